@@ -1,0 +1,238 @@
+package org.gridwatch.core.codec;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.gridwatch.core.event.AreaReading;
+import org.gridwatch.core.event.Customer;
+import org.gridwatch.core.event.CustomerClass;
+import org.gridwatch.core.event.Inspection;
+import org.gridwatch.core.event.InspectionOutcome;
+import org.gridwatch.core.event.MeterEvent;
+import org.gridwatch.core.event.MeterReading;
+import org.gridwatch.core.event.Payment;
+import org.gridwatch.core.event.PaymentChannel;
+import org.gridwatch.core.event.RejectReason;
+
+/**
+ * Parses and validates the contract's input records. Every record comes back either usable or with
+ * the {@link RejectReason} of its first fault; nothing throws. Unknown fields are ignored.
+ *
+ * <p>Checks that need no state live here. Those that need the customer master or history (unknown
+ * meter, duplicate, implausible against contract capacity, too late) are made where that state is.
+ */
+public final class EventCodec {
+
+    private static final ObjectMapper MAPPER =
+            JsonMapper.builder()
+                    // Meters and gateways do write NaN; it must come out as NON_FINITE, not NOT_JSON.
+                    .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                    // "{...}{...}" is two messages glued together, not one record.
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .build();
+
+    private final ZoneId zone;
+    private final ValidationLimits limits;
+
+    public EventCodec(ZoneId zone, ValidationLimits limits) {
+        this.zone = zone;
+        this.limits = limits;
+    }
+
+    public EventCodec() {
+        this(EventTime.DEFAULT_ZONE, ValidationLimits.DEFAULT);
+    }
+
+    public ValidationLimits limits() {
+        return limits;
+    }
+
+    @FunctionalInterface
+    private interface FieldsParser<T> {
+        T parse(RecordFields f, long[] eventMillis) throws InvalidRecordException;
+    }
+
+    private <T> Parsed<T> parse(String raw, FieldsParser<T> parser) {
+        if (raw == null || raw.isBlank()) {
+            return new Parsed.Bad<>(RejectReason.NOT_JSON, "empty record", Long.MIN_VALUE);
+        }
+        if (raw.length() > limits.maxRecordChars()) {
+            return new Parsed.Bad<>(
+                    RejectReason.TOO_LARGE,
+                    raw.length() + " characters, more than " + limits.maxRecordChars(),
+                    Long.MIN_VALUE);
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(raw);
+        } catch (JacksonException e) {
+            return new Parsed.Bad<>(
+                    RejectReason.NOT_JSON, firstLine(e.getOriginalMessage()), Long.MIN_VALUE);
+        }
+        if (node == null || !node.isObject()) {
+            String kind = node == null ? "nothing" : node.getNodeType().name().toLowerCase();
+            return new Parsed.Bad<>(
+                    RejectReason.NOT_OBJECT, "expected a JSON object, got " + kind, Long.MIN_VALUE);
+        }
+        long[] eventMillis = {Long.MIN_VALUE};
+        try {
+            return new Parsed.Ok<>(parser.parse(new RecordFields(node), eventMillis));
+        } catch (InvalidRecordException e) {
+            return new Parsed.Bad<>(e.reason, e.getMessage(), eventMillis[0]);
+        }
+    }
+
+    public Parsed<Customer> parseCustomer(String raw) {
+        return parse(
+                raw,
+                (f, t) -> {
+                    String customerId = f.id("customerId");
+                    String meterId = f.id("meterId");
+                    CustomerClass cls = f.code("class", CustomerClass.class);
+                    String areaId = f.id("areaId");
+                    String tariffId = f.id("tariffId");
+                    boolean prepaid = f.bool("prepaid");
+                    double contractKw = f.optionalNumber("contractKw");
+                    if (!Double.isNaN(contractKw)
+                            && (contractKw <= 0 || contractKw > limits.maxContractKw())) {
+                        throw new InvalidRecordException(
+                                RejectReason.BAD_CAPACITY,
+                                "contractKw=" + contractKw + " outside (0, " + limits.maxContractKw() + "]");
+                    }
+                    long since = f.optionalDate("since", Customer.UNKNOWN_SINCE);
+                    return new Customer(
+                            customerId, meterId, cls, areaId, tariffId, prepaid, contractKw, since);
+                });
+    }
+
+    public Parsed<MeterReading> parseReading(String raw) {
+        return parse(
+                raw,
+                (f, t) -> {
+                    String meterId = f.id("meterId");
+                    long end = f.timestamp("ts");
+                    t[0] = end;
+                    int interval = interval(f);
+                    checkAligned(end, interval);
+                    double kwh = f.energy("kwh");
+                    checkPhysical("kwh", kwh, interval);
+                    double register = f.optionalEnergy("registerKwh");
+                    double export = f.optionalEnergy("exportKwh");
+                    if (!Double.isNaN(export)) {
+                        checkPhysical("exportKwh", export, interval);
+                    }
+                    int events = events(f);
+                    return new MeterReading(meterId, end, interval, kwh, register, export, events);
+                });
+    }
+
+    public Parsed<AreaReading> parseAreaReading(String raw) {
+        return parse(
+                raw,
+                (f, t) -> {
+                    String areaId = f.id("areaId");
+                    long end = f.timestamp("ts");
+                    t[0] = end;
+                    int interval = interval(f);
+                    checkAligned(end, interval);
+                    double kwh = f.energy("kwh");
+                    return new AreaReading(areaId, end, interval, kwh);
+                });
+    }
+
+    public Parsed<Payment> parsePayment(String raw) {
+        return parse(
+                raw,
+                (f, t) -> {
+                    String paymentId = f.id("paymentId");
+                    String customerId = f.id("customerId");
+                    long ts = f.timestamp("ts");
+                    t[0] = ts;
+                    double amount = f.number("amount");
+                    long fen = Math.round(amount * 100);
+                    if (fen == 0
+                            || Math.abs(amount * 100 - fen) > 1e-6
+                            || Math.abs(fen) > limits.maxPaymentFen()) {
+                        throw new InvalidRecordException(
+                                RejectReason.BAD_AMOUNT,
+                                "amount="
+                                        + amount
+                                        + ": must be non-zero, in yuan with at most two decimals");
+                    }
+                    PaymentChannel channel = f.code("channel", PaymentChannel.class);
+                    return new Payment(paymentId, customerId, ts, fen, channel);
+                });
+    }
+
+    public Parsed<Inspection> parseInspection(String raw) {
+        return parse(
+                raw,
+                (f, t) -> {
+                    String customerId = f.id("customerId");
+                    String alertId = f.optionalId("alertId");
+                    long ts = f.timestamp("ts");
+                    t[0] = ts;
+                    InspectionOutcome outcome = f.code("outcome", InspectionOutcome.class);
+                    return new Inspection(customerId, alertId, ts, outcome);
+                });
+    }
+
+    private static int interval(RecordFields f) throws InvalidRecordException {
+        int minutes = f.integer("intervalMinutes");
+        if (minutes != 15 && minutes != 30 && minutes != 60) {
+            throw new InvalidRecordException(
+                    RejectReason.BAD_INTERVAL, "intervalMinutes=" + minutes + ", expected 15, 30 or 60");
+        }
+        return minutes;
+    }
+
+    /** An interval ends on a local-time boundary of its length: :00, :15, :30, :45. */
+    private void checkAligned(long endMillis, int intervalMinutes) throws InvalidRecordException {
+        long offsetMillis =
+                zone.getRules().getOffset(Instant.ofEpochMilli(endMillis)).getTotalSeconds() * 1000L;
+        if (Math.floorMod(endMillis + offsetMillis, intervalMinutes * 60_000L) != 0) {
+            throw new InvalidRecordException(
+                    RejectReason.MISALIGNED_TIMESTAMP,
+                    "ts is not on a " + intervalMinutes + "-minute boundary");
+        }
+    }
+
+    private void checkPhysical(String name, double kwh, int intervalMinutes)
+            throws InvalidRecordException {
+        double max = limits.maxKw() * intervalMinutes / 60.0;
+        if (kwh > max) {
+            throw new InvalidRecordException(
+                    RejectReason.IMPLAUSIBLE_KWH,
+                    name + "=" + kwh + " in " + intervalMinutes + " min is above " + limits.maxKw() + " kW");
+        }
+    }
+
+    private static int events(RecordFields f) throws InvalidRecordException {
+        JsonNode array = f.optionalArray("events");
+        if (array == null) {
+            return 0;
+        }
+        int bits = 0;
+        for (JsonNode e : array) {
+            if (!e.isTextual()) {
+                throw new InvalidRecordException(
+                        RejectReason.WRONG_TYPE, "events must hold strings, got " + RecordFields.brief(e));
+            }
+            bits |= RecordFields.code("events", e.textValue(), MeterEvent.class).bit();
+        }
+        return bits;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "not JSON";
+        }
+        int nl = s.indexOf('\n');
+        return RecordFields.clip(nl < 0 ? s : s.substring(0, nl));
+    }
+}

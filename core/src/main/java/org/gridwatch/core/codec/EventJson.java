@@ -1,0 +1,218 @@
+package org.gridwatch.core.codec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.gridwatch.core.event.Alert;
+import org.gridwatch.core.event.AreaReading;
+import org.gridwatch.core.event.Bill;
+import org.gridwatch.core.event.Customer;
+import org.gridwatch.core.event.Inspection;
+import org.gridwatch.core.event.MeterEvent;
+import org.gridwatch.core.event.MeterReading;
+import org.gridwatch.core.event.Payment;
+import org.gridwatch.core.event.Rejected;
+import org.gridwatch.core.event.SegmentChange;
+
+/**
+ * Writes the contract's records as one-line JSON. Input records (which the simulator writes by the
+ * hundred thousand per second) are written by hand; energy with three decimals (Wh), money with
+ * two (fen). Outputs go through Jackson with sorted map keys, so the same record is always the same
+ * bytes. One instance per thread.
+ */
+public final class EventJson {
+
+    private static final ObjectMapper MAPPER =
+            JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+
+    private final EventTime time;
+    private final StringBuilder sb = new StringBuilder(256);
+
+    public EventJson(ZoneId zone) {
+        this.time = new EventTime(zone);
+    }
+
+    public EventJson() {
+        this(EventTime.DEFAULT_ZONE);
+    }
+
+    public String time(long epochMillis) {
+        return time.format(epochMillis);
+    }
+
+    public String customer(Customer c) {
+        sb.setLength(0);
+        sb.append("{\"customerId\":\"").append(c.customerId());
+        sb.append("\",\"meterId\":\"").append(c.meterId());
+        sb.append("\",\"class\":\"").append(c.customerClass().name());
+        sb.append("\",\"areaId\":\"").append(c.areaId());
+        sb.append("\",\"tariffId\":\"").append(c.tariffId());
+        sb.append("\",\"prepaid\":").append(c.prepaid());
+        if (c.hasContractKw()) {
+            sb.append(",\"contractKw\":");
+            appendFixed(sb, c.contractKw(), 3);
+        }
+        if (c.hasSince()) {
+            sb.append(",\"since\":\"").append(LocalDate.ofEpochDay(c.sinceEpochDay())).append('"');
+        }
+        return sb.append('}').toString();
+    }
+
+    public String reading(MeterReading r) {
+        sb.setLength(0);
+        sb.append("{\"meterId\":\"").append(r.meterId());
+        sb.append("\",\"ts\":\"").append(time.format(r.endMillis()));
+        sb.append("\",\"intervalMinutes\":").append(r.intervalMinutes());
+        sb.append(",\"kwh\":");
+        appendFixed(sb, r.kwh(), 3);
+        if (r.hasRegister()) {
+            sb.append(",\"registerKwh\":");
+            appendFixed(sb, r.registerKwh(), 3);
+        }
+        if (r.hasExport()) {
+            sb.append(",\"exportKwh\":");
+            appendFixed(sb, r.exportKwh(), 3);
+        }
+        if (r.events() != 0) {
+            sb.append(",\"events\":[");
+            MeterEvent[] events = MeterEvent.decode(r.events());
+            for (int i = 0; i < events.length; i++) {
+                sb.append(i == 0 ? "\"" : ",\"").append(events[i].name()).append('"');
+            }
+            sb.append(']');
+        }
+        return sb.append('}').toString();
+    }
+
+    public String areaReading(AreaReading r) {
+        sb.setLength(0);
+        sb.append("{\"areaId\":\"").append(r.areaId());
+        sb.append("\",\"ts\":\"").append(time.format(r.endMillis()));
+        sb.append("\",\"intervalMinutes\":").append(r.intervalMinutes());
+        sb.append(",\"kwh\":");
+        appendFixed(sb, r.kwh(), 3);
+        return sb.append('}').toString();
+    }
+
+    public String payment(Payment p) {
+        sb.setLength(0);
+        sb.append("{\"paymentId\":\"").append(p.paymentId());
+        sb.append("\",\"customerId\":\"").append(p.customerId());
+        sb.append("\",\"ts\":\"").append(time.format(p.tsMillis()));
+        sb.append("\",\"amount\":");
+        appendFen(sb, p.amountFen());
+        sb.append(",\"channel\":\"").append(p.channel().name());
+        return sb.append("\"}").toString();
+    }
+
+    public String inspection(Inspection i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("customerId", i.customerId());
+        if (i.alertId() != null) {
+            m.put("alertId", i.alertId());
+        }
+        m.put("ts", time.format(i.tsMillis()));
+        m.put("outcome", i.outcome().name());
+        return write(m);
+    }
+
+    public String rejected(Rejected r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source", r.source());
+        m.put("reason", r.reason().name());
+        m.put("detail", r.detail());
+        m.put("raw", r.raw());
+        return write(m);
+    }
+
+    public String bill(Bill b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("customerId", b.customerId());
+        m.put("period", b.period());
+        m.put("tariffId", b.tariffId());
+        m.put("kwh", new TreeMap<>(b.kwhByPeriod()));
+        m.put("amount", new java.math.BigDecimal(b.amountFen()).movePointLeft(2));
+        m.put("issued", time.format(b.issuedMillis()));
+        m.put("due", time.format(b.dueMillis()));
+        return write(m);
+    }
+
+    public String alert(Alert a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("alertId", a.alertId());
+        m.put("customerId", a.customerId());
+        m.put("meterId", a.meterId());
+        m.put("areaId", a.areaId());
+        m.put("type", a.type().name());
+        m.put("rule", a.rule());
+        m.put("score", a.score());
+        m.put("severity", a.severity().name());
+        m.put("ts", time.format(a.tsMillis()));
+        m.put("evidence", new TreeMap<>(a.evidence()));
+        return write(m);
+    }
+
+    public String segmentChange(SegmentChange s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("customerId", s.customerId());
+        m.put("ts", time.format(s.tsMillis()));
+        m.put("segment", s.segment().name());
+        m.put("currentValue", s.currentValue());
+        m.put("potentialValue", s.potentialValue());
+        m.put("creditScore", s.creditScore());
+        m.put("creditGrade", s.creditGrade().name());
+        m.put("strategies", s.strategies());
+        return write(m);
+    }
+
+    private static String write(Map<String, Object> m) {
+        try {
+            return MAPPER.writeValueAsString(m);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + m.keySet(), e);
+        }
+    }
+
+    /** Appends a value rounded half-up to {@code decimals} (at least 1) places. */
+    static void appendFixed(StringBuilder sb, double value, int decimals) {
+        long scale = pow10(decimals);
+        long units = Math.round(value * scale);
+        appendUnits(sb, units, scale, decimals);
+    }
+
+    static void appendFen(StringBuilder sb, long fen) {
+        appendUnits(sb, fen, 100, 2);
+    }
+
+    private static void appendUnits(StringBuilder sb, long units, long scale, int decimals) {
+        if (units < 0) {
+            sb.append('-');
+            units = -units;
+        }
+        sb.append(units / scale).append('.');
+        long frac = units % scale;
+        for (long p = scale / 10; p > frac && p > 1; p /= 10) {
+            sb.append('0');
+        }
+        sb.append(frac);
+    }
+
+    private static long pow10(int n) {
+        long p = 1;
+        for (int i = 0; i < n; i++) {
+            p *= 10;
+        }
+        return p;
+    }
+
+    /** kWh rounded to the 3 decimals the files carry, as the reader of the file will see it. */
+    public static double roundKwh(double kwh) {
+        return Math.round(kwh * 1000) / 1000.0;
+    }
+}

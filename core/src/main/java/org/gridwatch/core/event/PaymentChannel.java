@@ -1,0 +1,9 @@
+package org.gridwatch.core.event;
+
+public enum PaymentChannel {
+    COUNTER,
+    APP,
+    BANK,
+    PREPAID,
+    OTHER
+}

@@ -1,0 +1,7 @@
+package org.gridwatch.core.event;
+
+public enum Severity {
+    LOW,
+    MEDIUM,
+    HIGH
+}
