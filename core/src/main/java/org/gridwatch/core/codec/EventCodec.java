@@ -30,7 +30,8 @@ public final class EventCodec {
 
     private static final ObjectMapper MAPPER =
             JsonMapper.builder()
-                    // Meters and gateways do write NaN; it must come out as NON_FINITE, not NOT_JSON.
+                    // Meters and gateways do write NaN; it must come out as NON_FINITE, not
+                    // NOT_JSON.
                     .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                     // "{...}{...}" is two messages glued together, not one record.
                     .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -102,7 +103,11 @@ public final class EventCodec {
                             && (contractKw <= 0 || contractKw > limits.maxContractKw())) {
                         throw new InvalidRecordException(
                                 RejectReason.BAD_CAPACITY,
-                                "contractKw=" + contractKw + " outside (0, " + limits.maxContractKw() + "]");
+                                "contractKw="
+                                        + contractKw
+                                        + " outside (0, "
+                                        + limits.maxContractKw()
+                                        + "]");
                     }
                     long since = f.optionalDate("since", Customer.UNKNOWN_SINCE);
                     return new Customer(
@@ -186,7 +191,8 @@ public final class EventCodec {
         int minutes = f.integer("intervalMinutes");
         if (minutes != 15 && minutes != 30 && minutes != 60) {
             throw new InvalidRecordException(
-                    RejectReason.BAD_INTERVAL, "intervalMinutes=" + minutes + ", expected 15, 30 or 60");
+                    RejectReason.BAD_INTERVAL,
+                    "intervalMinutes=" + minutes + ", expected 15, 30 or 60");
         }
         return minutes;
     }
@@ -194,7 +200,8 @@ public final class EventCodec {
     /** An interval ends on a local-time boundary of its length: :00, :15, :30, :45. */
     private void checkAligned(long endMillis, int intervalMinutes) throws InvalidRecordException {
         long offsetMillis =
-                zone.getRules().getOffset(Instant.ofEpochMilli(endMillis)).getTotalSeconds() * 1000L;
+                zone.getRules().getOffset(Instant.ofEpochMilli(endMillis)).getTotalSeconds()
+                        * 1000L;
         if (Math.floorMod(endMillis + offsetMillis, intervalMinutes * 60_000L) != 0) {
             throw new InvalidRecordException(
                     RejectReason.MISALIGNED_TIMESTAMP,
@@ -208,7 +215,14 @@ public final class EventCodec {
         if (kwh > max) {
             throw new InvalidRecordException(
                     RejectReason.IMPLAUSIBLE_KWH,
-                    name + "=" + kwh + " in " + intervalMinutes + " min is above " + limits.maxKw() + " kW");
+                    name
+                            + "="
+                            + kwh
+                            + " in "
+                            + intervalMinutes
+                            + " min is above "
+                            + limits.maxKw()
+                            + " kW");
         }
     }
 
@@ -221,7 +235,8 @@ public final class EventCodec {
         for (JsonNode e : array) {
             if (!e.isTextual()) {
                 throw new InvalidRecordException(
-                        RejectReason.WRONG_TYPE, "events must hold strings, got " + RecordFields.brief(e));
+                        RejectReason.WRONG_TYPE,
+                        "events must hold strings, got " + RecordFields.brief(e));
             }
             bits |= RecordFields.code("events", e.textValue(), MeterEvent.class).bit();
         }

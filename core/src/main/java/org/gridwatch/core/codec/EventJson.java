@@ -22,8 +22,8 @@ import org.gridwatch.core.event.SegmentChange;
 
 /**
  * Writes the contract's records as one-line JSON. Input records (which the simulator writes by the
- * hundred thousand per second) are written by hand; energy with three decimals (Wh), money with
- * two (fen). Outputs go through Jackson with sorted map keys, so the same record is always the same
+ * hundred thousand per second) are written by hand; energy with three decimals (Wh), money with two
+ * (fen). Outputs go through Jackson with sorted map keys, so the same record is always the same
  * bytes. One instance per thread.
  */
 public final class EventJson {

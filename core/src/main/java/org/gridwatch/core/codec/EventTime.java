@@ -9,8 +9,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Timestamps as the contract writes them: ISO-8601 with an offset, e.g. {@code
- * 2026-01-15T08:15:00+08:00}. Inside GridWatch they are epoch milliseconds; the utility's zone
- * (by default Asia/Shanghai) decides the local calendar and how timestamps are written back.
+ * 2026-01-15T08:15:00+08:00}. Inside GridWatch they are epoch milliseconds; the utility's zone (by
+ * default Asia/Shanghai) decides the local calendar and how timestamps are written back.
  */
 public final class EventTime {
 
@@ -54,7 +54,8 @@ public final class EventTime {
     public static long parse(String text) {
         OffsetDateTime t = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         if (t.getYear() < MIN_YEAR || t.getYear() > MAX_YEAR) {
-            throw new DateTimeException("year " + t.getYear() + " outside " + MIN_YEAR + ".." + MAX_YEAR);
+            throw new DateTimeException(
+                    "year " + t.getYear() + " outside " + MIN_YEAR + ".." + MAX_YEAR);
         }
         return t.toInstant().toEpochMilli();
     }

@@ -41,7 +41,12 @@ final class RecordFields {
         if (s.isEmpty() || s.length() > MAX_ID_LENGTH || !isIdText(s)) {
             throw new InvalidRecordException(
                     RejectReason.BAD_ID,
-                    name + " must be 1.." + MAX_ID_LENGTH + " of [A-Za-z0-9_.:-], got \"" + clip(s) + "\"");
+                    name
+                            + " must be 1.."
+                            + MAX_ID_LENGTH
+                            + " of [A-Za-z0-9_.:-], got \""
+                            + clip(s)
+                            + "\"");
         }
         return s;
     }
@@ -146,7 +151,8 @@ final class RecordFields {
             }
         }
         throw new InvalidRecordException(
-                RejectReason.UNKNOWN_CODE, name + " \"" + clip(s) + "\" is not a " + type.getSimpleName());
+                RejectReason.UNKNOWN_CODE,
+                name + " \"" + clip(s) + "\" is not a " + type.getSimpleName());
     }
 
     JsonNode optionalArray(String name) throws InvalidRecordException {

@@ -7,4 +7,8 @@ package org.gridwatch.core.event;
  * @param amountFen the amount in fen (分, 0.01 CNY)
  */
 public record Payment(
-        String paymentId, String customerId, long tsMillis, long amountFen, PaymentChannel channel) {}
+        String paymentId,
+        String customerId,
+        long tsMillis,
+        long amountFen,
+        PaymentChannel channel) {}
