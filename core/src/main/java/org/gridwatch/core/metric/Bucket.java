@@ -1,0 +1,30 @@
+package org.gridwatch.core.metric;
+
+/**
+ * The dashboards' time grain: 15-minute event-time buckets, aligned to the epoch (and so to local
+ * quarter hours in every zone whose offset is a whole number of quarter hours, China's included). A
+ * point carries the START of its bucket.
+ */
+public final class Bucket {
+    public static final long MILLIS = 15 * 60_000L;
+
+    /** Average kW over a bucket from the kWh in it. */
+    public static final double HOURS = 0.25;
+
+    private Bucket() {}
+
+    /** The start of the bucket an instant falls in. */
+    public static long startOf(long epochMillis) {
+        return Math.floorDiv(epochMillis, MILLIS) * MILLIS;
+    }
+
+    /**
+     * How many quarter hours an interval reading covers; its energy is shared evenly among them. A
+     * 60-minute reading of 4 kWh is 1 kWh in each of its four quarter hours: a meter that
+     * integrates over an hour says nothing about the shape inside it, so the even split is the
+     * honest one, and it keeps the day's total exact.
+     */
+    public static int quarters(int intervalMinutes) {
+        return Math.max(1, intervalMinutes / 15);
+    }
+}

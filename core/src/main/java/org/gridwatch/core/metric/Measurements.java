@@ -1,0 +1,21 @@
+package org.gridwatch.core.metric;
+
+/**
+ * The InfluxDB measurements GridWatch writes. Dashboards query these names: add, never rename.
+ * Every point is stamped with the start of its 15-minute event-time bucket.
+ */
+public final class Measurements {
+    /** Metered load. Tags: area, class. Fields: kwh, kw (average), readings (count). */
+    public static final String LOAD = "load";
+
+    /** Energy delivered into an area at the transformer. Tags: area. Fields: kwh, kw. */
+    public static final String AREA_SUPPLY = "area_supply";
+
+    /** Records per input stream. Tags: source. Fields: records, accepted, rejected, late. */
+    public static final String INGEST = "ingest";
+
+    /** Rejected records. Tags: reason, source. Fields: count. */
+    public static final String REJECTED = "rejected";
+
+    private Measurements() {}
+}

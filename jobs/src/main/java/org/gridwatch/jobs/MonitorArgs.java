@@ -1,0 +1,162 @@
+package org.gridwatch.jobs;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.flink.util.ParameterTool;
+import org.gridwatch.core.event.Source;
+import org.gridwatch.jobs.influx.InfluxSettings;
+import org.gridwatch.jobs.io.FileInputs;
+import org.gridwatch.jobs.io.FileOutputs;
+import org.gridwatch.jobs.io.InfluxOutputs;
+import org.gridwatch.jobs.io.KafkaInputs;
+import org.gridwatch.jobs.io.KafkaOutputs;
+import org.gridwatch.jobs.io.MonitorInputs;
+import org.gridwatch.jobs.io.MonitorOutputs;
+
+/**
+ * What a deployment of the monitor job reads and writes. {@code bin/gridwatch monitor} builds it
+ * from its options; {@code flink run ... MonitorJob} from the same options via {@link #parse}.
+ *
+ * @param kafka bootstrap servers, or null for a file replay
+ * @param input replay folder, or null when reading Kafka
+ * @param out folder for the replay's output files, or null
+ * @param influx where metrics go, or null for none
+ * @param boundedKafka read the topics up to the offsets present at start, then finish
+ */
+public record MonitorArgs(
+        String kafka,
+        Path input,
+        Path out,
+        InfluxSettings influx,
+        String groupId,
+        boolean boundedKafka,
+        MonitorSettings settings) {
+
+    public static final String DEFAULT_GROUP_ID = "gridwatch-monitor";
+
+    private static final Set<String> KNOWN =
+            Set.of(
+                    "kafka",
+                    "input",
+                    "out",
+                    "influx",
+                    "influx-db",
+                    "influx-user",
+                    "influx-password",
+                    "influx-token",
+                    "group-id",
+                    "bounded",
+                    "zone",
+                    "checkpoint-interval-ms");
+
+    public MonitorArgs {
+        if ((kafka == null) == (input == null)) {
+            throw new IllegalArgumentException(
+                    "give exactly one of --kafka HOST:PORT or --input DIR");
+        }
+        if (input != null) {
+            if (!Files.isDirectory(input)) {
+                throw new IllegalArgumentException("--input " + input + " is not a folder");
+            }
+            for (Source s : Source.values()) {
+                if (FileInputs.isRequired(s) && !Files.isRegularFile(input.resolve(s.fileName()))) {
+                    throw new IllegalArgumentException(
+                            "--input " + input + " has no " + s.fileName());
+                }
+            }
+        }
+        if (boundedKafka && kafka == null) {
+            throw new IllegalArgumentException("--bounded applies to --kafka only");
+        }
+        if (groupId == null || groupId.isBlank()) {
+            groupId = DEFAULT_GROUP_ID;
+        }
+    }
+
+    public MonitorInputs inputs() {
+        return kafka != null
+                ? new KafkaInputs(kafka, groupId, boundedKafka)
+                : new FileInputs(input);
+    }
+
+    public MonitorOutputs outputs() {
+        List<MonitorOutputs> all = new ArrayList<>();
+        if (kafka != null) {
+            all.add(new KafkaOutputs(kafka, settings.zone()));
+        }
+        if (out != null) {
+            all.add(new FileOutputs(out, settings.zone()));
+        }
+        if (influx != null) {
+            all.add(new InfluxOutputs(influx));
+        }
+        return MonitorOutputs.all(all);
+    }
+
+    /** Parses {@code --name value} arguments; throws IllegalArgumentException with the reason. */
+    public static MonitorArgs parse(String[] args) {
+        ParameterTool p;
+        try {
+            p = ParameterTool.fromArgs(args);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot read the arguments: " + e.getMessage());
+        }
+        for (String key : p.toMap().keySet()) {
+            if (!KNOWN.contains(key)) {
+                throw new IllegalArgumentException("unknown option --" + key);
+            }
+        }
+        MonitorSettings settings = MonitorSettings.DEFAULT;
+        if (p.has("zone")) {
+            try {
+                settings = settings.withZone(ZoneId.of(p.get("zone")));
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException(
+                        "--zone " + p.get("zone") + " is not a time zone");
+            }
+        }
+        if (p.has("checkpoint-interval-ms")) {
+            settings =
+                    settings.withCheckpointInterval(
+                            Duration.ofMillis(positive(p, "checkpoint-interval-ms")));
+        }
+        InfluxSettings influx = null;
+        if (p.has("influx")) {
+            String token = p.get("influx-token", null);
+            String user = p.get("influx-user", token != null ? "gridwatch" : null);
+            String password = token != null ? token : p.get("influx-password", null);
+            influx =
+                    InfluxSettings.of(
+                            p.get("influx"),
+                            p.get("influx-db", InfluxSettings.DEFAULT_DATABASE),
+                            user,
+                            password);
+        }
+        return new MonitorArgs(
+                p.get("kafka", null),
+                p.has("input") ? Path.of(p.get("input")) : null,
+                p.has("out") ? Path.of(p.get("out")) : null,
+                influx,
+                p.get("group-id", DEFAULT_GROUP_ID),
+                p.has("bounded"),
+                settings);
+    }
+
+    private static long positive(ParameterTool p, String key) {
+        try {
+            long v = Long.parseLong(p.get(key));
+            if (v <= 0) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + key + " must be a positive number");
+        }
+    }
+}

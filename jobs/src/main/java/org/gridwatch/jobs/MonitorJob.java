@@ -1,0 +1,228 @@
+package org.gridwatch.jobs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.gridwatch.core.event.AreaReading;
+import org.gridwatch.core.event.Customer;
+import org.gridwatch.core.event.MeterReading;
+import org.gridwatch.core.event.Rejected;
+import org.gridwatch.core.meter.MeteredReading;
+import org.gridwatch.core.metric.MetricPoint;
+import org.gridwatch.jobs.io.MonitorInputs;
+import org.gridwatch.jobs.io.MonitorOutputs;
+import org.gridwatch.jobs.ops.CountArrivals;
+import org.gridwatch.jobs.ops.IngestBuckets;
+import org.gridwatch.jobs.ops.IngestCount;
+import org.gridwatch.jobs.ops.InputKind;
+import org.gridwatch.jobs.ops.LoadBuckets;
+import org.gridwatch.jobs.ops.MeterEnrichment;
+import org.gridwatch.jobs.ops.ParseRecords;
+import org.gridwatch.jobs.ops.SupplyBuckets;
+
+/**
+ * The monitor job: validates every input, joins readings with the customer master, and keeps the
+ * live metrics of the dashboards. The same job runs unbounded on Kafka and bounded over a folder of
+ * files, with the same results, because everything it computes is in event time.
+ *
+ * <pre>
+ * customers ───────────────┐
+ * meter-readings ─ parse ──┴─ enrich (keyed by meter) ─ load per area × class × 15 min ─┐
+ * area-readings ── parse ──── supply per area × 15 min ─────────────────────────────────┼─ metrics
+ * payments, inspections ─ parse                                                         │
+ * every input ─ records / rejected / late per source × 15 min ──────────────────────────┘
+ * every rejection (parse, enrich, too late) ─ rejected
+ * </pre>
+ */
+public final class MonitorJob {
+
+    private final MonitorInputs inputs;
+    private final MonitorOutputs outputs;
+    private final MonitorSettings settings;
+
+    public MonitorJob(MonitorInputs inputs, MonitorOutputs outputs, MonitorSettings settings) {
+        this.inputs = inputs;
+        this.outputs = outputs;
+        this.settings = settings;
+    }
+
+    /** Runs on a Flink cluster ({@code flink run}); see {@link MonitorArgs} for the arguments. */
+    public static void main(String[] args) throws Exception {
+        MonitorArgs parsed;
+        try {
+            parsed = MonitorArgs.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("monitor: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        new MonitorJob(parsed.inputs(), parsed.outputs(), parsed.settings()).execute(env);
+    }
+
+    public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
+        build(env);
+        return env.execute("GridWatch monitor");
+    }
+
+    /** Wires the job into {@code env} without running it. */
+    public void build(StreamExecutionEnvironment env) {
+        if (!settings.checkpointInterval().isZero()) {
+            env.enableCheckpointing(
+                    settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        }
+        long lateness = settings.allowedLateness().toMillis();
+        List<DataStream<Rejected>> parseRejected = new ArrayList<>();
+        List<DataStream<Rejected>> laterRejected = new ArrayList<>();
+        List<DataStream<IngestCount>> arrivals = new ArrayList<>();
+        List<DataStream<MetricPoint>> metrics = new ArrayList<>();
+
+        // The master holds no event time back: it is read to its end (or goes idle) and then
+        // event time follows the readings.
+        Optional<DataStream<Customer>> customers =
+                parse(
+                        env,
+                        InputKind.CUSTOMERS,
+                        WatermarkStrategy.<Customer>noWatermarks()
+                                .withIdleness(settings.masterIdleness()),
+                        parseRejected,
+                        arrivals);
+        Optional<DataStream<MeterReading>> readings =
+                parse(
+                        env,
+                        InputKind.METER_READINGS,
+                        eventTime(InputKind.METER_READINGS),
+                        parseRejected,
+                        arrivals);
+        Optional<DataStream<AreaReading>> areaReadings =
+                parse(
+                        env,
+                        InputKind.AREA_READINGS,
+                        eventTime(InputKind.AREA_READINGS),
+                        parseRejected,
+                        arrivals);
+        parse(env, InputKind.PAYMENTS, eventTime(InputKind.PAYMENTS), parseRejected, arrivals);
+        parse(
+                env,
+                InputKind.INSPECTIONS,
+                eventTime(InputKind.INSPECTIONS),
+                parseRejected,
+                arrivals);
+
+        if (customers.isPresent() && readings.isPresent()) {
+            SingleOutputStreamOperator<MeteredReading> metered =
+                    customers
+                            .get()
+                            .keyBy(Customer::meterId)
+                            .connect(readings.get().keyBy(MeterReading::meterId))
+                            .process(new MeterEnrichment(settings))
+                            .returns(Types.POJO(MeteredReading.class))
+                            .name("join readings with the customer master")
+                            .uid("enrich-readings");
+            laterRejected.add(metered.getSideOutput(ParseRecords.REJECTED));
+            SingleOutputStreamOperator<MetricPoint> load =
+                    metered.keyBy(LoadBuckets::key)
+                            .process(new LoadBuckets(lateness, settings.zone()))
+                            .name("load per area and class, 15 min")
+                            .uid("load-buckets");
+            laterRejected.add(load.getSideOutput(ParseRecords.REJECTED));
+            metrics.add(load);
+        }
+        areaReadings.ifPresent(
+                stream -> {
+                    SingleOutputStreamOperator<MetricPoint> supply =
+                            stream.keyBy(AreaReading::areaId)
+                                    .process(new SupplyBuckets(lateness, settings.zone()))
+                                    .name("area supply, 15 min")
+                                    .uid("supply-buckets");
+                    laterRejected.add(supply.getSideOutput(ParseRecords.REJECTED));
+                    metrics.add(supply);
+                });
+
+        DataStream<Rejected> atParse =
+                union(parseRejected)
+                        .assignTimestampsAndWatermarks(
+                                WatermarkStrategy.<Rejected>forBoundedOutOfOrderness(
+                                                settings.outOfOrderness())
+                                        .withTimestampAssigner((r, ts) -> r.eventMillis())
+                                        .withIdleness(settings.idleness()))
+                        .name("event time of rejected records")
+                        .uid("rejected-event-time");
+        arrivals.add(
+                atParse.map(r -> new IngestCount(r.source(), r.eventMillis(), 1, 0, r.reason()))
+                        .name("count rejected at parse")
+                        .uid("count-rejected-at-parse"));
+        DataStream<Rejected> rejected = atParse;
+        if (!laterRejected.isEmpty()) {
+            DataStream<Rejected> later = union(laterRejected);
+            arrivals.add(
+                    later.map(r -> new IngestCount(r.source(), r.eventMillis(), 0, 0, r.reason()))
+                            .name("count rejected after parse")
+                            .uid("count-rejected-after-parse"));
+            rejected = rejected.union(later);
+        }
+        metrics.add(
+                union(arrivals)
+                        .keyBy(IngestCount::source)
+                        .process(new IngestBuckets(lateness))
+                        .name("records, rejected, late per source, 15 min")
+                        .uid("ingest-buckets"));
+
+        outputs.rejected(rejected);
+        outputs.metrics(union(metrics));
+    }
+
+    private <T> WatermarkStrategy<T> eventTime(InputKind<T> kind) {
+        InputKind.EventTimeOf<T> time = kind.eventTime();
+        return WatermarkStrategy.<T>forBoundedOutOfOrderness(settings.outOfOrderness())
+                .withTimestampAssigner((value, ts) -> time.of(value))
+                .withIdleness(settings.idleness());
+    }
+
+    /** Opens, parses and times one input, collecting its rejections and arrival counts. */
+    private <T> Optional<DataStream<T>> parse(
+            StreamExecutionEnvironment env,
+            InputKind<T> kind,
+            WatermarkStrategy<T> watermarks,
+            List<DataStream<Rejected>> rejected,
+            List<DataStream<IngestCount>> arrivals) {
+        String topic = kind.source().topic();
+        return inputs.open(env, kind.source())
+                .map(
+                        raw -> {
+                            TypeInformation<T> type = Types.POJO(kind.type());
+                            SingleOutputStreamOperator<T> parsed =
+                                    raw.process(new ParseRecords<>(kind, settings))
+                                            .returns(type)
+                                            .name("parse " + topic)
+                                            .uid("parse-" + topic);
+                            rejected.add(parsed.getSideOutput(ParseRecords.REJECTED));
+                            SingleOutputStreamOperator<T> timed =
+                                    parsed.assignTimestampsAndWatermarks(watermarks)
+                                            .name("event time of " + topic)
+                                            .uid("event-time-" + topic);
+                            arrivals.add(
+                                    timed.process(new CountArrivals<>(kind))
+                                            .returns(Types.POJO(IngestCount.class))
+                                            .name("count " + topic)
+                                            .uid("count-" + topic));
+                            return timed;
+                        });
+    }
+
+    private static <T> DataStream<T> union(List<DataStream<T>> streams) {
+        DataStream<T> all = streams.get(0);
+        for (int i = 1; i < streams.size(); i++) {
+            all = all.union(streams.get(i));
+        }
+        return all;
+    }
+}

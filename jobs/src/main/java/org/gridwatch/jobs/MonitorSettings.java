@@ -1,0 +1,74 @@
+package org.gridwatch.jobs;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.gridwatch.core.codec.EventTime;
+import org.gridwatch.core.codec.ValidationLimits;
+
+/**
+ * The monitor job's tunables, each with its default and the reason for it.
+ *
+ * @param zone the utility's zone: local calendar, and how timestamps are written. Default
+ *     Asia/Shanghai.
+ * @param outOfOrderness how far behind the newest record of a stream a record may arrive and still
+ *     be on time. Default 15 minutes: head-ends forward a collection round (every meter's last
+ *     interval) within minutes; longer delays are counted as late.
+ * @param allowedLateness how long after its interval a reading still changes the results. Default 7
+ *     days: head-ends re-collect missed intervals for days (meters store weeks of load profile),
+ *     and a week is what duplicate detection keeps per meter. Older readings are rejected TOO_LATE.
+ * @param idleness after how long without records a stream (or Kafka partition) stops holding back
+ *     event time. Default 1 minute: payments and inspections are sparse.
+ * @param masterIdleness the same for the customer master, short so that a compacted topic that has
+ *     been read to its end releases event time quickly. Default 10 seconds.
+ * @param unknownMeterGrace how long (event time) a reading waits for its meter's master record
+ *     before it is rejected UNKNOWN_METER. Default 1 hour: new connections reach the master data
+ *     shortly after their meters start reporting.
+ * @param checkpointInterval default 10 seconds; every checkpoint also flushes InfluxDB.
+ */
+public record MonitorSettings(
+        ZoneId zone,
+        Duration outOfOrderness,
+        Duration allowedLateness,
+        Duration idleness,
+        Duration masterIdleness,
+        Duration unknownMeterGrace,
+        Duration checkpointInterval,
+        ValidationLimits limits)
+        implements Serializable {
+
+    public static final MonitorSettings DEFAULT =
+            new MonitorSettings(
+                    EventTime.DEFAULT_ZONE,
+                    Duration.ofMinutes(15),
+                    Duration.ofDays(7),
+                    Duration.ofMinutes(1),
+                    Duration.ofSeconds(10),
+                    Duration.ofHours(1),
+                    Duration.ofSeconds(10),
+                    ValidationLimits.DEFAULT);
+
+    public MonitorSettings withZone(ZoneId z) {
+        return new MonitorSettings(
+                z,
+                outOfOrderness,
+                allowedLateness,
+                idleness,
+                masterIdleness,
+                unknownMeterGrace,
+                checkpointInterval,
+                limits);
+    }
+
+    public MonitorSettings withCheckpointInterval(Duration d) {
+        return new MonitorSettings(
+                zone,
+                outOfOrderness,
+                allowedLateness,
+                idleness,
+                masterIdleness,
+                unknownMeterGrace,
+                d,
+                limits);
+    }
+}

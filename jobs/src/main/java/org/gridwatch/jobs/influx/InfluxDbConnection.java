@@ -1,0 +1,89 @@
+package org.gridwatch.jobs.influx;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBException;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A {@link LineWriter} over the influxdb-java client (InfluxDB's v1 HTTP API). */
+final class InfluxDbConnection implements LineWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(InfluxDbConnection.class);
+
+    private final InfluxSettings settings;
+    private InfluxDB client;
+
+    InfluxDbConnection(InfluxSettings settings) {
+        this.settings = settings;
+    }
+
+    private InfluxDB client() {
+        if (client == null) {
+            OkHttpClient.Builder http =
+                    new OkHttpClient.Builder()
+                            .connectTimeout(5, TimeUnit.SECONDS)
+                            .readTimeout(30, TimeUnit.SECONDS)
+                            .writeTimeout(30, TimeUnit.SECONDS);
+            client =
+                    settings.user() == null || settings.user().isEmpty()
+                            ? InfluxDBFactory.connect(settings.url(), http)
+                            : InfluxDBFactory.connect(
+                                    settings.url(), settings.user(), settings.password(), http);
+            if (settings.createDatabase()) {
+                createDatabase();
+            }
+        }
+        return client;
+    }
+
+    private void createDatabase() {
+        try {
+            // CREATE DATABASE is idempotent in InfluxDB 1.x; names are quoted as identifiers.
+            client.query(new Query("CREATE DATABASE \"" + settings.database() + "\""));
+        } catch (InfluxDBException e) {
+            LOG.warn(
+                    "could not create database {} at {} ({}); writing anyway (InfluxDB 2.x/3.x: map a bucket to it)",
+                    settings.database(),
+                    settings.url(),
+                    e.getMessage());
+        }
+    }
+
+    @Override
+    public void write(List<String> lines) throws WriteFailure {
+        try {
+            client().write(
+                            settings.database(),
+                            settings.retentionPolicy(),
+                            InfluxDB.ConsistencyLevel.ONE,
+                            TimeUnit.MILLISECONDS,
+                            lines);
+        } catch (InfluxDBException e) {
+            throw new WriteFailure(e.getMessage(), e.isRetryWorth(), e);
+        } catch (RuntimeException e) {
+            // okhttp/retrofit surface connection problems as unchecked exceptions
+            closeQuietly();
+            throw new WriteFailure(String.valueOf(e.getMessage()), true, e);
+        }
+    }
+
+    private void closeQuietly() {
+        if (client != null) {
+            try {
+                client.close();
+            } catch (RuntimeException ignored) {
+                // the connection is being dropped because it failed
+            }
+            client = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly();
+    }
+}

@@ -1,0 +1,35 @@
+package org.gridwatch.jobs.io;
+
+import java.io.Serializable;
+import java.util.List;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.gridwatch.core.event.Rejected;
+import org.gridwatch.core.metric.MetricPoint;
+
+/**
+ * Where the monitor job's results go. Each deployment attaches its sinks to the streams it cares
+ * about: Kafka topics, files of a replay, InfluxDB, a test's collector. Later outputs (alerts,
+ * segments, bills) get a method each.
+ */
+public interface MonitorOutputs extends Serializable {
+
+    default void rejected(DataStream<Rejected> rejected) {}
+
+    default void metrics(DataStream<MetricPoint> points) {}
+
+    static MonitorOutputs all(List<MonitorOutputs> outputs) {
+        return new MonitorOutputs() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void rejected(DataStream<Rejected> rejected) {
+                outputs.forEach(o -> o.rejected(rejected));
+            }
+
+            @Override
+            public void metrics(DataStream<MetricPoint> points) {
+                outputs.forEach(o -> o.metrics(points));
+            }
+        };
+    }
+}

@@ -1,0 +1,142 @@
+package org.gridwatch.jobs.ops;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+import org.gridwatch.core.codec.EventJson;
+import org.gridwatch.core.event.Customer;
+import org.gridwatch.core.event.MeterReading;
+import org.gridwatch.core.event.RejectReason;
+import org.gridwatch.core.event.Rejected;
+import org.gridwatch.core.event.Source;
+import org.gridwatch.core.meter.MeterAdmission;
+import org.gridwatch.core.meter.MeteredReading;
+import org.gridwatch.core.meter.SeenIntervals;
+import org.gridwatch.jobs.MonitorSettings;
+
+/**
+ * Keyed by meter: joins each reading with the customer master and admits it (see {@link
+ * MeterAdmission}). A reading whose meter is not in the master yet waits, in state, until the
+ * master record arrives or event time passes its interval end plus the grace; then it is rejected
+ * UNKNOWN_METER. A later master record for the meter replaces the earlier one.
+ *
+ * <p>Rejections made here carry the reading re-written by {@link EventJson} as {@code raw}: the
+ * text as received is not kept in state (it would double it), and the parsed record is what was
+ * judged.
+ */
+public final class MeterEnrichment
+        extends KeyedCoProcessFunction<String, Customer, MeterReading, MeteredReading> {
+    private static final long serialVersionUID = 1L;
+
+    private final MonitorSettings settings;
+    private transient ValueState<Customer> customer;
+    private transient ValueState<SeenIntervals> seen;
+    private transient ListState<MeterReading> waiting;
+    private transient MeterAdmission admission;
+    private transient EventJson json;
+
+    public MeterEnrichment(MonitorSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        customer =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>("customer", Types.POJO(Customer.class)));
+        seen =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "seen-intervals", Types.POJO(SeenIntervals.class)));
+        waiting =
+                getRuntimeContext()
+                        .getListState(
+                                new ListStateDescriptor<>(
+                                        "waiting-for-master", Types.POJO(MeterReading.class)));
+        admission = new MeterAdmission(settings.limits());
+        json = new EventJson(settings.zone());
+    }
+
+    @Override
+    public void processElement1(Customer master, Context ctx, Collector<MeteredReading> out)
+            throws Exception {
+        customer.update(master);
+        Iterable<MeterReading> pending = waiting.get();
+        if (pending != null) {
+            for (MeterReading r : pending) {
+                admit(r, master, ctx, out);
+            }
+            waiting.clear();
+        }
+    }
+
+    @Override
+    public void processElement2(MeterReading reading, Context ctx, Collector<MeteredReading> out)
+            throws Exception {
+        Customer master = customer.value();
+        if (master != null) {
+            admit(reading, master, ctx, out);
+        } else {
+            waiting.add(reading);
+            ctx.timerService()
+                    .registerEventTimeTimer(
+                            reading.endMillis() + settings.unknownMeterGrace().toMillis());
+        }
+    }
+
+    private void admit(
+            MeterReading reading, Customer master, Context ctx, Collector<MeteredReading> out)
+            throws Exception {
+        SeenIntervals history = seen.value();
+        if (history == null) {
+            history = SeenIntervals.covering(settings.allowedLateness().toMillis());
+        }
+        MeterAdmission.Refusal refusal = admission.check(reading, master, history);
+        seen.update(history);
+        if (refusal == null) {
+            out.collect(new MeteredReading(master, reading));
+        } else {
+            reject(reading, refusal.reason(), refusal.detail(), ctx);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<MeteredReading> out)
+            throws Exception {
+        if (customer.value() != null) {
+            return; // the master arrived and the waiting readings were admitted then
+        }
+        long grace = settings.unknownMeterGrace().toMillis();
+        java.util.List<MeterReading> stillWaiting = new java.util.ArrayList<>();
+        for (MeterReading r : waiting.get()) {
+            if (r.endMillis() + grace <= timestamp) {
+                reject(
+                        r,
+                        RejectReason.UNKNOWN_METER,
+                        "no customer in the master data has meter " + r.meterId(),
+                        ctx);
+            } else {
+                stillWaiting.add(r);
+            }
+        }
+        waiting.update(stillWaiting);
+    }
+
+    private void reject(MeterReading r, RejectReason reason, String detail, Context ctx) {
+        ctx.output(
+                ParseRecords.REJECTED,
+                new Rejected(
+                        Source.METER_READINGS.topic(),
+                        reason,
+                        detail,
+                        json.reading(r),
+                        r.endMillis()));
+    }
+}
