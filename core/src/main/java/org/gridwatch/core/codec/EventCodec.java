@@ -1,13 +1,17 @@
 package org.gridwatch.core.codec;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Locale;
 import org.gridwatch.core.event.AreaReading;
 import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.CustomerClass;
@@ -55,10 +59,13 @@ public final class EventCodec {
 
     @FunctionalInterface
     private interface FieldsParser<T> {
-        T parse(RecordFields f, long[] eventMillis) throws InvalidRecordException;
+        T parse(RecordFields f) throws InvalidRecordException;
     }
 
-    private <T> Parsed<T> parse(String raw, FieldsParser<T> parser) {
+    /**
+     * @param timeField the field holding the record's event time, or null when it has none
+     */
+    private <T> Parsed<T> parse(String raw, String timeField, FieldsParser<T> parser) {
         if (raw == null || raw.isBlank()) {
             return new Parsed.Bad<>(RejectReason.NOT_JSON, "empty record", Long.MIN_VALUE);
         }
@@ -72,26 +79,40 @@ public final class EventCodec {
         try {
             node = MAPPER.readTree(raw);
         } catch (JacksonException e) {
-            return new Parsed.Bad<>(
-                    RejectReason.NOT_JSON, firstLine(e.getOriginalMessage()), Long.MIN_VALUE);
+            return new Parsed.Bad<>(RejectReason.NOT_JSON, notJsonDetail(e), Long.MIN_VALUE);
         }
         if (node == null || !node.isObject()) {
-            String kind = node == null ? "nothing" : node.getNodeType().name().toLowerCase();
+            String kind =
+                    node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT);
             return new Parsed.Bad<>(
                     RejectReason.NOT_OBJECT, "expected a JSON object, got " + kind, Long.MIN_VALUE);
         }
-        long[] eventMillis = {Long.MIN_VALUE};
         try {
-            return new Parsed.Ok<>(parser.parse(new RecordFields(node), eventMillis));
+            return new Parsed.Ok<>(parser.parse(new RecordFields(node)));
         } catch (InvalidRecordException e) {
-            return new Parsed.Bad<>(e.reason, e.getMessage(), eventMillis[0]);
+            // Any fault, even one found before the time was read (a bad id), is counted at the
+            // record's own time when that time is usable; read it again only on this slow path.
+            return new Parsed.Bad<>(e.reason, e.getMessage(), usableTime(node, timeField));
+        }
+    }
+
+    private static long usableTime(JsonNode node, String timeField) {
+        JsonNode v = timeField == null ? null : node.get(timeField);
+        if (v == null || !v.isTextual()) {
+            return Long.MIN_VALUE;
+        }
+        try {
+            return EventTime.parse(v.textValue());
+        } catch (DateTimeException e) {
+            return Long.MIN_VALUE;
         }
     }
 
     public Parsed<Customer> parseCustomer(String raw) {
         return parse(
                 raw,
-                (f, t) -> {
+                null,
+                f -> {
                     String customerId = f.id("customerId");
                     String meterId = f.id("meterId");
                     CustomerClass cls = f.code("class", CustomerClass.class);
@@ -118,10 +139,10 @@ public final class EventCodec {
     public Parsed<MeterReading> parseReading(String raw) {
         return parse(
                 raw,
-                (f, t) -> {
+                "ts",
+                f -> {
                     String meterId = f.id("meterId");
                     long end = f.timestamp("ts");
-                    t[0] = end;
                     int interval = interval(f);
                     checkAligned(end, interval);
                     double kwh = f.energy("kwh");
@@ -139,13 +160,16 @@ public final class EventCodec {
     public Parsed<AreaReading> parseAreaReading(String raw) {
         return parse(
                 raw,
-                (f, t) -> {
+                "ts",
+                f -> {
                     String areaId = f.id("areaId");
                     long end = f.timestamp("ts");
-                    t[0] = end;
                     int interval = interval(f);
                     checkAligned(end, interval);
                     double kwh = f.energy("kwh");
+                    // The transformer's meter is a meter: beyond maxKw the reading is a fault, and
+                    // would otherwise raise a false line-loss alert for the whole area.
+                    checkPhysical("kwh", kwh, interval);
                     return new AreaReading(areaId, end, interval, kwh);
                 });
     }
@@ -153,22 +177,12 @@ public final class EventCodec {
     public Parsed<Payment> parsePayment(String raw) {
         return parse(
                 raw,
-                (f, t) -> {
+                "ts",
+                f -> {
                     String paymentId = f.id("paymentId");
                     String customerId = f.id("customerId");
                     long ts = f.timestamp("ts");
-                    t[0] = ts;
-                    double amount = f.number("amount");
-                    long fen = Math.round(amount * 100);
-                    if (fen == 0
-                            || Math.abs(amount * 100 - fen) > 1e-6
-                            || Math.abs(fen) > limits.maxPaymentFen()) {
-                        throw new InvalidRecordException(
-                                RejectReason.BAD_AMOUNT,
-                                "amount="
-                                        + amount
-                                        + ": must be non-zero, in yuan with at most two decimals");
-                    }
+                    long fen = fen(f.number("amount"));
                     PaymentChannel channel = f.code("channel", PaymentChannel.class);
                     return new Payment(paymentId, customerId, ts, fen, channel);
                 });
@@ -177,14 +191,45 @@ public final class EventCodec {
     public Parsed<Inspection> parseInspection(String raw) {
         return parse(
                 raw,
-                (f, t) -> {
+                "ts",
+                f -> {
                     String customerId = f.id("customerId");
                     String alertId = f.optionalId("alertId");
                     long ts = f.timestamp("ts");
-                    t[0] = ts;
                     InspectionOutcome outcome = f.code("outcome", InspectionOutcome.class);
                     return new Inspection(customerId, alertId, ts, outcome);
                 });
+    }
+
+    /**
+     * Yuan to fen, exactly. {@code amount * 100} is not exact in binary: above ~10^8 yuan the error
+     * exceeds any fixed tolerance and valid amounts would be rejected. The shortest decimal that
+     * reads back as the same double (what {@link BigDecimal#valueOf(double)} uses) is the number as
+     * it was written in the record.
+     */
+    private long fen(double amount) throws InvalidRecordException {
+        BigDecimal yuan = BigDecimal.valueOf(amount);
+        if (yuan.signum() == 0) {
+            throw new InvalidRecordException(RejectReason.BAD_AMOUNT, "amount=0: must be non-zero");
+        }
+        if (yuan.stripTrailingZeros().scale() > 2) {
+            throw new InvalidRecordException(
+                    RejectReason.BAD_AMOUNT,
+                    "amount="
+                            + RecordFields.clip(yuan.toPlainString())
+                            + ": more than two decimals (fen)");
+        }
+        BigDecimal fen = yuan.movePointRight(2);
+        if (fen.abs().compareTo(BigDecimal.valueOf(limits.maxPaymentFen())) > 0) {
+            throw new InvalidRecordException(
+                    RejectReason.BAD_AMOUNT,
+                    "amount="
+                            + RecordFields.clip(yuan.toPlainString())
+                            + ": beyond "
+                            + BigDecimal.valueOf(limits.maxPaymentFen(), 2).toPlainString()
+                            + " yuan");
+        }
+        return fen.longValueExact();
     }
 
     private static int interval(RecordFields f) throws InvalidRecordException {
@@ -211,8 +256,8 @@ public final class EventCodec {
 
     private void checkPhysical(String name, double kwh, int intervalMinutes)
             throws InvalidRecordException {
-        double max = limits.maxKw() * intervalMinutes / 60.0;
-        if (kwh > max) {
+        double averageKw = kwh * 60.0 / intervalMinutes;
+        if (averageKw > limits.maxKw()) {
             throw new InvalidRecordException(
                     RejectReason.IMPLAUSIBLE_KWH,
                     name
@@ -220,9 +265,10 @@ public final class EventCodec {
                             + kwh
                             + " in "
                             + intervalMinutes
-                            + " min is above "
-                            + limits.maxKw()
-                            + " kW");
+                            + " min is an average of "
+                            + averageKw
+                            + " kW, above maxKw "
+                            + limits.maxKw());
         }
     }
 
@@ -243,11 +289,18 @@ public final class EventCodec {
         return bits;
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "not JSON";
+    /** Jackson's reason, shortened, and where in the record it stopped reading. */
+    private static String notJsonDetail(JacksonException e) {
+        String message = e.getOriginalMessage();
+        String detail = "not JSON";
+        if (message != null) {
+            int nl = message.indexOf('\n');
+            detail = RecordFields.clip(nl < 0 ? message : message.substring(0, nl));
         }
-        int nl = s.indexOf('\n');
-        return RecordFields.clip(nl < 0 ? s : s.substring(0, nl));
+        JsonLocation at = e.getLocation();
+        if (at != null && at.getColumnNr() > 0) {
+            detail += " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+        }
+        return detail;
     }
 }

@@ -65,23 +65,45 @@ public final class EventJson {
     }
 
     public String reading(MeterReading r) {
+        return reading(
+                r.meterId(),
+                r.endMillis(),
+                r.intervalMinutes(),
+                r.kwh(),
+                r.registerKwh(),
+                r.exportKwh(),
+                r.events());
+    }
+
+    /**
+     * The same as {@link #reading(MeterReading)} from the fields, for writers that produce readings
+     * by the million and should not allocate a record for each.
+     */
+    public String reading(
+            String meterId,
+            long endMillis,
+            int intervalMinutes,
+            double kwh,
+            double registerKwh,
+            double exportKwh,
+            int eventBits) {
         sb.setLength(0);
-        sb.append("{\"meterId\":\"").append(r.meterId());
-        sb.append("\",\"ts\":\"").append(time.format(r.endMillis()));
-        sb.append("\",\"intervalMinutes\":").append(r.intervalMinutes());
+        sb.append("{\"meterId\":\"").append(meterId);
+        sb.append("\",\"ts\":\"").append(time.format(endMillis));
+        sb.append("\",\"intervalMinutes\":").append(intervalMinutes);
         sb.append(",\"kwh\":");
-        appendFixed(sb, r.kwh(), 3);
-        if (r.hasRegister()) {
+        appendFixed(sb, kwh, 3);
+        if (!Double.isNaN(registerKwh)) {
             sb.append(",\"registerKwh\":");
-            appendFixed(sb, r.registerKwh(), 3);
+            appendFixed(sb, registerKwh, 3);
         }
-        if (r.hasExport()) {
+        if (!Double.isNaN(exportKwh)) {
             sb.append(",\"exportKwh\":");
-            appendFixed(sb, r.exportKwh(), 3);
+            appendFixed(sb, exportKwh, 3);
         }
-        if (r.events() != 0) {
+        if (eventBits != 0) {
             sb.append(",\"events\":[");
-            MeterEvent[] events = MeterEvent.decode(r.events());
+            MeterEvent[] events = MeterEvent.decode(eventBits);
             for (int i = 0; i < events.length; i++) {
                 sb.append(i == 0 ? "\"" : ",\"").append(events[i].name()).append('"');
             }
@@ -136,7 +158,13 @@ public final class EventJson {
         m.put("customerId", b.customerId());
         m.put("period", b.period());
         m.put("tariffId", b.tariffId());
-        m.put("kwh", new TreeMap<>(b.kwhByPeriod()));
+        // A month's kWh is a sum of thousands of readings: round to the Wh the readings carry,
+        // so a bill shows 120.4, not 120.39999999999998.
+        Map<String, Double> kwh = new TreeMap<>();
+        for (Map.Entry<String, Double> e : b.kwhByPeriod().entrySet()) {
+            kwh.put(e.getKey(), roundKwh(e.getValue()));
+        }
+        m.put("kwh", kwh);
         m.put("amount", new java.math.BigDecimal(b.amountFen()).movePointLeft(2));
         m.put("issued", time.format(b.issuedMillis()));
         m.put("due", time.format(b.dueMillis()));

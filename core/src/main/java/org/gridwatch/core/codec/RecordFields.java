@@ -2,6 +2,7 @@ package org.gridwatch.core.codec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DateTimeException;
+import java.time.format.DateTimeParseException;
 import org.gridwatch.core.event.RejectReason;
 
 /** Typed, validated access to the fields of one JSON input record. */
@@ -60,10 +61,14 @@ final class RecordFields {
         String s = text(name);
         try {
             return EventTime.parse(s);
-        } catch (DateTimeException e) {
+        } catch (DateTimeParseException e) {
             throw new InvalidRecordException(
                     RejectReason.BAD_TIMESTAMP,
                     name + " must be ISO-8601 with an offset, got \"" + clip(s) + "\"");
+        } catch (DateTimeException e) {
+            // It parsed, but lies outside the plausible years: say so, not "must be ISO-8601".
+            throw new InvalidRecordException(
+                    RejectReason.BAD_TIMESTAMP, name + " \"" + clip(s) + "\": " + e.getMessage());
         }
     }
 
@@ -74,10 +79,13 @@ final class RecordFields {
         String s = text(name);
         try {
             return EventTime.parseDate(s);
-        } catch (DateTimeException e) {
+        } catch (DateTimeParseException e) {
             throw new InvalidRecordException(
                     RejectReason.BAD_TIMESTAMP,
                     name + " must be an ISO date (yyyy-MM-dd), got \"" + clip(s) + "\"");
+        } catch (DateTimeException e) {
+            throw new InvalidRecordException(
+                    RejectReason.BAD_TIMESTAMP, name + " \"" + clip(s) + "\": " + e.getMessage());
         }
     }
 
@@ -120,14 +128,24 @@ final class RecordFields {
 
     int integer(String name) throws InvalidRecordException {
         JsonNode v = present(name);
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            if (v.isNumber() && v.doubleValue() == Math.rint(v.doubleValue())) {
-                return (int) v.doubleValue(); // 15.0 is 15
-            }
+        if (v.canConvertToInt() && v.isIntegralNumber()) {
+            return v.intValue();
+        }
+        if (!v.isNumber()) {
             throw new InvalidRecordException(
                     RejectReason.WRONG_TYPE, name + " must be an integer, got " + brief(v));
         }
-        return v.intValue();
+        double d = v.doubleValue();
+        if (!Double.isFinite(d)) {
+            throw new InvalidRecordException(RejectReason.NON_FINITE, name + "=" + v.asText());
+        }
+        // 15.0 is 15; 15.5 is not an integer, and neither is anything beyond int (no saturating
+        // cast that would report a value the record never held).
+        if (d != Math.rint(d) || d < Integer.MIN_VALUE || d > Integer.MAX_VALUE) {
+            throw new InvalidRecordException(
+                    RejectReason.WRONG_TYPE, name + " must be an integer, got " + brief(v));
+        }
+        return (int) d;
     }
 
     boolean bool(String name) throws InvalidRecordException {

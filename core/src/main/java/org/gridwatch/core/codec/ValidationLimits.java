@@ -22,7 +22,8 @@ public record ValidationLimits(
         double maxKw,
         double contractOverloadFactor,
         long maxPaymentFen,
-        double maxContractKw) {
+        double maxContractKw)
+        implements java.io.Serializable {
 
     public static final ValidationLimits DEFAULT =
             new ValidationLimits(8192, 300_000.0, 3.0, 100_000_000_000L, 1_000_000.0);
