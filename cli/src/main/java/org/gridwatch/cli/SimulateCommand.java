@@ -1,0 +1,238 @@
+package org.gridwatch.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.gridwatch.simulator.ConsoleProgress;
+import org.gridwatch.simulator.FaultRates;
+import org.gridwatch.simulator.FileFleetSink;
+import org.gridwatch.simulator.FleetSimulator;
+import org.gridwatch.simulator.FleetSink;
+import org.gridwatch.simulator.KafkaFleetSink;
+import org.gridwatch.simulator.Progress;
+import org.gridwatch.simulator.SimulationConfig;
+import org.gridwatch.simulator.SimulationSummary;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gridwatch simulate}: a synthetic fleet to files or to Kafka (see docs/simulator.md). */
+@Command(
+        name = "simulate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Simulates the customers of a Chinese power utility and writes what its systems would"
+                    + " see: the customer master, 15-minute meter readings (some meters every 30"
+                    + " or 60 minutes), transformer-area supply, payments, and the ground truth"
+                    + " (personas, injected faults, daily area totals) in truth.jsonl.",
+            "The same options and seed give the same records, byte for byte.",
+            ""
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  gridwatch simulate --customers 10000 --days 31 --seed 7 --out runs/jan",
+            "  gridwatch simulate --customers 2000 --days 7 --speed 3600 --kafka kafka:9092"
+        })
+public final class SimulateCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(
+            names = "--customers",
+            required = true,
+            paramLabel = "N",
+            description = "Number of customers, each with one meter (1..9999999).")
+    int customers;
+
+    @Option(
+            names = "--days",
+            required = true,
+            paramLabel = "D",
+            description = "Number of days to simulate, from 00:00 of the start date.")
+    int days;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            paramLabel = "S",
+            description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    static final class Target {
+        @Option(
+                names = "--out",
+                required = true,
+                paramLabel = "DIR",
+                description =
+                        "Write customers.jsonl, readings.jsonl, area-readings.jsonl,"
+                                + " payments.jsonl and truth.jsonl to this folder (replaced).")
+        Path out;
+
+        @Option(
+                names = "--kafka",
+                required = true,
+                paramLabel = "HOST:PORT",
+                description =
+                        "Send to the topics customers, meter-readings, area-readings and"
+                                + " payments on this Kafka broker.")
+        String kafka;
+    }
+
+    @Option(
+            names = "--start",
+            paramLabel = "DATE",
+            description = "First simulated day, yyyy-MM-dd (default: 2026-01-01, Asia/Shanghai).")
+    String start;
+
+    @Option(
+            names = "--areas",
+            paramLabel = "N",
+            description =
+                    "Number of public transformer areas (default: one per 100 customers);"
+                            + " each large-industry customer gets an area of its own.")
+    Integer areas;
+
+    @Option(
+            names = "--faults",
+            defaultValue = "default",
+            paramLabel = "none|default",
+            description =
+                    "Delivery faults of the head-end: 'default' duplicates, loses and delays"
+                            + " 0.2%% of readings each; 'none' delivers every reading once, on"
+                            + " time (default: ${DEFAULT-VALUE}).")
+    String faults;
+
+    @Option(
+            names = "--speed",
+            defaultValue = "0",
+            paramLabel = "X",
+            description =
+                    "Simulated seconds per wall-clock second, e.g. 3600 plays an hour a second;"
+                            + " 0 runs as fast as possible (default: ${DEFAULT-VALUE}).")
+    double speed;
+
+    @Option(
+            names = "--truth",
+            paramLabel = "FILE",
+            description = "With --kafka: also write the ground truth to this file.")
+    Path truth;
+
+    @Option(
+            names = "--partitions",
+            defaultValue = "1",
+            paramLabel = "P",
+            description =
+                    "With --kafka: partitions of the topics the simulator has to create"
+                            + " (existing topics are used as they are; default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--quiet", description = "Do not show progress on standard error.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        SimulationConfig config;
+        try {
+            config = config();
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            err.println("gridwatch simulate: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
+        Progress progress = quiet ? Progress.NONE : new ConsoleProgress(System.err, config.zone());
+        SimulationSummary summary;
+        try (FleetSink sink = openSink()) {
+            summary = new FleetSimulator(config).run(sink, progress);
+        } catch (IOException | RuntimeException e) {
+            err.println("gridwatch simulate: " + oneLine(e));
+            return ExitCode.SOFTWARE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("gridwatch simulate: interrupted");
+            return 130;
+        }
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        Locale.ROOT,
+                        "%,d customers in %d areas, %,d readings (%,d duplicated, %,d missing,"
+                                + " %,d late), %,d area readings, %,d payments -> %s%n",
+                        summary.customers(),
+                        summary.areas(),
+                        summary.readings(),
+                        summary.duplicates(),
+                        summary.missing(),
+                        summary.late(),
+                        summary.areaReadings(),
+                        summary.payments(),
+                        target.out != null ? target.out : target.kafka);
+        return ExitCode.OK;
+    }
+
+    private SimulationConfig config() {
+        if (target.kafka == null
+                && (truth != null
+                        || spec.commandLine().getParseResult().hasMatchedOption("--partitions"))) {
+            throw new IllegalArgumentException("--truth and --partitions go with --kafka only");
+        }
+        if (partitions < 1) {
+            throw new IllegalArgumentException(
+                    "--partitions must be at least 1, got " + partitions);
+        }
+        SimulationConfig config =
+                SimulationConfig.of(customers, days, seed)
+                        .withFaults(faultRates(faults))
+                        .withSpeed(speed);
+        if (start != null) {
+            config = config.withStart(parseDate(start));
+        }
+        if (areas != null) {
+            config = config.withAreas(areas);
+        }
+        return config;
+    }
+
+    private static LocalDate parseDate(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "--start must be a date like 2026-01-15, got '" + text + "'");
+        }
+    }
+
+    private static FaultRates faultRates(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "none" -> FaultRates.NONE;
+            case "default" -> FaultRates.DEFAULT;
+            default ->
+                    throw new IllegalArgumentException(
+                            "--faults must be none or default, got '" + name + "'");
+        };
+    }
+
+    private FleetSink openSink() throws IOException {
+        if (target.out != null) {
+            return new FileFleetSink(target.out);
+        }
+        return new KafkaFleetSink(target.kafka, truth, partitions);
+    }
+
+    private static String oneLine(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

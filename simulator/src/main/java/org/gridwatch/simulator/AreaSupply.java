@@ -1,0 +1,104 @@
+package org.gridwatch.simulator;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.gridwatch.core.event.MeterEvent;
+
+/**
+ * The transformer areas while the simulation runs: the energy metered in each during the current
+ * quarter hour and day, the supply at the transformer, and outages. Supply is the area's true
+ * consumption plus its technical loss: {@code supplied = consumed / (1 - lossRate)}, the loss being
+ * a share of supply as in the Chinese line-loss rate (线损率).
+ */
+final class AreaSupply {
+    private static final int MIN_OUTAGE_QUARTERS = 4;
+    private static final int MAX_OUTAGE_QUARTERS = 16;
+
+    final long[] quarterWh;
+    final long[] dayAcceptedWh;
+    final long[] dayConsumedWh;
+    final long[] daySuppliedWh;
+    final boolean[] off;
+    final int[] events;
+
+    private final double[] loss;
+    private final long[] outageStart;
+    private final long[] outageEnd;
+    private final SplittableRandom[] outageRandom;
+    private final double outageChancePerDay;
+
+    AreaSupply(Fleet fleet, long seed, double outagesPerAreaYear) {
+        int n = fleet.areaCount();
+        loss = fleet.areaLoss;
+        quarterWh = new long[n];
+        dayAcceptedWh = new long[n];
+        dayConsumedWh = new long[n];
+        daySuppliedWh = new long[n];
+        off = new boolean[n];
+        events = new int[n];
+        outageStart = new long[n];
+        outageEnd = new long[n];
+        outageRandom = new SplittableRandom[n];
+        for (int a = 0; a < n; a++) {
+            outageStart[a] = Long.MIN_VALUE;
+            outageEnd[a] = Long.MIN_VALUE;
+            outageRandom[a] = Seeds.stream(seed, Seeds.OUTAGE, a);
+        }
+        outageChancePerDay = Math.min(1, outagesPerAreaYear / 365.0);
+    }
+
+    /**
+     * Decides the outages that start today. Returns the areas whose outage starts today, as {@code
+     * [area, startQuarter, endQuarter]} in area order, or an empty array.
+     */
+    long[][] planDay(long firstQuarter, int quarters) {
+        long[][] planned = new long[0][];
+        if (outageChancePerDay <= 0) {
+            return planned;
+        }
+        for (int a = 0; a < off.length; a++) {
+            SplittableRandom r = outageRandom[a];
+            if (r.nextDouble() >= outageChancePerDay || outageEnd[a] > firstQuarter) {
+                continue;
+            }
+            outageStart[a] = firstQuarter + r.nextInt(quarters);
+            outageEnd[a] =
+                    outageStart[a]
+                            + MIN_OUTAGE_QUARTERS
+                            + r.nextInt(MAX_OUTAGE_QUARTERS - MIN_OUTAGE_QUARTERS + 1);
+            planned = Arrays.copyOf(planned, planned.length + 1);
+            planned[planned.length - 1] = new long[] {a, outageStart[a], outageEnd[a]};
+        }
+        return planned;
+    }
+
+    /** Sets {@link #off} and {@link #events} for the quarter and clears its energy. */
+    void beginQuarter(long quarter) {
+        for (int a = 0; a < off.length; a++) {
+            off[a] = quarter >= outageStart[a] && quarter < outageEnd[a];
+            int e = 0;
+            if (quarter == outageStart[a]) {
+                e |= MeterEvent.POWER_OFF.bit();
+            }
+            if (quarter == outageEnd[a]) {
+                e |= MeterEvent.POWER_ON.bit();
+            }
+            events[a] = e;
+            quarterWh[a] = 0;
+        }
+    }
+
+    /** The energy into the area's transformer during the quarter, Wh; adds it to the day. */
+    long supplied(int area) {
+        long wh = Math.round(quarterWh[area] / (1 - loss[area]));
+        daySuppliedWh[area] += wh;
+        dayConsumedWh[area] += quarterWh[area];
+        return wh;
+    }
+
+    void clearDay() {
+        Arrays.fill(dayAcceptedWh, 0);
+        Arrays.fill(dayConsumedWh, 0);
+        Arrays.fill(daySuppliedWh, 0);
+    }
+}

@@ -1,0 +1,234 @@
+package org.gridwatch.simulator;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.gridwatch.core.codec.EventTime;
+
+/**
+ * Everything that decides a simulated fleet. The same config gives the same records, byte for byte.
+ *
+ * @param customers number of customers (and meters), 1 to 9,999,999 (ids C0000001...)
+ * @param days number of simulated days, from 00:00 of {@code start}
+ * @param seed the seed of every random choice
+ * @param start the first simulated day
+ * @param zone the utility's time zone: local days, weekends and timestamps
+ * @param areas number of public transformer areas (公变台区) the customers other than large industry
+ *     are spread over, evenly; each large-industry customer has an area of its own
+ * @param faults how often readings are duplicated, lost or delayed on delivery
+ * @param classMix the share of each tariff class
+ * @param payerMix the share of late and never-paying customers
+ * @param outagesPerAreaYear how often an area loses supply (1 to 4 hours, meters report POWER_OFF
+ *     and POWER_ON); 2 a year is the order of SAIFI in Chinese cities
+ * @param speed simulated seconds per wall-clock second; 0 runs as fast as possible
+ */
+public record SimulationConfig(
+        int customers,
+        int days,
+        long seed,
+        LocalDate start,
+        ZoneId zone,
+        int areas,
+        FaultRates faults,
+        ClassMix classMix,
+        PayerMix payerMix,
+        double outagesPerAreaYear,
+        double speed) {
+
+    /** About a hundred customers per transformer area, a typical 400 kVA city area. */
+    public static final int DEFAULT_CUSTOMERS_PER_AREA = 100;
+
+    public static final LocalDate DEFAULT_START = LocalDate.of(2026, 1, 1);
+    public static final int MAX_CUSTOMERS = 9_999_999;
+    public static final int MAX_DAYS = 3660;
+
+    public SimulationConfig {
+        if (customers < 1 || customers > MAX_CUSTOMERS) {
+            throw new IllegalArgumentException(
+                    "customers must be 1.." + MAX_CUSTOMERS + ", got " + customers);
+        }
+        if (days < 1 || days > MAX_DAYS) {
+            throw new IllegalArgumentException("days must be 1.." + MAX_DAYS + ", got " + days);
+        }
+        if (areas < 1 || areas > customers) {
+            throw new IllegalArgumentException(
+                    "areas must be 1..customers (" + customers + "), got " + areas);
+        }
+        if (!(outagesPerAreaYear >= 0)) {
+            throw new IllegalArgumentException(
+                    "outagesPerAreaYear must be >= 0, got " + outagesPerAreaYear);
+        }
+        if (!(speed >= 0) || Double.isInfinite(speed)) {
+            throw new IllegalArgumentException("speed must be >= 0, got " + speed);
+        }
+        if (start == null
+                || zone == null
+                || faults == null
+                || classMix == null
+                || payerMix == null) {
+            throw new IllegalArgumentException("start, zone, faults and mixes are required");
+        }
+        if (start.getYear() < 2000 || start.plusDays(days).getYear() > 2099) {
+            throw new IllegalArgumentException(
+                    "simulated dates must lie in 2000..2099, got "
+                            + start
+                            + " + "
+                            + days
+                            + " days");
+        }
+    }
+
+    /** The defaults: 2026-01-01 in Asia/Shanghai, ~100 customers per area, default faults. */
+    public static SimulationConfig of(int customers, int days, long seed) {
+        return new SimulationConfig(
+                customers,
+                days,
+                seed,
+                DEFAULT_START,
+                EventTime.DEFAULT_ZONE,
+                areasFor(customers, DEFAULT_CUSTOMERS_PER_AREA),
+                FaultRates.DEFAULT,
+                ClassMix.RESIDENTIAL_HEAVY,
+                PayerMix.DEFAULT,
+                2.0,
+                0);
+    }
+
+    private static int areasFor(int customers, int perArea) {
+        if (customers < 1 || perArea < 1) {
+            return 1; // the constructor reports the real fault
+        }
+        return (customers + perArea - 1) / perArea;
+    }
+
+    /** The average number of customers per public area, rounded up. */
+    public int customersPerArea() {
+        return (customers + areas - 1) / areas;
+    }
+
+    public SimulationConfig withStart(LocalDate start) {
+        return new SimulationConfig(
+                customers,
+                days,
+                seed,
+                start,
+                zone,
+                areas,
+                faults,
+                classMix,
+                payerMix,
+                outagesPerAreaYear,
+                speed);
+    }
+
+    public SimulationConfig withZone(ZoneId zone) {
+        return new SimulationConfig(
+                customers,
+                days,
+                seed,
+                start,
+                zone,
+                areas,
+                faults,
+                classMix,
+                payerMix,
+                outagesPerAreaYear,
+                speed);
+    }
+
+    public SimulationConfig withAreas(int areas) {
+        return new SimulationConfig(
+                customers,
+                days,
+                seed,
+                start,
+                zone,
+                areas,
+                faults,
+                classMix,
+                payerMix,
+                outagesPerAreaYear,
+                speed);
+    }
+
+    public SimulationConfig withCustomersPerArea(int perArea) {
+        if (perArea < 1) {
+            throw new IllegalArgumentException("customers per area must be >= 1, got " + perArea);
+        }
+        return withAreas(areasFor(customers, perArea));
+    }
+
+    public SimulationConfig withFaults(FaultRates faults) {
+        return new SimulationConfig(
+                customers,
+                days,
+                seed,
+                start,
+                zone,
+                areas,
+                faults,
+                classMix,
+                payerMix,
+                outagesPerAreaYear,
+                speed);
+    }
+
+    public SimulationConfig withClassMix(ClassMix classMix) {
+        return new SimulationConfig(
+                customers,
+                days,
+                seed,
+                start,
+                zone,
+                areas,
+                faults,
+                classMix,
+                payerMix,
+                outagesPerAreaYear,
+                speed);
+    }
+
+    public SimulationConfig withPayerMix(PayerMix payerMix) {
+        return new SimulationConfig(
+                customers,
+                days,
+                seed,
+                start,
+                zone,
+                areas,
+                faults,
+                classMix,
+                payerMix,
+                outagesPerAreaYear,
+                speed);
+    }
+
+    public SimulationConfig withOutagesPerAreaYear(double outagesPerAreaYear) {
+        return new SimulationConfig(
+                customers,
+                days,
+                seed,
+                start,
+                zone,
+                areas,
+                faults,
+                classMix,
+                payerMix,
+                outagesPerAreaYear,
+                speed);
+    }
+
+    public SimulationConfig withSpeed(double speed) {
+        return new SimulationConfig(
+                customers,
+                days,
+                seed,
+                start,
+                zone,
+                areas,
+                faults,
+                classMix,
+                payerMix,
+                outagesPerAreaYear,
+                speed);
+    }
+}

@@ -1,0 +1,157 @@
+package org.gridwatch.simulator;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import org.gridwatch.core.codec.EventTime;
+
+/**
+ * Writes the lines of truth.jsonl: what the simulator did on purpose, for tests and for scoring
+ * detectors. Not a contract record; its fields are described in docs/simulator.md. Built by hand
+ * like EventJson's input records, so the same run gives the same bytes. One instance per thread.
+ */
+final class TruthJson {
+    private final EventTime time;
+    private final StringBuilder sb = new StringBuilder(256);
+
+    TruthJson(EventTime time) {
+        this.time = time;
+    }
+
+    String run(SimulationConfig c, int areaCount) {
+        sb.setLength(0);
+        sb.append("{\"type\":\"run\",\"generator\":\"gridwatch-simulator v1\",\"seed\":")
+                .append(c.seed());
+        sb.append(",\"customers\":").append(c.customers());
+        sb.append(",\"areas\":").append(areaCount);
+        sb.append(",\"days\":").append(c.days());
+        sb.append(",\"start\":\"").append(c.start());
+        sb.append("\",\"zone\":\"").append(c.zone().getId());
+        sb.append("\",\"faults\":{\"duplicate\":").append(c.faults().duplicate());
+        sb.append(",\"missing\":").append(c.faults().missing());
+        sb.append(",\"late\":").append(c.faults().late());
+        sb.append(",\"maxLateMinutes\":").append(c.faults().maxLateMinutes());
+        sb.append("},\"outagesPerAreaYear\":").append(c.outagesPerAreaYear());
+        return sb.append('}').toString();
+    }
+
+    String area(String areaId, int customers, double lossRate) {
+        sb.setLength(0);
+        sb.append("{\"type\":\"area\",\"areaId\":\"").append(areaId);
+        sb.append("\",\"customers\":").append(customers);
+        sb.append(",\"lossRate\":").append(lossRate);
+        return sb.append('}').toString();
+    }
+
+    String customer(SimulatedCustomer c) {
+        sb.setLength(0);
+        sb.append("{\"type\":\"customer\",\"customerId\":\"").append(c.master.customerId());
+        sb.append("\",\"meterId\":\"").append(c.master.meterId());
+        sb.append("\",\"class\":\"").append(c.master.customerClass().name());
+        sb.append("\",\"areaId\":\"").append(c.master.areaId());
+        sb.append("\",\"payer\":\"").append(c.payer.name());
+        sb.append("\",\"channel\":\"").append(c.channel.name());
+        sb.append("\",\"prepaid\":").append(c.master.prepaid());
+        sb.append(",\"intervalMinutes\":").append(c.intervalMinutes());
+        sb.append(",\"kwhPerDay\":");
+        appendMilli(sb, Math.round(c.kwhPerDay * 1000));
+        sb.append(",\"shiftMinutes\":").append(c.shiftQuarters * 15);
+        return sb.append('}').toString();
+    }
+
+    String outage(String areaId, long fromMillis, long toMillis) {
+        sb.setLength(0);
+        sb.append("{\"type\":\"outage\",\"areaId\":\"").append(areaId);
+        sb.append("\",\"from\":\"").append(time.format(fromMillis));
+        sb.append("\",\"to\":\"").append(time.format(toMillis));
+        return sb.append("\"}").toString();
+    }
+
+    /** One delivery fault; {@code arrivalMillis} is ignored for MISSING. */
+    String fault(DeliveryFault fault, String meterId, long tsMillis, long arrivalMillis) {
+        sb.setLength(0);
+        sb.append("{\"type\":\"fault\",\"fault\":\"").append(fault.name());
+        sb.append("\",\"meterId\":\"").append(meterId);
+        sb.append("\",\"ts\":\"").append(time.format(tsMillis));
+        if (fault != DeliveryFault.MISSING) {
+            sb.append("\",\"arrival\":\"").append(time.format(arrivalMillis));
+        }
+        return sb.append("\"}").toString();
+    }
+
+    String areaDay(
+            String areaId, LocalDate date, long acceptedWh, long consumedWh, long suppliedWh) {
+        sb.setLength(0);
+        sb.append("{\"type\":\"area-day\",\"areaId\":\"").append(areaId);
+        sb.append("\",\"date\":\"").append(date);
+        sb.append("\",\"kwh\":");
+        appendMilli(sb, acceptedWh);
+        sb.append(",\"consumedKwh\":");
+        appendMilli(sb, consumedWh);
+        sb.append(",\"suppliedKwh\":");
+        appendMilli(sb, suppliedWh);
+        return sb.append('}').toString();
+    }
+
+    String bill(
+            SimulatedCustomer c,
+            YearMonth period,
+            long wh,
+            long amountFen,
+            long issuedMillis,
+            long dueMillis,
+            boolean opening) {
+        sb.setLength(0);
+        sb.append("{\"type\":\"bill\",\"customerId\":\"").append(c.master.customerId());
+        sb.append("\",\"period\":\"").append(period);
+        sb.append("\",\"kwh\":");
+        appendMilli(sb, wh);
+        sb.append(",\"amount\":");
+        appendCenti(sb, amountFen);
+        sb.append(",\"issued\":\"").append(time.format(issuedMillis));
+        sb.append("\",\"due\":\"").append(time.format(dueMillis));
+        sb.append("\",\"payer\":\"").append(c.payer.name());
+        sb.append("\",\"opening\":").append(opening);
+        return sb.append('}').toString();
+    }
+
+    String injected(DeliveryFault fault, long count) {
+        sb.setLength(0);
+        sb.append("{\"type\":\"injected\",\"fault\":\"").append(fault.name());
+        sb.append("\",\"count\":").append(count);
+        return sb.append('}').toString();
+    }
+
+    String totals(SimulationSummary s) {
+        sb.setLength(0);
+        sb.append("{\"type\":\"totals\",\"customers\":").append(s.customers());
+        sb.append(",\"readings\":").append(s.readings());
+        sb.append(",\"readingLines\":").append(s.readingLines());
+        sb.append(",\"areaReadings\":").append(s.areaReadings());
+        sb.append(",\"payments\":").append(s.payments());
+        sb.append(",\"outages\":").append(s.outages());
+        sb.append(",\"end\":\"").append(time.format(s.endMillis()));
+        return sb.append("\"}").toString();
+    }
+
+    /** Appends thousandths (Wh as kWh) with exactly three decimals. */
+    static void appendMilli(StringBuilder sb, long milli) {
+        appendScaled(sb, milli, 1000);
+    }
+
+    static void appendCenti(StringBuilder sb, long centi) {
+        appendScaled(sb, centi, 100);
+    }
+
+    private static void appendScaled(StringBuilder sb, long units, long scale) {
+        if (units < 0) {
+            sb.append('-');
+            units = -units;
+        }
+        sb.append(units / scale).append('.');
+        long frac = units % scale;
+        for (long p = scale / 10; p > 1 && frac < p; p /= 10) {
+            sb.append('0');
+        }
+        sb.append(frac);
+    }
+}

@@ -1,0 +1,94 @@
+package org.gridwatch.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.gridwatch.core.codec.EventCodec;
+import org.gridwatch.core.codec.Parsed;
+import org.gridwatch.core.event.MeterReading;
+import org.gridwatch.core.event.Source;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeterminismTest {
+    private static final String[] FILES = {
+        "customers.jsonl", "readings.jsonl", "area-readings.jsonl", "payments.jsonl", "truth.jsonl"
+    };
+
+    @TempDir Path dir;
+
+    private Path simulate(String name, SimulationConfig config) throws Exception {
+        Path out = dir.resolve(name);
+        try (FileFleetSink sink = new FileFleetSink(out)) {
+            new FleetSimulator(config).run(sink, Progress.NONE);
+        }
+        return out;
+    }
+
+    @Test
+    void writesTheSameFilesByteForByteForTheSameSeed() throws Exception {
+        SimulationConfig config = SimulationConfig.of(300, 3, 11).withOutagesPerAreaYear(50);
+        Path first = simulate("first", config);
+        Path second = simulate("second", config);
+        for (String f : FILES) {
+            assertThat(Files.size(first.resolve(f))).as(f).isPositive();
+            assertThat(Files.mismatch(first.resolve(f), second.resolve(f))).as(f).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void repeatsItselfWhenTheSameSimulatorRunsTwice() throws Exception {
+        FleetSimulator simulator = new FleetSimulator(SimulationConfig.of(100, 2, 5));
+        RecordingSink first = new RecordingSink();
+        RecordingSink second = new RecordingSink();
+        simulator.run(first, Progress.NONE);
+        simulator.run(second, Progress.NONE);
+        assertThat(second.inputs).isEqualTo(first.inputs);
+        assertThat(second.truth).isEqualTo(first.truth);
+    }
+
+    @Test
+    void writesOtherReadingsForAnotherSeed() throws Exception {
+        Path first = simulate("a", SimulationConfig.of(100, 1, 1));
+        Path second = simulate("b", SimulationConfig.of(100, 1, 2));
+        assertThat(
+                        Files.mismatch(
+                                first.resolve("readings.jsonl"), second.resolve("readings.jsonl")))
+                .isNotEqualTo(-1);
+    }
+
+    @Test
+    void changesOnlyTheDeliveryWhenFaultsAreSwitchedOff() throws Exception {
+        SimulationConfig withFaults =
+                SimulationConfig.of(200, 2, 3).withFaults(new FaultRates(0.02, 0.02, 0.02, 120));
+        RecordingSink faulty = new RecordingSink();
+        RecordingSink clean = new RecordingSink();
+        SimulationSummary f = new FleetSimulator(withFaults).run(faulty, Progress.NONE);
+        SimulationSummary c =
+                new FleetSimulator(withFaults.withFaults(FaultRates.NONE))
+                        .run(clean, Progress.NONE);
+
+        assertThat(c.duplicates() + c.missing() + c.late()).isZero();
+        assertThat(c.readingLines()).isEqualTo(c.readings()).isEqualTo(f.readings());
+        assertThat(clean.truth).noneMatch(t -> t.contains("\"type\":\"fault\""));
+        Map<String, String> cleanByKey = readingsByKey(clean);
+        Map<String, String> faultyByKey = readingsByKey(faulty);
+        assertThat(faultyByKey).hasSize((int) (f.readings() - f.missing()));
+        faultyByKey.forEach((k, json) -> assertThat(cleanByKey.get(k)).isEqualTo(json));
+    }
+
+    private static Map<String, String> readingsByKey(RecordingSink sink) {
+        EventCodec codec = new EventCodec();
+        Map<String, String> out = new HashMap<>();
+        for (RecordingSink.Input in : sink.inputs) {
+            if (in.source() == Source.METER_READINGS) {
+                MeterReading r = ((Parsed.Ok<MeterReading>) codec.parseReading(in.json())).value();
+                out.put(r.meterId() + "@" + r.endMillis(), in.json());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,307 @@
+package org.gridwatch.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridwatch.simulator.FleetFiles.wh;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.gridwatch.core.codec.EventTime;
+import org.gridwatch.core.event.AreaReading;
+import org.gridwatch.core.event.Customer;
+import org.gridwatch.core.event.CustomerClass;
+import org.gridwatch.core.event.MeterEvent;
+import org.gridwatch.core.event.MeterReading;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One simulation over a month end and a weekend, with faults and outages far more frequent than the
+ * defaults so that every kind occurs, read back from its files with EventCodec.
+ */
+class FleetSimulatorTest {
+    private static final long QUARTER = 15 * 60_000L;
+    private static final LocalDate START = LocalDate.of(2026, 1, 30);
+    private static final int DAYS = 4;
+
+    @TempDir static Path dir;
+    static SimulationConfig config;
+    static FleetFiles files;
+    static Map<String, JsonNode> truthByMeter = new HashMap<>();
+    static Map<String, Customer> customerByMeter = new HashMap<>();
+
+    @BeforeAll
+    static void simulate() throws Exception {
+        config =
+                SimulationConfig.of(600, DAYS, 7)
+                        .withStart(START)
+                        .withFaults(new FaultRates(0.01, 0.01, 0.01, 360))
+                        .withOutagesPerAreaYear(60);
+        files = FleetFiles.simulate(config, dir);
+        for (JsonNode c : files.truth("customer")) {
+            truthByMeter.put(c.get("meterId").asText(), c);
+        }
+        for (Customer c : files.customers) {
+            customerByMeter.put(c.meterId(), c);
+        }
+    }
+
+    private static long startMillis() {
+        return START.atStartOfDay(EventTime.DEFAULT_ZONE).toInstant().toEpochMilli();
+    }
+
+    private static long endMillis() {
+        return startMillis() + DAYS * 96 * QUARTER;
+    }
+
+    private static String key(MeterReading r) {
+        return r.meterId() + "@" + r.endMillis();
+    }
+
+    @Test
+    void writesEveryCustomerOnceWithEveryClassInItsMixAndTariff() {
+        assertThat(files.customers).hasSize(600);
+        assertThat(files.customers).extracting(Customer::customerId).doesNotHaveDuplicates();
+        Map<CustomerClass, Integer> counts = new EnumMap<>(CustomerClass.class);
+        for (Customer c : files.customers) {
+            counts.merge(c.customerClass(), 1, Integer::sum);
+            assertThat(c.tariffId()).isEqualTo(ClassProfiles.of(c.customerClass()).tariffId());
+            assertThat(c.hasContractKw()).isTrue();
+            assertThat(c.hasSince()).isTrue();
+        }
+        assertThat(counts.keySet()).isEqualTo(EnumSet.allOf(CustomerClass.class));
+        int[] expected = ClassMix.RESIDENTIAL_HEAVY.counts(600);
+        for (CustomerClass c : CustomerClass.values()) {
+            assertThat(counts.get(c)).as("%s", c).isEqualTo(expected[c.ordinal()]);
+        }
+    }
+
+    @Test
+    void givesEachLargeIndustryCustomerAnAreaOfItsOwn() {
+        Map<String, Integer> perArea = new HashMap<>();
+        for (Customer c : files.customers) {
+            perArea.merge(c.areaId(), 1, Integer::sum);
+        }
+        for (Customer c : files.customers) {
+            if (c.customerClass() == CustomerClass.LARGE_INDUSTRY) {
+                assertThat(perArea.get(c.areaId())).isEqualTo(1);
+            } else {
+                assertThat(perArea.get(c.areaId())).isBetween(90, 110);
+            }
+        }
+    }
+
+    @Test
+    void letsAMinorityOfMetersReportEveryHalfHourOrHour() {
+        Map<Integer, Integer> byInterval = new TreeMap<>();
+        for (JsonNode c : files.truth("customer")) {
+            byInterval.merge(c.get("intervalMinutes").asInt(), 1, Integer::sum);
+        }
+        assertThat(byInterval.keySet()).containsExactly(15, 30, 60);
+        // 5% each of 594 eligible meters is ~30; a binomial draw stays well inside this.
+        assertThat(byInterval.get(30)).isBetween(10, 55);
+        assertThat(byInterval.get(60)).isBetween(10, 55);
+    }
+
+    @Test
+    void reportsEveryIntervalOfEveryMeterAtItsEndUnlessTheReadingWentMissing() {
+        Set<String> received = new HashSet<>();
+        for (MeterReading r : files.readings) {
+            int interval = truthByMeter.get(r.meterId()).get("intervalMinutes").asInt();
+            assertThat(r.intervalMinutes()).isEqualTo(interval);
+            assertThat((r.endMillis() - startMillis()) % (interval * 60_000L)).isZero();
+            assertThat(r.endMillis()).isGreaterThan(startMillis()).isLessThanOrEqualTo(endMillis());
+            received.add(key(r));
+        }
+        Set<String> missing = new HashSet<>();
+        for (JsonNode f : files.truth("fault")) {
+            if (f.get("fault").asText().equals("MISSING")) {
+                missing.add(
+                        f.get("meterId").asText() + "@" + EventTime.parse(f.get("ts").asText()));
+            }
+        }
+        long expected = 0;
+        for (JsonNode c : files.truth("customer")) {
+            long step = c.get("intervalMinutes").asInt() * 60_000L;
+            for (long end = startMillis() + step; end <= endMillis(); end += step) {
+                String k = c.get("meterId").asText() + "@" + end;
+                assertThat(received.contains(k) ^ missing.contains(k)).as(k).isTrue();
+                expected++;
+            }
+        }
+        assertThat(files.summary.readings()).isEqualTo(expected);
+    }
+
+    @Test
+    void recordsInTruthExactlyTheFaultsTheReadingsFileShows() {
+        Map<String, MeterReading> first = new HashMap<>();
+        Set<String> duplicates = new HashSet<>();
+        Set<String> late = new HashSet<>();
+        long latestTs = Long.MIN_VALUE;
+        for (MeterReading r : files.readings) {
+            MeterReading earlier = first.putIfAbsent(key(r), r);
+            if (earlier != null) {
+                assertThat(r).as("a duplicate is an identical copy").isEqualTo(earlier);
+                assertThat(duplicates.add(key(r))).as("sent at most twice").isTrue();
+            } else if (r.endMillis() < latestTs) {
+                late.add(key(r));
+                assertThat(latestTs - r.endMillis()).isLessThanOrEqualTo(360 * 60_000L);
+            }
+            latestTs = Math.max(latestTs, r.endMillis());
+        }
+        Map<String, Set<String>> inTruth = new HashMap<>();
+        for (JsonNode f : files.truth("fault")) {
+            String k = f.get("meterId").asText() + "@" + EventTime.parse(f.get("ts").asText());
+            inTruth.computeIfAbsent(f.get("fault").asText(), x -> new HashSet<>()).add(k);
+        }
+        assertThat(duplicates).isNotEmpty().isEqualTo(inTruth.get("DUPLICATE"));
+        // A late reading of the last quarter hour comes after all others but cannot be seen to
+        // be out of order: nothing with a later timestamp exists.
+        Set<String> lateBeforeTheEnd = new HashSet<>();
+        for (String k : inTruth.get("LATE")) {
+            if (!k.endsWith("@" + endMillis())) {
+                lateBeforeTheEnd.add(k);
+            }
+        }
+        assertThat(late).isNotEmpty().isEqualTo(lateBeforeTheEnd);
+        assertThat(inTruth.get("MISSING")).isNotEmpty().doesNotContainAnyElementsOf(first.keySet());
+        assertThat(files.injected(DeliveryFault.DUPLICATE)).isEqualTo(duplicates.size());
+        assertThat(files.injected(DeliveryFault.LATE)).isEqualTo(inTruth.get("LATE").size());
+        assertThat(files.injected(DeliveryFault.MISSING))
+                .isEqualTo(inTruth.get("MISSING").size())
+                .isEqualTo(files.summary.readings() - first.size());
+        assertThat(files.readings).hasSize((int) files.summary.readingLines());
+    }
+
+    @Test
+    void keepsEachRegisterRisingByExactlyTheEnergyOfTheIntervalsBetween() {
+        Map<String, TreeMap<Long, MeterReading>> byMeter = new HashMap<>();
+        for (MeterReading r : files.readings) {
+            byMeter.computeIfAbsent(r.meterId(), m -> new TreeMap<>()).put(r.endMillis(), r);
+        }
+        int gaps = 0;
+        for (TreeMap<Long, MeterReading> series : byMeter.values()) {
+            MeterReading previous = null;
+            for (MeterReading r : series.values()) {
+                assertThat(r.hasRegister()).isTrue();
+                if (previous != null) {
+                    long rise = wh(r.registerKwh()) - wh(previous.registerKwh());
+                    boolean contiguous = r.startMillis() == previous.endMillis();
+                    if (contiguous) {
+                        assertThat(rise).as("%s", r).isEqualTo(wh(r.kwh()));
+                    } else {
+                        gaps++;
+                        assertThat(rise).as("%s", r).isGreaterThanOrEqualTo(wh(r.kwh()));
+                    }
+                }
+                previous = r;
+            }
+        }
+        assertThat(gaps).isPositive();
+    }
+
+    @Test
+    void suppliesEachAreaAtLeastWhatItsMetersRecordInEveryHour() {
+        Map<String, Long> metered = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (MeterReading r : files.readings) {
+            if (seen.add(key(r))) {
+                String area = customerByMeter.get(r.meterId()).areaId();
+                metered.merge(area + "@" + hourOf(r.endMillis()), wh(r.kwh()), Long::sum);
+            }
+        }
+        Map<String, Long> supplied = new HashMap<>();
+        for (AreaReading a : files.areaReadings) {
+            supplied.merge(a.areaId() + "@" + hourOf(a.endMillis()), wh(a.kwh()), Long::sum);
+        }
+        assertThat(supplied).hasSize(files.summary.areas() * DAYS * 24);
+        for (Map.Entry<String, Long> e : metered.entrySet()) {
+            assertThat(supplied.get(e.getKey()))
+                    .as(e.getKey())
+                    .isGreaterThanOrEqualTo(e.getValue());
+        }
+        for (JsonNode day : files.truth("area-day")) {
+            double consumed = day.get("consumedKwh").asDouble();
+            double ratio = day.get("suppliedKwh").asDouble() / consumed;
+            assertThat(ratio).as("%s", day).isBetween(1 / (1 - 0.0199), 1 / (1 - 0.0601));
+        }
+    }
+
+    /** The hour an interval belongs to: intervals end within (hour, hour + 60 min]. */
+    private static long hourOf(long endMillis) {
+        return (endMillis - 1) / 3_600_000L;
+    }
+
+    @Test
+    void sumsEachAreaDayFromTheAcceptedReadingsByTheDateTheirIntervalStarts() {
+        Map<String, Long> sums = new TreeMap<>();
+        Set<String> seen = new HashSet<>();
+        for (MeterReading r : files.readings) {
+            if (seen.add(key(r))) {
+                LocalDate date =
+                        Instant.ofEpochMilli(r.startMillis())
+                                .atZone(EventTime.DEFAULT_ZONE)
+                                .toLocalDate();
+                String area = customerByMeter.get(r.meterId()).areaId();
+                sums.merge(area + " " + date, wh(r.kwh()), Long::sum);
+            }
+        }
+        Map<String, Long> truth = new TreeMap<>();
+        for (JsonNode day : files.truth("area-day")) {
+            truth.put(
+                    day.get("areaId").asText() + " " + day.get("date").asText(),
+                    Math.round(day.get("kwh").decimalValue().movePointRight(3).doubleValue()));
+        }
+        assertThat(truth).hasSize(files.summary.areas() * DAYS).isEqualTo(sums);
+    }
+
+    @Test
+    void cutsAnAreaDuringAnOutageAndFlagsItsBeginningAndEnd() {
+        Map<String, List<long[]>> outages = new HashMap<>();
+        for (JsonNode o : files.truth("outage")) {
+            outages.computeIfAbsent(o.get("areaId").asText(), a -> new java.util.ArrayList<>())
+                    .add(
+                            new long[] {
+                                EventTime.parse(o.get("from").asText()),
+                                EventTime.parse(o.get("to").asText())
+                            });
+        }
+        assertThat(outages).isNotEmpty();
+        for (AreaReading a : files.areaReadings) {
+            for (long[] o : outages.getOrDefault(a.areaId(), List.of())) {
+                if (a.startMillis() >= o[0] && a.endMillis() <= o[1]) {
+                    assertThat(a.kwh()).as("%s", a).isZero();
+                }
+            }
+        }
+        int flagged = 0;
+        for (MeterReading r : files.readings) {
+            boolean off = false;
+            boolean on = false;
+            for (long[] o :
+                    outages.getOrDefault(customerByMeter.get(r.meterId()).areaId(), List.of())) {
+                if (r.startMillis() >= o[0] && r.endMillis() <= o[1]) {
+                    assertThat(r.kwh()).as("%s", r).isZero();
+                }
+                off |= r.startMillis() <= o[0] && o[0] < r.endMillis();
+                on |= r.startMillis() <= o[1] && o[1] < r.endMillis();
+            }
+            assertThat(MeterEvent.isSet(r.events(), MeterEvent.POWER_OFF))
+                    .as("%s", r)
+                    .isEqualTo(off);
+            assertThat(MeterEvent.isSet(r.events(), MeterEvent.POWER_ON)).as("%s", r).isEqualTo(on);
+            flagged += off ? 1 : 0;
+        }
+        assertThat(flagged).isPositive();
+    }
+}
