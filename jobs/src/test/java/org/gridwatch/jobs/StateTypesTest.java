@@ -1,0 +1,41 @@
+package org.gridwatch.jobs;
+
+import org.apache.flink.types.PojoTestUtils;
+import org.gridwatch.core.event.AreaReading;
+import org.gridwatch.core.event.Customer;
+import org.gridwatch.core.event.Inspection;
+import org.gridwatch.core.event.MeterReading;
+import org.gridwatch.core.event.Payment;
+import org.gridwatch.core.event.Rejected;
+import org.gridwatch.core.meter.MeteredReading;
+import org.gridwatch.core.meter.SeenIntervals;
+import org.gridwatch.core.metric.MetricPoint;
+import org.gridwatch.jobs.ops.EnergyTotal;
+import org.gridwatch.jobs.ops.IngestCount;
+import org.gridwatch.jobs.ops.IngestTotals;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every type that crosses the network or sits in state is a POJO to Flink: no silent Kryo. */
+class StateTypesTest {
+
+    @ParameterizedTest
+    @ValueSource(
+            classes = {
+                Customer.class,
+                MeterReading.class,
+                AreaReading.class,
+                Payment.class,
+                Inspection.class,
+                Rejected.class,
+                MeteredReading.class,
+                SeenIntervals.class,
+                MetricPoint.class,
+                EnergyTotal.class,
+                IngestCount.class,
+                IngestTotals.class
+            })
+    void isSerializedAsAPojo(Class<?> type) {
+        PojoTestUtils.assertSerializedAsPojoWithoutKryo(type);
+    }
+}
