@@ -170,6 +170,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         settings.put("share.coordinator.state.topic.min.isr", "1");
         // Consumers join at once instead of waiting 3 s for more members that will not come.
         settings.put("group.initial.rebalance.delay.ms", "0");
+        // Simulated and replayed records carry event times in the past; under the default 7-day
+        // time retention the broker would delete them as soon as they arrive.
+        settings.put("log.retention.ms", "-1");
         // Flink's exactly-once KafkaSink asks for 1 h transactions; Kafka's default cap is 15 min.
         settings.put("transaction.max.timeout.ms", String.valueOf(Duration.ofHours(1).toMillis()));
         // The test kit enables unreleased protocol versions; clients here should meet a release.
