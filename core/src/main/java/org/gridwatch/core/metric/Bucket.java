@@ -27,4 +27,27 @@ public final class Bucket {
     public static int quarters(int intervalMinutes) {
         return Math.max(1, intervalMinutes / 15);
     }
+
+    /**
+     * Energy as whole micro-kWh for summing. Integer sums do not depend on the order records arrive
+     * in, so a Kafka run (partitions interleave) and a file replay give bit-identical points; a
+     * micro-kWh (1 mWh / 1000) is far below what any meter resolves.
+     */
+    public static long microKwh(double kwh) {
+        return Math.round(kwh * 1e6);
+    }
+
+    public static double kwhOf(long microKwh) {
+        return microKwh / 1e6;
+    }
+
+    /**
+     * Piece {@code i} of {@code n} of a total: equal shares, the remainder going to the first
+     * pieces, so the pieces always add up to the total exactly.
+     */
+    public static long share(long total, int n, int i) {
+        long base = Math.floorDiv(total, n);
+        long remainder = Math.floorMod(total, n);
+        return base + (i < remainder ? 1 : 0);
+    }
 }

@@ -53,11 +53,11 @@ abstract class EnergyBuckets<IN> extends FifteenMinuteBuckets<IN, EnergyTotal> {
             return;
         }
         int quarters = Bucket.quarters(intervalMinutes(in));
-        double share = kwh(in) / quarters;
+        long energy = Bucket.microKwh(kwh(in));
         for (int i = 0; i < quarters; i++) {
             long bucket = first + i * Bucket.MILLIS;
             EnergyTotal total = open(bucket, ctx);
-            total.add(share);
+            total.add(Bucket.share(energy, quarters, i));
             store(bucket, total);
         }
     }

@@ -1,14 +1,23 @@
 package org.gridwatch.jobs.ops;
 
-/** Energy in one bucket and how many readings it came from. A Flink POJO. */
+import org.gridwatch.core.metric.Bucket;
+
+/**
+ * Energy in one bucket, in whole micro-kWh (see {@link Bucket#microKwh}), and how many readings it
+ * came from. A Flink POJO.
+ */
 public final class EnergyTotal {
-    public double kwh;
+    public long microKwh;
     public long readings;
 
     public EnergyTotal() {}
 
-    void add(double kwh) {
-        this.kwh += kwh;
+    void add(long microKwh) {
+        this.microKwh += microKwh;
         this.readings++;
+    }
+
+    double kwh() {
+        return Bucket.kwhOf(microKwh);
     }
 }

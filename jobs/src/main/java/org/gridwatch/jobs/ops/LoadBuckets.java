@@ -57,8 +57,8 @@ public final class LoadBuckets extends EnergyBuckets<MeteredReading> {
                 MetricPoint.of(Measurements.LOAD)
                         .tag("area", key.substring(0, bar))
                         .tag("class", key.substring(bar + 1))
-                        .field("kwh", t.kwh)
-                        .field("kw", t.kwh / Bucket.HOURS)
+                        .field("kwh", t.kwh())
+                        .field("kw", t.kwh() / Bucket.HOURS)
                         .field("readings", t.readings)
                         .at(bucketStart));
     }

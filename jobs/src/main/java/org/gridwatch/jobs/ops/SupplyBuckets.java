@@ -52,8 +52,8 @@ public final class SupplyBuckets extends EnergyBuckets<AreaReading> {
         out.collect(
                 MetricPoint.of(Measurements.AREA_SUPPLY)
                         .tag("area", area)
-                        .field("kwh", t.kwh)
-                        .field("kw", t.kwh / Bucket.HOURS)
+                        .field("kwh", t.kwh())
+                        .field("kw", t.kwh() / Bucket.HOURS)
                         .at(bucketStart));
     }
 }

@@ -86,7 +86,7 @@ class LoadBucketsTest {
 
         assertThat(harness.extractOutputValues())
                 .extracting(p -> p.field("kwh"))
-                .containsExactly(0.4, 0.4 + 0.2);
+                .containsExactly(0.4, 0.6);
     }
 
     @Test

@@ -1,0 +1,55 @@
+package org.gridwatch.it;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.gridwatch.jobs.MonitorJob;
+import org.gridwatch.jobs.MonitorSettings;
+import org.gridwatch.jobs.influx.InfluxSettings;
+import org.gridwatch.jobs.io.FileOutputs;
+import org.gridwatch.jobs.io.InfluxOutputs;
+import org.gridwatch.jobs.io.MonitorInputs;
+import org.gridwatch.jobs.io.MonitorOutputs;
+import org.gridwatch.simulator.FileFleetSink;
+import org.gridwatch.simulator.FleetSimulator;
+import org.gridwatch.simulator.Progress;
+import org.gridwatch.simulator.SimulationConfig;
+
+/** The fleet every integration test uses, and how the tests run the real monitor job over it. */
+public final class Fleets {
+    private Fleets() {}
+
+    /**
+     * Small enough for seconds, big enough for every class, many areas and every delivery fault.
+     */
+    public static final SimulationConfig SMALL = SimulationConfig.of(300, 3, 2026);
+
+    public static void simulateToFiles(SimulationConfig config, Path dir) throws Exception {
+        try (FileFleetSink sink = new FileFleetSink(dir)) {
+            new FleetSimulator(config).run(sink, Progress.NONE);
+        }
+    }
+
+    /**
+     * Runs the monitor job to its end in a local Flink of parallelism 2. Restarts are off: a bad
+     * record that made the job fail would fail the test instead of being retried away.
+     */
+    public static void monitor(MonitorInputs inputs, Path out, String influxUrl, String database)
+            throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, conf);
+        List<MonitorOutputs> outputs = new ArrayList<>();
+        outputs.add(new FileOutputs(out, MonitorSettings.DEFAULT.zone()));
+        if (influxUrl != null) {
+            outputs.add(new InfluxOutputs(InfluxSettings.of(influxUrl, database, null, null)));
+        }
+        MonitorSettings settings =
+                MonitorSettings.DEFAULT.withCheckpointInterval(Duration.ofSeconds(1));
+        new MonitorJob(inputs, MonitorOutputs.all(outputs), settings).execute(env);
+    }
+}

@@ -1,0 +1,83 @@
+package org.gridwatch.it;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.gridwatch.embedded.LocalInfluxd;
+import org.gridwatch.jobs.io.FileInputs;
+
+/**
+ * The small simulated fleet, replayed from files through the real monitor job into a real influxd,
+ * once per test JVM. Dashboard tests run their queries against it; end-to-end tests compare it with
+ * the truth and with a Kafka run.
+ */
+public final class MonitoredFleet {
+    private static MonitoredFleet shared;
+
+    private final LocalInfluxd influxd;
+    private final Path simulationDir;
+    private final Path outDir;
+    private final long fromMillis;
+    private final long toMillis;
+
+    private MonitoredFleet(
+            LocalInfluxd influxd, Path simulationDir, Path outDir, long fromMillis, long toMillis) {
+        this.influxd = influxd;
+        this.simulationDir = simulationDir;
+        this.outDir = outDir;
+        this.fromMillis = fromMillis;
+        this.toMillis = toMillis;
+    }
+
+    public static synchronized MonitoredFleet shared() throws Exception {
+        if (shared == null) {
+            Path root = Files.createTempDirectory("gridwatch-it-");
+            Path sim = root.resolve("fleet");
+            Path out = root.resolve("out");
+            Fleets.simulateToFiles(Fleets.SMALL, sim);
+            LocalInfluxd influxd = LocalInfluxd.start();
+            Fleets.monitor(new FileInputs(sim), out, influxd.url(), "gridwatch");
+            LocalDate start = Fleets.SMALL.start();
+            long from = start.atStartOfDay(Fleets.SMALL.zone()).toInstant().toEpochMilli();
+            long to =
+                    start.plusDays(Fleets.SMALL.days())
+                            .atStartOfDay(Fleets.SMALL.zone())
+                            .toInstant()
+                            .toEpochMilli();
+            shared = new MonitoredFleet(influxd, sim, out, from, to);
+        }
+        return shared;
+    }
+
+    public String influxUrl() {
+        return influxd.url();
+    }
+
+    public String database() {
+        return "gridwatch";
+    }
+
+    /** The start of the simulated time. */
+    public long fromMillis() {
+        return fromMillis;
+    }
+
+    /** The end of the simulated time. */
+    public long toMillis() {
+        return toMillis;
+    }
+
+    /** The simulator's files (customers.jsonl, readings.jsonl, ..., truth.jsonl). */
+    public Path simulationDir() {
+        return simulationDir;
+    }
+
+    /** The replay's output files (rejected.jsonl, ...). */
+    public Path outDir() {
+        return outDir;
+    }
+
+    public Truth truth() {
+        return Truth.read(simulationDir.resolve("truth.jsonl"));
+    }
+}
