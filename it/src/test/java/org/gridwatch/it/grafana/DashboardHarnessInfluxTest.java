@@ -1,0 +1,247 @@
+package org.gridwatch.it.grafana;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.gridwatch.embedded.InfluxQueryClient;
+import org.gridwatch.embedded.LocalInfluxd;
+import org.gridwatch.embedded.QueryResult;
+import org.gridwatch.it.grafana.InfluxQlTemplate.QueryTime;
+import org.gridwatch.it.grafana.InfluxQlTemplate.Selection;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The harness's query running on a real influxd, with points written here in the shape the monitor
+ * job writes them. This proves the harness itself: that it reports empty and failing queries, and
+ * that the variable formatting selects what it should on a real server. Whether the dashboards fit
+ * the monitor job's real output is OperationsDashboardQueriesTest's question.
+ */
+class DashboardHarnessInfluxTest {
+
+    private static final long FROM = Instant.parse("2026-01-05T00:00:00Z").toEpochMilli();
+    private static final long TO = FROM + 2 * 86_400_000L;
+    private static final List<String> AREAS = List.of("A01", "A.02", "AX02");
+    private static final List<String> SOURCES =
+            List.of("customers", "meter-readings", "area-readings", "payments", "inspections");
+
+    private static LocalInfluxd influxd;
+    private static InfluxQueryClient client;
+    private static DashboardHarness operations;
+
+    @BeforeAll
+    static void startInfluxdWithOneDatabaseFilledAndOneEmpty() throws Exception {
+        influxd = LocalInfluxd.start();
+        client = new InfluxQueryClient(influxd.url());
+        client.createDatabase("filled");
+        client.createDatabase("empty");
+        write("filled", twoDaysOfPoints());
+        operations = DashboardHarness.of(RepoLayout.fromSystemProperty(), "operations.json");
+    }
+
+    @AfterAll
+    static void stopInfluxd() {
+        if (influxd != null) {
+            influxd.close();
+        }
+    }
+
+    @Test
+    void findsRowsForEveryQueryWhenEveryMeasurementHasPoints() {
+        List<QueryOutcome> outcomes =
+                operations.runAllQueries(client, "filled", FROM, TO, Map.of());
+
+        assertThat(outcomes).hasSizeGreaterThan(operations.dashboard().panels().size());
+        assertThat(outcomes)
+                .allSatisfy(
+                        outcome -> assertThat(outcome.hasRows()).as(outcome.describe()).isTrue());
+    }
+
+    @Test
+    void reportsEveryQueryAsWithoutRowsOnAnEmptyDatabase() {
+        List<QueryOutcome> outcomes = operations.runAllQueries(influxd.url(), "empty", FROM, TO);
+
+        assertThat(outcomes)
+                .isNotEmpty()
+                .allSatisfy(
+                        outcome -> {
+                            assertThat(outcome.failed()).as(outcome.describe()).isFalse();
+                            assertThat(outcome.hasRows()).as(outcome.describe()).isFalse();
+                        });
+    }
+
+    @Test
+    void reportsInfluxDbsErrorUnderThePanelTitleAndRefId() {
+        DashboardFile original = operations.dashboard();
+        ObjectNode copy = original.json().deepCopy();
+        ObjectNode target = (ObjectNode) copy.path("panels").get(2).path("targets").get(0);
+        target.put("query", "SELECT mean(\"kw\" FROM \"load\" WHERE $timeFilter");
+        DashboardHarness broken =
+                new DashboardHarness(
+                        new DashboardFile(original.file(), copy),
+                        GrafanaSchemas.load(RepoLayout.fromSystemProperty().grafanaSchemas()),
+                        List.of());
+
+        List<QueryOutcome> outcomes = broken.runAllQueries(client, "filled", FROM, TO, Map.of());
+
+        assertThat(outcomes)
+                .filteredOn(QueryOutcome::failed)
+                .singleElement()
+                .satisfies(
+                        outcome -> {
+                            assertThat(outcome.source()).isEqualTo("Load by area");
+                            assertThat(outcome.refId()).isEqualTo("A");
+                            assertThat(outcome.error()).contains("error parsing query");
+                        });
+    }
+
+    @Test
+    void chosenAreaWithARegexCharacterSelectsOnlyThatArea() {
+        // Unescaped, /^A.02$/ would also match AX02 and give two series.
+        assertThat(loadByAreaSeries(Map.of("area", List.of("A.02")))).isEqualTo(1);
+        assertThat(loadByAreaSeries(Map.of("area", List.of("A01", "A.02")))).isEqualTo(2);
+        assertThat(loadByAreaSeries(Map.of("area", List.of(TemplateVariable.ALL))))
+                .isEqualTo(AREAS.size());
+    }
+
+    @Test
+    void listsTheAreasAndClassesInTheDataAsVariableOptions() {
+        Map<String, List<String>> options = operations.variableOptions(client, "filled", FROM, TO);
+
+        assertThat(options.get("area")).containsExactlyInAnyOrderElementsOf(AREAS);
+        assertThat(options.get("class")).containsExactlyInAnyOrder("RESIDENTIAL", "COMMERCIAL");
+    }
+
+    @Test
+    void totalLoadOnSixHourPointsIsTheMeanOfQuarterHourTotalsNotTheirSum() {
+        String query =
+                operations.dashboard().panels().stream()
+                        .filter(panel -> panel.title().equals("Total load"))
+                        .findFirst()
+                        .orElseThrow()
+                        .targets()
+                        .get(0)
+                        .path("query")
+                        .asText();
+        Map<String, Selection> all = new HashMap<>();
+        for (TemplateVariable variable : operations.dashboard().variables()) {
+            all.put(
+                    variable.name(),
+                    new Selection(variable, List.of(TemplateVariable.ALL), List.of()));
+        }
+        String sixHourPoints =
+                InfluxQlTemplate.render(query, new QueryTime(FROM, TO, 6 * 3_600_000L), all);
+
+        QueryResult result = client.query("filled", sixHourPoints);
+
+        // The first point covers hours 0..5 of the first day; each quarter hour's total is the
+        // sum over areas and classes of the kW written by twoDaysOfPoints().
+        double sum = 0;
+        int quarters = 0;
+        for (int hour = 0; hour < 6; hour++) {
+            double total = 0;
+            for (String area : AREAS) {
+                total += 2 * kilowatts(area, hour);
+            }
+            sum += 4 * total;
+            quarters += 4;
+        }
+        Number first = (Number) result.series().get(0).column("metered").get(0);
+        assertThat(first.doubleValue()).isCloseTo(sum / quarters, within(1e-9));
+    }
+
+    private static int loadByAreaSeries(Map<String, List<String>> chosen) {
+        return operations.runAllQueries(client, "filled", FROM, TO, chosen).stream()
+                .filter(outcome -> outcome.source().equals("Load by area"))
+                .mapToInt(QueryOutcome::series)
+                .sum();
+    }
+
+    /** Line protocol as the monitor job writes it: one point per 15-minute bucket start. */
+    private static String twoDaysOfPoints() {
+        StringBuilder lines = new StringBuilder();
+        for (long bucket = FROM; bucket < TO; bucket += 900_000) {
+            long seconds = bucket / 1000;
+            int hour = (int) ((bucket / 3_600_000) % 24);
+            for (String area : AREAS) {
+                double supplied = 0;
+                for (String customerClass : List.of("RESIDENTIAL", "COMMERCIAL")) {
+                    double kw = kilowatts(area, hour);
+                    supplied += kw * 1.04;
+                    lines.append(
+                            String.format(
+                                    Locale.ROOT,
+                                    "load,area=%s,class=%s kwh=%s,kw=%s,readings=12i %d%n",
+                                    area,
+                                    customerClass,
+                                    kw / 4,
+                                    kw,
+                                    seconds));
+                }
+                lines.append(
+                        String.format(
+                                Locale.ROOT,
+                                "area_supply,area=%s kwh=%s,kw=%s %d%n",
+                                area,
+                                supplied / 4,
+                                supplied,
+                                seconds));
+            }
+            for (String source : SOURCES) {
+                int rejected = hour % 3;
+                lines.append(
+                        String.format(
+                                Locale.ROOT,
+                                "ingest,source=%s records=%di,accepted=%di,rejected=%di,late=%di %d%n",
+                                source,
+                                100 + hour,
+                                100 + hour - rejected,
+                                rejected,
+                                hour % 2,
+                                seconds));
+            }
+            lines.append(
+                    String.format(
+                            Locale.ROOT,
+                            "rejected,source=meter-readings,reason=DUPLICATE count=2i %d%n",
+                            seconds));
+            lines.append(
+                    String.format(
+                            Locale.ROOT,
+                            "rejected,source=payments,reason=NOT_JSON count=1i %d%n",
+                            seconds));
+        }
+        return lines.toString();
+    }
+
+    private static double kilowatts(String area, int hour) {
+        return 20 + hour + area.length();
+    }
+
+    private static void write(String database, String lineProtocol) throws Exception {
+        HttpResponse<String> response =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        influxd.url()
+                                                                + "/write?db="
+                                                                + database
+                                                                + "&precision=s"))
+                                        .POST(HttpRequest.BodyPublishers.ofString(lineProtocol))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+    }
+}

@@ -1,0 +1,58 @@
+package org.gridwatch.it.grafana;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the files of the Grafana and docker-compose setup lie. The shared folder (schemas, spec) is
+ * a sibling of the repository root, both here and in CI, so it is found relative to the root and
+ * never by an absolute path.
+ */
+public record RepoLayout(Path root) {
+
+    /** The root Maven passes as the system property {@code gridwatch.repo} (see it/pom.xml). */
+    public static RepoLayout fromSystemProperty() {
+        String property = System.getProperty("gridwatch.repo");
+        Path root;
+        if (property != null && !property.isBlank()) {
+            root = Path.of(property);
+        } else {
+            // Run from an IDE without Maven's surefire settings: the working folder is the module.
+            Path here = Path.of("").toAbsolutePath();
+            root =
+                    here.getFileName() != null && here.getFileName().toString().equals("it")
+                            ? here.getParent()
+                            : here;
+        }
+        root = root.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(root.resolve("pom.xml"))) {
+            throw new IllegalStateException(
+                    "gridwatch.repo=" + root + " is not the repository root (no pom.xml there)");
+        }
+        return new RepoLayout(root);
+    }
+
+    public Path shared() {
+        return root.resolve("..").resolve("shared").normalize();
+    }
+
+    public Path grafanaSchemas() {
+        return shared().resolve("data").resolve("grafana-jsonschema");
+    }
+
+    public Path grafana() {
+        return root.resolve("grafana");
+    }
+
+    public Path dashboards() {
+        return grafana().resolve("dashboards");
+    }
+
+    public Path provisioning() {
+        return grafana().resolve("provisioning");
+    }
+
+    public Path file(String relative) {
+        return root.resolve(relative).normalize();
+    }
+}
