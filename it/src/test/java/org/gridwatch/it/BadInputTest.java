@@ -1,7 +1,6 @@
 package org.gridwatch.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,13 +76,7 @@ class BadInputTest {
         assertThat(duplicates).isEqualTo(truth.injected("DUPLICATE"));
         Map<String, Double> load =
                 new InfluxSeries(influx.influxUrl(), "gridwatch_bad_input").loadKwhByAreaDay();
-        assertThat(load.keySet()).isEqualTo(truth.kwhByAreaDay().keySet());
-        truth.kwhByAreaDay()
-                .forEach(
-                        (areaDay, kwh) ->
-                                assertThat(load.get(areaDay))
-                                        .as(areaDay)
-                                        .isCloseTo(kwh, within(1e-6)));
+        truth.assertKwhByAreaDay(load);
     }
 
     /** Spreads the broken records through the input files, each into its own stream's file. */

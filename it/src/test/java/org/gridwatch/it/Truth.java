@@ -1,5 +1,8 @@
 package org.gridwatch.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -18,6 +21,14 @@ public record Truth(Map<String, Double> kwhByAreaDay, Map<String, Long> injected
     /** Key of {@link #kwhByAreaDay}: {@code A001/2026-01-01}. */
     public static String areaDay(String area, String date) {
         return area + "/" + date;
+    }
+
+    /** Asserts that measured kWh per area and day match the truth, area-day by area-day. */
+    public void assertKwhByAreaDay(Map<String, Double> measured) {
+        assertThat(measured.keySet()).isEqualTo(kwhByAreaDay.keySet());
+        kwhByAreaDay.forEach(
+                (areaDay, kwh) ->
+                        assertThat(measured.get(areaDay)).as(areaDay).isCloseTo(kwh, within(1e-6)));
     }
 
     public long injected(String fault) {
