@@ -1,5 +1,6 @@
 package org.gridwatch.it;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,7 +50,12 @@ public final class Fleets {
             outputs.add(new InfluxOutputs(InfluxSettings.of(influxUrl, database, null, null)));
         }
         MonitorSettings settings =
-                MonitorSettings.DEFAULT.withCheckpointInterval(Duration.ofSeconds(1));
+                MonitorSettings.DEFAULT
+                        .withCheckpointInterval(Duration.ofSeconds(1))
+                        .withCheckpointDir(
+                                Files.createTempDirectory("gridwatch-checkpoints-")
+                                        .toUri()
+                                        .toString());
         new MonitorJob(inputs, MonitorOutputs.all(outputs), settings).execute(env);
     }
 }

@@ -53,7 +53,8 @@ public record MonitorArgs(
                     "group-id",
                     "bounded",
                     "zone",
-                    "checkpoint-interval-ms");
+                    "checkpoint-interval-ms",
+                    "checkpoint-dir");
 
     public MonitorArgs {
         if ((kafka == null) == (input == null)) {
@@ -125,6 +126,9 @@ public record MonitorArgs(
             settings =
                     settings.withCheckpointInterval(
                             Duration.ofMillis(positive(p, "checkpoint-interval-ms")));
+        }
+        if (p.has("checkpoint-dir")) {
+            settings = settings.withCheckpointDir(p.get("checkpoint-dir"));
         }
         InfluxSettings influx = null;
         if (p.has("influx")) {

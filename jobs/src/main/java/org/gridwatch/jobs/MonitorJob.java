@@ -7,6 +7,8 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -78,6 +80,12 @@ public final class MonitorJob {
         if (!settings.checkpointInterval().isZero()) {
             env.enableCheckpointing(
                     settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        }
+        if (settings.checkpointDir() != null) {
+            Configuration storage = new Configuration();
+            storage.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+            storage.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, settings.checkpointDir());
+            env.configure(storage);
         }
         long lateness = settings.allowedLateness().toMillis();
         List<DataStream<Rejected>> parseRejected = new ArrayList<>();

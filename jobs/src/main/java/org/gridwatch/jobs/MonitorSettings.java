@@ -25,6 +25,10 @@ import org.gridwatch.core.codec.ValidationLimits;
  *     before it is rejected UNKNOWN_METER. Default 1 hour: new connections reach the master data
  *     shortly after their meters start reporting.
  * @param checkpointInterval default 10 seconds; every checkpoint also flushes InfluxDB.
+ * @param checkpointDir where checkpoints go (a file:// or other Flink file-system URI), or null to
+ *     leave it to the cluster's configuration. Local runs must set one: Flink's default keeps
+ *     checkpoints in the JobManager's memory, capped at 5 MB, which a week of 15-minute buckets of
+ *     a few thousand customers already exceeds.
  */
 public record MonitorSettings(
         ZoneId zone,
@@ -34,6 +38,7 @@ public record MonitorSettings(
         Duration masterIdleness,
         Duration unknownMeterGrace,
         Duration checkpointInterval,
+        String checkpointDir,
         ValidationLimits limits)
         implements Serializable {
 
@@ -46,6 +51,7 @@ public record MonitorSettings(
                     Duration.ofSeconds(10),
                     Duration.ofHours(1),
                     Duration.ofSeconds(10),
+                    null,
                     ValidationLimits.DEFAULT);
 
     public MonitorSettings withZone(ZoneId z) {
@@ -57,6 +63,20 @@ public record MonitorSettings(
                 masterIdleness,
                 unknownMeterGrace,
                 checkpointInterval,
+                checkpointDir,
+                limits);
+    }
+
+    public MonitorSettings withCheckpointDir(String dir) {
+        return new MonitorSettings(
+                zone,
+                outOfOrderness,
+                allowedLateness,
+                idleness,
+                masterIdleness,
+                unknownMeterGrace,
+                checkpointInterval,
+                dir,
                 limits);
     }
 
@@ -69,6 +89,7 @@ public record MonitorSettings(
                 masterIdleness,
                 unknownMeterGrace,
                 d,
+                checkpointDir,
                 limits);
     }
 }
