@@ -1,0 +1,220 @@
+package org.gridwatch.cli;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.configuration.WebOptions;
+import org.apache.flink.runtime.clusterframework.ApplicationStatus;
+import org.apache.flink.runtime.jobmaster.JobResult;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.runtime.minicluster.RpcServiceSharing;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.flink.util.ExceptionUtils;
+
+/**
+ * A Flink cluster inside this JVM (Flink's MiniCluster: one task manager with a slot per parallel
+ * task) with its REST API and web UI on localhost. Unlike {@code
+ * StreamExecutionEnvironment.createLocalEnvironment}, which starts a cluster per job and stops it
+ * in the background, {@link #close()} returns only when the cluster has stopped, so a command that
+ * returns leaves no Flink thread behind.
+ */
+final class LocalFlink implements AutoCloseable {
+
+    /**
+     * A failing job (InfluxDB gone, say) is restarted a few times, 10 s apart, and then fails the
+     * command with its reason; on a cluster, Flink's own default restarts it for ever.
+     */
+    private static final int RESTART_ATTEMPTS = 3;
+
+    private static final Duration RESTART_DELAY = Duration.ofSeconds(10);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
+    private final MiniCluster cluster;
+    private final int parallelism;
+    private final URI webUi;
+    private final Path scratch;
+
+    private LocalFlink(MiniCluster cluster, int parallelism, URI webUi, Path scratch) {
+        this.cluster = cluster;
+        this.parallelism = parallelism;
+        this.webUi = webUi;
+        this.scratch = scratch;
+    }
+
+    /**
+     * Starts the cluster.
+     *
+     * @param port the web UI's port on localhost, 0 for any free one
+     * @throws IllegalStateException when the port is taken
+     */
+    static LocalFlink start(int parallelism, int port) throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+        conf.set(RestOptions.ADDRESS, "localhost");
+        conf.set(RestOptions.BIND_PORT, String.valueOf(port));
+        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
+        String logFile = System.getProperty("gridwatch.log.file");
+        if (logFile != null) {
+            conf.set(WebOptions.LOG_PATH, logFile); // the web UI's "Job Manager > Logs" tab
+        }
+        MiniCluster cluster =
+                new MiniCluster(
+                        new MiniClusterConfiguration.Builder()
+                                .setConfiguration(conf)
+                                .setNumTaskManagers(1)
+                                .setNumSlotsPerTaskManager(parallelism)
+                                .setRpcServiceSharing(RpcServiceSharing.SHARED)
+                                .build());
+        try {
+            cluster.start(); // closes what it started when it fails
+        } catch (Exception e) {
+            if (ExceptionUtils.findThrowable(e, BindException.class).isPresent()
+                    || String.valueOf(e.getMessage()).contains("port range")) {
+                throw new IllegalStateException(portTaken(port));
+            }
+            throw e;
+        }
+        try {
+            URI address = cluster.getRestAddress().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            return new LocalFlink(
+                    cluster, parallelism, address, Files.createTempDirectory("gridwatch-flink-"));
+        } catch (Exception e) {
+            cluster.closeAsync().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    /**
+     * A checkpoint folder that lives as long as this cluster: Flink's default keeps checkpoints in
+     * the job manager's memory, capped at 5 MB, and a job in this process cannot be resumed after
+     * it anyway.
+     */
+    String scratchCheckpoints() {
+        return scratch.resolve("checkpoints").toUri().toString();
+    }
+
+    /** Whether a server could listen on this port of localhost now. */
+    static boolean isFree(int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static String portTaken(int port) {
+        return "port "
+                + port
+                + " is taken (another Flink, or a demo still running?): use --port N, or --port 0"
+                + " for any free port";
+    }
+
+    /** A fresh environment to wire one job into, then {@link #submit} it. */
+    StreamExecutionEnvironment environment() {
+        Configuration job = new Configuration();
+        job.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        job.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, RESTART_ATTEMPTS);
+        job.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, RESTART_DELAY);
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment(job);
+        env.setParallelism(parallelism);
+        return env;
+    }
+
+    /** Submits what was wired into {@code env} and returns once the cluster has accepted it. */
+    JobID submit(StreamExecutionEnvironment env, String name) throws Exception {
+        StreamGraph graph = env.getStreamGraph();
+        graph.setJobName(name);
+        graph.serializeUserDefinedInstances();
+        return cluster.submitJob(graph).get().getJobID();
+    }
+
+    /** Completes when the job has finished, failed or been cancelled. */
+    CompletableFuture<JobResult> result(JobID job) {
+        return cluster.requestJobResult(job);
+    }
+
+    /** Why a finished job failed, or null when it did not fail (it finished or was cancelled). */
+    static Throwable failure(JobResult result) {
+        if (result.getApplicationStatus() != ApplicationStatus.FAILED) {
+            return null;
+        }
+        return result.getSerializedThrowable()
+                .map(t -> t.deserializeError(LocalFlink.class.getClassLoader()))
+                .orElseGet(() -> new IllegalStateException("the job failed without a reason"));
+    }
+
+    /**
+     * The first reason in the chain that is not Flink's own wrapping ("Job execution failed",
+     * "Recovery is suppressed"), e.g. the InfluxDB writer's "write failed after 6 attempts: ...".
+     */
+    static String reason(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null
+                && t.getCause() != t
+                && (t.getClass().getName().startsWith("org.apache.flink.")
+                        || t.getMessage() == null)) {
+            t = t.getCause();
+        }
+        String message = t.getMessage();
+        return GridWatch.firstLine(message == null ? t.getClass().getSimpleName() : message);
+    }
+
+    /** Cancels the job and waits until it has stopped. */
+    void cancel(JobID job) throws InterruptedException {
+        try {
+            if (!cluster.getJobStatus(job).get().isGloballyTerminalState()) {
+                cluster.cancelJob(job).get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            }
+            result(job).get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // It may have ended by itself meanwhile; close() stops whatever is left.
+        }
+    }
+
+    /** The web UI and REST API, e.g. http://localhost:8081. */
+    URI webUi() {
+        return webUi;
+    }
+
+    /** Stops the cluster and every job on it; returns when its threads are gone. */
+    @Override
+    public void close() throws ExecutionException, TimeoutException, IOException {
+        try {
+            cluster.closeAsync().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the cluster goes on stopping by itself
+        } finally {
+            deleteScratch();
+        }
+    }
+
+    private void deleteScratch() throws IOException {
+        try (Stream<Path> paths = Files.walk(scratch)) {
+            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        } catch (NoSuchFileException alreadyGone) {
+            // nothing to delete
+        }
+    }
+}

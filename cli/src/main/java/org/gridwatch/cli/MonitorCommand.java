@@ -1,0 +1,335 @@
+package org.gridwatch.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.runtime.jobmaster.JobResult;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.gridwatch.embedded.InfluxQueryClient;
+import org.gridwatch.jobs.MonitorArgs;
+import org.gridwatch.jobs.MonitorJob;
+import org.gridwatch.jobs.MonitorSettings;
+import org.gridwatch.jobs.influx.InfluxSettings;
+import org.gridwatch.jobs.io.MonitorOutputs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code gridwatch monitor}: the monitor job in a Flink cluster inside this process. */
+@Command(
+        name = "monitor",
+        header = "The monitor job over Kafka or a folder of .jsonl files, in a local Flink.",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Runs the monitor job in a Flink cluster inside this process: validates every input"
+                    + " record (the ones it cannot use go to 'rejected' with a reason), joins"
+                    + " readings with the customer master, and writes 15-minute load, area"
+                    + " supply and ingest metrics.",
+            "With --input it replays a folder of .jsonl files (customers.jsonl and readings.jsonl"
+                    + " at least, as `gridwatch simulate --out` writes them), ends when they are"
+                    + " read and prints a summary. With --kafka it runs until Ctrl-C (or, with"
+                    + " --bounded, up to the records present at start).",
+            "Progress goes to standard error every few seconds; the summary to standard output.",
+            ""
+        },
+        footer = {
+            "",
+            "The InfluxDB password can come from the environment instead of the command line:"
+                    + " GRIDWATCH_INFLUX_PASSWORD (for InfluxDB 2.x/3.x, an API token).",
+            "",
+            "Examples:",
+            "  gridwatch monitor --input runs/jan --out runs/jan-out",
+            "  gridwatch monitor --input runs/jan --influx http://localhost:8086",
+            "  gridwatch monitor --kafka localhost:9092 --influx http://localhost:8086 --web-ui"
+        })
+public final class MonitorCommand implements Callable<Integer> {
+
+    static final String PASSWORD_VARIABLE = "GRIDWATCH_INFLUX_PASSWORD";
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+    private static final Duration KAFKA_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    @Spec CommandSpec spec;
+
+    @Option(
+            names = "--kafka",
+            paramLabel = "HOST:PORT",
+            description =
+                    "Read the contract's topics on this Kafka broker; write 'rejected' there.")
+    String kafka;
+
+    @Option(
+            names = "--input",
+            paramLabel = "DIR",
+            description = "Replay the .jsonl files of this folder.")
+    Path input;
+
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Write rejected.jsonl (the replay's output files) to this folder.")
+    Path out;
+
+    @Option(
+            names = "--influx",
+            paramLabel = "URL",
+            description = "Write metrics to the InfluxDB at this URL, e.g. http://localhost:8086.")
+    String influx;
+
+    @Option(
+            names = "--influx-db",
+            paramLabel = "DB",
+            defaultValue = InfluxSettings.DEFAULT_DATABASE,
+            description = "InfluxDB database (default: ${DEFAULT-VALUE}).")
+    String influxDb;
+
+    @Option(names = "--influx-user", paramLabel = "U", description = "InfluxDB user.")
+    String influxUser;
+
+    @Option(
+            names = "--influx-password",
+            paramLabel = "P",
+            description =
+                    "InfluxDB password (better: the environment variable "
+                            + PASSWORD_VARIABLE
+                            + ").")
+    String influxPassword;
+
+    @Option(
+            names = "--influx-token",
+            paramLabel = "T",
+            description = "InfluxDB 2.x/3.x API token, instead of user and password.")
+    String influxToken;
+
+    @Option(
+            names = "--group-id",
+            paramLabel = "ID",
+            defaultValue = MonitorArgs.DEFAULT_GROUP_ID,
+            description = "Kafka consumer group (default: ${DEFAULT-VALUE}).")
+    String groupId;
+
+    @Option(
+            names = "--bounded",
+            description = "With --kafka: read up to the records present at start, then finish.")
+    boolean bounded;
+
+    @Option(
+            names = "--zone",
+            paramLabel = "Z",
+            description = "The utility's time zone (default: Asia/Shanghai).")
+    String zone;
+
+    @Option(
+            names = "--checkpoint-interval-ms",
+            paramLabel = "MS",
+            description = "Checkpoint (and InfluxDB flush) interval (default: 10000).")
+    Long checkpointIntervalMs;
+
+    @Option(
+            names = "--checkpoint-dir",
+            paramLabel = "DIR",
+            description =
+                    "Keep checkpoints in this folder (or file-system URI); default: a temporary"
+                            + " folder, deleted at the end.")
+    String checkpointDir;
+
+    @Option(
+            names = "--parallelism",
+            paramLabel = "N",
+            defaultValue = "2",
+            description = "Parallel tasks of each operator (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(
+            names = "--web-ui",
+            description = "Serve Flink's web UI on http://localhost:PORT while the job runs.")
+    boolean webUi;
+
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            defaultValue = "8081",
+            description = "Port of the web UI (default: ${DEFAULT-VALUE}; 0 for any free one).")
+    int port;
+
+    @Option(names = "--quiet", description = "Do not show progress on standard error.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        MonitorArgs parsed = args();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean bounded = parsed.input() != null || parsed.boundedKafka();
+        if (parsed.kafka() != null && !anyListening(parsed.kafka())) {
+            throw new IllegalStateException(
+                    "no Kafka broker listens at " + parsed.kafka() + "; is it running?");
+        }
+        if (parsed.influx() != null && !new InfluxQueryClient(parsed.influx().url()).ping()) {
+            throw new IllegalStateException(
+                    "InfluxDB at "
+                            + parsed.influx().url()
+                            + " does not answer /ping; is it running?");
+        }
+        long started = System.nanoTime();
+        try (StopRequest stop = StopRequest.onCtrlC();
+                LiveSummary summary = LiveSummary.open(parsed.settings().allowedLateness());
+                LocalFlink flink = LocalFlink.start(parallelism, webUi ? port : 0)) {
+            MonitorArgs args =
+                    checkpointDir != null
+                            ? parsed
+                            : withCheckpoints(parsed, flink.scratchCheckpoints());
+            StreamExecutionEnvironment env = flink.environment();
+            MonitorOutputs outputs =
+                    MonitorOutputs.all(List.of(args.outputs(), new LiveSummaryOutputs(summary)));
+            new MonitorJob(new CountedInputs(args.inputs(), summary), outputs, args.settings())
+                    .build(env);
+            JobID job = flink.submit(env, "GridWatch monitor");
+            if (!quiet) {
+                err.println(
+                        "monitor: running on "
+                                + (args.input() != null ? args.input() : args.kafka())
+                                + " with parallelism "
+                                + parallelism
+                                + (webUi ? ", web UI " + flink.webUi() : "")
+                                + (bounded ? "" : "; Ctrl-C stops it"));
+                err.flush();
+            }
+            CompletableFuture<JobResult> result = flink.result(job);
+            while (!result.isDone() && !stop.await(PROGRESS_EVERY)) {
+                if (!quiet && !result.isDone()) {
+                    err.println(
+                            MonitorReport.progress(
+                                    summary.snapshot(), System.nanoTime() - started, args));
+                    err.flush();
+                }
+            }
+            boolean stopped = !result.isDone();
+            if (stopped) {
+                err.println("monitor: stopping");
+                err.flush();
+                flink.cancel(job);
+            }
+            Throwable failure = stopped ? null : LocalFlink.failure(result.get());
+            if (failure != null) {
+                throw new IllegalStateException("the job failed: " + LocalFlink.reason(failure));
+            }
+            MonitorReport.print(
+                    out, summary.snapshot(), System.nanoTime() - started, args, stopped);
+            if (stopped) {
+                out.println("stopped");
+            }
+            out.flush();
+            return stopped && bounded ? GridWatch.INTERRUPTED : ExitCode.OK;
+        }
+    }
+
+    /**
+     * Whether anything accepts connections at one of the bootstrap servers. Without this check a
+     * wrong address shows as the Kafka clients' endless reconnect warnings.
+     */
+    static boolean anyListening(String bootstrapServers) {
+        for (String server : bootstrapServers.split(",")) {
+            int colon = server.lastIndexOf(':');
+            if (colon < 0) {
+                continue;
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(
+                        new InetSocketAddress(
+                                server.substring(0, colon).trim(),
+                                Integer.parseInt(server.substring(colon + 1).trim())),
+                        (int) KAFKA_CONNECT_TIMEOUT.toMillis());
+                return true;
+            } catch (IOException | IllegalArgumentException e) {
+                // try the next one
+            }
+        }
+        return false;
+    }
+
+    /** The options as the job's arguments; their validation is MonitorArgs'. */
+    private MonitorArgs args() {
+        if (influxPassword != null && influxToken != null) {
+            throw usage("give --influx-password or --influx-token, not both");
+        }
+        if (parallelism < 1 || parallelism > 64) {
+            throw usage("--parallelism must be 1..64, got " + parallelism);
+        }
+        if (port < 0 || port > 65535) {
+            throw usage("--port must be 0..65535, got " + port);
+        }
+        MonitorSettings settings = MonitorSettings.DEFAULT;
+        try {
+            if (zone != null) {
+                settings = settings.withZone(ZoneId.of(zone));
+            }
+        } catch (DateTimeException e) {
+            throw usage("--zone " + zone + " is not a time zone, e.g. Asia/Shanghai");
+        }
+        if (checkpointDir != null) {
+            settings =
+                    settings.withCheckpointDir(
+                            checkpointDir.contains("://")
+                                    ? checkpointDir
+                                    : Path.of(checkpointDir).toAbsolutePath().toUri().toString());
+        }
+        if (checkpointIntervalMs != null) {
+            if (checkpointIntervalMs <= 0) {
+                throw usage("--checkpoint-interval-ms must be positive");
+            }
+            settings = settings.withCheckpointInterval(Duration.ofMillis(checkpointIntervalMs));
+        }
+        try {
+            return new MonitorArgs(kafka, input, out, influx(), groupId, bounded, settings);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    private static MonitorArgs withCheckpoints(MonitorArgs a, String dir) {
+        return new MonitorArgs(
+                a.kafka(),
+                a.input(),
+                a.out(),
+                a.influx(),
+                a.groupId(),
+                a.boundedKafka(),
+                a.settings().withCheckpointDir(dir));
+    }
+
+    private InfluxSettings influx() {
+        if (influx == null) {
+            if (influxUser != null || influxPassword != null || influxToken != null) {
+                throw usage("--influx-user, --influx-password and --influx-token go with --influx");
+            }
+            return null;
+        }
+        // As MonitorArgs.parse: a token is the password of any user (InfluxDB 2.x/3.x v1 API).
+        String password = influxToken != null ? influxToken : influxPassword;
+        if (password == null) {
+            password = System.getenv(PASSWORD_VARIABLE);
+        }
+        String user = influxUser;
+        if (user == null && password != null && !password.isEmpty()) {
+            user = "gridwatch";
+        }
+        return InfluxSettings.of(influx, influxDb, user, user == null ? null : password);
+    }
+
+    private ParameterException usage(String reason) {
+        return new ParameterException(spec.commandLine(), reason);
+    }
+}

@@ -1,0 +1,100 @@
+package org.gridwatch.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.gridwatch.core.event.Output;
+import org.gridwatch.jobs.MonitorArgs;
+
+/** What {@code gridwatch monitor} tells while it runs and when it ends. */
+final class MonitorReport {
+
+    private MonitorReport() {}
+
+    /** One progress line: time, records read so far, and how far the job's metrics got. */
+    static String progress(SummarySnapshot s, long elapsedNanos, MonitorArgs args) {
+        String line =
+                "monitor: "
+                        + SummaryLines.elapsed(elapsedNanos)
+                        + ", "
+                        + SummaryLines.count(s.readTotal())
+                        + " records read ("
+                        + SummaryLines.count(s.read("meter-readings"))
+                        + " readings)";
+        if (s.eventTimeMillis() != Long.MIN_VALUE) {
+            line +=
+                    ", metrics up to "
+                            + SummaryLines.time(s.eventTimeMillis(), args.settings().zone());
+        }
+        return line;
+    }
+
+    /** The summary: records read, accepted, rejected by reason, and where the outputs went. */
+    static void print(
+            PrintWriter out,
+            SummarySnapshot s,
+            long elapsedNanos,
+            MonitorArgs args,
+            boolean stopped)
+            throws IOException {
+        out.printf(
+                "monitor: %s after %s: %s records read, %s rejected%n",
+                stopped ? "stopped" : "done",
+                SummaryLines.elapsed(elapsedNanos),
+                SummaryLines.count(s.readTotal()),
+                SummaryLines.count(s.rejected()));
+        SummaryLines.inputs(s).forEach(out::println);
+        if (s.rejected() > 0) {
+            out.println("  rejected: " + SummaryLines.rejected(s) + ", by reason:");
+            SummaryLines.reasons(s, "    ").forEach(out::println);
+        }
+        if (stopped) {
+            out.println(
+                    "  accepted, rejected and late count the quarter hours the job had closed"
+                            + (s.eventTimeMillis() == Long.MIN_VALUE
+                                    ? " (none yet)"
+                                    : ", up to "
+                                            + SummaryLines.time(
+                                                    s.eventTimeMillis(), args.settings().zone())));
+        } else if (s.eventTimeMillis() != Long.MIN_VALUE) {
+            out.println(
+                    "  event time reached: "
+                            + SummaryLines.time(s.eventTimeMillis(), args.settings().zone()));
+        }
+        for (String where : outputs(args)) {
+            out.println("  " + where);
+        }
+    }
+
+    /** Where the job's outputs went, with the number of lines of each output file. */
+    private static List<String> outputs(MonitorArgs args) throws IOException {
+        List<String> where = new ArrayList<>();
+        if (args.out() != null) {
+            for (Output o : Output.values()) {
+                Path file = args.out().resolve(o.fileName());
+                if (Files.isRegularFile(file)) {
+                    try (Stream<String> lines = Files.lines(file)) {
+                        where.add(file + ": " + SummaryLines.count(lines.count()) + " lines");
+                    }
+                }
+            }
+        }
+        if (args.kafka() != null) {
+            where.add("Kafka " + args.kafka() + ": topic " + Output.REJECTED.topic());
+        }
+        if (args.influx() != null) {
+            where.add(
+                    "InfluxDB "
+                            + args.influx()
+                            + ": measurements load, area_supply, ingest, rejected");
+        }
+        if (where.isEmpty()) {
+            where.add("no outputs but this summary (add --out DIR or --influx URL)");
+        }
+        return where;
+    }
+}
