@@ -295,17 +295,10 @@ public final class DemoCommand implements Callable<Integer> {
      * flush InfluxDB often enough for a live dashboard.
      */
     static MonitorSettings settings(String checkpointDir) {
-        MonitorSettings d = MonitorSettings.DEFAULT;
-        return new MonitorSettings(
-                d.zone(),
-                d.outOfOrderness(),
-                d.allowedLateness(),
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(2),
-                d.unknownMeterGrace(),
-                Duration.ofSeconds(5),
-                checkpointDir,
-                d.limits());
+        return MonitorSettings.DEFAULT
+                .withIdleness(Duration.ofSeconds(5), Duration.ofSeconds(2))
+                .withCheckpointInterval(Duration.ofSeconds(5))
+                .withCheckpointDir(checkpointDir);
     }
 
     private DemoInflux influx() {

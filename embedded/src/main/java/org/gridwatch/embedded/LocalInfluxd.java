@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * exits, and a watchdog stops it when the JVM is killed outright.
  */
 public final class LocalInfluxd implements AutoCloseable {
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     static final String INSTALL_HINT =
             "install InfluxDB 1.x with `sudo apt-get install influxdb` (Debian/Ubuntu; the package"
@@ -167,14 +169,22 @@ public final class LocalInfluxd implements AutoCloseable {
         try {
             Path config = folder.resolve("influxdb.conf");
             Files.writeString(config, configuration(folder, httpPort, rpcPort, authEnabled));
+            List<String> command = new ArrayList<>();
+            if (Files.isExecutable(SETSID)) {
+                // A session of its own: Ctrl-C in the terminal goes to the JVM, which stops
+                // influxd in order, instead of killing influxd under a demo still writing to it.
+                command.add(SETSID.toString());
+            }
+            command.addAll(
+                    List.of(
+                            "/bin/sh",
+                            "-c",
+                            WATCHDOG_THEN_INFLUXD,
+                            influxd.toString(),
+                            config.toString(),
+                            folder.toString()));
             ProcessBuilder builder =
-                    new ProcessBuilder(
-                                    "/bin/sh",
-                                    "-c",
-                                    WATCHDOG_THEN_INFLUXD,
-                                    influxd.toString(),
-                                    config.toString(),
-                                    folder.toString())
+                    new ProcessBuilder(command)
                             .redirectErrorStream(true)
                             .redirectOutput(logFile.toFile());
             // influxd lets INFLUXDB_* variables override its config file; ours must hold.

@@ -67,6 +67,19 @@ public record MonitorSettings(
                 limits);
     }
 
+    public MonitorSettings withIdleness(Duration streams, Duration master) {
+        return new MonitorSettings(
+                zone,
+                outOfOrderness,
+                allowedLateness,
+                streams,
+                master,
+                unknownMeterGrace,
+                checkpointInterval,
+                checkpointDir,
+                limits);
+    }
+
     public MonitorSettings withCheckpointDir(String dir) {
         return new MonitorSettings(
                 zone,

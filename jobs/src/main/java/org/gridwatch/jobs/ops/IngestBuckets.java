@@ -1,5 +1,9 @@
 package org.gridwatch.jobs.ops;
 
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.Collector;
 import org.gridwatch.core.event.RejectReason;
 import org.gridwatch.core.metric.Bucket;
@@ -13,8 +17,25 @@ import org.gridwatch.core.metric.MetricPoint;
 public final class IngestBuckets extends FifteenMinuteBuckets<IngestCount, IngestTotals> {
     private static final long serialVersionUID = 1L;
 
+    /** A timer that fires at the first watermark, whatever its time. */
+    private static final long FIRST_WATERMARK = Long.MIN_VALUE + 1;
+
+    // Records without event time (the customer master) read before any watermark: they are
+    // counted in the quarter hour event time has reached when it first moves.
+    private transient ValueState<IngestTotals> beforeEventTime;
+
     public IngestBuckets(long latenessMillis) {
         super(latenessMillis, IngestTotals.class);
+    }
+
+    @Override
+    public void open(OpenContext openContext) throws Exception {
+        super.open(openContext);
+        beforeEventTime =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "before-event-time", Types.POJO(IngestTotals.class)));
     }
 
     @Override
@@ -26,14 +47,45 @@ public final class IngestBuckets extends FifteenMinuteBuckets<IngestCount, Inges
     public void processElement(IngestCount c, Context ctx, Collector<MetricPoint> out)
             throws Exception {
         long watermark = ctx.timerService().currentWatermark();
+        if (c.eventMillis() == Long.MIN_VALUE && watermark == Long.MIN_VALUE) {
+            IngestTotals waiting = beforeEventTime.value();
+            if (waiting == null) {
+                waiting = new IngestTotals();
+                ctx.timerService().registerEventTimeTimer(FIRST_WATERMARK);
+            }
+            waiting.add(c);
+            beforeEventTime.update(waiting);
+            return;
+        }
         long t = c.eventMillis() == Long.MIN_VALUE ? watermark : c.eventMillis();
-        long bucket = Bucket.startOf(Math.max(t, 0L));
+        long bucket = Bucket.startOf(t);
         if (isClosed(bucket, ctx)) {
             // Counted when seen: a record too old for its own bucket still shows up in today's.
-            bucket = Bucket.startOf(Math.max(watermark, 0L));
+            bucket = Bucket.startOf(watermark);
         }
         IngestTotals totals = open(bucket, ctx);
         totals.add(c);
+        store(bucket, totals);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<MetricPoint> out)
+            throws Exception {
+        if (timestamp != FIRST_WATERMARK) {
+            super.onTimer(timestamp, ctx, out);
+            return;
+        }
+        IngestTotals waiting = beforeEventTime.value();
+        beforeEventTime.clear();
+        if (waiting == null) {
+            return;
+        }
+        long watermark = ctx.timerService().currentWatermark();
+        // A bounded input can end before any watermark but the final one got here; then there is
+        // no quarter hour to count in, and the epoch's stands for "unknown".
+        long bucket = watermark == Long.MAX_VALUE ? 0L : Bucket.startOf(watermark);
+        IngestTotals totals = open(bucket, ctx);
+        totals.merge(waiting);
         store(bucket, totals);
     }
 

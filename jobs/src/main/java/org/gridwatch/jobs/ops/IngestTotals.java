@@ -23,6 +23,17 @@ public final class IngestTotals {
         }
     }
 
+    void merge(IngestTotals other) {
+        records += other.records;
+        late += other.late;
+        for (int i = 0; i < other.rejected.length; i++) {
+            if (rejected.length <= i) {
+                rejected = java.util.Arrays.copyOf(rejected, other.rejected.length);
+            }
+            rejected[i] += other.rejected[i];
+        }
+    }
+
     long rejectedTotal() {
         long sum = 0;
         for (long n : rejected) {
