@@ -23,6 +23,9 @@ final class InfluxDbConnection implements LineWriter {
 
     private InfluxDB client() {
         if (client == null) {
+            // Connecting takes milliseconds on a healthy network, so 5 s means down; a write of a
+            // 5,000-point batch takes well under a second, so 30 s means stuck. Either way the
+            // writer's retries take over.
             OkHttpClient.Builder http =
                     new OkHttpClient.Builder()
                             .connectTimeout(5, TimeUnit.SECONDS)

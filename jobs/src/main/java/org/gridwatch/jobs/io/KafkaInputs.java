@@ -46,6 +46,9 @@ public final class KafkaInputs implements MonitorInputs {
                         .setStartingOffsets(
                                 OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                         .setDeserializer(new RawValue())
+                        // New partitions (and optional topics created later) are found within 30 s:
+                        // soon enough for a topic scaled out under load, rare enough for the
+                        // broker.
                         .setProperty("partition.discovery.interval.ms", "30000");
         if (bounded) {
             builder.setBounded(OffsetsInitializer.latest());
