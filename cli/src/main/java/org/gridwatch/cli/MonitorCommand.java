@@ -146,6 +146,14 @@ public final class MonitorCommand implements Callable<Integer> {
     String checkpointDir;
 
     @Option(
+            names = "--tariffs",
+            paramLabel = "FILE",
+            description =
+                    "Price live energy with the tariffs of this YAML file (default: the shipped"
+                            + " presets; see docs/tariffs.md).")
+    Path tariffs;
+
+    @Option(
             names = "--parallelism",
             paramLabel = "N",
             defaultValue = "2",
@@ -285,6 +293,9 @@ public final class MonitorCommand implements Callable<Integer> {
                             checkpointDir.contains("://")
                                     ? checkpointDir
                                     : Path.of(checkpointDir).toAbsolutePath().toUri().toString());
+        }
+        if (tariffs != null) {
+            settings = settings.withTariffFile(tariffs.toAbsolutePath().toString());
         }
         if (checkpointIntervalMs != null) {
             if (checkpointIntervalMs <= 0) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.flink.util.ParameterTool;
 import org.gridwatch.core.event.Source;
+import org.gridwatch.core.tariff.TariffFileException;
 import org.gridwatch.jobs.influx.InfluxSettings;
 import org.gridwatch.jobs.io.FileInputs;
 import org.gridwatch.jobs.io.FileOutputs;
@@ -54,7 +55,8 @@ public record MonitorArgs(
                     "bounded",
                     "zone",
                     "checkpoint-interval-ms",
-                    "checkpoint-dir");
+                    "checkpoint-dir",
+                    "tariffs");
 
     public MonitorArgs {
         if ((kafka == null) == (input == null)) {
@@ -74,6 +76,13 @@ public record MonitorArgs(
         }
         if (boundedKafka && kafka == null) {
             throw new IllegalArgumentException("--bounded applies to --kafka only");
+        }
+        if (settings.tariffFile() != null) {
+            try {
+                settings.tariffBook();
+            } catch (TariffFileException | java.io.UncheckedIOException e) {
+                throw new IllegalArgumentException("--tariffs: " + firstLine(e.getMessage()));
+            }
         }
         if (groupId == null || groupId.isBlank()) {
             groupId = DEFAULT_GROUP_ID;
@@ -130,6 +139,9 @@ public record MonitorArgs(
         if (p.has("checkpoint-dir")) {
             settings = settings.withCheckpointDir(p.get("checkpoint-dir"));
         }
+        if (p.has("tariffs")) {
+            settings = settings.withTariffFile(p.get("tariffs"));
+        }
         InfluxSettings influx = null;
         if (p.has("influx")) {
             String token = p.get("influx-token", null);
@@ -150,6 +162,10 @@ public record MonitorArgs(
                 p.get("group-id", DEFAULT_GROUP_ID),
                 p.has("bounded"),
                 settings);
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "cannot be read" : s.lines().findFirst().orElse(s);
     }
 
     private static long positive(ParameterTool p, String key) {

@@ -138,7 +138,7 @@ public final class MonitorJob {
             laterRejected.add(metered.getSideOutput(ParseRecords.REJECTED));
             SingleOutputStreamOperator<MetricPoint> load =
                     metered.keyBy(LoadBuckets::key)
-                            .process(new LoadBuckets(lateness, settings.zone()))
+                            .process(new LoadBuckets(settings))
                             .name("load per area and class, 15 min")
                             .uid("load-buckets");
             laterRejected.add(load.getSideOutput(ParseRecords.REJECTED));

@@ -1,10 +1,15 @@
 package org.gridwatch.jobs;
 
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.gridwatch.core.codec.EventTime;
 import org.gridwatch.core.codec.ValidationLimits;
+import org.gridwatch.core.tariff.HolidayCalendar;
+import org.gridwatch.core.tariff.LoadedTariffs;
+import org.gridwatch.core.tariff.TariffBook;
+import org.gridwatch.core.tariff.TariffFile;
 
 /**
  * The monitor job's tunables, each with its default and the reason for it.
@@ -39,6 +44,7 @@ public record MonitorSettings(
         Duration unknownMeterGrace,
         Duration checkpointInterval,
         String checkpointDir,
+        String tariffFile,
         ValidationLimits limits)
         implements Serializable {
 
@@ -52,6 +58,7 @@ public record MonitorSettings(
                     Duration.ofHours(1),
                     Duration.ofSeconds(10),
                     null,
+                    null,
                     ValidationLimits.DEFAULT);
 
     public MonitorSettings withZone(ZoneId z) {
@@ -64,6 +71,7 @@ public record MonitorSettings(
                 unknownMeterGrace,
                 checkpointInterval,
                 checkpointDir,
+                tariffFile,
                 limits);
     }
 
@@ -77,7 +85,43 @@ public record MonitorSettings(
                 unknownMeterGrace,
                 checkpointInterval,
                 checkpointDir,
+                tariffFile,
                 limits);
+    }
+
+    public MonitorSettings withAllowedLateness(Duration lateness) {
+        return new MonitorSettings(
+                zone,
+                outOfOrderness,
+                lateness,
+                idleness,
+                masterIdleness,
+                unknownMeterGrace,
+                checkpointInterval,
+                checkpointDir,
+                tariffFile,
+                limits);
+    }
+
+    public MonitorSettings withTariffFile(String file) {
+        return new MonitorSettings(
+                zone,
+                outOfOrderness,
+                allowedLateness,
+                idleness,
+                masterIdleness,
+                unknownMeterGrace,
+                checkpointInterval,
+                checkpointDir,
+                file,
+                limits);
+    }
+
+    /** The tariffs live energy is priced with. */
+    public TariffBook tariffBook() {
+        LoadedTariffs loaded =
+                tariffFile == null ? TariffFile.presets() : TariffFile.load(Path.of(tariffFile));
+        return new TariffBook(loaded, HolidayCalendar.china2026(), zone);
     }
 
     public MonitorSettings withCheckpointDir(String dir) {
@@ -90,6 +134,7 @@ public record MonitorSettings(
                 unknownMeterGrace,
                 checkpointInterval,
                 dir,
+                tariffFile,
                 limits);
     }
 
@@ -103,6 +148,7 @@ public record MonitorSettings(
                 unknownMeterGrace,
                 d,
                 checkpointDir,
+                tariffFile,
                 limits);
     }
 }

@@ -8,6 +8,14 @@ public final class Measurements {
     /** Metered load. Tags: area, class. Fields: kwh, kw (average), readings (count). */
     public static final String LOAD = "load";
 
+    /**
+     * Metered energy by time-of-use period, with its energy revenue at each customer's tariff (CNY,
+     * before tiers and fixed charges). Tags: area, class, period (PEAK, FLAT, VALLEY,
+     * CRITICAL_PEAK, DEEP_VALLEY, or UNPRICED for a tariff the job does not know). Fields: kwh,
+     * revenue.
+     */
+    public static final String TOU = "tou";
+
     /** Energy delivered into an area at the transformer. Tags: area. Fields: kwh, kw. */
     public static final String AREA_SUPPLY = "area_supply";
 

@@ -188,6 +188,16 @@ class DashboardHarnessInfluxTest {
                                     kw / 4,
                                     kw,
                                     seconds));
+                    lines.append(
+                            String.format(
+                                    Locale.ROOT,
+                                    "tou,area=%s,class=%s,period=%s kwh=%s,revenue=%s %d%n",
+                                    area,
+                                    customerClass,
+                                    hour >= 8 && hour < 11 ? "PEAK" : "FLAT",
+                                    kw / 4,
+                                    kw / 4 * 0.65,
+                                    seconds));
                 }
                 lines.append(
                         String.format(

@@ -9,7 +9,7 @@ import org.gridwatch.core.metric.Bucket;
 import org.gridwatch.core.metric.MetricPoint;
 
 /** Interval energy into 15-minute buckets: a reading of 30 or 60 minutes is shared evenly. */
-abstract class EnergyBuckets<IN> extends FifteenMinuteBuckets<IN, EnergyTotal> {
+abstract class EnergyBuckets<IN, ACC> extends FifteenMinuteBuckets<IN, ACC> {
     private static final long serialVersionUID = 1L;
 
     static final String TOO_LATE_DETAIL =
@@ -19,8 +19,8 @@ abstract class EnergyBuckets<IN> extends FifteenMinuteBuckets<IN, EnergyTotal> {
 
     private final ZoneId zone;
 
-    EnergyBuckets(long latenessMillis, ZoneId zone) {
-        super(latenessMillis, EnergyTotal.class);
+    EnergyBuckets(long latenessMillis, ZoneId zone, Class<ACC> accumulatorType) {
+        super(latenessMillis, accumulatorType);
         this.zone = zone;
     }
 
@@ -39,10 +39,8 @@ abstract class EnergyBuckets<IN> extends FifteenMinuteBuckets<IN, EnergyTotal> {
     /** The rejection of a record whose buckets closed for good. */
     protected abstract Rejected tooLate(IN in);
 
-    @Override
-    protected final EnergyTotal empty() {
-        return new EnergyTotal();
-    }
+    /** Adds one quarter hour's share of a record's energy to its bucket. */
+    protected abstract void add(ACC acc, IN in, long bucketStart, long microKwh);
 
     @Override
     public final void processElement(IN in, Context ctx, Collector<MetricPoint> out)
@@ -56,8 +54,8 @@ abstract class EnergyBuckets<IN> extends FifteenMinuteBuckets<IN, EnergyTotal> {
         long energy = Bucket.microKwh(kwh(in));
         for (int i = 0; i < quarters; i++) {
             long bucket = first + i * Bucket.MILLIS;
-            EnergyTotal total = open(bucket, ctx);
-            total.add(Bucket.share(energy, quarters, i));
+            ACC total = open(bucket, ctx);
+            add(total, in, bucket, Bucket.share(energy, quarters, i));
             store(bucket, total);
         }
     }

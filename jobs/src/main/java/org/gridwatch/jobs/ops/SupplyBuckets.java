@@ -15,11 +15,21 @@ import org.gridwatch.core.metric.MetricPoint;
  * the supplied side of the area balance (台区线损) that loss detection will compare with the metered
  * {@code load}.
  */
-public final class SupplyBuckets extends EnergyBuckets<AreaReading> {
+public final class SupplyBuckets extends EnergyBuckets<AreaReading, EnergyTotal> {
     private static final long serialVersionUID = 1L;
 
     public SupplyBuckets(long latenessMillis, ZoneId zone) {
-        super(latenessMillis, zone);
+        super(latenessMillis, zone, EnergyTotal.class);
+    }
+
+    @Override
+    protected EnergyTotal empty() {
+        return new EnergyTotal();
+    }
+
+    @Override
+    protected void add(EnergyTotal total, AreaReading r, long bucketStart, long microKwh) {
+        total.add(microKwh);
     }
 
     @Override

@@ -10,18 +10,17 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
-import org.gridwatch.core.codec.EventTime;
 import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.RejectReason;
 import org.gridwatch.core.event.Rejected;
 import org.gridwatch.core.meter.MeteredReading;
 import org.gridwatch.core.metric.MetricPoint;
+import org.gridwatch.jobs.MonitorSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class LoadBucketsTest {
     private static final Customer HOUSE = customer("C1", "M1", "A001", 8.0);
-    private static final long ONE_DAY = Duration.ofDays(1).toMillis();
 
     private KeyedOneInputStreamOperatorTestHarness<String, MeteredReading, MetricPoint> harness;
 
@@ -29,9 +28,22 @@ class LoadBucketsTest {
     void openHarness() throws Exception {
         harness =
                 ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                        new LoadBuckets(ONE_DAY, EventTime.DEFAULT_ZONE),
+                        new LoadBuckets(
+                                MonitorSettings.DEFAULT.withAllowedLateness(Duration.ofDays(1))),
                         LoadBuckets::key,
                         Types.STRING);
+    }
+
+    private java.util.List<MetricPoint> load() {
+        return harness.extractOutputValues().stream()
+                .filter(p -> p.measurement().equals("load"))
+                .toList();
+    }
+
+    private java.util.List<MetricPoint> tou() {
+        return harness.extractOutputValues().stream()
+                .filter(p -> p.measurement().equals("tou"))
+                .toList();
     }
 
     private void read(String end, int minutes, double kwh) throws Exception {
@@ -44,11 +56,11 @@ class LoadBucketsTest {
         read("2026-01-15T08:15", 15, 0.4);
         read("2026-01-15T08:15", 15, 0.1);
         harness.processWatermark(at("2026-01-15T08:15") - 2);
-        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(load()).isEmpty();
 
         harness.processWatermark(at("2026-01-15T08:15") - 1);
 
-        assertThat(harness.extractOutputValues())
+        assertThat(load())
                 .singleElement()
                 .satisfies(
                         p -> {
@@ -66,7 +78,7 @@ class LoadBucketsTest {
         read("2026-01-15T09:00", 60, 4.0);
         harness.processWatermark(at("2026-01-15T09:00"));
 
-        assertThat(harness.extractOutputValues())
+        assertThat(load())
                 .extracting(MetricPoint::timeMillis, p -> p.field("kwh"))
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(at("2026-01-15T08:00"), 1.0),
@@ -80,13 +92,11 @@ class LoadBucketsTest {
         read("2026-01-15T08:15", 15, 0.4);
         harness.processWatermark(at("2026-01-15T10:00"));
         read("2026-01-15T08:15", 15, 0.2);
-        assertThat(harness.extractOutputValues()).hasSize(1);
+        assertThat(load()).hasSize(1);
 
         harness.processWatermark(at("2026-01-15T10:15"));
 
-        assertThat(harness.extractOutputValues())
-                .extracting(p -> p.field("kwh"))
-                .containsExactly(0.4, 0.6);
+        assertThat(load()).extracting(p -> p.field("kwh")).containsExactly(0.4, 0.6);
     }
 
     @Test
@@ -103,5 +113,68 @@ class LoadBucketsTest {
                 .extracting(Rejected::reason)
                 .containsExactly(RejectReason.TOO_LATE);
         assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void splitsEnergyByTheTariffPeriodOfEachQuarterHourWithItsRevenue() throws Exception {
+        Customer shop =
+                new Customer(
+                        "C2",
+                        "M2",
+                        org.gridwatch.core.event.CustomerClass.COMMERCIAL,
+                        "A001",
+                        "commercial-tou",
+                        false,
+                        50.0,
+                        Customer.UNKNOWN_SINCE);
+        // 07:00-08:00 is flat, 08:00-11:00 peak (Shanxi 2021): the hourly reading ending 08:00 is
+        // 2 kWh in each quarter hour from 07:00 (flat), the half-hourly one ending 08:30 2 kWh in
+        // 08:00 and 08:15 (peak)
+        harness.processElement(
+                new MeteredReading(shop, reading("M2", "2026-01-15T08:00", 60, 8.0)), 0);
+        harness.processElement(
+                new MeteredReading(shop, reading("M2", "2026-01-15T08:30", 30, 4.0)), 0);
+        harness.processWatermark(at("2026-01-15T09:00"));
+
+        assertThat(tou())
+                .extracting(
+                        p -> p.tag("period"),
+                        MetricPoint::timeMillis,
+                        p -> p.field("kwh"),
+                        p -> p.field("revenue"))
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "FLAT", at("2026-01-15T07:45"), 2.0, 1.3),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "PEAK", at("2026-01-15T08:00"), 2.0, 2.08),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "PEAK", at("2026-01-15T08:15"), 2.0, 2.08));
+        // flat 0.65 CNY/kWh; peak = flat × 1.6 = 1.04 CNY/kWh
+    }
+
+    @Test
+    void countsEnergyOfAnUnknownTariffAsUnpriced() throws Exception {
+        Customer odd =
+                new Customer(
+                        "C3",
+                        "M3",
+                        org.gridwatch.core.event.CustomerClass.RESIDENTIAL,
+                        "A001",
+                        "no-such-tariff",
+                        false,
+                        8.0,
+                        Customer.UNKNOWN_SINCE);
+        harness.processElement(
+                new MeteredReading(odd, reading("M3", "2026-01-15T08:15", 15, 0.5)), 0);
+        harness.processWatermark(at("2026-01-15T08:15"));
+
+        assertThat(tou())
+                .singleElement()
+                .satisfies(
+                        p -> {
+                            assertThat(p.tag("period")).isEqualTo("UNPRICED");
+                            assertThat(p.field("kwh")).isEqualTo(0.5);
+                            assertThat(p.field("revenue")).isEqualTo(0.0);
+                        });
     }
 }
