@@ -22,6 +22,7 @@ import org.gridwatch.core.metric.MetricPoint;
 import org.gridwatch.jobs.io.MonitorInputs;
 import org.gridwatch.jobs.io.MonitorOutputs;
 import org.gridwatch.jobs.ops.CountArrivals;
+import org.gridwatch.jobs.ops.DailyPeakValley;
 import org.gridwatch.jobs.ops.IngestBuckets;
 import org.gridwatch.jobs.ops.IngestCount;
 import org.gridwatch.jobs.ops.InputKind;
@@ -143,6 +144,12 @@ public final class MonitorJob {
                             .uid("load-buckets");
             laterRejected.add(load.getSideOutput(ParseRecords.REJECTED));
             metrics.add(load);
+            metrics.add(
+                    load.getSideOutput(LoadBuckets.SYSTEM_LOAD)
+                            .keyBy(q -> DailyPeakValley.KEY)
+                            .process(new DailyPeakValley(lateness, settings.zone()))
+                            .name("system peak and valley per day")
+                            .uid("daily-peak-valley"));
         }
         areaReadings.ifPresent(
                 stream -> {

@@ -32,6 +32,7 @@ class StateTypesTest {
                 SeenIntervals.class,
                 MetricPoint.class,
                 EnergyTotal.class,
+                org.gridwatch.jobs.ops.QuarterLoad.class,
                 org.gridwatch.jobs.ops.LoadTotal.class,
                 IngestCount.class,
                 IngestTotals.class

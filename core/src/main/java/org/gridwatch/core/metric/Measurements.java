@@ -16,6 +16,13 @@ public final class Measurements {
      */
     public static final String TOU = "tou";
 
+    /**
+     * The system's daily peak and valley (15-minute average kW over all metered load) and the
+     * peak-valley difference rate. No tags. Fields: peak_kw, valley_kw, rate (0..1), quarters (how
+     * many quarter hours had data). Stamped at local midnight.
+     */
+    public static final String PEAK_VALLEY = "peak_valley";
+
     /** Energy delivered into an area at the transformer. Tags: area. Fields: kwh, kw. */
     public static final String AREA_SUPPLY = "area_supply";
 

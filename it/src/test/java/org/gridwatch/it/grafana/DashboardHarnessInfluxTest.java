@@ -231,6 +231,13 @@ class DashboardHarnessInfluxTest {
                             Locale.ROOT,
                             "rejected,source=payments,reason=NOT_JSON count=1i %d%n",
                             seconds));
+            if (bucket % 86_400_000 == 0) {
+                lines.append(
+                        String.format(
+                                Locale.ROOT,
+                                "peak_valley peak_kw=90.0,valley_kw=40.0,rate=0.5555,quarters=96i %d%n",
+                                seconds));
+            }
         }
         return lines.toString();
     }

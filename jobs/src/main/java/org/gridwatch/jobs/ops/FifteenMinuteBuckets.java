@@ -47,7 +47,12 @@ public abstract class FifteenMinuteBuckets<IN, ACC>
 
     protected abstract ACC empty();
 
-    protected abstract void emit(String key, long bucketStart, ACC acc, Collector<MetricPoint> out);
+    /**
+     * Emits a bucket's points. It may change {@code acc} (e.g. remember what it emitted); the
+     * change is kept.
+     */
+    protected abstract void emit(
+            String key, long bucketStart, ACC acc, OnTimerContext ctx, Collector<MetricPoint> out);
 
     /** Whether the bucket starting at {@code bucketStart} was already dropped from state. */
     protected final boolean isClosed(long bucketStart, Context ctx) {
@@ -89,7 +94,8 @@ public abstract class FifteenMinuteBuckets<IN, ACC>
         long due = timestamp + 1 - Bucket.MILLIS;
         ACC acc = buckets.get(due);
         if (acc != null) {
-            emit(ctx.getCurrentKey(), due, acc, out);
+            emit(ctx.getCurrentKey(), due, acc, ctx, out);
+            buckets.put(due, acc);
         }
         long expired = due - latenessMillis;
         if (buckets.contains(expired)) {

@@ -91,7 +91,11 @@ public final class IngestBuckets extends FifteenMinuteBuckets<IngestCount, Inges
 
     @Override
     protected void emit(
-            String source, long bucketStart, IngestTotals t, Collector<MetricPoint> out) {
+            String source,
+            long bucketStart,
+            IngestTotals t,
+            OnTimerContext ctx,
+            Collector<MetricPoint> out) {
         long rejected = t.rejectedTotal();
         out.collect(
                 MetricPoint.of(Measurements.INGEST)

@@ -2,6 +2,7 @@ package org.gridwatch.jobs.ops;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.gridwatch.core.event.MeterReading;
 import org.gridwatch.core.event.RejectReason;
 import org.gridwatch.core.event.Rejected;
@@ -20,6 +21,12 @@ import org.gridwatch.jobs.MonitorSettings;
  */
 public final class LoadBuckets extends EnergyBuckets<MeteredReading, LoadTotal> {
     private static final long serialVersionUID = 1L;
+
+    /**
+     * What each emission adds to the system's load in its quarter hour: the first emission the
+     * bucket's energy, a re-emission after late readings the difference.
+     */
+    public static final OutputTag<QuarterLoad> SYSTEM_LOAD = new OutputTag<>("system-load") {};
 
     private final MonitorSettings settings;
     private transient TariffBook tariffs;
@@ -79,7 +86,12 @@ public final class LoadBuckets extends EnergyBuckets<MeteredReading, LoadTotal> 
     }
 
     @Override
-    protected void emit(String key, long bucketStart, LoadTotal t, Collector<MetricPoint> out) {
+    protected void emit(
+            String key,
+            long bucketStart,
+            LoadTotal t,
+            OnTimerContext ctx,
+            Collector<MetricPoint> out) {
         int bar = key.indexOf('|');
         String area = key.substring(0, bar);
         String customerClass = key.substring(bar + 1);
@@ -91,6 +103,8 @@ public final class LoadBuckets extends EnergyBuckets<MeteredReading, LoadTotal> 
                         .field("kw", t.kwh() / Bucket.HOURS)
                         .field("readings", t.readings)
                         .at(bucketStart));
+        ctx.output(SYSTEM_LOAD, new QuarterLoad(bucketStart, t.microKwh - t.emittedMicroKwh));
+        t.emittedMicroKwh = t.microKwh;
         for (int slot = 0; slot < TariffBook.SLOTS; slot++) {
             if (t.microKwhBySlot[slot] != 0) {
                 out.collect(

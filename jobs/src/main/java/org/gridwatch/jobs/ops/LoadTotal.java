@@ -17,6 +17,9 @@ public final class LoadTotal {
     /** Energy revenue by slot, micro-CNY. */
     public long[] microCnyBySlot = new long[TariffBook.SLOTS];
 
+    /** The energy of the last emission, so that a re-emission can say what changed. */
+    public long emittedMicroKwh;
+
     public LoadTotal() {}
 
     void add(long microKwh, int slot, double cnyPerKwh) {

@@ -58,7 +58,12 @@ public final class SupplyBuckets extends EnergyBuckets<AreaReading, EnergyTotal>
     }
 
     @Override
-    protected void emit(String area, long bucketStart, EnergyTotal t, Collector<MetricPoint> out) {
+    protected void emit(
+            String area,
+            long bucketStart,
+            EnergyTotal t,
+            OnTimerContext ctx,
+            Collector<MetricPoint> out) {
         out.collect(
                 MetricPoint.of(Measurements.AREA_SUPPLY)
                         .tag("area", area)

@@ -1,0 +1,103 @@
+package org.gridwatch.jobs.ops;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.gridwatch.core.metric.Bucket;
+import org.gridwatch.core.metric.Measurements;
+import org.gridwatch.core.metric.MetricPoint;
+import org.gridwatch.core.metric.PeakValley;
+
+/**
+ * The system's load per quarter hour, summed over every area and class, and once a local day is
+ * over its peak, valley and peak-valley difference rate: the {@code peak_valley} measurement,
+ * stamped at local midnight. Late corrections re-emit the day, as the quarter-hour buckets do; a
+ * day is forgotten when the allowed lateness has passed after it. One key: the input is one record
+ * per area, class and quarter hour, not per reading.
+ */
+public final class DailyPeakValley extends KeyedProcessFunction<String, QuarterLoad, MetricPoint> {
+    private static final long serialVersionUID = 1L;
+    private static final long DAY = 86_400_000L;
+    private static final int QUARTERS = (int) (DAY / Bucket.MILLIS);
+
+    public static final String KEY = "system";
+
+    private final long latenessMillis;
+    private final long offsetMillis;
+    private transient MapState<Long, Long> quarters;
+
+    public DailyPeakValley(long latenessMillis, ZoneId zone) {
+        this.latenessMillis = latenessMillis;
+        ZoneOffset offset =
+                zone.getRules().getOffset(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        this.offsetMillis = offset.getTotalSeconds() * 1000L;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        quarters =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "system-quarters", Types.LONG, Types.LONG));
+    }
+
+    private long dayStart(long t) {
+        return Math.floorDiv(t + offsetMillis, DAY) * DAY - offsetMillis;
+    }
+
+    @Override
+    public void processElement(QuarterLoad q, Context ctx, Collector<MetricPoint> out)
+            throws Exception {
+        long day = dayStart(q.bucketStart());
+        if (day + DAY - 1 + latenessMillis <= ctx.timerService().currentWatermark()) {
+            return; // the buckets upstream rejected such records as too late already
+        }
+        Long before = quarters.get(q.bucketStart());
+        quarters.put(q.bucketStart(), (before == null ? 0L : before) + q.deltaMicroKwh());
+        ctx.timerService().registerEventTimeTimer(day + DAY - 1);
+        ctx.timerService().registerEventTimeTimer(day + DAY - 1 + latenessMillis);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<MetricPoint> out)
+            throws Exception {
+        long dayEnded = timestamp + 1 - DAY;
+        if (dayStart(dayEnded) == dayEnded) {
+            emitDay(dayEnded, out);
+        }
+        long expired = timestamp + 1 - latenessMillis - DAY;
+        if (expired != dayEnded && dayStart(expired) == expired) {
+            for (int i = 0; i < QUARTERS; i++) {
+                quarters.remove(expired + i * Bucket.MILLIS);
+            }
+        }
+    }
+
+    private void emitDay(long day, Collector<MetricPoint> out) throws Exception {
+        long[] energy = new long[QUARTERS];
+        int n = 0;
+        for (int i = 0; i < QUARTERS; i++) {
+            Long e = quarters.get(day + i * Bucket.MILLIS);
+            if (e != null) {
+                energy[n++] = e;
+            }
+        }
+        if (n == 0) {
+            return;
+        }
+        PeakValley pv = PeakValley.of(energy, n);
+        out.collect(
+                MetricPoint.of(Measurements.PEAK_VALLEY)
+                        .field("peak_kw", pv.peakKw())
+                        .field("valley_kw", pv.valleyKw())
+                        .field("rate", pv.rate())
+                        .field("quarters", (long) pv.quarters())
+                        .at(day));
+    }
+}
