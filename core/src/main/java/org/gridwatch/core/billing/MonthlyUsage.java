@@ -1,0 +1,135 @@
+package org.gridwatch.core.billing;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import org.gridwatch.core.tariff.PeriodLookup;
+import org.gridwatch.core.tariff.TariffPeriod;
+
+/**
+ * One customer's consumption in one billing month, as the ledger accumulates it from readings:
+ * energy per tariff period, the month's maximum 15-minute demand (for the demand charge of the
+ * two-part tariff) and the number of readings.
+ *
+ * <p>An interval belongs to the month, and each of its quarter hours to the period, in which it
+ * STARTS. A 30- or 60-minute reading is split evenly into its quarter hours, each priced in its own
+ * period: periods change on half-hour boundaries, so one hourly reading can span two.
+ *
+ * <p>Energy is summed in integer micro-kWh ({@code Math.round(kWh × 10⁶)}), so the order in which
+ * readings arrive never changes a bill. Duplicates must be removed before {@link #add} (the meter
+ * admission step does that): this class adds what it is given.
+ *
+ * <p>Flink state: public no-arg constructor and public fields; energy per period is an array
+ * indexed by {@link TariffPeriod#ordinal()}.
+ */
+public final class MonthlyUsage {
+
+    public static final long MICRO_KWH_PER_KWH = 1_000_000L;
+
+    private static final int PERIODS = TariffPeriod.values().length;
+    private static final int QUARTER_MINUTES = 15;
+    private static final long QUARTER_MILLIS = QUARTER_MINUTES * 60_000L;
+    private static final int QUARTERS_PER_HOUR = 4;
+
+    /** The billing month as {@code yyyy * 100 + MM}, e.g. 202601; 0 before {@link #of}. */
+    public int yearMonth;
+
+    /** First instant of the month, local (inclusive). */
+    public long startMillis;
+
+    /** First instant of the next month, local (exclusive). */
+    public long endMillis;
+
+    /** Energy per period in micro-kWh, indexed by {@link TariffPeriod#ordinal()}. */
+    public long[] microKwh = new long[PERIODS];
+
+    /** The largest energy of one quarter hour this month, micro-kWh (× 4 gives kW). */
+    public long maxQuarterMicroKwh;
+
+    public int readingCount;
+
+    /** For Flink's POJO serializer; use {@link #of}. */
+    public MonthlyUsage() {}
+
+    public static MonthlyUsage of(YearMonth month, BillingCalendar calendar) {
+        MonthlyUsage usage = new MonthlyUsage();
+        usage.yearMonth = month.getYear() * 100 + month.getMonthValue();
+        usage.startMillis = calendar.monthStartMillis(month);
+        usage.endMillis = calendar.monthStartMillis(month.plusMonths(1));
+        return usage;
+    }
+
+    /** An empty month: the one in which a reading starting at {@code startMillis} falls. */
+    public static MonthlyUsage ofMonthContaining(long startMillis, BillingCalendar calendar) {
+        return of(calendar.monthOf(startMillis), calendar);
+    }
+
+    public YearMonth month() {
+        return YearMonth.of(yearMonth / 100, yearMonth % 100);
+    }
+
+    /** Whether an interval starting at {@code startMillis} belongs to this month. */
+    public boolean covers(long startMillis) {
+        return startMillis >= this.startMillis && startMillis < endMillis;
+    }
+
+    /**
+     * Adds one reading.
+     *
+     * @param startMillis the start of the interval (a contract reading's {@code ts} is its end)
+     * @param intervalMinutes 15, 30 or 60 (any positive multiple of 15)
+     * @param kwh the energy of the interval, not negative
+     * @param lookup the period lookup of the customer's tariff
+     * @return false, adding nothing, if the interval starts outside this month
+     */
+    public boolean add(long startMillis, int intervalMinutes, double kwh, PeriodLookup lookup) {
+        if (intervalMinutes <= 0 || intervalMinutes % QUARTER_MINUTES != 0) {
+            throw new IllegalArgumentException(
+                    "interval must be a multiple of 15 minutes: " + intervalMinutes);
+        }
+        if (!(kwh >= 0) || Double.isInfinite(kwh)) {
+            throw new IllegalArgumentException("kWh must be a finite number >= 0: " + kwh);
+        }
+        if (!covers(startMillis)) {
+            return false;
+        }
+        long total = Math.round(kwh * MICRO_KWH_PER_KWH);
+        int quarters = intervalMinutes / QUARTER_MINUTES;
+        // An even split; the remainder micro-kWh go to the first quarters, so the parts add up
+        // to the reading exactly and the same reading always splits the same way.
+        long share = total / quarters;
+        long rest = total % quarters;
+        for (int q = 0; q < quarters; q++) {
+            long part = share + (q < rest ? 1 : 0);
+            TariffPeriod period = lookup.periodAt(startMillis + q * QUARTER_MILLIS);
+            microKwh[period.ordinal()] += part;
+            if (part > maxQuarterMicroKwh) {
+                maxQuarterMicroKwh = part;
+            }
+        }
+        readingCount++;
+        return true;
+    }
+
+    /** The exact kWh of one period. */
+    public BigDecimal kwh(TariffPeriod period) {
+        return BigDecimal.valueOf(microKwh[period.ordinal()], 6);
+    }
+
+    public long totalMicroKwh() {
+        long sum = 0;
+        for (long m : microKwh) {
+            sum += m;
+        }
+        return sum;
+    }
+
+    /** The exact kWh of the month. */
+    public BigDecimal totalKwh() {
+        return BigDecimal.valueOf(totalMicroKwh(), 6);
+    }
+
+    /** The month's maximum 15-minute demand in kW: the largest quarter-hour energy × 4, exact. */
+    public BigDecimal maxDemandKw() {
+        return BigDecimal.valueOf(maxQuarterMicroKwh * QUARTERS_PER_HOUR, 6);
+    }
+}

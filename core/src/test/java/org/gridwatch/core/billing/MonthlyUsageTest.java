@@ -1,0 +1,94 @@
+package org.gridwatch.core.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.YearMonth;
+import org.gridwatch.core.tariff.HolidayCalendar;
+import org.gridwatch.core.tariff.PeriodLookup;
+import org.gridwatch.core.tariff.Tariff;
+import org.gridwatch.core.tariff.TariffFile;
+import org.gridwatch.core.tariff.TariffPeriod;
+import org.junit.jupiter.api.Test;
+
+class MonthlyUsageTest {
+
+    private static final Tariff SHOP = TariffFile.presets().get("commercial-tou");
+    private static final PeriodLookup LOOKUP =
+            PeriodLookup.china(SHOP.schedule(), HolidayCalendar.china2026());
+
+    private static MonthlyUsage march() {
+        return MonthlyUsage.of(YearMonth.of(2026, 3), BillingCalendar.CHINA);
+    }
+
+    @Test
+    void splitsAnHourlyReadingIntoQuarterHoursEachInItsOwnPeriod() {
+        MonthlyUsage usage = march();
+
+        // 10:30–11:30: 10:30 and 10:45 are peak, 11:00 and 11:15 valley.
+        usage.add(MonthOfReadings.at("2026-03-10T10:30"), 60, 1.0, LOOKUP);
+
+        assertThat(usage.kwh(TariffPeriod.PEAK)).isEqualByComparingTo("0.5");
+        assertThat(usage.kwh(TariffPeriod.VALLEY)).isEqualByComparingTo("0.5");
+        assertThat(usage.readingCount).isEqualTo(1);
+    }
+
+    @Test
+    void keepsEveryMicroKwhWhenAReadingDoesNotSplitEvenly() {
+        MonthlyUsage usage = march();
+
+        // 3 micro-kWh over four quarters: 1, 1, 1, 0; the first two are peak.
+        usage.add(MonthOfReadings.at("2026-03-10T10:30"), 60, 0.000003, LOOKUP);
+
+        assertThat(usage.microKwh[TariffPeriod.PEAK.ordinal()]).isEqualTo(2);
+        assertThat(usage.microKwh[TariffPeriod.VALLEY.ordinal()]).isEqualTo(1);
+        assertThat(usage.totalMicroKwh()).isEqualTo(3);
+    }
+
+    @Test
+    void refusesAReadingThatStartsInAnotherMonth() {
+        MonthlyUsage usage = march();
+
+        assertThat(usage.add(MonthOfReadings.at("2026-04-01T00:00"), 15, 1.0, LOOKUP)).isFalse();
+        assertThat(usage.add(MonthOfReadings.at("2026-02-28T23:45"), 15, 1.0, LOOKUP)).isFalse();
+        assertThat(usage.add(MonthOfReadings.at("2026-03-31T23:45"), 15, 1.0, LOOKUP)).isTrue();
+
+        assertThat(usage.totalKwh()).isEqualByComparingTo("1");
+        assertThat(usage.readingCount).isEqualTo(1);
+    }
+
+    @Test
+    void measuresMaximumDemandFromTheBusiestQuarterHour() {
+        MonthlyUsage usage = march();
+
+        usage.add(MonthOfReadings.at("2026-03-10T09:00"), 15, 2.5, LOOKUP); // 10 kW
+        usage.add(MonthOfReadings.at("2026-03-11T09:00"), 60, 20.0, LOOKUP); // 4 × 5 kWh: 20 kW
+        usage.add(MonthOfReadings.at("2026-03-12T09:00"), 30, 9.0, LOOKUP); // 2 × 4.5 kWh: 18 kW
+
+        assertThat(usage.maxDemandKw()).isEqualByComparingTo("20");
+    }
+
+    @Test
+    void refusesAnIntervalThatIsNotWholeQuarterHours() {
+        MonthlyUsage usage = march();
+
+        assertThatThrownBy(() -> usage.add(MonthOfReadings.at("2026-03-10T09:00"), 20, 1.0, LOOKUP))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("15 minutes");
+        assertThatThrownBy(
+                        () -> usage.add(MonthOfReadings.at("2026-03-10T09:00"), 15, -1.0, LOOKUP))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aDecemberBillIsIssuedOnNewYearAndDueAfterTheConfiguredDays() {
+        YearMonth december = YearMonth.of(2026, 12);
+
+        assertThat(BillingCalendar.CHINA.issuedMillis(december))
+                .isEqualTo(MonthOfReadings.at("2027-01-01T00:00"));
+        assertThat(BillingCalendar.CHINA.dueMillis(december))
+                .isEqualTo(MonthOfReadings.at("2027-01-20T00:00"));
+        assertThat(new BillingCalendar(BillingCalendar.CHINA.zone(), 10).dueMillis(december))
+                .isEqualTo(MonthOfReadings.at("2027-01-11T00:00"));
+    }
+}
