@@ -99,9 +99,26 @@ class KafkaEndToEndTest {
     }
 
     @Test
+    void billsEveryCustomerOnceAMonthAndTheFileReplayBillsTheSame() throws Exception {
+        List<String> kafkaRun = Files.readAllLines(dir.resolve("out/bills.jsonl"));
+        List<String> fileRun = Files.readAllLines(files.outDir().resolve("bills.jsonl"));
+
+        // three days of January: one bill per customer, all issued at the start of February
+        assertThat(kafkaRun).hasSize(Fleets.SMALL.customers());
+        assertThat(kafkaRun)
+                .allSatisfy(
+                        bill ->
+                                assertThat(bill)
+                                        .contains("\"period\":\"2026-01\"")
+                                        .contains("\"issued\":\"2026-02-01T00:00:00+08:00\""));
+        assertThat(kafkaRun).containsExactlyInAnyOrderElementsOf(fileRun);
+    }
+
+    @Test
     void theFileReplayWritesTheSameMetricPointsAsTheKafkaRun() {
         InfluxSeries viaFiles = new InfluxSeries(files.influxUrl(), files.database());
-        for (String measurement : List.of("load", "area_supply", "rejected")) {
+        for (String measurement :
+                List.of("load", "tou", "area_supply", "rejected", "peak_valley")) {
             Map<String, List<Object>> kafkaRun = viaKafka.points(measurement, "*", "");
             assertThat(kafkaRun).as(measurement).isNotEmpty();
             assertThat(kafkaRun).as(measurement).isEqualTo(viaFiles.points(measurement, "*", ""));

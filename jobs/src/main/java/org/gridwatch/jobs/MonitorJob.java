@@ -13,15 +13,19 @@ import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
 import org.gridwatch.core.event.AreaReading;
+import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.MeterReading;
+import org.gridwatch.core.event.Payment;
 import org.gridwatch.core.event.Rejected;
 import org.gridwatch.core.meter.MeteredReading;
 import org.gridwatch.core.metric.MetricPoint;
 import org.gridwatch.jobs.io.MonitorInputs;
 import org.gridwatch.jobs.io.MonitorOutputs;
 import org.gridwatch.jobs.ops.CountArrivals;
+import org.gridwatch.jobs.ops.CustomerAccounts;
 import org.gridwatch.jobs.ops.DailyPeakValley;
 import org.gridwatch.jobs.ops.IngestBuckets;
 import org.gridwatch.jobs.ops.IngestCount;
@@ -118,7 +122,13 @@ public final class MonitorJob {
                         eventTime(InputKind.AREA_READINGS),
                         parseRejected,
                         arrivals);
-        parse(env, InputKind.PAYMENTS, eventTime(InputKind.PAYMENTS), parseRejected, arrivals);
+        Optional<DataStream<Payment>> payments =
+                parse(
+                        env,
+                        InputKind.PAYMENTS,
+                        eventTime(InputKind.PAYMENTS),
+                        parseRejected,
+                        arrivals);
         parse(
                 env,
                 InputKind.INSPECTIONS,
@@ -144,6 +154,26 @@ public final class MonitorJob {
                             .uid("load-buckets");
             laterRejected.add(load.getSideOutput(ParseRecords.REJECTED));
             metrics.add(load);
+            // Without a payments input (a replay folder may have none) the accounts still bill:
+            // an empty stream in its place, timed like the readings it is made from.
+            DataStream<Payment> paid =
+                    payments.orElseGet(
+                            () ->
+                                    readings.get()
+                                            .flatMap(
+                                                    (MeterReading r, Collector<Payment> none) -> {})
+                                            .returns(Types.POJO(Payment.class))
+                                            .name("no payments")
+                                            .uid("no-payments"));
+            SingleOutputStreamOperator<Bill> bills =
+                    metered.keyBy(m -> m.customer().customerId())
+                            .connect(paid.keyBy(Payment::customerId))
+                            .process(new CustomerAccounts(settings))
+                            .returns(Types.POJO(Bill.class))
+                            .name("customer accounts: usage, bills, payments")
+                            .uid("customer-accounts");
+            laterRejected.add(bills.getSideOutput(ParseRecords.REJECTED));
+            outputs.bills(bills);
             metrics.add(
                     load.getSideOutput(LoadBuckets.SYSTEM_LOAD)
                             .keyBy(q -> DailyPeakValley.KEY)

@@ -94,7 +94,7 @@ public record BillStatement(
                 kwh.put(p.name(), kwhByPeriod[p.ordinal()]);
             }
         }
-        return new Bill(customerId, period, tariffId, kwh, amountFen, issuedMillis, dueMillis);
+        return Bill.of(customerId, period, tariffId, kwh, amountFen, issuedMillis, dueMillis);
     }
 
     /** The month of the bill as {@code yyyy * 100 + MM}. */

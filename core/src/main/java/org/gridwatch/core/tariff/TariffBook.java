@@ -24,7 +24,7 @@ public final class TariffBook {
 
     private static final TariffPeriod[] PERIODS = TariffPeriod.values();
 
-    private record Priced(PeriodLookup lookup, double[] cnyPerKwh) {}
+    private record Priced(Tariff tariff, PeriodLookup lookup, double[] cnyPerKwh) {}
 
     private final Map<String, Priced> byId = new HashMap<>();
 
@@ -40,7 +40,9 @@ public final class TariffBook {
                 prices[p.ordinal()] =
                         t.schedule().uses(p) ? t.prices().approximateCnyPerKwh(p) : 0.0;
             }
-            byId.put(t.id(), new Priced(new PeriodLookup(t.schedule(), calendar, offset), prices));
+            byId.put(
+                    t.id(),
+                    new Priced(t, new PeriodLookup(t.schedule(), calendar, offset), prices));
         }
     }
 
@@ -51,6 +53,18 @@ public final class TariffBook {
 
     public boolean knows(String tariffId) {
         return byId.containsKey(tariffId);
+    }
+
+    /** The tariff of an id, or null when the file has none. */
+    public Tariff tariff(String tariffId) {
+        Priced p = byId.get(tariffId);
+        return p == null ? null : p.tariff();
+    }
+
+    /** The period lookup of a tariff, or null when the file has none. */
+    public PeriodLookup lookup(String tariffId) {
+        Priced p = byId.get(tariffId);
+        return p == null ? null : p.lookup();
     }
 
     /** The period slot (a {@link TariffPeriod} ordinal) of an instant, or {@link #UNPRICED}. */

@@ -175,7 +175,7 @@ class EventJsonTest {
         kwh.put("PEAK", 0.1 + 0.2 + 120.1); // a sum of readings, with binary noise
         kwh.put("FLAT", 88.0);
         Bill bill =
-                new Bill(
+                Bill.of(
                         "C0000042",
                         "2026-01",
                         "residential-tiered",
@@ -283,7 +283,7 @@ class EventJsonTest {
     }
 
     private static Bill withAmount(Bill b, long fen) {
-        return new Bill(
+        return Bill.of(
                 b.customerId(),
                 b.period(),
                 b.tariffId(),

@@ -3,6 +3,7 @@ package org.gridwatch.jobs.io;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Output;
 import org.gridwatch.core.event.Rejected;
 
@@ -23,12 +24,23 @@ public final class FileOutputs implements MonitorOutputs {
 
     @Override
     public void rejected(DataStream<Rejected> rejected) {
-        rejected.map(new RejectedJson(zone))
+        rejected.map(new OutputJson.OfRejected(zone))
                 .name("rejected as JSON")
                 .uid("rejected-json-file")
                 .sinkTo(new JsonLinesFileSink(Path.of(dir, Output.REJECTED.fileName())))
                 .name("file: " + Output.REJECTED.fileName())
                 .uid("sink-file-" + Output.REJECTED.topic())
+                .setParallelism(1);
+    }
+
+    @Override
+    public void bills(DataStream<Bill> bills) {
+        bills.map(new OutputJson.OfBill(zone))
+                .name("bills as JSON")
+                .uid("bills-json-file")
+                .sinkTo(new JsonLinesFileSink(Path.of(dir, Output.BILLS.fileName())))
+                .name("file: " + Output.BILLS.fileName())
+                .uid("sink-file-" + Output.BILLS.topic())
                 .setParallelism(1);
     }
 }

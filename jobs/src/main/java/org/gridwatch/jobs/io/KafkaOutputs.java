@@ -7,6 +7,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Output;
 import org.gridwatch.core.event.Rejected;
 
@@ -27,12 +28,22 @@ public final class KafkaOutputs implements MonitorOutputs {
 
     @Override
     public void rejected(DataStream<Rejected> rejected) {
-        rejected.map(new RejectedJson(zone))
+        rejected.map(new OutputJson.OfRejected(zone))
                 .name("rejected as JSON")
                 .uid("rejected-json-kafka")
                 .sinkTo(topic(Output.REJECTED.topic()))
                 .name("kafka: " + Output.REJECTED.topic())
                 .uid("sink-kafka-" + Output.REJECTED.topic());
+    }
+
+    @Override
+    public void bills(DataStream<Bill> bills) {
+        bills.map(new OutputJson.OfBill(zone))
+                .name("bills as JSON")
+                .uid("bills-json-kafka")
+                .sinkTo(topic(Output.BILLS.topic()))
+                .name("kafka: " + Output.BILLS.topic())
+                .uid("sink-kafka-" + Output.BILLS.topic());
     }
 
     private KafkaSink<String> topic(String topic) {

@@ -3,19 +3,22 @@ package org.gridwatch.jobs.io;
 import java.io.Serializable;
 import java.util.List;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Rejected;
 import org.gridwatch.core.metric.MetricPoint;
 
 /**
  * Where the monitor job's results go. Each deployment attaches its sinks to the streams it cares
  * about: Kafka topics, files of a replay, InfluxDB, a test's collector. Later outputs (alerts,
- * segments, bills) get a method each.
+ * segments) get a method each.
  */
 public interface MonitorOutputs extends Serializable {
 
     default void rejected(DataStream<Rejected> rejected) {}
 
     default void metrics(DataStream<MetricPoint> points) {}
+
+    default void bills(DataStream<Bill> bills) {}
 
     static MonitorOutputs all(List<MonitorOutputs> outputs) {
         return new MonitorOutputs() {
@@ -29,6 +32,11 @@ public interface MonitorOutputs extends Serializable {
             @Override
             public void metrics(DataStream<MetricPoint> points) {
                 outputs.forEach(o -> o.metrics(points));
+            }
+
+            @Override
+            public void bills(DataStream<Bill> bills) {
+                outputs.forEach(o -> o.bills(bills));
             }
         };
     }

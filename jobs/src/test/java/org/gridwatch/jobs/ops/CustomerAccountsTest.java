@@ -1,0 +1,98 @@
+package org.gridwatch.jobs.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridwatch.jobs.Fixtures.at;
+import static org.gridwatch.jobs.Fixtures.reading;
+
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.gridwatch.core.event.Bill;
+import org.gridwatch.core.event.Customer;
+import org.gridwatch.core.event.CustomerClass;
+import org.gridwatch.core.event.Payment;
+import org.gridwatch.core.event.PaymentChannel;
+import org.gridwatch.core.event.RejectReason;
+import org.gridwatch.core.event.Rejected;
+import org.gridwatch.core.meter.MeteredReading;
+import org.gridwatch.jobs.MonitorSettings;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CustomerAccountsTest {
+    private static final Customer SHOP =
+            new Customer(
+                    "C1",
+                    "M1",
+                    CustomerClass.COMMERCIAL,
+                    "A001",
+                    "commercial-tou",
+                    false,
+                    50.0,
+                    Customer.UNKNOWN_SINCE);
+
+    private KeyedTwoInputStreamOperatorTestHarness<String, MeteredReading, Payment, Bill> harness;
+
+    @BeforeEach
+    void openHarness() throws Exception {
+        harness =
+                ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
+                        new CustomerAccounts(
+                                MonitorSettings.DEFAULT.withAllowedLateness(Duration.ofDays(1))),
+                        m -> m.customer().customerId(),
+                        Payment::customerId,
+                        Types.STRING);
+    }
+
+    private void read(String end, double kwh) throws Exception {
+        harness.processElement1(new MeteredReading(SHOP, reading("M1", end, 15, kwh)), at(end));
+    }
+
+    private List<RejectReason> rejections() {
+        var side = harness.getSideOutput(ParseRecords.REJECTED);
+        return side == null
+                ? List.of()
+                : side.stream().map(StreamRecord::getValue).map(Rejected::reason).toList();
+    }
+
+    @Test
+    void billsTheMonthOnceEventTimeHasPassedItsEndByTheAllowedLateness() throws Exception {
+        read("2026-01-15T08:15", 10.0); // 08:00-08:15 peak: 10 × 1.04 = 10.40
+        read("2026-01-15T12:15", 10.0); // 12:00-12:15 valley: 10 × 0.2925 = 2.925
+        read("2026-01-31T23:45", 4.0); // 23:30-23:45 flat: 4 × 0.65 = 2.60
+        read("2026-02-01T00:15", 3.0); // February
+        harness.processBothWatermarks(
+                new org.apache.flink.streaming.api.watermark.Watermark(at("2026-02-01T23:59")));
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        harness.processBothWatermarks(
+                new org.apache.flink.streaming.api.watermark.Watermark(at("2026-02-02T00:00")));
+
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(
+                        b -> {
+                            assertThat(b.period()).isEqualTo("2026-01");
+                            assertThat(b.kwhByPeriod())
+                                    .containsEntry("PEAK", 10.0)
+                                    .containsEntry("VALLEY", 10.0)
+                                    .containsEntry("FLAT", 4.0);
+                            // 10.40 + 2.93 (2.925 rounded half up) + 2.60
+                            assertThat(b.amountFen()).isEqualTo(1040 + 293 + 260);
+                            assertThat(b.issuedMillis()).isEqualTo(at("2026-02-01T00:00"));
+                            assertThat(b.dueMillis()).isEqualTo(at("2026-02-20T00:00"));
+                        });
+    }
+
+    @Test
+    void rejectsAPaymentSeenTwiceAndKeepsTheBalance() throws Exception {
+        Payment p = new Payment("P1", "C1", at("2026-01-20T10:00"), 5000, PaymentChannel.APP);
+        harness.processElement2(p, p.tsMillis());
+        harness.processElement2(p, p.tsMillis());
+
+        assertThat(rejections()).containsExactly(RejectReason.DUPLICATE);
+    }
+}
