@@ -3,6 +3,7 @@ package org.gridwatch.it;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.configuration.Configuration;
@@ -25,9 +26,12 @@ public final class Fleets {
     private Fleets() {}
 
     /**
-     * Small enough for seconds, big enough for every class, many areas and every delivery fault.
+     * Small enough for seconds, big enough for every class, many areas and every delivery fault;
+     * across a month's end, so that January is billed (a replay does not bill the month its data
+     * ends inside: February here).
      */
-    public static final SimulationConfig SMALL = SimulationConfig.of(300, 3, 2026);
+    public static final SimulationConfig SMALL =
+            SimulationConfig.of(300, 4, 2026).withStart(LocalDate.of(2026, 1, 29));
 
     public static void simulateToFiles(SimulationConfig config, Path dir) throws Exception {
         try (FileFleetSink sink = new FileFleetSink(dir)) {

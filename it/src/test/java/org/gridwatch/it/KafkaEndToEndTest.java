@@ -103,7 +103,7 @@ class KafkaEndToEndTest {
         List<String> kafkaRun = Files.readAllLines(dir.resolve("out/bills.jsonl"));
         List<String> fileRun = Files.readAllLines(files.outDir().resolve("bills.jsonl"));
 
-        // three days of January: one bill per customer, all issued at the start of February
+        // January 29 to February 1: January is billed, February is not (the data ends inside it)
         assertThat(kafkaRun).hasSize(Fleets.SMALL.customers());
         assertThat(kafkaRun)
                 .allSatisfy(

@@ -2,6 +2,7 @@ package org.gridwatch.core.billing;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import org.gridwatch.core.metric.Bucket;
 import org.gridwatch.core.tariff.PeriodLookup;
 import org.gridwatch.core.tariff.TariffPeriod;
 
@@ -38,6 +39,9 @@ public final class MonthlyUsage {
 
     /** First instant of the next month, local (exclusive). */
     public long endMillis;
+
+    /** The end of the latest interval added, so a replay can tell a month its data ends inside. */
+    public long latestEndMillis = Long.MIN_VALUE;
 
     /** Energy per period in micro-kWh, indexed by {@link TariffPeriod#ordinal()}. */
     public long[] microKwh = new long[PERIODS];
@@ -92,20 +96,17 @@ public final class MonthlyUsage {
         if (!covers(startMillis)) {
             return false;
         }
-        long total = Math.round(kwh * MICRO_KWH_PER_KWH);
+        long total = Bucket.microKwh(kwh);
         int quarters = intervalMinutes / QUARTER_MINUTES;
-        // An even split; the remainder micro-kWh go to the first quarters, so the parts add up
-        // to the reading exactly and the same reading always splits the same way.
-        long share = total / quarters;
-        long rest = total % quarters;
         for (int q = 0; q < quarters; q++) {
-            long part = share + (q < rest ? 1 : 0);
+            long part = Bucket.share(total, quarters, q);
             TariffPeriod period = lookup.periodAt(startMillis + q * QUARTER_MILLIS);
             microKwh[period.ordinal()] += part;
             if (part > maxQuarterMicroKwh) {
                 maxQuarterMicroKwh = part;
             }
         }
+        latestEndMillis = Math.max(latestEndMillis, startMillis + quarters * QUARTER_MILLIS);
         readingCount++;
         return true;
     }

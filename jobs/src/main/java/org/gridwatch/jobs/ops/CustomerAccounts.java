@@ -47,6 +47,7 @@ public final class CustomerAccounts
         extends KeyedCoProcessFunction<String, MeteredReading, Payment, Bill> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(CustomerAccounts.class);
+    private static final long DAY = 86_400_000L;
 
     private final MonitorSettings settings;
     private transient ValueState<Customer> master;
@@ -136,6 +137,12 @@ public final class CustomerAccounts
         MonthlyUsage usage = months.get(key);
         Customer customer = master.value();
         if (usage == null || customer == null) {
+            return;
+        }
+        if (ctx.timerService().currentWatermark() == Long.MAX_VALUE
+                && usage.latestEndMillis <= usage.endMillis - DAY) {
+            // The input ended (a replay) inside this month: its readings stop before the
+            // month's last day, so a bill now would be for part of a month. Not billed.
             return;
         }
         Tariff tariff = tariffs.tariff(customer.tariffId());
