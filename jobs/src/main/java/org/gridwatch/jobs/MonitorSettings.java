@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.function.Consumer;
 import org.gridwatch.core.codec.EventTime;
 import org.gridwatch.core.codec.ValidationLimits;
 import org.gridwatch.core.tariff.HolidayCalendar;
@@ -62,59 +63,31 @@ public record MonitorSettings(
                     ValidationLimits.DEFAULT);
 
     public MonitorSettings withZone(ZoneId z) {
-        return new MonitorSettings(
-                z,
-                outOfOrderness,
-                allowedLateness,
-                idleness,
-                masterIdleness,
-                unknownMeterGrace,
-                checkpointInterval,
-                checkpointDir,
-                tariffFile,
-                limits);
+        return edit(b -> b.zone = z);
+    }
+
+    public MonitorSettings withAllowedLateness(Duration d) {
+        return edit(b -> b.allowedLateness = d);
     }
 
     public MonitorSettings withIdleness(Duration streams, Duration master) {
-        return new MonitorSettings(
-                zone,
-                outOfOrderness,
-                allowedLateness,
-                streams,
-                master,
-                unknownMeterGrace,
-                checkpointInterval,
-                checkpointDir,
-                tariffFile,
-                limits);
+        return edit(
+                b -> {
+                    b.idleness = streams;
+                    b.masterIdleness = master;
+                });
     }
 
-    public MonitorSettings withAllowedLateness(Duration lateness) {
-        return new MonitorSettings(
-                zone,
-                outOfOrderness,
-                lateness,
-                idleness,
-                masterIdleness,
-                unknownMeterGrace,
-                checkpointInterval,
-                checkpointDir,
-                tariffFile,
-                limits);
+    public MonitorSettings withCheckpointInterval(Duration d) {
+        return edit(b -> b.checkpointInterval = d);
+    }
+
+    public MonitorSettings withCheckpointDir(String dir) {
+        return edit(b -> b.checkpointDir = dir);
     }
 
     public MonitorSettings withTariffFile(String file) {
-        return new MonitorSettings(
-                zone,
-                outOfOrderness,
-                allowedLateness,
-                idleness,
-                masterIdleness,
-                unknownMeterGrace,
-                checkpointInterval,
-                checkpointDir,
-                file,
-                limits);
+        return edit(b -> b.tariffFile = file);
     }
 
     /** The tariffs live energy is priced with. */
@@ -124,31 +97,50 @@ public record MonitorSettings(
         return new TariffBook(loaded, HolidayCalendar.china2026(), zone);
     }
 
-    public MonitorSettings withCheckpointDir(String dir) {
-        return new MonitorSettings(
-                zone,
-                outOfOrderness,
-                allowedLateness,
-                idleness,
-                masterIdleness,
-                unknownMeterGrace,
-                checkpointInterval,
-                dir,
-                tariffFile,
-                limits);
+    private MonitorSettings edit(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return d.settings();
     }
 
-    public MonitorSettings withCheckpointInterval(Duration d) {
-        return new MonitorSettings(
-                zone,
-                outOfOrderness,
-                allowedLateness,
-                idleness,
-                masterIdleness,
-                unknownMeterGrace,
-                d,
-                checkpointDir,
-                tariffFile,
-                limits);
+    /** A mutable copy, so that each {@code with...} names only what it changes. */
+    private static final class Draft {
+        ZoneId zone;
+        Duration outOfOrderness;
+        Duration allowedLateness;
+        Duration idleness;
+        Duration masterIdleness;
+        Duration unknownMeterGrace;
+        Duration checkpointInterval;
+        String checkpointDir;
+        String tariffFile;
+        ValidationLimits limits;
+
+        Draft(MonitorSettings s) {
+            zone = s.zone;
+            outOfOrderness = s.outOfOrderness;
+            allowedLateness = s.allowedLateness;
+            idleness = s.idleness;
+            masterIdleness = s.masterIdleness;
+            unknownMeterGrace = s.unknownMeterGrace;
+            checkpointInterval = s.checkpointInterval;
+            checkpointDir = s.checkpointDir;
+            tariffFile = s.tariffFile;
+            limits = s.limits;
+        }
+
+        MonitorSettings settings() {
+            return new MonitorSettings(
+                    zone,
+                    outOfOrderness,
+                    allowedLateness,
+                    idleness,
+                    masterIdleness,
+                    unknownMeterGrace,
+                    checkpointInterval,
+                    checkpointDir,
+                    tariffFile,
+                    limits);
+        }
     }
 }
