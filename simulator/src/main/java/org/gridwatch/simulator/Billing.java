@@ -7,21 +7,33 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
+import org.gridwatch.core.billing.BillCalculator;
+import org.gridwatch.core.billing.BillStatement;
+import org.gridwatch.core.billing.BillingCalendar;
+import org.gridwatch.core.billing.CustomerLedger;
+import org.gridwatch.core.billing.MonthlyUsage;
 import org.gridwatch.core.codec.EventJson;
 import org.gridwatch.core.event.Payment;
 import org.gridwatch.core.event.PaymentChannel;
 import org.gridwatch.core.event.Source;
+import org.gridwatch.core.tariff.PeriodLookup;
+import org.gridwatch.core.tariff.Tariff;
+import org.gridwatch.core.tariff.TariffBook;
 
 /**
- * Monthly bills and the payments that answer them. Until the tariff engine exists a bill is
- * estimated as the month's metered kWh × the class's average price ({@link
- * ClassProfile#priceCnyPerKwh()}). Bills are issued on the 1st at 00:00 for the month before and
- * fall due on the 20th, as in the contract's example; post-paid customers pay them by persona.
- * Pre-paid customers top up in round amounts whenever their balance runs low.
+ * Monthly bills and the payments that answer them. A month's bill is what the monitor job bills:
+ * core's {@link BillCalculator} on the preset tariffs, over the readings the monitor accepts (every
+ * reading sent, a duplicate once, a missing one not at all, a late one included), with a {@link
+ * CustomerLedger} per customer carrying annual tiers from month to month. Only the opening bill,
+ * for the month before the start, is an estimate: expected kWh × the class's average price ({@link
+ * ClassProfile#priceCnyPerKwh()}), as there are no readings for it. Bills are issued on the 1st at
+ * 00:00 for the month before and fall due 19 days later (the 20th), as in the contract's example;
+ * post-paid customers pay them by persona. Pre-paid customers top up in round amounts whenever
+ * their balance runs low.
  */
 final class Billing {
     /** Bills fall due on this day of the month they are issued in. */
-    static final int DUE_DAY = 20;
+    static final int DUE_DAY = 1 + BillingCalendar.DEFAULT_DAYS_TO_PAY;
 
     /** A pre-paid customer tops up when the balance covers fewer days than this. */
     private static final int TOP_UP_BELOW_DAYS = 7;
@@ -36,7 +48,13 @@ final class Billing {
     private record Scheduled(long tsMillis, long seq, SimulatedCustomer customer, long amountFen) {}
 
     private final SimulatedCustomer[] customers;
-    private final ZoneId zone;
+    private final BillingCalendar calendar;
+    private final BillCalculator calculator;
+    // Per customer, by index: what the monitor job keeps in keyed state.
+    private final Tariff[] tariffs;
+    private final PeriodLookup[] lookups;
+    private final MonthlyUsage[] usage;
+    private final CustomerLedger[] ledgers;
     private final long startMillis;
     private final EventJson json;
     private final TruthJson truth;
@@ -54,10 +72,48 @@ final class Billing {
             EventJson json,
             TruthJson truth) {
         this.customers = customers;
-        this.zone = zone;
         this.startMillis = startMillis;
         this.json = json;
         this.truth = truth;
+        calendar = new BillingCalendar(zone, BillingCalendar.DEFAULT_DAYS_TO_PAY);
+        calculator = new BillCalculator(calendar);
+        TariffBook book = TariffBook.presets(zone);
+        int n = customers.length;
+        tariffs = new Tariff[n];
+        lookups = new PeriodLookup[n];
+        usage = new MonthlyUsage[n];
+        ledgers = new CustomerLedger[n];
+        YearMonth first = calendar.monthOf(startMillis);
+        for (int i = 0; i < n; i++) {
+            String tariffId = customers[i].master.tariffId();
+            if (!book.knows(tariffId)) {
+                throw new IllegalStateException("no preset tariff " + tariffId);
+            }
+            tariffs[i] = book.tariff(tariffId);
+            lookups[i] = book.lookup(tariffId);
+            usage[i] = MonthlyUsage.of(first, calendar);
+            ledgers[i] = new CustomerLedger();
+        }
+    }
+
+    /**
+     * Counts a reading the monitor accepts into its customer's month.
+     *
+     * @param kwh the energy exactly as written to the reading (parsed back it is the same double)
+     */
+    void accepted(SimulatedCustomer c, long endMillis, double kwh) {
+        int minutes = c.intervalMinutes();
+        if (!usage[c.index].add(endMillis - minutes * 60_000L, minutes, kwh, lookups[c.index])) {
+            throw new IllegalStateException("reading outside its month: " + endMillis);
+        }
+    }
+
+    /**
+     * Whether the monitor bills {@code period} when the latest reading ends at {@code
+     * lastEndMillis}: not when that is a day or more before the month ends.
+     */
+    boolean billable(YearMonth period, long lastEndMillis) {
+        return lastEndMillis > calendar.monthStartMillis(period.plusMonths(1)) - DAY;
     }
 
     long payments() {
@@ -72,27 +128,46 @@ final class Billing {
         YearMonth period = YearMonth.from(start).minusMonths(1);
         LocalDate mid = period.atDay(15);
         for (SimulatedCustomer c : customers) {
-            double kwh = c.kwhPerDay * c.profile.seasonal(mid) * period.lengthOfMonth();
-            bill(c, period, Math.round(kwh * 1000), true, sink);
+            long wh =
+                    Math.round(
+                            c.kwhPerDay * c.profile.seasonal(mid) * period.lengthOfMonth() * 1000);
+            long amountFen = Math.round(wh * c.profile.priceCnyPerKwh() / 10);
+            long issued = calendar.issuedMillis(period);
+            long dueMillis = calendar.dueMillis(period);
+            sink.truth(truth.estimatedBill(c, period, wh, amountFen, issued, dueMillis));
+            pay(c, amountFen, issued, dueMillis);
         }
     }
 
-    /** Issues the bills of {@code period} on the 1st of the next month. */
+    /**
+     * Bills {@code period} as the monitor does, issued on the 1st of the next month, and starts
+     * each customer's next month.
+     */
     void closeMonth(YearMonth period, FleetSink sink) throws IOException {
+        YearMonth next = period.plusMonths(1);
         for (SimulatedCustomer c : customers) {
-            bill(c, period, c.monthWh, false, sink);
-            c.monthWh = 0;
+            int i = c.index;
+            MonthlyUsage month = usage[i];
+            if (!month.month().equals(period)) {
+                throw new IllegalStateException(
+                        "closing " + period + " but usage is of " + month.month());
+            }
+            CustomerLedger ledger = ledgers[i];
+            BillStatement statement =
+                    calculator.bill(
+                            c.master.customerId(),
+                            tariffs[i],
+                            month,
+                            c.master.contractKw(),
+                            ledger.kwhBilledInYear(period.getYear()));
+            ledger.issue(statement);
+            sink.truth(truth.bill(c, statement, month.totalMicroKwh()));
+            pay(c, statement.amountFen(), statement.issuedMillis(), statement.dueMillis());
+            usage[i] = MonthlyUsage.of(next, calendar);
         }
     }
 
-    private void bill(
-            SimulatedCustomer c, YearMonth period, long wh, boolean opening, FleetSink sink)
-            throws IOException {
-        long amountFen = Math.round(wh * c.profile.priceCnyPerKwh() / 10);
-        YearMonth issue = period.plusMonths(1);
-        long issued = millis(issue.atDay(1));
-        long dueMillis = millis(issue.atDay(DUE_DAY));
-        sink.truth(truth.bill(c, period, wh, amountFen, issued, dueMillis, opening));
+    private void pay(SimulatedCustomer c, long amountFen, long issued, long dueMillis) {
         if (c.master.prepaid() || amountFen <= 0) {
             return; // pre-paid energy is paid for in advance by top-ups
         }
@@ -156,9 +231,5 @@ final class Billing {
                 c.topUpScheduled = false;
             }
         }
-    }
-
-    private long millis(LocalDate date) {
-        return date.atStartOfDay(zone).toInstant().toEpochMilli();
     }
 }

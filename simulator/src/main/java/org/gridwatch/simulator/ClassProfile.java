@@ -29,7 +29,8 @@ import org.gridwatch.core.event.CustomerClass;
  *     so that a hundred households do not all switch on at the same quarter
  * @param contractLadderKw the contract capacities offered to the class, smallest first; a customer
  *     gets the smallest one of at least twice its expected peak
- * @param priceCnyPerKwh the average price used to estimate a bill until the tariff engine exists
+ * @param priceCnyPerKwh the average price, for estimates only: the opening bill (no readings) and
+ *     pre-paid balances; real bills use the tariff {@code tariffId}
  * @param prepaidShare share of the class's customers on pre-paid (费控) meters
  */
 public record ClassProfile(

@@ -9,8 +9,8 @@ import org.gridwatch.core.event.CustomerClass;
  * summers cooled by air conditioners, cold winters heated partly by electricity (no district
  * heating south of the Huai river). Shapes are half-hourly relative loads from 00:00 (eight values
  * a line, four hours a line); they are normalised in {@link ClassProfile}, so only their
- * proportions matter. Prices are average CNY/kWh across periods and tiers, used only to estimate
- * bills until the tariff engine exists.
+ * proportions matter. Prices are average CNY/kWh across periods and tiers, used only where there
+ * are no readings to bill with the tariff: the opening bill and pre-paid balances.
  *
  * <p>These are typical shapes in the spirit of published Chinese load-research curves, not measured
  * data. The residential shape was compared with the average of 35 real households

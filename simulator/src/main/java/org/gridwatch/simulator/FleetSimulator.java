@@ -127,8 +127,12 @@ public final class FleetSimulator {
             areas.clearDay();
         }
         long endMillis = millis(date);
-        // The last month's bill, for the truth; its payments fall after the end.
-        billing.closeMonth(YearMonth.from(date.minusDays(1)), sink);
+        // The last month is billed only when the run covers it to its last day, as in the
+        // monitor; its payments fall after the end.
+        YearMonth last = YearMonth.from(date.minusDays(1));
+        if (billing.billable(last, endMillis)) {
+            billing.closeMonth(last, sink);
+        }
         records += delayed.releaseAll(quarter, sink);
         for (DeliveryFault f : DeliveryFault.values()) {
             sink.truth(truth.injected(f, injected[f.ordinal()]));
@@ -208,7 +212,6 @@ public final class FleetSimulator {
             c.pendingWh += wh;
             c.pendingEvents |= events[a];
             c.dayWh += wh;
-            c.monthWh += wh;
             areaWh[a] += wh;
             if ((quarterOfDay + 1) % c.intervalQuarters == 0) {
                 sendReading(c, quarter, end);
@@ -245,6 +248,7 @@ public final class FleetSimulator {
             return;
         }
         areas.dayAcceptedWh[c.area] += wh;
+        billing.accepted(c, end, wh / 1000.0);
         if (fault != DeliveryFault.LATE) {
             send(meterId, end, line);
         }

@@ -35,7 +35,6 @@ final class SimulatedCustomer {
     double[] dayShape;
     double dayWhPerQuarter;
     long dayWh;
-    long monthWh;
     long balanceFen;
     boolean topUpScheduled;
 

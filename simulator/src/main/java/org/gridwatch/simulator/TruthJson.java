@@ -2,7 +2,9 @@ package org.gridwatch.simulator;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import org.gridwatch.core.billing.BillStatement;
 import org.gridwatch.core.codec.EventTime;
+import org.gridwatch.core.tariff.TariffPeriod;
 
 /**
  * Writes the lines of truth.jsonl: what the simulator did on purpose, for tests and for scoring
@@ -92,25 +94,58 @@ final class TruthJson {
         return sb.append('}').toString();
     }
 
-    String bill(
+    /** A bill as the monitor computes it, with its kWh per period shown on the bill. */
+    String bill(SimulatedCustomer c, BillStatement b, long totalMicroKwh) {
+        sb.setLength(0);
+        sb.append("{\"type\":\"bill\",\"customerId\":\"").append(c.master.customerId());
+        sb.append("\",\"period\":\"").append(b.period());
+        sb.append("\",\"tariffId\":\"").append(b.tariffId());
+        sb.append("\",\"kwh\":");
+        appendMilli(sb, (totalMicroKwh + 500) / 1000);
+        sb.append(",\"kwhByPeriod\":{");
+        boolean first = true;
+        for (TariffPeriod p : TariffPeriod.values()) {
+            if (b.periodsShown().contains(p)) {
+                sb.append(first ? "\"" : ",\"").append(p.name()).append("\":");
+                appendMilli(sb, Math.round(b.kwh(p) * 1000));
+                first = false;
+            }
+        }
+        sb.append('}');
+        return billTail(c, b.amountFen(), b.issuedMillis(), b.dueMillis(), false);
+    }
+
+    /** The opening bill: the month before the start, estimated as there are no readings. */
+    String estimatedBill(
             SimulatedCustomer c,
             YearMonth period,
             long wh,
             long amountFen,
             long issuedMillis,
-            long dueMillis,
-            boolean opening) {
+            long dueMillis) {
         sb.setLength(0);
         sb.append("{\"type\":\"bill\",\"customerId\":\"").append(c.master.customerId());
         sb.append("\",\"period\":\"").append(period);
+        sb.append("\",\"tariffId\":\"").append(c.master.tariffId());
         sb.append("\",\"kwh\":");
         appendMilli(sb, wh);
+        sb.append(",\"kwhByPeriod\":{}");
+        return billTail(c, amountFen, issuedMillis, dueMillis, true);
+    }
+
+    private String billTail(
+            SimulatedCustomer c,
+            long amountFen,
+            long issuedMillis,
+            long dueMillis,
+            boolean opening) {
         sb.append(",\"amount\":");
         appendCenti(sb, amountFen);
         sb.append(",\"issued\":\"").append(time.format(issuedMillis));
         sb.append("\",\"due\":\"").append(time.format(dueMillis));
         sb.append("\",\"payer\":\"").append(c.payer.name());
         sb.append("\",\"opening\":").append(opening);
+        sb.append(",\"estimated\":").append(opening);
         return sb.append('}').toString();
     }
 
