@@ -45,13 +45,13 @@ public final class KafkaInputs implements MonitorInputs {
                         .setGroupId(groupId)
                         .setStartingOffsets(
                                 OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                        .setDeserializer(new RawValue())
-                        // New partitions (and optional topics created later) are found within 30 s:
-                        // soon enough for a topic scaled out under load, rare enough for the
-                        // broker.
-                        .setProperty("partition.discovery.interval.ms", "30000");
+                        .setDeserializer(new RawValue());
         if (bounded) {
             builder.setBounded(OffsetsInitializer.latest());
+        } else {
+            // New partitions (and optional topics created later) are found within 30 s: soon
+            // enough for a topic scaled out under load, rare enough for the broker.
+            builder.setProperty("partition.discovery.interval.ms", "30000");
         }
         return Optional.of(
                 env.fromSource(
