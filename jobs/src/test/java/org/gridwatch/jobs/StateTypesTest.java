@@ -34,6 +34,7 @@ class StateTypesTest {
                 EnergyTotal.class,
                 org.gridwatch.core.billing.MonthlyUsage.class,
                 org.gridwatch.core.billing.CustomerLedger.class,
+                org.gridwatch.core.value.CreditRecord.class,
                 org.gridwatch.core.event.Bill.class,
                 org.gridwatch.jobs.ops.QuarterLoad.class,
                 org.gridwatch.jobs.ops.LoadTotal.class,

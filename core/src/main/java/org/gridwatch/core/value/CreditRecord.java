@@ -1,0 +1,237 @@
+package org.gridwatch.core.value;
+
+import java.util.Arrays;
+import org.gridwatch.core.billing.CustomerLedger;
+import org.gridwatch.core.billing.PaymentOutcome;
+import org.gridwatch.core.event.CreditGrade;
+import org.gridwatch.core.event.Inspection;
+import org.gridwatch.core.event.InspectionOutcome;
+
+/**
+ * One customer's credit: the demerits that still count, the on-time streak and the theft lock.
+ * Flink state, one per customer next to the {@link CustomerLedger}: public no-arg constructor,
+ * public fields, arrays only, grown only as demerits come.
+ *
+ * <p>The score is {@code startScore + min(streak × onTimeCreditPoints, onTimeCreditCap) − the
+ * points of the demerits not yet expired}, held to 0–100. The grade follows the score, except that
+ * it is C, and the score at most {@code gradeBMin − 1}, while a theft lock runs or while the oldest
+ * open bill is {@code autoCDaysPastDue} or more days past due. Any demerit ends the streak.
+ *
+ * <p>Events, in event time, driven by the ledger ({@link #onBillIssued}, {@link #onPayment}):
+ *
+ * <ul>
+ *   <li>a bill fully paid: on time (by the end of the due day: whole days late, counted as the
+ *       ledger counts days past due, are 0) lengthens the streak; late costs a demerit by how late;
+ *   <li>a bill issued while an earlier one is overdue: an unpaid-bill demerit, once a month for as
+ *       long as the arrears last;
+ *   <li>a reversal (bounced payment): a demerit; the bills it reopens count again when paid again;
+ *       a duplicate payment: nothing at all;
+ *   <li>confirmed theft: a demerit and a lock, both lasting {@code theftLockMillis}.
+ * </ul>
+ */
+public final class CreditRecord {
+
+    /**
+     * Demerits kept at most. A customer with this many live demerits is at score 0 anyway; when
+     * full, the one expiring soonest is dropped for the new one.
+     */
+    public static final int MAX_DEMERITS = 24;
+
+    public int demeritCount;
+
+    /** {@link Demerit} ordinals, points and expiry instants, in parallel. */
+    public byte[] demeritKinds = new byte[0];
+
+    public int[] demeritPoints = new int[0];
+    public long[] demeritExpiryMillis = new long[0];
+
+    /** Bills paid on time in a row since the last demerit. */
+    public int onTimeStreak;
+
+    /** Until when confirmed theft keeps the grade at C; {@link Long#MIN_VALUE} if never. */
+    public long theftUntilMillis = Long.MIN_VALUE;
+
+    public int theftCount;
+
+    /** The ledger's oldest open due date as last seen; {@link Long#MAX_VALUE} if none open. */
+    public long oldestOpenDueMillis = Long.MAX_VALUE;
+
+    public CreditRecord() {}
+
+    /**
+     * After {@link CustomerLedger#issue} accepted (returned true for) a bill issued at {@code
+     * issuedMillis}: an earlier bill still overdue costs an unpaid-bill demerit; a new bill already
+     * covered by credit on the account counts as paid on time.
+     */
+    public void onBillIssued(long issuedMillis, CustomerLedger ledger, CreditRules rules) {
+        if (oldestOpenDueMillis < issuedMillis) {
+            onBillUnpaid(issuedMillis, rules);
+        }
+        long after = ledger.oldestOpenDueMillis();
+        int last = ledger.billCount - 1;
+        if (last >= 0 && ledger.billAmountFen[last] > 0 && ledger.billDueMillis[last] < after) {
+            // Paid before it was issued, from credit on the account: that is on time.
+            onBillPaid(ledger.billDueMillis[last], issuedMillis, rules);
+        }
+        onOpenBills(after);
+    }
+
+    /**
+     * After {@link CustomerLedger#pay} returned {@code outcome}. The bills this payment closed are
+     * those whose due dates lie between the oldest open due date before it and the one after it
+     * (payments pay the oldest bill first, so the open bills are always the newest).
+     */
+    public void onPayment(
+            PaymentOutcome outcome, long tsMillis, CustomerLedger ledger, CreditRules rules) {
+        if (outcome == PaymentOutcome.DUPLICATE) {
+            return; // the ledger did not change, and neither does the credit
+        }
+        long before = oldestOpenDueMillis;
+        long after = ledger.oldestOpenDueMillis();
+        if (outcome == PaymentOutcome.REVERSAL) {
+            onBouncedPayment(tsMillis, rules);
+        } else if (before != Long.MAX_VALUE && after > before) {
+            boolean counted = false;
+            for (int i = 0; i < ledger.billCount; i++) {
+                long due = ledger.billDueMillis[i];
+                if (ledger.billAmountFen[i] > 0 && due >= before && due < after) {
+                    onBillPaid(due, tsMillis, rules);
+                    counted = true;
+                }
+            }
+            if (!counted) { // arrears older than the bills the ledger keeps
+                onBillPaid(before, tsMillis, rules);
+            }
+        }
+        onOpenBills(after);
+    }
+
+    /** A bill due at {@code dueMillis} was fully paid at {@code paidMillis}. */
+    public void onBillPaid(long dueMillis, long paidMillis, CreditRules rules) {
+        long daysLate = paidMillis <= dueMillis ? 0 : (paidMillis - dueMillis) / dayMillis();
+        int points = rules.latePoints(daysLate);
+        if (points == 0) {
+            onTimeStreak++;
+        } else {
+            add(Demerit.LATE_PAYMENT, points, paidMillis + rules.demeritLifeMillis(), paidMillis);
+        }
+    }
+
+    /** A bill was still unpaid after its due date when the next one was issued. */
+    public void onBillUnpaid(long tsMillis, CreditRules rules) {
+        add(
+                Demerit.UNPAID_BILL,
+                rules.unpaidPoints(),
+                tsMillis + rules.demeritLifeMillis(),
+                tsMillis);
+    }
+
+    /** A payment was reversed (a negative payment). */
+    public void onBouncedPayment(long tsMillis, CreditRules rules) {
+        add(
+                Demerit.BOUNCED_PAYMENT,
+                rules.bouncedPoints(),
+                tsMillis + rules.demeritLifeMillis(),
+                tsMillis);
+    }
+
+    /** An inspection's outcome: only confirmed theft counts; no finding or a meter fault do not. */
+    public void onInspection(Inspection inspection, CreditRules rules) {
+        if (inspection.outcome() == InspectionOutcome.CONFIRMED_THEFT) {
+            onConfirmedTheft(inspection.tsMillis(), rules);
+        }
+    }
+
+    /** An inspection found theft ({@code InspectionOutcome.CONFIRMED_THEFT}). */
+    public void onConfirmedTheft(long tsMillis, CreditRules rules) {
+        long until = tsMillis + rules.theftLockMillis();
+        theftUntilMillis = Math.max(theftUntilMillis, until);
+        theftCount++;
+        add(Demerit.CONFIRMED_THEFT, rules.theftPoints(), until, tsMillis);
+    }
+
+    /** The ledger's oldest open due date changed (kept for the automatic C). */
+    public void onOpenBills(long oldestOpenDueMillis) {
+        this.oldestOpenDueMillis = oldestOpenDueMillis;
+    }
+
+    /** Whether theft was ever confirmed: such customers are inspected periodically. */
+    public boolean hasTheftHistory() {
+        return theftCount > 0;
+    }
+
+    /** Whole days the oldest open bill is past due at {@code nowMillis}, as the ledger counts. */
+    public long daysPastDue(long nowMillis) {
+        if (oldestOpenDueMillis == Long.MAX_VALUE || nowMillis < oldestOpenDueMillis) {
+            return 0;
+        }
+        return (nowMillis - oldestOpenDueMillis) / dayMillis();
+    }
+
+    /** The points of the demerits still counting at {@code nowMillis}. */
+    public int demeritPointsAt(long nowMillis) {
+        int sum = 0;
+        for (int i = 0; i < demeritCount; i++) {
+            if (demeritExpiryMillis[i] > nowMillis) {
+                sum += demeritPoints[i];
+            }
+        }
+        return sum;
+    }
+
+    /** The score 0–100 at {@code nowMillis}; see the class comment. */
+    public int score(long nowMillis, CreditRules rules) {
+        int credit = Math.min(onTimeStreak * rules.onTimeCreditPoints(), rules.onTimeCreditCap());
+        int score = rules.startScore() + credit - demeritPointsAt(nowMillis);
+        score = Math.max(0, Math.min(100, score));
+        return forcedC(nowMillis, rules) ? Math.min(score, rules.gradeBMin() - 1) : score;
+    }
+
+    public CreditGrade grade(long nowMillis, CreditRules rules) {
+        return forcedC(nowMillis, rules) ? CreditGrade.C : rules.gradeOf(score(nowMillis, rules));
+    }
+
+    private boolean forcedC(long nowMillis, CreditRules rules) {
+        return nowMillis < theftUntilMillis || daysPastDue(nowMillis) >= rules.autoCDaysPastDue();
+    }
+
+    private void add(Demerit kind, int points, long expiryMillis, long nowMillis) {
+        onTimeStreak = 0;
+        // Forget what has expired first, so the arrays stay as small as the live demerits.
+        int kept = 0;
+        for (int i = 0; i < demeritCount; i++) {
+            if (demeritExpiryMillis[i] > nowMillis) {
+                demeritKinds[kept] = demeritKinds[i];
+                demeritPoints[kept] = demeritPoints[i];
+                demeritExpiryMillis[kept] = demeritExpiryMillis[i];
+                kept++;
+            }
+        }
+        demeritCount = kept;
+        if (demeritCount == MAX_DEMERITS) {
+            int soonest = 0;
+            for (int i = 1; i < demeritCount; i++) {
+                if (demeritExpiryMillis[i] < demeritExpiryMillis[soonest]) {
+                    soonest = i;
+                }
+            }
+            demeritCount--;
+            demeritKinds[soonest] = demeritKinds[demeritCount];
+            demeritPoints[soonest] = demeritPoints[demeritCount];
+            demeritExpiryMillis[soonest] = demeritExpiryMillis[demeritCount];
+        } else if (demeritCount == demeritKinds.length) {
+            int size = Math.min(MAX_DEMERITS, Math.max(2, demeritCount * 2));
+            demeritKinds = Arrays.copyOf(demeritKinds, size);
+            demeritPoints = Arrays.copyOf(demeritPoints, size);
+            demeritExpiryMillis = Arrays.copyOf(demeritExpiryMillis, size);
+        }
+        demeritKinds[demeritCount] = (byte) kind.ordinal();
+        demeritPoints[demeritCount] = points;
+        demeritExpiryMillis[demeritCount] = expiryMillis;
+        demeritCount++;
+    }
+
+    private static long dayMillis() {
+        return CreditRules.MILLIS_PER_DAY;
+    }
+}

@@ -1,0 +1,72 @@
+package org.gridwatch.core.value;
+
+import org.gridwatch.core.event.CreditGrade;
+import org.gridwatch.core.event.Segment;
+
+/**
+ * The paper's four segments, from 12-month revenue, potential value and credit. The revenue
+ * thresholds are relative: computed elsewhere from the fleet ({@link #fromFleet}), not fixed yuan.
+ *
+ * <p>The rule, first match wins:
+ *
+ * <ol>
+ *   <li><b>High use</b> (revenue ≥ {@code highRevenueFen}, the top 20%): grade A, or grade B with a
+ *       score ≥ {@code highMinScoreInB} → HIGH (the paper's 20% that bring 80%, "stable, with good
+ *       credit"); any other B → MEDIUM ("high use, slightly lower credit"); C → LOW_RISKY ("high
+ *       use, low credit: keep them, guard the revenue").
+ *   <li><b>Moderate use</b> (revenue ≥ {@code moderateRevenueFen}, the top half): A or B → MEDIUM
+ *       ("moderate use, good credit"); C → LOW_RISKY. The paper names only high use for the risky
+ *       group; we put moderate use with bad credit there too, because its revenue is still worth
+ *       guarding with a prepaid meter and collection, which LOW_BASIC would not do.
+ *   <li><b>Low use</b>: A or B with potential value ≥ {@code mediumMinPotential} → MEDIUM (small
+ *       now but heading up; the paper's low-value group is low in current AND potential value);
+ *       everyone else → LOW_BASIC.
+ * </ol>
+ *
+ * @param highRevenueFen revenue from which use counts as high: the top 20% of the fleet
+ * @param moderateRevenueFen revenue from which use counts as moderate: the top 50% (the median)
+ * @param highMinScoreInB 85: a B customer in the upper half of B (70–89) is good enough credit for
+ *     HIGH; a high user who has just slipped from A is not demoted to MEDIUM for one late payment
+ * @param mediumMinPotential 0.6: potential value clearly above the middle, e.g. growing 10% a year
+ *     with average load factor, shiftable share and tenure
+ */
+public record SegmentRule(
+        long highRevenueFen,
+        long moderateRevenueFen,
+        int highMinScoreInB,
+        double mediumMinPotential) {
+
+    public static final int HIGH_TOP_PERCENT = 20;
+    public static final int MODERATE_TOP_PERCENT = 50;
+
+    public SegmentRule {
+        if (moderateRevenueFen > highRevenueFen) {
+            throw new IllegalArgumentException("moderate threshold above the high threshold");
+        }
+    }
+
+    /** The default rule with thresholds from the fleet's 12-month revenue. */
+    public static SegmentRule fromFleet(FleetDistribution revenue) {
+        return new SegmentRule(
+                revenue.topThreshold(HIGH_TOP_PERCENT),
+                revenue.topThreshold(MODERATE_TOP_PERCENT),
+                85,
+                0.6);
+    }
+
+    public Segment segment(
+            long revenueFen, double potentialValue, int creditScore, CreditGrade grade) {
+        boolean good = grade != CreditGrade.C;
+        if (revenueFen >= highRevenueFen) {
+            if (grade == CreditGrade.A
+                    || (grade == CreditGrade.B && creditScore >= highMinScoreInB)) {
+                return Segment.HIGH;
+            }
+            return good ? Segment.MEDIUM : Segment.LOW_RISKY;
+        }
+        if (revenueFen >= moderateRevenueFen) {
+            return good ? Segment.MEDIUM : Segment.LOW_RISKY;
+        }
+        return good && potentialValue >= mediumMinPotential ? Segment.MEDIUM : Segment.LOW_BASIC;
+    }
+}

@@ -1,0 +1,79 @@
+package org.gridwatch.core.value;
+
+/**
+ * How current and potential value are scored, each 0–1, as weighted sums of 0–1 components. The
+ * paper splits a customer's value to the utility into the current (what they bring now) and the
+ * potential (where they are heading if the utility keeps in touch); these are the measures we can
+ * read from bills and meters. Weights are configuration; each set sums to 1.
+ *
+ * <p>Current value = {@code revenueWeight × revenue rank + volumeWeight × kWh rank}, the ranks
+ * being percentile ranks in the fleet ({@link FleetDistribution#rank}), so value is relative and
+ * not a yuan amount that inflation or a tariff change would move.
+ *
+ * <p>Potential value = the weighted sum of:
+ *
+ * <ul>
+ *   <li>growth: −{@code growthSpan} or worse → 0, flat → 0.5, +{@code growthSpan} or better → 1,
+ *       linear between;
+ *   <li>load factor as it is: steady load uses the network well and is cheap to serve;
+ *   <li>the shiftable share as it is: peak use that an off-peak offer could move is value the
+ *       utility can still win;
+ *   <li>tenure: years ÷ {@code tenureFullYears}, at most 1: long customers stay.
+ * </ul>
+ *
+ * @param revenueWeight 0.7: revenue is what the 80/20 rule is about
+ * @param volumeWeight 0.3: volume counts too (network importance), but cheap kWh bring less
+ * @param growthWeight 0.4: the trend is the strongest sign of where a customer is heading
+ * @param loadFactorWeight 0.2
+ * @param shiftableWeight 0.2
+ * @param tenureWeight 0.2
+ * @param growthSpan 0.20: ±20% a year is a strong trend for an electricity customer
+ * @param tenureFullYears 10: after ten years a customer counts as fully established
+ */
+public record ValueRules(
+        double revenueWeight,
+        double volumeWeight,
+        double growthWeight,
+        double loadFactorWeight,
+        double shiftableWeight,
+        double tenureWeight,
+        double growthSpan,
+        double tenureFullYears) {
+
+    public static final ValueRules DEFAULTS =
+            new ValueRules(0.7, 0.3, 0.4, 0.2, 0.2, 0.2, 0.20, 10);
+
+    public ValueRules {
+        if (Math.abs(revenueWeight + volumeWeight - 1) > 1e-9) {
+            throw new IllegalArgumentException("current value weights must sum to 1");
+        }
+        if (Math.abs(growthWeight + loadFactorWeight + shiftableWeight + tenureWeight - 1) > 1e-9) {
+            throw new IllegalArgumentException("potential value weights must sum to 1");
+        }
+        if (growthSpan <= 0 || tenureFullYears <= 0) {
+            throw new IllegalArgumentException("growthSpan and tenureFullYears must be positive");
+        }
+    }
+
+    /** Current value 0–1 from 12-month revenue and kWh, relative to the fleet. */
+    public double currentValue(
+            long revenueFen, long kwh, FleetDistribution revenue, FleetDistribution volume) {
+        return revenueWeight * revenue.rank(revenueFen) + volumeWeight * volume.rank(kwh);
+    }
+
+    /** Potential value 0–1; see the class comment. */
+    public double potentialValue(PotentialInputs in) {
+        return growthWeight * growthComponent(in.growth())
+                + loadFactorWeight * clamp(in.loadFactor())
+                + shiftableWeight * clamp(in.shiftableShare())
+                + tenureWeight * clamp(in.tenureYears() / tenureFullYears);
+    }
+
+    public double growthComponent(double growth) {
+        return clamp(0.5 + growth / (2 * growthSpan));
+    }
+
+    private static double clamp(double x) {
+        return Math.max(0, Math.min(1, x));
+    }
+}

@@ -1,0 +1,67 @@
+package org.gridwatch.core.value;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Set;
+import org.gridwatch.core.billing.BillStatement;
+import org.gridwatch.core.billing.BillingCalendar;
+import org.gridwatch.core.billing.CustomerLedger;
+import org.gridwatch.core.billing.PaymentOutcome;
+import org.gridwatch.core.tariff.TariffPeriod;
+
+/**
+ * A ledger and a credit record wired as the monitor job will wire them: each bill and payment goes
+ * to the ledger first, then its outcome to the credit record. China calendar: a month's bill is
+ * issued on the 1st of the next month, due on the 20th at 00:00 Shanghai time.
+ */
+final class CreditAccount {
+
+    static final BillingCalendar CALENDAR = BillingCalendar.CHINA;
+    static final long DAY = 86_400_000L;
+
+    final CustomerLedger ledger = new CustomerLedger();
+    final CreditRecord credit = new CreditRecord();
+    final CreditRules rules;
+
+    CreditAccount(CreditRules rules) {
+        this.rules = rules;
+    }
+
+    /** Issues the bill of {@code month} (yyyy-MM) at its issue instant. */
+    void issue(String month, long amountFen) {
+        YearMonth m = YearMonth.parse(month);
+        BillStatement bill =
+                new BillStatement(
+                        "C1",
+                        month,
+                        "residential-tiered",
+                        new double[TariffPeriod.values().length],
+                        Set.of(TariffPeriod.FLAT),
+                        BigDecimal.ZERO,
+                        List.of(),
+                        amountFen,
+                        CALENDAR.issuedMillis(m),
+                        CALENDAR.dueMillis(m));
+        if (ledger.issue(bill)) {
+            credit.onBillIssued(bill.issuedMillis(), ledger, rules);
+        }
+    }
+
+    PaymentOutcome pay(String paymentId, long tsMillis, long amountFen) {
+        PaymentOutcome outcome = ledger.pay(paymentId, tsMillis, amountFen);
+        credit.onPayment(outcome, tsMillis, ledger, rules);
+        return outcome;
+    }
+
+    /** The due instant of the bill of {@code month}. */
+    static long due(String month) {
+        return CALENDAR.dueMillis(YearMonth.parse(month));
+    }
+
+    /** A month's bill issued and paid 10 days before it is due. */
+    void billAndPayOnTime(String month, long amountFen) {
+        issue(month, amountFen);
+        pay("P-" + month, due(month) - 10 * DAY, amountFen);
+    }
+}

@@ -1,0 +1,282 @@
+package org.gridwatch.core.value;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridwatch.core.value.CreditAccount.DAY;
+import static org.gridwatch.core.value.CreditAccount.due;
+
+import org.gridwatch.core.billing.PaymentOutcome;
+import org.gridwatch.core.event.CreditGrade;
+import org.gridwatch.core.event.Inspection;
+import org.gridwatch.core.event.InspectionOutcome;
+import org.junit.jupiter.api.Test;
+
+class CreditRecordTest {
+
+    static final CreditRules RULES = CreditRules.DEFAULTS;
+
+    /** The defaults with other unpaid-bill and theft demerits, to isolate the overrides. */
+    static CreditRules rulesWith(int unpaidPoints, int theftPoints) {
+        CreditRules d = CreditRules.DEFAULTS;
+        return new CreditRules(
+                d.startScore(),
+                d.gradeAMin(),
+                d.gradeBMin(),
+                d.lateShortMaxDays(),
+                d.lateMediumMaxDays(),
+                d.lateShortPoints(),
+                d.lateMediumPoints(),
+                d.lateLongPoints(),
+                unpaidPoints,
+                d.bouncedPoints(),
+                theftPoints,
+                d.demeritLifeMillis(),
+                d.onTimeCreditPoints(),
+                d.onTimeCreditCap(),
+                d.autoCDaysPastDue(),
+                d.theftLockMillis());
+    }
+
+    @Test
+    void aNewCustomerStartsInGradeBWithScore80() {
+        CreditRecord credit = new CreditRecord();
+
+        assertThat(credit.score(due("2026-01"), RULES)).isEqualTo(80);
+        assertThat(credit.grade(due("2026-01"), RULES)).isEqualTo(CreditGrade.B);
+    }
+
+    @Test
+    void fivePaymentsOnTimeRaiseANewCustomerToGradeAAndTheCreditIsCapped() {
+        CreditAccount account = new CreditAccount(RULES);
+        for (String month : new String[] {"2026-01", "2026-02", "2026-03", "2026-04"}) {
+            account.billAndPayOnTime(month, 10_000);
+        }
+        long now = due("2026-04") + DAY;
+        // 80 + 4 × 2 = 88: still B
+        assertThat(account.credit.score(now, RULES)).isEqualTo(88);
+        assertThat(account.credit.grade(now, RULES)).isEqualTo(CreditGrade.B);
+
+        account.billAndPayOnTime("2026-05", 10_000);
+        account.billAndPayOnTime("2026-06", 10_000);
+        now = due("2026-06") + DAY;
+        // 80 + min(6 × 2, 10) = 90: A
+        assertThat(account.credit.onTimeStreak).isEqualTo(6);
+        assertThat(account.credit.score(now, RULES)).isEqualTo(90);
+        assertThat(account.credit.grade(now, RULES)).isEqualTo(CreditGrade.A);
+    }
+
+    @Test
+    void payingFiveDaysLateCostsThreePointsAndEndsTheStreak() {
+        CreditAccount account = new CreditAccount(RULES);
+        account.billAndPayOnTime("2026-01", 10_000); // 82
+        account.issue("2026-02", 10_000);
+        // due 2026-03-20 00:00; paid 5 days and 12 hours later: 5 whole days, the short band
+        account.pay("P2", due("2026-02") + 5 * DAY + 12 * 3_600_000L, 10_000);
+
+        long now = due("2026-02") + 6 * DAY;
+        assertThat(account.credit.onTimeStreak).isZero();
+        assertThat(account.credit.score(now, RULES)).isEqualTo(77); // 80 + 0 − 3
+        assertThat(account.credit.grade(now, RULES)).isEqualTo(CreditGrade.B);
+    }
+
+    @Test
+    void payingOnTheDueDayItselfCountsAsOnTime() {
+        CreditRecord credit = new CreditRecord();
+        long due = due("2026-01");
+
+        credit.onBillPaid(due, due + DAY - 1, RULES); // 23:59:59.999 of the due day: 0 whole days
+
+        assertThat(credit.onTimeStreak).isEqualTo(1);
+        assertThat(credit.score(due + DAY, RULES)).isEqualTo(82);
+    }
+
+    @Test
+    void aLatePaymentDemeritDropsTheGradeToCAndItsExpiryAYearLaterBringsBBack() {
+        CreditRecord credit = new CreditRecord();
+        long due = due("2026-01");
+        long paid = due + 33 * DAY; // beyond 30 days: the long band, 12 points
+
+        credit.onBillPaid(due, paid, RULES);
+
+        assertThat(credit.score(paid, RULES)).isEqualTo(68); // 80 − 12
+        assertThat(credit.grade(paid, RULES)).isEqualTo(CreditGrade.C);
+        long expiry = paid + 365 * DAY;
+        assertThat(credit.grade(expiry - 1, RULES)).isEqualTo(CreditGrade.C);
+        assertThat(credit.score(expiry, RULES)).isEqualTo(80);
+        assertThat(credit.grade(expiry, RULES)).isEqualTo(CreditGrade.B);
+    }
+
+    @Test
+    void theLateBandsCostThreeSixAndTwelvePoints() {
+        assertThat(RULES.latePoints(0)).isZero();
+        assertThat(RULES.latePoints(1)).isEqualTo(3);
+        assertThat(RULES.latePoints(15)).isEqualTo(3);
+        assertThat(RULES.latePoints(16)).isEqualTo(6);
+        assertThat(RULES.latePoints(30)).isEqualTo(6);
+        assertThat(RULES.latePoints(31)).isEqualTo(12);
+    }
+
+    @Test
+    void aBillStillOpenWhenTheNextIsIssuedCostsTenPointsEachMonth() {
+        CreditAccount account = new CreditAccount(RULES);
+        account.issue("2026-01", 10_000); // due 2026-02-20
+        account.issue("2026-02", 10_000); // issued 2026-03-01: January overdue, −10 → 70
+        long now = account.credit.oldestOpenDueMillis + 10 * DAY;
+        assertThat(account.credit.score(now, RULES)).isEqualTo(70);
+        assertThat(account.credit.grade(now, RULES)).isEqualTo(CreditGrade.B);
+
+        account.issue("2026-03", 10_000); // 2026-04-01: still open, −10 → 60
+        assertThat(account.credit.score(due("2026-03"), RULES)).isEqualTo(60);
+        assertThat(account.credit.demeritCount).isEqualTo(2);
+    }
+
+    @Test
+    void billsUnpaidForThreeMonthsMakeTheGradeCWhateverTheScore() {
+        // A lenient utility: 2 points per unpaid month, so the score alone would stay in B.
+        CreditRules lenient = rulesWith(2, 30);
+        CreditAccount account = new CreditAccount(lenient);
+        account.issue("2026-01", 10_000); // due 2026-02-20 00:00
+        account.issue("2026-02", 10_000); // −2
+        account.issue("2026-03", 10_000); // −2
+        account.issue("2026-04", 10_000); // −2 → 74
+
+        long day89 = due("2026-01") + 90 * DAY - 1;
+        assertThat(account.credit.daysPastDue(day89)).isEqualTo(89);
+        assertThat(account.credit.score(day89, lenient)).isEqualTo(74);
+        assertThat(account.credit.grade(day89, lenient)).isEqualTo(CreditGrade.B);
+
+        long day90 = due("2026-01") + 90 * DAY; // 2026-05-21 00:00
+        assertThat(account.credit.grade(day90, lenient)).isEqualTo(CreditGrade.C);
+        assertThat(account.credit.score(day90, lenient)).isEqualTo(69); // held below B
+
+        // Paying everything on 2026-05-22 ends the override, and each of the four bills was paid
+        // late: January 91 days (−12), February 63 (−12), March 32 (−12), April 2 (−3):
+        // 74 − 39 = 35, C by the score now.
+        account.pay("P-all", day90 + DAY, 40_000);
+        assertThat(account.credit.daysPastDue(day90 + DAY)).isZero();
+        assertThat(account.credit.score(day90 + DAY, lenient)).isEqualTo(35);
+        assertThat(account.credit.grade(day90 + DAY, lenient)).isEqualTo(CreditGrade.C);
+    }
+
+    @Test
+    void aDuplicatePaymentChangesNothing() {
+        CreditAccount account = new CreditAccount(RULES);
+        account.billAndPayOnTime("2026-01", 10_000); // P-2026-01, streak 1 → 82
+        account.issue("2026-02", 10_000);
+
+        PaymentOutcome again = account.pay("P-2026-01", due("2026-02") - DAY, 10_000);
+
+        assertThat(again).isEqualTo(PaymentOutcome.DUPLICATE);
+        assertThat(account.ledger.balanceFen()).isEqualTo(10_000); // February still owed
+        assertThat(account.credit.onTimeStreak).isEqualTo(1);
+        assertThat(account.credit.oldestOpenDueMillis).isEqualTo(due("2026-02"));
+        assertThat(account.credit.score(due("2026-02"), RULES)).isEqualTo(82);
+    }
+
+    @Test
+    void aBouncedPaymentCostsEightPointsOnceEvenWhenTheReversalArrivesTwice() {
+        CreditAccount account = new CreditAccount(RULES);
+        account.issue("2026-01", 10_000);
+        long due = due("2026-01");
+        account.pay("P1", due - 10 * DAY, 10_000); // on time: 82
+
+        assertThat(account.pay("P1", due - 5 * DAY, -10_000)).isEqualTo(PaymentOutcome.REVERSAL);
+        assertThat(account.pay("P1", due - 5 * DAY, -10_000)).isEqualTo(PaymentOutcome.DUPLICATE);
+
+        // 80 + 0 (streak ended) − 8
+        assertThat(account.credit.score(due - 4 * DAY, RULES)).isEqualTo(72);
+        assertThat(account.credit.oldestOpenDueMillis).isEqualTo(due); // January open again
+        account.pay("P2", due - 2 * DAY, 10_000); // paid again, still on time: 80 + 2 − 8
+        assertThat(account.credit.score(due, RULES)).isEqualTo(74);
+    }
+
+    @Test
+    void confirmedTheftMeansGradeCForTwoYearsDespiteAPerfectStreakThenPromotion() {
+        CreditAccount account = new CreditAccount(RULES);
+        account.billAndPayOnTime("2026-01", 10_000);
+        long theft = due("2026-01") + DAY;
+        account.credit.onConfirmedTheft(theft, RULES); // 80 − 30 = 50
+        assertThat(account.credit.grade(theft, RULES)).isEqualTo(CreditGrade.C);
+        assertThat(account.credit.score(theft, RULES)).isEqualTo(50);
+
+        // Two years of bills paid on time: streak credit is capped at +10.
+        for (int i = 2; i <= 24; i++) {
+            account.billAndPayOnTime(
+                    "%d-%02d".formatted(2026 + (i - 1) / 12, (i - 1) % 12 + 1), 10_000);
+        }
+        long lockEnds = theft + 730 * DAY;
+        assertThat(account.credit.hasTheftHistory()).isTrue();
+        assertThat(account.credit.grade(lockEnds - 1, RULES)).isEqualTo(CreditGrade.C);
+        assertThat(account.credit.score(lockEnds - 1, RULES)).isEqualTo(60); // 80 + 10 − 30
+
+        assertThat(account.credit.score(lockEnds, RULES)).isEqualTo(90);
+        assertThat(account.credit.grade(lockEnds, RULES)).isEqualTo(CreditGrade.A);
+    }
+
+    @Test
+    void theTheftLockAloneHoldsTheGradeAtCEvenWithoutTheftPoints() {
+        CreditRules noPoints = rulesWith(10, 0);
+        CreditRecord credit = new CreditRecord();
+        long theft = due("2026-01");
+        credit.onConfirmedTheft(theft, noPoints);
+        for (int i = 1; i <= 5; i++) {
+            credit.onBillPaid(theft + i * 30 * DAY, theft + i * 30 * DAY - DAY, noPoints);
+        }
+        long later = theft + 200 * DAY;
+
+        assertThat(credit.grade(later, noPoints)).isEqualTo(CreditGrade.C);
+        assertThat(credit.score(later, noPoints)).isEqualTo(69); // 90 by the points, held below B
+        assertThat(credit.grade(theft + 730 * DAY, noPoints)).isEqualTo(CreditGrade.A);
+    }
+
+    @Test
+    void expiredDemeritsAreForgottenWhenTheNextOneComes() {
+        CreditRecord credit = new CreditRecord();
+        long t = due("2026-01");
+        credit.onBouncedPayment(t, RULES);
+        credit.onBouncedPayment(t + DAY, RULES);
+        credit.onBouncedPayment(t + 400 * DAY, RULES); // the first two have expired
+
+        assertThat(credit.demeritCount).isEqualTo(1);
+        assertThat(credit.score(t + 400 * DAY, RULES)).isEqualTo(72);
+    }
+
+    @Test
+    void theDemeritListNeverGrowsBeyondItsLimit() {
+        CreditRecord credit = new CreditRecord();
+        long t = due("2026-01");
+        for (int i = 0; i < 40; i++) {
+            credit.onBouncedPayment(t + i * DAY, RULES);
+        }
+        assertThat(credit.demeritCount).isEqualTo(CreditRecord.MAX_DEMERITS);
+        assertThat(credit.demeritKinds).hasSize(CreditRecord.MAX_DEMERITS);
+        assertThat(credit.score(t + 40 * DAY, RULES)).isZero();
+    }
+
+    @Test
+    void aBillCoveredByCreditOnTheAccountCountsAsPaidOnTime() {
+        CreditAccount account = new CreditAccount(RULES);
+        account.pay("P-advance", due("2026-01") - 40 * DAY, 30_000); // before any bill
+        account.issue("2026-01", 10_000);
+        account.issue("2026-02", 10_000);
+
+        assertThat(account.ledger.balanceFen()).isEqualTo(-10_000);
+        assertThat(account.credit.onTimeStreak).isEqualTo(2);
+        assertThat(account.credit.score(due("2026-02"), RULES)).isEqualTo(84);
+    }
+
+    @Test
+    void onlyAnInspectionConfirmingTheftCountsAgainstCredit() {
+        CreditRecord credit = new CreditRecord();
+        long t = due("2026-01");
+        credit.onInspection(new Inspection("C1", "A1", t, InspectionOutcome.NO_FINDING), RULES);
+        credit.onInspection(new Inspection("C1", null, t, InspectionOutcome.METER_FAULT), RULES);
+        assertThat(credit.hasTheftHistory()).isFalse();
+        assertThat(credit.grade(t, RULES)).isEqualTo(CreditGrade.B);
+
+        credit.onInspection(
+                new Inspection("C1", "A2", t, InspectionOutcome.CONFIRMED_THEFT), RULES);
+        assertThat(credit.hasTheftHistory()).isTrue();
+        assertThat(credit.theftUntilMillis).isEqualTo(t + 730 * DAY);
+        assertThat(credit.grade(t, RULES)).isEqualTo(CreditGrade.C);
+    }
+}

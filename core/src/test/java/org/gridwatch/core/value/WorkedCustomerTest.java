@@ -1,0 +1,84 @@
+package org.gridwatch.core.value;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.gridwatch.core.value.CreditAccount.DAY;
+import static org.gridwatch.core.value.CreditAccount.due;
+import static org.gridwatch.core.value.ServiceStrategy.*;
+
+import java.util.List;
+import org.gridwatch.core.event.CreditGrade;
+import org.gridwatch.core.event.Segment;
+import org.junit.jupiter.api.Test;
+
+/** The worked customer of docs/value.md: a shop through HIGH, MEDIUM and back. */
+class WorkedCustomerTest {
+
+    static final FleetDistribution REVENUE = ValueAndSegmentTest.FLEET_REVENUE;
+    static final FleetDistribution KWH = ValueAndSegmentTest.FLEET_KWH;
+    static final SegmentRule RULE = SegmentRule.fromFleet(REVENUE);
+    static final CreditRules CREDIT = CreditRules.DEFAULTS;
+
+    // The shop: 9 000 CNY and 12 000 kWh over 12 months, growing 10% a year, load factor 0.6,
+    // 30% of its kWh in peak hours, a customer for 5 years.
+    static final long SHOP_REVENUE_FEN = 900_000;
+    static final long SHOP_KWH = 12_000;
+    static final PotentialInputs SHOP = new PotentialInputs(0.10, 0.6, 0.3, 5);
+
+    @Test
+    void theShopIsHighWhilePayingOnTimeMediumAfterOneLateBillAndHighAgainAYearLater() {
+        double current = ValueRules.DEFAULTS.currentValue(SHOP_REVENUE_FEN, SHOP_KWH, REVENUE, KWH);
+        double potential = ValueRules.DEFAULTS.potentialValue(SHOP);
+        assertThat(current).isCloseTo(0.85, within(1e-12));
+        assertThat(potential).isCloseTo(0.58, within(1e-12));
+
+        // January to May 2026 paid on time, bills of 750 CNY: 80 + 5 × 2 = 90, grade A
+        CreditAccount account = new CreditAccount(CREDIT);
+        for (String month : new String[] {"2026-01", "2026-02", "2026-03", "2026-04", "2026-05"}) {
+            account.billAndPayOnTime(month, 75_000);
+        }
+        long june = due("2026-05") + DAY;
+        assertThat(account.credit.score(june, CREDIT)).isEqualTo(90);
+        assertThat(segmentAt(account, june)).isEqualTo(Segment.HIGH);
+        assertThat(strategiesAt(account, june))
+                .containsExactly(ACCOUNT_MANAGER, VIP_CHANNEL, OUTAGE_NOTICE_FIRST);
+
+        // June's bill, due 2026-07-20, paid 20 days late: −6 and the streak ends: 80 − 6 = 74, B
+        account.issue("2026-06", 75_000);
+        long paidLate = due("2026-06") + 20 * DAY;
+        account.pay("P-2026-06", paidLate, 75_000);
+        assertThat(account.credit.score(paidLate, CREDIT)).isEqualTo(74);
+        assertThat(account.credit.grade(paidLate, CREDIT)).isEqualTo(CreditGrade.B);
+        assertThat(segmentAt(account, paidLate)).isEqualTo(Segment.MEDIUM); // 74 < 85
+        assertThat(strategiesAt(account, paidLate))
+                .containsExactly(HOTLINE_95598, OFFPEAK_DISCOUNT_OFFER);
+
+        // July 2026 to May 2027 on time: the streak credit is back to its cap of +10 by November
+        // (80 + 10 − 6 = 84: MEDIUM still), and when the demerit expires on 2027-08-09: 90, HIGH.
+        for (int m = 7; m <= 17; m++) {
+            account.billAndPayOnTime(
+                    "%d-%02d".formatted(2026 + (m - 1) / 12, (m - 1) % 12 + 1), 75_000);
+        }
+        long beforeExpiry = paidLate + 365 * DAY - 1;
+        assertThat(account.credit.score(beforeExpiry, CREDIT)).isEqualTo(84);
+        assertThat(segmentAt(account, beforeExpiry)).isEqualTo(Segment.MEDIUM);
+        long expiry = paidLate + 365 * DAY;
+        assertThat(account.credit.score(expiry, CREDIT)).isEqualTo(90);
+        assertThat(segmentAt(account, expiry)).isEqualTo(Segment.HIGH);
+    }
+
+    private static Segment segmentAt(CreditAccount account, long now) {
+        return RULE.segment(
+                SHOP_REVENUE_FEN,
+                ValueRules.DEFAULTS.potentialValue(SHOP),
+                account.credit.score(now, CREDIT),
+                account.credit.grade(now, CREDIT));
+    }
+
+    private static List<ServiceStrategy> strategiesAt(CreditAccount account, long now) {
+        return Strategies.DEFAULTS.forCustomer(
+                segmentAt(account, now),
+                account.credit.hasTheftHistory(),
+                account.credit.daysPastDue(now));
+    }
+}
