@@ -42,11 +42,12 @@ import org.gridwatch.jobs.ops.SupplyBuckets;
  *
  * <pre>
  * customers ───────────────┐
- * meter-readings ─ parse ──┴─ enrich (keyed by meter) ─ load per area × class × 15 min ─┐
- * area-readings ── parse ──── supply per area × 15 min ─────────────────────────────────┼─ metrics
- * payments, inspections ─ parse                                                         │
- * every input ─ records / rejected / late per source × 15 min ──────────────────────────┘
- * every rejection (parse, enrich, too late) ─ rejected
+ * meter-readings ─ parse ──┴─ join (keyed by meter) ─┬─ load (and by TOU period) per area × class × 15 min ─┐
+ *                                                    │    └─ system load ─ daily peak-valley rate ───────────┤
+ * payments ─ parse ──────────────────────────────────┴─ customer accounts (keyed by customer) ─ bills         │
+ * area-readings ─ parse ─ supply per area × 15 min ──────────────────────────────────────────────────────────┼─ metrics
+ * every input ─ records / rejected / late per source × 15 min ───────────────────────────────────────────────┘
+ * every rejection (parse, join, too late, duplicate payment) ─ rejected
  * </pre>
  */
 public final class MonitorJob {
@@ -80,8 +81,51 @@ public final class MonitorJob {
         return env.execute("GridWatch monitor");
     }
 
+    /** The streams the steps of {@link #build} collect for the shared outputs. */
+    private static final class Collected {
+        final List<DataStream<Rejected>> parseRejected = new ArrayList<>();
+        final List<DataStream<Rejected>> laterRejected = new ArrayList<>();
+        final List<DataStream<IngestCount>> arrivals = new ArrayList<>();
+        final List<DataStream<MetricPoint>> metrics = new ArrayList<>();
+    }
+
     /** Wires the job into {@code env} without running it. */
     public void build(StreamExecutionEnvironment env) {
+        configureCheckpoints(env);
+        Collected c = new Collected();
+
+        // The master holds no event time back: it is read to its end (or goes idle) and then
+        // event time follows the readings.
+        Optional<DataStream<Customer>> customers =
+                parse(
+                        env,
+                        InputKind.CUSTOMERS,
+                        WatermarkStrategy.<Customer>noWatermarks()
+                                .withIdleness(settings.masterIdleness()),
+                        c);
+        Optional<DataStream<MeterReading>> readings =
+                parse(env, InputKind.METER_READINGS, eventTime(InputKind.METER_READINGS), c);
+        Optional<DataStream<AreaReading>> areaReadings =
+                parse(env, InputKind.AREA_READINGS, eventTime(InputKind.AREA_READINGS), c);
+        Optional<DataStream<Payment>> payments =
+                parse(env, InputKind.PAYMENTS, eventTime(InputKind.PAYMENTS), c);
+        parse(env, InputKind.INSPECTIONS, eventTime(InputKind.INSPECTIONS), c);
+
+        if (customers.isPresent() && readings.isPresent()) {
+            meteredLoadAndBills(customers.get(), readings.get(), payments, c);
+        }
+        areaReadings.ifPresent(stream -> areaSupply(stream, c));
+        outputs.rejected(rejectedAndCounted(c));
+        c.metrics.add(
+                union(c.arrivals)
+                        .keyBy(IngestCount::source)
+                        .process(new IngestBuckets(settings.allowedLateness().toMillis()))
+                        .name("records, rejected, late per source, 15 min")
+                        .uid("ingest-buckets"));
+        outputs.metrics(union(c.metrics));
+    }
+
+    private void configureCheckpoints(StreamExecutionEnvironment env) {
         if (!settings.checkpointInterval().isZero()) {
             env.enableCheckpointing(
                     settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
@@ -92,108 +136,80 @@ public final class MonitorJob {
             storage.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, settings.checkpointDir());
             env.configure(storage);
         }
-        long lateness = settings.allowedLateness().toMillis();
-        List<DataStream<Rejected>> parseRejected = new ArrayList<>();
-        List<DataStream<Rejected>> laterRejected = new ArrayList<>();
-        List<DataStream<IngestCount>> arrivals = new ArrayList<>();
-        List<DataStream<MetricPoint>> metrics = new ArrayList<>();
+    }
 
-        // The master holds no event time back: it is read to its end (or goes idle) and then
-        // event time follows the readings.
-        Optional<DataStream<Customer>> customers =
-                parse(
-                        env,
-                        InputKind.CUSTOMERS,
-                        WatermarkStrategy.<Customer>noWatermarks()
-                                .withIdleness(settings.masterIdleness()),
-                        parseRejected,
-                        arrivals);
-        Optional<DataStream<MeterReading>> readings =
-                parse(
-                        env,
-                        InputKind.METER_READINGS,
-                        eventTime(InputKind.METER_READINGS),
-                        parseRejected,
-                        arrivals);
-        Optional<DataStream<AreaReading>> areaReadings =
-                parse(
-                        env,
-                        InputKind.AREA_READINGS,
-                        eventTime(InputKind.AREA_READINGS),
-                        parseRejected,
-                        arrivals);
-        Optional<DataStream<Payment>> payments =
-                parse(
-                        env,
-                        InputKind.PAYMENTS,
-                        eventTime(InputKind.PAYMENTS),
-                        parseRejected,
-                        arrivals);
-        parse(
-                env,
-                InputKind.INSPECTIONS,
-                eventTime(InputKind.INSPECTIONS),
-                parseRejected,
-                arrivals);
+    /**
+     * Readings joined with the master, then load per area × class, the customers' bills, and the
+     * daily peak-valley rate.
+     */
+    private void meteredLoadAndBills(
+            DataStream<Customer> customers,
+            DataStream<MeterReading> readings,
+            Optional<DataStream<Payment>> payments,
+            Collected c) {
+        SingleOutputStreamOperator<MeteredReading> metered =
+                customers
+                        .keyBy(Customer::meterId)
+                        .connect(readings.keyBy(MeterReading::meterId))
+                        .process(new MeterEnrichment(settings))
+                        .returns(Types.POJO(MeteredReading.class))
+                        .name("join readings with the customer master")
+                        .uid("enrich-readings");
+        c.laterRejected.add(metered.getSideOutput(ParseRecords.REJECTED));
 
-        if (customers.isPresent() && readings.isPresent()) {
-            SingleOutputStreamOperator<MeteredReading> metered =
-                    customers
-                            .get()
-                            .keyBy(Customer::meterId)
-                            .connect(readings.get().keyBy(MeterReading::meterId))
-                            .process(new MeterEnrichment(settings))
-                            .returns(Types.POJO(MeteredReading.class))
-                            .name("join readings with the customer master")
-                            .uid("enrich-readings");
-            laterRejected.add(metered.getSideOutput(ParseRecords.REJECTED));
-            SingleOutputStreamOperator<MetricPoint> load =
-                    metered.keyBy(LoadBuckets::key)
-                            .process(new LoadBuckets(settings))
-                            .name("load per area and class, 15 min")
-                            .uid("load-buckets");
-            laterRejected.add(load.getSideOutput(ParseRecords.REJECTED));
-            metrics.add(load);
-            // Without a payments input (a replay folder may have none) the accounts still bill:
-            // an empty stream in its place, timed like the readings it is made from.
-            DataStream<Payment> paid =
-                    payments.orElseGet(
-                            () ->
-                                    readings.get()
-                                            .flatMap(
-                                                    (MeterReading r, Collector<Payment> none) -> {})
-                                            .returns(Types.POJO(Payment.class))
-                                            .name("no payments")
-                                            .uid("no-payments"));
-            SingleOutputStreamOperator<Bill> bills =
-                    metered.keyBy(m -> m.customer().customerId())
-                            .connect(paid.keyBy(Payment::customerId))
-                            .process(new CustomerAccounts(settings))
-                            .returns(Types.POJO(Bill.class))
-                            .name("customer accounts: usage, bills, payments")
-                            .uid("customer-accounts");
-            laterRejected.add(bills.getSideOutput(ParseRecords.REJECTED));
-            outputs.bills(bills);
-            metrics.add(
-                    load.getSideOutput(LoadBuckets.SYSTEM_LOAD)
-                            .keyBy(q -> DailyPeakValley.KEY)
-                            .process(new DailyPeakValley(lateness, settings.zone()))
-                            .name("system peak and valley per day")
-                            .uid("daily-peak-valley"));
-        }
-        areaReadings.ifPresent(
-                stream -> {
-                    SingleOutputStreamOperator<MetricPoint> supply =
-                            stream.keyBy(AreaReading::areaId)
-                                    .process(new SupplyBuckets(lateness, settings.zone()))
-                                    .name("area supply, 15 min")
-                                    .uid("supply-buckets");
-                    laterRejected.add(supply.getSideOutput(ParseRecords.REJECTED));
-                    metrics.add(supply);
-                });
+        SingleOutputStreamOperator<MetricPoint> load =
+                metered.keyBy(LoadBuckets::key)
+                        .process(new LoadBuckets(settings))
+                        .name("load per area and class, 15 min")
+                        .uid("load-buckets");
+        c.laterRejected.add(load.getSideOutput(ParseRecords.REJECTED));
+        c.metrics.add(load);
+        c.metrics.add(
+                load.getSideOutput(LoadBuckets.SYSTEM_LOAD)
+                        .keyBy(q -> DailyPeakValley.KEY)
+                        .process(
+                                new DailyPeakValley(
+                                        settings.allowedLateness().toMillis(), settings.zone()))
+                        .name("system peak and valley per day")
+                        .uid("daily-peak-valley"));
 
+        // Without a payments input (a replay folder may have none) the accounts still bill: an
+        // empty stream in its place, timed like the readings it is made from.
+        DataStream<Payment> paid =
+                payments.orElseGet(
+                        () ->
+                                readings.flatMap((MeterReading r, Collector<Payment> none) -> {})
+                                        .returns(Types.POJO(Payment.class))
+                                        .name("no payments")
+                                        .uid("no-payments"));
+        SingleOutputStreamOperator<Bill> bills =
+                metered.keyBy(m -> m.customer().customerId())
+                        .connect(paid.keyBy(Payment::customerId))
+                        .process(new CustomerAccounts(settings))
+                        .returns(Types.POJO(Bill.class))
+                        .name("customer accounts: usage, bills, payments")
+                        .uid("customer-accounts");
+        c.laterRejected.add(bills.getSideOutput(ParseRecords.REJECTED));
+        outputs.bills(bills);
+    }
+
+    private void areaSupply(DataStream<AreaReading> areaReadings, Collected c) {
+        SingleOutputStreamOperator<MetricPoint> supply =
+                areaReadings
+                        .keyBy(AreaReading::areaId)
+                        .process(
+                                new SupplyBuckets(
+                                        settings.allowedLateness().toMillis(), settings.zone()))
+                        .name("area supply, 15 min")
+                        .uid("supply-buckets");
+        c.laterRejected.add(supply.getSideOutput(ParseRecords.REJECTED));
+        c.metrics.add(supply);
+    }
+
+    /** Every rejection, from parsing and after it, each also counted for the ingest metrics. */
+    private DataStream<Rejected> rejectedAndCounted(Collected c) {
         DataStream<Rejected> atParse =
-                union(parseRejected)
+                union(c.parseRejected)
                         .assignTimestampsAndWatermarks(
                                 WatermarkStrategy.<Rejected>forBoundedOutOfOrderness(
                                                 settings.outOfOrderness())
@@ -201,28 +217,19 @@ public final class MonitorJob {
                                         .withIdleness(settings.idleness()))
                         .name("event time of rejected records")
                         .uid("rejected-event-time");
-        arrivals.add(
+        c.arrivals.add(
                 atParse.map(r -> new IngestCount(r.source(), r.eventMillis(), 1, 0, r.reason()))
                         .name("count rejected at parse")
                         .uid("count-rejected-at-parse"));
-        DataStream<Rejected> rejected = atParse;
-        if (!laterRejected.isEmpty()) {
-            DataStream<Rejected> later = union(laterRejected);
-            arrivals.add(
-                    later.map(r -> new IngestCount(r.source(), r.eventMillis(), 0, 0, r.reason()))
-                            .name("count rejected after parse")
-                            .uid("count-rejected-after-parse"));
-            rejected = rejected.union(later);
+        if (c.laterRejected.isEmpty()) {
+            return atParse;
         }
-        metrics.add(
-                union(arrivals)
-                        .keyBy(IngestCount::source)
-                        .process(new IngestBuckets(lateness))
-                        .name("records, rejected, late per source, 15 min")
-                        .uid("ingest-buckets"));
-
-        outputs.rejected(rejected);
-        outputs.metrics(union(metrics));
+        DataStream<Rejected> later = union(c.laterRejected);
+        c.arrivals.add(
+                later.map(r -> new IngestCount(r.source(), r.eventMillis(), 0, 0, r.reason()))
+                        .name("count rejected after parse")
+                        .uid("count-rejected-after-parse"));
+        return atParse.union(later);
     }
 
     private <T> WatermarkStrategy<T> eventTime(InputKind<T> kind) {
@@ -237,8 +244,7 @@ public final class MonitorJob {
             StreamExecutionEnvironment env,
             InputKind<T> kind,
             WatermarkStrategy<T> watermarks,
-            List<DataStream<Rejected>> rejected,
-            List<DataStream<IngestCount>> arrivals) {
+            Collected c) {
         String topic = kind.source().topic();
         return inputs.open(env, kind.source())
                 .map(
@@ -249,12 +255,12 @@ public final class MonitorJob {
                                             .returns(type)
                                             .name("parse " + topic)
                                             .uid("parse-" + topic);
-                            rejected.add(parsed.getSideOutput(ParseRecords.REJECTED));
+                            c.parseRejected.add(parsed.getSideOutput(ParseRecords.REJECTED));
                             SingleOutputStreamOperator<T> timed =
                                     parsed.assignTimestampsAndWatermarks(watermarks)
                                             .name("event time of " + topic)
                                             .uid("event-time-" + topic);
-                            arrivals.add(
+                            c.arrivals.add(
                                     timed.process(new CountArrivals<>(kind))
                                             .returns(Types.POJO(IngestCount.class))
                                             .name("count " + topic)
