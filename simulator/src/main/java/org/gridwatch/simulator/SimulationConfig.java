@@ -2,6 +2,7 @@ package org.gridwatch.simulator;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.function.Consumer;
 import org.gridwatch.core.codec.EventTime;
 
 /**
@@ -105,49 +106,16 @@ public record SimulationConfig(
         return (customers + areas - 1) / areas;
     }
 
-    public SimulationConfig withStart(LocalDate start) {
-        return new SimulationConfig(
-                customers,
-                days,
-                seed,
-                start,
-                zone,
-                areas,
-                faults,
-                classMix,
-                payerMix,
-                outagesPerAreaYear,
-                speed);
+    public SimulationConfig withStart(LocalDate value) {
+        return edit(d -> d.start = value);
     }
 
-    public SimulationConfig withZone(ZoneId zone) {
-        return new SimulationConfig(
-                customers,
-                days,
-                seed,
-                start,
-                zone,
-                areas,
-                faults,
-                classMix,
-                payerMix,
-                outagesPerAreaYear,
-                speed);
+    public SimulationConfig withZone(ZoneId value) {
+        return edit(d -> d.zone = value);
     }
 
-    public SimulationConfig withAreas(int areas) {
-        return new SimulationConfig(
-                customers,
-                days,
-                seed,
-                start,
-                zone,
-                areas,
-                faults,
-                classMix,
-                payerMix,
-                outagesPerAreaYear,
-                speed);
+    public SimulationConfig withAreas(int value) {
+        return edit(d -> d.areas = value);
     }
 
     public SimulationConfig withCustomersPerArea(int perArea) {
@@ -157,78 +125,74 @@ public record SimulationConfig(
         return withAreas(areasFor(customers, perArea));
     }
 
-    public SimulationConfig withFaults(FaultRates faults) {
-        return new SimulationConfig(
-                customers,
-                days,
-                seed,
-                start,
-                zone,
-                areas,
-                faults,
-                classMix,
-                payerMix,
-                outagesPerAreaYear,
-                speed);
+    public SimulationConfig withFaults(FaultRates value) {
+        return edit(d -> d.faults = value);
     }
 
-    public SimulationConfig withClassMix(ClassMix classMix) {
-        return new SimulationConfig(
-                customers,
-                days,
-                seed,
-                start,
-                zone,
-                areas,
-                faults,
-                classMix,
-                payerMix,
-                outagesPerAreaYear,
-                speed);
+    public SimulationConfig withClassMix(ClassMix value) {
+        return edit(d -> d.classMix = value);
     }
 
-    public SimulationConfig withPayerMix(PayerMix payerMix) {
-        return new SimulationConfig(
-                customers,
-                days,
-                seed,
-                start,
-                zone,
-                areas,
-                faults,
-                classMix,
-                payerMix,
-                outagesPerAreaYear,
-                speed);
+    public SimulationConfig withPayerMix(PayerMix value) {
+        return edit(d -> d.payerMix = value);
     }
 
-    public SimulationConfig withOutagesPerAreaYear(double outagesPerAreaYear) {
-        return new SimulationConfig(
-                customers,
-                days,
-                seed,
-                start,
-                zone,
-                areas,
-                faults,
-                classMix,
-                payerMix,
-                outagesPerAreaYear,
-                speed);
+    public SimulationConfig withOutagesPerAreaYear(double value) {
+        return edit(d -> d.outagesPerAreaYear = value);
     }
 
-    public SimulationConfig withSpeed(double speed) {
-        return new SimulationConfig(
-                customers,
-                days,
-                seed,
-                start,
-                zone,
-                areas,
-                faults,
-                classMix,
-                payerMix,
-                outagesPerAreaYear,
-                speed);
+    public SimulationConfig withSpeed(double value) {
+        return edit(d -> d.speed = value);
+    }
+
+    /** A copy with one change; the canonical constructor validates it. */
+    private SimulationConfig edit(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return d.config();
+    }
+
+    /** A mutable copy, so that each {@code with...} names only what it changes. */
+    private static final class Draft {
+        int customers;
+        int days;
+        long seed;
+        LocalDate start;
+        ZoneId zone;
+        int areas;
+        FaultRates faults;
+        ClassMix classMix;
+        PayerMix payerMix;
+        double outagesPerAreaYear;
+        double speed;
+
+        Draft(SimulationConfig c) {
+            customers = c.customers;
+            days = c.days;
+            seed = c.seed;
+            start = c.start;
+            zone = c.zone;
+            areas = c.areas;
+            faults = c.faults;
+            classMix = c.classMix;
+            payerMix = c.payerMix;
+            outagesPerAreaYear = c.outagesPerAreaYear;
+            speed = c.speed;
+        }
+
+        SimulationConfig config() {
+            return new SimulationConfig(
+                    customers,
+                    days,
+                    seed,
+                    start,
+                    zone,
+                    areas,
+                    faults,
+                    classMix,
+                    payerMix,
+                    outagesPerAreaYear,
+                    speed);
+        }
     }
 }
