@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -31,6 +32,15 @@ public final class EventTime {
     public EventTime(ZoneId zone) {
         this.zone = zone;
         this.formatter = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(zone);
+    }
+
+    /**
+     * The zone's offset as a fixed one, for arithmetic on local days and tariff periods without
+     * zone rules on the per-record path. The offset in force in 2026 is taken: China has had no
+     * daylight saving since 1991; zones that still change their clocks would need real rules.
+     */
+    public static ZoneOffset fixedOffset(ZoneId zone) {
+        return zone.getRules().getOffset(Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     public ZoneId zone() {

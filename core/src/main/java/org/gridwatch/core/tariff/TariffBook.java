@@ -1,10 +1,10 @@
 package org.gridwatch.core.tariff;
 
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import org.gridwatch.core.codec.EventTime;
 
 /**
  * Every tariff of a file, ready to price readings as they stream: by tariff id, the period of an
@@ -29,11 +29,10 @@ public final class TariffBook {
     private final Map<String, Priced> byId = new HashMap<>();
 
     /**
-     * @param zone the utility's zone; its offset in 2026 is used (China has had no daylight saving
-     *     since 1991, and a fixed offset keeps the lookup to integer arithmetic)
+     * @param zone the utility's zone, used as {@link EventTime#fixedOffset}
      */
     public TariffBook(LoadedTariffs tariffs, HolidayCalendar calendar, ZoneId zone) {
-        ZoneOffset offset = zone.getRules().getOffset(Instant.parse("2026-01-01T00:00:00Z"));
+        ZoneOffset offset = EventTime.fixedOffset(zone);
         for (Tariff t : tariffs.tariffs().values()) {
             double[] prices = new double[SLOTS];
             for (TariffPeriod p : PERIODS) {

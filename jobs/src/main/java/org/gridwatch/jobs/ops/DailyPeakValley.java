@@ -1,13 +1,13 @@
 package org.gridwatch.jobs.ops;
 
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.gridwatch.core.codec.EventTime;
 import org.gridwatch.core.metric.Bucket;
 import org.gridwatch.core.metric.Measurements;
 import org.gridwatch.core.metric.MetricPoint;
@@ -33,9 +33,7 @@ public final class DailyPeakValley extends KeyedProcessFunction<String, QuarterL
 
     public DailyPeakValley(long latenessMillis, ZoneId zone) {
         this.latenessMillis = latenessMillis;
-        ZoneOffset offset =
-                zone.getRules().getOffset(java.time.Instant.parse("2026-01-01T00:00:00Z"));
-        this.offsetMillis = offset.getTotalSeconds() * 1000L;
+        this.offsetMillis = EventTime.fixedOffset(zone).getTotalSeconds() * 1000L;
     }
 
     @Override
