@@ -19,6 +19,16 @@ public final class Bucket {
     }
 
     /**
+     * The event time at which a bucket closes for good: its end plus the allowed lateness (the last
+     * millisecond of the bucket, as watermarks say "nothing at or before this time is still
+     * coming"). Everything that must agree on what was too late — the load buckets and the bills —
+     * asks here.
+     */
+    public static long closesAt(long bucketStart, long latenessMillis) {
+        return bucketStart + MILLIS - 1 + latenessMillis;
+    }
+
+    /**
      * How many quarter hours an interval reading covers; its energy is shared evenly among them. A
      * 60-minute reading of 4 kWh is 1 kWh in each of its four quarter hours: a meter that
      * integrates over an hour says nothing about the shape inside it, so the even split is the

@@ -90,7 +90,7 @@ public final class CustomerAccounts
             throws Exception {
         master.update(m.customer());
         MeterReading r = m.reading();
-        long quarterCloses = Bucket.startOf(r.startMillis()) + Bucket.MILLIS - 1 + lateness;
+        long quarterCloses = Bucket.closesAt(Bucket.startOf(r.startMillis()), lateness);
         if (quarterCloses <= ctx.timerService().currentWatermark()) {
             return; // rejected TOO_LATE by the load buckets
         }

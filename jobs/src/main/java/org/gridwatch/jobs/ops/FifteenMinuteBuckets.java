@@ -83,7 +83,7 @@ public abstract class FifteenMinuteBuckets<IN, ACC>
     }
 
     private long closesAt(long bucketStart) {
-        return emitsAt(bucketStart) + latenessMillis;
+        return Bucket.closesAt(bucketStart, latenessMillis);
     }
 
     @Override
