@@ -24,23 +24,21 @@ public final class FileOutputs implements MonitorOutputs {
 
     @Override
     public void rejected(DataStream<Rejected> rejected) {
-        rejected.map(new OutputJson.OfRejected(zone))
-                .name("rejected as JSON")
-                .uid("rejected-json-file")
-                .sinkTo(new JsonLinesFileSink(Path.of(dir, Output.REJECTED.fileName())))
-                .name("file: " + Output.REJECTED.fileName())
-                .uid("sink-file-" + Output.REJECTED.topic())
-                .setParallelism(1);
+        write(rejected, Output.REJECTED, new OutputJson.OfRejected(zone));
     }
 
     @Override
     public void bills(DataStream<Bill> bills) {
-        bills.map(new OutputJson.OfBill(zone))
-                .name("bills as JSON")
-                .uid("bills-json-file")
-                .sinkTo(new JsonLinesFileSink(Path.of(dir, Output.BILLS.fileName())))
-                .name("file: " + Output.BILLS.fileName())
-                .uid("sink-file-" + Output.BILLS.topic())
+        write(bills, Output.BILLS, new OutputJson.OfBill(zone));
+    }
+
+    private <T> void write(DataStream<T> records, Output output, OutputJson<T> json) {
+        records.map(json)
+                .name(output.topic() + " as JSON")
+                .uid(output.topic() + "-json-file")
+                .sinkTo(new JsonLinesFileSink(Path.of(dir, output.fileName())))
+                .name("file: " + output.fileName())
+                .uid("sink-file-" + output.topic())
                 .setParallelism(1);
     }
 }

@@ -28,22 +28,21 @@ public final class KafkaOutputs implements MonitorOutputs {
 
     @Override
     public void rejected(DataStream<Rejected> rejected) {
-        rejected.map(new OutputJson.OfRejected(zone))
-                .name("rejected as JSON")
-                .uid("rejected-json-kafka")
-                .sinkTo(topic(Output.REJECTED.topic()))
-                .name("kafka: " + Output.REJECTED.topic())
-                .uid("sink-kafka-" + Output.REJECTED.topic());
+        write(rejected, Output.REJECTED, new OutputJson.OfRejected(zone));
     }
 
     @Override
     public void bills(DataStream<Bill> bills) {
-        bills.map(new OutputJson.OfBill(zone))
-                .name("bills as JSON")
-                .uid("bills-json-kafka")
-                .sinkTo(topic(Output.BILLS.topic()))
-                .name("kafka: " + Output.BILLS.topic())
-                .uid("sink-kafka-" + Output.BILLS.topic());
+        write(bills, Output.BILLS, new OutputJson.OfBill(zone));
+    }
+
+    private <T> void write(DataStream<T> records, Output output, OutputJson<T> json) {
+        records.map(json)
+                .name(output.topic() + " as JSON")
+                .uid(output.topic() + "-json-kafka")
+                .sinkTo(topic(output.topic()))
+                .name("kafka: " + output.topic())
+                .uid("sink-kafka-" + output.topic());
     }
 
     private KafkaSink<String> topic(String topic) {
