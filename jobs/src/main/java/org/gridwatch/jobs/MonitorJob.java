@@ -17,16 +17,21 @@ import org.apache.flink.util.Collector;
 import org.gridwatch.core.event.AreaReading;
 import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Customer;
+import org.gridwatch.core.event.Inspection;
 import org.gridwatch.core.event.MeterReading;
 import org.gridwatch.core.event.Payment;
 import org.gridwatch.core.event.Rejected;
+import org.gridwatch.core.event.SegmentChange;
 import org.gridwatch.core.meter.MeteredReading;
 import org.gridwatch.core.metric.MetricPoint;
+import org.gridwatch.core.value.CustomerStanding;
 import org.gridwatch.jobs.io.MonitorInputs;
 import org.gridwatch.jobs.io.MonitorOutputs;
+import org.gridwatch.jobs.ops.AccountEvent;
 import org.gridwatch.jobs.ops.CountArrivals;
 import org.gridwatch.jobs.ops.CustomerAccounts;
 import org.gridwatch.jobs.ops.DailyPeakValley;
+import org.gridwatch.jobs.ops.FleetValue;
 import org.gridwatch.jobs.ops.IngestBuckets;
 import org.gridwatch.jobs.ops.IngestCount;
 import org.gridwatch.jobs.ops.InputKind;
@@ -44,7 +49,8 @@ import org.gridwatch.jobs.ops.SupplyBuckets;
  * customers ───────────────┐
  * meter-readings ─ parse ──┴─ join (keyed by meter) ─┬─ load (and by TOU period) per area × class × 15 min ─┐
  *                                                    │    └─ system load ─ daily peak-valley rate ───────────┤
- * payments ─ parse ──────────────────────────────────┴─ customer accounts (keyed by customer) ─ bills         │
+ * payments, inspections ─ parse ─────────────────────┴─ customer accounts (keyed by customer) ─ bills         │
+ *                                                        └─ standings ─ fleet value (one key) ─ segments ───────┤
  * area-readings ─ parse ─ supply per area × 15 min ──────────────────────────────────────────────────────────┼─ metrics
  * every input ─ records / rejected / late per source × 15 min ───────────────────────────────────────────────┘
  * every rejection (parse, join, too late, duplicate payment) ─ rejected
@@ -109,10 +115,12 @@ public final class MonitorJob {
                 parse(env, InputKind.AREA_READINGS, eventTime(InputKind.AREA_READINGS), c);
         Optional<DataStream<Payment>> payments =
                 parse(env, InputKind.PAYMENTS, eventTime(InputKind.PAYMENTS), c);
-        parse(env, InputKind.INSPECTIONS, eventTime(InputKind.INSPECTIONS), c);
+        Optional<DataStream<Inspection>> inspections =
+                parse(env, InputKind.INSPECTIONS, eventTime(InputKind.INSPECTIONS), c);
 
         if (customers.isPresent() && readings.isPresent()) {
-            meteredLoadAndBills(customers.get(), readings.get(), payments, c);
+            meteredLoadAndBills(
+                    customers.get(), readings.get(), accountEvents(payments, inspections), c);
         }
         areaReadings.ifPresent(stream -> areaSupply(stream, c));
         outputs.rejected(rejectedAndCounted(c));
@@ -145,7 +153,7 @@ public final class MonitorJob {
     private void meteredLoadAndBills(
             DataStream<Customer> customers,
             DataStream<MeterReading> readings,
-            Optional<DataStream<Payment>> payments,
+            Optional<DataStream<AccountEvent>> accountEvents,
             Collected c) {
         SingleOutputStreamOperator<MeteredReading> metered =
                 customers
@@ -173,24 +181,61 @@ public final class MonitorJob {
                         .name("system peak and valley per day")
                         .uid("daily-peak-valley"));
 
-        // Without a payments input (a replay folder may have none) the accounts still bill: an
-        // empty stream in its place, timed like the readings it is made from.
-        DataStream<Payment> paid =
-                payments.orElseGet(
+        // Without payments or inspections (a replay folder may have neither) the accounts still
+        // bill: an empty stream in their place, timed like the readings it is made from.
+        DataStream<AccountEvent> events =
+                accountEvents.orElseGet(
                         () ->
-                                readings.flatMap((MeterReading r, Collector<Payment> none) -> {})
-                                        .returns(Types.POJO(Payment.class))
-                                        .name("no payments")
-                                        .uid("no-payments"));
+                                readings.flatMap(
+                                                (MeterReading r,
+                                                        Collector<AccountEvent> none) -> {})
+                                        .returns(Types.POJO(AccountEvent.class))
+                                        .name("no payments or inspections")
+                                        .uid("no-account-events"));
         SingleOutputStreamOperator<Bill> bills =
                 metered.keyBy(m -> m.customer().customerId())
-                        .connect(paid.keyBy(Payment::customerId))
+                        .connect(events.keyBy(AccountEvent::customerId))
                         .process(new CustomerAccounts(settings))
                         .returns(Types.POJO(Bill.class))
-                        .name("customer accounts: usage, bills, payments")
+                        .name("customer accounts: usage, bills, payments, credit")
                         .uid("customer-accounts");
         c.laterRejected.add(bills.getSideOutput(ParseRecords.REJECTED));
         outputs.bills(bills);
+        fleetValue(bills.getSideOutput(CustomerAccounts.STANDINGS), c);
+    }
+
+    /** The customers' standings valued against the fleet: segments, and the fleet metrics. */
+    private void fleetValue(DataStream<CustomerStanding> standings, Collected c) {
+        SingleOutputStreamOperator<SegmentChange> segments =
+                standings
+                        .keyBy(s -> FleetValue.KEY)
+                        .process(new FleetValue(settings.valueModel()))
+                        .returns(Types.POJO(SegmentChange.class))
+                        .name("fleet value: segments, revenue concentration")
+                        .uid("fleet-value");
+        c.metrics.add(segments.getSideOutput(FleetValue.METRICS));
+        outputs.segments(segments);
+    }
+
+    /** Payments and inspection outcomes, the customer accounts' second input; empty if neither. */
+    private static Optional<DataStream<AccountEvent>> accountEvents(
+            Optional<DataStream<Payment>> payments, Optional<DataStream<Inspection>> inspections) {
+        List<DataStream<AccountEvent>> events = new ArrayList<>();
+        payments.ifPresent(
+                p ->
+                        events.add(
+                                p.map(AccountEvent::of)
+                                        .returns(Types.POJO(AccountEvent.class))
+                                        .name("payments to accounts")
+                                        .uid("payments-to-accounts")));
+        inspections.ifPresent(
+                i ->
+                        events.add(
+                                i.map(AccountEvent::of)
+                                        .returns(Types.POJO(AccountEvent.class))
+                                        .name("inspections to accounts")
+                                        .uid("inspections-to-accounts")));
+        return events.isEmpty() ? Optional.empty() : Optional.of(union(events));
     }
 
     private void areaSupply(DataStream<AreaReading> areaReadings, Collected c) {

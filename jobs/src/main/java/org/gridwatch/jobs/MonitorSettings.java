@@ -11,6 +11,7 @@ import org.gridwatch.core.tariff.HolidayCalendar;
 import org.gridwatch.core.tariff.LoadedTariffs;
 import org.gridwatch.core.tariff.TariffBook;
 import org.gridwatch.core.tariff.TariffFile;
+import org.gridwatch.core.value.ValueModel;
 
 /**
  * The monitor job's tunables, each with its default and the reason for it.
@@ -35,6 +36,8 @@ import org.gridwatch.core.tariff.TariffFile;
  *     leave it to the cluster's configuration. Local runs must set one: Flink's default keeps
  *     checkpoints in the JobManager's memory, capped at 5 MB, which a week of 15-minute buckets of
  *     a few thousand customers already exceeds.
+ * @param valueModel the credit, value and segment rules ({@link ValueModel#DEFAULTS}, explained in
+ *     docs/value.md)
  */
 public record MonitorSettings(
         ZoneId zone,
@@ -46,7 +49,8 @@ public record MonitorSettings(
         Duration checkpointInterval,
         String checkpointDir,
         String tariffFile,
-        ValidationLimits limits)
+        ValidationLimits limits,
+        ValueModel valueModel)
         implements Serializable {
 
     public static final MonitorSettings DEFAULT =
@@ -60,7 +64,8 @@ public record MonitorSettings(
                     Duration.ofSeconds(10),
                     null,
                     null,
-                    ValidationLimits.DEFAULT);
+                    ValidationLimits.DEFAULT,
+                    ValueModel.DEFAULTS);
 
     public MonitorSettings withZone(ZoneId z) {
         return edit(b -> b.zone = z);
@@ -90,6 +95,10 @@ public record MonitorSettings(
         return edit(b -> b.tariffFile = file);
     }
 
+    public MonitorSettings withValueModel(ValueModel model) {
+        return edit(b -> b.valueModel = model);
+    }
+
     /** The tariffs live energy is priced with. */
     public TariffBook tariffBook() {
         LoadedTariffs loaded =
@@ -115,6 +124,7 @@ public record MonitorSettings(
         String checkpointDir;
         String tariffFile;
         ValidationLimits limits;
+        ValueModel valueModel;
 
         Draft(MonitorSettings s) {
             zone = s.zone;
@@ -127,6 +137,7 @@ public record MonitorSettings(
             checkpointDir = s.checkpointDir;
             tariffFile = s.tariffFile;
             limits = s.limits;
+            valueModel = s.valueModel;
         }
 
         MonitorSettings settings() {
@@ -140,7 +151,8 @@ public record MonitorSettings(
                     checkpointInterval,
                     checkpointDir,
                     tariffFile,
-                    limits);
+                    limits,
+                    valueModel);
         }
     }
 }

@@ -39,7 +39,14 @@ class StateTypesTest {
                 org.gridwatch.jobs.ops.QuarterLoad.class,
                 org.gridwatch.jobs.ops.LoadTotal.class,
                 IngestCount.class,
-                IngestTotals.class
+                IngestTotals.class,
+                org.gridwatch.core.value.CustomerAccount.class,
+                org.gridwatch.core.value.ValueHistory.class,
+                org.gridwatch.core.value.CustomerStanding.class,
+                org.gridwatch.core.value.SegmentRule.class,
+                org.gridwatch.core.value.SegmentTally.class,
+                org.gridwatch.core.event.SegmentChange.class,
+                org.gridwatch.jobs.ops.AccountEvent.class
             })
     void isSerializedAsAPojo(Class<?> type) {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(type);

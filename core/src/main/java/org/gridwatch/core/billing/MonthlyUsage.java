@@ -51,6 +51,9 @@ public final class MonthlyUsage {
 
     public int readingCount;
 
+    /** Quarter hours with a reading this month: the hours the load factor is averaged over. */
+    public int quarterCount;
+
     /** For Flink's POJO serializer; use {@link #of}. */
     public MonthlyUsage() {}
 
@@ -108,6 +111,7 @@ public final class MonthlyUsage {
         }
         latestEndMillis = Math.max(latestEndMillis, startMillis + quarters * QUARTER_MILLIS);
         readingCount++;
+        quarterCount += quarters;
         return true;
     }
 

@@ -1,8 +1,15 @@
 package org.gridwatch.core.event;
 
+import java.util.Arrays;
 import java.util.List;
 
-/** A customer's segment or credit grade changed (topic {@code customer-segments}). */
+/**
+ * A customer's segment, credit grade or service strategies changed (topic {@code
+ * customer-segments}), with the numbers behind it.
+ *
+ * @param strategies {@code ServiceStrategy} names, in the order they apply; an array rather than a
+ *     list so that Flink keeps the record a POJO
+ */
 public record SegmentChange(
         String customerId,
         long tsMillis,
@@ -11,4 +18,54 @@ public record SegmentChange(
         double potentialValue,
         int creditScore,
         CreditGrade creditGrade,
-        List<String> strategies) {}
+        String[] strategies) {
+
+    public List<String> strategyList() {
+        return List.of(strategies);
+    }
+
+    /**
+     * Whether this is news against the {@code previous} record of the customer (null if none): a
+     * different segment, grade or set of strategies. Scores and values move a little with every
+     * bill and payment; those alone are not a change anyone acts on.
+     */
+    public boolean changesFrom(SegmentChange previous) {
+        return previous == null
+                || previous.segment != segment
+                || previous.creditGrade != creditGrade
+                || !Arrays.equals(previous.strategies, strategies);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SegmentChange s
+                && customerId.equals(s.customerId)
+                && tsMillis == s.tsMillis
+                && segment == s.segment
+                && Double.compare(currentValue, s.currentValue) == 0
+                && Double.compare(potentialValue, s.potentialValue) == 0
+                && creditScore == s.creditScore
+                && creditGrade == s.creditGrade
+                && Arrays.equals(strategies, s.strategies);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * customerId.hashCode() + Long.hashCode(tsMillis);
+    }
+
+    @Override
+    public String toString() {
+        return "SegmentChange["
+                + customerId
+                + " "
+                + segment
+                + " "
+                + creditGrade
+                + " "
+                + creditScore
+                + " "
+                + Arrays.toString(strategies)
+                + "]";
+    }
+}

@@ -168,6 +168,36 @@ public final class CreditRecord {
         return (nowMillis - oldestOpenDueMillis) / dayMillis();
     }
 
+    /**
+     * The first instant after {@code nowMillis} at which time alone changes this record's score,
+     * grade or arrears step: a demerit expiring, the theft lock ending, or the oldest open bill
+     * reaching a number of days past due that counts (a step of {@code strategies}, or the
+     * automatic C). {@link Long#MAX_VALUE} if nothing is pending.
+     */
+    public long nextChangeMillis(long nowMillis, CreditRules rules, Strategies strategies) {
+        long next = Long.MAX_VALUE;
+        for (int i = 0; i < demeritCount; i++) {
+            next = earliestAfter(nowMillis, next, demeritExpiryMillis[i]);
+        }
+        next = earliestAfter(nowMillis, next, theftUntilMillis);
+        if (oldestOpenDueMillis != Long.MAX_VALUE) {
+            for (long days :
+                    new long[] {
+                        strategies.warningDays(),
+                        strategies.restrictionDays(),
+                        strategies.disconnectionNoticeDays(),
+                        rules.autoCDaysPastDue()
+                    }) {
+                next = earliestAfter(nowMillis, next, oldestOpenDueMillis + days * dayMillis());
+            }
+        }
+        return next;
+    }
+
+    private static long earliestAfter(long nowMillis, long earliest, long candidate) {
+        return candidate > nowMillis && candidate < earliest ? candidate : earliest;
+    }
+
     /** The points of the demerits still counting at {@code nowMillis}. */
     public int demeritPointsAt(long nowMillis) {
         int sum = 0;

@@ -1,5 +1,6 @@
 package org.gridwatch.core.value;
 
+import java.io.Serializable;
 import org.gridwatch.core.event.CreditGrade;
 
 /**
@@ -47,7 +48,8 @@ public record CreditRules(
         int onTimeCreditPoints,
         int onTimeCreditCap,
         int autoCDaysPastDue,
-        long theftLockMillis) {
+        long theftLockMillis)
+        implements Serializable {
 
     static final long MILLIS_PER_DAY = 86_400_000L;
 

@@ -1,7 +1,9 @@
 package org.gridwatch.core.value;
 
+import java.io.Serializable;
 import org.gridwatch.core.event.CreditGrade;
 import org.gridwatch.core.event.Segment;
+import org.gridwatch.core.event.SegmentChange;
 
 /**
  * The paper's four segments, from 12-month revenue, potential value and credit. The revenue
@@ -34,10 +36,8 @@ public record SegmentRule(
         long highRevenueFen,
         long moderateRevenueFen,
         int highMinScoreInB,
-        double mediumMinPotential) {
-
-    public static final int HIGH_TOP_PERCENT = 20;
-    public static final int MODERATE_TOP_PERCENT = 50;
+        double mediumMinPotential)
+        implements Serializable {
 
     public SegmentRule {
         if (moderateRevenueFen > highRevenueFen) {
@@ -47,11 +47,7 @@ public record SegmentRule(
 
     /** The default rule with thresholds from the fleet's 12-month revenue. */
     public static SegmentRule fromFleet(FleetDistribution revenue) {
-        return new SegmentRule(
-                revenue.topThreshold(HIGH_TOP_PERCENT),
-                revenue.topThreshold(MODERATE_TOP_PERCENT),
-                85,
-                0.6);
+        return SegmentPolicy.DEFAULTS.rule(revenue);
     }
 
     public Segment segment(
@@ -68,5 +64,32 @@ public record SegmentRule(
             return good ? Segment.MEDIUM : Segment.LOW_RISKY;
         }
         return good && potentialValue >= mediumMinPotential ? Segment.MEDIUM : Segment.LOW_BASIC;
+    }
+
+    /**
+     * The customer's record against this rule: its segment, and the strategies for that segment,
+     * its theft history and its arrears, with the values it was valued at this month.
+     */
+    public SegmentChange assess(
+            CustomerStanding s,
+            double currentValue,
+            double potentialValue,
+            Strategies strategies,
+            long tsMillis) {
+        Segment segment =
+                segment(s.revenue12Fen(), potentialValue, s.creditScore(), s.creditGrade());
+        String[] names =
+                strategies.forCustomer(segment, s.theftHistory(), s.daysPastDue()).stream()
+                        .map(Enum::name)
+                        .toArray(String[]::new);
+        return new SegmentChange(
+                s.customerId(),
+                tsMillis,
+                segment,
+                currentValue,
+                potentialValue,
+                s.creditScore(),
+                s.creditGrade(),
+                names);
     }
 }

@@ -1,5 +1,6 @@
 package org.gridwatch.core.value;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,8 @@ import org.gridwatch.core.event.Segment;
  *     ({@link CreditRules#autoCDaysPastDue()}). Example terms, not a regulation: the legal notice
  *     periods before cutting supply are the utility's to set.
  */
-public record Strategies(int warningDays, int restrictionDays, int disconnectionNoticeDays) {
+public record Strategies(int warningDays, int restrictionDays, int disconnectionNoticeDays)
+        implements Serializable {
 
     public static final Strategies DEFAULTS = new Strategies(30, 60, 90);
 

@@ -1,5 +1,7 @@
 package org.gridwatch.core.value;
 
+import java.io.Serializable;
+
 /**
  * How current and potential value are scored, each 0–1, as weighted sums of 0–1 components. The
  * paper splits a customer's value to the utility into the current (what they bring now) and the
@@ -38,7 +40,8 @@ public record ValueRules(
         double shiftableWeight,
         double tenureWeight,
         double growthSpan,
-        double tenureFullYears) {
+        double tenureFullYears)
+        implements Serializable {
 
     public static final ValueRules DEFAULTS =
             new ValueRules(0.7, 0.3, 0.4, 0.2, 0.2, 0.2, 0.20, 10);

@@ -255,7 +255,7 @@ class EventJsonTest {
                         0.61,
                         94,
                         CreditGrade.A,
-                        List.of("ACCOUNT_MANAGER", "OUTAGE_NOTICE_FIRST"));
+                        new String[] {"ACCOUNT_MANAGER", "OUTAGE_NOTICE_FIRST"});
 
         JsonNode out = JSON.readTree(json.segmentChange(change));
 

@@ -2,10 +2,12 @@ package org.gridwatch.jobs.io;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Output;
 import org.gridwatch.core.event.Rejected;
+import org.gridwatch.core.event.SegmentChange;
 
 /**
  * The replay's output files in one folder, named as in the contract. Line order follows arrival and
@@ -30,6 +32,19 @@ public final class FileOutputs implements MonitorOutputs {
     @Override
     public void bills(DataStream<Bill> bills) {
         write(bills, Output.BILLS, new OutputJson.OfBill(zone));
+    }
+
+    /** The contract: the replay writes each customer's last state, not every change. */
+    @Override
+    public void segments(DataStream<SegmentChange> changes) {
+        write(
+                changes.keyBy(SegmentChange::customerId)
+                        .process(new LastPerCustomer())
+                        .returns(Types.POJO(SegmentChange.class))
+                        .name("each customer's last segment")
+                        .uid("last-segment-per-customer"),
+                Output.SEGMENTS,
+                new OutputJson.OfSegmentChange(zone));
     }
 
     private <T> void write(DataStream<T> records, Output output, OutputJson<T> json) {

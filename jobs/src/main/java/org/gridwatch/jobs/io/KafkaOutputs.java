@@ -10,6 +10,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Output;
 import org.gridwatch.core.event.Rejected;
+import org.gridwatch.core.event.SegmentChange;
 
 /**
  * The contract's output topics. At-least-once for now; exactly-once comes with the reliability
@@ -34,6 +35,11 @@ public final class KafkaOutputs implements MonitorOutputs {
     @Override
     public void bills(DataStream<Bill> bills) {
         write(bills, Output.BILLS, new OutputJson.OfBill(zone));
+    }
+
+    @Override
+    public void segments(DataStream<SegmentChange> changes) {
+        write(changes, Output.SEGMENTS, new OutputJson.OfSegmentChange(zone));
     }
 
     private <T> void write(DataStream<T> records, Output output, OutputJson<T> json) {

@@ -5,12 +5,13 @@ import java.util.List;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Rejected;
+import org.gridwatch.core.event.SegmentChange;
 import org.gridwatch.core.metric.MetricPoint;
 
 /**
  * Where the monitor job's results go. Each deployment attaches its sinks to the streams it cares
- * about: Kafka topics, files of a replay, InfluxDB, a test's collector. Later outputs (alerts,
- * segments) get a method each.
+ * about: Kafka topics, files of a replay, InfluxDB, a test's collector. Later outputs (alerts) get
+ * a method each.
  */
 public interface MonitorOutputs extends Serializable {
 
@@ -19,6 +20,9 @@ public interface MonitorOutputs extends Serializable {
     default void metrics(DataStream<MetricPoint> points) {}
 
     default void bills(DataStream<Bill> bills) {}
+
+    /** Changes of segment, grade or strategies, as they happen. */
+    default void segments(DataStream<SegmentChange> changes) {}
 
     static MonitorOutputs all(List<MonitorOutputs> outputs) {
         return new MonitorOutputs() {
@@ -37,6 +41,11 @@ public interface MonitorOutputs extends Serializable {
             @Override
             public void bills(DataStream<Bill> bills) {
                 outputs.forEach(o -> o.bills(bills));
+            }
+
+            @Override
+            public void segments(DataStream<SegmentChange> changes) {
+                outputs.forEach(o -> o.segments(changes));
             }
         };
     }

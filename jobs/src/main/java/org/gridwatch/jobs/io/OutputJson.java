@@ -6,6 +6,7 @@ import org.apache.flink.api.common.functions.RichMapFunction;
 import org.gridwatch.core.codec.EventJson;
 import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Rejected;
+import org.gridwatch.core.event.SegmentChange;
 
 /** An output record as the contract's JSON line, written by core's {@link EventJson}. */
 abstract class OutputJson<T> extends RichMapFunction<T, String> {
@@ -46,6 +47,19 @@ abstract class OutputJson<T> extends RichMapFunction<T, String> {
         @Override
         public String map(Bill b) {
             return json.bill(b);
+        }
+    }
+
+    static final class OfSegmentChange extends OutputJson<SegmentChange> {
+        private static final long serialVersionUID = 1L;
+
+        OfSegmentChange(ZoneId zone) {
+            super(zone);
+        }
+
+        @Override
+        public String map(SegmentChange s) {
+            return json.segmentChange(s);
         }
     }
 }

@@ -9,10 +9,10 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.gridwatch.core.billing.BillCalculator;
 import org.gridwatch.core.billing.BillStatement;
 import org.gridwatch.core.billing.BillingCalendar;
-import org.gridwatch.core.billing.CustomerLedger;
 import org.gridwatch.core.billing.MonthlyUsage;
 import org.gridwatch.core.billing.PaymentOutcome;
 import org.gridwatch.core.codec.EventJson;
@@ -28,35 +28,50 @@ import org.gridwatch.core.metric.Bucket;
 import org.gridwatch.core.tariff.PeriodLookup;
 import org.gridwatch.core.tariff.Tariff;
 import org.gridwatch.core.tariff.TariffBook;
+import org.gridwatch.core.value.CustomerAccount;
+import org.gridwatch.core.value.CustomerStanding;
+import org.gridwatch.core.value.ValueModel;
 import org.gridwatch.jobs.MonitorSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The customer operator, keyed by customer id: this month's usage per tariff period, the bills and
- * the ledger of payments. It calls core for each concern ({@link MonthlyUsage}, {@link
- * BillCalculator}, {@link CustomerLedger}); later concerns (value, credit, detection) join here.
+ * The customer operator, keyed by customer id: this month's usage per tariff period, the bills, and
+ * the customer's {@link CustomerAccount} (ledger, credit record, billed history). It calls core for
+ * each concern; it only decides when.
  *
  * <p>A month is billed when event time has passed its end by the allowed lateness, so late readings
- * are in the bill; the bill is stamped as issued at the month's end. A reading whose quarter hour
- * has closed for good is left out here exactly as the load buckets reject it (same rule, same
- * watermark), so billed and metered energy agree. A payment seen twice is rejected as DUPLICATE; a
- * negative one is a reversal.
+ * are in the bill. A reading whose quarter hour has closed for good is left out here exactly as the
+ * load buckets reject it (same rule, same watermark), so billed and metered energy agree. A payment
+ * seen twice is rejected as DUPLICATE; a negative one is a reversal. Inspections arrive on the same
+ * input as payments ({@link AccountEvent}).
+ *
+ * <p>After each bill, payment and inspection, and whenever time alone changes the credit (a demerit
+ * expiring, the oldest bill reaching 30, 60 or 90 days past due: one event-time timer at the next
+ * such instant), the customer's {@link CustomerStanding} goes to {@link #STANDINGS} for the fleet
+ * to value and segment. Nothing is sent before the first bill: value is read from bills.
  */
 public final class CustomerAccounts
-        extends KeyedCoProcessFunction<String, MeteredReading, Payment, Bill> {
+        extends KeyedCoProcessFunction<String, MeteredReading, AccountEvent, Bill> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(CustomerAccounts.class);
     private static final long DAY = 86_400_000L;
 
+    /** The customers' standings, for {@link FleetValue}. */
+    public static final OutputTag<CustomerStanding> STANDINGS =
+            new OutputTag<>("customer-standings", Types.POJO(CustomerStanding.class)) {};
+
     private final MonitorSettings settings;
     private transient ValueState<Customer> master;
-    private transient ValueState<CustomerLedger> ledger;
+    private transient ValueState<CustomerAccount> account;
     private transient MapState<Integer, MonthlyUsage> months;
+    private transient ValueState<Long> creditCheckAt;
+    private transient ValueState<Long> latestEventMillis;
     private transient TariffBook tariffs;
     private transient BillingCalendar calendar;
     private transient BillCalculator calculator;
     private transient EventJson json;
+    private transient ValueModel model;
     private transient long lateness;
 
     public CustomerAccounts(MonitorSettings settings) {
@@ -68,20 +83,27 @@ public final class CustomerAccounts
         master =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("master", Types.POJO(Customer.class)));
-        ledger =
+        account =
                 getRuntimeContext()
                         .getState(
                                 new ValueStateDescriptor<>(
-                                        "ledger", Types.POJO(CustomerLedger.class)));
+                                        "account", Types.POJO(CustomerAccount.class)));
         months =
                 getRuntimeContext()
                         .getMapState(
                                 new MapStateDescriptor<>(
                                         "open-months", Types.INT, Types.POJO(MonthlyUsage.class)));
+        creditCheckAt =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("credit-check-at", Types.LONG));
+        latestEventMillis =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("latest-event", Types.LONG));
         tariffs = settings.tariffBook();
         calendar = new BillingCalendar(settings.zone(), BillingCalendar.DEFAULT_DAYS_TO_PAY);
         calculator = new BillCalculator(calendar);
         json = new EventJson(settings.zone());
+        model = settings.valueModel();
         lateness = settings.allowedLateness().toMillis();
     }
 
@@ -90,6 +112,7 @@ public final class CustomerAccounts
             throws Exception {
         master.update(m.customer());
         MeterReading r = m.reading();
+        noteEvent(r.endMillis());
         long quarterCloses = Bucket.closesAt(Bucket.startOf(r.startMillis()), lateness);
         if (quarterCloses <= ctx.timerService().currentWatermark()) {
             return; // rejected TOO_LATE by the load buckets
@@ -114,25 +137,52 @@ public final class CustomerAccounts
     }
 
     @Override
-    public void processElement2(Payment p, Context ctx, Collector<Bill> out) throws Exception {
-        CustomerLedger accounts = ledgerOrNew();
-        PaymentOutcome outcome = accounts.pay(p.paymentId(), p.tsMillis(), p.amountFen());
-        ledger.update(accounts);
-        if (outcome == PaymentOutcome.DUPLICATE) {
-            ctx.output(
-                    ParseRecords.REJECTED,
-                    new Rejected(
-                            Source.PAYMENTS.topic(),
-                            RejectReason.DUPLICATE,
-                            "payment " + p.paymentId() + " was received before",
-                            json.payment(p),
-                            p.tsMillis()));
+    public void processElement2(AccountEvent e, Context ctx, Collector<Bill> out) throws Exception {
+        noteEvent(e.tsMillis());
+        CustomerAccount accounts = accountOrNew();
+        if (e.payment != null) {
+            Payment p = e.payment;
+            PaymentOutcome outcome =
+                    accounts.onPayment(p.paymentId(), p.tsMillis(), p.amountFen(), model.credit());
+            if (outcome == PaymentOutcome.DUPLICATE) {
+                ctx.output(
+                        ParseRecords.REJECTED,
+                        new Rejected(
+                                Source.PAYMENTS.topic(),
+                                RejectReason.DUPLICATE,
+                                "payment " + p.paymentId() + " was received before",
+                                json.payment(p),
+                                p.tsMillis()));
+                return; // nothing changed
+            }
+        } else {
+            accounts.onInspection(e.inspection, model.credit());
         }
+        account.update(accounts);
+        publish(ctx, accounts, e.tsMillis(), false);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Bill> out) throws Exception {
-        YearMonth month = calendar.monthOf(timestamp + 1 - lateness - 1);
+        YearMonth month = calendar.monthOf(timestamp - lateness);
+        if (billsAt(month) == timestamp) {
+            billMonth(month, ctx, out);
+        }
+        Long check = creditCheckAt.value();
+        if (check != null && check == timestamp) {
+            creditCheckAt.clear();
+            Long latest = latestEventMillis.value();
+            boolean inputEnded = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
+            if (!inputEnded || (latest != null && timestamp <= latest)) {
+                // At the end of a replay every pending timer fires; a credit change after the
+                // last event of the input did not happen within it.
+                publish(ctx, accountOrNew(), timestamp, false);
+            }
+        }
+    }
+
+    private void billMonth(YearMonth month, OnTimerContext ctx, Collector<Bill> out)
+            throws Exception {
         int key = month.getYear() * 100 + month.getMonthValue();
         MonthlyUsage usage = months.get(key);
         Customer customer = master.value();
@@ -146,7 +196,7 @@ public final class CustomerAccounts
             return;
         }
         Tariff tariff = tariffs.tariff(customer.tariffId());
-        CustomerLedger accounts = ledgerOrNew();
+        CustomerAccount accounts = accountOrNew();
         months.remove(key);
         BillStatement statement;
         try {
@@ -156,21 +206,47 @@ public final class CustomerAccounts
                             tariff,
                             usage,
                             customer.contractKw(),
-                            accounts.kwhBilledInYear(month.getYear()));
+                            accounts.ledger.kwhBilledInYear(month.getYear()));
         } catch (RuntimeException e) {
             // e.g. the customer changed to a tariff without a period it used this month: a
             // billing clerk's case, not a reason to stop the job for every other customer
             LOG.warn("cannot bill {} for {}: {}", customer.customerId(), month, e.getMessage());
             return;
         }
-        if (accounts.issue(statement)) {
+        if (accounts.onBill(statement, usage, model.credit())) {
             out.collect(statement.toBill());
+            account.update(accounts);
+            publish(ctx, accounts, ctx.timestamp(), true);
         }
-        ledger.update(accounts);
     }
 
-    private CustomerLedger ledgerOrNew() throws Exception {
-        CustomerLedger accounts = ledger.value();
-        return accounts == null ? new CustomerLedger() : accounts;
+    /** Sends the customer's standing, once billed, and arms the next credit check. */
+    private void publish(Context ctx, CustomerAccount accounts, long nowMillis, boolean monthClose)
+            throws Exception {
+        Customer customer = master.value();
+        if (customer == null || !accounts.isBilled()) {
+            return;
+        }
+        ctx.output(STANDINGS, accounts.standing(customer, nowMillis, monthClose, model.credit()));
+        long next = accounts.credit.nextChangeMillis(nowMillis, model.credit(), model.strategies());
+        Long armed = creditCheckAt.value();
+        if (next != Long.MAX_VALUE && (armed == null || armed != next)) {
+            // An earlier check left armed fires and finds itself replaced (check != timestamp);
+            // not deleting it keeps a bill timer at the same instant safe.
+            ctx.timerService().registerEventTimeTimer(next);
+            creditCheckAt.update(next);
+        }
+    }
+
+    private void noteEvent(long tsMillis) throws Exception {
+        Long latest = latestEventMillis.value();
+        if (latest == null || tsMillis > latest) {
+            latestEventMillis.update(tsMillis);
+        }
+    }
+
+    private CustomerAccount accountOrNew() throws Exception {
+        CustomerAccount accounts = account.value();
+        return accounts == null ? new CustomerAccount() : accounts;
     }
 }

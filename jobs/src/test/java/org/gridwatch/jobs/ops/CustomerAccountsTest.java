@@ -7,17 +7,22 @@ import static org.gridwatch.jobs.Fixtures.reading;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.gridwatch.core.event.Bill;
+import org.gridwatch.core.event.CreditGrade;
 import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.CustomerClass;
+import org.gridwatch.core.event.Inspection;
+import org.gridwatch.core.event.InspectionOutcome;
 import org.gridwatch.core.event.Payment;
 import org.gridwatch.core.event.PaymentChannel;
 import org.gridwatch.core.event.RejectReason;
 import org.gridwatch.core.event.Rejected;
 import org.gridwatch.core.meter.MeteredReading;
+import org.gridwatch.core.value.CustomerStanding;
 import org.gridwatch.jobs.MonitorSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +39,8 @@ class CustomerAccountsTest {
                     50.0,
                     Customer.UNKNOWN_SINCE);
 
-    private KeyedTwoInputStreamOperatorTestHarness<String, MeteredReading, Payment, Bill> harness;
+    private KeyedTwoInputStreamOperatorTestHarness<String, MeteredReading, AccountEvent, Bill>
+            harness;
 
     @BeforeEach
     void openHarness() throws Exception {
@@ -43,7 +49,7 @@ class CustomerAccountsTest {
                         new CustomerAccounts(
                                 MonitorSettings.DEFAULT.withAllowedLateness(Duration.ofDays(1))),
                         m -> m.customer().customerId(),
-                        Payment::customerId,
+                        AccountEvent::customerId,
                         Types.STRING);
     }
 
@@ -90,9 +96,90 @@ class CustomerAccountsTest {
     @Test
     void rejectsAPaymentSeenTwiceAndKeepsTheBalance() throws Exception {
         Payment p = new Payment("P1", "C1", at("2026-01-20T10:00"), 5000, PaymentChannel.APP);
-        harness.processElement2(p, p.tsMillis());
-        harness.processElement2(p, p.tsMillis());
+        harness.processElement2(AccountEvent.of(p), p.tsMillis());
+        harness.processElement2(AccountEvent.of(p), p.tsMillis());
 
         assertThat(rejections()).containsExactly(RejectReason.DUPLICATE);
+    }
+
+    private List<CustomerStanding> standings() {
+        var side = harness.getSideOutput(CustomerAccounts.STANDINGS);
+        return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
+    }
+
+    private void watermark(String local) throws Exception {
+        harness.processBothWatermarks(new Watermark(at(local)));
+    }
+
+    private void pay(String id, String local, long fen) throws Exception {
+        Payment p = new Payment(id, "C1", at(local), fen, PaymentChannel.APP);
+        harness.processElement2(AccountEvent.of(p), p.tsMillis());
+    }
+
+    /** January billed: 10 kWh at peak, 10.40 CNY, due 2026-02-20. */
+    private void billJanuary() throws Exception {
+        read("2026-01-15T08:15", 10.0);
+        read("2026-02-01T00:15", 1.0);
+        watermark("2026-02-02T00:00");
+    }
+
+    @Test
+    void sendsNoStandingBeforeTheFirstBillAndOneForTheFleetWithIt() throws Exception {
+        pay("P0", "2026-01-20T10:00", 500);
+        assertThat(standings()).isEmpty();
+
+        billJanuary();
+
+        assertThat(standings())
+                .singleElement()
+                .satisfies(
+                        s -> {
+                            assertThat(s.monthClose()).isTrue();
+                            assertThat(s.billedMonth()).isEqualTo(202601);
+                            assertThat(s.revenue12Fen()).isEqualTo(1040);
+                            assertThat(s.energy12Wh()).isEqualTo(10_000);
+                            assertThat(s.areaId()).isEqualTo("A001");
+                            // 5.00 CNY of credit before the bill: 5.40 still to pay, not late
+                            assertThat(s.creditGrade()).isEqualTo(CreditGrade.B);
+                            assertThat(s.daysPastDue()).isZero();
+                        });
+    }
+
+    @Test
+    void aConfirmedTheftIsCreditGradeCAtOnce() throws Exception {
+        billJanuary();
+        Inspection found =
+                new Inspection(
+                        "C1", "A-1", at("2026-02-05T10:00"), InspectionOutcome.CONFIRMED_THEFT);
+        harness.processElement2(AccountEvent.of(found), found.tsMillis());
+
+        CustomerStanding last = standings().get(standings().size() - 1);
+        assertThat(last.monthClose()).isFalse();
+        assertThat(last.theftHistory()).isTrue();
+        assertThat(last.creditGrade()).isEqualTo(CreditGrade.C);
+        assertThat(last.tsMillis()).isEqualTo(at("2026-02-05T10:00"));
+    }
+
+    @Test
+    void anUnpaidBillSendsAStandingWhenItReaches30DaysPastDueWithoutAnyEvent() throws Exception {
+        billJanuary();
+        read("2026-03-25T08:15", 1.0); // the meter goes on reporting; nobody pays
+        watermark("2026-03-22T00:00"); // due 02-20 + 30 days = 03-22 00:00
+
+        CustomerStanding last = standings().get(standings().size() - 1);
+        assertThat(last.tsMillis()).isEqualTo(at("2026-03-22T00:00"));
+        assertThat(last.daysPastDue()).isEqualTo(30);
+        assertThat(last.monthClose()).isFalse();
+    }
+
+    @Test
+    void aCreditStepAfterTheLastEventOfAReplayIsNotSent() throws Exception {
+        billJanuary();
+        int before = standings().size();
+
+        harness.processBothWatermarks(new Watermark(Long.MAX_VALUE));
+
+        assertThat(standings().stream().filter(s -> !s.monthClose())).isEmpty();
+        assertThat(standings()).hasSize(before);
     }
 }

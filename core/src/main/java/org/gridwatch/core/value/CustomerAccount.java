@@ -1,0 +1,83 @@
+package org.gridwatch.core.value;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import org.gridwatch.core.billing.BillStatement;
+import org.gridwatch.core.billing.CustomerLedger;
+import org.gridwatch.core.billing.MonthlyUsage;
+import org.gridwatch.core.billing.PaymentOutcome;
+import org.gridwatch.core.event.Customer;
+import org.gridwatch.core.event.Inspection;
+
+/**
+ * Everything kept of one customer between bills: the ledger (balance, open bills, payments seen),
+ * the credit record and the billed history the value model reads. Each event goes to the ledger
+ * first and its outcome to the credit record, in one place, so the monitor job and the tests wire
+ * them the same way. Flink state, one per customer: public no-arg constructor, public fields.
+ */
+public final class CustomerAccount {
+
+    public CustomerLedger ledger = new CustomerLedger();
+    public CreditRecord credit = new CreditRecord();
+    public ValueHistory history = new ValueHistory();
+
+    public CustomerAccount() {}
+
+    /**
+     * Issues a month's bill computed from {@code usage}.
+     *
+     * @return false, changing nothing, if the ledger had this month's bill already
+     */
+    public boolean onBill(BillStatement statement, MonthlyUsage usage, CreditRules rules) {
+        if (!ledger.issue(statement)) {
+            return false;
+        }
+        credit.onBillIssued(statement.issuedMillis(), ledger, rules);
+        history.onBill(usage.month(), statement.amountFen(), usage);
+        return true;
+    }
+
+    /** Applies a payment (negative: a reversal) and scores it; a duplicate changes nothing. */
+    public PaymentOutcome onPayment(
+            String paymentId, long tsMillis, long amountFen, CreditRules rules) {
+        PaymentOutcome outcome = ledger.pay(paymentId, tsMillis, amountFen);
+        credit.onPayment(outcome, tsMillis, ledger, rules);
+        return outcome;
+    }
+
+    public void onInspection(Inspection inspection, CreditRules rules) {
+        credit.onInspection(inspection, rules);
+    }
+
+    /** Whether the fleet can value this customer yet: it needs a bill. */
+    public boolean isBilled() {
+        return history.hasBills();
+    }
+
+    /** The customer as the fleet sees it at {@code tsMillis}; only once {@link #isBilled}. */
+    public CustomerStanding standing(
+            Customer customer, long tsMillis, boolean monthClose, CreditRules rules) {
+        int since =
+                customer.hasSince()
+                        ? ValueHistory.indexOf(
+                                YearMonth.from(LocalDate.ofEpochDay(customer.sinceEpochDay())))
+                        : -1;
+        return new CustomerStanding(
+                customer.customerId(),
+                customer.areaId(),
+                customer.customerClass(),
+                tsMillis,
+                monthClose,
+                history.latestYearMonth(),
+                history.revenue12Fen(),
+                history.energy12Wh(),
+                history.trend(),
+                history.loadFactor(),
+                history.peakShare(),
+                history.tenureYears(history.latestMonthIndex, since),
+                credit.score(tsMillis, rules),
+                credit.grade(tsMillis, rules),
+                credit.hasTheftHistory(),
+                credit.daysPastDue(tsMillis));
+    }
+}

@@ -1,0 +1,34 @@
+package org.gridwatch.core.value;
+
+import org.gridwatch.core.event.CreditGrade;
+import org.gridwatch.core.event.CustomerClass;
+
+/**
+ * What the fleet needs to know of one customer to value and segment it: sent by the customer
+ * operator after each bill, payment, inspection or credit change, as of {@code tsMillis}.
+ *
+ * @param monthClose true when sent for a month's bill (all customers are re-valued against the new
+ *     fleet then); false for a credit change in between (only this customer is re-assessed)
+ * @param billedMonth the latest billed month, yyyymm
+ * @param revenue12Fen revenue billed over the last 12 months
+ * @param energy12Wh energy billed over the last 12 months, Wh
+ * @param trend the customer's own yearly consumption trend ({@link ValueHistory#trend})
+ * @param daysPastDue whole days the oldest open bill is past due; 0 if none
+ */
+public record CustomerStanding(
+        String customerId,
+        String areaId,
+        CustomerClass customerClass,
+        long tsMillis,
+        boolean monthClose,
+        int billedMonth,
+        long revenue12Fen,
+        long energy12Wh,
+        double trend,
+        double loadFactor,
+        double peakShare,
+        double tenureYears,
+        int creditScore,
+        CreditGrade creditGrade,
+        boolean theftHistory,
+        long daysPastDue) {}

@@ -1,0 +1,51 @@
+package org.gridwatch.core.value;
+
+import org.gridwatch.core.event.CreditGrade;
+import org.gridwatch.core.event.Segment;
+
+/**
+ * Customers and their 12-month revenue per segment × credit grade, kept up to date as customers
+ * move, for the fleet dashboards. Flink state: public no-arg constructor and public fields.
+ */
+public final class SegmentTally {
+
+    private static final int GRADES = CreditGrade.values().length;
+    public static final int CELLS = Segment.values().length * GRADES;
+
+    public long[] customers = new long[CELLS];
+    public long[] revenueFen = new long[CELLS];
+
+    public SegmentTally() {}
+
+    public static int cell(Segment segment, CreditGrade grade) {
+        return segment.ordinal() * GRADES + grade.ordinal();
+    }
+
+    public static Segment segmentOf(int cell) {
+        return Segment.values()[cell / GRADES];
+    }
+
+    public static CreditGrade gradeOf(int cell) {
+        return CreditGrade.values()[cell % GRADES];
+    }
+
+    public void add(Segment segment, CreditGrade grade, long revenue12Fen) {
+        int c = cell(segment, grade);
+        customers[c]++;
+        revenueFen[c] += revenue12Fen;
+    }
+
+    public void remove(Segment segment, CreditGrade grade, long revenue12Fen) {
+        int c = cell(segment, grade);
+        customers[c]--;
+        revenueFen[c] -= revenue12Fen;
+    }
+
+    public long totalCustomers() {
+        long sum = 0;
+        for (long n : customers) {
+            sum += n;
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,249 @@
+package org.gridwatch.jobs.ops;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.gridwatch.core.event.SegmentChange;
+import org.gridwatch.core.metric.Bucket;
+import org.gridwatch.core.metric.Measurements;
+import org.gridwatch.core.metric.MetricPoint;
+import org.gridwatch.core.value.Concentration;
+import org.gridwatch.core.value.CustomerStanding;
+import org.gridwatch.core.value.FleetValuation;
+import org.gridwatch.core.value.SegmentRule;
+import org.gridwatch.core.value.SegmentTally;
+import org.gridwatch.core.value.ValueModel;
+
+/**
+ * The fleet's value and segments: one key ({@link #KEY}) holding every billed customer's latest
+ * {@link CustomerStanding}. Value is relative to the fleet, so the fleet must be seen whole: at
+ * each month's billing all customers are re-valued against the new distribution ({@link
+ * FleetValuation}), and in between a customer whose credit changed is re-assessed with that month's
+ * rule and values. A customer's record goes out when its segment, grade or strategies change.
+ *
+ * <p>Standings come at bill rate, not reading rate: two or three per customer a month (a bill, a
+ * payment, a credit step), so one key serves millions of customers; the monthly re-valuation sorts
+ * the fleet once. Standings are gathered per quarter hour of event time (one timer at the end of
+ * the quarter) so that a month's bills, which all arrive at the same instant, are valued together.
+ *
+ * <p>Side output {@link #METRICS}: {@code segments} (customers and revenue per segment × grade)
+ * whenever anything changed, and at each billing {@code revenue_concentration} per area and for the
+ * fleet, stamped at the end of the quarter hour.
+ */
+public final class FleetValue
+        extends KeyedProcessFunction<String, CustomerStanding, SegmentChange> {
+    private static final long serialVersionUID = 1L;
+    public static final String KEY = "fleet";
+    private static final long QUARTER = 15 * 60_000L;
+
+    /** The 80/20 check looks at the top 20%, whatever the segment policy's high-use share. */
+    private static final int TOP_SHARE_PERCENT = 20;
+
+    /** The fleet's value metrics. */
+    public static final OutputTag<MetricPoint> METRICS =
+            new OutputTag<>("fleet-value-metrics", Types.POJO(MetricPoint.class)) {};
+
+    private final ValueModel model;
+    private transient MapState<String, CustomerStanding> standings;
+    private transient MapState<String, SegmentChange> assessed;
+    private transient MapState<String, Boolean> pending;
+    private transient ValueState<Boolean> billingPending;
+    private transient ValueState<SegmentRule> rule;
+    private transient ValueState<SegmentTally> tally;
+
+    public FleetValue(ValueModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        standings =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "standings",
+                                        Types.STRING,
+                                        Types.POJO(CustomerStanding.class)));
+        assessed =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "assessed", Types.STRING, Types.POJO(SegmentChange.class)));
+        pending =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>("pending", Types.STRING, Types.BOOLEAN));
+        billingPending =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("billing-pending", Types.BOOLEAN));
+        rule =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>("rule", Types.POJO(SegmentRule.class)));
+        tally =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "tally", Types.POJO(SegmentTally.class)));
+    }
+
+    @Override
+    public void processElement(CustomerStanding s, Context ctx, Collector<SegmentChange> out)
+            throws Exception {
+        standings.put(s.customerId(), s);
+        pending.put(s.customerId(), true);
+        if (s.monthClose()) {
+            billingPending.update(true);
+        }
+        ctx.timerService().registerEventTimeTimer(Bucket.startOf(ctx.timestamp()) + QUARTER);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<SegmentChange> out)
+            throws Exception {
+        if (Boolean.TRUE.equals(billingPending.value())) {
+            revalueFleet(timestamp, ctx, out);
+            billingPending.clear();
+        } else {
+            reassessPending(out);
+        }
+        pending.clear();
+        emitTally(timestamp, ctx);
+    }
+
+    /** A month's bills are in: every customer against the new fleet. */
+    private void revalueFleet(long timestamp, OnTimerContext ctx, Collector<SegmentChange> out)
+            throws Exception {
+        List<CustomerStanding> fleet = currentFleet();
+        if (fleet.isEmpty()) {
+            return;
+        }
+        FleetValuation valuation = FleetValuation.of(fleet, model);
+        SegmentRule monthRule = valuation.rule();
+        rule.update(monthRule);
+        SegmentTally counts = new SegmentTally();
+        Map<String, List<Long>> revenueByArea = new TreeMap<>();
+        for (CustomerStanding s : fleet) {
+            SegmentChange now =
+                    monthRule.assess(
+                            s,
+                            valuation.currentValue(s),
+                            valuation.potentialValue(s),
+                            model.strategies(),
+                            s.tsMillis());
+            record(now, out);
+            counts.add(now.segment(), now.creditGrade(), s.revenue12Fen());
+            revenueByArea.computeIfAbsent(s.areaId(), a -> new ArrayList<>()).add(s.revenue12Fen());
+        }
+        tally.update(counts);
+        List<Long> all = new ArrayList<>();
+        revenueByArea.forEach(
+                (area, revenues) -> {
+                    ctx.output(METRICS, concentrationPoint(area, revenues, timestamp));
+                    all.addAll(revenues);
+                });
+        ctx.output(METRICS, concentrationPoint(Measurements.ALL_AREAS, all, timestamp));
+    }
+
+    /**
+     * The fleet for this month's valuation: every customer billed within the last 12 months of the
+     * latest bill. Customers without a bill for a year (closed accounts) are forgotten.
+     */
+    private List<CustomerStanding> currentFleet() throws Exception {
+        int latest = 0;
+        for (CustomerStanding s : standings.values()) {
+            latest = Math.max(latest, s.billedMonth());
+        }
+        int yearAgo = latest - 100;
+        List<CustomerStanding> fleet = new ArrayList<>();
+        List<String> gone = new ArrayList<>();
+        for (CustomerStanding s : standings.values()) {
+            if (s.billedMonth() > yearAgo) {
+                fleet.add(s);
+            } else {
+                gone.add(s.customerId());
+            }
+        }
+        for (String id : gone) {
+            standings.remove(id);
+            assessed.remove(id);
+        }
+        return fleet;
+    }
+
+    /** Credit changes between billings: the same rule and values, the new credit. */
+    private void reassessPending(Collector<SegmentChange> out) throws Exception {
+        SegmentRule monthRule = rule.value();
+        SegmentTally counts = tally.value();
+        if (monthRule == null || counts == null) {
+            return; // not valued yet: the first billing will
+        }
+        for (String id : pending.keys()) {
+            SegmentChange before = assessed.get(id);
+            CustomerStanding s = standings.get(id);
+            if (before == null || s == null) {
+                continue; // valued at the next billing
+            }
+            SegmentChange now =
+                    monthRule.assess(
+                            s,
+                            before.currentValue(),
+                            before.potentialValue(),
+                            model.strategies(),
+                            s.tsMillis());
+            record(now, out);
+            // 12-month revenue only changes with a bill, and bills come with a billing: the
+            // revenue counted for this customer is still s.revenue12Fen().
+            counts.remove(before.segment(), before.creditGrade(), s.revenue12Fen());
+            counts.add(now.segment(), now.creditGrade(), s.revenue12Fen());
+        }
+        tally.update(counts);
+    }
+
+    private void record(SegmentChange now, Collector<SegmentChange> out) throws Exception {
+        if (now.changesFrom(assessed.get(now.customerId()))) {
+            out.collect(now);
+        }
+        assessed.put(now.customerId(), now);
+    }
+
+    private void emitTally(long timestamp, OnTimerContext ctx) throws Exception {
+        SegmentTally counts = tally.value();
+        if (counts == null) {
+            return;
+        }
+        for (int cell = 0; cell < SegmentTally.CELLS; cell++) {
+            ctx.output(
+                    METRICS,
+                    MetricPoint.of(Measurements.SEGMENTS)
+                            .tag("grade", SegmentTally.gradeOf(cell).name())
+                            .tag("segment", SegmentTally.segmentOf(cell).name())
+                            .field("customers", counts.customers[cell])
+                            .field("revenue", counts.revenueFen[cell] / 100.0)
+                            .at(timestamp));
+        }
+    }
+
+    private MetricPoint concentrationPoint(String area, List<Long> revenues, long timestamp) {
+        Concentration c =
+                Concentration.of(
+                        revenues.stream().mapToLong(Long::longValue).toArray(), TOP_SHARE_PERCENT);
+        return MetricPoint.of(Measurements.REVENUE_CONCENTRATION)
+                .tag("area", area)
+                .field("customers", (long) c.customers())
+                .field("revenue", c.revenueFen() / 100.0)
+                .field("top20_share", c.topShare())
+                .field("gini", c.gini())
+                .at(timestamp);
+    }
+}
