@@ -1,0 +1,125 @@
+package org.gridwatch.core.value;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gridwatch.core.event.CreditGrade;
+import org.gridwatch.core.event.CustomerClass;
+import org.gridwatch.core.event.Segment;
+import org.gridwatch.core.event.SegmentChange;
+import org.junit.jupiter.api.Test;
+
+class FleetValuationTest {
+
+    static CustomerStanding standing(
+            String id, CustomerClass c, long revenueFen, long wh, double trend, int score) {
+        return new CustomerStanding(
+                id,
+                "A001",
+                c,
+                0L,
+                true,
+                202601,
+                revenueFen,
+                wh,
+                trend,
+                0.5,
+                0.2,
+                5,
+                score,
+                CreditRules.DEFAULTS.gradeOf(score),
+                false,
+                0);
+    }
+
+    /** The ten customers of {@link ValueAndSegmentTest}: 1 000 … 10 000 CNY. */
+    static List<CustomerStanding> tenShops(double trend) {
+        List<CustomerStanding> fleet = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            fleet.add(
+                    standing(
+                            "C" + i,
+                            CustomerClass.COMMERCIAL,
+                            ValueAndSegmentTest.REVENUE[i],
+                            ValueAndSegmentTest.KWH[i],
+                            trend,
+                            92));
+        }
+        return fleet;
+    }
+
+    @Test
+    void valuesEachCustomerByItsRanksInTheFleet() {
+        List<CustomerStanding> fleet = tenShops(0);
+        FleetValuation v = FleetValuation.of(fleet, ValueModel.DEFAULTS);
+
+        // the ninth of ten in revenue and in kWh: rank 0.85 in both
+        assertThat(v.currentValue(fleet.get(8))).isCloseTo(0.85, within(1e-12));
+        assertThat(v.rule().highRevenueFen()).isEqualTo(900_000);
+        assertThat(v.rule().moderateRevenueFen()).isEqualTo(600_000);
+    }
+
+    @Test
+    void growthCountsRelativeToTheCustomersClass() {
+        // every shop grows 30% (a hot summer lifts them all); one grows 50%
+        List<CustomerStanding> fleet = tenShops(0.30);
+        fleet.add(standing("FAST", CustomerClass.COMMERCIAL, 100_000, 1_500, 0.50, 92));
+        FleetValuation v = FleetValuation.of(fleet, ValueModel.DEFAULTS);
+
+        assertThat(v.relativeGrowth(fleet.get(0))).isCloseTo(0, within(1e-12));
+        assertThat(v.relativeGrowth(fleet.get(10))).isCloseTo(0.20, within(1e-12));
+        // growth +20% relative → 1.0; load factor 0.5, peak share 0.2, tenure 5/10:
+        // 0.4 × 1 + 0.2 × 0.5 + 0.2 × 0.2 + 0.2 × 0.5 = 0.64
+        assertThat(v.potentialValue(fleet.get(10))).isCloseTo(0.64, within(1e-12));
+    }
+
+    @Test
+    void theMonthsRuleAssessesSegmentAndStrategiesWithTheNumbersBehindThem() {
+        List<CustomerStanding> fleet = tenShops(0);
+        FleetValuation v = FleetValuation.of(fleet, ValueModel.DEFAULTS);
+        CustomerStanding top = fleet.get(9);
+
+        SegmentChange c =
+                v.rule()
+                        .assess(
+                                top,
+                                v.currentValue(top),
+                                v.potentialValue(top),
+                                Strategies.DEFAULTS,
+                                42L);
+
+        assertThat(c.segment()).isEqualTo(Segment.HIGH);
+        assertThat(c.creditGrade()).isEqualTo(CreditGrade.A);
+        assertThat(c.creditScore()).isEqualTo(92);
+        assertThat(c.currentValue()).isCloseTo(0.95, within(1e-12));
+        assertThat(c.strategyList())
+                .containsExactly("ACCOUNT_MANAGER", "VIP_CHANNEL", "OUTAGE_NOTICE_FIRST");
+        assertThat(c.tsMillis()).isEqualTo(42L);
+    }
+
+    @Test
+    void aNewRecordIsNewsOnlyForAnotherSegmentGradeOrStrategy() {
+        SegmentChange high =
+                new SegmentChange(
+                        "C1", 1, Segment.HIGH, 0.9, 0.5, 92, CreditGrade.A, new String[] {"A"});
+        SegmentChange sameButScore =
+                new SegmentChange(
+                        "C1", 2, Segment.HIGH, 0.91, 0.5, 96, CreditGrade.A, new String[] {"A"});
+        SegmentChange warned =
+                new SegmentChange(
+                        "C1",
+                        3,
+                        Segment.HIGH,
+                        0.9,
+                        0.5,
+                        92,
+                        CreditGrade.A,
+                        new String[] {"A", "W"});
+
+        assertThat(high.changesFrom(null)).isTrue();
+        assertThat(sameButScore.changesFrom(high)).isFalse();
+        assertThat(warned.changesFrom(high)).isTrue();
+    }
+}
