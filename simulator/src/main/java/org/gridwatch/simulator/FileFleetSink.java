@@ -9,8 +9,8 @@ import org.gridwatch.core.event.Source;
 
 /**
  * Writes a simulation as the contract's files in one folder: customers.jsonl, readings.jsonl,
- * area-readings.jsonl, payments.jsonl and truth.jsonl. Existing files are replaced. Every file is
- * created, even when it stays empty, so a replay finds the set it expects.
+ * area-readings.jsonl, payments.jsonl, inspections.jsonl and truth.jsonl. Existing files are
+ * replaced. Every file is created, even when it stays empty, so a replay finds the set it expects.
  */
 public final class FileFleetSink implements FleetSink {
 
@@ -18,7 +18,11 @@ public final class FileFleetSink implements FleetSink {
     public static final String TRUTH_FILE = "truth.jsonl";
 
     private static final Source[] WRITTEN = {
-        Source.CUSTOMERS, Source.METER_READINGS, Source.AREA_READINGS, Source.PAYMENTS
+        Source.CUSTOMERS,
+        Source.METER_READINGS,
+        Source.AREA_READINGS,
+        Source.PAYMENTS,
+        Source.INSPECTIONS
     };
 
     private final Map<Source, LineFile> files = new EnumMap<>(Source.class);

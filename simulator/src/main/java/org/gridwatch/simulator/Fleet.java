@@ -1,9 +1,12 @@
 package org.gridwatch.simulator;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.SplittableRandom;
 import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.CustomerClass;
+import org.gridwatch.core.event.Inspection;
 import org.gridwatch.core.event.PaymentChannel;
 
 /** The customers and transformer areas of a simulation, built deterministically from its config. */
@@ -25,6 +28,12 @@ final class Fleet {
 
     /** Contracts are sized at twice the customer's expected peak quarter hour. */
     private static final double CONTRACT_HEADROOM = 2.0;
+
+    /**
+     * The top fifth of customers by expected annual revenue are the large users: the 20% that, in
+     * the customer-value paper's 80/20 rule, bring most of the revenue.
+     */
+    static final int LARGE_PERCENT = 20;
 
     /** Customers were connected over the 25 years before the simulation. */
     private static final int CONNECTED_WITHIN_DAYS = 25 * 365;
@@ -70,6 +79,26 @@ final class Fleet {
             areaCustomers[area]++;
             customers[i] = customer(config, i, classes[i], area);
         }
+        markLarge(customers);
+    }
+
+    /**
+     * Marks the top {@link #LARGE_PERCENT}% of customers by expected annual revenue, rounded up to
+     * whole customers; of equal revenues the lower customer number ranks first.
+     */
+    private static void markLarge(SimulatedCustomer[] customers) {
+        Integer[] order = new Integer[customers.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(
+                order,
+                Comparator.comparingLong((Integer i) -> -customers[i].expectedYearFen)
+                        .thenComparingInt(i -> i));
+        int large = (int) (((long) customers.length * LARGE_PERCENT + 99) / 100);
+        for (int k = 0; k < large; k++) {
+            customers[order[k]].large = true;
+        }
     }
 
     int areaCount() {
@@ -111,7 +140,16 @@ final class Fleet {
             double u = load.nextDouble();
             intervalQuarters = u < HOURLY_SHARE ? 4 : u < HOURLY_SHARE + HALF_HOURLY_SHARE ? 2 : 1;
         }
-        double contractKw = p.contractKwFor(kwhPerDay / 24 * p.peakFactor() * CONTRACT_HEADROOM);
+        // Own streams for the trend and the inspection, so that adding them left every other draw
+        // of the same seed as it was.
+        SplittableRandom trendRandom = Seeds.stream(config.seed(), Seeds.TREND, i);
+        Trend trend = config.trendMix().draw(trendRandom.nextDouble());
+        double growth = trend.drawGrowth(trendRandom);
+        // A growing customer's contract is sized for its use at the end of the run, so that the
+        // breaker does not cut off the growth the truth promises.
+        double grown = Math.max(1, Math.pow(1 + growth, (config.days() - 1) / 365.0));
+        double contractKw =
+                p.contractKwFor(kwhPerDay * grown / 24 * p.peakFactor() * CONTRACT_HEADROOM);
         LocalDate since = config.start().minusDays(30 + load.nextInt(CONNECTED_WITHIN_DAYS));
         long registerDays =
                 Math.min(REGISTER_DAYS, config.start().toEpochDay() - since.toEpochDay());
@@ -119,9 +157,16 @@ final class Fleet {
         Payer payer = prepaid ? Payer.PUNCTUAL : config.payerMix().draw(billing.nextDouble());
         PaymentChannel channel = channel(prepaid, payer, billing.nextDouble());
         String number = String.format("%07d", i + 1);
+        String customerId = "C" + number;
+        Inspection inspection =
+                Inspections.draw(
+                        config,
+                        customerId,
+                        "SIM-" + customerId + "-1",
+                        Seeds.stream(config.seed(), Seeds.INSPECTION, i));
         Customer master =
                 new Customer(
-                        "C" + number,
+                        customerId,
                         "M" + number,
                         cls,
                         areaIds[area],
@@ -140,6 +185,9 @@ final class Fleet {
                         intervalQuarters,
                         kwhPerDay,
                         shift,
+                        trend,
+                        growth,
+                        inspection,
                         load,
                         Seeds.stream(config.seed(), Seeds.DELIVERY, i),
                         billing);

@@ -10,13 +10,14 @@ import org.gridwatch.core.codec.EventJson;
 import org.gridwatch.core.codec.EventTime;
 import org.gridwatch.core.event.AreaReading;
 import org.gridwatch.core.event.CustomerClass;
+import org.gridwatch.core.event.Inspection;
 import org.gridwatch.core.event.Source;
 
 /**
  * Simulates a utility's fleet quarter hour by quarter hour and streams every record to a {@link
- * FleetSink}: first the customer master, then, in event-time order, payments, meter readings and
- * area readings, with late and duplicated readings where they arrive, and the ground truth
- * alongside. The same config gives the same records in the same order, byte for byte.
+ * FleetSink}: first the customer master, then, in event-time order, payments, inspections, meter
+ * readings and area readings, with late and duplicated readings where they arrive, and the ground
+ * truth alongside. The same config gives the same records in the same order, byte for byte.
  *
  * <p>Not thread-safe; {@link #run} may be called again and repeats itself.
  */
@@ -40,6 +41,7 @@ public final class FleetSimulator {
     private AreaSupply areas;
     private DelayedDelivery delayed;
     private Billing billing;
+    private Inspections inspections;
     private long records;
     private long readings;
     private long readingLines;
@@ -77,6 +79,7 @@ public final class FleetSimulator {
 
         long startMillis = millis(config.start());
         billing = new Billing(fleet.customers, zone, startMillis, json, truth);
+        inspections = new Inspections(fleet.customers);
         Pacer pacer = new Pacer(config.speed(), startMillis);
         writeMaster(startMillis);
         billing.openingBills(config.start(), sink);
@@ -95,7 +98,7 @@ public final class FleetSimulator {
             long nextDay = millis(date.plusDays(1));
             int quarters = (int) ((nextDay - dayStart) / QUARTER);
             weather = WEATHER_PERSISTENCE * weather + innovation * weatherRandom.nextGaussian();
-            beginDay(date, weather);
+            beginDay(date, d, weather);
             for (long[] o : areas.planDay(quarter, quarters)) {
                 outages++;
                 String areaId = fleet.areaIds[(int) o[0]];
@@ -108,7 +111,7 @@ public final class FleetSimulator {
             for (int k = 0; k < quarters; k++, quarter++) {
                 long end = dayStart + (k + 1) * QUARTER;
                 pacer.awaitEventTime(end);
-                billing.sendDue(end, sink);
+                sendPaymentsAndInspections(end);
                 areas.beginQuarter(quarter);
                 simulateQuarter(k, quarter, end);
                 records += delayed.release(quarter, sink);
@@ -145,6 +148,7 @@ public final class FleetSimulator {
                         readingLines,
                         areaReadings,
                         billing.payments(),
+                        inspections.count(),
                         outages,
                         injected[DeliveryFault.DUPLICATE.ordinal()],
                         injected[DeliveryFault.MISSING.ordinal()],
@@ -170,8 +174,26 @@ public final class FleetSimulator {
         }
     }
 
-    /** Fixes each customer's expected energy per quarter hour for the day. */
-    private void beginDay(LocalDate date, double weather) {
+    /**
+     * Sends the payments and inspections made up to and including {@code untilMillis}, merged in
+     * event-time order.
+     */
+    private void sendPaymentsAndInspections(long untilMillis) throws IOException {
+        for (long t = inspections.nextMillis(); t <= untilMillis; t = inspections.nextMillis()) {
+            billing.sendDue(t, sink);
+            Inspection i = inspections.poll();
+            sink.input(Source.INSPECTIONS, i.customerId(), i.tsMillis(), json.inspection(i));
+            sink.truth(truth.inspection(i));
+            records++;
+        }
+        billing.sendDue(untilMillis, sink);
+    }
+
+    /**
+     * Fixes each customer's expected energy per quarter hour for the day, the {@code day}-th of the
+     * run (0 for the first), with the customer's trend.
+     */
+    private void beginDay(LocalDate date, int day, double weather) {
         boolean weekend = ClassProfile.isWeekend(date);
         CustomerClass[] classes = CustomerClass.values();
         double[] level = new double[classes.length];
@@ -188,7 +210,8 @@ public final class FleetSimulator {
             double s = c.profile.daySigma();
             double personal = Math.exp(s * c.load.nextGaussian() - 0.5 * s * s);
             c.dayShape = shape[i];
-            c.dayWhPerQuarter = c.kwhPerDay * 1000 / 96 * level[i] * personal;
+            c.trendFactor = Math.pow(1 + c.growth, day / 365.0);
+            c.dayWhPerQuarter = c.kwhPerDay * c.trendFactor * 1000 / 96 * level[i] * personal;
             c.dayWh = 0;
         }
     }

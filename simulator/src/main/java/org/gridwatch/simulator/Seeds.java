@@ -13,6 +13,8 @@ final class Seeds {
     static final int AREA = 4;
     static final int FLEET = 5;
     static final int OUTAGE = 6;
+    static final int TREND = 7;
+    static final int INSPECTION = 8;
 
     private Seeds() {}
 

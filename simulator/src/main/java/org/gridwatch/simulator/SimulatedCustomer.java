@@ -2,6 +2,8 @@ package org.gridwatch.simulator;
 
 import java.util.SplittableRandom;
 import org.gridwatch.core.event.Customer;
+import org.gridwatch.core.event.Inspection;
+import org.gridwatch.core.event.InspectionOutcome;
 import org.gridwatch.core.event.PaymentChannel;
 
 /** One customer and its meter as the simulator runs it: fixed traits and running state. */
@@ -21,6 +23,23 @@ final class SimulatedCustomer {
 
     final int shiftQuarters;
 
+    final Trend trend;
+
+    /** Annual growth rate of the daily energy, e.g. 0.25 for +25% a year. */
+    final double growth;
+
+    /** This customer's inspection in the first half of the run, or null. */
+    final Inspection inspection;
+
+    /**
+     * What the customer's use is worth in a year at the class's average price, before any trend,
+     * fen: the revenue the simulator intends, by which the {@link #large} customers are ranked.
+     */
+    final long expectedYearFen;
+
+    /** Among the top fifth of the fleet by {@link #expectedYearFen}; set once by the fleet. */
+    boolean large;
+
     /** The most the connection passes in a quarter hour: the contract capacity, Wh. */
     final long capWhPerQuarter;
 
@@ -34,6 +53,10 @@ final class SimulatedCustomer {
     int pendingEvents;
     double[] dayShape;
     double dayWhPerQuarter;
+
+    /** (1 + growth)^(days since the start / 365), of the day being simulated. */
+    double trendFactor = 1;
+
     long dayWh;
     long balanceFen;
     boolean topUpScheduled;
@@ -48,6 +71,9 @@ final class SimulatedCustomer {
             int intervalQuarters,
             double kwhPerDay,
             int shiftQuarters,
+            Trend trend,
+            double growth,
+            Inspection inspection,
             SplittableRandom load,
             SplittableRandom delivery,
             SplittableRandom billing) {
@@ -60,6 +86,10 @@ final class SimulatedCustomer {
         this.intervalQuarters = intervalQuarters;
         this.kwhPerDay = kwhPerDay;
         this.shiftQuarters = shiftQuarters;
+        this.trend = trend;
+        this.growth = growth;
+        this.inspection = inspection;
+        this.expectedYearFen = Math.round(kwhPerDay * 365 * profile.priceCnyPerKwh() * 100);
         this.capWhPerQuarter = Math.round(master.contractKw() * 250);
         this.load = load;
         this.delivery = delivery;
@@ -70,8 +100,15 @@ final class SimulatedCustomer {
         return intervalQuarters * 15;
     }
 
-    /** The typical cost of a day, fen: what pre-paid top-ups are sized by. */
+    boolean theft() {
+        return inspection != null && inspection.outcome() == InspectionOutcome.CONFIRMED_THEFT;
+    }
+
+    /**
+     * The typical cost of a day at the current point of the customer's trend, fen: what pre-paid
+     * top-ups are sized by.
+     */
     long typicalDayFen() {
-        return Math.max(1, Math.round(kwhPerDay * profile.priceCnyPerKwh() * 100));
+        return Math.max(1, Math.round(kwhPerDay * trendFactor * profile.priceCnyPerKwh() * 100));
     }
 }

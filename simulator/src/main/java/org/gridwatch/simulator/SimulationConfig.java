@@ -18,6 +18,9 @@ import org.gridwatch.core.codec.EventTime;
  * @param faults how often readings are duplicated, lost or delayed on delivery
  * @param classMix the share of each tariff class
  * @param payerMix the share of late and never-paying customers
+ * @param trendMix the share of customers whose use grows or declines by tens of percent a year
+ * @param inspectionMix the share of customers with theft confirmed by an inspection, and of others
+ *     inspected without finding theft, in the first half of the run
  * @param outagesPerAreaYear how often an area loses supply (1 to 4 hours, meters report POWER_OFF
  *     and POWER_ON); 2 a year is the order of SAIFI in Chinese cities
  * @param speed simulated seconds per wall-clock second; 0 runs as fast as possible
@@ -32,6 +35,8 @@ public record SimulationConfig(
         FaultRates faults,
         ClassMix classMix,
         PayerMix payerMix,
+        TrendMix trendMix,
+        InspectionMix inspectionMix,
         double outagesPerAreaYear,
         double speed) {
 
@@ -65,7 +70,9 @@ public record SimulationConfig(
                 || zone == null
                 || faults == null
                 || classMix == null
-                || payerMix == null) {
+                || payerMix == null
+                || trendMix == null
+                || inspectionMix == null) {
             throw new IllegalArgumentException("start, zone, faults and mixes are required");
         }
         if (start.getYear() < 2000 || start.plusDays(days).getYear() > 2099) {
@@ -90,6 +97,8 @@ public record SimulationConfig(
                 FaultRates.DEFAULT,
                 ClassMix.RESIDENTIAL_HEAVY,
                 PayerMix.DEFAULT,
+                TrendMix.DEFAULT,
+                InspectionMix.DEFAULT,
                 2.0,
                 0);
     }
@@ -137,6 +146,14 @@ public record SimulationConfig(
         return edit(d -> d.payerMix = value);
     }
 
+    public SimulationConfig withTrendMix(TrendMix value) {
+        return edit(d -> d.trendMix = value);
+    }
+
+    public SimulationConfig withInspectionMix(InspectionMix value) {
+        return edit(d -> d.inspectionMix = value);
+    }
+
     public SimulationConfig withOutagesPerAreaYear(double value) {
         return edit(d -> d.outagesPerAreaYear = value);
     }
@@ -163,6 +180,8 @@ public record SimulationConfig(
         FaultRates faults;
         ClassMix classMix;
         PayerMix payerMix;
+        TrendMix trendMix;
+        InspectionMix inspectionMix;
         double outagesPerAreaYear;
         double speed;
 
@@ -176,6 +195,8 @@ public record SimulationConfig(
             faults = c.faults;
             classMix = c.classMix;
             payerMix = c.payerMix;
+            trendMix = c.trendMix;
+            inspectionMix = c.inspectionMix;
             outagesPerAreaYear = c.outagesPerAreaYear;
             speed = c.speed;
         }
@@ -191,6 +212,8 @@ public record SimulationConfig(
                     faults,
                     classMix,
                     payerMix,
+                    trendMix,
+                    inspectionMix,
                     outagesPerAreaYear,
                     speed);
         }

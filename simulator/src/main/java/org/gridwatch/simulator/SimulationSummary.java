@@ -6,6 +6,7 @@ package org.gridwatch.simulator;
  * @param readings meter readings generated (each interval of each meter once, including those then
  *     lost)
  * @param readingLines reading records handed to the sink: readings − missing + duplicates
+ * @param inspections inspection outcomes sent (one per inspected customer)
  * @param endMillis the end of the simulated time
  */
 public record SimulationSummary(
@@ -15,6 +16,7 @@ public record SimulationSummary(
         long readingLines,
         long areaReadings,
         long payments,
+        long inspections,
         long outages,
         long duplicates,
         long missing,
@@ -23,6 +25,6 @@ public record SimulationSummary(
 
     /** Every input record handed to the sink. */
     public long records() {
-        return customers + readingLines + areaReadings + payments;
+        return customers + readingLines + areaReadings + payments + inspections;
     }
 }

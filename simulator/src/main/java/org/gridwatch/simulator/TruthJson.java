@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import org.gridwatch.core.billing.BillStatement;
 import org.gridwatch.core.codec.EventTime;
+import org.gridwatch.core.event.Inspection;
 import org.gridwatch.core.tariff.TariffPeriod;
 
 /**
@@ -57,7 +58,22 @@ final class TruthJson {
         sb.append(",\"kwhPerDay\":");
         appendMilli(sb, Math.round(c.kwhPerDay * 1000));
         sb.append(",\"shiftMinutes\":").append(c.shiftQuarters * 15);
+        sb.append(",\"growth\":");
+        appendMilli(sb, Math.round(c.growth * 1000));
+        sb.append(",\"trend\":\"").append(c.trend.name());
+        sb.append("\",\"theft\":").append(c.theft());
+        sb.append(",\"expectedYearCny\":");
+        appendCenti(sb, c.expectedYearFen);
+        sb.append(",\"large\":").append(c.large);
         return sb.append('}').toString();
+    }
+
+    String inspection(Inspection i) {
+        sb.setLength(0);
+        sb.append("{\"type\":\"inspection\",\"customerId\":\"").append(i.customerId());
+        sb.append("\",\"ts\":\"").append(time.format(i.tsMillis()));
+        sb.append("\",\"outcome\":\"").append(i.outcome().name());
+        return sb.append("\"}").toString();
     }
 
     String outage(String areaId, long fromMillis, long toMillis) {
@@ -163,6 +179,7 @@ final class TruthJson {
         sb.append(",\"readingLines\":").append(s.readingLines());
         sb.append(",\"areaReadings\":").append(s.areaReadings());
         sb.append(",\"payments\":").append(s.payments());
+        sb.append(",\"inspections\":").append(s.inspections());
         sb.append(",\"outages\":").append(s.outages());
         sb.append(",\"end\":\"").append(time.format(s.endMillis()));
         return sb.append("\"}").toString();

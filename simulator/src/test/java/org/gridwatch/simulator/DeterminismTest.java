@@ -15,7 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DeterminismTest {
     private static final String[] FILES = {
-        "customers.jsonl", "readings.jsonl", "area-readings.jsonl", "payments.jsonl", "truth.jsonl"
+        "customers.jsonl",
+        "readings.jsonl",
+        "area-readings.jsonl",
+        "payments.jsonl",
+        "inspections.jsonl",
+        "truth.jsonl"
     };
 
     @TempDir Path dir;

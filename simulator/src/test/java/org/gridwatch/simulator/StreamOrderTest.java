@@ -46,6 +46,7 @@ class StreamOrderTest {
             assertThat(in.eventMillis()).as(in.json()).isGreaterThanOrEqualTo(clock);
             clock = in.eventMillis();
         }
+        assertThat(sink.inputs).anyMatch(in -> in.source() == Source.INSPECTIONS);
         assertThat(held).isPositive();
         assertThat(held).isLessThanOrEqualTo(summary.duplicates() + summary.late());
     }
