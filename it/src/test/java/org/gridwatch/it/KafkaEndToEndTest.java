@@ -115,10 +115,26 @@ class KafkaEndToEndTest {
     }
 
     @Test
+    void theKafkaRunAndTheFileReplayEndWithTheSameSegmentForEveryCustomer() throws Exception {
+        List<String> kafkaRun = Files.readAllLines(dir.resolve("out/segments.jsonl"));
+        List<String> fileRun = Files.readAllLines(files.outDir().resolve("segments.jsonl"));
+
+        assertThat(kafkaRun).hasSize(Fleets.SMALL.customers());
+        assertThat(kafkaRun).containsExactlyInAnyOrderElementsOf(fileRun);
+    }
+
+    @Test
     void theFileReplayWritesTheSameMetricPointsAsTheKafkaRun() {
         InfluxSeries viaFiles = new InfluxSeries(files.influxUrl(), files.database());
         for (String measurement :
-                List.of("load", "tou", "area_supply", "rejected", "peak_valley")) {
+                List.of(
+                        "load",
+                        "tou",
+                        "area_supply",
+                        "rejected",
+                        "peak_valley",
+                        "segments",
+                        "revenue_concentration")) {
             Map<String, List<Object>> kafkaRun = viaKafka.points(measurement, "*", "");
             assertThat(kafkaRun).as(measurement).isNotEmpty();
             assertThat(kafkaRun).as(measurement).isEqualTo(viaFiles.points(measurement, "*", ""));

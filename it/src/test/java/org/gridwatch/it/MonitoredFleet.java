@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.gridwatch.embedded.LocalInfluxd;
+import org.gridwatch.jobs.MonitorSettings;
 import org.gridwatch.jobs.io.FileInputs;
 
 /**
@@ -65,6 +66,18 @@ public final class MonitoredFleet {
     /** The end of the simulated time. */
     public long toMillis() {
         return toMillis;
+    }
+
+    /**
+     * Until when the job's monthly value metrics reach: January's bills are issued once event time
+     * has passed the month's end by the allowed lateness (7 days), which a replay ending on
+     * February 2 reaches when its input ends; segments and revenue concentration are stamped then,
+     * at the end of that quarter hour (2026-02-08 00:00 local).
+     */
+    public long valuedUntilMillis() {
+        return LocalDate.of(2026, 2, 1).atStartOfDay(Fleets.SMALL.zone()).toInstant().toEpochMilli()
+                + MonitorSettings.DEFAULT.allowedLateness().toMillis()
+                + 15 * 60_000L;
     }
 
     /** The simulator's files (customers.jsonl, readings.jsonl, ..., truth.jsonl). */

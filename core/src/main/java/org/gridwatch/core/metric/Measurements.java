@@ -2,7 +2,8 @@ package org.gridwatch.core.metric;
 
 /**
  * The InfluxDB measurements GridWatch writes. Dashboards query these names: add, never rename.
- * Every point is stamped with the start of its 15-minute event-time bucket.
+ * Every point is stamped in event time: the live measurements with the start of their 15-minute
+ * bucket, the daily and monthly ones as their javadoc says.
  */
 public final class Measurements {
     /** Metered load. Tags: area, class. Fields: kwh, kw (average), readings (count). */

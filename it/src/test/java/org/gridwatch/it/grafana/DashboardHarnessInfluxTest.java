@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,11 +27,18 @@ import org.junit.jupiter.api.Test;
  * The harness's query running on a real influxd, with points written here in the shape the monitor
  * job writes them. This proves the harness itself: that it reports empty and failing queries, and
  * that the variable formatting selects what it should on a real server. Whether the dashboards fit
- * the monitor job's real output is OperationsDashboardQueriesTest's question.
+ * the monitor job's real output is the question of OperationsDashboardQueriesTest and
+ * ValueDashboardQueriesTest.
  */
 class DashboardHarnessInfluxTest {
 
-    private static final long FROM = Instant.parse("2026-01-05T00:00:00Z").toEpochMilli();
+    /**
+     * Two days across a month's first local midnight in UTC+8 (1 February, 2026-01-31T16:00Z), when
+     * the job bills the month and writes the monthly value measurements.
+     */
+    private static final long FROM = Instant.parse("2026-01-31T00:00:00Z").toEpochMilli();
+
+    private static final long BILLED = Instant.parse("2026-01-31T16:00:00Z").toEpochMilli();
     private static final long TO = FROM + 2 * 86_400_000L;
     private static final List<String> AREAS = List.of("A01", "A.02", "AX02");
     private static final List<String> SOURCES =
@@ -39,6 +47,7 @@ class DashboardHarnessInfluxTest {
     private static LocalInfluxd influxd;
     private static InfluxQueryClient client;
     private static DashboardHarness operations;
+    private static List<DashboardHarness> dashboards;
 
     @BeforeAll
     static void startInfluxdWithOneDatabaseFilledAndOneEmpty() throws Exception {
@@ -48,6 +57,7 @@ class DashboardHarnessInfluxTest {
         client.createDatabase("empty");
         write("filled", twoDaysOfPoints());
         operations = DashboardHarness.of(RepoLayout.fromSystemProperty(), "operations.json");
+        dashboards = DashboardHarness.all(RepoLayout.fromSystemProperty());
     }
 
     @AfterAll
@@ -58,27 +68,35 @@ class DashboardHarnessInfluxTest {
     }
 
     @Test
-    void findsRowsForEveryQueryWhenEveryMeasurementHasPoints() {
-        List<QueryOutcome> outcomes =
-                operations.runAllQueries(client, "filled", FROM, TO, Map.of());
+    void findsRowsForEveryQueryOfEveryDashboardWhenEveryMeasurementHasPoints() {
+        assertThat(dashboards)
+                .extracting(harness -> harness.dashboard().name())
+                .contains("operations.json", "value.json");
+        for (DashboardHarness dashboard : dashboards) {
+            List<QueryOutcome> outcomes =
+                    dashboard.runAllQueries(client, "filled", FROM, TO, Map.of());
 
-        assertThat(outcomes).hasSizeGreaterThan(operations.dashboard().panels().size());
-        assertThat(outcomes)
-                .allSatisfy(
-                        outcome -> assertThat(outcome.hasRows()).as(outcome.describe()).isTrue());
+            assertThat(outcomes).hasSizeGreaterThanOrEqualTo(dashboard.dashboard().panels().size());
+            assertThat(outcomes)
+                    .allSatisfy(
+                            outcome ->
+                                    assertThat(outcome.hasRows()).as(outcome.describe()).isTrue());
+        }
     }
 
     @Test
     void reportsEveryQueryAsWithoutRowsOnAnEmptyDatabase() {
-        List<QueryOutcome> outcomes = operations.runAllQueries(influxd.url(), "empty", FROM, TO);
+        for (DashboardHarness dashboard : dashboards) {
+            List<QueryOutcome> outcomes = dashboard.runAllQueries(influxd.url(), "empty", FROM, TO);
 
-        assertThat(outcomes)
-                .isNotEmpty()
-                .allSatisfy(
-                        outcome -> {
-                            assertThat(outcome.failed()).as(outcome.describe()).isFalse();
-                            assertThat(outcome.hasRows()).as(outcome.describe()).isFalse();
-                        });
+            assertThat(outcomes)
+                    .isNotEmpty()
+                    .allSatisfy(
+                            outcome -> {
+                                assertThat(outcome.failed()).as(outcome.describe()).isFalse();
+                                assertThat(outcome.hasRows()).as(outcome.describe()).isFalse();
+                            });
+        }
     }
 
     @Test
@@ -237,6 +255,56 @@ class DashboardHarnessInfluxTest {
                                 Locale.ROOT,
                                 "peak_valley peak_kw=90.0,valley_kw=40.0,rate=0.5555,quarters=96i %d%n",
                                 seconds));
+            }
+        }
+        lines.append(monthlyValuePoints(BILLED - 31 * 86_400_000L, 0));
+        lines.append(monthlyValuePoints(BILLED, 1));
+        // A payment changes a grade half a day later: a tally between billings, all twelve again.
+        lines.append(segmentTally(BILLED + 86_400_000L / 2, 2));
+        return lines.toString();
+    }
+
+    /**
+     * What the job writes at a month's billing: the segment tally and revenue_concentration per
+     * area and for the whole fleet. The first billing lies before the range, as a dashboard that
+     * reads the last value must reach back to it.
+     */
+    private static String monthlyValuePoints(long billedMillis, int month) {
+        StringBuilder lines = new StringBuilder(segmentTally(billedMillis, month));
+        List<String> areas = new ArrayList<>(AREAS);
+        areas.add("ALL");
+        for (String area : areas) {
+            lines.append(
+                    String.format(
+                            Locale.ROOT,
+                            "revenue_concentration,area=%s customers=%di,revenue=%s,top20_share=%s,gini=%s %d%n",
+                            area,
+                            40 + area.length(),
+                            12_000.0 + 100 * month,
+                            0.6 + 0.01 * month,
+                            0.45 + 0.01 * month,
+                            billedMillis / 1000));
+        }
+        return lines.toString();
+    }
+
+    /** All twelve segment and grade combinations, zeros included, as the job writes them. */
+    private static String segmentTally(long millis, int change) {
+        StringBuilder lines = new StringBuilder();
+        List<String> segments = List.of("HIGH", "MEDIUM", "LOW_RISKY", "LOW_BASIC");
+        List<String> grades = List.of("A", "B", "C");
+        for (int s = 0; s < segments.size(); s++) {
+            for (int g = 0; g < grades.size(); g++) {
+                int customers = s == 3 && g == 2 ? 0 : 5 * (s + 1) + g + change;
+                lines.append(
+                        String.format(
+                                Locale.ROOT,
+                                "segments,segment=%s,grade=%s customers=%di,revenue=%s %d%n",
+                                segments.get(s),
+                                grades.get(g),
+                                customers,
+                                customers * (4_000.0 - 900 * s),
+                                millis / 1000));
             }
         }
         return lines.toString();

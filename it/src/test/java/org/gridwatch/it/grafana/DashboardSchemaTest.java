@@ -27,7 +27,9 @@ class DashboardSchemaTest {
     void everyDashboardFitsGrafanasSchemasAndUsesOnlyProvisionedSourcesAndDefinedVariables() {
         List<DashboardHarness> harnesses = DashboardHarness.all(REPO);
 
-        assertThat(harnesses).extracting(h -> h.dashboard().name()).contains("operations.json");
+        assertThat(harnesses)
+                .extracting(h -> h.dashboard().name())
+                .contains("operations.json", "value.json");
         for (DashboardHarness harness : harnesses) {
             assertThat(harness.problems()).as(harness.dashboard().name()).isEmpty();
         }
@@ -60,6 +62,31 @@ class DashboardSchemaTest {
                     assertThat(InfluxQlTemplate.variablesUsed(query))
                             .as(panel.title())
                             .contains("area");
+                }
+            }
+        }
+    }
+
+    @Test
+    void valueDashboardHasItsStableUidAndReadsTheSparseTalliesOnlyAsLastValues() {
+        DashboardFile value = DashboardFile.read(REPO.dashboards().resolve("value.json"));
+
+        assertThat(value.uid()).isEqualTo("gridwatch-value");
+        assertThat(value.json().path("time").path("from").asText()).isEqualTo("now-90d");
+        for (DashboardFile.Panel panel : value.panels()) {
+            assertThat(panel.json().path("description").asText()).as(panel.title()).isNotBlank();
+            for (JsonNode target : panel.targets()) {
+                String query = target.path("query").asText();
+                assertThat(query)
+                        .as(panel.title())
+                        .containsAnyOf("FROM \"segments\"", "FROM \"revenue_concentration\"")
+                        .contains("last(\"");
+                if (query.contains("sum(")) {
+                    // A sum over grades or segments must add one last tally per combination.
+                    assertThat(query)
+                            .as(panel.title())
+                            .containsPattern(
+                                    "FROM \\(SELECT last\\(.*GROUP BY .*\"segment\", \"grade\"");
                 }
             }
         }
