@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Simulates the customers of a Chinese power utility and writes what its systems would"
                     + " see: the customer master, 15-minute meter readings (some meters every 30"
-                    + " or 60 minutes), transformer-area supply, payments, and the ground truth"
-                    + " (personas, injected faults, daily area totals) in truth.jsonl.",
+                    + " or 60 minutes), transformer-area supply, payments, inspection outcomes,"
+                    + " and the ground truth (personas, injected faults, daily area totals) in"
+                    + " truth.jsonl.",
             "The same options and seed give the same records, byte for byte.",
             ""
         },
@@ -77,7 +78,8 @@ public final class SimulateCommand implements Callable<Integer> {
                 paramLabel = "DIR",
                 description =
                         "Write customers.jsonl, readings.jsonl, area-readings.jsonl,"
-                                + " payments.jsonl and truth.jsonl to this folder (replaced).")
+                                + " payments.jsonl, inspections.jsonl and truth.jsonl to this"
+                                + " folder (replaced).")
         Path out;
 
         @Option(
@@ -138,6 +140,15 @@ public final class SimulateCommand implements Callable<Integer> {
                             + " (existing topics are used as they are; default: ${DEFAULT-VALUE}).")
     int partitions;
 
+    @Option(
+            names = "--no-opening-bill",
+            description =
+                    "Start billing with the run: no estimated bill for the month before the start"
+                            + " and so no payments before the first month's bill. Use it when"
+                            + " the monitor starts with the run and should judge every payment"
+                            + " (credit grades).")
+    boolean noOpeningBill;
+
     @Option(names = "--quiet", description = "Do not show progress on standard error.")
     boolean quiet;
 
@@ -168,7 +179,8 @@ public final class SimulateCommand implements Callable<Integer> {
                 .printf(
                         Locale.ROOT,
                         "%,d customers in %d areas, %,d readings (%,d duplicated, %,d missing,"
-                                + " %,d late), %,d area readings, %,d payments -> %s%n",
+                                + " %,d late), %,d area readings, %,d payments, %,d inspections"
+                                + " -> %s%n",
                         summary.customers(),
                         summary.areas(),
                         summary.readings(),
@@ -177,6 +189,7 @@ public final class SimulateCommand implements Callable<Integer> {
                         summary.late(),
                         summary.areaReadings(),
                         summary.payments(),
+                        summary.inspections(),
                         target.out != null ? target.out : target.kafka);
         return ExitCode.OK;
     }
@@ -194,7 +207,8 @@ public final class SimulateCommand implements Callable<Integer> {
         SimulationConfig config =
                 SimulationConfig.of(customers, days, seed)
                         .withFaults(faultRates(faults))
-                        .withSpeed(speed);
+                        .withSpeed(speed)
+                        .withOpeningBill(!noOpeningBill);
         if (start != null) {
             config = config.withStart(parseDate(start));
         }

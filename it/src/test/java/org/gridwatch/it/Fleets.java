@@ -33,6 +33,14 @@ public final class Fleets {
     public static final SimulationConfig SMALL =
             SimulationConfig.of(300, 4, 2026).withStart(LocalDate.of(2026, 1, 29));
 
+    /**
+     * Half a year with every persona, for the customer-value checks: January to June are billed
+     * (the data runs to July 3; June's bill needs the month's last day). Billing starts with the
+     * run (no opening bill), so the job knows every bill a payment settles.
+     */
+    public static final SimulationConfig HALF_YEAR =
+            SimulationConfig.of(400, 184, 2027).withOpeningBill(false);
+
     public static void simulateToFiles(SimulationConfig config, Path dir) throws Exception {
         try (FileFleetSink sink = new FileFleetSink(dir)) {
             new FleetSimulator(config).run(sink, Progress.NONE);

@@ -82,7 +82,9 @@ public final class FleetSimulator {
         inspections = new Inspections(fleet.customers);
         Pacer pacer = new Pacer(config.speed(), startMillis);
         writeMaster(startMillis);
-        billing.openingBills(config.start(), sink);
+        if (config.openingBill()) {
+            billing.openingBills(config.start(), sink);
+        }
 
         SplittableRandom weatherRandom = Seeds.stream(config.seed(), Seeds.FLEET, 1);
         double weather = WEATHER_SIGMA * weatherRandom.nextGaussian();

@@ -24,6 +24,10 @@ import org.gridwatch.core.codec.EventTime;
  * @param outagesPerAreaYear how often an area loses supply (1 to 4 hours, meters report POWER_OFF
  *     and POWER_ON); 2 a year is the order of SAIFI in Chinese cities
  * @param speed simulated seconds per wall-clock second; 0 runs as fast as possible
+ * @param openingBill whether the customers owe an (estimated) bill for the month before the start,
+ *     paid in the first weeks as in any utility's live data. Default true. Off, billing starts with
+ *     the run: a monitor that starts with the run then knows every bill its payments settle, which
+ *     the credit tests need (GridWatch cannot see a bill issued before it started).
  */
 public record SimulationConfig(
         int customers,
@@ -38,7 +42,8 @@ public record SimulationConfig(
         TrendMix trendMix,
         InspectionMix inspectionMix,
         double outagesPerAreaYear,
-        double speed) {
+        double speed,
+        boolean openingBill) {
 
     /** About a hundred customers per transformer area, a typical 400 kVA city area. */
     public static final int DEFAULT_CUSTOMERS_PER_AREA = 100;
@@ -100,7 +105,8 @@ public record SimulationConfig(
                 TrendMix.DEFAULT,
                 InspectionMix.DEFAULT,
                 2.0,
-                0);
+                0,
+                true);
     }
 
     private static int areasFor(int customers, int perArea) {
@@ -162,6 +168,10 @@ public record SimulationConfig(
         return edit(d -> d.speed = value);
     }
 
+    public SimulationConfig withOpeningBill(boolean value) {
+        return edit(d -> d.openingBill = value);
+    }
+
     /** A copy with one change; the canonical constructor validates it. */
     private SimulationConfig edit(Consumer<Draft> change) {
         Draft d = new Draft(this);
@@ -184,6 +194,7 @@ public record SimulationConfig(
         InspectionMix inspectionMix;
         double outagesPerAreaYear;
         double speed;
+        boolean openingBill;
 
         Draft(SimulationConfig c) {
             customers = c.customers;
@@ -199,6 +210,7 @@ public record SimulationConfig(
             inspectionMix = c.inspectionMix;
             outagesPerAreaYear = c.outagesPerAreaYear;
             speed = c.speed;
+            openingBill = c.openingBill;
         }
 
         SimulationConfig config() {
@@ -215,7 +227,8 @@ public record SimulationConfig(
                     trendMix,
                     inspectionMix,
                     outagesPerAreaYear,
-                    speed);
+                    speed,
+                    openingBill);
         }
     }
 }

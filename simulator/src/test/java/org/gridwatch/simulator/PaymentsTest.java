@@ -156,4 +156,26 @@ class PaymentsTest {
         assertThat(files.truth("bill")).hasSize(2 * 1000);
         assertThat(total).isPositive();
     }
+
+    @Test
+    void withoutTheOpeningBillPostPaidCustomersPayOnlyBillsOfTheRun(@TempDir Path other)
+            throws Exception {
+        FleetFiles run =
+                FleetFiles.simulate(
+                        SimulationConfig.of(300, 14, 3)
+                                .withStart(LocalDate.of(2026, 1, 25))
+                                .withFaults(FaultRates.NONE)
+                                .withOpeningBill(false),
+                        other);
+        Map<String, Boolean> prepaid = new HashMap<>();
+        for (JsonNode c : run.truth("customer")) {
+            prepaid.put(c.get("customerId").asText(), c.get("prepaid").asBoolean());
+        }
+        long firstIssue = EventTime.parse("2026-02-01T00:00:00+08:00");
+
+        assertThat(run.truth("bill")).noneMatch(b -> b.get("opening").asBoolean());
+        assertThat(run.payments.stream().filter(p -> !prepaid.get(p.customerId())))
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p.tsMillis()).isGreaterThanOrEqualTo(firstIssue));
+    }
 }

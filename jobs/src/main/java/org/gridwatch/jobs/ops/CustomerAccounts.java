@@ -1,6 +1,8 @@
 package org.gridwatch.jobs.ops;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -46,6 +48,12 @@ import org.slf4j.LoggerFactory;
  * seen twice is rejected as DUPLICATE; a negative one is a reversal. Inspections arrive on the same
  * input as payments ({@link AccountEvent}).
  *
+ * <p>Payments and inspections wait in state until the watermark reaches them and are then applied
+ * in event-time order, interleaved with the bills: credit depends on whether a payment came before
+ * or after a bill, and inputs do not arrive in step (a replay reads the small payments file long
+ * before the readings that issue the bills; a Kafka backlog does the same). One arriving behind the
+ * watermark is applied at once.
+ *
  * <p>After each bill, payment and inspection, and whenever time alone changes the credit (a demerit
  * expiring, the oldest bill reaching 30, 60 or 90 days past due: one event-time timer at the next
  * such instant), the customer's {@link CustomerStanding} goes to {@link #STANDINGS} for the fleet
@@ -67,6 +75,7 @@ public final class CustomerAccounts
     private transient MapState<Integer, MonthlyUsage> months;
     private transient ValueState<Long> creditCheckAt;
     private transient ValueState<Long> latestEventMillis;
+    private transient MapState<Long, List<AccountEvent>> waiting;
     private transient TariffBook tariffs;
     private transient BillingCalendar calendar;
     private transient BillCalculator calculator;
@@ -99,6 +108,13 @@ public final class CustomerAccounts
         latestEventMillis =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("latest-event", Types.LONG));
+        waiting =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "waiting-account-events",
+                                        Types.LONG,
+                                        Types.LIST(Types.POJO(AccountEvent.class))));
         tariffs = settings.tariffBook();
         calendar = new BillingCalendar(settings.zone(), BillingCalendar.DEFAULT_DAYS_TO_PAY);
         calculator = new BillCalculator(calendar);
@@ -139,6 +155,21 @@ public final class CustomerAccounts
     @Override
     public void processElement2(AccountEvent e, Context ctx, Collector<Bill> out) throws Exception {
         noteEvent(e.tsMillis());
+        if (e.tsMillis() <= ctx.timerService().currentWatermark()) {
+            apply(e, ctx); // behind event time already: its order cannot be restored
+            return;
+        }
+        List<AccountEvent> at = waiting.get(e.tsMillis());
+        if (at == null) {
+            at = new ArrayList<>();
+            ctx.timerService().registerEventTimeTimer(e.tsMillis());
+        }
+        at.add(e);
+        waiting.put(e.tsMillis(), at);
+    }
+
+    /** A payment or inspection, in its place among the bills. */
+    private void apply(AccountEvent e, Context ctx) throws Exception {
         CustomerAccount accounts = accountOrNew();
         if (e.payment != null) {
             Payment p = e.payment;
@@ -164,6 +195,13 @@ public final class CustomerAccounts
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Bill> out) throws Exception {
+        List<AccountEvent> due = waiting.get(timestamp);
+        if (due != null) {
+            waiting.remove(timestamp);
+            for (AccountEvent e : due) {
+                apply(e, ctx);
+            }
+        }
         YearMonth month = calendar.monthOf(timestamp - lateness);
         if (billsAt(month) == timestamp) {
             billMonth(month, ctx, out);

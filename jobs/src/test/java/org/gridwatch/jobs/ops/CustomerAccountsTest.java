@@ -98,6 +98,9 @@ class CustomerAccountsTest {
         Payment p = new Payment("P1", "C1", at("2026-01-20T10:00"), 5000, PaymentChannel.APP);
         harness.processElement2(AccountEvent.of(p), p.tsMillis());
         harness.processElement2(AccountEvent.of(p), p.tsMillis());
+        assertThat(rejections()).as("both wait for event time").isEmpty();
+
+        harness.processBothWatermarks(new Watermark(p.tsMillis()));
 
         assertThat(rejections()).containsExactly(RejectReason.DUPLICATE);
     }
@@ -146,12 +149,30 @@ class CustomerAccountsTest {
     }
 
     @Test
+    void aPaymentReadAheadOfTheReadingsIsJudgedWhenEventTimeReachesIt() throws Exception {
+        // A replay reads the payments file long before the readings: this payment, made 10 days
+        // after January's bill was due, arrives before the readings that issue that bill.
+        pay("P1", "2026-03-02T10:00", 1040);
+        billJanuary();
+        read("2026-03-03T08:15", 1.0);
+        watermark("2026-03-02T10:00");
+
+        CustomerStanding paid = standings().get(standings().size() - 1);
+        assertThat(paid.tsMillis()).isEqualTo(at("2026-03-02T10:00"));
+        assertThat(paid.daysPastDue()).isZero();
+        // February's bill (the 1 kWh read on February 1) was issued while January's was overdue:
+        // −10; then January's paid 10 days late: −3. Not an on-time +2 from credit on the account.
+        assertThat(paid.creditScore()).isEqualTo(80 - 10 - 3);
+    }
+
+    @Test
     void aConfirmedTheftIsCreditGradeCAtOnce() throws Exception {
         billJanuary();
         Inspection found =
                 new Inspection(
                         "C1", "A-1", at("2026-02-05T10:00"), InspectionOutcome.CONFIRMED_THEFT);
         harness.processElement2(AccountEvent.of(found), found.tsMillis());
+        watermark("2026-02-05T10:00");
 
         CustomerStanding last = standings().get(standings().size() - 1);
         assertThat(last.monthClose()).isFalse();
