@@ -135,10 +135,18 @@ class SegmentAgreementTest {
         // for docs/value.md
         Files.writeString(Path.of("target", "segment-agreement.txt"), report);
 
+        // Measured (docs/value.md): HIGH 96%, MEDIUM 87%, LOW_RISKY 100%, LOW_BASIC 96%, 93% in
+        // all. What is left is customers near a revenue threshold (the job sees billed revenue,
+        // the truth intends a size) and the noise of a trend read from six months.
+        agreement.forEach(
+                (s, c) ->
+                        assertThat(c[0])
+                                .as("agreement for %s%s", s, report)
+                                .isGreaterThanOrEqualTo((int) Math.ceil(0.85 * c[1])));
         long agree =
                 expected.entrySet().stream()
                         .filter(e -> found.get(e.getKey()) == e.getValue())
                         .count();
-        assertThat(agree).as(report.toString()).isGreaterThan(0);
+        assertThat(agree).as(report.toString()).isGreaterThanOrEqualTo(360); // 90% of 400
     }
 }
