@@ -37,9 +37,9 @@ public final class Measurements {
      * The fleet by segment and credit grade, as the customer-value operator last assessed it. Tags:
      * segment (HIGH, MEDIUM, LOW_RISKY, LOW_BASIC), grade (A, B, C). Fields: customers (count),
      * revenue (their 12-month revenue from bills, CNY). All twelve combinations are written each
-     * time, zeros included, stamped at the start of the 15-minute bucket in which something changed
-     * (a month's bills, a payment, an inspection, a demerit expiring); nothing is written while
-     * nothing changes, so dashboards read the last value.
+     * time, zeros included, stamped at the end of the quarter hour (event time) in which something
+     * changed (a month's bills, a payment, an inspection, a demerit expiring); nothing is written
+     * while nothing changes, so dashboards read the last value.
      */
     public static final String SEGMENTS = "segments";
 
@@ -47,8 +47,9 @@ public final class Measurements {
      * How concentrated revenue is: the paper's 80/20 check and the Gini coefficient, over the
      * customers' 12-month revenue from bills. Tags: area (an area id, or {@link #ALL_AREAS} for the
      * whole fleet). Fields: customers, revenue (CNY), top20_share (0..1, the revenue share of the
-     * top 20% of customers), gini (0..1). Written at each month's billing, stamped at the bills'
-     * issue instant (local midnight of the month's first day).
+     * top 20% of customers), gini (0..1). Written at each month's billing, stamped when the job
+     * issues the bills: the month's end plus the allowed lateness (7 days by default), when no
+     * reading can change them any more, at the end of that quarter hour.
      */
     public static final String REVENUE_CONCENTRATION = "revenue_concentration";
 
