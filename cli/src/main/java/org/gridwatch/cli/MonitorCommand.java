@@ -154,6 +154,14 @@ public final class MonitorCommand implements Callable<Integer> {
     Path tariffs;
 
     @Option(
+            names = "--value-model",
+            paramLabel = "FILE",
+            description =
+                    "Credit, value and segment rules from this YAML file (default: the documented"
+                            + " defaults; see docs/value.md).")
+    Path valueModel;
+
+    @Option(
             names = "--parallelism",
             paramLabel = "N",
             defaultValue = "2",
@@ -296,6 +304,13 @@ public final class MonitorCommand implements Callable<Integer> {
         }
         if (tariffs != null) {
             settings = settings.withTariffFile(tariffs.toAbsolutePath().toString());
+        }
+        try {
+            if (valueModel != null) {
+                settings = settings.withValueModel(MonitorArgs.valueModel(valueModel));
+            }
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         }
         if (checkpointIntervalMs != null) {
             if (checkpointIntervalMs <= 0) {

@@ -83,6 +83,21 @@ class GridWatchCommandLineTest {
     }
 
     @Test
+    void monitorNamesTheBadKeyOfAValueModelFile() throws IOException {
+        Path model = dir.resolve("model.yaml");
+        Files.writeString(model, "credit:\n  start-scor: 75\n");
+
+        CommandRun run =
+                CommandRun.of(
+                        "monitor", "--input", dir.toString(), "--value-model", model.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines().get(0))
+                .startsWith("gridwatch monitor: --value-model: " + model)
+                .contains("credit: unknown key 'start-scor'");
+    }
+
+    @Test
     void monitorTakesAPasswordOrATokenNotBoth() {
         CommandRun run =
                 CommandRun.of(

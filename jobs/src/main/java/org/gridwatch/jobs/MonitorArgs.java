@@ -11,6 +11,9 @@ import java.util.Set;
 import org.apache.flink.util.ParameterTool;
 import org.gridwatch.core.event.Source;
 import org.gridwatch.core.tariff.TariffFileException;
+import org.gridwatch.core.value.ValueModel;
+import org.gridwatch.core.value.ValueModelException;
+import org.gridwatch.core.value.ValueModelFile;
 import org.gridwatch.jobs.influx.InfluxSettings;
 import org.gridwatch.jobs.io.FileInputs;
 import org.gridwatch.jobs.io.FileOutputs;
@@ -56,7 +59,8 @@ public record MonitorArgs(
                     "zone",
                     "checkpoint-interval-ms",
                     "checkpoint-dir",
-                    "tariffs");
+                    "tariffs",
+                    "value-model");
 
     public MonitorArgs {
         if ((kafka == null) == (input == null)) {
@@ -109,6 +113,18 @@ public record MonitorArgs(
         return MonitorOutputs.all(all);
     }
 
+    /**
+     * The value model of {@code --value-model FILE}, read on the client: the job carries the rules,
+     * not the file.
+     */
+    public static ValueModel valueModel(Path file) {
+        try {
+            return ValueModelFile.load(file);
+        } catch (ValueModelException e) {
+            throw new IllegalArgumentException("--value-model: " + e.getMessage());
+        }
+    }
+
     /** Parses {@code --name value} arguments; throws IllegalArgumentException with the reason. */
     public static MonitorArgs parse(String[] args) {
         ParameterTool p;
@@ -141,6 +157,9 @@ public record MonitorArgs(
         }
         if (p.has("tariffs")) {
             settings = settings.withTariffFile(p.get("tariffs"));
+        }
+        if (p.has("value-model")) {
+            settings = settings.withValueModel(valueModel(Path.of(p.get("value-model"))));
         }
         InfluxSettings influx = null;
         if (p.has("influx")) {
