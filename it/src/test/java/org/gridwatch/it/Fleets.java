@@ -53,6 +53,17 @@ public final class Fleets {
      */
     public static void monitor(MonitorInputs inputs, Path out, String influxUrl, String database)
             throws Exception {
+        monitor(inputs, out, influxUrl, database, List.of());
+    }
+
+    /** As above, with more outputs (e.g. the Kafka topics) beside the files and InfluxDB. */
+    public static void monitor(
+            MonitorInputs inputs,
+            Path out,
+            String influxUrl,
+            String database,
+            List<MonitorOutputs> more)
+            throws Exception {
         Configuration conf = new Configuration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, conf);
@@ -61,6 +72,7 @@ public final class Fleets {
         if (influxUrl != null) {
             outputs.add(new InfluxOutputs(InfluxSettings.of(influxUrl, database, null, null)));
         }
+        outputs.addAll(more);
         MonitorSettings settings =
                 MonitorSettings.DEFAULT
                         .withCheckpointInterval(Duration.ofSeconds(1))

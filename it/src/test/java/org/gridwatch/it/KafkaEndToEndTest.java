@@ -2,14 +2,18 @@ package org.gridwatch.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.gridwatch.embedded.EmbeddedKafka;
 import org.gridwatch.embedded.InfluxQueryClient;
+import org.gridwatch.jobs.MonitorSettings;
 import org.gridwatch.jobs.io.KafkaInputs;
+import org.gridwatch.jobs.io.KafkaOutputs;
 import org.gridwatch.simulator.FleetSimulator;
 import org.gridwatch.simulator.KafkaFleetSink;
 import org.gridwatch.simulator.Progress;
@@ -27,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KafkaEndToEndTest {
     private static final String DATABASE = "gridwatch_kafka";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir static Path dir;
     private EmbeddedKafka kafka;
@@ -48,7 +54,10 @@ class KafkaEndToEndTest {
                 new KafkaInputs(kafka.bootstrapServers(), "it-" + System.nanoTime(), true),
                 dir.resolve("out"),
                 files.influxUrl(),
-                DATABASE);
+                DATABASE,
+                List.of(
+                        new KafkaOutputs(
+                                kafka.bootstrapServers(), MonitorSettings.DEFAULT.zone())));
         viaKafka = new InfluxSeries(files.influxUrl(), DATABASE);
     }
 
@@ -121,6 +130,34 @@ class KafkaEndToEndTest {
 
         assertThat(kafkaRun).hasSize(Fleets.SMALL.customers());
         assertThat(kafkaRun).containsExactlyInAnyOrderElementsOf(fileRun);
+    }
+
+    @Test
+    void theOutputTopicsCarryTheBillsAndEverySegmentChangeEndingInTheReplaysState()
+            throws Exception {
+        List<String> bills = OutputTopic.read(kafka.bootstrapServers(), "bills");
+        List<Map.Entry<String, String>> records =
+                OutputTopic.records(kafka.bootstrapServers(), "customer-segments");
+        List<String> changes = records.stream().map(Map.Entry::getValue).toList();
+        assertThat(records)
+                .as("keyed by customer, so one customer's changes stay in order")
+                .allSatisfy(
+                        r ->
+                                assertThat(r.getValue())
+                                        .contains("\"customerId\":\"" + r.getKey() + "\""));
+
+        assertThat(bills)
+                .containsExactlyInAnyOrderElementsOf(
+                        Files.readAllLines(files.outDir().resolve("bills.jsonl")));
+        // every change in the order it was made; the last per customer is the replay's line
+        Map<String, String> last = new TreeMap<>();
+        for (String change : changes) {
+            last.put(JSON.readTree(change).get("customerId").asText(), change);
+        }
+        assertThat(changes).hasSizeGreaterThanOrEqualTo(last.size());
+        assertThat(last.values())
+                .containsExactlyInAnyOrderElementsOf(
+                        Files.readAllLines(files.outDir().resolve("segments.jsonl")));
     }
 
     @Test
