@@ -127,11 +127,52 @@ class CustomerValueTest {
     }
 
     @Test
+    void theFleetsTallyIsTheSumOfEachAreasLatestTally() throws Exception {
+        MonitoredFleet fleet = MonitoredFleet.shared();
+        InfluxSeries series = new InfluxSeries(fleet.influxUrl(), fleet.database());
+        // time → area → "segment grade" → customers; areas write only when their customers move
+        TreeMap<String, Map<String, Map<String, Double>>> byTime = new TreeMap<>();
+        series.points("segments", "customers", "")
+                .forEach(
+                        (key, fields) -> {
+                            String time = key.substring(key.indexOf(" @ ") + 3);
+                            byTime.computeIfAbsent(time, t -> new TreeMap<>())
+                                    .computeIfAbsent(tag(key, "area"), a -> new TreeMap<>())
+                                    .put(
+                                            tag(key, "segment") + " " + tag(key, "grade"),
+                                            ((Number) fields.get(0)).doubleValue());
+                        });
+        Map<String, Map<String, Double>> latestByArea = new TreeMap<>();
+        assertThat(byTime).isNotEmpty();
+        byTime.forEach(
+                (time, areas) -> {
+                    areas.forEach(
+                            (area, cells) -> {
+                                if (!area.equals("ALL")) {
+                                    latestByArea.put(area, cells);
+                                }
+                            });
+                    Map<String, Double> summed = new TreeMap<>();
+                    latestByArea
+                            .values()
+                            .forEach(
+                                    cells ->
+                                            cells.forEach(
+                                                    (c, n) -> summed.merge(c, n, Double::sum)));
+                    assertThat(areas.get("ALL")).as("the fleet at %s", time).isEqualTo(summed);
+                });
+    }
+
+    private static String tag(String key, String name) {
+        return key.replaceAll(".*\\b" + name + "=([^,}]*).*", "$1");
+    }
+
+    @Test
     void theSegmentTallyCountsEveryBilledCustomerOnceWithTheirRevenue() throws Exception {
         MonitoredFleet fleet = MonitoredFleet.shared();
         Map<String, List<Object>> tally =
                 new InfluxSeries(fleet.influxUrl(), fleet.database())
-                        .points("segments", "customers, revenue", "");
+                        .points("segments", "customers, revenue", "WHERE \"area\" = 'ALL'");
         // the last tally: the latest timestamp of all
         String latest =
                 tally.keySet().stream()

@@ -35,11 +35,13 @@ public final class Measurements {
 
     /**
      * The fleet by segment and credit grade, as the customer-value operator last assessed it. Tags:
-     * segment (HIGH, MEDIUM, LOW_RISKY, LOW_BASIC), grade (A, B, C). Fields: customers (count),
-     * revenue (their 12-month revenue from bills, CNY). All twelve combinations are written each
-     * time, zeros included, stamped at the end of the quarter hour (event time) in which something
-     * changed (a month's bills, a payment, an inspection, a demerit expiring); nothing is written
-     * while nothing changes, so dashboards read the last value.
+     * area (an area id, or {@link #ALL_AREAS} for the whole fleet), segment (HIGH, MEDIUM,
+     * LOW_RISKY, LOW_BASIC), grade (A, B, C). Fields: customers (count), revenue (their 12-month
+     * revenue from bills, CNY). All twelve combinations of an area are written each time one of its
+     * customers moves (and of ALL with them), zeros included, stamped at the end of the quarter
+     * hour (event time) in which something changed (a month's bills, a payment, an inspection, a
+     * demerit expiring); nothing is written while nothing changes, so dashboards read the last
+     * value.
      */
     public static final String SEGMENTS = "segments";
 
@@ -53,7 +55,10 @@ public final class Measurements {
      */
     public static final String REVENUE_CONCENTRATION = "revenue_concentration";
 
-    /** The {@code area} tag value of the whole fleet in {@link #REVENUE_CONCENTRATION}. */
+    /**
+     * The {@code area} tag value of the whole fleet in {@link #SEGMENTS} and {@link
+     * #REVENUE_CONCENTRATION}.
+     */
     public static final String ALL_AREAS = "ALL";
 
     private Measurements() {}

@@ -41,6 +41,14 @@ public final class SegmentTally {
         revenueFen[c] -= revenue12Fen;
     }
 
+    /** Adds another tally's counts, e.g. an area's to the fleet's. */
+    public void addAll(SegmentTally other) {
+        for (int c = 0; c < CELLS; c++) {
+            customers[c] += other.customers[c];
+            revenueFen[c] += other.revenueFen[c];
+        }
+    }
+
     public long totalCustomers() {
         long sum = 0;
         for (long n : customers) {

@@ -299,7 +299,7 @@ class DashboardHarnessInfluxTest {
                 lines.append(
                         String.format(
                                 Locale.ROOT,
-                                "segments,segment=%s,grade=%s customers=%di,revenue=%s %d%n",
+                                "segments,area=ALL,segment=%s,grade=%s customers=%di,revenue=%s %d%n",
                                 segments.get(s),
                                 grades.get(g),
                                 customers,

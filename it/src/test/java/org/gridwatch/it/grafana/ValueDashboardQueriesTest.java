@@ -3,6 +3,7 @@ package org.gridwatch.it.grafana;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.gridwatch.embedded.InfluxQueryClient;
@@ -57,10 +58,42 @@ class ValueDashboardQueriesTest {
                         .collect(Collectors.toSet());
 
         assertThat(queried)
-                .containsExactlyInAnyOrderElementsOf(
+                .containsAll(
                         VALUE.dashboard().panels().stream()
                                 .map(DashboardFile.Panel::title)
-                                .toList());
+                                .toList())
+                .contains("variable area");
+    }
+
+    @Test
+    void everyPanelAnswersForOneAreaWhenOneIsChosen() throws Exception {
+        MonitoredFleet fleet = MonitoredFleet.shared();
+        InfluxQueryClient client = new InfluxQueryClient(fleet.influxUrl());
+        List<String> areas =
+                VALUE.variableOptions(
+                                client,
+                                fleet.database(),
+                                fleet.fromMillis(),
+                                fleet.valuedUntilMillis())
+                        .get("area");
+        assertThat(areas).as("the areas and the fleet").contains("ALL").hasSizeGreaterThan(2);
+        String oneArea = areas.stream().filter(a -> !a.equals("ALL")).findFirst().orElseThrow();
+
+        List<QueryOutcome> outcomes =
+                VALUE.runAllQueries(
+                        client,
+                        fleet.database(),
+                        fleet.fromMillis(),
+                        fleet.valuedUntilMillis(),
+                        Map.of("area", List.of(oneArea)));
+
+        assertThat(outcomes)
+                .allSatisfy(
+                        outcome -> assertThat(outcome.hasRows()).as(outcome.describe()).isTrue());
+        assertThat(outcomes)
+                .filteredOn(outcome -> outcome.source().equals("Customers"))
+                .singleElement()
+                .satisfies(outcome -> assertThat(outcome.query()).contains("'" + oneArea + "'"));
     }
 
     @Test

@@ -145,6 +145,17 @@ class ValueDashboardTalliesTest {
         return customers;
     }
 
+    /** The dashboard's area variable at its default: the whole fleet. */
+    private static InfluxQlTemplate.Selection wholeFleet() {
+        return new InfluxQlTemplate.Selection(
+                value.variables().stream()
+                        .filter(v -> v.name().equals("area"))
+                        .findFirst()
+                        .orElseThrow(),
+                List.of("ALL"),
+                List.of("ALL"));
+    }
+
     private static QueryResult run(String title, long from, long to, long interval) {
         String query =
                 value.panels().stream()
@@ -157,7 +168,8 @@ class ValueDashboardTalliesTest {
                         .asText();
         return client.query(
                 "value",
-                InfluxQlTemplate.render(query, new QueryTime(from, to, interval), Map.of()));
+                InfluxQlTemplate.render(
+                        query, new QueryTime(from, to, interval), Map.of("area", wholeFleet())));
     }
 
     /** The start of the six-hour interval that holds the instant (InfluxDB aligns to epoch). */
@@ -204,7 +216,7 @@ class ValueDashboardTalliesTest {
                 lines.append(
                         String.format(
                                 Locale.ROOT,
-                                "segments,segment=%s,grade=%s customers=%di,revenue=%s %d%n",
+                                "segments,area=ALL,segment=%s,grade=%s customers=%di,revenue=%s %d%n",
                                 SEGMENTS.get(s),
                                 GRADES.get(g),
                                 customers,

@@ -3,7 +3,9 @@ package org.gridwatch.jobs.ops;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -36,9 +38,9 @@ import org.gridwatch.core.value.ValueModel;
  * the fleet once. Standings are gathered per quarter hour of event time (one timer at the end of
  * the quarter) so that a month's bills, which all arrive at the same instant, are valued together.
  *
- * <p>Side output {@link #METRICS}: {@code segments} (customers and revenue per segment × grade)
- * whenever anything changed, and at each billing {@code revenue_concentration} per area and for the
- * fleet, stamped at the end of the quarter hour.
+ * <p>Side output {@link #METRICS}: {@code segments} (customers and revenue per segment × grade, for
+ * each area whose customers moved and for the fleet) whenever anything changed, and at each billing
+ * {@code revenue_concentration} per area and for the fleet, stamped at the end of the quarter hour.
  */
 public final class FleetValue
         extends KeyedProcessFunction<String, CustomerStanding, SegmentChange> {
@@ -59,7 +61,7 @@ public final class FleetValue
     private transient MapState<String, Boolean> pending;
     private transient ValueState<Boolean> billingPending;
     private transient ValueState<SegmentRule> rule;
-    private transient ValueState<SegmentTally> tally;
+    private transient MapState<String, SegmentTally> tallies;
 
     public FleetValue(ValueModel model) {
         this.model = model;
@@ -90,11 +92,13 @@ public final class FleetValue
                 getRuntimeContext()
                         .getState(
                                 new ValueStateDescriptor<>("rule", Types.POJO(SegmentRule.class)));
-        tally =
+        tallies =
                 getRuntimeContext()
-                        .getState(
-                                new ValueStateDescriptor<>(
-                                        "tally", Types.POJO(SegmentTally.class)));
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "tallies-by-area",
+                                        Types.STRING,
+                                        Types.POJO(SegmentTally.class)));
     }
 
     @Override
@@ -111,18 +115,20 @@ public final class FleetValue
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<SegmentChange> out)
             throws Exception {
+        Set<String> moved = new TreeSet<>();
         if (Boolean.TRUE.equals(billingPending.value())) {
-            revalueFleet(timestamp, ctx, out);
+            revalueFleet(timestamp, ctx, out, moved);
             billingPending.clear();
         } else {
-            reassessPending(out);
+            reassessPending(out, moved);
         }
         pending.clear();
-        emitTally(timestamp, ctx);
+        emitTallies(timestamp, ctx, moved);
     }
 
     /** A month's bills are in: every customer against the new fleet. */
-    private void revalueFleet(long timestamp, OnTimerContext ctx, Collector<SegmentChange> out)
+    private void revalueFleet(
+            long timestamp, OnTimerContext ctx, Collector<SegmentChange> out, Set<String> moved)
             throws Exception {
         List<CustomerStanding> fleet = currentFleet();
         if (fleet.isEmpty()) {
@@ -131,7 +137,7 @@ public final class FleetValue
         FleetValuation valuation = FleetValuation.of(fleet, model);
         SegmentRule monthRule = valuation.rule();
         rule.update(monthRule);
-        SegmentTally counts = new SegmentTally();
+        Map<String, SegmentTally> counts = new TreeMap<>();
         Map<String, List<Long>> revenueByArea = new TreeMap<>();
         for (CustomerStanding s : fleet) {
             SegmentChange now =
@@ -142,10 +148,13 @@ public final class FleetValue
                             model.strategies(),
                             s.tsMillis());
             record(now, out);
-            counts.add(now.segment(), now.creditGrade(), s.revenue12Fen());
+            counts.computeIfAbsent(s.areaId(), a -> new SegmentTally())
+                    .add(now.segment(), now.creditGrade(), s.revenue12Fen());
             revenueByArea.computeIfAbsent(s.areaId(), a -> new ArrayList<>()).add(s.revenue12Fen());
         }
-        tally.update(counts);
+        tallies.clear();
+        tallies.putAll(counts);
+        moved.addAll(counts.keySet());
         List<Long> all = new ArrayList<>();
         revenueByArea.forEach(
                 (area, revenues) -> {
@@ -182,10 +191,9 @@ public final class FleetValue
     }
 
     /** Credit changes between billings: the same rule and values, the new credit. */
-    private void reassessPending(Collector<SegmentChange> out) throws Exception {
+    private void reassessPending(Collector<SegmentChange> out, Set<String> moved) throws Exception {
         SegmentRule monthRule = rule.value();
-        SegmentTally counts = tally.value();
-        if (monthRule == null || counts == null) {
+        if (monthRule == null) {
             return; // not valued yet: the first billing will
         }
         for (String id : pending.keys()) {
@@ -202,12 +210,16 @@ public final class FleetValue
                             model.strategies(),
                             s.tsMillis());
             record(now, out);
-            // 12-month revenue only changes with a bill, and bills come with a billing: the
-            // revenue counted for this customer is still s.revenue12Fen().
-            counts.remove(before.segment(), before.creditGrade(), s.revenue12Fen());
-            counts.add(now.segment(), now.creditGrade(), s.revenue12Fen());
+            if (now.segment() != before.segment() || now.creditGrade() != before.creditGrade()) {
+                // 12-month revenue only changes with a bill, and bills come with a billing: the
+                // revenue counted for this customer is still s.revenue12Fen().
+                SegmentTally area = tallies.get(s.areaId());
+                area.remove(before.segment(), before.creditGrade(), s.revenue12Fen());
+                area.add(now.segment(), now.creditGrade(), s.revenue12Fen());
+                tallies.put(s.areaId(), area);
+                moved.add(s.areaId());
+            }
         }
-        tally.update(counts);
     }
 
     private void record(SegmentChange now, Collector<SegmentChange> out) throws Exception {
@@ -217,15 +229,29 @@ public final class FleetValue
         assessed.put(now.customerId(), now);
     }
 
-    private void emitTally(long timestamp, OnTimerContext ctx) throws Exception {
-        SegmentTally counts = tally.value();
-        if (counts == null) {
+    /** The tallies of the areas whose customers moved, and the fleet's, if any moved. */
+    private void emitTallies(long timestamp, OnTimerContext ctx, Set<String> moved)
+            throws Exception {
+        if (moved.isEmpty()) {
             return;
         }
+        SegmentTally fleet = new SegmentTally();
+        for (Map.Entry<String, SegmentTally> area : tallies.entries()) {
+            fleet.addAll(area.getValue());
+            if (moved.contains(area.getKey())) {
+                emitTally(area.getKey(), area.getValue(), timestamp, ctx);
+            }
+        }
+        emitTally(Measurements.ALL_AREAS, fleet, timestamp, ctx);
+    }
+
+    private static void emitTally(
+            String area, SegmentTally counts, long timestamp, OnTimerContext ctx) {
         for (int cell = 0; cell < SegmentTally.CELLS; cell++) {
             ctx.output(
                     METRICS,
                     MetricPoint.of(Measurements.SEGMENTS)
+                            .tag("area", area)
                             .tag("grade", SegmentTally.gradeOf(cell).name())
                             .tag("segment", SegmentTally.segmentOf(cell).name())
                             .field("customers", counts.customers[cell])

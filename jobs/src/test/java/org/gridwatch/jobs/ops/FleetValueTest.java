@@ -129,9 +129,18 @@ class FleetValueTest {
                 metrics(Measurements.SEGMENTS).stream()
                         .filter(p -> p.timeMillis() == at("2026-02-25T10:15"))
                         .toList();
-        assertThat(count(tally, "HIGH", "A")).isEqualTo(1);
-        assertThat(count(tally, "LOW_RISKY", "C")).isEqualTo(1);
-        assertThat(tally.stream().mapToDouble(p -> p.field("customers")).sum()).isEqualTo(10);
+        assertThat(tally)
+                .as("the area that moved and the fleet, not the area that did not")
+                .extracting(p -> p.tag("area"))
+                .containsOnly("A002", "ALL")
+                .hasSize(2 * 12);
+        List<MetricPoint> fleet = tally.stream().filter(p -> p.tag("area").equals("ALL")).toList();
+        assertThat(count(fleet, "HIGH", "A")).isEqualTo(1);
+        assertThat(count(fleet, "LOW_RISKY", "C")).isEqualTo(1);
+        assertThat(fleet.stream().mapToDouble(p -> p.field("customers")).sum()).isEqualTo(10);
+        List<MetricPoint> a002 = tally.stream().filter(p -> p.tag("area").equals("A002")).toList();
+        assertThat(a002.stream().mapToDouble(p -> p.field("customers")).sum()).isEqualTo(5);
+        assertThat(count(a002, "LOW_RISKY", "C")).isEqualTo(1);
     }
 
     @Test
