@@ -128,7 +128,6 @@ public final class CustomerAccounts
             throws Exception {
         master.update(m.customer());
         MeterReading r = m.reading();
-        noteEvent(r.endMillis());
         long quarterCloses = Bucket.closesAt(Bucket.startOf(r.startMillis()), lateness);
         if (quarterCloses <= ctx.timerService().currentWatermark()) {
             return; // rejected TOO_LATE by the load buckets
@@ -209,9 +208,8 @@ public final class CustomerAccounts
         Long check = creditCheckAt.value();
         if (check != null && check == timestamp) {
             creditCheckAt.clear();
-            Long latest = latestEventMillis.value();
             boolean inputEnded = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
-            if (!inputEnded || (latest != null && timestamp <= latest)) {
+            if (!inputEnded || timestamp <= latestEvent()) {
                 // At the end of a replay every pending timer fires; a credit change after the
                 // last event of the input did not happen within it.
                 publish(ctx, accountOrNew(), timestamp, false);
@@ -276,6 +274,20 @@ public final class CustomerAccounts
         }
     }
 
+    /**
+     * The customer's latest event: a payment or inspection, or the end of the latest reading of a
+     * month not billed yet (kept in that month's usage, so readings cost no extra state write).
+     */
+    private long latestEvent() throws Exception {
+        Long latest = latestEventMillis.value();
+        long max = latest == null ? Long.MIN_VALUE : latest;
+        for (MonthlyUsage usage : months.values()) {
+            max = Math.max(max, usage.latestEndMillis);
+        }
+        return max;
+    }
+
+    /** Notes a payment's or inspection's time for {@link #latestEvent}. */
     private void noteEvent(long tsMillis) throws Exception {
         Long latest = latestEventMillis.value();
         if (latest == null || tsMillis > latest) {
