@@ -118,6 +118,7 @@ final class DemoScreen implements AutoCloseable {
         lines.add("  customers known " + SummaryLines.count(s.of("customers").accepted()));
         lines.add("  rejected        " + SummaryLines.rejected(s));
         lines.addAll(SummaryLines.reasons(s, "    "));
+        lines.add("  segments        " + SummaryLines.value(s));
         lines.add("  load by class");
         lines.addAll(SummaryLines.load(s, zone, "    "));
         lines.add("  Flink web UI    " + flinkUi);

@@ -2,6 +2,7 @@ package org.gridwatch.cli;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -36,6 +37,10 @@ final class LiveSummary implements AutoCloseable {
     private long newestBucket = Long.MIN_VALUE;
     private long settledBefore = Long.MIN_VALUE;
     private long points;
+    private long segmentsAt = Long.MIN_VALUE;
+    private final Map<String, Long> fleetCells = new TreeMap<>();
+    private long concentrationAt = Long.MIN_VALUE;
+    private double topTwentyShare = Double.NaN;
     private final Map<String, LongAdder> read = new ConcurrentHashMap<>();
 
     private LiveSummary(Duration allowedLateness) {
@@ -86,6 +91,14 @@ final class LiveSummary implements AutoCloseable {
             case Measurements.LOAD ->
                     keep(loadKw, bucket, p.tag("area") + "|" + p.tag("class"), p.field("kw"));
             case Measurements.AREA_SUPPLY -> keep(supplyKw, bucket, p.tag("area"), p.field("kw"));
+            case Measurements.SEGMENTS -> keepFleetTally(p);
+            case Measurements.REVENUE_CONCENTRATION -> {
+                if (Measurements.ALL_AREAS.equals(p.tag("area"))
+                        && p.timeMillis() >= concentrationAt) {
+                    concentrationAt = p.timeMillis();
+                    topTwentyShare = p.field("top20_share");
+                }
+            }
             default -> {
                 // measurements added later show up in InfluxDB; this summary need not know them
             }
@@ -101,6 +114,18 @@ final class LiveSummary implements AutoCloseable {
                 rejected.settleBefore(settledBefore);
             }
         }
+    }
+
+    /** The fleet's twelve cells of its latest tally (all are written together). */
+    private void keepFleetTally(MetricPoint p) {
+        if (!Measurements.ALL_AREAS.equals(p.tag("area")) || p.timeMillis() < segmentsAt) {
+            return;
+        }
+        if (p.timeMillis() > segmentsAt) {
+            segmentsAt = p.timeMillis();
+            fleetCells.clear();
+        }
+        fleetCells.put(p.tag("segment") + "|" + p.tag("grade"), Math.round(p.field("customers")));
     }
 
     synchronized SummarySnapshot snapshot() {
@@ -152,7 +177,17 @@ final class LiveSummary implements AutoCloseable {
                 byClass,
                 supplied,
                 newestBucket == Long.MIN_VALUE ? Long.MIN_VALUE : newestBucket + Bucket.MILLIS,
-                points);
+                points,
+                sumBy(0),
+                sumBy(1),
+                topTwentyShare);
+    }
+
+    /** Customers per segment (part 0 of a cell) or per grade (part 1). */
+    private Map<String, Long> sumBy(int part) {
+        Map<String, Long> sums = new LinkedHashMap<>();
+        fleetCells.forEach((cell, n) -> sums.merge(cell.split("\\|")[part], n, Long::sum));
+        return sums;
     }
 
     @Override

@@ -65,6 +65,9 @@ final class MonitorReport {
                     "  event time reached: "
                             + SummaryLines.time(s.eventTimeMillis(), args.settings().zone()));
         }
+        if (s.isValued()) {
+            out.println("  segments: " + SummaryLines.value(s));
+        }
         for (String where : outputs(args)) {
             out.println("  " + where);
         }

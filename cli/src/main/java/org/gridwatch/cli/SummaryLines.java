@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.gridwatch.core.event.CreditGrade;
 import org.gridwatch.core.event.CustomerClass;
+import org.gridwatch.core.event.Segment;
 import org.gridwatch.core.event.Source;
 import org.gridwatch.core.metric.Bucket;
 
@@ -102,6 +104,39 @@ final class SummaryLines {
                             c.late()));
         }
         return lines;
+    }
+
+    /**
+     * The fleet by segment and grade at the latest valuation, and the 80/20 check: "HIGH 12 ·
+     * MEDIUM 40 · LOW_RISKY 3 · LOW_BASIC 45, grades A 80 · B 15 · C 5, top 20% bring 81% of
+     * revenue"; before the first month's bills, when they come.
+     */
+    static String value(SummarySnapshot s) {
+        if (!s.isValued()) {
+            return "valued when the first month's bills are issued (its end + 7 days, event time)";
+        }
+        StringBuilder line = new StringBuilder();
+        for (Segment segment : Segment.values()) {
+            line.append(line.length() == 0 ? "" : " · ")
+                    .append(segment.name())
+                    .append(' ')
+                    .append(count(s.customersBySegment().getOrDefault(segment.name(), 0L)));
+        }
+        line.append(", grades");
+        for (CreditGrade grade : CreditGrade.values()) {
+            line.append(grade == CreditGrade.A ? " " : " · ")
+                    .append(grade.name())
+                    .append(' ')
+                    .append(count(s.customersByGrade().getOrDefault(grade.name(), 0L)));
+        }
+        if (!Double.isNaN(s.topTwentyShare())) {
+            line.append(
+                    String.format(
+                            Locale.ROOT,
+                            ", top 20%% bring %.0f%% of revenue",
+                            100 * s.topTwentyShare()));
+        }
+        return line.toString();
     }
 
     /**

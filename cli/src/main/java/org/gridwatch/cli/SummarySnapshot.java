@@ -18,6 +18,10 @@ import java.util.Map;
  * @param eventTimeMillis the end of the newest quarter hour the job reported on, or {@link
  *     Long#MIN_VALUE}
  * @param points metric points received
+ * @param customersBySegment the fleet's customers per segment at the latest valuation; empty before
+ *     the first month's bills
+ * @param customersByGrade the same per credit grade
+ * @param topTwentyShare the revenue share of the fleet's top 20% at the latest billing, or NaN
  */
 record SummarySnapshot(
         Map<String, Long> read,
@@ -27,7 +31,10 @@ record SummarySnapshot(
         Map<String, Double> kwByClass,
         double suppliedKw,
         long eventTimeMillis,
-        long points) {
+        long points,
+        Map<String, Long> customersBySegment,
+        Map<String, Long> customersByGrade,
+        double topTwentyShare) {
 
     /** One input's records. */
     record SourceCounts(long records, long accepted, long rejected, long late) {
@@ -57,6 +64,10 @@ record SummarySnapshot(
 
     boolean hasLoad() {
         return loadBucket != Long.MIN_VALUE;
+    }
+
+    boolean isValued() {
+        return !customersBySegment.isEmpty();
     }
 
     double meteredKw() {

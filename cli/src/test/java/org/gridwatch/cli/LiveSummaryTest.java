@@ -28,6 +28,43 @@ class LiveSummaryTest {
         assertThat(readings.accepted()).isEqualTo(150);
     }
 
+    private static MetricPoint tally(String area, String segment, String grade, long n, long t) {
+        return MetricPoint.of(Measurements.SEGMENTS)
+                .tag("area", area)
+                .tag("grade", grade)
+                .tag("segment", segment)
+                .field("customers", n)
+                .field("revenue", n * 100.0)
+                .at(t);
+    }
+
+    @Test
+    void showsTheFleetsLatestSegmentsGradesAndTopTwentyShare() {
+        assertThat(SummaryLines.value(summary.snapshot())).startsWith("valued when the first");
+        summary.add(tally("ALL", "HIGH", "A", 5, T0));
+        summary.add(tally("ALL", "LOW_BASIC", "B", 9, T0));
+        summary.add(tally("A001", "HIGH", "A", 99, T0 + Bucket.MILLIS)); // an area, not the fleet
+        summary.add(tally("ALL", "HIGH", "A", 4, T0 + Bucket.MILLIS)); // a newer fleet tally
+        summary.add(tally("ALL", "LOW_RISKY", "C", 1, T0 + Bucket.MILLIS));
+        summary.add(tally("ALL", "LOW_BASIC", "B", 9, T0 + Bucket.MILLIS));
+        summary.add(
+                MetricPoint.of(Measurements.REVENUE_CONCENTRATION)
+                        .tag("area", "ALL")
+                        .field("top20_share", 0.812)
+                        .at(T0));
+
+        SummarySnapshot s = summary.snapshot();
+
+        assertThat(s.customersBySegment())
+                .containsEntry("HIGH", 4L)
+                .containsEntry("LOW_RISKY", 1L)
+                .containsEntry("LOW_BASIC", 9L);
+        assertThat(SummaryLines.value(s))
+                .isEqualTo(
+                        "HIGH 4 · MEDIUM 0 · LOW_RISKY 1 · LOW_BASIC 9, grades A 4 · B 9 · C 1,"
+                                + " top 20% bring 81% of revenue");
+    }
+
     @Test
     void countsRejectionsPerReasonOverAllInputs() {
         summary.add(rejected("DUPLICATE", "meter-readings", T0, 4));
