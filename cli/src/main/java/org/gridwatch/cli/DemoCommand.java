@@ -79,7 +79,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(
             names = "--days",
             paramLabel = "D",
-            defaultValue = "30",
+            defaultValue = "45",
             description = "Simulated days (default: ${DEFAULT-VALUE}).")
     int days;
 

@@ -8,14 +8,14 @@ import java.io.Serializable;
  *
  * @param highTopPercent 20: high use is the top 20% of 12-month revenue, the paper's 80/20
  * @param moderateTopPercent 50: moderate use is the top half
- * @param highMinScoreInB 85: a B customer with at least this score is still HIGH
+ * @param highMinScoreInB 80, the start score: a B customer with at least this score is still HIGH
  * @param mediumMinPotential 0.6: a low user of good credit with at least this potential is MEDIUM
  */
 public record SegmentPolicy(
         int highTopPercent, int moderateTopPercent, int highMinScoreInB, double mediumMinPotential)
         implements Serializable {
 
-    public static final SegmentPolicy DEFAULTS = new SegmentPolicy(20, 50, 85, 0.6);
+    public static final SegmentPolicy DEFAULTS = new SegmentPolicy(20, 50, 80, 0.6);
 
     public SegmentPolicy {
         if (!(0 < highTopPercent

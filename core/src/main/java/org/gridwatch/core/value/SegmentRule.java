@@ -27,8 +27,11 @@ import org.gridwatch.core.event.SegmentChange;
  *
  * @param highRevenueFen revenue from which use counts as high: the top 20% of the fleet
  * @param moderateRevenueFen revenue from which use counts as moderate: the top 50% (the median)
- * @param highMinScoreInB 85: a B customer in the upper half of B (70–89) is good enough credit for
- *     HIGH; a high user who has just slipped from A is not demoted to MEDIUM for one late payment
+ * @param highMinScoreInB 80, the start score: a B customer whose demerits do not outweigh its
+ *     on-time credit is good enough credit for HIGH. B at the start score is the absence of a
+ *     record, not a bad one: a key account must not wait three months of bills to be HIGH when
+ *     GridWatch starts on a running business, and a high user who has slipped from A by one
+ *     forgotten payment (−3 with a full streak: 87) stays HIGH
  * @param mediumMinPotential 0.6: potential value clearly above the middle, e.g. growing 10% a year
  *     with average load factor, shiftable share and tenure
  */

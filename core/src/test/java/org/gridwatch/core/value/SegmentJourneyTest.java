@@ -86,7 +86,7 @@ class SegmentJourneyTest {
     }
 
     @Test
-    void aBouncedPaymentMovesAHighCustomerToMediumUntilItsDemeritExpires() {
+    void aBouncedPaymentMakesAHighCustomerMediumUntilOnTimeBillsOutweighIt() {
         aGoodYear();
         assertThat(at(at("2026-01-10T12:00")))
                 .returns(Segment.HIGH, SegmentChange::segment)
@@ -96,7 +96,7 @@ class SegmentJourneyTest {
         pay("P-2026-01", at("2026-02-10T09:00"), 100_000);
         assertThat(pay("P-2026-01", at("2026-02-12T09:00"), -100_000))
                 .isEqualTo(PaymentOutcome.REVERSAL);
-        // −8 for the bounced payment, and the streak starts again: 80 − 8 = 72, B, below 85
+        // −8 for the bounced payment, and the streak starts again: 80 − 8 = 72, B, below 80
         SegmentChange bounced = at(at("2026-02-12T09:00"));
         assertThat(bounced.creditScore()).isEqualTo(72);
         assertThat(bounced.creditGrade()).isEqualTo(CreditGrade.B);
@@ -108,6 +108,31 @@ class SegmentJourneyTest {
         pay("P-2026-01-again", at("2026-02-15T09:00"), 100_000);
         assertThat(at(at("2026-02-15T09:00")).creditScore()).isEqualTo(74);
 
+        // February and March on time: 76, 78, MEDIUM still; April: 80, the start score again,
+        // HIGH in grade B
+        for (int m = 2; m <= 3; m++) {
+            String month = "2026-%02d".formatted(m);
+            bill(month);
+            pay("P-" + month, due(month) - 10 * DAY, 100_000);
+        }
+        assertThat(at(due("2026-03")))
+                .returns(78, SegmentChange::creditScore)
+                .returns(Segment.MEDIUM, SegmentChange::segment);
+        bill("2026-04");
+        pay("P-2026-04", due("2026-04") - 10 * DAY, 100_000);
+        assertThat(at(due("2026-04")))
+                .returns(80, SegmentChange::creditScore)
+                .returns(CreditGrade.B, SegmentChange::creditGrade)
+                .returns(Segment.HIGH, SegmentChange::segment);
+    }
+
+    @Test
+    void aDemeritExpiringMovesTheGradeWithoutAnyEvent() {
+        aGoodYear();
+        bill("2026-01");
+        pay("P-2026-01", at("2026-02-10T09:00"), 100_000);
+        pay("P-2026-01", at("2026-02-12T09:00"), -100_000); // bounced: −8
+        pay("P-2026-01-again", at("2026-02-15T09:00"), 100_000);
         // February to December 2026 on time: the streak reaches its +10 cap: 80 + 10 − 8 = 82
         for (int m = 2; m <= 12; m++) {
             String month = "2026-%02d".formatted(m);
@@ -117,13 +142,14 @@ class SegmentJourneyTest {
         long expiry = at("2026-02-12T09:00") + 365 * DAY;
         assertThat(at(expiry - 1))
                 .returns(82, SegmentChange::creditScore)
-                .returns(Segment.MEDIUM, SegmentChange::segment);
+                .returns(CreditGrade.B, SegmentChange::creditGrade);
         assertThat(account.credit.nextChangeMillis(expiry - 1, CREDIT, Strategies.DEFAULTS))
                 .isEqualTo(expiry);
         assertThat(at(expiry))
                 .returns(90, SegmentChange::creditScore)
                 .returns(CreditGrade.A, SegmentChange::creditGrade)
                 .returns(Segment.HIGH, SegmentChange::segment);
+        assertThat(at(expiry).changesFrom(at(expiry - 1))).as("a grade change is news").isTrue();
     }
 
     @Test

@@ -67,13 +67,13 @@ class ValueAndSegmentTest {
     }
 
     @Test
-    void aTopTwentyPercentCustomerInTheUpperHalfOfBIsStillHigh() {
-        assertThat(RULE.segment(900_000, 0.2, 85, CreditGrade.B)).isEqualTo(Segment.HIGH);
+    void aTopTwentyPercentCustomerInBWithoutNetDemeritsIsStillHigh() {
+        assertThat(RULE.segment(900_000, 0.2, 80, CreditGrade.B)).isEqualTo(Segment.HIGH);
     }
 
     @Test
     void aTopTwentyPercentCustomerWithSlightlyLowerCreditIsMedium() {
-        assertThat(RULE.segment(900_000, 0.9, 84, CreditGrade.B)).isEqualTo(Segment.MEDIUM);
+        assertThat(RULE.segment(900_000, 0.9, 79, CreditGrade.B)).isEqualTo(Segment.MEDIUM);
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.gridwatch.core.event.CreditGrade;
 import org.gridwatch.core.event.Segment;
 import org.junit.jupiter.api.Test;
 
-/** The worked customer of docs/value.md: a shop through HIGH, MEDIUM and back. */
+/** The worked customer of docs/value.md: a shop through HIGH, MEDIUM and back, B to A. */
 class WorkedCustomerTest {
 
     static final FleetDistribution REVENUE = ValueAndSegmentTest.FLEET_REVENUE;
@@ -49,21 +49,34 @@ class WorkedCustomerTest {
         account.pay("P-2026-06", paidLate, 75_000);
         assertThat(account.credit.score(paidLate, CREDIT)).isEqualTo(74);
         assertThat(account.credit.grade(paidLate, CREDIT)).isEqualTo(CreditGrade.B);
-        assertThat(segmentAt(account, paidLate)).isEqualTo(Segment.MEDIUM); // 74 < 85
+        assertThat(segmentAt(account, paidLate)).isEqualTo(Segment.MEDIUM); // 74 < 80
         assertThat(strategiesAt(account, paidLate))
                 .containsExactly(HOTLINE_95598, OFFPEAK_DISCOUNT_OFFER);
 
-        // July 2026 to May 2027 on time: the streak credit is back to its cap of +10 by November
-        // (80 + 10 − 6 = 84: MEDIUM still), and when the demerit expires on 2027-08-09: 90, HIGH.
-        for (int m = 7; m <= 17; m++) {
+        // July and August on time: +2 each, 78, MEDIUM still; September's bill paid on
+        // 2026-10-10: 80 − 6 + 6 = 80, back at the start score: HIGH again, in grade B.
+        account.billAndPayOnTime("2026-07", 75_000);
+        account.billAndPayOnTime("2026-08", 75_000);
+        assertThat(account.credit.score(due("2026-08"), CREDIT)).isEqualTo(78);
+        assertThat(segmentAt(account, due("2026-08"))).isEqualTo(Segment.MEDIUM);
+        account.billAndPayOnTime("2026-09", 75_000);
+        long september = due("2026-09") - 10 * DAY;
+        assertThat(account.credit.score(september, CREDIT)).isEqualTo(80);
+        assertThat(account.credit.grade(september, CREDIT)).isEqualTo(CreditGrade.B);
+        assertThat(segmentAt(account, september)).isEqualTo(Segment.HIGH);
+
+        // October 2026 to May 2027 on time: the streak credit reaches its cap of +10 (84, B);
+        // when the late-payment demerit expires on 2027-08-09: 90, A.
+        for (int m = 10; m <= 17; m++) {
             account.billAndPayOnTime(
                     "%d-%02d".formatted(2026 + (m - 1) / 12, (m - 1) % 12 + 1), 75_000);
         }
         long beforeExpiry = paidLate + 365 * DAY - 1;
         assertThat(account.credit.score(beforeExpiry, CREDIT)).isEqualTo(84);
-        assertThat(segmentAt(account, beforeExpiry)).isEqualTo(Segment.MEDIUM);
+        assertThat(account.credit.grade(beforeExpiry, CREDIT)).isEqualTo(CreditGrade.B);
         long expiry = paidLate + 365 * DAY;
         assertThat(account.credit.score(expiry, CREDIT)).isEqualTo(90);
+        assertThat(account.credit.grade(expiry, CREDIT)).isEqualTo(CreditGrade.A);
         assertThat(segmentAt(account, expiry)).isEqualTo(Segment.HIGH);
     }
 
