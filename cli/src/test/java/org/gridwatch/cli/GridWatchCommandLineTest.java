@@ -98,6 +98,25 @@ class GridWatchCommandLineTest {
     }
 
     @Test
+    void monitorRefusesPeakHoursFromATariffItDoesNotHave() throws IOException {
+        Files.writeString(dir.resolve("customers.jsonl"), "");
+        Files.writeString(dir.resolve("readings.jsonl"), "");
+        Path model = dir.resolve("model.yaml");
+        Files.writeString(model, "value:\n  peak-hours-tariff: summer-tou\n");
+
+        CommandRun run =
+                CommandRun.of(
+                        "monitor", "--input", dir.toString(), "--value-model", model.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines().get(0))
+                .isEqualTo(
+                        "gridwatch monitor: value.peak-hours-tariff 'summer-tou' is not among the"
+                                + " tariffs; name one of them in --value-model (its peak periods"
+                                + " are the system's peak hours)");
+    }
+
+    @Test
     void monitorTakesAPasswordOrATokenNotBoth() {
         CommandRun run =
                 CommandRun.of(

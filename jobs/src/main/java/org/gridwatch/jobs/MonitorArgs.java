@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.flink.util.ParameterTool;
 import org.gridwatch.core.event.Source;
+import org.gridwatch.core.tariff.TariffBook;
 import org.gridwatch.core.tariff.TariffFileException;
 import org.gridwatch.core.value.ValueModel;
 import org.gridwatch.core.value.ValueModelException;
@@ -81,12 +82,19 @@ public record MonitorArgs(
         if (boundedKafka && kafka == null) {
             throw new IllegalArgumentException("--bounded applies to --kafka only");
         }
-        if (settings.tariffFile() != null) {
-            try {
-                settings.tariffBook();
-            } catch (TariffFileException | java.io.UncheckedIOException e) {
-                throw new IllegalArgumentException("--tariffs: " + firstLine(e.getMessage()));
-            }
+        TariffBook tariffs;
+        try {
+            tariffs = settings.tariffBook();
+        } catch (TariffFileException | java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException("--tariffs: " + firstLine(e.getMessage()));
+        }
+        String peakHours = settings.valueModel().peakHoursTariff();
+        if (tariffs.lookup(peakHours) == null) {
+            throw new IllegalArgumentException(
+                    "value.peak-hours-tariff '"
+                            + peakHours
+                            + "' is not among the tariffs; name one of them in --value-model"
+                            + " (its peak periods are the system's peak hours)");
         }
         if (groupId == null || groupId.isBlank()) {
             groupId = DEFAULT_GROUP_ID;

@@ -54,6 +54,12 @@ public final class MonthlyUsage {
     /** Quarter hours with a reading this month: the hours the load factor is averaged over. */
     public int quarterCount;
 
+    /**
+     * Energy in the system's peak hours (the peak periods of a reference tariff, whatever the
+     * customer's own tariff): the use an off-peak offer could move. 0 when added without them.
+     */
+    public long peakHoursMicroKwh;
+
     /** For Flink's POJO serializer; use {@link #of}. */
     public MonthlyUsage() {}
 
@@ -89,6 +95,19 @@ public final class MonthlyUsage {
      * @return false, adding nothing, if the interval starts outside this month
      */
     public boolean add(long startMillis, int intervalMinutes, double kwh, PeriodLookup lookup) {
+        return add(startMillis, intervalMinutes, kwh, lookup, null);
+    }
+
+    /**
+     * Adds one reading, and its energy in the peak periods of {@code peakHours} to {@link
+     * #peakHoursMicroKwh} (none when null).
+     */
+    public boolean add(
+            long startMillis,
+            int intervalMinutes,
+            double kwh,
+            PeriodLookup lookup,
+            PeriodLookup peakHours) {
         if (intervalMinutes <= 0 || intervalMinutes % QUARTER_MINUTES != 0) {
             throw new IllegalArgumentException(
                     "interval must be a multiple of 15 minutes: " + intervalMinutes);
@@ -105,6 +124,10 @@ public final class MonthlyUsage {
             long part = Bucket.share(total, quarters, q);
             TariffPeriod period = lookup.periodAt(startMillis + q * QUARTER_MILLIS);
             microKwh[period.ordinal()] += part;
+            if (peakHours != null
+                    && peakHours.periodAt(startMillis + q * QUARTER_MILLIS).isPeak()) {
+                peakHoursMicroKwh += part;
+            }
             if (part > maxQuarterMicroKwh) {
                 maxQuarterMicroKwh = part;
             }

@@ -18,6 +18,11 @@ public enum TariffPeriod {
 
     private static final TariffPeriod[] BY_ORDINAL = values();
 
+    /** Peak or critical peak: the hours an off-peak offer wants use moved out of. */
+    public boolean isPeak() {
+        return this == PEAK || this == CRITICAL_PEAK;
+    }
+
     private final String chineseName;
 
     TariffPeriod(String chineseName) {

@@ -3,7 +3,6 @@ package org.gridwatch.core.value;
 import java.time.YearMonth;
 import java.util.Arrays;
 import org.gridwatch.core.billing.MonthlyUsage;
-import org.gridwatch.core.tariff.TariffPeriod;
 
 /**
  * One customer's billed months, the last {@link #MONTHS}, from which the value model reads its
@@ -75,9 +74,7 @@ public final class ValueHistory {
         monthIndex[slot] = index;
         revenueFen[slot] = amountFen;
         microKwh[slot] = usage.totalMicroKwh();
-        peakMicroKwh[slot] =
-                usage.microKwh[TariffPeriod.PEAK.ordinal()]
-                        + usage.microKwh[TariffPeriod.CRITICAL_PEAK.ordinal()];
+        peakMicroKwh[slot] = usage.peakHoursMicroKwh;
         maxQuarterMicroKwh[slot] = usage.maxQuarterMicroKwh;
         quarters[slot] = usage.quarterCount;
         if (firstMonthIndex < 0 || index < firstMonthIndex) {
@@ -111,8 +108,9 @@ public final class ValueHistory {
     }
 
     /**
-     * The share of the last 12 months' energy in peak and critical-peak periods of the customer's
-     * tariff; 0 for a tariff without them (all of a flat tariff's energy is FLAT).
+     * The share of the last 12 months' energy in the system's peak hours ({@link
+     * MonthlyUsage#peakHoursMicroKwh}), whatever the customer's own tariff: a household on a flat
+     * tariff has peak use an off-peak offer could move too.
      */
     public double peakShare() {
         long total = sumLastYear(microKwh);

@@ -5,15 +5,33 @@ import java.io.Serializable;
 /**
  * Every setting of the value, credit and segment model in one place, as the monitor job is
  * configured with it. Each part documents its defaults and the reasons for them.
+ *
+ * @param peakHoursTariff the tariff whose peak and critical-peak periods are the system's peak
+ *     hours, against which every customer's shiftable share is measured: {@value
+ *     #DEFAULT_PEAK_HOURS_TARIFF}, the province's standard time-of-use hours (08:00–11:00 and
+ *     17:00–23:00 in the presets)
  */
 public record ValueModel(
-        CreditRules credit, ValueRules value, SegmentPolicy segments, Strategies strategies)
+        CreditRules credit,
+        ValueRules value,
+        SegmentPolicy segments,
+        Strategies strategies,
+        String peakHoursTariff)
         implements Serializable {
+
+    public static final String DEFAULT_PEAK_HOURS_TARIFF = "commercial-tou";
 
     public static final ValueModel DEFAULTS =
             new ValueModel(
                     CreditRules.DEFAULTS,
                     ValueRules.DEFAULTS,
                     SegmentPolicy.DEFAULTS,
-                    Strategies.DEFAULTS);
+                    Strategies.DEFAULTS,
+                    DEFAULT_PEAK_HOURS_TARIFF);
+
+    public ValueModel {
+        if (peakHoursTariff == null || peakHoursTariff.isBlank()) {
+            throw new IllegalArgumentException("peak-hours-tariff must name a tariff");
+        }
+    }
 }

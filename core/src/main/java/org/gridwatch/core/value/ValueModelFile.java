@@ -101,7 +101,8 @@ public final class ValueModelFile {
                         "shiftable-weight",
                         "tenure-weight",
                         "growth-span",
-                        "tenure-full-years");
+                        "tenure-full-years",
+                        "peak-hours-tariff");
         Section segments =
                 problems.section(
                         top,
@@ -166,7 +167,13 @@ public final class ValueModelFile {
                             strategies.integer("restriction-days", t.restrictionDays()),
                             strategies.integer(
                                     "disconnection-notice-days", t.disconnectionNoticeDays()));
-            model = new ValueModel(creditRules, valueRules, segmentPolicy, steps);
+            model =
+                    new ValueModel(
+                            creditRules,
+                            valueRules,
+                            segmentPolicy,
+                            steps,
+                            value.text("peak-hours-tariff", d.peakHoursTariff()));
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
         }
@@ -254,6 +261,18 @@ public final class ValueModelFile {
                 return i;
             }
             problems.add(name + "." + key + " must be a whole number, got '" + v + "'");
+            return fallback;
+        }
+
+        String text(String key, String fallback) {
+            Object v = read(key);
+            if (v == null) {
+                return fallback;
+            }
+            if (v instanceof String text) {
+                return text;
+            }
+            problems.add(name + "." + key + " must be a tariff id, got '" + v + "'");
             return fallback;
         }
 

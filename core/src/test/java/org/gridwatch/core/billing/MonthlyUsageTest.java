@@ -34,6 +34,21 @@ class MonthlyUsageTest {
     }
 
     @Test
+    void countsTheEnergyInTheSystemsPeakHoursWhateverTheCustomersOwnTariff() {
+        Tariff flat = TariffFile.presets().get("residential-tiered");
+        PeriodLookup household = PeriodLookup.china(flat.schedule(), HolidayCalendar.china2026());
+        MonthlyUsage usage = march();
+
+        // 10:30–11:30 on a flat tariff: all FLAT on the bill; 10:30 and 10:45 are system peak
+        usage.add(MonthOfReadings.at("2026-03-10T10:30"), 60, 1.0, household, LOOKUP);
+        usage.add(MonthOfReadings.at("2026-03-10T02:00"), 15, 0.4, household, LOOKUP); // valley
+
+        assertThat(usage.kwh(TariffPeriod.FLAT)).isEqualByComparingTo("1.4");
+        assertThat(usage.peakHoursMicroKwh).isEqualTo(500_000);
+        assertThat(usage.quarterCount).isEqualTo(5);
+    }
+
+    @Test
     void keepsEveryMicroKwhWhenAReadingDoesNotSplitEvenly() {
         MonthlyUsage usage = march();
 

@@ -70,9 +70,9 @@ class FleetValuationTest {
 
         assertThat(v.relativeGrowth(fleet.get(0))).isCloseTo(0, within(1e-12));
         assertThat(v.relativeGrowth(fleet.get(10))).isCloseTo(0.20, within(1e-12));
-        // growth +20% relative → 1.0; load factor 0.5, peak share 0.2, tenure 5/10:
-        // 0.4 × 1 + 0.2 × 0.5 + 0.2 × 0.2 + 0.2 × 0.5 = 0.64
-        assertThat(v.potentialValue(fleet.get(10))).isCloseTo(0.64, within(1e-12));
+        // growth +20% relative → 0.5 + 0.20 / 0.80 = 0.75; load factor 0.5, peak share 0.2,
+        // tenure 5/10: 0.4 × 0.75 + 0.2 × 0.5 + 0.2 × 0.2 + 0.2 × 0.5 = 0.54
+        assertThat(v.potentialValue(fleet.get(10))).isCloseTo(0.54, within(1e-12));
     }
 
     @Test

@@ -50,12 +50,15 @@ class ValueAndSegmentTest {
     @Test
     void potentialValueAddsGrowthLoadFactorShiftableShareAndTenure() {
         ValueRules rules = ValueRules.DEFAULTS;
-        // growth +10% → 0.5 + 0.10 / 0.40 = 0.75; tenure 5 of 10 years → 0.5
-        // 0.4 × 0.75 + 0.2 × 0.6 + 0.2 × 0.3 + 0.2 × 0.5 = 0.30 + 0.12 + 0.06 + 0.10 = 0.58
+        // growth +10% → 0.5 + 0.10 / 0.80 = 0.625; tenure 5 of 10 years → 0.5
+        // 0.4 × 0.625 + 0.2 × 0.6 + 0.2 × 0.3 + 0.2 × 0.5 = 0.25 + 0.12 + 0.06 + 0.10 = 0.53
         assertThat(rules.potentialValue(new PotentialInputs(0.10, 0.6, 0.3, 5)))
-                .isCloseTo(0.58, within(1e-12));
-        // shrinking 30% (beyond −20%: 0), no load factor, nothing to shift, new: 0
-        assertThat(rules.potentialValue(new PotentialInputs(-0.30, 0, 0, 0))).isZero();
+                .isCloseTo(0.53, within(1e-12));
+        // shrinking 30%: 0.5 − 0.30 / 0.80 = 0.125, and nothing else: 0.4 × 0.125 = 0.05
+        assertThat(rules.potentialValue(new PotentialInputs(-0.30, 0, 0, 0)))
+                .isCloseTo(0.05, within(1e-12));
+        // shrinking 50% (beyond −40%: 0), no load factor, nothing to shift, new: 0
+        assertThat(rules.potentialValue(new PotentialInputs(-0.50, 0, 0, 0))).isZero();
         // everything at its best, tenure beyond 10 years: 1
         assertThat(rules.potentialValue(new PotentialInputs(0.50, 1, 1, 25)))
                 .isCloseTo(1.0, within(1e-12));

@@ -18,6 +18,7 @@ class ValueHistoryTest {
             String month, double kwh, double peakKwh, int quarters, double maxQuarterKwh) {
         MonthlyUsage u = MonthlyUsage.of(YearMonth.parse(month), BillingCalendar.CHINA);
         u.microKwh[TariffPeriod.PEAK.ordinal()] = Math.round(peakKwh * 1e6);
+        u.peakHoursMicroKwh = Math.round(peakKwh * 1e6);
         u.microKwh[TariffPeriod.FLAT.ordinal()] = Math.round((kwh - peakKwh) * 1e6);
         u.quarterCount = quarters;
         u.maxQuarterMicroKwh = Math.round(maxQuarterKwh * 1e6);
@@ -57,7 +58,7 @@ class ValueHistoryTest {
     }
 
     @Test
-    void thePeakShareIsPeakAndCriticalPeakEnergyOverAllEnergy() {
+    void thePeakShareIsTheEnergyInTheSystemsPeakHoursOverAllEnergy() {
         ValueHistory h = new ValueHistory();
         h.onBill(YearMonth.of(2026, 1), 100_000, usage("2026-01", 1000, 300, 2976, 1));
         h.onBill(YearMonth.of(2026, 2), 100_000, usage("2026-02", 1000, 100, 2688, 1));

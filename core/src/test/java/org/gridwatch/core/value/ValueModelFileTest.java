@@ -42,6 +42,14 @@ class ValueModelFileTest {
     }
 
     @Test
+    void thePeakHoursAreNamedByATariffId() {
+        assertThat(read("value:\n  peak-hours-tariff: my-tou\n").peakHoursTariff())
+                .isEqualTo("my-tou");
+        assertThatThrownBy(() -> read("value:\n  peak-hours-tariff: 17\n"))
+                .hasMessage("my-model.yaml: value.peak-hours-tariff must be a tariff id, got '17'");
+    }
+
+    @Test
     void anUnknownKeyIsNamedWithItsSectionAndTheKnownKeys() {
         assertThatThrownBy(() -> read("segments:\n  high-top-percents: 10\n"))
                 .isInstanceOf(ValueModelException.class)

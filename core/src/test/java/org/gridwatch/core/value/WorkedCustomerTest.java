@@ -30,7 +30,7 @@ class WorkedCustomerTest {
         double current = ValueRules.DEFAULTS.currentValue(SHOP_REVENUE_FEN, SHOP_KWH, REVENUE, KWH);
         double potential = ValueRules.DEFAULTS.potentialValue(SHOP);
         assertThat(current).isCloseTo(0.85, within(1e-12));
-        assertThat(potential).isCloseTo(0.58, within(1e-12));
+        assertThat(potential).isCloseTo(0.53, within(1e-12));
 
         // January to May 2026 paid on time, bills of 750 CNY: 80 + 5 × 2 = 90, grade A
         CreditAccount account = new CreditAccount(CREDIT);

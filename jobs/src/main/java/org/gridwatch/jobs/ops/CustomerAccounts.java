@@ -81,6 +81,7 @@ public final class CustomerAccounts
     private transient BillCalculator calculator;
     private transient EventJson json;
     private transient ValueModel model;
+    private transient PeriodLookup peakHours;
     private transient long lateness;
 
     public CustomerAccounts(MonitorSettings settings) {
@@ -120,6 +121,7 @@ public final class CustomerAccounts
         calculator = new BillCalculator(calendar);
         json = new EventJson(settings.zone());
         model = settings.valueModel();
+        peakHours = tariffs.lookup(model.peakHoursTariff()); // checked at start-up (MonitorArgs)
         lateness = settings.allowedLateness().toMillis();
     }
 
@@ -143,7 +145,7 @@ public final class CustomerAccounts
             usage = MonthlyUsage.of(month, calendar);
             ctx.timerService().registerEventTimeTimer(billsAt(month));
         }
-        usage.add(r.startMillis(), r.intervalMinutes(), r.kwh(), lookup);
+        usage.add(r.startMillis(), r.intervalMinutes(), r.kwh(), lookup, peakHours);
         months.put(key, usage);
     }
 
