@@ -146,7 +146,7 @@ public final class FleetValue
                             valuation.currentValue(s),
                             valuation.potentialValue(s),
                             model.strategies(),
-                            s.tsMillis());
+                            timestamp); // the billing: the month's end + the allowed lateness
             record(now, out);
             counts.computeIfAbsent(s.areaId(), a -> new SegmentTally())
                     .add(now.segment(), now.creditGrade(), s.revenue12Fen());

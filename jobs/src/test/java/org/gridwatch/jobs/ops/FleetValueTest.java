@@ -91,7 +91,8 @@ class FleetValueTest {
         assertThat(out.stream().filter(c -> c.segment() == Segment.MEDIUM))
                 .extracting(SegmentChange::customerId)
                 .containsExactlyInAnyOrder("C006", "C007", "C008");
-        assertThat(out).allSatisfy(c -> assertThat(c.tsMillis()).isEqualTo(BILLING));
+        // stamped when the fleet was valued: the end of the billing's quarter hour
+        assertThat(out).allSatisfy(c -> assertThat(c.tsMillis()).isEqualTo(at("2026-02-08T00:00")));
     }
 
     @Test
