@@ -59,7 +59,7 @@ public final class FleetValue
     private transient MapState<String, CustomerStanding> standings;
     private transient MapState<String, SegmentChange> assessed;
     private transient MapState<String, Boolean> pending;
-    private transient ValueState<Boolean> billingPending;
+    private transient ValueState<Long> billingAt;
     private transient ValueState<SegmentRule> rule;
     private transient MapState<String, SegmentTally> tallies;
 
@@ -85,9 +85,8 @@ public final class FleetValue
                 getRuntimeContext()
                         .getMapState(
                                 new MapStateDescriptor<>("pending", Types.STRING, Types.BOOLEAN));
-        billingPending =
-                getRuntimeContext()
-                        .getState(new ValueStateDescriptor<>("billing-pending", Types.BOOLEAN));
+        billingAt =
+                getRuntimeContext().getState(new ValueStateDescriptor<>("billing-at", Types.LONG));
         rule =
                 getRuntimeContext()
                         .getState(
@@ -106,27 +105,33 @@ public final class FleetValue
             throws Exception {
         standings.put(s.customerId(), s);
         pending.put(s.customerId(), true);
+        long quarterEnd = Bucket.startOf(ctx.timestamp()) + QUARTER;
         if (s.monthClose()) {
-            billingPending.update(true);
+            Long billing = billingAt.value();
+            billingAt.update(billing == null ? quarterEnd : Math.max(billing, quarterEnd));
         }
-        ctx.timerService().registerEventTimeTimer(Bucket.startOf(ctx.timestamp()) + QUARTER);
+        ctx.timerService().registerEventTimeTimer(quarterEnd);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<SegmentChange> out)
             throws Exception {
         Set<String> moved = new TreeSet<>();
-        if (Boolean.TRUE.equals(billingPending.value())) {
+        Long billing = billingAt.value();
+        if (billing != null && timestamp >= billing) {
             revalueFleet(timestamp, ctx, out, moved);
-            billingPending.clear();
+            billingAt.clear();
         } else {
-            reassessPending(out, moved);
+            reassessPending(timestamp, out, moved);
         }
-        pending.clear();
         emitTallies(timestamp, ctx, moved);
     }
 
-    /** A month's bills are in: every customer against the new fleet. */
+    /**
+     * A month's bills are in: every customer against the new fleet. Only at the billing's own
+     * timer: the parallel customer operators send their month-close standings as each reaches the
+     * billing instant, and an earlier quarter's timer (a payment) can fire in between.
+     */
     private void revalueFleet(
             long timestamp, OnTimerContext ctx, Collector<SegmentChange> out, Set<String> moved)
             throws Exception {
@@ -154,6 +159,7 @@ public final class FleetValue
         }
         tallies.clear();
         tallies.putAll(counts);
+        forget(pending, timestamp);
         moved.addAll(counts.keySet());
         List<Long> all = new ArrayList<>();
         revenueByArea.forEach(
@@ -190,17 +196,26 @@ public final class FleetValue
         return fleet;
     }
 
-    /** Credit changes between billings: the same rule and values, the new credit. */
-    private void reassessPending(Collector<SegmentChange> out, Set<String> moved) throws Exception {
+    /**
+     * Credit changes between billings, up to this quarter hour: the same rule and values, the new
+     * credit. A customer whose latest standing is a month close waits for the billing.
+     */
+    private void reassessPending(long timestamp, Collector<SegmentChange> out, Set<String> moved)
+            throws Exception {
         SegmentRule monthRule = rule.value();
-        if (monthRule == null) {
-            return; // not valued yet: the first billing will
-        }
+        List<String> done = new ArrayList<>();
         for (String id : pending.keys()) {
-            SegmentChange before = assessed.get(id);
             CustomerStanding s = standings.get(id);
-            if (before == null || s == null) {
-                continue; // valued at the next billing
+            if (s != null && (s.monthClose() || s.tsMillis() >= timestamp)) {
+                continue; // valued at the billing, or at its own quarter's timer
+            }
+            done.add(id);
+            if (s == null) {
+                continue; // forgotten: no bill for a year
+            }
+            SegmentChange before = assessed.get(id);
+            if (monthRule == null || before == null) {
+                continue; // not valued yet: the next billing will
             }
             SegmentChange now =
                     monthRule.assess(
@@ -213,12 +228,34 @@ public final class FleetValue
             if (now.segment() != before.segment() || now.creditGrade() != before.creditGrade()) {
                 // 12-month revenue only changes with a bill, and bills come with a billing: the
                 // revenue counted for this customer is still s.revenue12Fen().
+                // A customer moved to another area since the billing is counted there from now
+                // on; its old area keeps it until the next billing rebuilds every tally.
                 SegmentTally area = tallies.get(s.areaId());
+                if (area == null) {
+                    area = new SegmentTally();
+                }
                 area.remove(before.segment(), before.creditGrade(), s.revenue12Fen());
                 area.add(now.segment(), now.creditGrade(), s.revenue12Fen());
                 tallies.put(s.areaId(), area);
                 moved.add(s.areaId());
             }
+        }
+        for (String id : done) {
+            pending.remove(id);
+        }
+    }
+
+    /** Drops the pending customers the billing at {@code timestamp} has valued. */
+    private void forget(MapState<String, Boolean> waiting, long timestamp) throws Exception {
+        List<String> valued = new ArrayList<>();
+        for (String id : waiting.keys()) {
+            CustomerStanding s = standings.get(id);
+            if (s == null || s.monthClose() || s.tsMillis() < timestamp) {
+                valued.add(id);
+            }
+        }
+        for (String id : valued) {
+            waiting.remove(id);
         }
     }
 

@@ -155,6 +155,47 @@ class FleetValueTest {
         assertThat(harness.extractOutputValues()).hasSize(before);
     }
 
+    @Test
+    void anEarlierQuartersTimerDoesNotValueAFleetWhoseBillsAreHalfIn() throws Exception {
+        billTen();
+        int before = harness.extractOutputValues().size();
+        long march = at("2026-03-08T00:00") - 1;
+        // One customer operator has reached March's billing, the other has not yet
+        for (int n = 1; n <= 5; n++) {
+            send(customer(n, "A001", march, true, 92, CreditGrade.A));
+        }
+        // ... and sends a payment from before the billing, which fires its quarter's timer first
+        send(customer(10, "A002", at("2026-03-05T10:03"), false, 60, CreditGrade.C));
+        harness.processWatermark(new Watermark(at("2026-03-05T10:15")));
+
+        assertThat(
+                        harness.extractOutputValues()
+                                .subList(before, harness.extractOutputValues().size()))
+                .as("only the payment's customer, re-assessed")
+                .extracting(SegmentChange::customerId)
+                .containsExactly("C010");
+        assertThat(metrics(Measurements.REVENUE_CONCENTRATION))
+                .as("no valuation before the billing")
+                .allSatisfy(p -> assertThat(p.timeMillis()).isEqualTo(at("2026-02-08T00:00")));
+
+        for (int n = 6; n <= 10; n++) {
+            send(
+                    customer(
+                            n,
+                            "A002",
+                            march,
+                            true,
+                            n == 10 ? 60 : 92,
+                            n == 10 ? CreditGrade.C : CreditGrade.A));
+        }
+        harness.processWatermark(new Watermark(at("2026-03-08T00:00")));
+
+        assertThat(metrics(Measurements.REVENUE_CONCENTRATION))
+                .filteredOn(p -> p.timeMillis() == at("2026-03-08T00:00"))
+                .extracting(p -> p.tag("area"))
+                .containsExactly("A001", "A002", "ALL");
+    }
+
     private static double count(List<MetricPoint> tally, String segment, String grade) {
         return tally.stream()
                 .filter(p -> p.tag("segment").equals(segment) && p.tag("grade").equals(grade))
