@@ -113,26 +113,23 @@ public final class CreditRecord {
         if (points == 0) {
             onTimeStreak++;
         } else {
-            add(Demerit.LATE_PAYMENT, points, paidMillis + rules.demeritLifeMillis(), paidMillis);
+            addPaymentDemerit(Demerit.LATE_PAYMENT, points, paidMillis, rules);
         }
     }
 
     /** A bill was still unpaid after its due date when the next one was issued. */
     public void onBillUnpaid(long tsMillis, CreditRules rules) {
-        add(
-                Demerit.UNPAID_BILL,
-                rules.unpaidPoints(),
-                tsMillis + rules.demeritLifeMillis(),
-                tsMillis);
+        addPaymentDemerit(Demerit.UNPAID_BILL, rules.unpaidPoints(), tsMillis, rules);
     }
 
     /** A payment was reversed (a negative payment). */
     public void onBouncedPayment(long tsMillis, CreditRules rules) {
-        add(
-                Demerit.BOUNCED_PAYMENT,
-                rules.bouncedPoints(),
-                tsMillis + rules.demeritLifeMillis(),
-                tsMillis);
+        addPaymentDemerit(Demerit.BOUNCED_PAYMENT, rules.bouncedPoints(), tsMillis, rules);
+    }
+
+    /** A demerit about paying, counting for {@code demeritLifeMillis} from {@code tsMillis}. */
+    private void addPaymentDemerit(Demerit kind, int points, long tsMillis, CreditRules rules) {
+        add(kind, points, tsMillis + rules.demeritLifeMillis(), tsMillis);
     }
 
     /** An inspection's outcome: only confirmed theft counts; no finding or a meter fault do not. */

@@ -26,12 +26,12 @@ public final class FileOutputs implements MonitorOutputs {
 
     @Override
     public void rejected(DataStream<Rejected> rejected) {
-        write(rejected, Output.REJECTED, new OutputJson.OfRejected(zone));
+        write(rejected, Output.REJECTED, OutputJson.ofRejected(zone));
     }
 
     @Override
     public void bills(DataStream<Bill> bills) {
-        write(bills, Output.BILLS, new OutputJson.OfBill(zone));
+        write(bills, Output.BILLS, OutputJson.ofBill(zone));
     }
 
     /** The contract: the replay writes each customer's last state, not every change. */
@@ -44,7 +44,7 @@ public final class FileOutputs implements MonitorOutputs {
                         .name("each customer's last segment")
                         .uid("last-segment-per-customer"),
                 Output.SEGMENTS,
-                new OutputJson.OfSegmentChange(zone));
+                OutputJson.ofSegmentChange(zone));
     }
 
     private <T> void write(DataStream<T> records, Output output, OutputJson<T> json) {

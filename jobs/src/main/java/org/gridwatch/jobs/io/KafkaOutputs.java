@@ -35,12 +35,12 @@ public final class KafkaOutputs implements MonitorOutputs {
 
     @Override
     public void rejected(DataStream<Rejected> rejected) {
-        write(rejected, Output.REJECTED, new OutputJson.OfRejected(zone), r -> null);
+        write(rejected, Output.REJECTED, OutputJson.ofRejected(zone), r -> null);
     }
 
     @Override
     public void bills(DataStream<Bill> bills) {
-        write(bills, Output.BILLS, new OutputJson.OfBill(zone), Bill::customerId);
+        write(bills, Output.BILLS, OutputJson.ofBill(zone), Bill::customerId);
     }
 
     @Override
@@ -48,7 +48,7 @@ public final class KafkaOutputs implements MonitorOutputs {
         write(
                 changes,
                 Output.SEGMENTS,
-                new OutputJson.OfSegmentChange(zone),
+                OutputJson.ofSegmentChange(zone),
                 SegmentChange::customerId);
     }
 

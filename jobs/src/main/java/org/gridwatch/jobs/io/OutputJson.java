@@ -1,5 +1,6 @@
 package org.gridwatch.jobs.io;
 
+import java.io.Serializable;
 import java.time.ZoneId;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
@@ -8,15 +9,38 @@ import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Rejected;
 import org.gridwatch.core.event.SegmentChange;
 
-/** An output record as the contract's JSON line, written by core's {@link EventJson}. */
-abstract class OutputJson<T> extends RichMapFunction<T, String> {
+/**
+ * An output record as the contract's JSON line, written by core's {@link EventJson}: one writer of
+ * {@code EventJson} per output (EventJson itself is not serializable, so each task makes its own).
+ */
+final class OutputJson<T> extends RichMapFunction<T, String> {
     private static final long serialVersionUID = 1L;
 
-    private final ZoneId zone;
-    protected transient EventJson json;
+    /** The {@link EventJson} method that writes one kind of output record. */
+    @FunctionalInterface
+    interface Writer<T> extends Serializable {
+        String write(EventJson json, T record);
+    }
 
-    OutputJson(ZoneId zone) {
+    private final ZoneId zone;
+    private final Writer<T> writer;
+    private transient EventJson json;
+
+    private OutputJson(ZoneId zone, Writer<T> writer) {
         this.zone = zone;
+        this.writer = writer;
+    }
+
+    static OutputJson<Rejected> ofRejected(ZoneId zone) {
+        return new OutputJson<>(zone, EventJson::rejected);
+    }
+
+    static OutputJson<Bill> ofBill(ZoneId zone) {
+        return new OutputJson<>(zone, EventJson::bill);
+    }
+
+    static OutputJson<SegmentChange> ofSegmentChange(ZoneId zone) {
+        return new OutputJson<>(zone, EventJson::segmentChange);
     }
 
     @Override
@@ -24,42 +48,8 @@ abstract class OutputJson<T> extends RichMapFunction<T, String> {
         json = new EventJson(zone);
     }
 
-    static final class OfRejected extends OutputJson<Rejected> {
-        private static final long serialVersionUID = 1L;
-
-        OfRejected(ZoneId zone) {
-            super(zone);
-        }
-
-        @Override
-        public String map(Rejected r) {
-            return json.rejected(r);
-        }
-    }
-
-    static final class OfBill extends OutputJson<Bill> {
-        private static final long serialVersionUID = 1L;
-
-        OfBill(ZoneId zone) {
-            super(zone);
-        }
-
-        @Override
-        public String map(Bill b) {
-            return json.bill(b);
-        }
-    }
-
-    static final class OfSegmentChange extends OutputJson<SegmentChange> {
-        private static final long serialVersionUID = 1L;
-
-        OfSegmentChange(ZoneId zone) {
-            super(zone);
-        }
-
-        @Override
-        public String map(SegmentChange s) {
-            return json.segmentChange(s);
-        }
+    @Override
+    public String map(T record) {
+        return writer.write(json, record);
     }
 }

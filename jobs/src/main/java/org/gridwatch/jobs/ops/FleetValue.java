@@ -46,7 +46,6 @@ public final class FleetValue
         extends KeyedProcessFunction<String, CustomerStanding, SegmentChange> {
     private static final long serialVersionUID = 1L;
     public static final String KEY = "fleet";
-    private static final long QUARTER = 15 * 60_000L;
 
     /** The 80/20 check looks at the top 20%, whatever the segment policy's high-use share. */
     private static final int TOP_SHARE_PERCENT = 20;
@@ -105,7 +104,7 @@ public final class FleetValue
             throws Exception {
         standings.put(s.customerId(), s);
         pending.put(s.customerId(), true);
-        long quarterEnd = Bucket.startOf(ctx.timestamp()) + QUARTER;
+        long quarterEnd = Bucket.startOf(ctx.timestamp()) + Bucket.MILLIS;
         if (s.monthClose()) {
             Long billing = billingAt.value();
             billingAt.update(billing == null ? quarterEnd : Math.max(billing, quarterEnd));
@@ -152,14 +151,14 @@ public final class FleetValue
                             valuation.potentialValue(s),
                             model.strategies(),
                             timestamp); // the billing: the month's end + the allowed lateness
-            record(now, out);
+            record(now, assessed.get(s.customerId()), out);
             counts.computeIfAbsent(s.areaId(), a -> new SegmentTally())
                     .add(now.segment(), now.creditGrade(), s.revenue12Fen());
             revenueByArea.computeIfAbsent(s.areaId(), a -> new ArrayList<>()).add(s.revenue12Fen());
         }
         tallies.clear();
         tallies.putAll(counts);
-        forget(pending, timestamp);
+        forgetPendingValuedAt(timestamp);
         moved.addAll(counts.keySet());
         List<Long> all = new ArrayList<>();
         revenueByArea.forEach(
@@ -175,23 +174,21 @@ public final class FleetValue
      * latest bill. Customers without a bill for a year (closed accounts) are forgotten.
      */
     private List<CustomerStanding> currentFleet() throws Exception {
+        List<CustomerStanding> all = new ArrayList<>();
         int latest = 0;
-        for (CustomerStanding s : standings.values()) {
+        for (CustomerStanding s : standings.values()) { // one scan of the state
+            all.add(s);
             latest = Math.max(latest, s.billedMonth());
         }
-        int yearAgo = latest - 100;
-        List<CustomerStanding> fleet = new ArrayList<>();
-        List<String> gone = new ArrayList<>();
-        for (CustomerStanding s : standings.values()) {
-            if (s.billedMonth() > yearAgo) {
+        int sameMonthLastYear = latest - 100; // billedMonth is yyyymm
+        List<CustomerStanding> fleet = new ArrayList<>(all.size());
+        for (CustomerStanding s : all) {
+            if (s.billedMonth() > sameMonthLastYear) {
                 fleet.add(s);
             } else {
-                gone.add(s.customerId());
+                standings.remove(s.customerId());
+                assessed.remove(s.customerId());
             }
-        }
-        for (String id : gone) {
-            standings.remove(id);
-            assessed.remove(id);
         }
         return fleet;
     }
@@ -224,7 +221,7 @@ public final class FleetValue
                             before.potentialValue(),
                             model.strategies(),
                             s.tsMillis());
-            record(now, out);
+            record(now, before, out);
             if (now.segment() != before.segment() || now.creditGrade() != before.creditGrade()) {
                 // 12-month revenue only changes with a bill, and bills come with a billing: the
                 // revenue counted for this customer is still s.revenue12Fen().
@@ -246,21 +243,23 @@ public final class FleetValue
     }
 
     /** Drops the pending customers the billing at {@code timestamp} has valued. */
-    private void forget(MapState<String, Boolean> waiting, long timestamp) throws Exception {
+    private void forgetPendingValuedAt(long timestamp) throws Exception {
         List<String> valued = new ArrayList<>();
-        for (String id : waiting.keys()) {
+        for (String id : pending.keys()) {
             CustomerStanding s = standings.get(id);
             if (s == null || s.monthClose() || s.tsMillis() < timestamp) {
                 valued.add(id);
             }
         }
         for (String id : valued) {
-            waiting.remove(id);
+            pending.remove(id);
         }
     }
 
-    private void record(SegmentChange now, Collector<SegmentChange> out) throws Exception {
-        if (now.changesFrom(assessed.get(now.customerId()))) {
+    /** Keeps the customer's new assessment; sends it if it is news against {@code before}. */
+    private void record(SegmentChange now, SegmentChange before, Collector<SegmentChange> out)
+            throws Exception {
+        if (now.changesFrom(before)) {
             out.collect(now);
         }
         assessed.put(now.customerId(), now);
