@@ -253,46 +253,31 @@ public final class ValueModelFile {
         }
 
         int integer(String key, int fallback) {
-            Object v = read(key);
-            if (v == null) {
-                return fallback;
-            }
-            if (v instanceof Integer i) {
-                return i;
-            }
-            problems.add(name + "." + key + " must be a whole number, got '" + v + "'");
-            return fallback;
+            return read(key, fallback, Integer.class, "a whole number");
         }
 
         String text(String key, String fallback) {
-            Object v = read(key);
-            if (v == null) {
-                return fallback;
-            }
-            if (v instanceof String text) {
-                return text;
-            }
-            problems.add(name + "." + key + " must be a tariff id, got '" + v + "'");
-            return fallback;
+            return read(key, fallback, String.class, "a tariff id");
         }
 
         double number(String key, double fallback) {
-            Object v = read(key);
-            if (v == null) {
-                return fallback;
-            }
-            if (v instanceof Number n) {
-                return n.doubleValue();
-            }
-            problems.add(name + "." + key + " must be a number, got '" + v + "'");
-            return fallback;
+            return read(key, (Number) fallback, Number.class, "a number").doubleValue();
         }
 
-        private Object read(String key) {
+        /** The key's value if it is a {@code type}; else its fallback, with a problem. */
+        private <T> T read(String key, T fallback, Class<T> type, String expected) {
             if (!known.contains(key)) {
                 throw new IllegalStateException("key " + key + " missing from the known keys");
             }
-            return map.get(key);
+            Object v = map.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            if (type.isInstance(v)) {
+                return type.cast(v);
+            }
+            problems.add(name + "." + key + " must be " + expected + ", got '" + v + "'");
+            return fallback;
         }
     }
 }

@@ -139,7 +139,7 @@ public final class CustomerAccounts
             return; // no tariff to bill with: counted as UNPRICED load on the dashboards
         }
         YearMonth month = calendar.monthOf(r.startMillis());
-        int key = month.getYear() * 100 + month.getMonthValue();
+        int key = monthKey(month);
         MonthlyUsage usage = months.get(key);
         if (usage == null) {
             usage = MonthlyUsage.of(month, calendar);
@@ -147,6 +147,11 @@ public final class CustomerAccounts
         }
         usage.add(r.startMillis(), r.intervalMinutes(), r.kwh(), lookup, peakHours);
         months.put(key, usage);
+    }
+
+    /** The key of a month's usage in state: yyyymm. */
+    private static int monthKey(YearMonth month) {
+        return month.getYear() * 100 + month.getMonthValue();
     }
 
     private long billsAt(YearMonth month) {
@@ -221,7 +226,7 @@ public final class CustomerAccounts
 
     private void billMonth(YearMonth month, OnTimerContext ctx, Collector<Bill> out)
             throws Exception {
-        int key = month.getYear() * 100 + month.getMonthValue();
+        int key = monthKey(month);
         MonthlyUsage usage = months.get(key);
         Customer customer = master.value();
         if (usage == null || customer == null) {
