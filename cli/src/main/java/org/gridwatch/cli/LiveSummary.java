@@ -9,9 +9,12 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.gridwatch.core.event.CreditGrade;
+import org.gridwatch.core.event.Segment;
 import org.gridwatch.core.metric.Bucket;
 import org.gridwatch.core.metric.Measurements;
 import org.gridwatch.core.metric.MetricPoint;
+import org.gridwatch.core.value.SegmentTally;
 
 /**
  * The monitor job's own metric points, summed up for the terminal while the job runs in this JVM's
@@ -38,7 +41,7 @@ final class LiveSummary implements AutoCloseable {
     private long settledBefore = Long.MIN_VALUE;
     private long points;
     private long segmentsAt = Long.MIN_VALUE;
-    private final Map<String, Long> fleetCells = new TreeMap<>();
+    private SegmentTally fleetTally = new SegmentTally();
     private long concentrationAt = Long.MIN_VALUE;
     private double topTwentyShare = Double.NaN;
     private final Map<String, LongAdder> read = new ConcurrentHashMap<>();
@@ -123,9 +126,12 @@ final class LiveSummary implements AutoCloseable {
         }
         if (p.timeMillis() > segmentsAt) {
             segmentsAt = p.timeMillis();
-            fleetCells.clear();
+            fleetTally = new SegmentTally();
         }
-        fleetCells.put(p.tag("segment") + "|" + p.tag("grade"), Math.round(p.field("customers")));
+        int cell =
+                SegmentTally.cell(
+                        Segment.valueOf(p.tag("segment")), CreditGrade.valueOf(p.tag("grade")));
+        fleetTally.customers[cell] = Math.round(p.field("customers"));
     }
 
     synchronized SummarySnapshot snapshot() {
@@ -178,15 +184,30 @@ final class LiveSummary implements AutoCloseable {
                 supplied,
                 newestBucket == Long.MIN_VALUE ? Long.MIN_VALUE : newestBucket + Bucket.MILLIS,
                 points,
-                sumBy(0),
-                sumBy(1),
+                bySegment(),
+                byGrade(),
                 topTwentyShare);
     }
 
-    /** Customers per segment (part 0 of a cell) or per grade (part 1). */
-    private Map<String, Long> sumBy(int part) {
+    /** The fleet's customers per segment at the latest tally; empty before the first. */
+    private Map<String, Long> bySegment() {
         Map<String, Long> sums = new LinkedHashMap<>();
-        fleetCells.forEach((cell, n) -> sums.merge(cell.split("\\|")[part], n, Long::sum));
+        if (segmentsAt != Long.MIN_VALUE) {
+            for (Segment s : Segment.values()) {
+                sums.put(s.name(), fleetTally.customers(s));
+            }
+        }
+        return sums;
+    }
+
+    /** The same per credit grade. */
+    private Map<String, Long> byGrade() {
+        Map<String, Long> sums = new LinkedHashMap<>();
+        if (segmentsAt != Long.MIN_VALUE) {
+            for (CreditGrade g : CreditGrade.values()) {
+                sums.put(g.name(), fleetTally.customers(g));
+            }
+        }
         return sums;
     }
 

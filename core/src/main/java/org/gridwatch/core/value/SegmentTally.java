@@ -49,10 +49,18 @@ public final class SegmentTally {
         }
     }
 
-    public long totalCustomers() {
+    public long customers(Segment segment) {
         long sum = 0;
-        for (long n : customers) {
-            sum += n;
+        for (CreditGrade grade : CreditGrade.values()) {
+            sum += customers[cell(segment, grade)];
+        }
+        return sum;
+    }
+
+    public long customers(CreditGrade grade) {
+        long sum = 0;
+        for (Segment segment : Segment.values()) {
+            sum += customers[cell(segment, grade)];
         }
         return sum;
     }
