@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.gridwatch.embedded.LocalInfluxd;
+import org.gridwatch.core.metric.Bucket;
 import org.gridwatch.jobs.MonitorSettings;
 import org.gridwatch.jobs.io.FileInputs;
 
@@ -75,9 +76,10 @@ public final class MonitoredFleet {
      * at the end of that quarter hour (2026-02-08 00:00 local).
      */
     public long valuedUntilMillis() {
-        return LocalDate.of(2026, 2, 1).atStartOfDay(Fleets.SMALL.zone()).toInstant().toEpochMilli()
+        LocalDate firstBilled = Fleets.SMALL.start().withDayOfMonth(1).plusMonths(1);
+        return firstBilled.atStartOfDay(Fleets.SMALL.zone()).toInstant().toEpochMilli()
                 + MonitorSettings.DEFAULT.allowedLateness().toMillis()
-                + 15 * 60_000L;
+                + Bucket.MILLIS;
     }
 
     /** The simulator's files (customers.jsonl, readings.jsonl, ..., truth.jsonl). */

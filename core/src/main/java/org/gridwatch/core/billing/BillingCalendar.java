@@ -24,6 +24,17 @@ public record BillingCalendar(ZoneId zone, int daysToPay) {
     /** Days from issue to due date unless configured otherwise (see the class comment). */
     public static final int DEFAULT_DAYS_TO_PAY = 19;
 
+    public static final long MILLIS_PER_DAY = 86_400_000L;
+
+    /**
+     * Whole days {@code nowMillis} lies after {@code dueMillis}; 0 up to the due instant. The one
+     * count of "days past due" for the ledger's arrears, a late payment's demerit and the credit
+     * steps, so that they agree to the day.
+     */
+    public static long daysPastDue(long dueMillis, long nowMillis) {
+        return nowMillis <= dueMillis ? 0 : (nowMillis - dueMillis) / MILLIS_PER_DAY;
+    }
+
     /** China Standard Time and the default payment term. */
     public static final BillingCalendar CHINA =
             new BillingCalendar(EventTime.DEFAULT_ZONE, DEFAULT_DAYS_TO_PAY);

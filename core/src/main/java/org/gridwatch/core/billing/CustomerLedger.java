@@ -41,8 +41,6 @@ public final class CustomerLedger {
     /** Payment keys remembered, see the class comment. */
     public static final int PAYMENT_MEMORY = 32;
 
-    static final long MILLIS_PER_DAY = 86_400_000L;
-
     public long balanceFen;
 
     /** Bills kept, oldest first, in the parallel arrays below. */
@@ -144,11 +142,7 @@ public final class CustomerLedger {
 
     /** Whole days since the oldest open bill fell due; 0 if nothing is overdue at {@code now}. */
     public long daysPastDue(long nowMillis) {
-        long due = oldestOpenDueMillis();
-        if (due == Long.MAX_VALUE || nowMillis < due) {
-            return 0;
-        }
-        return (nowMillis - due) / MILLIS_PER_DAY;
+        return BillingCalendar.daysPastDue(oldestOpenDueMillis(), nowMillis);
     }
 
     /** The due date of the oldest open bill, {@link Long#MAX_VALUE} if none is open. */

@@ -1,6 +1,7 @@
 package org.gridwatch.core.value;
 
 import java.util.Arrays;
+import org.gridwatch.core.billing.BillingCalendar;
 import org.gridwatch.core.billing.CustomerLedger;
 import org.gridwatch.core.billing.PaymentOutcome;
 import org.gridwatch.core.event.CreditGrade;
@@ -108,8 +109,7 @@ public final class CreditRecord {
 
     /** A bill due at {@code dueMillis} was fully paid at {@code paidMillis}. */
     public void onBillPaid(long dueMillis, long paidMillis, CreditRules rules) {
-        long daysLate = paidMillis <= dueMillis ? 0 : (paidMillis - dueMillis) / dayMillis();
-        int points = rules.latePoints(daysLate);
+        int points = rules.latePoints(BillingCalendar.daysPastDue(dueMillis, paidMillis));
         if (points == 0) {
             onTimeStreak++;
         } else {
@@ -159,10 +159,7 @@ public final class CreditRecord {
 
     /** Whole days the oldest open bill is past due at {@code nowMillis}, as the ledger counts. */
     public long daysPastDue(long nowMillis) {
-        if (oldestOpenDueMillis == Long.MAX_VALUE || nowMillis < oldestOpenDueMillis) {
-            return 0;
-        }
-        return (nowMillis - oldestOpenDueMillis) / dayMillis();
+        return BillingCalendar.daysPastDue(oldestOpenDueMillis, nowMillis);
     }
 
     /**
@@ -259,6 +256,6 @@ public final class CreditRecord {
     }
 
     private static long dayMillis() {
-        return CreditRules.MILLIS_PER_DAY;
+        return BillingCalendar.MILLIS_PER_DAY;
     }
 }

@@ -1,6 +1,7 @@
 package org.gridwatch.core.value;
 
 import java.io.Serializable;
+import org.gridwatch.core.billing.BillingCalendar;
 import org.gridwatch.core.event.CreditGrade;
 
 /**
@@ -51,7 +52,7 @@ public record CreditRules(
         long theftLockMillis)
         implements Serializable {
 
-    static final long MILLIS_PER_DAY = 86_400_000L;
+    private static final long MILLIS_PER_DAY = BillingCalendar.MILLIS_PER_DAY;
 
     public static final CreditRules DEFAULTS =
             new CreditRules(

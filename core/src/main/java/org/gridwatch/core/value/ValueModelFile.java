@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.gridwatch.core.billing.BillingCalendar;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -30,7 +31,7 @@ public final class ValueModelFile {
     /** The default file, with a comment on every key; {@link #defaults()} reads it. */
     public static final String DEFAULTS_RESOURCE = "value-model.yaml";
 
-    private static final long DAY = CreditRules.MILLIS_PER_DAY;
+    private static final long DAY = BillingCalendar.MILLIS_PER_DAY;
 
     private ValueModelFile() {}
 

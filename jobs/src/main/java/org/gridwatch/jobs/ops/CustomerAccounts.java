@@ -63,7 +63,6 @@ public final class CustomerAccounts
         extends KeyedCoProcessFunction<String, MeteredReading, AccountEvent, Bill> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(CustomerAccounts.class);
-    private static final long DAY = 86_400_000L;
 
     /** The customers' standings, for {@link FleetValue}. */
     public static final OutputTag<CustomerStanding> STANDINGS =
@@ -233,7 +232,7 @@ public final class CustomerAccounts
             return;
         }
         if (ctx.timerService().currentWatermark() == Long.MAX_VALUE
-                && usage.latestEndMillis <= usage.endMillis - DAY) {
+                && usage.latestEndMillis <= usage.endMillis - BillingCalendar.MILLIS_PER_DAY) {
             // The input ended (a replay) inside this month: its readings stop before the
             // month's last day, so a bill now would be for part of a month. Not billed.
             return;
