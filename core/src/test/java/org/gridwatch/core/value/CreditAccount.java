@@ -30,19 +30,7 @@ final class CreditAccount {
 
     /** Issues the bill of {@code month} (yyyy-MM) at its issue instant. */
     void issue(String month, long amountFen) {
-        YearMonth m = YearMonth.parse(month);
-        BillStatement bill =
-                new BillStatement(
-                        "C1",
-                        month,
-                        "residential-tiered",
-                        new double[TariffPeriod.values().length],
-                        Set.of(TariffPeriod.FLAT),
-                        BigDecimal.ZERO,
-                        List.of(),
-                        amountFen,
-                        CALENDAR.issuedMillis(m),
-                        CALENDAR.dueMillis(m));
+        BillStatement bill = statement(month, amountFen, "residential-tiered");
         if (ledger.issue(bill)) {
             credit.onBillIssued(bill.issuedMillis(), ledger, rules);
         }
@@ -52,6 +40,22 @@ final class CreditAccount {
         PaymentOutcome outcome = ledger.pay(paymentId, tsMillis, amountFen);
         credit.onPayment(outcome, tsMillis, ledger, rules);
         return outcome;
+    }
+
+    /** Customer C1's bill of {@code month} (yyyy-MM) for {@code amountFen}, China calendar. */
+    static BillStatement statement(String month, long amountFen, String tariffId) {
+        YearMonth m = YearMonth.parse(month);
+        return new BillStatement(
+                "C1",
+                month,
+                tariffId,
+                new double[TariffPeriod.values().length],
+                Set.of(TariffPeriod.FLAT),
+                BigDecimal.ZERO,
+                List.of(),
+                amountFen,
+                CALENDAR.issuedMillis(m),
+                CALENDAR.dueMillis(m));
     }
 
     /** The due instant of the bill of {@code month}. */

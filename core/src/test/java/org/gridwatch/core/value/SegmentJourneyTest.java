@@ -5,12 +5,8 @@ import static org.gridwatch.core.value.CreditAccount.CALENDAR;
 import static org.gridwatch.core.value.CreditAccount.DAY;
 import static org.gridwatch.core.value.CreditAccount.due;
 
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.util.List;
-import java.util.Set;
-import org.gridwatch.core.billing.BillStatement;
 import org.gridwatch.core.billing.MonthlyUsage;
 import org.gridwatch.core.billing.PaymentOutcome;
 import org.gridwatch.core.event.CreditGrade;
@@ -20,7 +16,6 @@ import org.gridwatch.core.event.Inspection;
 import org.gridwatch.core.event.InspectionOutcome;
 import org.gridwatch.core.event.Segment;
 import org.gridwatch.core.event.SegmentChange;
-import org.gridwatch.core.tariff.TariffPeriod;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,20 +42,10 @@ class SegmentJourneyTest {
     final CustomerAccount account = new CustomerAccount();
 
     void bill(String month) {
-        YearMonth m = YearMonth.parse(month);
-        BillStatement statement =
-                new BillStatement(
-                        "C1",
-                        month,
-                        FACTORY.tariffId(),
-                        new double[TariffPeriod.values().length],
-                        Set.of(TariffPeriod.FLAT),
-                        BigDecimal.ZERO,
-                        List.of(),
-                        100_000,
-                        CALENDAR.issuedMillis(m),
-                        CALENDAR.dueMillis(m));
-        account.onBill(statement, MonthlyUsage.of(m, CALENDAR), CREDIT);
+        account.onBill(
+                CreditAccount.statement(month, 100_000, FACTORY.tariffId()),
+                MonthlyUsage.of(YearMonth.parse(month), CALENDAR),
+                CREDIT);
     }
 
     PaymentOutcome pay(String id, long tsMillis, long fen) {
