@@ -3,8 +3,8 @@ package org.gridwatch.it;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import org.gridwatch.embedded.LocalInfluxd;
 import org.gridwatch.core.metric.Bucket;
+import org.gridwatch.embedded.LocalInfluxd;
 import org.gridwatch.jobs.MonitorSettings;
 import org.gridwatch.jobs.io.FileInputs;
 

@@ -3,14 +3,13 @@ package org.gridwatch.jobs.io;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.serialization.SerializationSchema;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.gridwatch.core.codec.EventJson;
 import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Output;
 import org.gridwatch.core.event.Rejected;
@@ -54,24 +53,15 @@ public final class KafkaOutputs implements MonitorOutputs {
 
     private <T> void write(
             DataStream<T> records, Output output, OutputJson<T> json, KeyOf<T> keyOf) {
-        records.map(new KeyedJson<>(json, keyOf))
-                .returns(Types.POJO(KeyedLine.class))
-                .name(output.topic() + " as JSON")
-                .uid(output.topic() + "-json-kafka")
-                .sinkTo(topic(output.topic()))
+        records.sinkTo(topic(output.topic(), new ContractRecords<>(output.topic(), json, keyOf)))
                 .name("kafka: " + output.topic())
                 .uid("sink-kafka-" + output.topic());
     }
 
-    private KafkaSink<KeyedLine> topic(String topic) {
-        return KafkaSink.<KeyedLine>builder()
+    private <T> KafkaSink<T> topic(String topic, ContractRecords<T> records) {
+        return KafkaSink.<T>builder()
                 .setBootstrapServers(bootstrapServers)
-                .setRecordSerializer(
-                        KafkaRecordSerializationSchema.<KeyedLine>builder()
-                                .setTopic(topic)
-                                .setKeySerializationSchema(new KeyBytes())
-                                .setValueSerializationSchema(new LineBytes())
-                                .build())
+                .setRecordSerializer(records)
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .build();
     }
@@ -82,53 +72,41 @@ public final class KafkaOutputs implements MonitorOutputs {
         String of(T record);
     }
 
-    /** A contract JSON line and its Kafka key. */
-    public static final class KeyedLine {
-        public String key;
-        public String line;
-
-        public KeyedLine() {}
-    }
-
-    private static final class KeyBytes implements SerializationSchema<KeyedLine> {
+    /**
+     * An output record as a Kafka record: the contract's JSON line, its key, and its event time as
+     * the record's timestamp.
+     */
+    private static final class ContractRecords<T> implements KafkaRecordSerializationSchema<T> {
         private static final long serialVersionUID = 1L;
-
-        @Override
-        public byte[] serialize(KeyedLine l) {
-            return l.key == null ? null : l.key.getBytes(StandardCharsets.UTF_8);
-        }
-    }
-
-    private static final class LineBytes implements SerializationSchema<KeyedLine> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public byte[] serialize(KeyedLine l) {
-            return l.line.getBytes(StandardCharsets.UTF_8);
-        }
-    }
-
-    private static final class KeyedJson<T> extends RichMapFunction<T, KeyedLine> {
-        private static final long serialVersionUID = 1L;
+        private final String topic;
         private final OutputJson<T> json;
         private final KeyOf<T> keyOf;
+        private transient EventJson eventJson;
 
-        KeyedJson(OutputJson<T> json, KeyOf<T> keyOf) {
+        ContractRecords(String topic, OutputJson<T> json, KeyOf<T> keyOf) {
+            this.topic = topic;
             this.json = json;
             this.keyOf = keyOf;
         }
 
         @Override
-        public void open(OpenContext openContext) throws Exception {
-            json.open(openContext);
+        public void open(
+                SerializationSchema.InitializationContext context, KafkaSinkContext sinkContext) {
+            eventJson = new EventJson(json.zone());
         }
 
         @Override
-        public KeyedLine map(T record) throws Exception {
-            KeyedLine l = new KeyedLine();
-            l.key = keyOf.of(record);
-            l.line = json.map(record);
-            return l;
+        public ProducerRecord<byte[], byte[]> serialize(
+                T record, KafkaSinkContext context, Long timestamp) {
+            String key = keyOf.of(record);
+            return new ProducerRecord<>(
+                    topic,
+                    null,
+                    // Kafka refuses negative timestamps: a record without event time gets the
+                    // producer's clock
+                    timestamp == null || timestamp < 0 ? null : timestamp,
+                    key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+                    json.writer().write(eventJson, record).getBytes(StandardCharsets.UTF_8));
         }
     }
 }

@@ -43,6 +43,14 @@ final class OutputJson<T> extends RichMapFunction<T, String> {
         return new OutputJson<>(zone, EventJson::segmentChange);
     }
 
+    ZoneId zone() {
+        return zone;
+    }
+
+    Writer<T> writer() {
+        return writer;
+    }
+
     @Override
     public void open(OpenContext openContext) {
         json = new EventJson(zone);
