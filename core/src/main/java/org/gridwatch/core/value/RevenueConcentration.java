@@ -17,21 +17,7 @@ public final class RevenueConcentration {
      * {@code ceil(n × percent / 100)} customers (at least one). 0 when there is no revenue.
      */
     public static double topShare(long[] revenueFen, int percent) {
-        long[] sorted = sortedNonNegative(revenueFen);
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int k = topCount(sorted.length, percent);
-        BigInteger top = BigInteger.ZERO;
-        BigInteger all = BigInteger.ZERO;
-        for (int i = 0; i < sorted.length; i++) {
-            BigInteger x = BigInteger.valueOf(sorted[i]);
-            all = all.add(x);
-            if (i >= sorted.length - k) {
-                top = top.add(x);
-            }
-        }
-        return all.signum() == 0 ? 0 : ratio(top, all);
+        return Concentration.of(revenueFen, percent).topShare();
     }
 
     /**
@@ -40,21 +26,7 @@ public final class RevenueConcentration {
      * when one customer brings everything.
      */
     public static double gini(long[] revenueFen) {
-        long[] sorted = sortedNonNegative(revenueFen);
-        int n = sorted.length;
-        BigInteger weighted = BigInteger.ZERO;
-        BigInteger all = BigInteger.ZERO;
-        for (int i = 0; i < n; i++) {
-            BigInteger x = BigInteger.valueOf(sorted[i]);
-            all = all.add(x);
-            weighted = weighted.add(x.multiply(BigInteger.valueOf(i + 1L)));
-        }
-        if (all.signum() == 0) {
-            return 0;
-        }
-        // G = (2 Σ i·x − (n+1) Σ x) / (n Σ x), exact in integers until the one division.
-        BigInteger num = weighted.shiftLeft(1).subtract(all.multiply(BigInteger.valueOf(n + 1L)));
-        return ratio(num, all.multiply(BigInteger.valueOf(n)));
+        return Concentration.of(revenueFen, 100).gini();
     }
 
     static int topCount(int n, int percent) {
@@ -64,7 +36,7 @@ public final class RevenueConcentration {
         return (int) Math.max(1, ((long) n * percent + 99) / 100);
     }
 
-    private static long[] sortedNonNegative(long[] revenueFen) {
+    static long[] sortedNonNegative(long[] revenueFen) {
         long[] sorted = revenueFen.clone();
         Arrays.sort(sorted);
         if (sorted.length > 0 && sorted[0] < 0) {
@@ -74,7 +46,7 @@ public final class RevenueConcentration {
         return sorted;
     }
 
-    private static double ratio(BigInteger num, BigInteger den) {
+    static double ratio(BigInteger num, BigInteger den) {
         return new java.math.BigDecimal(num)
                 .divide(new java.math.BigDecimal(den), java.math.MathContext.DECIMAL64)
                 .doubleValue();
