@@ -41,5 +41,19 @@ public enum RejectReason {
     /** The same meter and interval end was received before. */
     DUPLICATE,
     /** Older than the allowed lateness: the interval it belongs to was closed for good. */
-    TOO_LATE
+    TOO_LATE,
+    /**
+     * Stamped further ahead than the configured tolerance: of the wall clock when reading Kafka
+     * live, of the stream's own progress in a replay. A meter with a fast clock; never moves event
+     * time.
+     */
+    FUTURE_TIMESTAMP,
+    /**
+     * Covers some quarter hours that an earlier reading of the same meter (or area) already
+     * covered, with a different interval: an hourly reading after its quarter hours, or the
+     * reverse. The first delivery wins.
+     */
+    OVERLAP,
+    /** A payment or inspection for a customer that is not in the master data, after a grace. */
+    UNKNOWN_CUSTOMER
 }

@@ -32,9 +32,18 @@ class BadInputCorpusTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The reasons that need state (the customer master, earlier readings): not the codec's. */
+    /**
+     * The reasons that need state (the customer master, earlier readings, the stream's progress):
+     * not the codec's.
+     */
     private static final Set<RejectReason> STATEFUL =
-            EnumSet.of(RejectReason.UNKNOWN_METER, RejectReason.DUPLICATE, RejectReason.TOO_LATE);
+            EnumSet.of(
+                    RejectReason.UNKNOWN_METER,
+                    RejectReason.UNKNOWN_CUSTOMER,
+                    RejectReason.DUPLICATE,
+                    RejectReason.OVERLAP,
+                    RejectReason.TOO_LATE,
+                    RejectReason.FUTURE_TIMESTAMP);
 
     /** The ids of the simulated fleet that the integration test mixes these records into. */
     private static final Set<String> FLEET_IDS = Set.of("M0000001", "C0000001", "A001");
