@@ -4,14 +4,15 @@ import java.util.Optional;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.gridwatch.core.event.Source;
+import org.gridwatch.jobs.MonitorSettings;
+import org.gridwatch.jobs.io.Arrival;
 import org.gridwatch.jobs.io.MonitorInputs;
+import org.gridwatch.jobs.ops.InputKind;
 
 /**
- * Inputs whose raw records are counted into a {@link LiveSummary} as they are read, before any
- * parsing: the terminal's "records read" and "readings/s". The job's own ingest metrics come only
- * as event time passes each quarter hour, which can lag the reading by a minute (a stream's
- * idleness); these counts do not.
+ * Inputs whose records are counted into a {@link LiveSummary} as they are read: the terminal's
+ * "records read" and "readings/s". The job's own ingest metrics come only as event time passes each
+ * quarter hour, which can lag the reading by a minute (a stream's idleness); these counts do not.
  */
 final class CountedInputs implements MonitorInputs {
     private static final long serialVersionUID = 1L;
@@ -25,16 +26,18 @@ final class CountedInputs implements MonitorInputs {
     }
 
     @Override
-    public Optional<DataStream<String>> open(StreamExecutionEnvironment env, Source source) {
-        return inputs.open(env, source)
+    public <T> Optional<DataStream<Arrival<T>>> open(
+            StreamExecutionEnvironment env, InputKind<T> kind, MonitorSettings settings) {
+        return inputs.open(env, kind, settings)
                 .map(
-                        raw ->
-                                raw.map(new CountRead(summaryId, source.topic()))
-                                        .name("count read " + source.topic())
-                                        .uid("count-read-" + source.topic()));
+                        arrivals ->
+                                arrivals.map(new CountRead<T>(summaryId, kind.topic()))
+                                        .returns(kind.arrivalType())
+                                        .name("count read " + kind.topic())
+                                        .uid("count-read-" + kind.topic()));
     }
 
-    private static final class CountRead implements MapFunction<String, String> {
+    private static final class CountRead<T> implements MapFunction<Arrival<T>, Arrival<T>> {
         private static final long serialVersionUID = 1L;
 
         private final String summaryId;
@@ -48,7 +51,7 @@ final class CountedInputs implements MonitorInputs {
         }
 
         @Override
-        public String map(String record) {
+        public Arrival<T> map(Arrival<T> record) {
             if (!looked) {
                 summary = LiveSummary.find(summaryId);
                 looked = true;

@@ -342,7 +342,7 @@ public final class DemoCommand implements Callable<Integer> {
     private static MonitorOutputs outputs(
             String kafka, MonitorSettings settings, DemoInflux influx, LiveSummary summary) {
         List<MonitorOutputs> all = new ArrayList<>();
-        all.add(new KafkaOutputs(kafka, settings.zone()));
+        all.add(new KafkaOutputs(kafka, settings.zone(), "gridwatch-demo"));
         if (influx.isAvailable()) {
             all.add(new InfluxOutputs(influx.settings()));
         }

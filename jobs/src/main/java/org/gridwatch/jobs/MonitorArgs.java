@@ -110,7 +110,7 @@ public record MonitorArgs(
     public MonitorOutputs outputs() {
         List<MonitorOutputs> all = new ArrayList<>();
         if (kafka != null) {
-            all.add(new KafkaOutputs(kafka, settings.zone()));
+            all.add(new KafkaOutputs(kafka, settings.zone(), groupId));
         }
         if (out != null) {
             all.add(new FileOutputs(out, settings.zone()));

@@ -4,11 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -16,8 +15,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
 import org.gridwatch.core.event.AreaReading;
 import org.gridwatch.core.event.Bill;
-import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.Inspection;
+import org.gridwatch.core.event.MasterChange;
 import org.gridwatch.core.event.MeterReading;
 import org.gridwatch.core.event.Payment;
 import org.gridwatch.core.event.Rejected;
@@ -28,16 +27,19 @@ import org.gridwatch.core.value.CustomerStanding;
 import org.gridwatch.jobs.io.MonitorInputs;
 import org.gridwatch.jobs.io.MonitorOutputs;
 import org.gridwatch.jobs.ops.AccountEvent;
-import org.gridwatch.jobs.ops.CountArrivals;
 import org.gridwatch.jobs.ops.CustomerAccounts;
+import org.gridwatch.jobs.ops.CustomerFeed;
 import org.gridwatch.jobs.ops.DailyPeakValley;
 import org.gridwatch.jobs.ops.FleetValue;
 import org.gridwatch.jobs.ops.IngestBuckets;
 import org.gridwatch.jobs.ops.IngestCount;
 import org.gridwatch.jobs.ops.InputKind;
 import org.gridwatch.jobs.ops.LoadBuckets;
+import org.gridwatch.jobs.ops.MasterTable;
+import org.gridwatch.jobs.ops.MeterAssignment;
 import org.gridwatch.jobs.ops.MeterEnrichment;
-import org.gridwatch.jobs.ops.ParseRecords;
+import org.gridwatch.jobs.ops.Rejections;
+import org.gridwatch.jobs.ops.SplitArrivals;
 import org.gridwatch.jobs.ops.SupplyBuckets;
 
 /**
@@ -100,27 +102,15 @@ public final class MonitorJob {
         configureCheckpoints(env);
         Collected c = new Collected();
 
-        // The master holds no event time back: it is read to its end (or goes idle) and then
-        // event time follows the readings.
-        Optional<DataStream<Customer>> customers =
-                parse(
-                        env,
-                        InputKind.CUSTOMERS,
-                        WatermarkStrategy.<Customer>noWatermarks()
-                                .withIdleness(settings.masterIdleness()),
-                        c);
-        Optional<DataStream<MeterReading>> readings =
-                parse(env, InputKind.METER_READINGS, eventTime(InputKind.METER_READINGS), c);
-        Optional<DataStream<AreaReading>> areaReadings =
-                parse(env, InputKind.AREA_READINGS, eventTime(InputKind.AREA_READINGS), c);
-        Optional<DataStream<Payment>> payments =
-                parse(env, InputKind.PAYMENTS, eventTime(InputKind.PAYMENTS), c);
-        Optional<DataStream<Inspection>> inspections =
-                parse(env, InputKind.INSPECTIONS, eventTime(InputKind.INSPECTIONS), c);
+        Optional<DataStream<MasterChange>> master = parse(env, InputKind.CUSTOMERS, c);
+        Optional<DataStream<MeterReading>> readings = parse(env, InputKind.METER_READINGS, c);
+        Optional<DataStream<AreaReading>> areaReadings = parse(env, InputKind.AREA_READINGS, c);
+        Optional<DataStream<Payment>> payments = parse(env, InputKind.PAYMENTS, c);
+        Optional<DataStream<Inspection>> inspections = parse(env, InputKind.INSPECTIONS, c);
 
-        if (customers.isPresent() && readings.isPresent()) {
+        if (master.isPresent() && readings.isPresent()) {
             meteredLoadAndBills(
-                    customers.get(), readings.get(), accountEvents(payments, inspections), c);
+                    master.get(), readings.get(), accountEvents(payments, inspections), c);
         }
         areaReadings.ifPresent(stream -> areaSupply(stream, c));
         outputs.rejected(rejectedAndCounted(c));
@@ -133,44 +123,70 @@ public final class MonitorJob {
         outputs.metrics(union(c.metrics));
     }
 
+    /**
+     * Exactly-once checkpoints (aligned: every subtask of an operator sees the same watermarks
+     * before a barrier, which {@link org.gridwatch.jobs.ops.ActedEventTime} relies on), kept when
+     * the job is cancelled, so that a job started again resumes from the latest one ({@link
+     * RetainedCheckpoints}).
+     */
     private void configureCheckpoints(StreamExecutionEnvironment env) {
         if (!settings.checkpointInterval().isZero()) {
             env.enableCheckpointing(
                     settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
         }
+        Configuration conf = new Configuration();
+        conf.set(
+                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        conf.set(CheckpointingOptions.ENABLE_UNALIGNED, false);
         if (settings.checkpointDir() != null) {
-            Configuration storage = new Configuration();
-            storage.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-            storage.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, settings.checkpointDir());
-            env.configure(storage);
+            conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, settings.checkpointDir());
         }
+        env.configure(conf);
     }
 
     /**
-     * Readings joined with the master, then load per area × class, the customers' bills, and the
-     * daily peak-valley rate.
+     * The master as a table, readings joined with it, then load per area × class, the customers'
+     * bills, and the daily peak-valley rate.
      */
     private void meteredLoadAndBills(
-            DataStream<Customer> customers,
+            DataStream<MasterChange> master,
             DataStream<MeterReading> readings,
             Optional<DataStream<AccountEvent>> accountEvents,
             Collected c) {
-        SingleOutputStreamOperator<MeteredReading> metered =
-                customers
-                        .keyBy(Customer::meterId)
+        DataStream<MeterAssignment> assignments =
+                master.keyBy(MasterChange::customerId)
+                        .process(new MasterTable())
+                        .returns(Types.POJO(MeterAssignment.class))
+                        .name("customer master as a table, keyed by customer")
+                        .uid("master-table");
+        SingleOutputStreamOperator<CustomerFeed> feed =
+                assignments
+                        .keyBy(MeterAssignment::meterId)
                         .connect(readings.keyBy(MeterReading::meterId))
                         .process(new MeterEnrichment(settings))
-                        .returns(Types.POJO(MeteredReading.class))
+                        .returns(Types.POJO(CustomerFeed.class))
                         .name("join readings with the customer master")
                         .uid("enrich-readings");
-        c.laterRejected.add(metered.getSideOutput(ParseRecords.REJECTED));
+        c.laterRejected.add(feed.getSideOutput(Rejections.REJECTED));
+        DataStream<MeteredReading> metered =
+                feed.flatMap(
+                                (CustomerFeed f, Collector<MeteredReading> out) -> {
+                                    if (f.isReading()) {
+                                        out.collect(f.metered());
+                                    }
+                                })
+                        .returns(Types.POJO(MeteredReading.class))
+                        .name("admitted readings")
+                        .uid("admitted-readings");
 
         SingleOutputStreamOperator<MetricPoint> load =
                 metered.keyBy(LoadBuckets::key)
                         .process(new LoadBuckets(settings))
                         .name("load per area and class, 15 min")
                         .uid("load-buckets");
-        c.laterRejected.add(load.getSideOutput(ParseRecords.REJECTED));
+        c.laterRejected.add(load.getSideOutput(Rejections.REJECTED));
         c.metrics.add(load);
         c.metrics.add(
                 load.getSideOutput(LoadBuckets.SYSTEM_LOAD)
@@ -193,13 +209,13 @@ public final class MonitorJob {
                                         .name("no payments or inspections")
                                         .uid("no-account-events"));
         SingleOutputStreamOperator<Bill> bills =
-                metered.keyBy(m -> m.customer().customerId())
+                feed.keyBy(CustomerFeed::customerId)
                         .connect(events.keyBy(AccountEvent::customerId))
                         .process(new CustomerAccounts(settings))
                         .returns(Types.POJO(Bill.class))
                         .name("customer accounts: usage, bills, payments, credit")
                         .uid("customer-accounts");
-        c.laterRejected.add(bills.getSideOutput(ParseRecords.REJECTED));
+        c.laterRejected.add(bills.getSideOutput(Rejections.REJECTED));
         outputs.bills(bills);
         fleetValue(bills.getSideOutput(CustomerAccounts.STANDINGS), c);
     }
@@ -247,70 +263,46 @@ public final class MonitorJob {
                                         settings.allowedLateness().toMillis(), settings.zone()))
                         .name("area supply, 15 min")
                         .uid("supply-buckets");
-        c.laterRejected.add(supply.getSideOutput(ParseRecords.REJECTED));
+        c.laterRejected.add(supply.getSideOutput(Rejections.REJECTED));
         c.metrics.add(supply);
     }
 
-    /** Every rejection, from parsing and after it, each also counted for the ingest metrics. */
+    /** Every rejection, at the source and after it; the later ones also counted for ingest. */
     private DataStream<Rejected> rejectedAndCounted(Collected c) {
-        DataStream<Rejected> atParse =
-                union(c.parseRejected)
-                        .assignTimestampsAndWatermarks(
-                                WatermarkStrategy.<Rejected>forBoundedOutOfOrderness(
-                                                settings.outOfOrderness())
-                                        .withTimestampAssigner((r, ts) -> r.eventMillis())
-                                        .withIdleness(settings.idleness()))
-                        .name("event time of rejected records")
-                        .uid("rejected-event-time");
-        c.arrivals.add(
-                atParse.map(r -> new IngestCount(r.source(), r.eventMillis(), 1, 0, r.reason()))
-                        .name("count rejected at parse")
-                        .uid("count-rejected-at-parse"));
+        DataStream<Rejected> atSource = union(c.parseRejected);
         if (c.laterRejected.isEmpty()) {
-            return atParse;
+            return atSource;
         }
         DataStream<Rejected> later = union(c.laterRejected);
         c.arrivals.add(
-                later.map(r -> new IngestCount(r.source(), r.eventMillis(), 0, 0, r.reason()))
+                later.map(IngestCount::rejectedLater)
                         .name("count rejected after parse")
                         .uid("count-rejected-after-parse"));
-        return atParse.union(later);
+        return atSource.union(later);
     }
 
-    private <T> WatermarkStrategy<T> eventTime(InputKind<T> kind) {
-        InputKind.EventTimeOf<T> time = kind.eventTime();
-        return WatermarkStrategy.<T>forBoundedOutOfOrderness(settings.outOfOrderness())
-                .withTimestampAssigner((value, ts) -> time.of(value))
-                .withIdleness(settings.idleness());
-    }
-
-    /** Opens, parses and times one input, collecting its rejections and arrival counts. */
+    /**
+     * Opens one input: its source parses and times the records (watermarks per Kafka partition or
+     * file); every record is counted as read, and the rejected ones go aside.
+     */
     private <T> Optional<DataStream<T>> parse(
-            StreamExecutionEnvironment env,
-            InputKind<T> kind,
-            WatermarkStrategy<T> watermarks,
-            Collected c) {
-        String topic = kind.source().topic();
-        return inputs.open(env, kind.source())
+            StreamExecutionEnvironment env, InputKind<T> kind, Collected c) {
+        String topic = kind.topic();
+        return inputs.open(env, kind, settings)
                 .map(
-                        raw -> {
-                            TypeInformation<T> type = Types.POJO(kind.type());
-                            SingleOutputStreamOperator<T> parsed =
-                                    raw.process(new ParseRecords<>(kind, settings))
-                                            .returns(type)
-                                            .name("parse " + topic)
-                                            .uid("parse-" + topic);
-                            c.parseRejected.add(parsed.getSideOutput(ParseRecords.REJECTED));
-                            SingleOutputStreamOperator<T> timed =
-                                    parsed.assignTimestampsAndWatermarks(watermarks)
-                                            .name("event time of " + topic)
-                                            .uid("event-time-" + topic);
+                        arrivals -> {
                             c.arrivals.add(
-                                    timed.process(new CountArrivals<>(kind))
+                                    arrivals.map(a -> IngestCount.read(topic, a))
                                             .returns(Types.POJO(IngestCount.class))
                                             .name("count " + topic)
                                             .uid("count-" + topic));
-                            return timed;
+                            SingleOutputStreamOperator<T> usable =
+                                    arrivals.process(new SplitArrivals<>(kind))
+                                            .returns(Types.POJO(kind.type()))
+                                            .name("usable " + topic)
+                                            .uid("usable-" + topic);
+                            c.parseRejected.add(usable.getSideOutput(Rejections.REJECTED));
+                            return usable;
                         });
     }
 

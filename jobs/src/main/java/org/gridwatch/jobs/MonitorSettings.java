@@ -29,8 +29,21 @@ import org.gridwatch.core.value.ValueModel;
  * @param masterIdleness the same for the customer master, short so that a compacted topic that has
  *     been read to its end releases event time quickly. Default 10 seconds.
  * @param unknownMeterGrace how long (event time) a reading waits for its meter's master record
- *     before it is rejected UNKNOWN_METER. Default 1 hour: new connections reach the master data
- *     shortly after their meters start reporting.
+ *     before it is rejected UNKNOWN_METER, and a payment or inspection for its customer's before it
+ *     is rejected UNKNOWN_CUSTOMER. Default 1 hour: new connections reach the master data shortly
+ *     after their meters start reporting.
+ * @param futureTolerance how far ahead a record may be stamped before it is rejected
+ *     FUTURE_TIMESTAMP: ahead of the wall clock when reading Kafka, ahead of what the stream itself
+ *     vouches for in a replay ({@link org.gridwatch.core.time.StreamProgress}). Default 1 day: far
+ *     beyond clock drift and a meter set to the wrong zone (hours), while a clock reset to another
+ *     month or year is caught. It must not exceed the allowed lateness: a record accepted within it
+ *     moves event time at most this far beyond the truth, and the records it overtakes still count.
+ * @param lookAheadRecords how many records a file replay reads ahead to vouch for a record that
+ *     steps beyond the tolerance. Default 256: several quarter hours of a small fleet, a fraction
+ *     of one of a large one; cheap, since it is consulted only on such steps.
+ * @param vouchingShare the share of the sources in the look-ahead that must be at or after such a
+ *     record (less the tolerance) for the step to be believed. Default 0.5: when a head-end outage
+ *     ends the whole fleet moves on at once; a meter with a bad clock moves alone.
  * @param checkpointInterval default 10 seconds; every checkpoint also flushes InfluxDB.
  * @param checkpointDir where checkpoints go (a file:// or other Flink file-system URI), or null to
  *     leave it to the cluster's configuration. Local runs must set one: Flink's default keeps
@@ -46,6 +59,9 @@ public record MonitorSettings(
         Duration idleness,
         Duration masterIdleness,
         Duration unknownMeterGrace,
+        Duration futureTolerance,
+        int lookAheadRecords,
+        double vouchingShare,
         Duration checkpointInterval,
         String checkpointDir,
         String tariffFile,
@@ -61,6 +77,9 @@ public record MonitorSettings(
                     Duration.ofMinutes(1),
                     Duration.ofSeconds(10),
                     Duration.ofHours(1),
+                    Duration.ofDays(1),
+                    256,
+                    0.5,
                     Duration.ofSeconds(10),
                     null,
                     null,
@@ -83,6 +102,10 @@ public record MonitorSettings(
                 });
     }
 
+    public MonitorSettings withFutureTolerance(Duration d) {
+        return edit(b -> b.futureTolerance = d);
+    }
+
     public MonitorSettings withCheckpointInterval(Duration d) {
         return edit(b -> b.checkpointInterval = d);
     }
@@ -97,6 +120,21 @@ public record MonitorSettings(
 
     public MonitorSettings withValueModel(ValueModel model) {
         return edit(b -> b.valueModel = model);
+    }
+
+    /** A duration in the largest whole unit that fits, for messages: "1 day", "90 min". */
+    public static String describe(long millis) {
+        Duration d = Duration.ofMillis(millis);
+        if (d.toDays() > 0 && d.equals(Duration.ofDays(d.toDays()))) {
+            return d.toDays() + (d.toDays() == 1 ? " day" : " days");
+        }
+        if (d.toHours() > 0 && d.equals(Duration.ofHours(d.toHours()))) {
+            return d.toHours() + (d.toHours() == 1 ? " hour" : " hours");
+        }
+        if (d.toMinutes() > 0 && d.equals(Duration.ofMinutes(d.toMinutes()))) {
+            return d.toMinutes() + " min";
+        }
+        return millis + " ms";
     }
 
     /** The tariffs live energy is priced with. */
@@ -120,6 +158,9 @@ public record MonitorSettings(
         Duration idleness;
         Duration masterIdleness;
         Duration unknownMeterGrace;
+        Duration futureTolerance;
+        int lookAheadRecords;
+        double vouchingShare;
         Duration checkpointInterval;
         String checkpointDir;
         String tariffFile;
@@ -133,6 +174,9 @@ public record MonitorSettings(
             idleness = s.idleness;
             masterIdleness = s.masterIdleness;
             unknownMeterGrace = s.unknownMeterGrace;
+            futureTolerance = s.futureTolerance;
+            lookAheadRecords = s.lookAheadRecords;
+            vouchingShare = s.vouchingShare;
             checkpointInterval = s.checkpointInterval;
             checkpointDir = s.checkpointDir;
             tariffFile = s.tariffFile;
@@ -148,6 +192,9 @@ public record MonitorSettings(
                     idleness,
                     masterIdleness,
                     unknownMeterGrace,
+                    futureTolerance,
+                    lookAheadRecords,
+                    vouchingShare,
                     checkpointInterval,
                     checkpointDir,
                     tariffFile,

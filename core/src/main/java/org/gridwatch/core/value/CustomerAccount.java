@@ -78,6 +78,7 @@ public final class CustomerAccount {
                 credit.score(tsMillis, rules),
                 credit.grade(tsMillis, rules),
                 credit.hasTheftHistory(),
-                credit.daysPastDue(tsMillis));
+                credit.daysPastDue(tsMillis),
+                false);
     }
 }

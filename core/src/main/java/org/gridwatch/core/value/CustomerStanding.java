@@ -14,6 +14,8 @@ import org.gridwatch.core.event.CustomerClass;
  * @param energy12Wh energy billed over the last 12 months, Wh
  * @param trend the customer's own yearly consumption trend ({@link ValueHistory#trend})
  * @param daysPastDue whole days the oldest open bill is past due; 0 if none
+ * @param removed the customer was removed from the master: the fleet forgets it ({@link #removal});
+ *     the other values are then empty
  */
 public record CustomerStanding(
         String customerId,
@@ -31,4 +33,28 @@ public record CustomerStanding(
         int creditScore,
         CreditGrade creditGrade,
         boolean theftHistory,
-        long daysPastDue) {}
+        long daysPastDue,
+        boolean removed) {
+
+    /** That the customer was removed from the master at {@code tsMillis}. */
+    public static CustomerStanding removal(String customerId, String areaId, long tsMillis) {
+        return new CustomerStanding(
+                customerId,
+                areaId,
+                null,
+                tsMillis,
+                false,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                null,
+                false,
+                0,
+                true);
+    }
+}

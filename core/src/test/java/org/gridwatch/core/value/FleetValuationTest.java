@@ -31,7 +31,8 @@ class FleetValuationTest {
                 score,
                 CreditRules.DEFAULTS.gradeOf(score),
                 false,
-                0);
+                0,
+                false);
     }
 
     /** The ten customers of {@link ValueAndSegmentTest}: 1 000 … 10 000 CNY. */

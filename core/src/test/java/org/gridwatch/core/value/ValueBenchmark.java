@@ -72,7 +72,8 @@ public class ValueBenchmark {
                             score,
                             CreditRules.DEFAULTS.gradeOf(score),
                             random.nextInt(50) == 0,
-                            random.nextInt(100)));
+                            random.nextInt(100),
+                            false));
         }
         account = new CustomerAccount();
         for (int m = 1; m <= 12; m++) {

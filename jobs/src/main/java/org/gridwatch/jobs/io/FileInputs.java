@@ -2,17 +2,18 @@ package org.gridwatch.jobs.io;
 
 import java.nio.file.Files;
 import java.util.Optional;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.file.src.FileSource;
-import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.gridwatch.core.event.Source;
+import org.gridwatch.jobs.MonitorSettings;
+import org.gridwatch.jobs.ops.InputKind;
 
 /**
  * A replay over a folder of the contract's .jsonl files (customers.jsonl, readings.jsonl, ...). The
- * job is bounded: it ends when every file is read, and every result is final.
+ * job is bounded: it ends when every file is read, and every result is final. Each file is judged
+ * against its own progress, looking ahead ({@link ArrivalFileFormat}).
  */
 public final class FileInputs implements MonitorInputs {
     private static final long serialVersionUID = 1L;
@@ -29,7 +30,9 @@ public final class FileInputs implements MonitorInputs {
     }
 
     @Override
-    public Optional<DataStream<String>> open(StreamExecutionEnvironment env, Source source) {
+    public <T> Optional<DataStream<Arrival<T>>> open(
+            StreamExecutionEnvironment env, InputKind<T> kind, MonitorSettings settings) {
+        Source source = kind.source();
         java.nio.file.Path file = java.nio.file.Path.of(dir, source.fileName());
         if (!Files.isRegularFile(file)) {
             if (isRequired(source)) {
@@ -38,15 +41,17 @@ public final class FileInputs implements MonitorInputs {
             }
             return Optional.empty();
         }
-        FileSource<String> files =
+        FileSource<Arrival<T>> files =
                 FileSource.forRecordStreamFormat(
-                                new TextLineInputFormat(), new Path(file.toUri().toString()))
+                                new ArrivalFileFormat<>(kind, settings),
+                                new Path(file.toUri().toString()))
                         .build();
         return Optional.of(
                 env.fromSource(
                                 files,
-                                WatermarkStrategy.noWatermarks(),
-                                "file: " + source.fileName())
+                                ArrivalTiming.of(kind, settings),
+                                "file: " + source.fileName(),
+                                kind.arrivalType())
                         .uid("source-file-" + source.topic()));
     }
 }

@@ -1,25 +1,26 @@
 package org.gridwatch.jobs.io;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
-import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.util.Collector;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.gridwatch.core.event.Source;
+import org.gridwatch.jobs.MonitorSettings;
+import org.gridwatch.jobs.ops.InputKind;
 
 /**
  * The contract's Kafka topics. Unbounded by default; {@code bounded} reads up to the offsets that
  * exist when the job starts and then finishes, for reprocessing a topic like a file replay.
+ *
+ * <p>Where a fresh job starts (a job restored from a checkpoint or savepoint resumes from the
+ * offsets in it): the event topics from the consumer group's committed offsets (Flink commits them
+ * at each checkpoint), else from the earliest; the compacted {@code customers} topic always from
+ * the earliest, because the master is a table: a job that started at the group's offset would know
+ * no customer and reject every reading UNKNOWN_METER.
  */
 public final class KafkaInputs implements MonitorInputs {
     private static final long serialVersionUID = 1L;
@@ -35,17 +36,18 @@ public final class KafkaInputs implements MonitorInputs {
     }
 
     @Override
-    public Optional<DataStream<String>> open(StreamExecutionEnvironment env, Source source) {
-        KafkaSourceBuilder<String> builder =
-                KafkaSource.<String>builder()
+    public <T> Optional<DataStream<Arrival<T>>> open(
+            StreamExecutionEnvironment env, InputKind<T> kind, MonitorSettings settings) {
+        Source source = kind.source();
+        KafkaSourceBuilder<Arrival<T>> builder =
+                KafkaSource.<Arrival<T>>builder()
                         .setBootstrapServers(bootstrapServers)
                         // A pattern, not a topic list: an optional stream whose topic does not
                         // exist yet is found by partition discovery instead of failing the job.
                         .setTopicPattern(Pattern.compile(Pattern.quote(source.topic())))
                         .setGroupId(groupId)
-                        .setStartingOffsets(
-                                OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                        .setDeserializer(new RawValue());
+                        .setStartingOffsets(startingOffsets(source))
+                        .setDeserializer(new ArrivalDeserializer<>(kind, settings));
         if (bounded) {
             builder.setBounded(OffsetsInitializer.latest());
         } else {
@@ -56,26 +58,15 @@ public final class KafkaInputs implements MonitorInputs {
         return Optional.of(
                 env.fromSource(
                                 builder.build(),
-                                WatermarkStrategy.noWatermarks(),
-                                "kafka: " + source.topic())
+                                ArrivalTiming.of(kind, settings),
+                                "kafka: " + source.topic(),
+                                kind.arrivalType())
                         .uid("source-kafka-" + source.topic()));
     }
 
-    /**
-     * The record value as text; a tombstone (null value) becomes an empty record and is rejected.
-     */
-    static final class RawValue implements KafkaRecordDeserializationSchema<String> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<String> out) {
-            byte[] value = record.value();
-            out.collect(value == null ? "" : new String(value, StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public TypeInformation<String> getProducedType() {
-            return Types.STRING;
-        }
+    static OffsetsInitializer startingOffsets(Source source) {
+        return source == Source.CUSTOMERS
+                ? OffsetsInitializer.earliest()
+                : OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
     }
 }

@@ -4,15 +4,18 @@ import java.io.Serializable;
 import java.util.Optional;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.gridwatch.core.event.Source;
+import org.gridwatch.jobs.MonitorSettings;
+import org.gridwatch.jobs.ops.InputKind;
 
 /**
  * Where the monitor job reads its inputs: Kafka topics in production, a folder of .jsonl files for
- * a replay, anything a test likes. Each input is its raw records, one JSON object per element;
- * event time is assigned after parsing, so every implementation gives the same results.
+ * a replay. Each input's source parses and times its records ({@link Arrival}, with watermarks per
+ * Kafka partition or file from {@link ArrivalTiming}), so every implementation gives the same
+ * results.
  */
 public interface MonitorInputs extends Serializable {
 
-    /** The raw records of one input, or empty when this deployment has no such stream. */
-    Optional<DataStream<String>> open(StreamExecutionEnvironment env, Source source);
+    /** The arrivals of one input, or empty when this deployment has no such stream. */
+    <T> Optional<DataStream<Arrival<T>>> open(
+            StreamExecutionEnvironment env, InputKind<T> kind, MonitorSettings settings);
 }

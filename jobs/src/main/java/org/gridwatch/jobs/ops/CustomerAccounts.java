@@ -2,13 +2,18 @@ package org.gridwatch.jobs.ops;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -60,7 +65,8 @@ import org.slf4j.LoggerFactory;
  * to value and segment. Nothing is sent before the first bill: value is read from bills.
  */
 public final class CustomerAccounts
-        extends KeyedCoProcessFunction<String, MeteredReading, AccountEvent, Bill> {
+        extends KeyedCoProcessFunction<String, CustomerFeed, AccountEvent, Bill>
+        implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(CustomerAccounts.class);
 
@@ -82,6 +88,8 @@ public final class CustomerAccounts
     private transient ValueModel model;
     private transient PeriodLookup peakHours;
     private transient long lateness;
+    private transient long unknownGrace;
+    private final ActedEventTime eventTime = new ActedEventTime();
 
     public CustomerAccounts(MonitorSettings settings) {
         this.settings = settings;
@@ -122,15 +130,75 @@ public final class CustomerAccounts
         model = settings.valueModel();
         peakHours = tariffs.lookup(model.peakHoursTariff()); // checked at start-up (MonitorArgs)
         lateness = settings.allowedLateness().toMillis();
+        unknownGrace = settings.unknownMeterGrace().toMillis();
     }
 
     @Override
-    public void processElement1(MeteredReading m, Context ctx, Collector<Bill> out)
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        eventTime.initialize(context);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        eventTime.snapshot();
+    }
+
+    /** Event time as this operator acts on it, across restores ({@link ActedEventTime}). */
+    private long watermark(Context ctx) {
+        return eventTime.now(ctx.timerService());
+    }
+
+    @Override
+    public void processElement1(CustomerFeed feed, Context ctx, Collector<Bill> out)
             throws Exception {
-        master.update(m.customer());
+        switch (feed.kind) {
+            case MASTER -> onMaster(feed.customer, ctx);
+            case REMOVAL -> onRemoval(ctx);
+            case READING -> onReading(feed.metered(), ctx);
+        }
+    }
+
+    /** The customer's record, new or changed; payments that waited for it are applied. */
+    private void onMaster(Customer customer, Context ctx) throws Exception {
+        master.update(customer);
+        applyAwaitingMaster(ctx);
+    }
+
+    /**
+     * The customer was removed from the master: its state goes, and the fleet forgets it. Payments
+     * and inspections still waiting are rejected UNKNOWN_CUSTOMER. Timers armed before fire later
+     * and find nothing to do.
+     */
+    private void onRemoval(Context ctx) throws Exception {
+        Customer removed = master.value();
+        long now = watermark(ctx);
+        for (List<AccountEvent> due : waiting.values()) {
+            for (AccountEvent e : due) {
+                rejectUnknown(
+                        e, "customer " + e.customerId() + " was removed from the master", ctx);
+            }
+        }
+        waiting.clear();
+        CustomerAccount accounts = account.value();
+        if (removed != null && accounts != null && accounts.isBilled()) {
+            ctx.output(
+                    STANDINGS,
+                    CustomerStanding.removal(removed.customerId(), removed.areaId(), now));
+        }
+        master.clear();
+        account.clear();
+        months.clear();
+        creditCheckAt.clear();
+        latestEventMillis.clear();
+    }
+
+    private void onReading(MeteredReading m, Context ctx) throws Exception {
+        if (master.value() == null) {
+            master.update(m.customer());
+        }
         MeterReading r = m.reading();
         long quarterCloses = Bucket.closesAt(Bucket.startOf(r.startMillis()), lateness);
-        if (quarterCloses <= ctx.timerService().currentWatermark()) {
+        if (quarterCloses <= watermark(ctx)) {
             return; // rejected TOO_LATE by the load buckets
         }
         PeriodLookup lookup = tariffs.lookup(m.customer().tariffId());
@@ -159,22 +227,105 @@ public final class CustomerAccounts
 
     @Override
     public void processElement2(AccountEvent e, Context ctx, Collector<Bill> out) throws Exception {
-        noteEvent(e.tsMillis());
-        if (e.tsMillis() <= ctx.timerService().currentWatermark()) {
+        boolean known = master.value() != null;
+        if (e.tsMillis() > watermark(ctx)) {
+            await(e, e.tsMillis(), ctx);
+        } else if (known) {
             apply(e, ctx); // behind event time already: its order cannot be restored
-            return;
+        } else {
+            await(e, e.tsMillis() + unknownGrace, ctx); // the master may still come
         }
-        List<AccountEvent> at = waiting.get(e.tsMillis());
-        if (at == null) {
-            at = new ArrayList<>();
-            ctx.timerService().registerEventTimeTimer(e.tsMillis());
-        }
-        at.add(e);
-        waiting.put(e.tsMillis(), at);
     }
 
-    /** A payment or inspection, in its place among the bills. */
+    /** Keeps an event until event time reaches {@code untilMillis}. */
+    private void await(AccountEvent e, long untilMillis, Context ctx) throws Exception {
+        List<AccountEvent> at = waiting.get(untilMillis);
+        if (at == null) {
+            at = new ArrayList<>();
+            ctx.timerService().registerEventTimeTimer(untilMillis);
+        }
+        at.add(e);
+        waiting.put(untilMillis, at);
+    }
+
+    /**
+     * Events due at {@code timestamp}: applied when the customer is known; else they wait for the
+     * master until their time plus the grace, and are then rejected UNKNOWN_CUSTOMER, leaving no
+     * state behind.
+     */
+    private void dueEvents(long timestamp, Context ctx) throws Exception {
+        List<AccountEvent> due = waiting.get(timestamp);
+        if (due == null) {
+            return;
+        }
+        waiting.remove(timestamp);
+        boolean known = master.value() != null;
+        for (AccountEvent e : due) {
+            if (known) {
+                apply(e, ctx);
+            } else if (timestamp < e.tsMillis() + unknownGrace) {
+                await(e, e.tsMillis() + unknownGrace, ctx);
+            } else {
+                rejectUnknown(
+                        e,
+                        "no customer "
+                                + e.customerId()
+                                + " in the master data "
+                                + MonitorSettings.describe(unknownGrace)
+                                + " after its time",
+                        ctx);
+            }
+        }
+    }
+
+    /** The master came: the events that waited for it past their own time, in time order. */
+    private void applyAwaitingMaster(Context ctx) throws Exception {
+        long now = watermark(ctx);
+        List<AccountEvent> ready = new ArrayList<>();
+        List<Long> emptied = new ArrayList<>();
+        for (Map.Entry<Long, List<AccountEvent>> entry : waiting.entries()) {
+            List<AccountEvent> keep = new ArrayList<>();
+            for (AccountEvent e : entry.getValue()) {
+                (e.tsMillis() <= now ? ready : keep).add(e);
+            }
+            if (keep.size() != entry.getValue().size()) {
+                if (keep.isEmpty()) {
+                    emptied.add(entry.getKey());
+                } else {
+                    entry.setValue(keep);
+                }
+            }
+        }
+        for (Long at : emptied) {
+            waiting.remove(at);
+        }
+        ready.sort(Comparator.comparingLong(AccountEvent::tsMillis));
+        for (AccountEvent e : ready) {
+            apply(e, ctx);
+        }
+    }
+
+    private void rejectUnknown(AccountEvent e, String detail, Context ctx) {
+        ctx.output(
+                Rejections.REJECTED,
+                e.payment != null
+                        ? new Rejected(
+                                Source.PAYMENTS.topic(),
+                                RejectReason.UNKNOWN_CUSTOMER,
+                                detail,
+                                json.payment(e.payment),
+                                e.tsMillis())
+                        : new Rejected(
+                                Source.INSPECTIONS.topic(),
+                                RejectReason.UNKNOWN_CUSTOMER,
+                                detail,
+                                json.inspection(e.inspection),
+                                e.tsMillis()));
+    }
+
+    /** A payment or inspection of a known customer, in its place among the bills. */
     private void apply(AccountEvent e, Context ctx) throws Exception {
+        noteEvent(e.tsMillis());
         CustomerAccount accounts = accountOrNew();
         if (e.payment != null) {
             Payment p = e.payment;
@@ -182,7 +333,7 @@ public final class CustomerAccounts
                     accounts.onPayment(p.paymentId(), p.tsMillis(), p.amountFen(), model.credit());
             if (outcome == PaymentOutcome.DUPLICATE) {
                 ctx.output(
-                        ParseRecords.REJECTED,
+                        Rejections.REJECTED,
                         new Rejected(
                                 Source.PAYMENTS.topic(),
                                 RejectReason.DUPLICATE,
@@ -200,13 +351,8 @@ public final class CustomerAccounts
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Bill> out) throws Exception {
-        List<AccountEvent> due = waiting.get(timestamp);
-        if (due != null) {
-            waiting.remove(timestamp);
-            for (AccountEvent e : due) {
-                apply(e, ctx);
-            }
-        }
+        watermark(ctx); // a month billed here stays billed after a restore
+        dueEvents(timestamp, ctx);
         YearMonth month = calendar.monthOf(timestamp - lateness);
         if (billsAt(month) == timestamp) {
             billMonth(month, ctx, out);

@@ -5,6 +5,9 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.gridwatch.core.codec.EventTime;
@@ -20,7 +23,8 @@ import org.gridwatch.core.metric.PeakValley;
  * day is forgotten when the allowed lateness has passed after it. One key: the input is one record
  * per area, class and quarter hour, not per reading.
  */
-public final class DailyPeakValley extends KeyedProcessFunction<String, QuarterLoad, MetricPoint> {
+public final class DailyPeakValley extends KeyedProcessFunction<String, QuarterLoad, MetricPoint>
+        implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
     private static final long DAY = 86_400_000L;
     private static final int QUARTERS = (int) (DAY / Bucket.MILLIS);
@@ -30,6 +34,7 @@ public final class DailyPeakValley extends KeyedProcessFunction<String, QuarterL
     private final long latenessMillis;
     private final long offsetMillis;
     private transient MapState<Long, Long> quarters;
+    private final ActedEventTime eventTime = new ActedEventTime();
 
     public DailyPeakValley(long latenessMillis, ZoneId zone) {
         this.latenessMillis = latenessMillis;
@@ -45,6 +50,16 @@ public final class DailyPeakValley extends KeyedProcessFunction<String, QuarterL
                                         "system-quarters", Types.LONG, Types.LONG));
     }
 
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        eventTime.initialize(context);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        eventTime.snapshot();
+    }
+
     private long dayStart(long t) {
         return Math.floorDiv(t + offsetMillis, DAY) * DAY - offsetMillis;
     }
@@ -53,7 +68,7 @@ public final class DailyPeakValley extends KeyedProcessFunction<String, QuarterL
     public void processElement(QuarterLoad q, Context ctx, Collector<MetricPoint> out)
             throws Exception {
         long day = dayStart(q.bucketStart());
-        if (day + DAY - 1 + latenessMillis <= ctx.timerService().currentWatermark()) {
+        if (day + DAY - 1 + latenessMillis <= eventTime.now(ctx.timerService())) {
             return; // the buckets upstream rejected such records as too late already
         }
         Long before = quarters.get(q.bucketStart());
@@ -65,6 +80,7 @@ public final class DailyPeakValley extends KeyedProcessFunction<String, QuarterL
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<MetricPoint> out)
             throws Exception {
+        eventTime.now(ctx.timerService());
         long dayEnded = timestamp + 1 - DAY;
         if (dayStart(dayEnded) == dayEnded) {
             emitDay(dayEnded, out);

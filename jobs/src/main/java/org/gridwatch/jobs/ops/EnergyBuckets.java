@@ -47,7 +47,7 @@ abstract class EnergyBuckets<IN, ACC> extends FifteenMinuteBuckets<IN, ACC> {
             throws Exception {
         long first = Bucket.startOf(startMillis(in));
         if (isClosed(first, ctx)) {
-            ctx.output(ParseRecords.REJECTED, tooLate(in));
+            ctx.output(Rejections.REJECTED, tooLate(in));
             return;
         }
         int quarters = Bucket.quarters(intervalMinutes(in));

@@ -5,6 +5,9 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.gridwatch.core.metric.Bucket;
@@ -22,12 +25,13 @@ import org.gridwatch.core.metric.MetricPoint;
  * reason.
  */
 public abstract class FifteenMinuteBuckets<IN, ACC>
-        extends KeyedProcessFunction<String, IN, MetricPoint> {
+        extends KeyedProcessFunction<String, IN, MetricPoint> implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
 
     private final long latenessMillis;
     private final Class<ACC> accumulatorType;
     private transient MapState<Long, ACC> buckets;
+    private final ActedEventTime eventTime = new ActedEventTime();
 
     protected FifteenMinuteBuckets(long latenessMillis, Class<ACC> accumulatorType) {
         if (latenessMillis % Bucket.MILLIS != 0) {
@@ -45,6 +49,21 @@ public abstract class FifteenMinuteBuckets<IN, ACC>
                         .getMapState(new MapStateDescriptor<>("buckets", Types.LONG, accType));
     }
 
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        eventTime.initialize(context);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        eventTime.snapshot();
+    }
+
+    /** Event time as this operator acts on it, across restores ({@link ActedEventTime}). */
+    protected final long watermark(Context ctx) {
+        return eventTime.now(ctx.timerService());
+    }
+
     protected abstract ACC empty();
 
     /**
@@ -56,7 +75,7 @@ public abstract class FifteenMinuteBuckets<IN, ACC>
 
     /** Whether the bucket starting at {@code bucketStart} was already dropped from state. */
     protected final boolean isClosed(long bucketStart, Context ctx) {
-        return closesAt(bucketStart) <= ctx.timerService().currentWatermark();
+        return closesAt(bucketStart) <= watermark(ctx);
     }
 
     /**
@@ -89,6 +108,7 @@ public abstract class FifteenMinuteBuckets<IN, ACC>
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<MetricPoint> out)
             throws Exception {
+        watermark(ctx); // what is closed here stays closed after a restore
         // One timestamp may be both the emission time of one bucket and the closing time of an
         // older one; handle both.
         long due = timestamp + 1 - Bucket.MILLIS;

@@ -61,6 +61,7 @@ public final class FleetValue
     private transient ValueState<Long> billingAt;
     private transient ValueState<SegmentRule> rule;
     private transient MapState<String, SegmentTally> tallies;
+    private transient MapState<String, Boolean> removedFrom;
 
     public FleetValue(ValueModel model) {
         this.model = model;
@@ -97,11 +98,20 @@ public final class FleetValue
                                         "tallies-by-area",
                                         Types.STRING,
                                         Types.POJO(SegmentTally.class)));
+        removedFrom =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "areas-with-removals", Types.STRING, Types.BOOLEAN));
     }
 
     @Override
     public void processElement(CustomerStanding s, Context ctx, Collector<SegmentChange> out)
             throws Exception {
+        if (s.removed()) {
+            forget(s, ctx);
+            return;
+        }
         standings.put(s.customerId(), s);
         pending.put(s.customerId(), true);
         long quarterEnd = Bucket.startOf(ctx.timestamp()) + Bucket.MILLIS;
@@ -112,10 +122,39 @@ public final class FleetValue
         ctx.timerService().registerEventTimeTimer(quarterEnd);
     }
 
+    /**
+     * A customer removed from the master leaves the fleet at once: out of the standings, and out of
+     * its area's tally, which is sent again at the end of the quarter hour.
+     */
+    private void forget(CustomerStanding removal, Context ctx) throws Exception {
+        String customerId = removal.customerId();
+        CustomerStanding last = standings.get(customerId);
+        SegmentChange before = assessed.get(customerId);
+        standings.remove(customerId);
+        assessed.remove(customerId);
+        pending.remove(customerId);
+        if (last == null || before == null) {
+            return;
+        }
+        SegmentTally area = tallies.get(last.areaId());
+        if (area != null) {
+            area.remove(before.segment(), before.creditGrade(), last.revenue12Fen());
+            tallies.put(last.areaId(), area);
+            removedFrom.put(last.areaId(), true);
+            // A valued customer was billed, so event time (the removal's stamp) is known.
+            long at = Math.max(removal.tsMillis(), ctx.timerService().currentWatermark());
+            ctx.timerService().registerEventTimeTimer(Bucket.startOf(at) + Bucket.MILLIS);
+        }
+    }
+
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<SegmentChange> out)
             throws Exception {
         Set<String> moved = new TreeSet<>();
+        for (String area : removedFrom.keys()) {
+            moved.add(area);
+        }
+        removedFrom.clear();
         Long billing = billingAt.value();
         if (billing != null && timestamp >= billing) {
             revalueFleet(timestamp, ctx, out, moved);

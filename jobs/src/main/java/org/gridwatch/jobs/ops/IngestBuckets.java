@@ -46,7 +46,7 @@ public final class IngestBuckets extends FifteenMinuteBuckets<IngestCount, Inges
     @Override
     public void processElement(IngestCount c, Context ctx, Collector<MetricPoint> out)
             throws Exception {
-        long watermark = ctx.timerService().currentWatermark();
+        long watermark = watermark(ctx);
         if (c.eventMillis() == Long.MIN_VALUE && watermark == Long.MIN_VALUE) {
             IngestTotals waiting = beforeEventTime.value();
             if (waiting == null) {
@@ -80,7 +80,7 @@ public final class IngestBuckets extends FifteenMinuteBuckets<IngestCount, Inges
         if (waiting == null) {
             return;
         }
-        long watermark = ctx.timerService().currentWatermark();
+        long watermark = watermark(ctx);
         // A bounded input can end before any watermark but the final one got here; then there is
         // no quarter hour to count in, and the epoch's stands for "unknown".
         long bucket = watermark == Long.MAX_VALUE ? 0L : Bucket.startOf(watermark);

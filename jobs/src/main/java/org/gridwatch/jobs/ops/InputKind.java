@@ -1,55 +1,87 @@
 package org.gridwatch.jobs.ops;
 
 import java.io.Serializable;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.gridwatch.core.codec.EventCodec;
 import org.gridwatch.core.codec.Parsed;
 import org.gridwatch.core.event.AreaReading;
-import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.Inspection;
+import org.gridwatch.core.event.MasterChange;
 import org.gridwatch.core.event.MeterReading;
 import org.gridwatch.core.event.Payment;
 import org.gridwatch.core.event.Source;
+import org.gridwatch.jobs.io.Arrival;
 
 /**
- * One input of the contract as the job sees it: its source, its record type, how to parse it and
- * where its event time is.
+ * One input of the contract as the job sees it: its source, its record type, how to parse it, where
+ * its event time is, and which meter, area or customer a record comes from (one source vouches once
+ * for how far its stream has come, see {@link org.gridwatch.core.time.StreamProgress}).
  */
 public record InputKind<T>(
-        Source source, Class<T> type, RecordParser<T> parser, EventTimeOf<T> eventTime)
+        Source source,
+        Class<T> type,
+        RecordParser<T> parser,
+        EventTimeOf<T> eventTime,
+        SourceOf<T> sourceOf)
         implements Serializable {
 
     /** The customer master has no event time: it is reference data, valid from when it is read. */
-    public static final InputKind<Customer> CUSTOMERS =
+    public static final InputKind<MasterChange> CUSTOMERS =
             new InputKind<>(
                     Source.CUSTOMERS,
-                    Customer.class,
-                    EventCodec::parseCustomer,
-                    c -> Long.MIN_VALUE);
+                    MasterChange.class,
+                    (codec, raw) -> asChange(codec.parseCustomer(raw)),
+                    c -> Long.MIN_VALUE,
+                    MasterChange::customerId);
 
     public static final InputKind<MeterReading> METER_READINGS =
             new InputKind<>(
                     Source.METER_READINGS,
                     MeterReading.class,
                     EventCodec::parseReading,
-                    MeterReading::endMillis);
+                    MeterReading::endMillis,
+                    MeterReading::meterId);
 
     public static final InputKind<AreaReading> AREA_READINGS =
             new InputKind<>(
                     Source.AREA_READINGS,
                     AreaReading.class,
                     EventCodec::parseAreaReading,
-                    AreaReading::endMillis);
+                    AreaReading::endMillis,
+                    AreaReading::areaId);
 
     public static final InputKind<Payment> PAYMENTS =
             new InputKind<>(
-                    Source.PAYMENTS, Payment.class, EventCodec::parsePayment, Payment::tsMillis);
+                    Source.PAYMENTS,
+                    Payment.class,
+                    EventCodec::parsePayment,
+                    Payment::tsMillis,
+                    Payment::customerId);
 
     public static final InputKind<Inspection> INSPECTIONS =
             new InputKind<>(
                     Source.INSPECTIONS,
                     Inspection.class,
                     EventCodec::parseInspection,
-                    Inspection::tsMillis);
+                    Inspection::tsMillis,
+                    Inspection::customerId);
+
+    public TypeInformation<Arrival<T>> arrivalType() {
+        return Arrival.typeOf(type);
+    }
+
+    public String topic() {
+        return source.topic();
+    }
+
+    private static Parsed<MasterChange> asChange(Parsed<org.gridwatch.core.event.Customer> p) {
+        if (p instanceof Parsed.Ok<org.gridwatch.core.event.Customer> ok) {
+            return new Parsed.Ok<>(MasterChange.of(ok.value()));
+        }
+        Parsed.Bad<org.gridwatch.core.event.Customer> bad =
+                (Parsed.Bad<org.gridwatch.core.event.Customer>) p;
+        return new Parsed.Bad<>(bad.reason(), bad.detail(), bad.eventMillis());
+    }
 
     @FunctionalInterface
     public interface RecordParser<T> extends Serializable {
@@ -59,5 +91,10 @@ public record InputKind<T>(
     @FunctionalInterface
     public interface EventTimeOf<T> extends Serializable {
         long of(T value);
+    }
+
+    @FunctionalInterface
+    public interface SourceOf<T> extends Serializable {
+        String of(T value);
     }
 }

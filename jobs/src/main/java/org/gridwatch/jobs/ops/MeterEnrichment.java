@@ -23,14 +23,20 @@ import org.gridwatch.jobs.MonitorSettings;
  * Keyed by meter: joins each reading with the customer master and admits it (see {@link
  * MeterAdmission}). A reading whose meter is not in the master yet waits, in state, until the
  * master record arrives or event time passes its interval end plus the grace; then it is rejected
- * UNKNOWN_METER. A later master record for the meter replaces the earlier one.
+ * UNKNOWN_METER. The master arrives as {@link MeterAssignment}s from {@link MasterTable}: a later
+ * record for the meter replaces the earlier one; a release by the customer that holds the meter
+ * forgets it (a removed customer's meter history too).
+ *
+ * <p>Everything the customer's account needs goes out on one stream ({@link CustomerFeed}), in the
+ * order it happened here: the customer's master record when assigned, each admitted reading, and
+ * the customer's removal.
  *
  * <p>Rejections made here carry the reading re-written by {@link EventJson} as {@code raw}: the
  * text as received is not kept in state (it would double it), and the parsed record is what was
  * judged.
  */
 public final class MeterEnrichment
-        extends KeyedCoProcessFunction<String, Customer, MeterReading, MeteredReading> {
+        extends KeyedCoProcessFunction<String, MeterAssignment, MeterReading, CustomerFeed> {
     private static final long serialVersionUID = 1L;
 
     private final MonitorSettings settings;
@@ -65,9 +71,15 @@ public final class MeterEnrichment
     }
 
     @Override
-    public void processElement1(Customer master, Context ctx, Collector<MeteredReading> out)
+    public void processElement1(MeterAssignment change, Context ctx, Collector<CustomerFeed> out)
             throws Exception {
+        if (!change.isAssignment()) {
+            release(change, out);
+            return;
+        }
+        Customer master = change.customer;
         customer.update(master);
+        out.collect(CustomerFeed.master(master));
         Iterable<MeterReading> pending = waiting.get();
         if (pending != null) {
             for (MeterReading r : pending) {
@@ -77,8 +89,25 @@ public final class MeterEnrichment
         }
     }
 
+    /**
+     * The customer no longer has this meter. Its history stays with the meter (a re-sent reading is
+     * still a duplicate) unless the customer was removed, which clears all it left here.
+     */
+    private void release(MeterAssignment change, Collector<CustomerFeed> out) throws Exception {
+        Customer holder = customer.value();
+        if (holder != null && holder.customerId().equals(change.customerId)) {
+            customer.clear();
+            if (change.customerRemoved) {
+                seen.clear();
+            }
+        }
+        if (change.customerRemoved) {
+            out.collect(CustomerFeed.removal(change.customerId));
+        }
+    }
+
     @Override
-    public void processElement2(MeterReading reading, Context ctx, Collector<MeteredReading> out)
+    public void processElement2(MeterReading reading, Context ctx, Collector<CustomerFeed> out)
             throws Exception {
         Customer master = customer.value();
         if (master != null) {
@@ -92,7 +121,7 @@ public final class MeterEnrichment
     }
 
     private void admit(
-            MeterReading reading, Customer master, Context ctx, Collector<MeteredReading> out)
+            MeterReading reading, Customer master, Context ctx, Collector<CustomerFeed> out)
             throws Exception {
         SeenIntervals history = seen.value();
         if (history == null) {
@@ -101,14 +130,14 @@ public final class MeterEnrichment
         MeterAdmission.Refusal refusal = admission.check(reading, master, history);
         seen.update(history);
         if (refusal == null) {
-            out.collect(new MeteredReading(master, reading));
+            out.collect(CustomerFeed.reading(new MeteredReading(master, reading)));
         } else {
             reject(reading, refusal.reason(), refusal.detail(), ctx);
         }
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<MeteredReading> out)
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<CustomerFeed> out)
             throws Exception {
         if (customer.value() != null) {
             return; // the master arrived and the waiting readings were admitted then
@@ -131,7 +160,7 @@ public final class MeterEnrichment
 
     private void reject(MeterReading r, RejectReason reason, String detail, Context ctx) {
         ctx.output(
-                ParseRecords.REJECTED,
+                Rejections.REJECTED,
                 new Rejected(
                         Source.METER_READINGS.topic(),
                         reason,

@@ -39,7 +39,7 @@ class CustomerAccountsTest {
                     50.0,
                     Customer.UNKNOWN_SINCE);
 
-    private KeyedTwoInputStreamOperatorTestHarness<String, MeteredReading, AccountEvent, Bill>
+    private KeyedTwoInputStreamOperatorTestHarness<String, CustomerFeed, AccountEvent, Bill>
             harness;
 
     @BeforeEach
@@ -48,17 +48,23 @@ class CustomerAccountsTest {
                 ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
                         new CustomerAccounts(
                                 MonitorSettings.DEFAULT.withAllowedLateness(Duration.ofDays(1))),
-                        m -> m.customer().customerId(),
+                        CustomerFeed::customerId,
                         AccountEvent::customerId,
                         Types.STRING);
     }
 
+    private void knowTheShop() throws Exception {
+        harness.processElement1(CustomerFeed.master(SHOP), 0);
+    }
+
     private void read(String end, double kwh) throws Exception {
-        harness.processElement1(new MeteredReading(SHOP, reading("M1", end, 15, kwh)), at(end));
+        harness.processElement1(
+                CustomerFeed.reading(new MeteredReading(SHOP, reading("M1", end, 15, kwh))),
+                at(end));
     }
 
     private List<RejectReason> rejections() {
-        var side = harness.getSideOutput(ParseRecords.REJECTED);
+        var side = harness.getSideOutput(Rejections.REJECTED);
         return side == null
                 ? List.of()
                 : side.stream().map(StreamRecord::getValue).map(Rejected::reason).toList();
@@ -95,6 +101,7 @@ class CustomerAccountsTest {
 
     @Test
     void rejectsAPaymentSeenTwiceAndKeepsTheBalance() throws Exception {
+        knowTheShop();
         Payment p = new Payment("P1", "C1", at("2026-01-20T10:00"), 5000, PaymentChannel.APP);
         harness.processElement2(AccountEvent.of(p), p.tsMillis());
         harness.processElement2(AccountEvent.of(p), p.tsMillis());
@@ -128,6 +135,7 @@ class CustomerAccountsTest {
 
     @Test
     void sendsNoStandingBeforeTheFirstBillAndOneForTheFleetWithIt() throws Exception {
+        knowTheShop();
         pay("P0", "2026-01-20T10:00", 500);
         assertThat(standings()).isEmpty();
 
@@ -152,6 +160,7 @@ class CustomerAccountsTest {
     void aPaymentReadAheadOfTheReadingsIsJudgedWhenEventTimeReachesIt() throws Exception {
         // A replay reads the payments file long before the readings: this payment, made 10 days
         // after January's bill was due, arrives before the readings that issue that bill.
+        knowTheShop();
         pay("P1", "2026-03-02T10:00", 1040);
         billJanuary();
         read("2026-03-03T08:15", 1.0);
@@ -202,5 +211,55 @@ class CustomerAccountsTest {
 
         assertThat(standings().stream().filter(s -> !s.monthClose())).isEmpty();
         assertThat(standings()).hasSize(before);
+    }
+
+    @Test
+    void rejectsAPaymentForACustomerNotInTheMasterAfterTheGraceAndKeepsNothing() throws Exception {
+        pay("P1", "2026-01-20T10:00", 5000);
+        watermark("2026-01-20T10:59");
+        assertThat(rejections()).as("waits an hour for the master").isEmpty();
+
+        watermark("2026-01-20T11:00");
+
+        assertThat(rejections()).containsExactly(RejectReason.UNKNOWN_CUSTOMER);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aPaymentThatWaitedForTheMasterIsAppliedWhenItComes() throws Exception {
+        pay("P1", "2026-01-20T10:00", 500);
+        watermark("2026-01-20T10:30");
+
+        knowTheShop();
+        read("2026-01-25T08:15", 10.0); // peak: 10 × 1.04 = 10.40 CNY
+        read("2026-02-01T00:15", 1.0);
+        watermark("2026-02-02T00:00");
+
+        assertThat(rejections()).isEmpty();
+        // 5.00 CNY paid before January's 10.40 CNY bill counts as paid: 5.40 left, not late
+        assertThat(standings())
+                .singleElement()
+                .satisfies(
+                        s -> {
+                            assertThat(s.revenue12Fen()).isEqualTo(1040);
+                            assertThat(s.daysPastDue()).isZero();
+                        });
+    }
+
+    @Test
+    void aRemovedCustomerIsForgottenAndTheFleetTold() throws Exception {
+        knowTheShop();
+        billJanuary();
+        pay("P9", "2026-03-01T10:00", 100); // still waiting for event time
+
+        harness.processElement1(CustomerFeed.removal("C1"), 0);
+
+        assertThat(standings()).last().satisfies(s -> assertThat(s.removed()).isTrue());
+        assertThat(rejections()).containsExactly(RejectReason.UNKNOWN_CUSTOMER);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        watermark("2026-04-10T00:00"); // the timers armed before fire and find nothing
+        assertThat(harness.extractOutputValues()).singleElement(); // January's bill only
+        assertThat(harness.numKeyedStateEntries()).isZero();
     }
 }

@@ -53,7 +53,8 @@ class FleetValueTest {
                 score,
                 grade,
                 false,
-                0);
+                0,
+                false);
     }
 
     private void send(CustomerStanding s) throws Exception {

@@ -108,7 +108,7 @@ class LoadBucketsTest {
 
         read("2026-01-15T08:15", 15, 0.3);
 
-        assertThat(harness.getSideOutput(ParseRecords.REJECTED))
+        assertThat(harness.getSideOutput(Rejections.REJECTED))
                 .extracting(StreamRecord::getValue)
                 .extracting(Rejected::reason)
                 .containsExactly(RejectReason.TOO_LATE);

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 class MeterEnrichmentTest {
 
-    private KeyedTwoInputStreamOperatorTestHarness<String, Customer, MeterReading, MeteredReading>
+    private KeyedTwoInputStreamOperatorTestHarness<
+                    String, MeterAssignment, MeterReading, CustomerFeed>
             harness;
 
     @BeforeEach
@@ -30,13 +31,25 @@ class MeterEnrichmentTest {
         harness =
                 ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
                         new MeterEnrichment(MonitorSettings.DEFAULT),
-                        Customer::meterId,
+                        MeterAssignment::meterId,
                         MeterReading::meterId,
                         Types.STRING);
     }
 
+    private void assign(Customer c) throws Exception {
+        harness.processElement1(MeterAssignment.assign(c), 0);
+    }
+
+    /** The admitted readings among the outputs. */
+    private List<MeteredReading> admitted() {
+        return harness.extractOutputValues().stream()
+                .filter(CustomerFeed::isReading)
+                .map(CustomerFeed::metered)
+                .toList();
+    }
+
     private List<RejectReason> rejections() {
-        var side = harness.getSideOutput(ParseRecords.REJECTED);
+        var side = harness.getSideOutput(Rejections.REJECTED);
         if (side == null) {
             return List.of();
         }
@@ -45,38 +58,38 @@ class MeterEnrichmentTest {
 
     @Test
     void joinsReadingOfKnownMeterWithItsCustomer() throws Exception {
-        harness.processElement1(customer("C1", "M1", "A001", 8.0), 0);
+        assign(customer("C1", "M1", "A001", 8.0));
         harness.processElement2(reading("M1", "2026-01-15T08:15", 15, 0.4), at("2026-01-15T08:15"));
 
-        assertThat(harness.extractOutputValues())
+        assertThat(admitted())
                 .singleElement()
                 .satisfies(
                         m -> {
                             assertThat(m.customer().customerId()).isEqualTo("C1");
                             assertThat(m.reading().kwh()).isEqualTo(0.4);
                         });
-        assertThat(harness.getSideOutput(ParseRecords.REJECTED)).isNull();
+        assertThat(harness.getSideOutput(Rejections.REJECTED)).isNull();
     }
 
     @Test
     void rejectsSecondCopyOfTheSameIntervalAsDuplicate() throws Exception {
-        harness.processElement1(customer("C1", "M1", "A001", 8.0), 0);
+        assign(customer("C1", "M1", "A001", 8.0));
         harness.processElement2(reading("M1", "2026-01-15T08:15", 15, 0.4), 0);
         harness.processElement2(reading("M1", "2026-01-15T08:30", 15, 0.5), 0);
         harness.processElement2(reading("M1", "2026-01-15T08:15", 15, 0.4), 0);
 
-        assertThat(harness.extractOutputValues()).hasSize(2);
+        assertThat(admitted()).hasSize(2);
         assertThat(rejections()).containsExactly(RejectReason.DUPLICATE);
     }
 
     @Test
     void rejectsReadingAboveThreeTimesTheContractCapacityAsImplausible() throws Exception {
-        harness.processElement1(customer("C1", "M1", "A001", 8.0), 0);
+        assign(customer("C1", "M1", "A001", 8.0));
         // 8 kW × 0.25 h × 3 = 6 kWh is the most a 15-minute interval can plausibly hold
         harness.processElement2(reading("M1", "2026-01-15T08:15", 15, 6.0), 0);
         harness.processElement2(reading("M1", "2026-01-15T08:30", 15, 6.1), 0);
 
-        assertThat(harness.extractOutputValues()).hasSize(1);
+        assertThat(admitted()).hasSize(1);
         assertThat(rejections()).containsExactly(RejectReason.IMPLAUSIBLE_KWH);
     }
 
@@ -86,11 +99,16 @@ class MeterEnrichmentTest {
         harness.processElement2(reading("M1", "2026-01-15T08:30", 15, 0.5), 0);
         assertThat(harness.extractOutputValues()).isEmpty();
 
-        harness.processElement1(customer("C1", "M1", "A001", 8.0), 0);
+        assign(customer("C1", "M1", "A001", 8.0));
 
         assertThat(harness.extractOutputValues())
-                .extracting(m -> m.reading().kwh())
-                .containsExactly(0.4, 0.5);
+                .extracting(f -> f.kind)
+                .as("the account hears of its customer before its readings")
+                .containsExactly(
+                        CustomerFeed.Kind.MASTER,
+                        CustomerFeed.Kind.READING,
+                        CustomerFeed.Kind.READING);
+        assertThat(admitted()).extracting(m -> m.reading().kwh()).containsExactly(0.4, 0.5);
         harness.processBothWatermarks(new Watermark(at("2026-01-16T00:00")));
         assertThat(rejections()).isEmpty();
     }
@@ -110,12 +128,46 @@ class MeterEnrichmentTest {
 
     @Test
     void rejectsReadingMoreThanSevenDaysOlderThanTheMetersNewestAsTooLate() throws Exception {
-        harness.processElement1(customer("C1", "M1", "A001", 8.0), 0);
+        assign(customer("C1", "M1", "A001", 8.0));
         harness.processElement2(reading("M1", "2026-01-20T08:15", 15, 0.4), 0);
         harness.processElement2(reading("M1", "2026-01-13T08:30", 15, 0.4), 0);
         harness.processElement2(reading("M1", "2026-01-13T08:15", 15, 0.4), 0);
 
-        assertThat(harness.extractOutputValues()).hasSize(2);
+        assertThat(admitted()).hasSize(2);
         assertThat(rejections()).containsExactly(RejectReason.TOO_LATE);
+    }
+
+    @Test
+    void aRemovedCustomersMeterIsForgottenAndItsAccountToldAfterItsReadings() throws Exception {
+        Customer c1 = customer("C1", "M1", "A001", 8.0);
+        assign(c1);
+        harness.processElement2(reading("M1", "2026-01-15T08:15", 15, 0.4), 0);
+
+        harness.processElement1(MeterAssignment.release(c1, true), 0);
+        harness.processElement2(reading("M1", "2026-01-15T08:30", 15, 0.5), 0);
+        harness.processBothWatermarks(new Watermark(at("2026-01-15T09:30")));
+
+        assertThat(harness.extractOutputValues())
+                .extracting(f -> f.kind, f -> f.customerId)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(CustomerFeed.Kind.MASTER, "C1"),
+                        org.assertj.core.groups.Tuple.tuple(CustomerFeed.Kind.READING, "C1"),
+                        org.assertj.core.groups.Tuple.tuple(CustomerFeed.Kind.REMOVAL, "C1"));
+        assertThat(rejections()).containsExactly(RejectReason.UNKNOWN_METER);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void aMeterTakenOverByAnotherCustomerIsNotReleasedByTheOneWhoLeft() throws Exception {
+        Customer c1 = customer("C1", "M1", "A001", 8.0);
+        assign(c1);
+        assign(customer("C2", "M1", "A001", 8.0));
+        harness.processElement1(MeterAssignment.release(c1, false), 0);
+
+        harness.processElement2(reading("M1", "2026-01-15T08:15", 15, 0.4), 0);
+
+        assertThat(admitted())
+                .singleElement()
+                .satisfies(m -> assertThat(m.customer().customerId()).isEqualTo("C2"));
     }
 }
