@@ -2,6 +2,8 @@ package org.gridwatch.jobs.influx;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBException;
@@ -66,12 +68,54 @@ final class InfluxDbConnection implements LineWriter {
                             TimeUnit.MILLISECONDS,
                             lines);
         } catch (InfluxDBException e) {
-            throw new WriteFailure(e.getMessage(), e.isRetryWorth(), e);
+            throw classify(e);
         } catch (RuntimeException e) {
             // okhttp/retrofit surface connection problems as unchecked exceptions
             closeQuietly();
-            throw new WriteFailure(String.valueOf(e.getMessage()), true, e);
+            throw WriteFailure.unreachable(String.valueOf(e.getMessage()), e);
         }
+    }
+
+    private static final Pattern DROPPED = Pattern.compile("dropped=(\\d+)");
+
+    /**
+     * What InfluxDB said, as retryable (a server error, an overloaded cache) or refused for good,
+     * with its kind. A "partial write" means the server kept the other points of the batch and says
+     * how many it dropped.
+     */
+    static WriteFailure classify(InfluxDBException e) {
+        String message = String.valueOf(e.getMessage());
+        Matcher dropped = DROPPED.matcher(message);
+        int refused = dropped.find() ? Integer.parseInt(dropped.group(1)) : -1;
+        String kind = refusalKind(e, message);
+        return kind == null
+                ? WriteFailure.unreachable(message, e)
+                : WriteFailure.refused(kind, refused, message, e);
+    }
+
+    private static String refusalKind(InfluxDBException e, String message) {
+        if (e instanceof InfluxDBException.FieldTypeConflictException) {
+            return "FIELD_TYPE_CONFLICT";
+        }
+        if (e instanceof InfluxDBException.PointsBeyondRetentionPolicyException) {
+            return "BEYOND_RETENTION_POLICY";
+        }
+        if (e instanceof InfluxDBException.AuthorizationFailedException) {
+            return "NOT_AUTHORIZED";
+        }
+        if (e instanceof InfluxDBException.DatabaseNotFoundException) {
+            return "DATABASE_NOT_FOUND";
+        }
+        if (e instanceof InfluxDBException.UnableToParseException) {
+            return "UNABLE_TO_PARSE";
+        }
+        if (message.contains("max-values-per-tag") || message.contains("max-series-per-database")) {
+            return "SERIES_LIMIT";
+        }
+        if (message.contains("partial write")) {
+            return "PARTIAL_WRITE";
+        }
+        return e.isRetryWorth() ? null : "REFUSED";
     }
 
     private void closeQuietly() {

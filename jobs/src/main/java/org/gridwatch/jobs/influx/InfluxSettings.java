@@ -8,9 +8,13 @@ import java.time.Duration;
  * take the same through their v1 API with an API token as the password (any user name).
  *
  * @param batchSize points per write request. Default 5,000: InfluxDB's documented sweet spot.
- * @param maxAttempts write attempts before the job fails rather than lose points. Default 6, with
- *     backoff doubling from {@code firstBackoff} (0.5 s): ~15 s, long enough for a restart of
- *     influxd, short enough that Flink's own restart takes over soon.
+ * @param maxPendingPoints points held while InfluxDB is unreachable before the job waits for it
+ *     instead of reading on. Default 200,000 (about 30 MB of heap and of checkpoint): minutes of a
+ *     large fleet's metrics, hours of a small one's. Billing goes on while they are held.
+ * @param firstBackoff how long after a failed write the next is tried; doubles up to {@code
+ *     maxBackoff}. Default 0.5 s, up to 30 s: quick after a blip, gentle on a server coming back.
+ * @param endOfInputPatience at the end of a bounded replay, how long to wait for an unreachable
+ *     InfluxDB before the points still held are given up (counted and logged). Default 10 minutes.
  * @param createDatabase create the database at start (InfluxDB 1.x; with 2.x/3.x map the bucket
  *     instead, and a failed CREATE is only logged)
  */
@@ -21,8 +25,10 @@ public record InfluxSettings(
         String user,
         String password,
         int batchSize,
-        int maxAttempts,
+        int maxPendingPoints,
         Duration firstBackoff,
+        Duration maxBackoff,
+        Duration endOfInputPatience,
         boolean createDatabase)
         implements Serializable {
 
@@ -30,7 +36,17 @@ public record InfluxSettings(
 
     public static InfluxSettings of(String url, String database, String user, String password) {
         return new InfluxSettings(
-                url, database, "", user, password, 5000, 6, Duration.ofMillis(500), true);
+                url,
+                database,
+                "",
+                user,
+                password,
+                5000,
+                200_000,
+                Duration.ofMillis(500),
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(10),
+                true);
     }
 
     /** The URL without credentials, for logs and error messages. */
