@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -106,6 +107,31 @@ public final class EmbeddedKafka implements AutoCloseable {
                 awaitCreated(result.getKey(), result.getValue());
             }
             awaitLeaders(admin, List.of(topics));
+        }
+    }
+
+    /**
+     * Stops the broker, keeping its logs, and starts it again on the same port after {@code down}:
+     * a broker restart as clients see it. The controller (the same node in this single-node
+     * cluster) stays up.
+     */
+    public synchronized void restartBroker(Duration down) {
+        try {
+            for (BrokerServer broker : cluster.brokers().values()) {
+                broker.shutdown();
+            }
+            LOG.info("Kafka broker at {} stopped for {}", bootstrapServers, down);
+            sleep(down);
+            for (BrokerServer broker : cluster.brokers().values()) {
+                broker.startup();
+            }
+            cluster.waitForReadyBrokers();
+            LOG.info("Kafka broker at {} started again", bootstrapServers);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka broker did not come back", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while restarting the broker", e);
         }
     }
 

@@ -58,14 +58,19 @@ public final class LocalInfluxd implements AutoCloseable {
             exec "$0" -config "$1" </dev/null 3<&-
             """;
 
-    private final Process process;
+    private final Path influxd;
+    private final Path config;
+    private Process process;
     private final Path folder;
     private final Path logFile;
     private final String url;
     private final Thread shutdownHook;
     private boolean closed;
 
-    private LocalInfluxd(Process process, Path folder, Path logFile, String url) {
+    private LocalInfluxd(
+            Path influxd, Path config, Process process, Path folder, Path logFile, String url) {
+        this.influxd = influxd;
+        this.config = config;
         this.process = process;
         this.folder = folder;
         this.logFile = logFile;
@@ -149,7 +154,7 @@ public final class LocalInfluxd implements AutoCloseable {
     }
 
     /** The operating system's id of the influxd process. */
-    long pid() {
+    synchronized long pid() {
         return process.pid();
     }
 
@@ -169,6 +174,62 @@ public final class LocalInfluxd implements AutoCloseable {
         try {
             Path config = folder.resolve("influxdb.conf");
             Files.writeString(config, configuration(folder, httpPort, rpcPort, authEnabled));
+            process = launch(influxd, config, folder, logFile);
+            awaitPing(process, url, logFile);
+            LOG.info(
+                    "influxd {} answering at {} (pid {}, folder {})",
+                    influxd,
+                    url,
+                    process.pid(),
+                    folder);
+            return new LocalInfluxd(influxd, config, process, folder, logFile, url);
+        } catch (IOException | RuntimeException e) {
+            if (process != null) {
+                stop(process);
+            }
+            ScratchFolder.delete(folder);
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("Could not start " + influxd, io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /**
+     * Stops influxd, keeping its data, and starts it again on the same port after {@code down}: an
+     * outage of the server as its clients see it (connections refused, then answers again).
+     */
+    public synchronized void restart(Duration down) {
+        if (closed) {
+            throw new IllegalStateException("influxd at " + url + " was closed");
+        }
+        // SIGTERM through the handle: Process.destroy() would also close the pipe, releasing the
+        // watchdog while influxd still runs, and the watchdog would delete the folder. This way
+        // the pipe closes only once influxd has exited and been reaped; the watchdog then finds
+        // nothing to stop and ends, leaving the folder.
+        process.toHandle().destroy();
+        try {
+            if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.toHandle().destroyForcibly();
+                process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            process.getOutputStream().close();
+            LOG.info("influxd at {} stopped for {}", url, down);
+            Thread.sleep(down.toMillis());
+            process = launch(influxd, config, folder, logFile);
+            awaitPing(process, url, logFile);
+            LOG.info("influxd at {} answering again (pid {})", url, process.pid());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not restart " + influxd, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while restarting influxd", e);
+        }
+    }
+
+    private static Process launch(Path influxd, Path config, Path folder, Path logFile)
+            throws IOException {
+        {
             List<String> command = new ArrayList<>();
             if (Files.isExecutable(SETSID)) {
                 // A session of its own: Ctrl-C in the terminal goes to the JVM, which stops
@@ -186,27 +247,10 @@ public final class LocalInfluxd implements AutoCloseable {
             ProcessBuilder builder =
                     new ProcessBuilder(command)
                             .redirectErrorStream(true)
-                            .redirectOutput(logFile.toFile());
+                            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             // influxd lets INFLUXDB_* variables override its config file; ours must hold.
             builder.environment().keySet().removeIf(name -> name.startsWith("INFLUXDB_"));
-            process = builder.start();
-            awaitPing(process, url, logFile);
-            LOG.info(
-                    "influxd {} answering at {} (pid {}, folder {})",
-                    influxd,
-                    url,
-                    process.pid(),
-                    folder);
-            return new LocalInfluxd(process, folder, logFile, url);
-        } catch (IOException | RuntimeException e) {
-            if (process != null) {
-                stop(process);
-            }
-            ScratchFolder.delete(folder);
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException("Could not start " + influxd, io);
-            }
-            throw (RuntimeException) e;
+            return builder.start();
         }
     }
 

@@ -141,4 +141,29 @@ class EmbeddedKafkaTest {
                 new StringDeserializer(),
                 new StringDeserializer());
     }
+
+    @Test
+    void keepsItsRecordsAndItsAddressAcrossABrokerRestart() throws Exception {
+        kafka.createTopics(1, "restarts");
+        String address = kafka.bootstrapServers();
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>("restarts", "a", "before")).get();
+        }
+
+        kafka.restartBroker(Duration.ofSeconds(2));
+
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>("restarts", "b", "after")).get();
+        }
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer("restart-reader")) {
+            consumer.subscribe(List.of("restarts"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (values.size() < 2 && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+            }
+        }
+        assertThat(kafka.bootstrapServers()).isEqualTo(address);
+        assertThat(values).containsExactly("before", "after");
+    }
 }

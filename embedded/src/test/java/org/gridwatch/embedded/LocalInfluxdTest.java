@@ -86,6 +86,23 @@ class LocalInfluxdTest {
     }
 
     @Test
+    void keepsItsDataAndAddressAcrossARestart() throws Exception {
+        try (LocalInfluxd influxd = LocalInfluxd.start()) {
+            InfluxQueryClient client = new InfluxQueryClient(influxd.url());
+            client.createDatabase("gridwatch");
+            post(influxd.url() + "/write?db=gridwatch&precision=s", "load kwh=1.5 1700000000");
+            long before = influxd.pid();
+
+            influxd.restart(java.time.Duration.ofSeconds(1));
+
+            assertThat(influxd.pid()).isNotEqualTo(before);
+            assertThat(client.ping()).isTrue();
+            assertThat(client.query("gridwatch", "SELECT kwh FROM load").series().get(0).rows())
+                    .containsExactly(List.of("2023-11-14T22:13:20Z", 1.5));
+        }
+    }
+
+    @Test
     void runsBesideAnotherInstanceOnItsOwnPortAndFolder() {
         try (LocalInfluxd first = LocalInfluxd.start();
                 LocalInfluxd second = LocalInfluxd.start()) {
