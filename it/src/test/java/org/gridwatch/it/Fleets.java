@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.gridwatch.embedded.EmbeddedKafka;
 import org.gridwatch.jobs.MonitorJob;
 import org.gridwatch.jobs.MonitorSettings;
 import org.gridwatch.jobs.influx.InfluxSettings;
@@ -34,12 +35,29 @@ public final class Fleets {
             SimulationConfig.of(300, 4, 2026).withStart(LocalDate.of(2026, 1, 29));
 
     /**
+     * Across a billing: January 20 to February 9, so that January's bills are issued while the job
+     * runs (event time passes February 8, the month's end plus the allowed lateness), not only at
+     * the end of the input. For the tests that trouble a running job.
+     */
+    public static final SimulationConfig ACROSS_BILLING =
+            SimulationConfig.of(200, 20, 2029).withStart(LocalDate.of(2026, 1, 20));
+
+    /**
      * Half a year with every persona, for the customer-value checks: January to June are billed
      * (the data runs to July 3; June's bill needs the month's last day). Billing starts with the
      * run (no opening bill), so the job knows every bill a payment settles.
      */
     public static final SimulationConfig HALF_YEAR =
             SimulationConfig.of(400, 184, 2027).withOpeningBill(false);
+
+    /**
+     * Creates the job's output topics, as an operator does before starting it (docker-compose's
+     * kafka-topics service): a topic auto-created by the first transactional write can fail that
+     * write with an out-of-order sequence while its partition gets its leader.
+     */
+    public static void createOutputTopics(EmbeddedKafka kafka) {
+        kafka.createTopics(2, "bills", "customer-segments", "rejected", "alerts");
+    }
 
     public static void simulateToFiles(SimulationConfig config, Path dir) throws Exception {
         try (FileFleetSink sink = new FileFleetSink(dir)) {

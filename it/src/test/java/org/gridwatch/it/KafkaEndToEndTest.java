@@ -44,6 +44,7 @@ class KafkaEndToEndTest {
     void produceTheFleetIntoKafkaAndMonitorIt() throws Exception {
         files = MonitoredFleet.shared();
         kafka = EmbeddedKafka.start();
+        Fleets.createOutputTopics(kafka);
         try (KafkaFleetSink sink =
                 new KafkaFleetSink(kafka.bootstrapServers(), dir.resolve("truth.jsonl"), 2)) {
             new FleetSimulator(Fleets.SMALL).run(sink, Progress.NONE);
@@ -57,7 +58,9 @@ class KafkaEndToEndTest {
                 DATABASE,
                 List.of(
                         new KafkaOutputs(
-                                kafka.bootstrapServers(), MonitorSettings.DEFAULT.zone())));
+                                kafka.bootstrapServers(),
+                                MonitorSettings.DEFAULT.zone(),
+                                "it-end-to-end")));
         viaKafka = new InfluxSeries(files.influxUrl(), DATABASE);
     }
 

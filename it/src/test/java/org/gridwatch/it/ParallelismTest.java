@@ -1,0 +1,67 @@
+package org.gridwatch.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.JobID;
+import org.gridwatch.embedded.InfluxQueryClient;
+import org.gridwatch.jobs.MonitorJob;
+import org.gridwatch.jobs.MonitorSettings;
+import org.gridwatch.jobs.influx.InfluxSettings;
+import org.gridwatch.jobs.io.FileInputs;
+import org.gridwatch.jobs.io.FileOutputs;
+import org.gridwatch.jobs.io.InfluxOutputs;
+import org.gridwatch.jobs.io.MonitorOutputs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The same replay at parallelism 1, 2 and 4 writes the same lines and the same points. */
+class ParallelismTest {
+    @TempDir static Path dir;
+
+    @Test
+    void parallelismOneTwoAndFourWriteIdenticalOutputs() throws Exception {
+        MonitoredFleet fleet = MonitoredFleet.shared();
+        RunOutputs one = run(fleet, 1);
+        RunOutputs two = run(fleet, 2);
+        RunOutputs four = run(fleet, 4);
+
+        assertThat(one.files().get("bills.jsonl")).hasSize(Fleets.SMALL.customers());
+        two.assertSameAs(one);
+        four.assertSameAs(one);
+    }
+
+    private static RunOutputs run(MonitoredFleet fleet, int parallelism) throws Exception {
+        String db = "parallelism_" + parallelism;
+        new InfluxQueryClient(fleet.influxUrl()).createDatabase(db);
+        Path out = dir.resolve(db);
+        MonitorSettings settings =
+                MonitorSettings.DEFAULT
+                        .withCheckpointInterval(Duration.ofSeconds(1))
+                        .withCheckpointDir(
+                                Files.createTempDirectory("gridwatch-p-").toUri().toString());
+        try (TestFlink flink = TestFlink.start(1, 4)) {
+            JobID job =
+                    flink.submit(
+                            new MonitorJob(
+                                    new FileInputs(fleet.simulationDir()),
+                                    MonitorOutputs.all(
+                                            List.of(
+                                                    new FileOutputs(out, settings.zone()),
+                                                    new InfluxOutputs(
+                                                            InfluxSettings.of(
+                                                                    fleet.influxUrl(),
+                                                                    db,
+                                                                    null,
+                                                                    null)))),
+                                    settings),
+                            parallelism,
+                            null);
+            flink.awaitSuccess(job);
+        }
+        return RunOutputs.read(out, null, fleet.influxUrl(), db);
+    }
+}

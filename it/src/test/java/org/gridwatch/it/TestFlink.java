@@ -1,0 +1,115 @@
+package org.gridwatch.it;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.runtime.clusterframework.ApplicationStatus;
+import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
+import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
+import org.apache.flink.runtime.jobmaster.JobResult;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.gridwatch.jobs.MonitorJob;
+
+/**
+ * A Flink MiniCluster the tests act on while a job runs: they wait for its checkpoints, take a
+ * TaskManager away, cancel the job and resume it from what it retained.
+ */
+final class TestFlink implements AutoCloseable {
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+    private final MiniCluster cluster;
+
+    private TestFlink(MiniCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    /** Slots are spread over the TaskManagers, so that each runs a share of every operator. */
+    static TestFlink start(int taskManagers, int slotsPerTaskManager) throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(
+                TaskManagerOptions.TASK_MANAGER_LOAD_BALANCE_MODE,
+                TaskManagerOptions.TaskManagerLoadBalanceMode.SLOTS);
+        MiniCluster cluster =
+                new MiniCluster(
+                        new MiniClusterConfiguration.Builder()
+                                .setConfiguration(conf)
+                                .setNumTaskManagers(taskManagers)
+                                .setNumSlotsPerTaskManager(slotsPerTaskManager)
+                                .build());
+        cluster.start();
+        return new TestFlink(cluster);
+    }
+
+    /**
+     * Submits the job at {@code parallelism}; it restarts up to 5 times, 1 s apart, after a
+     * failure, from its latest checkpoint; {@code resumeFrom} (a retained checkpoint or a
+     * savepoint) or null.
+     */
+    JobID submit(MonitorJob job, int parallelism, String resumeFrom) throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 5);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
+        env.setParallelism(parallelism);
+        job.build(env);
+        StreamGraph graph = env.getStreamGraph();
+        graph.setJobName("GridWatch monitor (test)");
+        if (resumeFrom != null) {
+            graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(resumeFrom));
+        }
+        graph.serializeUserDefinedInstances();
+        return cluster.submitJob(graph).get().getJobID();
+    }
+
+    /** Waits until the job has completed at least {@code n} checkpoints. */
+    void awaitCheckpoints(JobID job, int n) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (completedCheckpoints(job) < n) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no " + n + " checkpoints within " + TIMEOUT);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private long completedCheckpoints(JobID job) throws Exception {
+        AccessExecutionGraph graph = cluster.getExecutionGraph(job).get();
+        return graph.getCheckpointStatsSnapshot() == null
+                ? 0
+                : graph.getCheckpointStatsSnapshot().getCounts().getNumberOfCompletedCheckpoints();
+    }
+
+    void terminateTaskManager(int index) throws Exception {
+        cluster.terminateTaskManager(index).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Waits for the job to end and fails if it did not succeed; says whether it was restarted. */
+    boolean awaitSuccess(JobID job) throws Exception {
+        JobResult result = cluster.requestJobResult(job).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        if (result.getApplicationStatus() != ApplicationStatus.SUCCEEDED) {
+            throw new AssertionError(
+                    "the job ended " + result.getApplicationStatus(),
+                    result.getSerializedThrowable()
+                            .map(t -> t.deserializeError(getClass().getClassLoader()))
+                            .orElse(null));
+        }
+        return cluster.getArchivedExecutionGraph(job).get().getFailureInfo() != null;
+    }
+
+    void cancel(JobID job) throws Exception {
+        cluster.cancelJob(job).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        cluster.requestJobResult(job).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws Exception {
+        cluster.closeAsync().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+}
