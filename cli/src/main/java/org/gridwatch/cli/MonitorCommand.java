@@ -57,7 +57,6 @@ import picocli.CommandLine.Spec;
         })
 public final class MonitorCommand implements Callable<Integer> {
 
-    static final String PASSWORD_VARIABLE = "GRIDWATCH_INFLUX_PASSWORD";
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
     private static final Duration KAFKA_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -103,7 +102,7 @@ public final class MonitorCommand implements Callable<Integer> {
             paramLabel = "P",
             description =
                     "InfluxDB password (better: the environment variable "
-                            + PASSWORD_VARIABLE
+                            + MonitorArgs.PASSWORD_VARIABLE
                             + ").")
     String influxPassword;
 
@@ -152,6 +151,14 @@ public final class MonitorCommand implements Callable<Integer> {
                     "Price live energy with the tariffs of this YAML file (default: the shipped"
                             + " presets; see docs/tariffs.md).")
     Path tariffs;
+
+    @Option(
+            names = "--holidays",
+            paramLabel = "FILE",
+            description =
+                    "Holidays and make-up workdays from this YAML file instead of the shipped"
+                            + " Chinese calendar of 2026 (see docs/tariffs.md).")
+    Path holidays;
 
     @Option(
             names = "--value-model",
@@ -278,9 +285,6 @@ public final class MonitorCommand implements Callable<Integer> {
 
     /** The options as the job's arguments; their validation is MonitorArgs'. */
     private MonitorArgs args() {
-        if (influxPassword != null && influxToken != null) {
-            throw usage("give --influx-password or --influx-token, not both");
-        }
         if (parallelism < 1 || parallelism > 64) {
             throw usage("--parallelism must be 1..64, got " + parallelism);
         }
@@ -302,10 +306,8 @@ public final class MonitorCommand implements Callable<Integer> {
                                     ? checkpointDir
                                     : Path.of(checkpointDir).toAbsolutePath().toUri().toString());
         }
-        if (tariffs != null) {
-            settings = settings.withTariffFile(tariffs.toAbsolutePath().toString());
-        }
         try {
+            settings = settings.withPricing(MonitorArgs.pricing(tariffs, holidays));
             if (valueModel != null) {
                 settings = settings.withValueModel(MonitorArgs.valueModel(valueModel));
             }
@@ -319,7 +321,15 @@ public final class MonitorCommand implements Callable<Integer> {
             settings = settings.withCheckpointInterval(Duration.ofMillis(checkpointIntervalMs));
         }
         try {
-            return new MonitorArgs(kafka, input, out, influx(), groupId, bounded, settings);
+            InfluxSettings influxSettings =
+                    MonitorArgs.influx(
+                            influx,
+                            influxDb,
+                            influxUser,
+                            influxPassword,
+                            influxToken,
+                            System.getenv());
+            return new MonitorArgs(kafka, input, out, influxSettings, groupId, bounded, settings);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
@@ -334,25 +344,6 @@ public final class MonitorCommand implements Callable<Integer> {
                 a.groupId(),
                 a.boundedKafka(),
                 a.settings().withCheckpointDir(dir));
-    }
-
-    private InfluxSettings influx() {
-        if (influx == null) {
-            if (influxUser != null || influxPassword != null || influxToken != null) {
-                throw usage("--influx-user, --influx-password and --influx-token go with --influx");
-            }
-            return null;
-        }
-        // As MonitorArgs.parse: a token is the password of any user (InfluxDB 2.x/3.x v1 API).
-        String password = influxToken != null ? influxToken : influxPassword;
-        if (password == null) {
-            password = System.getenv(PASSWORD_VARIABLE);
-        }
-        String user = influxUser;
-        if (user == null && password != null && !password.isEmpty()) {
-            user = "gridwatch";
-        }
-        return InfluxSettings.of(influx, influxDb, user, user == null ? null : password);
     }
 
     private ParameterException usage(String reason) {
