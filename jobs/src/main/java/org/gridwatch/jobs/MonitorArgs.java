@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.flink.util.ParameterTool;
 import org.gridwatch.core.event.Source;
+import org.gridwatch.core.kafka.KafkaClientProperties;
 import org.gridwatch.core.tariff.TariffBook;
 import org.gridwatch.core.tariff.TariffFileException;
 import org.gridwatch.core.value.ValueModel;
@@ -34,6 +35,8 @@ import org.gridwatch.jobs.io.MonitorOutputs;
  * @param out folder for the replay's output files, or null
  * @param influx where metrics go, or null for none
  * @param boundedKafka read the topics up to the offsets present at start, then finish
+ * @param kafkaProperties Kafka client settings of {@code --kafka-properties FILE} (security), read
+ *     on the client and carried in the job; {@link KafkaClientProperties#NONE} without the option
  */
 public record MonitorArgs(
         String kafka,
@@ -42,7 +45,8 @@ public record MonitorArgs(
         InfluxSettings influx,
         String groupId,
         boolean boundedKafka,
-        MonitorSettings settings) {
+        MonitorSettings settings,
+        KafkaClientProperties kafkaProperties) {
 
     public static final String DEFAULT_GROUP_ID = "gridwatch-monitor";
 
@@ -69,6 +73,7 @@ public record MonitorArgs(
                     "checkpoint-dir",
                     "tariffs",
                     "holidays",
+                    "kafka-properties",
                     "value-model");
 
     public MonitorArgs {
@@ -89,6 +94,13 @@ public record MonitorArgs(
         }
         if (boundedKafka && kafka == null) {
             throw new IllegalArgumentException("--bounded applies to --kafka only");
+        }
+        if (kafkaProperties == null) {
+            kafkaProperties = KafkaClientProperties.NONE;
+        }
+        if (!kafkaProperties.isEmpty() && kafka == null) {
+            throw new IllegalArgumentException(
+                    KafkaClientProperties.OPTION + " applies to --kafka only");
         }
         TariffBook tariffs;
         try {
@@ -111,14 +123,14 @@ public record MonitorArgs(
 
     public MonitorInputs inputs() {
         return kafka != null
-                ? new KafkaInputs(kafka, groupId, boundedKafka)
+                ? new KafkaInputs(kafka, groupId, boundedKafka, kafkaProperties)
                 : new FileInputs(input);
     }
 
     public MonitorOutputs outputs() {
         List<MonitorOutputs> all = new ArrayList<>();
         if (kafka != null) {
-            all.add(new KafkaOutputs(kafka, settings.zone()));
+            all.add(new KafkaOutputs(kafka, settings.zone(), kafkaProperties));
         }
         if (out != null) {
             all.add(new FileOutputs(out, settings.zone()));
@@ -254,7 +266,10 @@ public record MonitorArgs(
                 influx,
                 p.get("group-id", DEFAULT_GROUP_ID),
                 p.has("bounded"),
-                settings);
+                settings,
+                p.has("kafka-properties")
+                        ? KafkaClientProperties.read(Path.of(p.get("kafka-properties")))
+                        : KafkaClientProperties.NONE);
     }
 
     private static Path optionalPath(ParameterTool p, String key) {

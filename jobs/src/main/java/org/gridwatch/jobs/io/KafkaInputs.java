@@ -16,6 +16,7 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.gridwatch.core.event.Source;
+import org.gridwatch.core.kafka.KafkaClientProperties;
 
 /**
  * The contract's Kafka topics. Unbounded by default; {@code bounded} reads up to the offsets that
@@ -27,11 +28,26 @@ public final class KafkaInputs implements MonitorInputs {
     private final String bootstrapServers;
     private final String groupId;
     private final boolean bounded;
+    private final KafkaClientProperties clientProperties;
 
+    /** A broker that needs no client settings of its own (no security). */
     public KafkaInputs(String bootstrapServers, String groupId, boolean bounded) {
+        this(bootstrapServers, groupId, bounded, KafkaClientProperties.NONE);
+    }
+
+    /**
+     * @param clientProperties settings of {@code --kafka-properties} (security), given to every
+     *     consumer
+     */
+    public KafkaInputs(
+            String bootstrapServers,
+            String groupId,
+            boolean bounded,
+            KafkaClientProperties clientProperties) {
         this.bootstrapServers = bootstrapServers;
         this.groupId = groupId;
         this.bounded = bounded;
+        this.clientProperties = clientProperties;
     }
 
     @Override
@@ -53,6 +69,8 @@ public final class KafkaInputs implements MonitorInputs {
             // enough for a topic scaled out under load, rare enough for the broker.
             builder.setProperty("partition.discovery.interval.ms", "30000");
         }
+        // Last, so that the file may also tune a client setting made above.
+        builder.setProperties(clientProperties.toProperties());
         return Optional.of(
                 env.fromSource(
                                 builder.build(),

@@ -14,6 +14,7 @@ import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Output;
 import org.gridwatch.core.event.Rejected;
 import org.gridwatch.core.event.SegmentChange;
+import org.gridwatch.core.kafka.KafkaClientProperties;
 
 /**
  * The contract's output topics. Bills and segment changes are keyed by customer id, so that one
@@ -26,10 +27,22 @@ public final class KafkaOutputs implements MonitorOutputs {
 
     private final String bootstrapServers;
     private final ZoneId zone;
+    private final KafkaClientProperties clientProperties;
 
+    /** A broker that needs no client settings of its own (no security). */
     public KafkaOutputs(String bootstrapServers, ZoneId zone) {
+        this(bootstrapServers, zone, KafkaClientProperties.NONE);
+    }
+
+    /**
+     * @param clientProperties settings of {@code --kafka-properties} (security), given to every
+     *     producer
+     */
+    public KafkaOutputs(
+            String bootstrapServers, ZoneId zone, KafkaClientProperties clientProperties) {
         this.bootstrapServers = bootstrapServers;
         this.zone = zone;
+        this.clientProperties = clientProperties;
     }
 
     @Override
@@ -63,6 +76,7 @@ public final class KafkaOutputs implements MonitorOutputs {
                 .setBootstrapServers(bootstrapServers)
                 .setRecordSerializer(records)
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .setKafkaProducerConfig(clientProperties.toProperties())
                 .build();
     }
 
