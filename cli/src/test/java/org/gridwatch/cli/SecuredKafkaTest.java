@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -53,7 +54,8 @@ class SecuredKafkaTest {
     void simulateAndMonitorWriteAndReadThroughTheLoginOfThePropertiesFile() throws Exception {
         Path out = dir.resolve("out");
         CommandRun simulate =
-                CommandRun.of(
+                onKafka(
+                        login,
                         "simulate",
                         "--customers",
                         "20",
@@ -63,20 +65,13 @@ class SecuredKafkaTest {
                         "4",
                         "--quiet",
                         "--partitions",
-                        "2",
-                        "--kafka",
-                        kafka.bootstrapServers(),
-                        "--kafka-properties",
-                        login.toString());
+                        "2");
         assertThat(simulate.exitCode()).as(simulate.err()).isZero();
 
         CommandRun monitor =
-                CommandRun.of(
+                onKafka(
+                        login,
                         "monitor",
-                        "--kafka",
-                        kafka.bootstrapServers(),
-                        "--kafka-properties",
-                        login.toString(),
                         "--bounded",
                         "--group-id",
                         "secured-test",
@@ -112,7 +107,7 @@ class SecuredKafkaTest {
 
     @Test
     void simulateWithAWrongPasswordSaysTheLoginWasRefused() throws IOException {
-        Map<String, Object> wrong = new java.util.HashMap<>(kafka.clientSettings());
+        Map<String, Object> wrong = new HashMap<>(kafka.clientSettings());
         wrong.put(
                 "sasl.jaas.config",
                 String.valueOf(wrong.get("sasl.jaas.config"))
@@ -120,17 +115,7 @@ class SecuredKafkaTest {
         Path file = properties("wrong.properties", wrong);
 
         CommandRun simulate =
-                CommandRun.of(
-                        "simulate",
-                        "--customers",
-                        "5",
-                        "--days",
-                        "1",
-                        "--quiet",
-                        "--kafka",
-                        kafka.bootstrapServers(),
-                        "--kafka-properties",
-                        file.toString());
+                onKafka(file, "simulate", "--customers", "5", "--days", "1", "--quiet");
 
         assertThat(simulate.exitCode()).isEqualTo(1);
         assertThat(simulate.errLines())
@@ -146,13 +131,7 @@ class SecuredKafkaTest {
     void monitorNamesAPropertiesFileThatSetsTheBootstrapServers() throws IOException {
         Path file = properties("bootstrap.properties", Map.of("bootstrap.servers", "x:9092"));
 
-        CommandRun monitor =
-                CommandRun.of(
-                        "monitor",
-                        "--kafka",
-                        kafka.bootstrapServers(),
-                        "--kafka-properties",
-                        file.toString());
+        CommandRun monitor = onKafka(file, "monitor");
 
         assertThat(monitor.exitCode()).isEqualTo(2);
         assertThat(monitor.errLines().get(0))
@@ -163,6 +142,18 @@ class SecuredKafkaTest {
                                 + file
                                 + ": bootstrap.servers is set by GridWatch (--kafka, --group-id);"
                                 + " remove it from the file");
+    }
+
+    /** The command with {@code args}, on the test's broker, with the settings of a file. */
+    private static CommandRun onKafka(Path properties, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(
+                List.of(
+                        "--kafka",
+                        kafka.bootstrapServers(),
+                        "--kafka-properties",
+                        properties.toString()));
+        return CommandRun.of(all.toArray(String[]::new));
     }
 
     private static Path properties(String name, Map<String, Object> settings) throws IOException {

@@ -10,9 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.gridwatch.core.codec.EventJson;
 import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.CustomerClass;
@@ -21,19 +19,10 @@ import org.gridwatch.jobs.influx.InfluxSettings;
 import org.gridwatch.jobs.io.CollectingOutputs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The arguments of {@code flink run ... MonitorJob}, as a cluster deployment gives them. */
 class MonitorArgsTest {
-
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
 
     /** Peak all day, except on holidays: valley all day. */
     private static final String TARIFFS =
@@ -105,8 +94,9 @@ class MonitorArgsTest {
         Files.delete(holidays);
         Files.delete(model);
         CollectingOutputs outputs = new CollectingOutputs();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
+        // A local cluster runs the job as a cluster does: the operators reach their tasks
+        // serialized, and open() where they run.
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
         new MonitorJob(args.inputs(), outputs, args.settings()).execute(env);
 
         Map<Long, String> periods =
