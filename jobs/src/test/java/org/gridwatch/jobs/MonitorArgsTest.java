@@ -167,6 +167,33 @@ class MonitorArgsTest {
     }
 
     @Test
+    void readsTheKafkaClientSettingsOnTheClientForAJobOnKafka() throws Exception {
+        Path file =
+                Files.writeString(
+                        dir.resolve("client.properties"),
+                        "security.protocol=SASL_SSL\nsasl.mechanism=PLAIN\n");
+
+        MonitorArgs args =
+                MonitorArgs.parse(
+                        new String[] {
+                            "--kafka", "kafka-1:9093", "--kafka-properties", file.toString()
+                        },
+                        Map.of());
+        Files.delete(file);
+
+        assertThat(args.kafkaProperties().asMap())
+                .isEqualTo(Map.of("security.protocol", "SASL_SSL", "sasl.mechanism", "PLAIN"));
+    }
+
+    @Test
+    void refusesKafkaClientSettingsForAReplayOfFiles() throws Exception {
+        Path file = Files.writeString(dir.resolve("client.properties"), "security.protocol=SSL\n");
+
+        assertThatThrownBy(() -> parse("--kafka-properties", file.toString()))
+                .hasMessage("--kafka-properties applies to --kafka only");
+    }
+
+    @Test
     void refusesInfluxCredentialsWithoutAnInfluxUrl() {
         assertThatThrownBy(() -> parse("--influx-password", "p"))
                 .hasMessage("--influx-user, --influx-password and --influx-token go with --influx");
