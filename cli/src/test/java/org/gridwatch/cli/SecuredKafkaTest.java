@@ -95,14 +95,13 @@ class SecuredKafkaTest {
                 CommandRun.of(
                         "monitor", "--kafka", kafka.bootstrapServers(), "--bounded", "--quiet");
 
-        assertThat(monitor.exitCode()).isEqualTo(1);
-        assertThat(monitor.errLines())
-                .containsExactly(
-                        "gridwatch monitor: Kafka at "
-                                + kafka.bootstrapServers()
-                                + " accepts connections but gave no answer within 10 s; if its"
-                                + " listener needs SASL or TLS, give the client settings with"
-                                + " --kafka-properties FILE");
+        assertFailedWith(
+                monitor,
+                "gridwatch monitor: Kafka at "
+                        + kafka.bootstrapServers()
+                        + " accepts connections but gave no answer within 10 s; if its listener"
+                        + " needs SASL or TLS, give the client settings with --kafka-properties"
+                        + " FILE");
     }
 
     @Test
@@ -117,13 +116,12 @@ class SecuredKafkaTest {
         CommandRun simulate =
                 onKafka(file, "simulate", "--customers", "5", "--days", "1", "--quiet");
 
-        assertThat(simulate.exitCode()).isEqualTo(1);
-        assertThat(simulate.errLines())
-                .containsExactly(
-                        "gridwatch simulate: Kafka at "
-                                + kafka.bootstrapServers()
-                                + " did not accept the client's login: Authentication failed:"
-                                + " Invalid username or password (see --kafka-properties)");
+        assertFailedWith(
+                simulate,
+                "gridwatch simulate: Kafka at "
+                        + kafka.bootstrapServers()
+                        + " did not accept the client's login: Authentication failed: Invalid"
+                        + " username or password (see --kafka-properties)");
         assertThat(simulate.err()).doesNotContain("guessed");
     }
 
@@ -142,6 +140,12 @@ class SecuredKafkaTest {
                                 + file
                                 + ": bootstrap.servers is set by GridWatch (--kafka, --group-id);"
                                 + " remove it from the file");
+    }
+
+    /** A failure of the work: exit code 1 and this one line on standard error. */
+    private static void assertFailedWith(CommandRun run, String line) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.errLines()).containsExactly(line);
     }
 
     /** The command with {@code args}, on the test's broker, with the settings of a file. */
