@@ -1,9 +1,6 @@
 package org.gridwatch.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -14,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.gridwatch.core.kafka.KafkaClientProperties;
 import org.gridwatch.embedded.InfluxQueryClient;
 import org.gridwatch.jobs.MonitorArgs;
 import org.gridwatch.jobs.MonitorJob;
@@ -57,9 +55,7 @@ import picocli.CommandLine.Spec;
         })
 public final class MonitorCommand implements Callable<Integer> {
 
-    static final String PASSWORD_VARIABLE = "GRIDWATCH_INFLUX_PASSWORD";
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
-    private static final Duration KAFKA_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     @Spec CommandSpec spec;
 
@@ -103,7 +99,7 @@ public final class MonitorCommand implements Callable<Integer> {
             paramLabel = "P",
             description =
                     "InfluxDB password (better: the environment variable "
-                            + PASSWORD_VARIABLE
+                            + MonitorArgs.PASSWORD_VARIABLE
                             + ").")
     String influxPassword;
 
@@ -112,6 +108,15 @@ public final class MonitorCommand implements Callable<Integer> {
             paramLabel = "T",
             description = "InfluxDB 2.x/3.x API token, instead of user and password.")
     String influxToken;
+
+    @Option(
+            names = "--kafka-properties",
+            paramLabel = "FILE",
+            description =
+                    "With --kafka: Kafka client settings (security.protocol, sasl.*, ssl.*) from"
+                            + " this Java properties file, for every consumer and producer of the"
+                            + " job; see docs/operations.md.")
+    Path kafkaProperties;
 
     @Option(
             names = "--group-id",
@@ -154,6 +159,14 @@ public final class MonitorCommand implements Callable<Integer> {
     Path tariffs;
 
     @Option(
+            names = "--holidays",
+            paramLabel = "FILE",
+            description =
+                    "Holidays and make-up workdays from this YAML file instead of the shipped"
+                            + " Chinese calendar of 2026 (see docs/tariffs.md).")
+    Path holidays;
+
+    @Option(
             names = "--value-model",
             paramLabel = "FILE",
             description =
@@ -189,9 +202,9 @@ public final class MonitorCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean bounded = parsed.input() != null || parsed.boundedKafka();
-        if (parsed.kafka() != null && !anyListening(parsed.kafka())) {
-            throw new IllegalStateException(
-                    "no Kafka broker listens at " + parsed.kafka() + "; is it running?");
+        if (parsed.kafka() != null) {
+            KafkaBrokerCheck.check(
+                    parsed.kafka(), parsed.kafkaProperties(), KafkaBrokerCheck.TIMEOUT);
         }
         if (parsed.influx() != null && !new InfluxQueryClient(parsed.influx().url()).ping()) {
             throw new IllegalStateException(
@@ -252,35 +265,8 @@ public final class MonitorCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Whether anything accepts connections at one of the bootstrap servers. Without this check a
-     * wrong address shows as the Kafka clients' endless reconnect warnings.
-     */
-    static boolean anyListening(String bootstrapServers) {
-        for (String server : bootstrapServers.split(",")) {
-            int colon = server.lastIndexOf(':');
-            if (colon < 0) {
-                continue;
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(
-                        new InetSocketAddress(
-                                server.substring(0, colon).trim(),
-                                Integer.parseInt(server.substring(colon + 1).trim())),
-                        (int) KAFKA_CONNECT_TIMEOUT.toMillis());
-                return true;
-            } catch (IOException | IllegalArgumentException e) {
-                // try the next one
-            }
-        }
-        return false;
-    }
-
     /** The options as the job's arguments; their validation is MonitorArgs'. */
     private MonitorArgs args() {
-        if (influxPassword != null && influxToken != null) {
-            throw usage("give --influx-password or --influx-token, not both");
-        }
         if (parallelism < 1 || parallelism > 64) {
             throw usage("--parallelism must be 1..64, got " + parallelism);
         }
@@ -302,10 +288,8 @@ public final class MonitorCommand implements Callable<Integer> {
                                     ? checkpointDir
                                     : Path.of(checkpointDir).toAbsolutePath().toUri().toString());
         }
-        if (tariffs != null) {
-            settings = settings.withTariffFile(tariffs.toAbsolutePath().toString());
-        }
         try {
+            settings = settings.withPricing(MonitorArgs.pricing(tariffs, holidays));
             if (valueModel != null) {
                 settings = settings.withValueModel(MonitorArgs.valueModel(valueModel));
             }
@@ -319,7 +303,25 @@ public final class MonitorCommand implements Callable<Integer> {
             settings = settings.withCheckpointInterval(Duration.ofMillis(checkpointIntervalMs));
         }
         try {
-            return new MonitorArgs(kafka, input, out, influx(), groupId, bounded, settings);
+            InfluxSettings influxSettings =
+                    MonitorArgs.influx(
+                            influx,
+                            influxDb,
+                            influxUser,
+                            influxPassword,
+                            influxToken,
+                            System.getenv());
+            return new MonitorArgs(
+                    kafka,
+                    input,
+                    out,
+                    influxSettings,
+                    groupId,
+                    bounded,
+                    settings,
+                    kafkaProperties == null
+                            ? KafkaClientProperties.NONE
+                            : KafkaClientProperties.read(kafkaProperties));
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
@@ -333,26 +335,8 @@ public final class MonitorCommand implements Callable<Integer> {
                 a.influx(),
                 a.groupId(),
                 a.boundedKafka(),
-                a.settings().withCheckpointDir(dir));
-    }
-
-    private InfluxSettings influx() {
-        if (influx == null) {
-            if (influxUser != null || influxPassword != null || influxToken != null) {
-                throw usage("--influx-user, --influx-password and --influx-token go with --influx");
-            }
-            return null;
-        }
-        // As MonitorArgs.parse: a token is the password of any user (InfluxDB 2.x/3.x v1 API).
-        String password = influxToken != null ? influxToken : influxPassword;
-        if (password == null) {
-            password = System.getenv(PASSWORD_VARIABLE);
-        }
-        String user = influxUser;
-        if (user == null && password != null && !password.isEmpty()) {
-            user = "gridwatch";
-        }
-        return InfluxSettings.of(influx, influxDb, user, user == null ? null : password);
+                a.settings().withCheckpointDir(dir),
+                a.kafkaProperties());
     }
 
     private ParameterException usage(String reason) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.gridwatch.core.kafka.KafkaClientProperties;
 import org.gridwatch.simulator.ConsoleProgress;
 import org.gridwatch.simulator.FaultRates;
 import org.gridwatch.simulator.FileFleetSink;
@@ -93,6 +94,14 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     @Option(
+            names = "--kafka-properties",
+            paramLabel = "FILE",
+            description =
+                    "With --kafka: Kafka client settings (security.protocol, sasl.*, ssl.*) from"
+                            + " this Java properties file; see docs/operations.md.")
+    Path kafkaProperties;
+
+    @Option(
             names = "--start",
             paramLabel = "DATE",
             description = "First simulated day, yyyy-MM-dd (default: 2026-01-01, Asia/Shanghai).")
@@ -156,15 +165,20 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         SimulationConfig config;
+        KafkaClientProperties client;
         try {
             config = config();
+            client =
+                    kafkaProperties == null
+                            ? KafkaClientProperties.NONE
+                            : KafkaClientProperties.read(kafkaProperties);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             err.println("gridwatch simulate: " + e.getMessage());
             return ExitCode.USAGE;
         }
         Progress progress = quiet ? Progress.NONE : new ConsoleProgress(System.err, config.zone());
         SimulationSummary summary;
-        try (FleetSink sink = openSink()) {
+        try (FleetSink sink = openSink(client)) {
             summary = new FleetSimulator(config).run(sink, progress);
         } catch (IOException | RuntimeException e) {
             err.println("gridwatch simulate: " + oneLine(e));
@@ -197,8 +211,10 @@ public final class SimulateCommand implements Callable<Integer> {
     private SimulationConfig config() {
         if (target.kafka == null
                 && (truth != null
+                        || kafkaProperties != null
                         || spec.commandLine().getParseResult().hasMatchedOption("--partitions"))) {
-            throw new IllegalArgumentException("--truth and --partitions go with --kafka only");
+            throw new IllegalArgumentException(
+                    "--truth, --partitions and --kafka-properties go with --kafka only");
         }
         if (partitions < 1) {
             throw new IllegalArgumentException(
@@ -237,11 +253,12 @@ public final class SimulateCommand implements Callable<Integer> {
         };
     }
 
-    private FleetSink openSink() throws IOException {
+    private FleetSink openSink(KafkaClientProperties client) throws IOException {
         if (target.out != null) {
             return new FileFleetSink(target.out);
         }
-        return new KafkaFleetSink(target.kafka, truth, partitions);
+        KafkaBrokerCheck.check(target.kafka, client, KafkaBrokerCheck.TIMEOUT);
+        return new KafkaFleetSink(target.kafka, truth, partitions, client);
     }
 
     private static String oneLine(Exception e) {

@@ -18,6 +18,8 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
+import org.apache.kafka.common.test.JaasUtils;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
@@ -36,16 +38,27 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
     private static final Duration TOPIC_READY_TIMEOUT = Duration.ofSeconds(30);
 
+    /**
+     * The user and password of {@link #startWithPlainLogin()}: the test kit's super user, whom its
+     * authorizer allows everything.
+     */
+    public static final String LOGIN_USER = JaasUtils.KAFKA_PLAIN_ADMIN;
+
+    public static final String LOGIN_PASSWORD = JaasUtils.KAFKA_PLAIN_ADMIN_PASSWORD;
+
     private final KafkaClusterTestKit cluster;
     private final Path dataDirectory;
     private final String bootstrapServers;
+    private final Map<String, Object> clientSettings;
     private final Thread shutdownHook;
     private boolean closed;
 
-    private EmbeddedKafka(KafkaClusterTestKit cluster, Path dataDirectory) {
+    private EmbeddedKafka(
+            KafkaClusterTestKit cluster, Path dataDirectory, Map<String, Object> clientSettings) {
         this.cluster = cluster;
         this.dataDirectory = dataDirectory;
         this.bootstrapServers = cluster.bootstrapServers();
+        this.clientSettings = Map.copyOf(clientSettings);
         // A demo stopped with Ctrl-C should still stop the broker and remove its logs.
         this.shutdownHook = new Thread(this::close, "gridwatch-embedded-kafka-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -53,15 +66,43 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Starts a single-node broker and returns once it accepts clients (a few seconds). */
     public static EmbeddedKafka start() {
+        return start(SecurityProtocol.PLAINTEXT, Map.of());
+    }
+
+    /**
+     * Starts a single-node broker whose clients must log in with SASL/PLAIN over plaintext
+     * (SASL_PLAINTEXT) as {@link #LOGIN_USER}: to test clients' security settings, the way a
+     * secured production cluster asks for them. {@link #clientSettings()} gives what a client
+     * needs. The test kit sets the broker's JAAS file as a JVM-wide system property.
+     */
+    public static EmbeddedKafka startWithPlainLogin() {
+        return start(
+                SecurityProtocol.SASL_PLAINTEXT,
+                Map.of(
+                        "security.protocol",
+                        "SASL_PLAINTEXT",
+                        "sasl.mechanism",
+                        "PLAIN",
+                        "sasl.jaas.config",
+                        "org.apache.kafka.common.security.plain.PlainLoginModule required"
+                                + " username=\""
+                                + LOGIN_USER
+                                + "\" password=\""
+                                + LOGIN_PASSWORD
+                                + "\";"));
+    }
+
+    private static EmbeddedKafka start(
+            SecurityProtocol protocol, Map<String, Object> clientSettings) {
         long startedAt = System.nanoTime();
         Path dataDirectory = ScratchFolder.create("gridwatch-kafka-");
         KafkaClusterTestKit cluster = null;
         try {
-            cluster = newCluster(dataDirectory);
+            cluster = newCluster(dataDirectory, protocol);
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
-            EmbeddedKafka kafka = new EmbeddedKafka(cluster, dataDirectory);
+            EmbeddedKafka kafka = new EmbeddedKafka(cluster, dataDirectory, clientSettings);
             LOG.info(
                     "Kafka broker ready at {} after {} ms (logs in {})",
                     kafka.bootstrapServers,
@@ -83,6 +124,14 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /**
+     * The security settings a client of this broker needs besides the bootstrap servers: none for
+     * {@link #start()}, the SASL login for {@link #startWithPlainLogin()}.
+     */
+    public Map<String, Object> clientSettings() {
+        return clientSettings;
+    }
+
+    /**
      * Creates each topic with the given number of partitions (one replica) unless it already
      * exists, and returns once every partition has a leader, so that producers and consumers can
      * start right away. A topic that already exists is left as it is, whatever its partitions.
@@ -99,9 +148,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         for (String topic : topics) {
             newTopics.add(new NewTopic(topic, partitions, (short) 1));
         }
-        try (Admin admin =
-                Admin.create(
-                        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        Map<String, Object> adminSettings = new HashMap<>(clientSettings);
+        adminSettings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(adminSettings)) {
             Map<String, KafkaFuture<Void>> results = admin.createTopics(newTopics).values();
             for (Map.Entry<String, KafkaFuture<Void>> result : results.entrySet()) {
                 awaitCreated(result.getKey(), result.getValue());
@@ -165,11 +214,13 @@ public final class EmbeddedKafka implements AutoCloseable {
         return dataDirectory;
     }
 
-    private static KafkaClusterTestKit newCluster(Path dataDirectory) throws Exception {
+    private static KafkaClusterTestKit newCluster(Path dataDirectory, SecurityProtocol protocol)
+            throws Exception {
         TestKitNodes nodes =
                 new TestKitNodes.Builder(
                                 BootstrapMetadata.fromVersion(
                                         MetadataVersion.latestProduction(), "gridwatch"))
+                        .setBrokerSecurityProtocol(protocol)
                         .setCombined(true)
                         .setNumBrokerNodes(1)
                         .setNumControllerNodes(1)
@@ -178,6 +229,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         KafkaClusterTestKit.Builder builder =
                 new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);
         singleNodeSettings().forEach(builder::setConfigProp);
+        if (protocol != SecurityProtocol.PLAINTEXT) {
+            // Logging in is what this broker tests, not ACLs: the test kit's authorizer would also
+            // refuse the broker's own registration over the plaintext controller listener.
+            builder.setConfigProp("authorizer.class.name", "");
+        }
         return builder.build();
     }
 

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.gridwatch.core.metric.InfluxQl;
 
 /**
  * A small client of InfluxDB's v1 HTTP API (/ping and /query), for tests and the demo's live
@@ -70,7 +71,7 @@ public final class InfluxQueryClient {
 
     /** Creates the database; does nothing when it exists already (InfluxDB 1.x semantics). */
     public void createDatabase(String database) {
-        execute(null, "CREATE DATABASE " + quoteIdentifier(database));
+        execute(null, InfluxQl.createDatabase(database));
     }
 
     /**
@@ -199,10 +200,5 @@ public final class InfluxQueryClient {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** InfluxQL identifiers in double quotes, with quotes and backslashes escaped. */
-    static String quoteIdentifier(String identifier) {
-        return "\"" + identifier.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -3,6 +3,7 @@ package org.gridwatch.it;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.gridwatch.core.metric.InfluxQl;
 import org.gridwatch.embedded.InfluxQueryClient;
 import org.gridwatch.embedded.QueryResult;
 
@@ -42,9 +43,9 @@ final class InfluxSeries {
                         database,
                         "SELECT "
                                 + fields
-                                + " FROM \""
-                                + measurement
-                                + "\" "
+                                + " FROM "
+                                + InfluxQl.identifier(measurement)
+                                + " "
                                 + where
                                 + " GROUP BY *");
         Map<String, List<Object>> out = new TreeMap<>();

@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.flink.util.ParameterTool;
 import org.gridwatch.core.event.Source;
+import org.gridwatch.core.kafka.KafkaClientProperties;
 import org.gridwatch.core.tariff.TariffBook;
 import org.gridwatch.core.tariff.TariffFileException;
 import org.gridwatch.core.value.ValueModel;
@@ -33,6 +35,8 @@ import org.gridwatch.jobs.io.MonitorOutputs;
  * @param out folder for the replay's output files, or null
  * @param influx where metrics go, or null for none
  * @param boundedKafka read the topics up to the offsets present at start, then finish
+ * @param kafkaProperties Kafka client settings of {@code --kafka-properties FILE} (security), read
+ *     on the client and carried in the job; {@link KafkaClientProperties#NONE} without the option
  */
 public record MonitorArgs(
         String kafka,
@@ -41,9 +45,16 @@ public record MonitorArgs(
         InfluxSettings influx,
         String groupId,
         boolean boundedKafka,
-        MonitorSettings settings) {
+        MonitorSettings settings,
+        KafkaClientProperties kafkaProperties) {
 
     public static final String DEFAULT_GROUP_ID = "gridwatch-monitor";
+
+    /**
+     * The environment variable that gives the InfluxDB password (or token) when no option does, so
+     * that it need not stand on a command line, where every user of the machine can read it.
+     */
+    public static final String PASSWORD_VARIABLE = "GRIDWATCH_INFLUX_PASSWORD";
 
     private static final Set<String> KNOWN =
             Set.of(
@@ -61,6 +72,8 @@ public record MonitorArgs(
                     "checkpoint-interval-ms",
                     "checkpoint-dir",
                     "tariffs",
+                    "holidays",
+                    "kafka-properties",
                     "value-model");
 
     public MonitorArgs {
@@ -81,6 +94,13 @@ public record MonitorArgs(
         }
         if (boundedKafka && kafka == null) {
             throw new IllegalArgumentException("--bounded applies to --kafka only");
+        }
+        if (kafkaProperties == null) {
+            kafkaProperties = KafkaClientProperties.NONE;
+        }
+        if (!kafkaProperties.isEmpty() && kafka == null) {
+            throw new IllegalArgumentException(
+                    KafkaClientProperties.OPTION + " applies to --kafka only");
         }
         TariffBook tariffs;
         try {
@@ -103,14 +123,14 @@ public record MonitorArgs(
 
     public MonitorInputs inputs() {
         return kafka != null
-                ? new KafkaInputs(kafka, groupId, boundedKafka)
+                ? new KafkaInputs(kafka, groupId, boundedKafka, kafkaProperties)
                 : new FileInputs(input);
     }
 
     public MonitorOutputs outputs() {
         List<MonitorOutputs> all = new ArrayList<>();
         if (kafka != null) {
-            all.add(new KafkaOutputs(kafka, settings.zone(), groupId));
+            all.add(new KafkaOutputs(kafka, settings.zone(), groupId, kafkaProperties));
         }
         if (out != null) {
             all.add(new FileOutputs(out, settings.zone()));
@@ -119,6 +139,58 @@ public record MonitorArgs(
             all.add(new InfluxOutputs(influx));
         }
         return MonitorOutputs.all(all);
+    }
+
+    /**
+     * The tariffs of {@code --tariffs FILE} and the calendar of {@code --holidays FILE} (null: the
+     * shipped ones), read on the client: the job carries their text, not the paths.
+     */
+    public static PricingFiles pricing(Path tariffs, Path holidays) {
+        PricingFiles files = PricingFiles.SHIPPED;
+        if (tariffs != null) {
+            files = files.withTariffs(tariffs);
+        }
+        if (holidays != null) {
+            files = files.withHolidays(holidays);
+        }
+        return files;
+    }
+
+    /**
+     * Where metrics go, or null without an InfluxDB URL. A token is the password of any user
+     * (InfluxDB 2.x/3.x v1 API); without {@code --influx-password} or {@code --influx-token} the
+     * password comes from {@link #PASSWORD_VARIABLE} in {@code environment}. A password without a
+     * user is the user {@code gridwatch}'s.
+     */
+    public static InfluxSettings influx(
+            String url,
+            String database,
+            String user,
+            String password,
+            String token,
+            Map<String, String> environment) {
+        if (password != null && token != null) {
+            throw new IllegalArgumentException(
+                    "give --influx-password or --influx-token, not both");
+        }
+        if (url == null) {
+            if (user != null || password != null || token != null) {
+                throw new IllegalArgumentException(
+                        "--influx-user, --influx-password and --influx-token go with --influx");
+            }
+            return null;
+        }
+        String secret = token != null ? token : password;
+        if (secret == null) {
+            secret = environment.get(PASSWORD_VARIABLE);
+        }
+        if (secret != null && secret.isEmpty()) {
+            secret = null;
+        }
+        if (user == null && secret != null) {
+            user = "gridwatch";
+        }
+        return InfluxSettings.of(url, database, user, user == null ? null : secret);
     }
 
     /**
@@ -133,8 +205,16 @@ public record MonitorArgs(
         }
     }
 
-    /** Parses {@code --name value} arguments; throws IllegalArgumentException with the reason. */
+    /**
+     * Parses {@code --name value} arguments and this process's environment ({@link
+     * #PASSWORD_VARIABLE}); throws IllegalArgumentException with the reason.
+     */
     public static MonitorArgs parse(String[] args) {
+        return parse(args, System.getenv());
+    }
+
+    /** As {@link #parse(String[])}, with the environment given. */
+    public static MonitorArgs parse(String[] args, Map<String, String> environment) {
         ParameterTool p;
         try {
             p = ParameterTool.fromArgs(args);
@@ -163,32 +243,37 @@ public record MonitorArgs(
         if (p.has("checkpoint-dir")) {
             settings = settings.withCheckpointDir(p.get("checkpoint-dir"));
         }
-        if (p.has("tariffs")) {
-            settings = settings.withTariffFile(p.get("tariffs"));
+        if (p.has("tariffs") || p.has("holidays")) {
+            settings =
+                    settings.withPricing(
+                            pricing(optionalPath(p, "tariffs"), optionalPath(p, "holidays")));
         }
         if (p.has("value-model")) {
             settings = settings.withValueModel(valueModel(Path.of(p.get("value-model"))));
         }
-        InfluxSettings influx = null;
-        if (p.has("influx")) {
-            String token = p.get("influx-token", null);
-            String user = p.get("influx-user", token != null ? "gridwatch" : null);
-            String password = token != null ? token : p.get("influx-password", null);
-            influx =
-                    InfluxSettings.of(
-                            p.get("influx"),
-                            p.get("influx-db", InfluxSettings.DEFAULT_DATABASE),
-                            user,
-                            password);
-        }
+        InfluxSettings influx =
+                influx(
+                        p.get("influx", null),
+                        p.get("influx-db", InfluxSettings.DEFAULT_DATABASE),
+                        p.get("influx-user", null),
+                        p.get("influx-password", null),
+                        p.get("influx-token", null),
+                        environment);
         return new MonitorArgs(
                 p.get("kafka", null),
-                p.has("input") ? Path.of(p.get("input")) : null,
-                p.has("out") ? Path.of(p.get("out")) : null,
+                optionalPath(p, "input"),
+                optionalPath(p, "out"),
                 influx,
                 p.get("group-id", DEFAULT_GROUP_ID),
                 p.has("bounded"),
-                settings);
+                settings,
+                p.has("kafka-properties")
+                        ? KafkaClientProperties.read(Path.of(p.get("kafka-properties")))
+                        : KafkaClientProperties.NONE);
+    }
+
+    private static Path optionalPath(ParameterTool p, String key) {
+        return p.has(key) ? Path.of(p.get(key)) : null;
     }
 
     private static String firstLine(String s) {

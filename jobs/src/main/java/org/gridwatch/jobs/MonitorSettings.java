@@ -1,16 +1,12 @@
 package org.gridwatch.jobs;
 
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.function.Consumer;
 import org.gridwatch.core.codec.EventTime;
 import org.gridwatch.core.codec.ValidationLimits;
-import org.gridwatch.core.tariff.HolidayCalendar;
-import org.gridwatch.core.tariff.LoadedTariffs;
 import org.gridwatch.core.tariff.TariffBook;
-import org.gridwatch.core.tariff.TariffFile;
 import org.gridwatch.core.value.ValueModel;
 
 /**
@@ -49,6 +45,8 @@ import org.gridwatch.core.value.ValueModel;
  *     leave it to the cluster's configuration. Local runs must set one: Flink's default keeps
  *     checkpoints in the JobManager's memory, capped at 5 MB, which a week of 15-minute buckets of
  *     a few thousand customers already exceeds.
+ * @param pricing the tariff file and holiday calendar, as text ({@link PricingFiles#SHIPPED}: the
+ *     presets and the 2026 calendar of China)
  * @param valueModel the credit, value and segment rules ({@link ValueModel#DEFAULTS}, explained in
  *     docs/value.md)
  */
@@ -64,7 +62,7 @@ public record MonitorSettings(
         double vouchingShare,
         Duration checkpointInterval,
         String checkpointDir,
-        String tariffFile,
+        PricingFiles pricing,
         ValidationLimits limits,
         ValueModel valueModel)
         implements Serializable {
@@ -82,7 +80,7 @@ public record MonitorSettings(
                     0.5,
                     Duration.ofSeconds(10),
                     null,
-                    null,
+                    PricingFiles.SHIPPED,
                     ValidationLimits.DEFAULT,
                     ValueModel.DEFAULTS);
 
@@ -114,8 +112,8 @@ public record MonitorSettings(
         return edit(b -> b.checkpointDir = dir);
     }
 
-    public MonitorSettings withTariffFile(String file) {
-        return edit(b -> b.tariffFile = file);
+    public MonitorSettings withPricing(PricingFiles files) {
+        return edit(b -> b.pricing = files);
     }
 
     public MonitorSettings withValueModel(ValueModel model) {
@@ -137,11 +135,9 @@ public record MonitorSettings(
         return millis + " ms";
     }
 
-    /** The tariffs live energy is priced with. */
+    /** The tariffs live energy is priced with, parsed from the text the job carries. */
     public TariffBook tariffBook() {
-        LoadedTariffs loaded =
-                tariffFile == null ? TariffFile.presets() : TariffFile.load(Path.of(tariffFile));
-        return new TariffBook(loaded, HolidayCalendar.china2026(), zone);
+        return pricing.book(zone);
     }
 
     private MonitorSettings edit(Consumer<Draft> change) {
@@ -163,7 +159,7 @@ public record MonitorSettings(
         double vouchingShare;
         Duration checkpointInterval;
         String checkpointDir;
-        String tariffFile;
+        PricingFiles pricing;
         ValidationLimits limits;
         ValueModel valueModel;
 
@@ -179,7 +175,7 @@ public record MonitorSettings(
             vouchingShare = s.vouchingShare;
             checkpointInterval = s.checkpointInterval;
             checkpointDir = s.checkpointDir;
-            tariffFile = s.tariffFile;
+            pricing = s.pricing;
             limits = s.limits;
             valueModel = s.valueModel;
         }
@@ -197,7 +193,7 @@ public record MonitorSettings(
                     vouchingShare,
                     checkpointInterval,
                     checkpointDir,
-                    tariffFile,
+                    pricing,
                     limits,
                     valueModel);
         }

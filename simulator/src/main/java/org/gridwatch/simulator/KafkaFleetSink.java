@@ -24,6 +24,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.gridwatch.core.event.Source;
+import org.gridwatch.core.kafka.KafkaClientProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +60,20 @@ public final class KafkaFleetSink implements FleetSink {
      * @param partitions the partitions of topics this sink has to create
      */
     public KafkaFleetSink(String bootstrap, Path truthFile, int partitions) throws IOException {
-        createMissingTopics(bootstrap, partitions);
+        this(bootstrap, truthFile, partitions, KafkaClientProperties.NONE);
+    }
+
+    /**
+     * @param clientProperties settings of {@code --kafka-properties} (security), given to the
+     *     producer and to the admin client that creates topics; they may also tune the producer
+     */
+    public KafkaFleetSink(
+            String bootstrap,
+            Path truthFile,
+            int partitions,
+            KafkaClientProperties clientProperties)
+            throws IOException {
+        createMissingTopics(bootstrap, partitions, clientProperties);
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -71,12 +85,15 @@ public final class KafkaFleetSink implements FleetSink {
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "gridwatch-simulator");
+        p.putAll(clientProperties.toProperties());
         this.producer = new KafkaProducer<>(p);
         this.truthFile = truthFile == null ? null : new LineFile(truthFile);
     }
 
-    private static void createMissingTopics(String bootstrap, int partitions) throws IOException {
-        Properties p = new Properties();
+    private static void createMissingTopics(
+            String bootstrap, int partitions, KafkaClientProperties clientProperties)
+            throws IOException {
+        Properties p = clientProperties.toProperties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(p)) {
             Set<String> existing =

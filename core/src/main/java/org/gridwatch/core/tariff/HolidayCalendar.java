@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -19,6 +21,7 @@ import java.util.TreeSet;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Which dates are public holidays and which weekend dates are make-up workdays (调休上班). China moves
@@ -31,10 +34,14 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public final class HolidayCalendar {
 
-    /** The shipped calendar: Chinese public holidays of 2026, see the resource for its source. */
+    /**
+     * The shipped calendar: the Chinese public holidays and make-up workdays of 2026, as the State
+     * Council General Office's notice of 2025-11-04 sets them (the resource cites it).
+     */
     public static final String CHINA_2026_RESOURCE = "/tariffs/holidays-cn-2026.yaml";
 
     private static final DayType[] DAY_TYPES = DayType.values();
+    private static final List<String> KEYS = List.of("source", "holidays", "make-up-workdays");
 
     private final Set<LocalDate> holidays;
     private final Set<LocalDate> makeUpWorkdays;
@@ -73,7 +80,7 @@ public final class HolidayCalendar {
         return new HolidayCalendar(Set.of(), Set.of(), "weekdays only, no holidays");
     }
 
-    /** The shipped 2026 calendar of China; see {@link #CHINA_2026_RESOURCE} for its source. */
+    /** The shipped 2026 calendar of China; see {@link #CHINA_2026_RESOURCE}. */
     public static HolidayCalendar china2026() {
         try (InputStream in = HolidayCalendar.class.getResourceAsStream(CHINA_2026_RESOURCE)) {
             if (in == null) {
@@ -88,17 +95,50 @@ public final class HolidayCalendar {
     /**
      * Reads a calendar file: {@code source}, {@code holidays} and {@code make-up-workdays}, each a
      * list of dates ({@code "2026-10-01"}) or inclusive ranges ({@code "2026-10-01..2026-10-07"}).
+     *
+     * @throws IllegalArgumentException with a one-line reason that starts with the file name
      */
     public static HolidayCalendar fromYaml(Reader reader, String fileName) {
-        Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+        Object root;
+        try {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+        } catch (YAMLException e) {
+            throw new IllegalArgumentException(
+                    fileName + ": not valid YAML: " + oneLine(e.getMessage()), e);
+        }
         if (!(root instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException(fileName + ": expected a mapping at the top");
         }
+        for (Object key : map.keySet()) {
+            if (!KEYS.contains(String.valueOf(key))) {
+                // A misspelt key would otherwise leave a list of holidays silently unread.
+                throw new IllegalArgumentException(
+                        fileName + ": unknown key '" + key + "' (known: " + KEYS + ")");
+            }
+        }
+        Set<LocalDate> makeUpWorkdays =
+                new TreeSet<>(dates(map.get("make-up-workdays"), fileName, "make-up-workdays"));
+        for (LocalDate date : makeUpWorkdays) {
+            DayOfWeek day = date.getDayOfWeek();
+            if (day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY) {
+                // Usually a typo: a make-up workday is a weekend day worked for a holiday block.
+                throw new IllegalArgumentException(
+                        fileName
+                                + ": make-up-workdays: "
+                                + date
+                                + " is a "
+                                + day.getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                                + ", but a make-up workday is a Saturday or Sunday that is worked");
+            }
+        }
+        Set<LocalDate> holidays = new TreeSet<>(dates(map.get("holidays"), fileName, "holidays"));
         Object source = map.get("source");
-        return new HolidayCalendar(
-                new TreeSet<>(dates(map.get("holidays"), fileName, "holidays")),
-                new TreeSet<>(dates(map.get("make-up-workdays"), fileName, "make-up-workdays")),
-                source == null ? fileName : source.toString());
+        try {
+            return new HolidayCalendar(
+                    holidays, makeUpWorkdays, source == null ? fileName : source.toString());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(fileName + ": " + e.getMessage(), e);
+        }
     }
 
     public DayType dayType(LocalDate date) {
@@ -181,5 +221,9 @@ public final class HolidayCalendar {
             }
         }
         return out;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("").trim();
     }
 }

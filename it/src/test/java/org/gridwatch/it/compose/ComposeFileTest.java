@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.gridwatch.it.compose.ComposeFile.Mount;
 import org.gridwatch.it.compose.ComposeFile.Service;
 import org.gridwatch.it.grafana.RepoLayout;
+import org.gridwatch.jobs.MonitorArgs;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -190,6 +191,48 @@ class ComposeFileTest {
                 assertThat(line.substring(line.indexOf('=') + 1)).as(line).startsWith("change-me");
             }
         }
+    }
+
+    @Test
+    void noCommandLineOfAnyServiceCarriesAPassword() {
+        assertThat(CommandLineSecrets.exposed(COMPOSE)).isEmpty();
+    }
+
+    @Test
+    void findsPasswordsThatCommandLinesWouldShow() {
+        ComposeFile doctored =
+                ComposeFile.parse(
+                        """
+                        services:
+                          job:
+                            command: ["sh", "-c", "flink run x.jar --influx-password \\"$$GRIDWATCH_INFLUX_PASSWORD\\""]
+                          db:
+                            healthcheck:
+                              test: ["CMD-SHELL", "curl -u \\"$$U:$$READ_PASSWORD\\" http://db/ping"]
+                          admin:
+                            entrypoint: ["tool", "--token", "${API_TOKEN}"]
+                          fine:
+                            healthcheck:
+                              test: ["CMD-SHELL", "printf 'user = %s' \\"$$READ_PASSWORD\\" | curl -K - http://db/ping"]
+                        """);
+
+        assertThat(CommandLineSecrets.exposed(doctored))
+                .containsExactlyInAnyOrder(
+                        "job: $GRIDWATCH_INFLUX_PASSWORD is an argument of 'flink'",
+                        "job: --influx-password on a command line",
+                        "db: $READ_PASSWORD is an argument of 'curl'",
+                        "admin: compose writes ${API_TOKEN} into a command line");
+    }
+
+    @Test
+    void submitterGivesTheJobItsInfluxPasswordThroughTheEnvironmentTheJobReads() {
+        Service submitter = COMPOSE.service("submitter");
+
+        assertThat(submitter.environment())
+                .containsEntry(
+                        MonitorArgs.PASSWORD_VARIABLE,
+                        "${INFLUXDB_JOB_PASSWORD:?copy .env.example to .env and set it}");
+        assertThat(submitter.argument("--influx-user")).contains("$$GRIDWATCH_INFLUX_USER");
     }
 
     @Test

@@ -23,7 +23,8 @@ import java.util.TreeSet;
 
 /**
  * Grafana's dashboard and panel schemas (draft-07, from Grafana's foundation SDK), read from the
- * shared folder and nowhere else.
+ * repository's copy ({@link RepoLayout#grafanaSchemas()}, whose README says where they come from)
+ * and nowhere else.
  *
  * <p>How the files relate: each one is self-contained. Every {@code $ref} is local ({@code
  * #/definitions/...}); the panel files carry their own copies of the common definitions instead of
@@ -72,7 +73,7 @@ public final class GrafanaSchemas {
                             + DASHBOARD_FILE
                             + " in "
                             + folder
-                            + ": is the shared folder beside the repo?");
+                            + ": the repository's copy of Grafana's schemas is missing");
         }
         return new GrafanaSchemas(folder);
     }

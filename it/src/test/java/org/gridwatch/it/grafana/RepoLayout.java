@@ -4,9 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where the files of the Grafana and docker-compose setup lie. The shared folder (schemas, spec) is
- * a sibling of the repository root, both here and in CI, so it is found relative to the root and
- * never by an absolute path.
+ * Where the files of the Grafana and docker-compose setup lie, all inside the repository: found
+ * relative to its root, never by an absolute path or outside it.
  */
 public record RepoLayout(Path root) {
 
@@ -32,12 +31,12 @@ public record RepoLayout(Path root) {
         return new RepoLayout(root);
     }
 
-    public Path shared() {
-        return root.resolve("..").resolve("shared").normalize();
-    }
-
+    /**
+     * Grafana's JSON schemas, kept in the repository with their licence (see the README there), so
+     * that a fresh clone tests its dashboards without anything beside it.
+     */
     public Path grafanaSchemas() {
-        return shared().resolve("data").resolve("grafana-jsonschema");
+        return root.resolve("it/src/test/resources/grafana-jsonschema");
     }
 
     public Path grafana() {

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
+import org.gridwatch.core.metric.InfluxQl;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBException;
 import org.influxdb.InfluxDBFactory;
@@ -47,8 +48,8 @@ final class InfluxDbConnection implements LineWriter {
 
     private void createDatabase() {
         try {
-            // CREATE DATABASE is idempotent in InfluxDB 1.x; names are quoted as identifiers.
-            client.query(new Query("CREATE DATABASE \"" + settings.database() + "\""));
+            // CREATE DATABASE is idempotent in InfluxDB 1.x.
+            client.query(new Query(InfluxQl.createDatabase(settings.database())));
         } catch (InfluxDBException e) {
             LOG.warn(
                     "could not create database {} at {} ({}); writing anyway (InfluxDB 2.x/3.x: map a bucket to it)",

@@ -9,6 +9,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.gridwatch.core.event.Source;
+import org.gridwatch.core.kafka.KafkaClientProperties;
 import org.gridwatch.jobs.MonitorSettings;
 import org.gridwatch.jobs.ops.InputKind;
 
@@ -28,11 +29,26 @@ public final class KafkaInputs implements MonitorInputs {
     private final String bootstrapServers;
     private final String groupId;
     private final boolean bounded;
+    private final KafkaClientProperties clientProperties;
 
+    /** A broker that needs no client settings of its own (no security). */
     public KafkaInputs(String bootstrapServers, String groupId, boolean bounded) {
+        this(bootstrapServers, groupId, bounded, KafkaClientProperties.NONE);
+    }
+
+    /**
+     * @param clientProperties settings of {@code --kafka-properties} (security), given to every
+     *     consumer
+     */
+    public KafkaInputs(
+            String bootstrapServers,
+            String groupId,
+            boolean bounded,
+            KafkaClientProperties clientProperties) {
         this.bootstrapServers = bootstrapServers;
         this.groupId = groupId;
         this.bounded = bounded;
+        this.clientProperties = clientProperties;
     }
 
     @Override
@@ -48,6 +64,7 @@ public final class KafkaInputs implements MonitorInputs {
                         .setGroupId(groupId)
                         .setStartingOffsets(startingOffsets(source))
                         .setDeserializer(new ArrivalDeserializer<>(kind, settings));
+        builder.setProperties(clientProperties.toProperties());
         if (bounded) {
             builder.setBounded(OffsetsInitializer.latest());
         } else {

@@ -16,6 +16,7 @@ import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Output;
 import org.gridwatch.core.event.Rejected;
 import org.gridwatch.core.event.SegmentChange;
+import org.gridwatch.core.kafka.KafkaClientProperties;
 
 /**
  * The contract's output topics. Bills and segment changes are keyed by customer id, so that one
@@ -41,15 +42,28 @@ public final class KafkaOutputs implements MonitorOutputs {
     private final String bootstrapServers;
     private final ZoneId zone;
     private final String transactionalIdPrefix;
+    private final KafkaClientProperties clientProperties;
+
+    /** A broker that needs no client settings of its own (no security). */
+    public KafkaOutputs(String bootstrapServers, ZoneId zone, String transactionalIdPrefix) {
+        this(bootstrapServers, zone, transactionalIdPrefix, KafkaClientProperties.NONE);
+    }
 
     /**
      * @param transactionalIdPrefix unique to this job among the jobs writing to the cluster, and
      *     the same when the job is restarted (so its unfinished transactions are found and ended)
+     * @param clientProperties settings of {@code --kafka-properties} (security), given to every
+     *     producer
      */
-    public KafkaOutputs(String bootstrapServers, ZoneId zone, String transactionalIdPrefix) {
+    public KafkaOutputs(
+            String bootstrapServers,
+            ZoneId zone,
+            String transactionalIdPrefix,
+            KafkaClientProperties clientProperties) {
         this.bootstrapServers = bootstrapServers;
         this.zone = zone;
         this.transactionalIdPrefix = transactionalIdPrefix;
+        this.clientProperties = clientProperties;
     }
 
     @Override
@@ -82,6 +96,7 @@ public final class KafkaOutputs implements MonitorOutputs {
         return KafkaSink.<T>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setRecordSerializer(records)
+                .setKafkaProducerConfig(clientProperties.toProperties())
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(transactionalIdPrefix + "-" + topic)
                 .setProperty(

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
+import org.gridwatch.core.metric.InfluxQl;
 import org.gridwatch.core.metric.MetricPoint;
 import org.gridwatch.embedded.InfluxQueryClient;
 import org.gridwatch.embedded.LocalInfluxd;
@@ -58,6 +59,31 @@ class InfluxDbConnectionTest {
                                 assertThat(((Number) series.rows().get(0).get(1)).doubleValue())
                                         .isEqualTo(2.5);
                             });
+        }
+    }
+
+    @Test
+    void createsAndWritesADatabaseWhoseNameNeedsQuotingInInfluxQl() throws Exception {
+        String database = "grid-watch \"prod\"";
+        try (LocalInfluxd influxd = LocalInfluxd.start()) {
+            InfluxDbWriter writer = writer(settings(influxd.url(), database));
+            writer.write(MetricPoint.of("load").tag("area", "A001").field("kwh", 1.5).at(0L), null);
+            writer.flush(false);
+            writer.close();
+
+            InfluxQueryClient client = new InfluxQueryClient(influxd.url());
+            assertThat(client.query(null, "SHOW DATABASES").series().get(0).column("name"))
+                    .contains(database);
+            assertThat(
+                            client.query(
+                                            database,
+                                            "SELECT \"kwh\" FROM "
+                                                    + InfluxQl.identifier(database)
+                                                    + ".\"autogen\"."
+                                                    + InfluxQl.identifier("load"))
+                                    .series())
+                    .singleElement()
+                    .satisfies(series -> assertThat(series.rows()).hasSize(1));
         }
     }
 
