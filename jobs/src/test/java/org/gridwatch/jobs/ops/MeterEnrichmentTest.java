@@ -70,6 +70,45 @@ class MeterEnrichmentTest {
     }
 
     @Test
+    void rejectsAnHourSentAfterTwoOfItsQuarterHoursAsOverlapAndKeepsTheQuarters() throws Exception {
+        harness.processElement1(customer("C1", "M1", "A001", 8.0), 0);
+        harness.processElement2(reading("M1", "2026-01-15T09:15", 15, 0.4), 0);
+        harness.processElement2(reading("M1", "2026-01-15T09:30", 15, 0.5), 0);
+        harness.processElement2(reading("M1", "2026-01-15T10:00", 60, 1.8), 0);
+        // the refused hour left 09:30 to 10:00 free for the quarter hours still to come
+        harness.processElement2(reading("M1", "2026-01-15T09:45", 15, 0.4), 0);
+        harness.processElement2(reading("M1", "2026-01-15T10:00", 15, 0.5), 0);
+
+        assertThat(harness.extractOutputValues())
+                .extracting(m -> m.reading().kwh())
+                .containsExactly(0.4, 0.5, 0.4, 0.5);
+        assertThat(rejections()).containsExactly(RejectReason.OVERLAP);
+        assertThat(harness.getSideOutput(ParseRecords.REJECTED))
+                .singleElement()
+                .satisfies(
+                        r ->
+                                assertThat(r.getValue().raw())
+                                        .contains("\"ts\":\"2026-01-15T10:00:00+08:00\"")
+                                        .contains("\"intervalMinutes\":60"));
+    }
+
+    @Test
+    void rejectsTheQuarterHoursOfAnAdmittedHourAsOverlaps() throws Exception {
+        harness.processElement1(customer("C1", "M1", "A001", 8.0), 0);
+        harness.processElement2(reading("M1", "2026-01-15T10:00", 60, 1.8), 0);
+        harness.processElement2(reading("M1", "2026-01-15T09:15", 15, 0.4), 0);
+        harness.processElement2(reading("M1", "2026-01-15T10:00", 15, 0.5), 0);
+        harness.processElement2(reading("M1", "2026-01-15T10:00", 60, 1.8), 0);
+
+        assertThat(harness.extractOutputValues())
+                .extracting(m -> m.reading().intervalMinutes())
+                .containsExactly(60);
+        assertThat(rejections())
+                .containsExactly(
+                        RejectReason.OVERLAP, RejectReason.OVERLAP, RejectReason.DUPLICATE);
+    }
+
+    @Test
     void rejectsReadingAboveThreeTimesTheContractCapacityAsImplausible() throws Exception {
         harness.processElement1(customer("C1", "M1", "A001", 8.0), 0);
         // 8 kW × 0.25 h × 3 = 6 kWh is the most a 15-minute interval can plausibly hold
