@@ -35,10 +35,8 @@ public final class FirstDelivery {
                                 + " "
                                 + id
                                 + " already delivered "
-                                + covered.coveredQuarters(startMillis, endMillis)
-                                + " of the "
-                                + (endMillis - startMillis) / Bucket.MILLIS
-                                + " quarter hours of this interval in earlier readings;"
+                                + overlap(covered, startMillis, endMillis)
+                                + " of this interval in readings of other intervals;"
                                 + " the first delivery counts");
             case TOO_LATE:
                 return new Refusal(
@@ -52,6 +50,16 @@ public final class FirstDelivery {
             default:
                 return null;
         }
+    }
+
+    /** "all 60 minutes", or "30 of the 60 minutes": how much of an interval was covered. */
+    private static String overlap(CoveredQuarters covered, long startMillis, long endMillis) {
+        long minutes = (endMillis - startMillis) / 60_000;
+        long coveredMinutes =
+                covered.coveredQuarters(startMillis, endMillis) * Bucket.MILLIS / 60_000;
+        return coveredMinutes == minutes
+                ? "all " + minutes + " minutes"
+                : coveredMinutes + " of the " + minutes + " minutes";
     }
 
     /** The horizon as a person says it: "7 days", or in minutes when not whole days. */

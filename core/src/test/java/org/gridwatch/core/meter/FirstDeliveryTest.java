@@ -43,8 +43,21 @@ class FirstDeliveryTest {
                 .isEqualTo(
                         new Refusal(
                                 RejectReason.OVERLAP,
-                                "area A017 already delivered 2 of the 4 quarter hours of this"
-                                        + " interval in earlier readings; the first delivery"
+                                "area A017 already delivered 30 of the 60 minutes of this interval in"
+                                        + " readings of other intervals; the first delivery"
+                                        + " counts"));
+    }
+
+    @Test
+    void refusesAQuarterHourInsideAnAdmittedHourAsOverlapWhollyDelivered() {
+        deliver("2026-01-15T09:00", "2026-01-15T10:00");
+
+        assertThat(deliver("2026-01-15T09:30", "2026-01-15T09:45"))
+                .isEqualTo(
+                        new Refusal(
+                                RejectReason.OVERLAP,
+                                "area A017 already delivered all 15 minutes of this interval in"
+                                        + " readings of other intervals; the first delivery"
                                         + " counts"));
     }
 
