@@ -33,6 +33,14 @@ class CoveredQuartersTest {
         return deliver(week, from, to);
     }
 
+    /** A horizon of two hours (8 quarter hours), 08:00 to 10:00 delivered as two hours. */
+    private static CoveredQuarters twoHoursWith0800To1000() {
+        CoveredQuarters twoHours = new CoveredQuarters(8);
+        deliver(twoHours, "2026-01-15T08:00", "2026-01-15T09:00");
+        deliver(twoHours, "2026-01-15T09:00", "2026-01-15T10:00");
+        return twoHours;
+    }
+
     @Test
     void admitsAQuarterHourOnceAndCallsTheSameQuarterHourAgainADuplicate() {
         assertThat(deliver("2026-01-15T09:00", "2026-01-15T09:15")).isEqualTo(ADMITTED);
@@ -154,9 +162,7 @@ class CoveredQuartersTest {
 
     @Test
     void callsAnOverlapWhereTheRemainingQuarterHoursOfAnHourPartlyBeyondTheHorizonAre() {
-        CoveredQuarters twoHours = new CoveredQuarters(8);
-        deliver(twoHours, "2026-01-15T08:00", "2026-01-15T09:00");
-        deliver(twoHours, "2026-01-15T09:00", "2026-01-15T10:00");
+        CoveredQuarters twoHours = twoHoursWith0800To1000();
         deliver(twoHours, "2026-01-15T10:00", "2026-01-15T10:30");
         // remembered now: 08:30 to 10:30; 08:00 to 09:00 lost its first two quarter hours
 
@@ -185,9 +191,7 @@ class CoveredQuartersTest {
 
     @Test
     void freesTheQuarterHoursAReadingJumpsOverWhenTheirRingSlotsHeldOlderOnes() {
-        CoveredQuarters twoHours = new CoveredQuarters(8);
-        deliver(twoHours, "2026-01-15T08:00", "2026-01-15T09:00");
-        deliver(twoHours, "2026-01-15T09:00", "2026-01-15T10:00");
+        CoveredQuarters twoHours = twoHoursWith0800To1000();
 
         // 10:30 becomes the newest; 10:00 and 10:15 were skipped and take 08:00's and 08:15's slots
         deliver(twoHours, "2026-01-15T10:30", "2026-01-15T10:45");
@@ -198,9 +202,7 @@ class CoveredQuartersTest {
 
     @Test
     void forgetsEverythingAfterAGapLongerThanTheHorizon() {
-        CoveredQuarters twoHours = new CoveredQuarters(8);
-        deliver(twoHours, "2026-01-15T08:00", "2026-01-15T09:00");
-        deliver(twoHours, "2026-01-15T09:00", "2026-01-15T10:00");
+        CoveredQuarters twoHours = twoHoursWith0800To1000();
 
         deliver(twoHours, "2026-01-15T14:00", "2026-01-15T14:15");
 
