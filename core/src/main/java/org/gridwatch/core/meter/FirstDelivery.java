@@ -1,5 +1,6 @@
 package org.gridwatch.core.meter;
 
+import java.time.Duration;
 import org.gridwatch.core.event.RejectReason;
 import org.gridwatch.core.metric.Bucket;
 
@@ -10,7 +11,6 @@ import org.gridwatch.core.metric.Bucket;
  * or the reverse) must not make energy count twice in the load, the bills or the supply.
  */
 public final class FirstDelivery {
-    private static final long QUARTERS_PER_DAY = 96;
 
     private FirstDelivery() {}
 
@@ -54,9 +54,10 @@ public final class FirstDelivery {
 
     /** "all 60 minutes", or "30 of the 60 minutes": how much of an interval was covered. */
     private static String overlap(CoveredQuarters covered, long startMillis, long endMillis) {
-        long minutes = (endMillis - startMillis) / 60_000;
+        long minutes = Duration.ofMillis(endMillis - startMillis).toMinutes();
         long coveredMinutes =
-                covered.coveredQuarters(startMillis, endMillis) * Bucket.MILLIS / 60_000;
+                Duration.ofMillis(covered.coveredQuarters(startMillis, endMillis) * Bucket.MILLIS)
+                        .toMinutes();
         return coveredMinutes == minutes
                 ? "all " + minutes + " minutes"
                 : coveredMinutes + " of the " + minutes + " minutes";
@@ -64,10 +65,13 @@ public final class FirstDelivery {
 
     /** The horizon as a person says it: "7 days", or in minutes when not whole days. */
     private static String span(int quarters) {
-        if (quarters % QUARTERS_PER_DAY == 0) {
-            long days = quarters / QUARTERS_PER_DAY;
+        Duration horizon = Duration.ofMillis(quarters * Bucket.MILLIS);
+        if (horizon.toDaysPart() > 0
+                && horizon.toHoursPart() == 0
+                && horizon.toMinutesPart() == 0) {
+            long days = horizon.toDays();
             return days + (days == 1 ? " day" : " days");
         }
-        return quarters * 15 + " minutes";
+        return horizon.toMinutes() + " minutes";
     }
 }

@@ -72,4 +72,25 @@ class FirstDeliveryTest {
                                 "starts more than 7 days before the end of the newest reading of"
                                         + " area A017"));
     }
+
+    @Test
+    void describesAHorizonOfLessThanADayInMinutes() {
+        CoveredQuarters twoHours = new CoveredQuarters(8);
+        FirstDelivery.check(
+                "meter", "M1", at("2026-01-15T10:00"), at("2026-01-15T10:15"), twoHours);
+
+        // 10:00 minus 08:00 is 8 quarter hours: out of a horizon of 8
+        assertThat(
+                        FirstDelivery.check(
+                                "meter",
+                                "M1",
+                                at("2026-01-15T08:00"),
+                                at("2026-01-15T08:15"),
+                                twoHours))
+                .isEqualTo(
+                        new Refusal(
+                                RejectReason.TOO_LATE,
+                                "starts more than 120 minutes before the end of the newest reading"
+                                        + " of meter M1"));
+    }
 }
