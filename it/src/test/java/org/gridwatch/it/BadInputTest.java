@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.gridwatch.core.event.Source;
 import org.gridwatch.embedded.InfluxQueryClient;
 import org.gridwatch.jobs.io.FileInputs;
@@ -56,11 +57,13 @@ class BadInputTest {
                     Long::sum);
         }
         Map<String, Long> rejected = new HashMap<>();
-        long duplicates = 0;
+        Map<String, Long> ofInjectedFaults = new TreeMap<>();
         for (String line : Files.readAllLines(out.resolve("rejected.jsonl"))) {
             JsonNode r = JSON.readTree(line);
-            if (r.get("reason").asText().equals("DUPLICATE")) {
-                duplicates++; // the simulator's own head-end duplicates
+            String reason = r.get("reason").asText();
+            if (reason.equals("DUPLICATE") || reason.equals("OVERLAP")) {
+                // the simulator's own head-end faults; the corpus has none of these
+                ofInjectedFaults.merge(r.get("source").asText() + " " + reason, 1L, Long::sum);
                 continue;
             }
             rejected.merge(
@@ -73,7 +76,7 @@ class BadInputTest {
                     Long::sum);
         }
         assertThat(rejected).isEqualTo(expected);
-        assertThat(duplicates).isEqualTo(truth.injected("DUPLICATE"));
+        assertThat(ofInjectedFaults).isEqualTo(truth.rejectionsOfInjectedFaults());
         Map<String, Double> load =
                 new InfluxSeries(influx.influxUrl(), "gridwatch_bad_input").loadKwhByAreaDay();
         truth.assertKwhByAreaDay(load);

@@ -19,10 +19,21 @@ final class InfluxSeries {
 
     /** kWh of the {@code load} measurement per area and local date (Asia/Shanghai). */
     Map<String, Double> loadKwhByAreaDay() {
+        return kwhByAreaDay("load");
+    }
+
+    /** kWh of the {@code area_supply} measurement per area and local date. */
+    Map<String, Double> supplyKwhByAreaDay() {
+        return kwhByAreaDay("area_supply");
+    }
+
+    private Map<String, Double> kwhByAreaDay(String measurement) {
         QueryResult r =
                 client.query(
                         database,
-                        "SELECT sum(\"kwh\") FROM \"load\" GROUP BY time(1d), \"area\" fill(none)"
+                        "SELECT sum(\"kwh\") FROM \""
+                                + measurement
+                                + "\" GROUP BY time(1d), \"area\" fill(none)"
                                 + " tz('Asia/Shanghai')");
         Map<String, Double> out = new TreeMap<>();
         for (QueryResult.Series s : r.series()) {

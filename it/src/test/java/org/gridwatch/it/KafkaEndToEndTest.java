@@ -2,13 +2,13 @@ package org.gridwatch.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.gridwatch.embedded.EmbeddedKafka;
 import org.gridwatch.embedded.InfluxQueryClient;
 import org.gridwatch.jobs.MonitorSettings;
@@ -77,29 +77,66 @@ class KafkaEndToEndTest {
     }
 
     @Test
-    void rejectsExactlyTheDuplicatesTheSimulatorInjected() throws Exception {
-        assertThat(truth.injected("DUPLICATE")).isPositive();
-        Map<String, Long> inFile =
-                Files.readAllLines(dir.resolve("out/rejected.jsonl")).stream()
-                        .map(line -> line.replaceAll(".*\"reason\":\"([A-Z_]+)\".*", "$1"))
-                        .collect(Collectors.groupingBy(r -> r, Collectors.counting()));
+    void suppliedKwhPerAreaAndDayCountsEachQuarterHourOnceThoughAreaReadingsWereSentAgain() {
+        assertThat(truth.injected("AREA_DUPLICATE")).isPositive();
+        assertThat(truth.injected("AREA_OVERLAPPING")).isPositive();
 
-        assertThat(inFile).isEqualTo(Map.of("DUPLICATE", truth.injected("DUPLICATE")));
-        assertThat(viaKafka.rejectedByReason()).isEqualTo(inFile);
+        truth.assertSuppliedKwhByAreaDay(viaKafka.supplyKwhByAreaDay());
     }
 
     @Test
-    void countsEveryReadingSentAsReadAndAllButTheDuplicatesAsAccepted() {
+    void rejectsExactlyTheDuplicatesAndOverlapsTheSimulatorInjected() throws Exception {
+        Map<String, Long> expected = truth.rejectionsOfInjectedFaults();
+        assertThat(expected)
+                .containsOnlyKeys(
+                        "meter-readings DUPLICATE",
+                        "meter-readings OVERLAP",
+                        "area-readings DUPLICATE",
+                        "area-readings OVERLAP");
+        Map<String, Long> inFile = new TreeMap<>();
+        for (String line : Files.readAllLines(dir.resolve("out/rejected.jsonl"))) {
+            JsonNode r = JSON.readTree(line);
+            inFile.merge(r.get("source").asText() + " " + r.get("reason").asText(), 1L, Long::sum);
+        }
+
+        assertThat(inFile).isEqualTo(expected);
+        assertThat(viaKafka.rejectedByReason())
+                .isEqualTo(
+                        Map.of(
+                                "DUPLICATE",
+                                truth.injected("DUPLICATE") + truth.injected("AREA_DUPLICATE"),
+                                "OVERLAP",
+                                truth.injected("OVERLAPPING")
+                                        + truth.injected("AREA_OVERLAPPING")));
+    }
+
+    @Test
+    void countsEveryReadingSentAsReadAndAllButTheDuplicatesAndOverlapsAsAccepted() {
+        long[] meters = recordsAndAccepted("meter-readings");
+        assertThat(meters[0]).isEqualTo(truth.totals().get("readingLines").asLong());
+        assertThat(meters[1])
+                .isEqualTo(meters[0] - truth.injected("DUPLICATE") - truth.injected("OVERLAPPING"));
+
+        long[] areas = recordsAndAccepted("area-readings");
+        assertThat(areas[0]).isEqualTo(truth.totals().get("areaReadingLines").asLong());
+        assertThat(areas[1])
+                .isEqualTo(truth.totals().get("areaReadings").asLong())
+                .isEqualTo(
+                        areas[0]
+                                - truth.injected("AREA_DUPLICATE")
+                                - truth.injected("AREA_OVERLAPPING"));
+    }
+
+    /** The {@code ingest} measurement's records and accepted of one source, summed. */
+    private long[] recordsAndAccepted(String source) {
         Map<String, List<Object>> ingest =
                 viaKafka.points(
-                        "ingest", "records, accepted", "WHERE \"source\" = 'meter-readings'");
+                        "ingest", "records, accepted", "WHERE \"source\" = '" + source + "'");
         long records =
                 ingest.values().stream().mapToLong(v -> ((Number) v.get(0)).longValue()).sum();
         long accepted =
                 ingest.values().stream().mapToLong(v -> ((Number) v.get(1)).longValue()).sum();
-
-        assertThat(records).isEqualTo(truth.totals().get("readingLines").asLong());
-        assertThat(accepted).isEqualTo(records - truth.injected("DUPLICATE"));
+        return new long[] {records, accepted};
     }
 
     @Test

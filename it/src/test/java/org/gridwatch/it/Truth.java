@@ -12,9 +12,14 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The simulator's ground truth (truth.jsonl), as the tests need it. */
-public record Truth(Map<String, Double> kwhByAreaDay, Map<String, Long> injected, JsonNode totals) {
+public record Truth(
+        Map<String, Double> kwhByAreaDay,
+        Map<String, Double> suppliedKwhByAreaDay,
+        Map<String, Long> injected,
+        JsonNode totals) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -25,8 +30,18 @@ public record Truth(Map<String, Double> kwhByAreaDay, Map<String, Long> injected
 
     /** Asserts that measured kWh per area and day match the truth, area-day by area-day. */
     public void assertKwhByAreaDay(Map<String, Double> measured) {
-        assertThat(measured.keySet()).isEqualTo(kwhByAreaDay.keySet());
-        kwhByAreaDay.forEach(
+        assertEqualByAreaDay(kwhByAreaDay, measured);
+    }
+
+    /** The same for the supply into each area: each quarter hour's energy once. */
+    public void assertSuppliedKwhByAreaDay(Map<String, Double> measured) {
+        assertEqualByAreaDay(suppliedKwhByAreaDay, measured);
+    }
+
+    private static void assertEqualByAreaDay(
+            Map<String, Double> expected, Map<String, Double> measured) {
+        assertThat(measured.keySet()).isEqualTo(expected.keySet());
+        expected.forEach(
                 (areaDay, kwh) ->
                         assertThat(measured.get(areaDay)).as(areaDay).isCloseTo(kwh, within(1e-6)));
     }
@@ -35,8 +50,23 @@ public record Truth(Map<String, Double> kwhByAreaDay, Map<String, Long> injected
         return injected.getOrDefault(fault, 0L);
     }
 
+    /**
+     * The rejections the simulator's head-end faults must cause, as "source reason" → count: every
+     * copy and every record sent again in other intervals, nothing else.
+     */
+    public Map<String, Long> rejectionsOfInjectedFaults() {
+        Map<String, Long> out = new TreeMap<>();
+        out.put("meter-readings DUPLICATE", injected("DUPLICATE"));
+        out.put("meter-readings OVERLAP", injected("OVERLAPPING"));
+        out.put("area-readings DUPLICATE", injected("AREA_DUPLICATE"));
+        out.put("area-readings OVERLAP", injected("AREA_OVERLAPPING"));
+        out.values().removeIf(n -> n == 0);
+        return out;
+    }
+
     public static Truth read(Path file) {
         Map<String, Double> kwh = new HashMap<>();
+        Map<String, Double> supplied = new HashMap<>();
         Map<String, Long> injected = new HashMap<>();
         JsonNode totals = null;
         try {
@@ -44,10 +74,11 @@ public record Truth(Map<String, Double> kwhByAreaDay, Map<String, Long> injected
             for (String line : lines) {
                 JsonNode n = JSON.readTree(line);
                 switch (n.get("type").asText()) {
-                    case "area-day" ->
-                            kwh.put(
-                                    areaDay(n.get("areaId").asText(), n.get("date").asText()),
-                                    n.get("kwh").asDouble());
+                    case "area-day" -> {
+                        String key = areaDay(n.get("areaId").asText(), n.get("date").asText());
+                        kwh.put(key, n.get("kwh").asDouble());
+                        supplied.put(key, n.get("suppliedKwh").asDouble());
+                    }
                     case "injected" ->
                             injected.put(n.get("fault").asText(), n.get("count").asLong());
                     case "totals" -> totals = n;
@@ -57,6 +88,6 @@ public record Truth(Map<String, Double> kwhByAreaDay, Map<String, Long> injected
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Truth(Map.copyOf(kwh), Map.copyOf(injected), totals);
+        return new Truth(Map.copyOf(kwh), Map.copyOf(supplied), Map.copyOf(injected), totals);
     }
 }

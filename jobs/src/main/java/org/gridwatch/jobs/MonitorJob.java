@@ -27,6 +27,7 @@ import org.gridwatch.core.value.CustomerStanding;
 import org.gridwatch.jobs.io.MonitorInputs;
 import org.gridwatch.jobs.io.MonitorOutputs;
 import org.gridwatch.jobs.ops.AccountEvent;
+import org.gridwatch.jobs.ops.AreaAdmission;
 import org.gridwatch.jobs.ops.CustomerAccounts;
 import org.gridwatch.jobs.ops.CustomerFeed;
 import org.gridwatch.jobs.ops.DailyPeakValley;
@@ -255,9 +256,18 @@ public final class MonitorJob {
     }
 
     private void areaSupply(DataStream<AreaReading> areaReadings, Collected c) {
-        SingleOutputStreamOperator<MetricPoint> supply =
+        SingleOutputStreamOperator<AreaReading> admitted =
                 areaReadings
                         .keyBy(AreaReading::areaId)
+                        .process(
+                                new AreaAdmission(
+                                        settings.allowedLateness().toMillis(), settings.zone()))
+                        .returns(Types.POJO(AreaReading.class))
+                        .name("admit area readings: each quarter hour once")
+                        .uid("admit-area-readings");
+        c.laterRejected.add(admitted.getSideOutput(Rejections.REJECTED));
+        SingleOutputStreamOperator<MetricPoint> supply =
+                admitted.keyBy(AreaReading::areaId)
                         .process(
                                 new SupplyBuckets(
                                         settings.allowedLateness().toMillis(), settings.zone()))

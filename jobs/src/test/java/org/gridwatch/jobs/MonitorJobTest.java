@@ -70,6 +70,7 @@ class MonitorJobTest {
         Files.write(
                 dir.resolve("area-readings.jsonl"),
                 List.of(
+                        json.areaReading(new AreaReading("A001", at("2026-01-15T08:15"), 15, 1.1)),
                         json.areaReading(
                                 new AreaReading("A001", at("2026-01-15T08:15"), 15, 1.1))));
 
@@ -101,7 +102,9 @@ class MonitorJobTest {
                         org.assertj.core.groups.Tuple.tuple(
                                 "meter-readings", RejectReason.UNKNOWN_METER),
                         org.assertj.core.groups.Tuple.tuple(
-                                "meter-readings", RejectReason.NOT_JSON));
+                                "meter-readings", RejectReason.NOT_JSON),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "area-readings", RejectReason.DUPLICATE));
 
         List<MetricPoint> ingest =
                 out.metrics().stream().filter(p -> p.measurement().equals("ingest")).toList();

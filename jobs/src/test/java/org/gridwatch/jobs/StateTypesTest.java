@@ -7,8 +7,8 @@ import org.gridwatch.core.event.Inspection;
 import org.gridwatch.core.event.MeterReading;
 import org.gridwatch.core.event.Payment;
 import org.gridwatch.core.event.Rejected;
+import org.gridwatch.core.meter.CoveredQuarters;
 import org.gridwatch.core.meter.MeteredReading;
-import org.gridwatch.core.meter.SeenIntervals;
 import org.gridwatch.core.metric.MetricPoint;
 import org.gridwatch.jobs.ops.EnergyTotal;
 import org.gridwatch.jobs.ops.IngestCount;
@@ -29,7 +29,7 @@ class StateTypesTest {
                 Inspection.class,
                 Rejected.class,
                 MeteredReading.class,
-                SeenIntervals.class,
+                CoveredQuarters.class,
                 MetricPoint.class,
                 EnergyTotal.class,
                 org.gridwatch.core.billing.MonthlyUsage.class,

@@ -6,13 +6,14 @@ import java.util.List;
 import org.gridwatch.core.event.Source;
 
 /**
- * Readings held back by the head-end (late readings and the second copies of duplicates), released
- * at the end of a later quarter hour. A ring of one list per quarter hour: holding and releasing
- * cost nothing for the 99% of readings that are delivered on time.
+ * Readings held back by the head-end (late readings, second copies of duplicates, energy sent again
+ * in other intervals; of meters or areas), released at the end of a later quarter hour. A ring of
+ * one list per quarter hour: holding and releasing cost nothing for the 99% of readings that are
+ * delivered on time.
  */
 final class DelayedDelivery {
 
-    private record Held(String key, long eventMillis, String json) {}
+    private record Held(Source source, String key, long eventMillis, String json) {}
 
     private final List<List<Held>> ring;
     private long held;
@@ -29,8 +30,8 @@ final class DelayedDelivery {
     }
 
     /** Holds a reading until the end of quarter {@code releaseQuarter} (at most the max ahead). */
-    void hold(long releaseQuarter, String meterId, long eventMillis, String json) {
-        ring.get(slot(releaseQuarter)).add(new Held(meterId, eventMillis, json));
+    void hold(long releaseQuarter, Source source, String key, long eventMillis, String json) {
+        ring.get(slot(releaseQuarter)).add(new Held(source, key, eventMillis, json));
         held++;
     }
 
@@ -41,7 +42,7 @@ final class DelayedDelivery {
             return 0;
         }
         for (Held h : due) {
-            sink.input(Source.METER_READINGS, h.key(), h.eventMillis(), h.json());
+            sink.input(h.source(), h.key(), h.eventMillis(), h.json());
         }
         long n = due.size();
         held -= n;

@@ -11,13 +11,14 @@ import org.gridwatch.core.codec.EventTime;
 import org.gridwatch.core.event.AreaReading;
 import org.gridwatch.core.event.CustomerClass;
 import org.gridwatch.core.event.Inspection;
+import org.gridwatch.core.event.MeterReading;
 import org.gridwatch.core.event.Source;
 
 /**
  * Simulates a utility's fleet quarter hour by quarter hour and streams every record to a {@link
  * FleetSink}: first the customer master, then, in event-time order, payments, inspections, meter
- * readings and area readings, with late and duplicated readings where they arrive, and the ground
- * truth alongside. The same config gives the same records in the same order, byte for byte.
+ * readings and area readings, with late, duplicated and re-sent readings where they arrive, and the
+ * ground truth alongside. The same config gives the same records in the same order, byte for byte.
  *
  * <p>Not thread-safe; {@link #run} may be called again and repeats itself.
  */
@@ -40,12 +41,15 @@ public final class FleetSimulator {
     private Fleet fleet;
     private AreaSupply areas;
     private DelayedDelivery delayed;
+    private ProfileRecollection recollection;
+    private AreaResends areaResends;
     private Billing billing;
     private Inspections inspections;
     private long records;
     private long readings;
     private long readingLines;
     private long areaReadings;
+    private long areaReadingLines;
     private long outages;
     private final long[] injected = new long[DeliveryFault.values().length];
 
@@ -74,7 +78,10 @@ public final class FleetSimulator {
         areas = new AreaSupply(fleet, config.seed(), config.outagesPerAreaYear());
         FaultRates faults = config.faults();
         delayed = new DelayedDelivery(Math.max(2, faults.maxLateMinutes() / 15));
-        records = readings = readingLines = areaReadings = outages = 0;
+        recollection =
+                faults.overlapping() > 0 ? new ProfileRecollection(config.customers()) : null;
+        areaResends = new AreaResends(fleet.areaCount(), config.seed(), faults);
+        records = readings = readingLines = areaReadings = areaReadingLines = outages = 0;
         Arrays.fill(injected, 0);
 
         long startMillis = millis(config.start());
@@ -149,12 +156,16 @@ public final class FleetSimulator {
                         readings,
                         readingLines,
                         areaReadings,
+                        areaReadingLines,
                         billing.payments(),
                         inspections.count(),
                         outages,
                         injected[DeliveryFault.DUPLICATE.ordinal()],
                         injected[DeliveryFault.MISSING.ordinal()],
                         injected[DeliveryFault.LATE.ordinal()],
+                        injected[DeliveryFault.OVERLAPPING.ordinal()],
+                        injected[DeliveryFault.AREA_DUPLICATE.ordinal()],
+                        injected[DeliveryFault.AREA_OVERLAPPING.ordinal()],
                         endMillis);
         sink.truth(truth.totals(summary));
         progress.finished(summary.records(), endMillis);
@@ -238,19 +249,38 @@ public final class FleetSimulator {
             c.pendingEvents |= events[a];
             c.dayWh += wh;
             areaWh[a] += wh;
+            if (recollection != null) {
+                recollection.record(c, quarterOfDay, wh, events[a]);
+            }
             if ((quarterOfDay + 1) % c.intervalQuarters == 0) {
-                sendReading(c, quarter, end);
+                sendReading(c, quarterOfDay, quarter, end);
             }
         }
         for (int a = 0; a < fleet.areaCount(); a++) {
-            AreaReading r = new AreaReading(fleet.areaIds[a], end, 15, areas.supplied(a) / 1000.0);
+            long suppliedWh = areas.supplied(a);
+            AreaReading r = new AreaReading(fleet.areaIds[a], end, 15, suppliedWh / 1000.0);
             sink.input(Source.AREA_READINGS, r.areaId(), end, json.areaReading(r));
             areaReadings++;
+            areaReadingLines++;
             records++;
+            AreaResends.Resend again = areaResends.draw(a, r, quarterOfDay, suppliedWh);
+            if (again != null) {
+                AreaReading copy = again.reading();
+                resend(
+                        again.fault(),
+                        Source.AREA_READINGS,
+                        copy.areaId(),
+                        copy.endMillis(),
+                        copy.intervalMinutes(),
+                        json.areaReading(copy),
+                        quarter,
+                        end);
+            }
         }
     }
 
-    private void sendReading(SimulatedCustomer c, long quarter, long end) throws IOException {
+    private void sendReading(SimulatedCustomer c, int quarterOfDay, long quarter, long end)
+            throws IOException {
         long wh = c.pendingWh;
         c.registerWh += wh;
         String meterId = c.master.meterId();
@@ -267,6 +297,10 @@ public final class FleetSimulator {
         c.pendingEvents = 0;
         readings++;
         DeliveryFault fault = drawFault(c);
+        if (fault == DeliveryFault.OVERLAPPING
+                && !ProfileRecollection.canRecollect(c, quarterOfDay)) {
+            fault = null;
+        }
         if (fault == DeliveryFault.MISSING) {
             injected[DeliveryFault.MISSING.ordinal()]++;
             sink.truth(truth.fault(DeliveryFault.MISSING, meterId, end, end));
@@ -277,11 +311,23 @@ public final class FleetSimulator {
         if (fault != DeliveryFault.LATE) {
             send(meterId, end, line);
         }
-        if (fault != null) {
+        if (fault == DeliveryFault.OVERLAPPING) {
+            for (MeterReading r : recollection.recollect(c, quarterOfDay, end, c.registerWh)) {
+                resend(
+                        fault,
+                        Source.METER_READINGS,
+                        meterId,
+                        r.endMillis(),
+                        r.intervalMinutes(),
+                        json.reading(r),
+                        quarter,
+                        end);
+            }
+        } else if (fault != null) {
             int maxDelay =
                     fault == DeliveryFault.DUPLICATE ? 2 : config.faults().maxLateMinutes() / 15;
             long release = quarter + 1 + c.delivery.nextInt(maxDelay);
-            delayed.hold(release, meterId, end, line);
+            delayed.hold(release, Source.METER_READINGS, meterId, end, line);
             readingLines++;
             injected[fault.ordinal()]++;
             sink.truth(truth.fault(fault, meterId, end, end + (release - quarter) * QUARTER));
@@ -303,7 +349,36 @@ public final class FleetSimulator {
         if (u < f.missing() + f.duplicate()) {
             return DeliveryFault.DUPLICATE;
         }
-        return u < f.missing() + f.duplicate() + f.late() ? DeliveryFault.LATE : null;
+        if (u < f.missing() + f.duplicate() + f.late()) {
+            return DeliveryFault.LATE;
+        }
+        return u < f.missing() + f.duplicate() + f.late() + f.overlapping()
+                ? DeliveryFault.OVERLAPPING
+                : null;
+    }
+
+    /**
+     * Holds a record the head-end sends again, of a meter or an area, until the end of the next
+     * quarter hour (after the first delivery of everything it overlaps), and notes it in the truth.
+     */
+    private void resend(
+            DeliveryFault fault,
+            Source source,
+            String key,
+            long tsMillis,
+            int intervalMinutes,
+            String line,
+            long quarter,
+            long end)
+            throws IOException {
+        delayed.hold(quarter + 1, source, key, tsMillis, line);
+        if (source == Source.AREA_READINGS) {
+            areaReadingLines++;
+        } else {
+            readingLines++;
+        }
+        injected[fault.ordinal()]++;
+        sink.truth(truth.resent(fault, source, key, tsMillis, intervalMinutes, end + QUARTER));
     }
 
     private void send(String meterId, long end, String line) throws IOException {

@@ -15,6 +15,7 @@ final class Seeds {
     static final int OUTAGE = 6;
     static final int TREND = 7;
     static final int INSPECTION = 8;
+    static final int AREA_DELIVERY = 9;
 
     private Seeds() {}
 

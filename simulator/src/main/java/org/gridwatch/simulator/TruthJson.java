@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import org.gridwatch.core.billing.BillStatement;
 import org.gridwatch.core.codec.EventTime;
 import org.gridwatch.core.event.Inspection;
+import org.gridwatch.core.event.Source;
 import org.gridwatch.core.tariff.TariffPeriod;
 
 /**
@@ -33,6 +34,9 @@ final class TruthJson {
         sb.append(",\"missing\":").append(c.faults().missing());
         sb.append(",\"late\":").append(c.faults().late());
         sb.append(",\"maxLateMinutes\":").append(c.faults().maxLateMinutes());
+        sb.append(",\"overlapping\":").append(c.faults().overlapping());
+        sb.append(",\"areaDuplicate\":").append(c.faults().areaDuplicate());
+        sb.append(",\"areaOverlapping\":").append(c.faults().areaOverlapping());
         sb.append("},\"outagesPerAreaYear\":").append(c.outagesPerAreaYear());
         return sb.append('}').toString();
     }
@@ -93,6 +97,27 @@ final class TruthJson {
         if (fault != DeliveryFault.MISSING) {
             sb.append("\",\"arrival\":\"").append(time.format(arrivalMillis));
         }
+        return sb.append("\"}").toString();
+    }
+
+    /**
+     * A record the head-end sent again, of a meter or an area: its own {@code ts} and interval, and
+     * when it was sent.
+     */
+    String resent(
+            DeliveryFault fault,
+            Source source,
+            String id,
+            long tsMillis,
+            int intervalMinutes,
+            long arrivalMillis) {
+        sb.setLength(0);
+        sb.append("{\"type\":\"fault\",\"fault\":\"").append(fault.name());
+        sb.append(source == Source.AREA_READINGS ? "\",\"areaId\":\"" : "\",\"meterId\":\"");
+        sb.append(id);
+        sb.append("\",\"ts\":\"").append(time.format(tsMillis));
+        sb.append("\",\"intervalMinutes\":").append(intervalMinutes);
+        sb.append(",\"arrival\":\"").append(time.format(arrivalMillis));
         return sb.append("\"}").toString();
     }
 
@@ -178,6 +203,7 @@ final class TruthJson {
         sb.append(",\"readings\":").append(s.readings());
         sb.append(",\"readingLines\":").append(s.readingLines());
         sb.append(",\"areaReadings\":").append(s.areaReadings());
+        sb.append(",\"areaReadingLines\":").append(s.areaReadingLines());
         sb.append(",\"payments\":").append(s.payments());
         sb.append(",\"inspections\":").append(s.inspections());
         sb.append(",\"outages\":").append(s.outages());

@@ -45,7 +45,7 @@ class FleetSimulatorTest {
         config =
                 SimulationConfig.of(600, DAYS, 7)
                         .withStart(START)
-                        .withFaults(new FaultRates(0.01, 0.01, 0.01, 360))
+                        .withFaults(FaultRates.each(0.01, 360))
                         .withOutagesPerAreaYear(60);
         files = FleetFiles.simulate(config, dir);
         for (JsonNode c : files.truth("customer")) {
@@ -66,6 +66,14 @@ class FleetSimulatorTest {
 
     private static String key(MeterReading r) {
         return r.meterId() + "@" + r.endMillis();
+    }
+
+    /**
+     * Whether the reading is in its meter's own interval; the others are its energy sent again in
+     * other intervals (OVERLAPPING), which a monitor rejects.
+     */
+    private static boolean inOwnInterval(MeterReading r) {
+        return r.intervalMinutes() == truthByMeter.get(r.meterId()).get("intervalMinutes").asInt();
     }
 
     @Test
@@ -117,9 +125,11 @@ class FleetSimulatorTest {
     void reportsEveryIntervalOfEveryMeterAtItsEndUnlessTheReadingWentMissing() {
         Set<String> received = new HashSet<>();
         for (MeterReading r : files.readings) {
-            int interval = truthByMeter.get(r.meterId()).get("intervalMinutes").asInt();
-            assertThat(r.intervalMinutes()).isEqualTo(interval);
+            int interval = r.intervalMinutes();
             assertThat((r.endMillis() - startMillis()) % (interval * 60_000L)).isZero();
+            if (!inOwnInterval(r)) {
+                continue;
+            }
             assertThat(r.endMillis()).isGreaterThan(startMillis()).isLessThanOrEqualTo(endMillis());
             received.add(key(r));
         }
@@ -147,8 +157,13 @@ class FleetSimulatorTest {
         Map<String, MeterReading> first = new HashMap<>();
         Set<String> duplicates = new HashSet<>();
         Set<String> late = new HashSet<>();
+        Set<String> overlapping = new HashSet<>();
         long latestTs = Long.MIN_VALUE;
         for (MeterReading r : files.readings) {
+            if (!inOwnInterval(r)) {
+                assertThat(overlapping.add(key(r) + "/" + r.intervalMinutes())).isTrue();
+                continue;
+            }
             MeterReading earlier = first.putIfAbsent(key(r), r);
             if (earlier != null) {
                 assertThat(r).as("a duplicate is an identical copy").isEqualTo(earlier);
@@ -161,9 +176,17 @@ class FleetSimulatorTest {
         }
         Map<String, Set<String>> inTruth = new HashMap<>();
         for (JsonNode f : files.truth("fault")) {
+            if (f.has("areaId")) {
+                continue;
+            }
             String k = f.get("meterId").asText() + "@" + EventTime.parse(f.get("ts").asText());
+            if (f.has("intervalMinutes")) {
+                k += "/" + f.get("intervalMinutes").asInt();
+            }
             inTruth.computeIfAbsent(f.get("fault").asText(), x -> new HashSet<>()).add(k);
         }
+        assertThat(overlapping).isNotEmpty().isEqualTo(inTruth.get("OVERLAPPING"));
+        assertThat(files.injected(DeliveryFault.OVERLAPPING)).isEqualTo(overlapping.size());
         assertThat(duplicates).isNotEmpty().isEqualTo(inTruth.get("DUPLICATE"));
         // A late reading of the last quarter hour comes after all others but cannot be seen to
         // be out of order: nothing with a later timestamp exists.
@@ -184,9 +207,97 @@ class FleetSimulatorTest {
     }
 
     @Test
+    void recordsInTruthExactlyTheAreaReadingsSentTwiceOrAgainAsAnHour() {
+        Set<String> first = new HashSet<>();
+        Set<String> duplicates = new HashSet<>();
+        Set<String> hours = new HashSet<>();
+        for (AreaReading a : files.areaReadings) {
+            String k = a.areaId() + "@" + a.endMillis() + "/" + a.intervalMinutes();
+            if (a.intervalMinutes() == 60) {
+                assertThat(hours.add(k)).isTrue();
+                assertThat(first)
+                        .as("sent after its last quarter hour")
+                        .contains(a.areaId() + "@" + a.endMillis() + "/15");
+            } else if (!first.add(k)) {
+                assertThat(duplicates.add(k)).as("sent at most twice").isTrue();
+            }
+        }
+        Map<String, Set<String>> inTruth = new HashMap<>();
+        for (JsonNode f : files.truth("fault")) {
+            if (f.has("areaId")) {
+                String k =
+                        f.get("areaId").asText()
+                                + "@"
+                                + EventTime.parse(f.get("ts").asText())
+                                + "/"
+                                + f.get("intervalMinutes").asInt();
+                inTruth.computeIfAbsent(f.get("fault").asText(), x -> new HashSet<>()).add(k);
+            }
+        }
+        assertThat(duplicates).isNotEmpty().isEqualTo(inTruth.get("AREA_DUPLICATE"));
+        assertThat(hours).isNotEmpty().isEqualTo(inTruth.get("AREA_OVERLAPPING"));
+        assertThat(files.injected(DeliveryFault.AREA_DUPLICATE)).isEqualTo(duplicates.size());
+        assertThat(files.injected(DeliveryFault.AREA_OVERLAPPING)).isEqualTo(hours.size());
+        assertThat(first).hasSize((int) files.summary.areaReadings());
+        assertThat(files.areaReadings).hasSize((int) files.summary.areaReadingLines());
+    }
+
+    @Test
+    void sendsTheSameEnergyAndRegisterAgainWhenItCutsAReadingIntoOtherIntervals() {
+        Map<String, MeterReading> own = new HashMap<>();
+        List<MeterReading> resent = new java.util.ArrayList<>();
+        for (MeterReading r : files.readings) {
+            if (inOwnInterval(r)) {
+                own.putIfAbsent(key(r), r);
+            } else {
+                resent.add(r);
+            }
+        }
+        // Per reading of the meter's own interval: the energy sent again within it, and the
+        // register of the last record sent again at its end. An hour sent again by a quarter-hour
+        // meter is compared with the quarter hours in it instead.
+        Map<String, Long> againWh = new HashMap<>();
+        Map<String, Long> ownWh = new HashMap<>();
+        int compared = 0;
+        for (MeterReading r : resent) {
+            if (r.intervalMinutes() == 60) {
+                long sum = 0;
+                int found = 0;
+                for (long end = r.endMillis(); end > r.startMillis(); end -= QUARTER) {
+                    MeterReading q = own.get(r.meterId() + "@" + end);
+                    if (q != null) {
+                        sum += wh(q.kwh());
+                        found++;
+                    }
+                }
+                if (found == 4) {
+                    assertThat(wh(r.kwh())).as("%s", r).isEqualTo(sum);
+                    assertThat(r.registerKwh()).isEqualTo(own.get(key(r)).registerKwh());
+                    compared++;
+                }
+            } else {
+                long step = truthByMeter.get(r.meterId()).get("intervalMinutes").asInt() * 60_000L;
+                long ownEnd = (Math.floorDiv(r.startMillis(), step) + 1) * step;
+                String k = r.meterId() + "@" + ownEnd;
+                againWh.merge(k, wh(r.kwh()), Long::sum);
+                if (r.endMillis() == ownEnd && own.containsKey(k)) {
+                    assertThat(r.registerKwh()).isEqualTo(own.get(k).registerKwh());
+                    ownWh.put(k, wh(own.get(k).kwh()));
+                }
+            }
+        }
+        assertThat(againWh).containsAllEntriesOf(ownWh);
+        assertThat(compared).isPositive();
+        assertThat(ownWh).isNotEmpty();
+    }
+
+    @Test
     void keepsEachRegisterRisingByExactlyTheEnergyOfTheIntervalsBetween() {
         Map<String, TreeMap<Long, MeterReading>> byMeter = new HashMap<>();
         for (MeterReading r : files.readings) {
+            if (!inOwnInterval(r)) {
+                continue;
+            }
             byMeter.computeIfAbsent(r.meterId(), m -> new TreeMap<>()).put(r.endMillis(), r);
         }
         int gaps = 0;
@@ -215,13 +326,17 @@ class FleetSimulatorTest {
         Map<String, Long> metered = new HashMap<>();
         Set<String> seen = new HashSet<>();
         for (MeterReading r : files.readings) {
-            if (seen.add(key(r))) {
+            if (inOwnInterval(r) && seen.add(key(r))) {
                 String area = customerByMeter.get(r.meterId()).areaId();
                 metered.merge(area + "@" + hourOf(r.endMillis()), wh(r.kwh()), Long::sum);
             }
         }
         Map<String, Long> supplied = new HashMap<>();
+        Set<String> seenArea = new HashSet<>();
         for (AreaReading a : files.areaReadings) {
+            if (a.intervalMinutes() != 15 || !seenArea.add(a.areaId() + "@" + a.endMillis())) {
+                continue; // sent again
+            }
             supplied.merge(a.areaId() + "@" + hourOf(a.endMillis()), wh(a.kwh()), Long::sum);
         }
         assertThat(supplied).hasSize(files.summary.areas() * DAYS * 24);
@@ -247,7 +362,7 @@ class FleetSimulatorTest {
         Map<String, Long> sums = new TreeMap<>();
         Set<String> seen = new HashSet<>();
         for (MeterReading r : files.readings) {
-            if (seen.add(key(r))) {
+            if (inOwnInterval(r) && seen.add(key(r))) {
                 LocalDate date =
                         Instant.ofEpochMilli(r.startMillis())
                                 .atZone(EventTime.DEFAULT_ZONE)

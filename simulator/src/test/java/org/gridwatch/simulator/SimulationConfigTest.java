@@ -44,5 +44,19 @@ class SimulationConfigTest {
         assertThatThrownBy(() -> new FaultRates(0, 0, 0, 7 * 24 * 60))
                 .hasMessageContaining("maxLateMinutes");
         assertThatThrownBy(() -> new FaultRates(-0.1, 0, 0, 60)).hasMessageContaining("duplicate");
+        assertThatThrownBy(() -> new FaultRates(0.5, 0, 0, 60, 0.6, 0, 0))
+                .hasMessageContaining("meter fault rates add up to more than 1");
+        assertThatThrownBy(() -> new FaultRates(0, 0, 0, 60, 0, 0.7, 0.4))
+                .hasMessageContaining("area fault rates add up to more than 1");
+        assertThatThrownBy(() -> new FaultRates(0, 0, 0, 60, 0, 0, 1.5))
+                .hasMessageContaining("areaOverlapping");
+    }
+
+    @Test
+    void leavesOutReSendsAndAreaFaultsWhenOnlyTheFirstThreeRatesAreGiven() {
+        assertThat(new FaultRates(0.01, 0.02, 0.03, 60))
+                .isEqualTo(new FaultRates(0.01, 0.02, 0.03, 60, 0, 0, 0));
+        assertThat(FaultRates.each(0.01, 60))
+                .isEqualTo(new FaultRates(0.01, 0.01, 0.01, 60, 0.01, 0.01, 0.01));
     }
 }

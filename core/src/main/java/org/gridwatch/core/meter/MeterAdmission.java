@@ -7,12 +7,10 @@ import org.gridwatch.core.event.RejectReason;
 
 /**
  * The checks on a reading that need the meter's customer and history: plausible for the
- * connection's contract capacity, not a duplicate, not older than the allowed lateness.
+ * connection's contract capacity, then the {@link FirstDelivery} of its quarter hours (not a
+ * duplicate, not overlapping another interval, not older than the horizon).
  */
 public final class MeterAdmission {
-
-    /** Why a reading is refused; null from {@link #check} means admitted. */
-    public record Refusal(RejectReason reason, String detail) {}
 
     private final ValidationLimits limits;
 
@@ -21,11 +19,11 @@ public final class MeterAdmission {
     }
 
     /**
-     * Checks a reading and, when it is admitted, records it in {@code seen}.
+     * Checks a reading and, when it is admitted, records its quarter hours in {@code covered}.
      *
      * @return null when the reading is admitted, else the refusal
      */
-    public Refusal check(MeterReading reading, Customer customer, SeenIntervals seen) {
+    public Refusal check(MeterReading reading, Customer customer, CoveredQuarters covered) {
         if (customer.hasContractKw()) {
             double hours = reading.intervalMinutes() / 60.0;
             double max = customer.contractKw() * hours * limits.contractOverloadFactor();
@@ -43,19 +41,7 @@ public final class MeterAdmission {
                                 + " kW");
             }
         }
-        switch (seen.admit(reading.endMillis())) {
-            case DUPLICATE:
-                return new Refusal(
-                        RejectReason.DUPLICATE,
-                        "meter " + reading.meterId() + " already delivered this interval");
-            case TOO_LATE:
-                return new Refusal(
-                        RejectReason.TOO_LATE,
-                        "more than "
-                                + seen.horizonSlots() / 96
-                                + " days older than the meter's newest reading");
-            default:
-                return null;
-        }
+        return FirstDelivery.check(
+                "meter", reading.meterId(), reading.startMillis(), reading.endMillis(), covered);
     }
 }

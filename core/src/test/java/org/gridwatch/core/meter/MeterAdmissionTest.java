@@ -10,8 +10,10 @@ import org.gridwatch.core.event.RejectReason;
 import org.junit.jupiter.api.Test;
 
 class MeterAdmissionTest {
-    private static final long T = 1_768_435_200_000L;
+    private static final long T = 1_768_435_200_000L; // 2026-01-15T08:00+08:00
+    private static final long QUARTER = 15 * 60_000L;
     private final MeterAdmission admission = new MeterAdmission(ValidationLimits.DEFAULT);
+    private final CoveredQuarters covered = CoveredQuarters.covering(7 * 86_400_000L);
 
     private static Customer customer(double contractKw) {
         return new Customer(
@@ -31,32 +33,50 @@ class MeterAdmissionTest {
 
     @Test
     void admitsAReadingWithinTheContractCapacity() {
-        SeenIntervals seen = SeenIntervals.covering(7 * 86_400_000L);
-        assertThat(admission.check(reading(T, 60, 300.0), customer(100), seen)).isNull();
+        assertThat(admission.check(reading(T, 60, 300.0), customer(100), covered)).isNull();
     }
 
     @Test
     void refusesAnHourAboveThreeTimesTheContractCapacityAndDoesNotRememberIt() {
-        SeenIntervals seen = SeenIntervals.covering(7 * 86_400_000L);
-        MeterAdmission.Refusal refusal =
-                admission.check(reading(T, 60, 300.1), customer(100), seen);
+        Refusal refusal = admission.check(reading(T, 60, 300.1), customer(100), covered);
 
         assertThat(refusal.reason()).isEqualTo(RejectReason.IMPLAUSIBLE_KWH);
         assertThat(refusal.detail()).contains("300.1").contains("100.0 kW");
-        assertThat(admission.check(reading(T, 60, 1.0), customer(100), seen)).isNull();
+        assertThat(admission.check(reading(T, 60, 1.0), customer(100), covered)).isNull();
     }
 
     @Test
     void skipsTheCapacityCheckWhenTheMasterHasNoContractCapacity() {
-        SeenIntervals seen = SeenIntervals.covering(7 * 86_400_000L);
-        assertThat(admission.check(reading(T, 15, 5000), customer(Double.NaN), seen)).isNull();
+        assertThat(admission.check(reading(T, 15, 5000), customer(Double.NaN), covered)).isNull();
     }
 
     @Test
     void refusesTheSecondCopyAsDuplicate() {
-        SeenIntervals seen = SeenIntervals.covering(7 * 86_400_000L);
-        admission.check(reading(T, 15, 1), customer(100), seen);
-        assertThat(admission.check(reading(T, 15, 1), customer(100), seen).reason())
-                .isEqualTo(RejectReason.DUPLICATE);
+        admission.check(reading(T, 15, 1), customer(100), covered);
+
+        Refusal refusal = admission.check(reading(T, 15, 1), customer(100), covered);
+
+        assertThat(refusal.reason()).isEqualTo(RejectReason.DUPLICATE);
+        assertThat(refusal.detail()).isEqualTo("meter M1 already delivered this interval");
+    }
+
+    @Test
+    void refusesTheQuarterHoursOfAnAdmittedHourAsOverlapsWhateverTheirEnergy() {
+        admission.check(reading(T, 60, 4.0), customer(100), covered);
+
+        for (int q = 3; q >= 0; q--) {
+            assertThat(admission.check(reading(T - q * QUARTER, 15, 1.0), customer(100), covered))
+                    .extracting(Refusal::reason)
+                    .isEqualTo(RejectReason.OVERLAP);
+        }
+    }
+
+    @Test
+    void judgesCapacityBeforeHistorySoAnImplausibleReSendIsImplausible() {
+        admission.check(reading(T, 15, 1.0), customer(8), covered);
+
+        // 8 kW × 0.25 h × 3 = 6 kWh at most in a quarter hour
+        assertThat(admission.check(reading(T, 15, 6.1), customer(8), covered).reason())
+                .isEqualTo(RejectReason.IMPLAUSIBLE_KWH);
     }
 }

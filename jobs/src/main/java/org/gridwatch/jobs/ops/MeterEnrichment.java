@@ -14,9 +14,10 @@ import org.gridwatch.core.event.MeterReading;
 import org.gridwatch.core.event.RejectReason;
 import org.gridwatch.core.event.Rejected;
 import org.gridwatch.core.event.Source;
+import org.gridwatch.core.meter.CoveredQuarters;
 import org.gridwatch.core.meter.MeterAdmission;
 import org.gridwatch.core.meter.MeteredReading;
-import org.gridwatch.core.meter.SeenIntervals;
+import org.gridwatch.core.meter.Refusal;
 import org.gridwatch.jobs.MonitorSettings;
 
 /**
@@ -41,7 +42,7 @@ public final class MeterEnrichment
 
     private final MonitorSettings settings;
     private transient ValueState<Customer> customer;
-    private transient ValueState<SeenIntervals> seen;
+    private transient ValueState<CoveredQuarters> covered;
     private transient ListState<MeterReading> waiting;
     private transient MeterAdmission admission;
     private transient EventJson json;
@@ -56,11 +57,11 @@ public final class MeterEnrichment
                 getRuntimeContext()
                         .getState(
                                 new ValueStateDescriptor<>("customer", Types.POJO(Customer.class)));
-        seen =
+        covered =
                 getRuntimeContext()
                         .getState(
                                 new ValueStateDescriptor<>(
-                                        "seen-intervals", Types.POJO(SeenIntervals.class)));
+                                        "covered-quarters", Types.POJO(CoveredQuarters.class)));
         waiting =
                 getRuntimeContext()
                         .getListState(
@@ -98,7 +99,7 @@ public final class MeterEnrichment
         if (holder != null && holder.customerId().equals(change.customerId)) {
             customer.clear();
             if (change.customerRemoved) {
-                seen.clear();
+                covered.clear();
             }
         }
         if (change.customerRemoved) {
@@ -123,13 +124,13 @@ public final class MeterEnrichment
     private void admit(
             MeterReading reading, Customer master, Context ctx, Collector<CustomerFeed> out)
             throws Exception {
-        SeenIntervals history = seen.value();
+        CoveredQuarters history = covered.value();
         if (history == null) {
-            history = SeenIntervals.covering(settings.allowedLateness().toMillis());
+            history = CoveredQuarters.covering(settings.allowedLateness().toMillis());
         }
-        MeterAdmission.Refusal refusal = admission.check(reading, master, history);
-        seen.update(history);
+        Refusal refusal = admission.check(reading, master, history);
         if (refusal == null) {
+            covered.update(history);
             out.collect(CustomerFeed.reading(new MeteredReading(master, reading)));
         } else {
             reject(reading, refusal.reason(), refusal.detail(), ctx);

@@ -83,6 +83,30 @@ class MeterEnrichmentTest {
     }
 
     @Test
+    void rejectsEnergyAlreadyDeliveredInAnotherIntervalAsOverlapWhicheverCameFirst()
+            throws Exception {
+        assign(customer("C1", "M1", "A001", 8.0));
+        // 09:00 to 10:00: two of its quarter hours, then the hour
+        harness.processElement2(reading("M1", "2026-01-15T09:15", 15, 0.4), 0);
+        harness.processElement2(reading("M1", "2026-01-15T09:30", 15, 0.5), 0);
+        harness.processElement2(reading("M1", "2026-01-15T10:00", 60, 1.8), 0);
+        // 10:00 to 11:00: the hour, then one of its quarter hours
+        harness.processElement2(reading("M1", "2026-01-15T11:00", 60, 1.6), 0);
+        harness.processElement2(reading("M1", "2026-01-15T10:15", 15, 0.4), 0);
+        // the refused hour left 09:30 to 10:00 free for the quarter hours still to come
+        harness.processElement2(reading("M1", "2026-01-15T10:00", 15, 0.3), 0);
+
+        assertThat(admitted())
+                .extracting(m -> m.reading().kwh())
+                .containsExactly(0.4, 0.5, 1.6, 0.3);
+        assertThat(rejections()).containsExactly(RejectReason.OVERLAP, RejectReason.OVERLAP);
+        assertThat(harness.getSideOutput(Rejections.REJECTED).peek().getValue().raw())
+                .isEqualTo(
+                        "{\"meterId\":\"M1\",\"ts\":\"2026-01-15T10:00:00+08:00\","
+                                + "\"intervalMinutes\":60,\"kwh\":1.800}");
+    }
+
+    @Test
     void rejectsReadingAboveThreeTimesTheContractCapacityAsImplausible() throws Exception {
         assign(customer("C1", "M1", "A001", 8.0));
         // 8 kW × 0.25 h × 3 = 6 kWh is the most a 15-minute interval can plausibly hold
