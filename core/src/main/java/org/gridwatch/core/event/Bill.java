@@ -13,6 +13,8 @@ import java.util.Map;
  * @param periodNames tariff period names (PEAK, FLAT, VALLEY, ...), in the order they are written
  * @param periodKwh kWh of each named period
  * @param amountFen the billed amount in fen
+ * @param estimatedKwh of the bill's kWh, those no interval reading of the month measured (0 when
+ *     all were metered; negative when the register trues up an earlier estimate)
  */
 public record Bill(
         String customerId,
@@ -22,12 +24,25 @@ public record Bill(
         double[] periodKwh,
         long amountFen,
         long issuedMillis,
-        long dueMillis) {
+        long dueMillis,
+        double estimatedKwh) {
 
     public Bill {
         if (periodNames.length != periodKwh.length) {
             throw new IllegalArgumentException("one kWh value per period name");
         }
+    }
+
+    /** A bill with nothing estimated. */
+    public static Bill of(
+            String customerId,
+            String period,
+            String tariffId,
+            Map<String, Double> kwhByPeriod,
+            long amountFen,
+            long issuedMillis,
+            long dueMillis) {
+        return of(customerId, period, tariffId, kwhByPeriod, amountFen, issuedMillis, dueMillis, 0);
     }
 
     public static Bill of(
@@ -37,7 +52,8 @@ public record Bill(
             Map<String, Double> kwhByPeriod,
             long amountFen,
             long issuedMillis,
-            long dueMillis) {
+            long dueMillis,
+            double estimatedKwh) {
         String[] names = new String[kwhByPeriod.size()];
         double[] kwh = new double[names.length];
         int i = 0;
@@ -46,7 +62,15 @@ public record Bill(
             kwh[i++] = e.getValue();
         }
         return new Bill(
-                customerId, period, tariffId, names, kwh, amountFen, issuedMillis, dueMillis);
+                customerId,
+                period,
+                tariffId,
+                names,
+                kwh,
+                amountFen,
+                issuedMillis,
+                dueMillis,
+                estimatedKwh);
     }
 
     /** kWh per tariff period name, in the bill's order. */
