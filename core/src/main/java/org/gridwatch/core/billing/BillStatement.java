@@ -47,32 +47,6 @@ public record BillStatement(
         Objects.requireNonNull(estimatedKwh);
     }
 
-    /** A bill with nothing estimated. */
-    public BillStatement(
-            String customerId,
-            String period,
-            String tariffId,
-            double[] kwhByPeriod,
-            Set<TariffPeriod> periodsShown,
-            BigDecimal totalKwh,
-            List<BillLine> lines,
-            long amountFen,
-            long issuedMillis,
-            long dueMillis) {
-        this(
-                customerId,
-                period,
-                tariffId,
-                kwhByPeriod,
-                periodsShown,
-                totalKwh,
-                lines,
-                amountFen,
-                issuedMillis,
-                dueMillis,
-                BigDecimal.ZERO.setScale(6));
-    }
-
     @Override
     public double[] kwhByPeriod() {
         return kwhByPeriod.clone();

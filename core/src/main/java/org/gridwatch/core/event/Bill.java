@@ -33,18 +33,6 @@ public record Bill(
         }
     }
 
-    /** A bill with nothing estimated. */
-    public static Bill of(
-            String customerId,
-            String period,
-            String tariffId,
-            Map<String, Double> kwhByPeriod,
-            long amountFen,
-            long issuedMillis,
-            long dueMillis) {
-        return of(customerId, period, tariffId, kwhByPeriod, amountFen, issuedMillis, dueMillis, 0);
-    }
-
     public static Bill of(
             String customerId,
             String period,

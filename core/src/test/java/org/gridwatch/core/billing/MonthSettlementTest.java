@@ -67,6 +67,18 @@ class MonthSettlementTest {
         double estimatedKwh() {
             return bill.toBill().estimatedKwh();
         }
+
+        /** The shop's bill: kWh by period and estimated as the bill shows them, and its amount. */
+        void assertShopBill(
+                double peak, double flat, double valley, double estimated, long amountFen) {
+            assertThat(kwh())
+                    .containsExactly(
+                            Map.entry("PEAK", peak),
+                            Map.entry("FLAT", flat),
+                            Map.entry("VALLEY", valley));
+            assertThat(estimatedKwh()).isEqualTo(estimated);
+            assertThat(bill.amountFen()).isEqualTo(amountFen);
+        }
     }
 
     private static Billed bill(
@@ -96,14 +108,8 @@ class MonthSettlementTest {
 
         // Register after the gap − before it = 3 × 2.0 = 6.0 kWh, all peak.
         // peak 558 − 3 × 0.5 (not metered) + 6.0 = 562.5; flat 372; valley 558.
-        assertThat(march.kwh())
-                .containsExactly(
-                        Map.entry("PEAK", 562.5),
-                        Map.entry("FLAT", 372.0),
-                        Map.entry("VALLEY", 558.0));
-        assertThat(march.estimatedKwh()).isEqualTo(6.0);
         // 562.5 × 1.04 = 585.00; 372 × 0.65 = 241.80; 558 × 0.2925 = 163.215 → 163.22 (half up)
-        assertThat(march.bill().amountFen()).isEqualTo(58_500 + 24_180 + 16_322);
+        march.assertShopBill(562.5, 372.0, 558.0, 6.0, 58_500 + 24_180 + 16_322);
         // The closing read is the register at the month's last reading: 10 000 + 1 492.5.
         assertThat(march.history().openingMicroKwh).isEqualTo(11_492_500_000L);
         assertThat(march.history().openingEstimated).isFalse();
@@ -145,14 +151,8 @@ class MonthSettlementTest {
 
         // Nothing before the first reading: 1–30 March are not estimated.
         // peak 08–10 8 × 0.5 + 17–23 36 + 3.044 = 43.044; flat 2 + 8 + 2 = 12; valley 14 + 4 = 18
-        assertThat(march.kwh())
-                .containsExactly(
-                        Map.entry("PEAK", 43.044),
-                        Map.entry("FLAT", 12.0),
-                        Map.entry("VALLEY", 18.0));
-        assertThat(march.estimatedKwh()).isEqualTo(3.044);
         // 43.044 × 1.04 = 44.76576 → 44.77; 12 × 0.65 = 7.80; 18 × 0.2925 = 5.265 → 5.27
-        assertThat(march.bill().amountFen()).isEqualTo(4_477 + 780 + 527);
+        march.assertShopBill(43.044, 12.0, 18.0, 3.044, 4_477 + 780 + 527);
         // The flat fill-in is not kept as the customer's level for that hour.
         assertThat(march.history().profileWh[10]).isEqualTo(LoadProfile.UNKNOWN);
         assertThat(march.history().profileWh[9]).isEqualTo(500);
@@ -166,14 +166,8 @@ class MonthSettlementTest {
 
         Billed march = firstBill(SHOP, meter, "2026-03", null);
 
-        assertThat(march.kwh())
-                .containsExactly(
-                        Map.entry("PEAK", 216.0),
-                        Map.entry("FLAT", 144.0),
-                        Map.entry("VALLEY", 216.0));
-        assertThat(march.estimatedKwh()).isZero();
         // 216 × 1.04 = 224.64; 144 × 0.65 = 93.60; 216 × 0.2925 = 63.18
-        assertThat(march.bill().amountFen()).isEqualTo(22_464 + 9_360 + 6_318);
+        march.assertShopBill(216.0, 144.0, 216.0, 0, 22_464 + 9_360 + 6_318);
         // Opened at the register before the first reading (300), closed at 300 + 576.
         assertThat(march.history().openingMicroKwh).isEqualTo(876_000_000L);
     }
@@ -240,14 +234,8 @@ class MonthSettlementTest {
 
         Billed march = firstBill(SHOP, meter, "2026-03", null);
 
-        assertThat(march.kwh())
-                .containsExactly(
-                        Map.entry("PEAK", 558.0),
-                        Map.entry("FLAT", 372.0),
-                        Map.entry("VALLEY", 558.0));
-        assertThat(march.estimatedKwh()).isEqualTo(4.0);
         // 558 × 1.04 = 580.32; 372 × 0.65 = 241.80; 558 × 0.2925 = 163.215 → 163.22
-        assertThat(march.bill().amountFen()).isEqualTo(58_032 + 24_180 + 16_322);
+        march.assertShopBill(558.0, 372.0, 558.0, 4.0, 58_032 + 24_180 + 16_322);
         // April opens at the new meter: 2.0 + (16 days 11 hours = 1 580 quarter hours) × 0.5.
         assertThat(march.history().openingMicroKwh).isEqualTo(792_000_000L);
         assertThat(march.history().lastActualMicroKwh).isEqualTo(792_000_000L);
@@ -275,14 +263,8 @@ class MonthSettlementTest {
         Billed march = firstBill(SHOP, meter, "2026-03", "2026-04");
 
         // peak 558 − 2 + 3.333334 = 559.333334; flat 372 − 2 + 3.333333 = 373.333333; valley 558
-        assertThat(march.kwh())
-                .containsExactly(
-                        Map.entry("PEAK", 559.333),
-                        Map.entry("FLAT", 373.333),
-                        Map.entry("VALLEY", 558.0));
-        assertThat(march.estimatedKwh()).isEqualTo(6.667);
         // 559.333334 × 1.04 = 581.7067 → 581.71; 373.333333 × 0.65 = 242.6667 → 242.67; 163.22
-        assertThat(march.bill().amountFen()).isEqualTo(58_171 + 24_267 + 16_322);
+        march.assertShopBill(559.333, 373.333, 558.0, 6.667, 58_171 + 24_267 + 16_322);
         // The closing read, interpolated: 1 000 + 1 484 metered + 6.666667.
         assertThat(march.history().openingMicroKwh).isEqualTo(2_490_666_667L);
         assertThat(march.history().openingEstimated).isTrue();
@@ -292,14 +274,8 @@ class MonthSettlementTest {
         // April's first reading opens at 1 000 + 1 484 + 2 + 8 = 2 494: 2 494 − 2 490.666667 =
         // 3.333333 kWh for 00:00–01:00 (valley). Metered 30 × 48 − 4 × 0.5 = 1 438.
         // peak 30 × 18 = 540; flat 360; valley 540 − 2 + 3.333333 = 541.333333
-        assertThat(april.kwh())
-                .containsExactly(
-                        Map.entry("PEAK", 540.0),
-                        Map.entry("FLAT", 360.0),
-                        Map.entry("VALLEY", 541.333));
-        assertThat(april.estimatedKwh()).isEqualTo(3.333);
         // 540 × 1.04 = 561.60; 360 × 0.65 = 234.00; 541.333333 × 0.2925 = 158.34
-        assertThat(april.bill().amountFen()).isEqualTo(56_160 + 23_400 + 15_834);
+        april.assertShopBill(540.0, 360.0, 541.333, 3.333, 56_160 + 23_400 + 15_834);
         // Never twice, never lost: March + April = the register's advance, 3 932 − 1 000, and
         // the energy the customer used: (1 484 + 2) + (1 438 + 8).
         assertThat(march.bill().totalKwh().add(april.bill().totalKwh()))

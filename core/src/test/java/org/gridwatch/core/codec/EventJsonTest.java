@@ -295,6 +295,7 @@ class EventJsonTest {
                 b.kwhByPeriod(),
                 fen,
                 b.issuedMillis(),
-                b.dueMillis());
+                b.dueMillis(),
+                b.estimatedKwh());
     }
 }
