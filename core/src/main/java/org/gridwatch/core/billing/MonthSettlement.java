@@ -81,32 +81,9 @@ public final class MonthSettlement {
         long opening = history.started ? history.openingMicroKwh : gaps.firstRegister;
         boolean steppedBack = below(gaps.firstRegister, history.lastActualMicroKwh);
         boolean rollback = steppedBack || gaps.backwards || gapsRunBackwards(gaps);
-        long tailRegister = opening;
-        int tailFrom = from;
-        if (!gaps.isEmpty()) {
-            if (from < gaps.first) {
-                fillHead(fill, from, gaps.first, opening, gaps.firstRegister, steppedBack);
-            }
-            if (!gaps.overflow) {
-                for (int i = 0; i < gaps.count; i++) {
-                    fillGap(
-                            fill,
-                            gaps.from[i],
-                            gaps.to[i],
-                            gaps.registerBefore[i],
-                            gaps.registerAfter[i]);
-                }
-            }
-            tailRegister = gaps.lastRegister;
-            tailFrom = gaps.end;
-        }
-        long closing = tailRegister;
-        if (tailFrom < quarters) {
-            long tail = fillTail(fill, tailFrom, tailRegister, next, gaps.isEmpty(), history);
-            closing = tailRegister == UNKNOWN ? UNKNOWN : tailRegister + tail;
-        }
+        long closing = fillGaps(fill, from, opening, steppedBack, next, history);
 
-        // The gaps inside the stretch are no longer listed after an overflow: their energy is the
+        // After an overflow the gaps inside the stretch are not listed: their energy is the
         // register's (below) or, without one, estimated together at the flat level.
         int unlisted = gaps.overflow ? gaps.end - gaps.first - month.quarterCount : 0;
         long allocated = metered + fill.total;
@@ -116,10 +93,8 @@ public final class MonthSettlement {
             total = Math.max(0, closing - opening); // the register wins
             nextOpening = opening + total;
         } else {
-            total +=
-                    (long) unlisted
-                            * LoadProfile.flatLevel(month, history.profileWh)
-                            * MICRO_KWH_PER_WH;
+            long flat = LoadProfile.flatLevel(month, history.profileWh);
+            total += unlisted * flat * MICRO_KWH_PER_WH;
         }
         fill.quarters += unlisted;
         long[] corrections = spread(total - allocated, month, fill, from, quarters);
@@ -129,8 +104,8 @@ public final class MonthSettlement {
         }
         month.peakHoursMicroKwh += fill.peakHoursMicroKwh;
         if (month.quarterCount == 0) {
-            month.maxQuarterMicroKwh =
-                    fill.maxQuarterMicroKwh; // no demand measured: the estimate's
+            // No demand was measured: the estimate's largest quarter hour is the demand.
+            month.maxQuarterMicroKwh = fill.maxQuarterMicroKwh;
         }
         month.quarterCount += fill.quarters;
         month.estimatedMicroKwh = total - metered;
@@ -139,13 +114,57 @@ public final class MonthSettlement {
         after.billedMonth = month.yearMonth;
         after.started = history.started || !gaps.isEmpty();
         after.openingMicroKwh = nextOpening;
-        after.openingEstimated = tailFrom < quarters || nextOpening != closing;
+        after.openingEstimated = nextOpening != closing || !closesOnARead(month);
         after.lastActualMicroKwh =
                 gaps.lastRegister != UNKNOWN ? gaps.lastRegister : history.lastActualMicroKwh;
         after.latestReadingEndMillis =
                 Math.max(history.latestReadingEndMillis, month.latestEndMillis);
         after.profileWh = LoadProfile.keep(month, levels, history.profileWh);
         return after;
+    }
+
+    /**
+     * Fills the quarter hours without a reading from {@code from} to the month's end: before the
+     * first reading, between readings, after the last.
+     *
+     * @return the closing read: the register at the month's end as billed, or UNKNOWN
+     */
+    private static long fillGaps(
+            Fill fill,
+            int from,
+            long opening,
+            boolean steppedBack,
+            MonthlyUsage next,
+            ReadingHistory history) {
+        MonthlyUsage month = fill.month;
+        ReadingGaps gaps = month.readings;
+        long tailRegister = opening;
+        int tailFrom = from;
+        if (!gaps.isEmpty()) {
+            if (from < gaps.first) {
+                fillHead(fill, from, gaps.first, opening, gaps.firstRegister, steppedBack);
+            }
+            for (int i = 0; i < gaps.count && !gaps.overflow; i++) {
+                fillGap(
+                        fill,
+                        gaps.from[i],
+                        gaps.to[i],
+                        gaps.registerBefore[i],
+                        gaps.registerAfter[i]);
+            }
+            tailRegister = gaps.lastRegister;
+            tailFrom = gaps.end;
+        }
+        if (tailFrom == month.quarters()) {
+            return tailRegister;
+        }
+        long tail = fillTail(fill, tailFrom, tailRegister, next, gaps.isEmpty(), history);
+        return tailRegister == UNKNOWN ? UNKNOWN : tailRegister + tail;
+    }
+
+    /** Whether the month's last reading ends at its end: its closing read is a read. */
+    private static boolean closesOnARead(MonthlyUsage month) {
+        return !month.readings.isEmpty() && month.readings.end == month.quarters();
     }
 
     /** The quarter hours before the month's first reading, after the opening read. */
