@@ -33,6 +33,8 @@ class StateTypesTest {
                 MetricPoint.class,
                 EnergyTotal.class,
                 org.gridwatch.core.billing.MonthlyUsage.class,
+                org.gridwatch.core.billing.ReadingGaps.class,
+                org.gridwatch.core.billing.ReadingHistory.class,
                 org.gridwatch.core.billing.CustomerLedger.class,
                 org.gridwatch.core.value.CreditRecord.class,
                 org.gridwatch.core.event.Bill.class,

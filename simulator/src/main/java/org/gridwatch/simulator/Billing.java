@@ -1,9 +1,11 @@
 package org.gridwatch.simulator;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
@@ -11,7 +13,9 @@ import org.gridwatch.core.billing.BillCalculator;
 import org.gridwatch.core.billing.BillStatement;
 import org.gridwatch.core.billing.BillingCalendar;
 import org.gridwatch.core.billing.CustomerLedger;
+import org.gridwatch.core.billing.MonthSettlement;
 import org.gridwatch.core.billing.MonthlyUsage;
+import org.gridwatch.core.billing.ReadingHistory;
 import org.gridwatch.core.codec.EventJson;
 import org.gridwatch.core.event.Payment;
 import org.gridwatch.core.event.PaymentChannel;
@@ -21,15 +25,27 @@ import org.gridwatch.core.tariff.Tariff;
 import org.gridwatch.core.tariff.TariffBook;
 
 /**
- * Monthly bills and the payments that answer them. A month's bill is what the monitor job bills:
- * core's {@link BillCalculator} on the preset tariffs, over the readings the monitor accepts (every
- * reading sent, a duplicate once, a missing one not at all, a late one included), with a {@link
- * CustomerLedger} per customer carrying annual tiers from month to month. Only the opening bill,
- * for the month before the start, is an estimate: expected kWh × the class's average price ({@link
+ * Monthly bills and the payments that answer them. Two bills of each month are kept apart:
+ *
+ * <ul>
+ *   <li>the <b>true bill</b>, the truth's reference: core's {@link BillCalculator} on the energy
+ *       every reading of the month really carried, delivered or not (its kWh are the true
+ *       register's advance over the month), with annual tiers on the true kWh of the year. It does
+ *       not depend on what reached the monitor or how the monitor estimates;
+ *   <li>the <b>bill sent</b>, what the monitor job bills and so what customers pay: the readings
+ *       the monitor accepts (every reading sent, a duplicate once, a missing one not at all, a late
+ *       one included), settled by core's {@link MonthSettlement} as the job does, with a {@link
+ *       CustomerLedger} carrying annual tiers. The job settles a month a week after its end, with
+ *       the next month's first reading in hand; so does this class, at the next month's first
+ *       accepted reading.
+ * </ul>
+ *
+ * The two are equal to the fen when every reading of the month arrived. Only the opening bill, for
+ * the month before the start, is an estimate: expected kWh × the class's average price ({@link
  * ClassProfile#priceCnyPerKwh()}), as there are no readings for it. Bills are issued on the 1st at
  * 00:00 for the month before and fall due 19 days later (the 20th), as in the contract's example;
- * post-paid customers pay them by persona. Pre-paid customers top up in round amounts whenever
- * their balance runs low.
+ * post-paid customers pay the bill sent by persona. Pre-paid customers top up in round amounts
+ * whenever their balance runs low.
  */
 final class Billing {
     /** Bills fall due on this day of the month they are issued in. */
@@ -47,6 +63,9 @@ final class Billing {
 
     private record Scheduled(long tsMillis, long seq, SimulatedCustomer customer, long amountFen) {}
 
+    /** A closed month waiting for the next month's first reading before it is billed. */
+    private record Closed(MonthlyUsage accepted, BillStatement trueBill, long missingMicroKwh) {}
+
     private final SimulatedCustomer[] customers;
     private final BillingCalendar calendar;
     private final BillCalculator calculator;
@@ -54,7 +73,14 @@ final class Billing {
     private final Tariff[] tariffs;
     private final PeriodLookup[] lookups;
     private final MonthlyUsage[] usage;
+    private final ReadingHistory[] histories;
+    private final Closed[] closed;
     private final CustomerLedger[] ledgers;
+    // Per customer: what really happened this month, and the true kWh of the year so far.
+    private final MonthlyUsage[] trueUsage;
+    private final long[] missingMicroKwh;
+    private final BigDecimal[] trueKwhThisYear;
+    private int trueYear;
     private final long startMillis;
     private final EventJson json;
     private final TruthJson truth;
@@ -82,8 +108,14 @@ final class Billing {
         tariffs = new Tariff[n];
         lookups = new PeriodLookup[n];
         usage = new MonthlyUsage[n];
+        histories = new ReadingHistory[n];
+        closed = new Closed[n];
         ledgers = new CustomerLedger[n];
+        trueUsage = new MonthlyUsage[n];
+        missingMicroKwh = new long[n];
+        trueKwhThisYear = new BigDecimal[n];
         YearMonth first = calendar.monthOf(startMillis);
+        trueYear = first.getYear();
         for (int i = 0; i < n; i++) {
             String tariffId = customers[i].master.tariffId();
             if (!book.knows(tariffId)) {
@@ -92,19 +124,43 @@ final class Billing {
             tariffs[i] = book.tariff(tariffId);
             lookups[i] = book.lookup(tariffId);
             usage[i] = MonthlyUsage.of(first, calendar);
+            histories[i] = new ReadingHistory();
             ledgers[i] = new CustomerLedger();
+            trueUsage[i] = MonthlyUsage.of(first, calendar);
+            trueKwhThisYear[i] = BigDecimal.ZERO;
         }
     }
 
     /**
-     * Counts a reading the monitor accepts into its customer's month.
+     * Counts a reading the meter made into its customer's true month and, when the monitor accepts
+     * it, into the month the monitor bills; the first reading accepted after a month closed bills
+     * that month.
      *
-     * @param kwh the energy exactly as written to the reading (parsed back it is the same double)
+     * @param wh the energy of the interval, as written to the reading
+     * @param registerWh the register after it, as written
+     * @param accepted whether it reaches the monitor (not lost on the way)
      */
-    void accepted(SimulatedCustomer c, long endMillis, double kwh) {
+    void read(
+            SimulatedCustomer c,
+            long endMillis,
+            long wh,
+            long registerWh,
+            boolean accepted,
+            FleetSink sink)
+            throws IOException {
+        int i = c.index;
         int minutes = c.intervalMinutes();
-        if (!usage[c.index].add(endMillis - minutes * 60_000L, minutes, kwh, lookups[c.index])) {
+        long start = endMillis - minutes * 60_000L;
+        if (!trueUsage[i].add(start, minutes, wh / 1000.0, lookups[i])) {
             throw new IllegalStateException("reading outside its month: " + endMillis);
+        }
+        if (!accepted) {
+            missingMicroKwh[i] += wh * 1000;
+            return;
+        }
+        usage[i].add(start, minutes, wh / 1000.0, registerWh / 1000.0, lookups[i], null);
+        if (closed[i] != null) {
+            billClosed(c, endMillis, sink);
         }
     }
 
@@ -135,16 +191,20 @@ final class Billing {
             long issued = calendar.issuedMillis(period);
             long dueMillis = calendar.dueMillis(period);
             sink.truth(truth.estimatedBill(c, period, wh, amountFen, issued, dueMillis));
-            pay(c, amountFen, issued, dueMillis);
+            pay(c, amountFen, issued, dueMillis, Long.MIN_VALUE);
         }
     }
 
     /**
-     * Bills {@code period} as the monitor does, issued on the 1st of the next month, and starts
-     * each customer's next month.
+     * Closes {@code period} for every customer: its true bill now; the bill sent once the next
+     * month's first reading is accepted (see the class comment).
      */
     void closeMonth(YearMonth period, FleetSink sink) throws IOException {
         YearMonth next = period.plusMonths(1);
+        if (period.getYear() != trueYear) {
+            trueYear = period.getYear();
+            Arrays.fill(trueKwhThisYear, BigDecimal.ZERO);
+        }
         for (SimulatedCustomer c : customers) {
             int i = c.index;
             MonthlyUsage month = usage[i];
@@ -152,22 +212,67 @@ final class Billing {
                 throw new IllegalStateException(
                         "closing " + period + " but usage is of " + month.month());
             }
-            CustomerLedger ledger = ledgers[i];
-            BillStatement statement =
+            if (closed[i] != null) {
+                // Not one reading accepted for a whole month: the monitor billed the month
+                // before without the next month's first reading.
+                billClosed(c, calendar.monthStartMillis(period), sink);
+            }
+            BillStatement trueBill =
                     calculator.bill(
                             c.master.customerId(),
                             tariffs[i],
-                            month,
+                            trueUsage[i],
                             c.master.contractKw(),
-                            ledger.kwhBilledInYear(period.getYear()));
-            ledger.issue(statement);
-            sink.truth(truth.bill(c, statement, month.totalMicroKwh()));
-            pay(c, statement.amountFen(), statement.issuedMillis(), statement.dueMillis());
+                            trueKwhThisYear[i]);
+            trueKwhThisYear[i] = trueKwhThisYear[i].add(trueBill.totalKwh());
+            closed[i] = new Closed(month, trueBill, missingMicroKwh[i]);
             usage[i] = MonthlyUsage.of(next, calendar);
+            trueUsage[i] = MonthlyUsage.of(next, calendar);
+            missingMicroKwh[i] = 0;
         }
     }
 
-    private void pay(SimulatedCustomer c, long amountFen, long issued, long dueMillis) {
+    /** Bills the months still waiting for a reading when the run ends. */
+    void finish(long endMillis, FleetSink sink) throws IOException {
+        for (SimulatedCustomer c : customers) {
+            if (closed[c.index] != null) {
+                billClosed(c, endMillis, sink);
+            }
+        }
+    }
+
+    /** Settles and bills the customer's closed month as the monitor does, at {@code nowMillis}. */
+    private void billClosed(SimulatedCustomer c, long nowMillis, FleetSink sink)
+            throws IOException {
+        int i = c.index;
+        Closed month = closed[i];
+        closed[i] = null;
+        histories[i] =
+                MonthSettlement.settle(month.accepted(), usage[i], histories[i], lookups[i], null);
+        CustomerLedger ledger = ledgers[i];
+        YearMonth period = month.accepted().month();
+        BillStatement sent =
+                calculator.bill(
+                        c.master.customerId(),
+                        tariffs[i],
+                        month.accepted(),
+                        c.master.contractKw(),
+                        ledger.kwhBilledInYear(period.getYear()));
+        ledger.issue(sent);
+        sink.truth(truth.bill(c, month.trueBill(), sent, month.missingMicroKwh()));
+        pay(c, sent.amountFen(), sent.issuedMillis(), sent.dueMillis(), nowMillis);
+    }
+
+    /**
+     * Schedules the customer's payment of a bill by persona, not before {@code notBeforeMillis} (a
+     * bill sent late is not paid before it was made).
+     */
+    private void pay(
+            SimulatedCustomer c,
+            long amountFen,
+            long issued,
+            long dueMillis,
+            long notBeforeMillis) {
         if (c.master.prepaid() || amountFen <= 0) {
             return; // pre-paid energy is paid for in advance by top-ups
         }
@@ -181,9 +286,12 @@ final class Billing {
                 } else {
                     ts = daytime(issued + r.nextInt(DUE_DAY - 1) * DAY, r);
                 }
-                schedule(c, ts, amountFen);
+                schedule(c, Math.max(ts, notBeforeMillis), amountFen);
             }
-            case LATE -> schedule(c, daytime(dueMillis + (1 + r.nextInt(40)) * DAY, r), amountFen);
+            case LATE -> {
+                long ts = daytime(dueMillis + (1 + r.nextInt(40)) * DAY, r);
+                schedule(c, Math.max(ts, notBeforeMillis), amountFen);
+            }
             case NEVER -> {}
         }
     }

@@ -145,6 +145,7 @@ public final class FleetSimulator {
         if (billing.billable(last, endMillis)) {
             billing.closeMonth(last, sink);
         }
+        billing.finish(endMillis, sink);
         records += delayed.releaseAll(quarter, sink);
         for (DeliveryFault f : DeliveryFault.values()) {
             sink.truth(truth.injected(f, injected[f.ordinal()]));
@@ -301,13 +302,13 @@ public final class FleetSimulator {
                 && !ProfileRecollection.canRecollect(c, quarterOfDay)) {
             fault = null;
         }
+        billing.read(c, end, wh, c.registerWh, fault != DeliveryFault.MISSING, sink);
         if (fault == DeliveryFault.MISSING) {
             injected[DeliveryFault.MISSING.ordinal()]++;
             sink.truth(truth.fault(DeliveryFault.MISSING, meterId, end, end));
             return;
         }
         areas.dayAcceptedWh[c.area] += wh;
-        billing.accepted(c, end, wh / 1000.0);
         if (fault != DeliveryFault.LATE) {
             send(meterId, end, line);
         }

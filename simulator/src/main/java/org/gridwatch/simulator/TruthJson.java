@@ -1,5 +1,6 @@
 package org.gridwatch.simulator;
 
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import org.gridwatch.core.billing.BillStatement;
@@ -135,25 +136,45 @@ final class TruthJson {
         return sb.append('}').toString();
     }
 
-    /** A bill as the monitor computes it, with its kWh per period shown on the bill. */
-    String bill(SimulatedCustomer c, BillStatement b, long totalMicroKwh) {
+    /**
+     * A month's bill: the true bill ({@code kwh} = the true register's advance, {@code
+     * kwhByPeriod}, {@code amount}), the true energy of the readings that never reached the monitor
+     * ({@code missingKwh}), and what the bill sent to the customer says ({@code billedAmount},
+     * {@code billedEstimatedKwh}: the monitor's bill, which the customer pays).
+     */
+    String bill(
+            SimulatedCustomer c, BillStatement trueBill, BillStatement sent, long missingMicroKwh) {
         sb.setLength(0);
         sb.append("{\"type\":\"bill\",\"customerId\":\"").append(c.master.customerId());
-        sb.append("\",\"period\":\"").append(b.period());
-        sb.append("\",\"tariffId\":\"").append(b.tariffId());
+        sb.append("\",\"period\":\"").append(trueBill.period());
+        sb.append("\",\"tariffId\":\"").append(trueBill.tariffId());
         sb.append("\",\"kwh\":");
-        appendMilli(sb, (totalMicroKwh + 500) / 1000);
+        appendMilli(sb, trueBill.totalKwh().movePointRight(3).longValueExact());
         sb.append(",\"kwhByPeriod\":{");
         boolean first = true;
         for (TariffPeriod p : TariffPeriod.values()) {
-            if (b.periodsShown().contains(p)) {
+            if (trueBill.periodsShown().contains(p)) {
                 sb.append(first ? "\"" : ",\"").append(p.name()).append("\":");
-                appendMilli(sb, Math.round(b.kwh(p) * 1000));
+                appendMilli(sb, Math.round(trueBill.kwh(p) * 1000));
                 first = false;
             }
         }
-        sb.append('}');
-        return billTail(c, b.amountFen(), b.issuedMillis(), b.dueMillis(), false);
+        sb.append("},\"missingKwh\":");
+        appendMilli(sb, (missingMicroKwh + 500) / 1000);
+        sb.append(",\"billedEstimatedKwh\":");
+        appendMilli(
+                sb,
+                sent.estimatedKwh()
+                        .movePointRight(3)
+                        .setScale(0, RoundingMode.HALF_UP)
+                        .longValueExact());
+        return billTail(
+                c,
+                trueBill.amountFen(),
+                sent.amountFen(),
+                trueBill.issuedMillis(),
+                trueBill.dueMillis(),
+                false);
     }
 
     /** The opening bill: the month before the start, estimated as there are no readings. */
@@ -171,17 +192,20 @@ final class TruthJson {
         sb.append("\",\"kwh\":");
         appendMilli(sb, wh);
         sb.append(",\"kwhByPeriod\":{}");
-        return billTail(c, amountFen, issuedMillis, dueMillis, true);
+        return billTail(c, amountFen, amountFen, issuedMillis, dueMillis, true);
     }
 
     private String billTail(
             SimulatedCustomer c,
             long amountFen,
+            long billedFen,
             long issuedMillis,
             long dueMillis,
             boolean opening) {
         sb.append(",\"amount\":");
         appendCenti(sb, amountFen);
+        sb.append(",\"billedAmount\":");
+        appendCenti(sb, billedFen);
         sb.append(",\"issued\":\"").append(time.format(issuedMillis));
         sb.append("\",\"due\":\"").append(time.format(dueMillis));
         sb.append("\",\"payer\":\"").append(c.payer.name());

@@ -85,7 +85,7 @@ class PaymentsTest {
             JsonNode december = bills.get(e.getKey() + " 2025-12");
             for (Payment p : e.getValue()) {
                 late++;
-                assertThat(p.amountFen()).isEqualTo(fen(december.get("amount")));
+                assertThat(p.amountFen()).isEqualTo(fen(december.get("billedAmount")));
                 assertThat(p.tsMillis())
                         .isGreaterThan(EventTime.parse(december.get("due").asText()));
                 assertThat(p.channel())
@@ -107,7 +107,7 @@ class PaymentsTest {
             assertThat(january.get("opening").asBoolean()).isFalse();
             for (Payment p : e.getValue()) {
                 punctual++;
-                assertThat(p.amountFen()).isEqualTo(fen(january.get("amount")));
+                assertThat(p.amountFen()).isEqualTo(fen(january.get("billedAmount")));
                 assertThat(p.tsMillis())
                         .isGreaterThanOrEqualTo(EventTime.parse(january.get("issued").asText()))
                         .isLessThan(EventTime.parse(january.get("due").asText()));

@@ -15,7 +15,9 @@ import org.gridwatch.core.tariff.TierScheme;
 import org.gridwatch.core.tariff.TouSchedule;
 
 /**
- * Turns a month of usage into a bill under a tariff. The lines, in this order:
+ * Turns a month of usage into a bill under a tariff: the usage's energy per period, metered and
+ * (once {@link MonthSettlement} has settled it) estimated alike, each kWh priced in its period. The
+ * lines, in this order:
  *
  * <ol>
  *   <li>energy: one line per period with kWh, kWh × the period's price;
@@ -135,7 +137,8 @@ public final class BillCalculator {
                 lines,
                 total,
                 calendar.issuedMillis(month),
-                calendar.dueMillis(month));
+                calendar.dueMillis(month),
+                BigDecimal.valueOf(usage.estimatedMicroKwh, 6));
     }
 
     private static void addTierLines(

@@ -1,6 +1,7 @@
 package org.gridwatch.core.billing;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.gridwatch.core.tariff.TariffPeriod;
  *     (by its schedule), plus any other with kWh
  * @param totalKwh the exact kWh of the month (what annual tiers count)
  * @param amountFen the sum of the lines' amounts
+ * @param estimatedKwh of {@code totalKwh}, the exact kWh no interval reading of the month measured
+ *     (see {@link MonthSettlement}); negative when the register trues up an earlier estimate
  */
 public record BillStatement(
         String customerId,
@@ -31,7 +34,8 @@ public record BillStatement(
         List<BillLine> lines,
         long amountFen,
         long issuedMillis,
-        long dueMillis) {
+        long dueMillis,
+        BigDecimal estimatedKwh) {
 
     public BillStatement {
         Objects.requireNonNull(customerId);
@@ -40,6 +44,7 @@ public record BillStatement(
         kwhByPeriod = kwhByPeriod.clone();
         periodsShown = Set.copyOf(periodsShown);
         lines = List.copyOf(lines);
+        Objects.requireNonNull(estimatedKwh);
     }
 
     @Override
@@ -60,7 +65,8 @@ public record BillStatement(
                 && lines.equals(b.lines)
                 && amountFen == b.amountFen
                 && issuedMillis == b.issuedMillis
-                && dueMillis == b.dueMillis;
+                && dueMillis == b.dueMillis
+                && estimatedKwh.equals(b.estimatedKwh);
     }
 
     @Override
@@ -85,7 +91,8 @@ public record BillStatement(
     }
 
     /**
-     * The contract's record: kWh keyed by period name (PEAK, FLAT, …) for {@link #periodsShown}.
+     * The contract's record: kWh keyed by period name (PEAK, FLAT, …) for {@link #periodsShown},
+     * and the estimated kWh rounded to the Wh.
      */
     public Bill toBill() {
         Map<String, Double> kwh = new LinkedHashMap<>();
@@ -94,7 +101,15 @@ public record BillStatement(
                 kwh.put(p.name(), kwhByPeriod[p.ordinal()]);
             }
         }
-        return Bill.of(customerId, period, tariffId, kwh, amountFen, issuedMillis, dueMillis);
+        return Bill.of(
+                customerId,
+                period,
+                tariffId,
+                kwh,
+                amountFen,
+                issuedMillis,
+                dueMillis,
+                estimatedKwh.setScale(3, RoundingMode.HALF_UP).doubleValue());
     }
 
     /** The month of the bill as {@code yyyy * 100 + MM}. */

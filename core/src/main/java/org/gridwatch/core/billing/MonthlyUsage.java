@@ -7,9 +7,13 @@ import org.gridwatch.core.tariff.PeriodLookup;
 import org.gridwatch.core.tariff.TariffPeriod;
 
 /**
- * One customer's consumption in one billing month, as the ledger accumulates it from readings:
- * energy per tariff period, the month's maximum 15-minute demand (for the demand charge of the
- * two-part tariff) and the number of readings.
+ * One customer's energy in one billing month: per tariff period, the month's maximum 15-minute
+ * demand (for the demand charge of the two-part tariff), which quarter hours had a reading with the
+ * register around every gap ({@link ReadingGaps}), and the energy per {@link LoadProfile} slot.
+ * Readings are added as they come; when the month is billed, {@link MonthSettlement} adds the
+ * energy of the quarter hours without a reading (from the register, else estimated), so that {@link
+ * #microKwh} is then the month's whole energy as billed and {@link #estimatedMicroKwh} the part of
+ * it no interval reading measured.
  *
  * <p>An interval belongs to the month, and each of its quarter hours to the period, in which it
  * STARTS. A 30- or 60-minute reading is split evenly into its quarter hours, each priced in its own
@@ -17,10 +21,11 @@ import org.gridwatch.core.tariff.TariffPeriod;
  *
  * <p>Energy is summed in integer micro-kWh ({@code Math.round(kWh × 10⁶)}), so the order in which
  * readings arrive never changes a bill. Duplicates must be removed before {@link #add} (the meter
- * admission step does that): this class adds what it is given.
+ * admission step does that); a reading overlapping one already added is refused.
  *
  * <p>Flink state: public no-arg constructor and public fields; energy per period is an array
- * indexed by {@link TariffPeriod#ordinal()}.
+ * indexed by {@link TariffPeriod#ordinal()}. About 100 bytes, 480 of profile sums and 20 a gap. The
+ * zone must have a fixed offset (as for {@link PeriodLookup}): every day has 96 quarter hours.
  */
 public final class MonthlyUsage {
 
@@ -28,8 +33,9 @@ public final class MonthlyUsage {
 
     private static final int PERIODS = TariffPeriod.values().length;
     private static final int QUARTER_MINUTES = 15;
-    private static final long QUARTER_MILLIS = QUARTER_MINUTES * 60_000L;
+    static final long QUARTER_MILLIS = QUARTER_MINUTES * 60_000L;
     private static final int QUARTERS_PER_HOUR = 4;
+    static final int QUARTERS_PER_DAY = 96;
 
     /** The billing month as {@code yyyy * 100 + MM}, e.g. 202601; 0 before {@link #of}. */
     public int yearMonth;
@@ -40,18 +46,43 @@ public final class MonthlyUsage {
     /** First instant of the next month, local (exclusive). */
     public long endMillis;
 
+    /** The month's first day, counted from 1970-01-01: the day types of its quarter hours. */
+    public long firstEpochDay;
+
     /** The end of the latest interval added, so a replay can tell a month its data ends inside. */
     public long latestEndMillis = Long.MIN_VALUE;
 
-    /** Energy per period in micro-kWh, indexed by {@link TariffPeriod#ordinal()}. */
+    /**
+     * Energy per period in micro-kWh, indexed by {@link TariffPeriod#ordinal()}: metered, and once
+     * settled metered plus what the settlement gave the quarter hours without a reading.
+     */
     public long[] microKwh = new long[PERIODS];
+
+    /**
+     * Of the month's energy, the part no interval reading of the month measured, micro-kWh: set by
+     * {@link MonthSettlement}, 0 before. Negative when the register trues up an estimate that was
+     * too high.
+     */
+    public long estimatedMicroKwh;
+
+    /** The quarter hours with a reading, and the register around each gap. */
+    public ReadingGaps readings = new ReadingGaps();
+
+    /** Metered energy per {@link LoadProfile#slot}, micro-kWh: the customer's own profile. */
+    public long[] slotMicroKwh = new long[LoadProfile.SLOTS];
+
+    /** Metered quarter hours per {@link LoadProfile#slot}. */
+    public short[] slotQuarters = new short[LoadProfile.SLOTS];
 
     /** The largest energy of one quarter hour this month, micro-kWh (× 4 gives kW). */
     public long maxQuarterMicroKwh;
 
     public int readingCount;
 
-    /** Quarter hours with a reading this month: the hours the load factor is averaged over. */
+    /**
+     * Quarter hours with a reading this month; once settled, also those it estimated: the hours the
+     * load factor is averaged over.
+     */
     public int quarterCount;
 
     /**
@@ -68,6 +99,7 @@ public final class MonthlyUsage {
         usage.yearMonth = month.getYear() * 100 + month.getMonthValue();
         usage.startMillis = calendar.monthStartMillis(month);
         usage.endMillis = calendar.monthStartMillis(month.plusMonths(1));
+        usage.firstEpochDay = month.atDay(1).toEpochDay();
         return usage;
     }
 
@@ -108,6 +140,24 @@ public final class MonthlyUsage {
             double kwh,
             PeriodLookup lookup,
             PeriodLookup peakHours) {
+        return add(startMillis, intervalMinutes, kwh, Double.NaN, lookup, peakHours);
+    }
+
+    /**
+     * Adds one reading with the meter's register after it.
+     *
+     * @param registerKwh the cumulative import register at the end of the interval, or {@link
+     *     Double#NaN} when the reading has none
+     * @return false, adding nothing, if the interval starts outside this month or overlaps a
+     *     reading already added
+     */
+    public boolean add(
+            long startMillis,
+            int intervalMinutes,
+            double kwh,
+            double registerKwh,
+            PeriodLookup lookup,
+            PeriodLookup peakHours) {
         if (intervalMinutes <= 0 || intervalMinutes % QUARTER_MINUTES != 0) {
             throw new IllegalArgumentException(
                     "interval must be a multiple of 15 minutes: " + intervalMinutes);
@@ -120,6 +170,14 @@ public final class MonthlyUsage {
         }
         long total = Bucket.microKwh(kwh);
         int quarters = intervalMinutes / QUARTER_MINUTES;
+        int first = quarterOf(startMillis);
+        long registerAtEnd =
+                Double.isNaN(registerKwh) ? ReadingGaps.UNKNOWN : Bucket.microKwh(registerKwh);
+        long registerAtStart =
+                registerAtEnd == ReadingGaps.UNKNOWN ? ReadingGaps.UNKNOWN : registerAtEnd - total;
+        if (!readings.add(first, first + quarters, registerAtStart, registerAtEnd)) {
+            return false;
+        }
         for (int q = 0; q < quarters; q++) {
             long part = Bucket.share(total, quarters, q);
             TariffPeriod period = lookup.periodAt(startMillis + q * QUARTER_MILLIS);
@@ -131,11 +189,36 @@ public final class MonthlyUsage {
             if (part > maxQuarterMicroKwh) {
                 maxQuarterMicroKwh = part;
             }
+            int slot = slotOf(first + q, lookup);
+            slotMicroKwh[slot] += part;
+            slotQuarters[slot]++;
         }
         latestEndMillis = Math.max(latestEndMillis, startMillis + quarters * QUARTER_MILLIS);
         readingCount++;
         quarterCount += quarters;
         return true;
+    }
+
+    /** The number of quarter hours in the month. */
+    public int quarters() {
+        return (int) ((endMillis - startMillis) / QUARTER_MILLIS);
+    }
+
+    /** The quarter hour of the month an instant falls in, counted from 0. */
+    int quarterOf(long epochMillis) {
+        return (int) ((epochMillis - startMillis) / QUARTER_MILLIS);
+    }
+
+    /** When quarter hour {@code q} of the month starts. */
+    long startOfQuarter(int q) {
+        return startMillis + q * QUARTER_MILLIS;
+    }
+
+    /** The {@link LoadProfile} slot of quarter hour {@code q}, by the lookup's holiday calendar. */
+    int slotOf(int q, PeriodLookup lookup) {
+        return LoadProfile.slot(
+                lookup.calendar().dayTypeOfEpochDay(firstEpochDay + q / QUARTERS_PER_DAY),
+                q % QUARTERS_PER_DAY);
     }
 
     /** The exact kWh of one period. */

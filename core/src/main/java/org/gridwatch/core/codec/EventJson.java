@@ -165,6 +165,8 @@ public final class EventJson {
             kwh.put(e.getKey(), roundKwh(e.getValue()));
         }
         m.put("kwh", kwh);
+        // Optional in the contract; written on every bill, 0.0 when all was metered.
+        m.put("estimatedKwh", roundKwh(b.estimatedKwh()));
         m.put("amount", new java.math.BigDecimal(b.amountFen()).movePointLeft(2));
         m.put("issued", time.format(b.issuedMillis()));
         m.put("due", time.format(b.dueMillis()));

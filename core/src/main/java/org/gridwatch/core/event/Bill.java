@@ -13,6 +13,8 @@ import java.util.Map;
  * @param periodNames tariff period names (PEAK, FLAT, VALLEY, ...), in the order they are written
  * @param periodKwh kWh of each named period
  * @param amountFen the billed amount in fen
+ * @param estimatedKwh of the bill's kWh, those no interval reading of the month measured (0 when
+ *     all were metered; negative when the register trues up an earlier estimate)
  */
 public record Bill(
         String customerId,
@@ -22,7 +24,8 @@ public record Bill(
         double[] periodKwh,
         long amountFen,
         long issuedMillis,
-        long dueMillis) {
+        long dueMillis,
+        double estimatedKwh) {
 
     public Bill {
         if (periodNames.length != periodKwh.length) {
@@ -37,7 +40,8 @@ public record Bill(
             Map<String, Double> kwhByPeriod,
             long amountFen,
             long issuedMillis,
-            long dueMillis) {
+            long dueMillis,
+            double estimatedKwh) {
         String[] names = new String[kwhByPeriod.size()];
         double[] kwh = new double[names.length];
         int i = 0;
@@ -46,7 +50,15 @@ public record Bill(
             kwh[i++] = e.getValue();
         }
         return new Bill(
-                customerId, period, tariffId, names, kwh, amountFen, issuedMillis, dueMillis);
+                customerId,
+                period,
+                tariffId,
+                names,
+                kwh,
+                amountFen,
+                issuedMillis,
+                dueMillis,
+                estimatedKwh);
     }
 
     /** kWh per tariff period name, in the bill's order. */

@@ -140,8 +140,9 @@ class BillBoundariesTest {
     }
 
     @Test
-    void aMissingReadingIsSimplyNotBilled() {
-        // The shop's March without 2026-03-10 09:00–10:00 (peak, 14.5 kWh):
+    void theCalculatorBillsTheUsageItIsGivenTheSettlementFillsTheGapsBeforeIt() {
+        // MonthSettlementTest covers what a missing reading becomes on a bill; unsettled, the
+        // shop's March without 2026-03-10 09:00–10:00 (peak, 14.5 kWh):
         // peak 4061.0 − 14.5 = 4046.5 × 1.04 = 4208.36; flat 1239.23 and valley 394.44 as before.
         // Total 4208.36 + 1239.23 + 394.44 = 5842.03.
         MonthOfReadings month = ShopMonth.march().without("2026-03-10T09:00");
@@ -157,11 +158,20 @@ class BillBoundariesTest {
 
     @Test
     void aLateReadingGivesTheSameBillAsOneOnTime() {
-        // The shop's March (5857.11, see BillCalculatorTest) with readings in three orders: in
+        // The shop's March (5857.11, see BillCalculatorTest), its 23:00 hours read as 0.1, 0.9
+        // (15 minutes each) and 2.1 (30 minutes), 3.1 kWh instead of 3.0, in three orders: in
         // time order, one day arriving after the rest of the month, and shuffled. kWh like 14.5
         // and 0.1 do not add exactly in doubles; micro-kWh integers do.
-        MonthOfReadings month = ShopMonth.march().daily("23:00", 15, 0.1);
-        List<MonthOfReadings.Reading> inOrder = month.readings();
+        MonthOfReadings month = ShopMonth.march();
+        for (int day = 1; day <= 31; day++) {
+            String date = "2026-03-%02dT".formatted(day);
+            month.without(date + "23:00")
+                    .at(date + "23:00", 15, 0.1)
+                    .at(date + "23:15", 15, 0.9)
+                    .at(date + "23:30", 30, 2.1);
+        }
+        List<MonthOfReadings.Reading> inOrder = new ArrayList<>(month.readings());
+        inOrder.sort(java.util.Comparator.comparingLong(MonthOfReadings.Reading::startMillis));
         List<MonthOfReadings.Reading> oneDayLate = new ArrayList<>(inOrder);
         long tenth = MonthOfReadings.at("2026-03-10T00:00");
         oneDayLate.sort(

@@ -28,6 +28,7 @@ final class LedgerBills {
                 List.of(),
                 amountFen,
                 calendar.issuedMillis(m),
-                calendar.dueMillis(m));
+                calendar.dueMillis(m),
+                BigDecimal.ZERO);
     }
 }

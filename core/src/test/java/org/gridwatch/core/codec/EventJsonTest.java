@@ -169,7 +169,8 @@ class EventJsonTest {
     }
 
     @Test
-    void writesBillsWithTheContractsFieldsAmountInYuanAndKwhInWattHours() throws Exception {
+    void writesBillsWithTheContractsFieldsPlusEstimatedKwhAmountInYuanAndKwhInWattHours()
+            throws Exception {
         Map<String, Double> kwh = new LinkedHashMap<>();
         kwh.put("VALLEY", 140.2);
         kwh.put("PEAK", 0.1 + 0.2 + 120.1); // a sum of readings, with binary noise
@@ -182,13 +183,17 @@ class EventJsonTest {
                         kwh,
                         20137,
                         millis("2026-02-01T00:00:00+08:00"),
-                        millis("2026-02-20T00:00:00+08:00"));
+                        millis("2026-02-20T00:00:00+08:00"),
+                        0.1 + 12.2); // estimated 12.3 kWh, with binary noise
 
         String written = json.bill(bill);
         JsonNode out = JSON.readTree(written);
 
-        assertThat(fieldNames(out))
-                .containsExactlyInAnyOrderElementsOf(fieldNames(ContractExamples.BILL));
+        // The contract lets outputs gain optional fields; bills gain estimatedKwh.
+        List<String> contract = new ArrayList<>(fieldNames(ContractExamples.BILL));
+        contract.add("estimatedKwh");
+        assertThat(fieldNames(out)).containsExactlyInAnyOrderElementsOf(contract);
+        assertThat(written).contains("\"estimatedKwh\":12.3,");
         assertThat(written).contains("\"amount\":201.37");
         assertThat(written).contains("\"kwh\":{\"FLAT\":88.0,\"PEAK\":120.4,\"VALLEY\":140.2}");
         assertThat(out.get("issued").textValue()).isEqualTo("2026-02-01T00:00:00+08:00");
@@ -290,6 +295,7 @@ class EventJsonTest {
                 b.kwhByPeriod(),
                 fen,
                 b.issuedMillis(),
-                b.dueMillis());
+                b.dueMillis(),
+                b.estimatedKwh());
     }
 }

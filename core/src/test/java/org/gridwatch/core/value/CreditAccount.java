@@ -55,7 +55,8 @@ final class CreditAccount {
                 List.of(),
                 amountFen,
                 CALENDAR.issuedMillis(m),
-                CALENDAR.dueMillis(m));
+                CALENDAR.dueMillis(m),
+                BigDecimal.ZERO);
     }
 
     /** The due instant of the bill of {@code month}. */

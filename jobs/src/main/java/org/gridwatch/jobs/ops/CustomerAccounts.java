@@ -20,8 +20,10 @@ import org.apache.flink.util.OutputTag;
 import org.gridwatch.core.billing.BillCalculator;
 import org.gridwatch.core.billing.BillStatement;
 import org.gridwatch.core.billing.BillingCalendar;
+import org.gridwatch.core.billing.MonthSettlement;
 import org.gridwatch.core.billing.MonthlyUsage;
 import org.gridwatch.core.billing.PaymentOutcome;
+import org.gridwatch.core.billing.ReadingHistory;
 import org.gridwatch.core.codec.EventJson;
 import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Customer;
@@ -49,9 +51,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A month is billed when event time has passed its end by the allowed lateness, so late readings
  * are in the bill. A reading whose quarter hour has closed for good is left out here exactly as the
- * load buckets reject it (same rule, same watermark), so billed and metered energy agree. A payment
- * seen twice is rejected as DUPLICATE; a negative one is a reversal. Inspections arrive on the same
- * input as payments ({@link AccountEvent}).
+ * load buckets reject it (same rule, same watermark); the register brings its energy back into the
+ * bill ({@link MonthSettlement}: the month's energy from the register, interval readings allocate
+ * it, what no reading covers is estimated from the customer's own profile). Once a customer is
+ * billed, the next month's bill is armed at once ({@link #armBill}): a meter that goes silent is
+ * still billed every month. A payment seen twice is rejected as DUPLICATE; a negative one is a
+ * reversal. Inspections arrive on the same input as payments ({@link AccountEvent}).
  *
  * <p>Payments and inspections wait in state until the watermark reaches them and are then applied
  * in event-time order, interleaved with the bills: credit depends on whether a payment came before
@@ -74,10 +79,14 @@ public final class CustomerAccounts
     public static final OutputTag<CustomerStanding> STANDINGS =
             new OutputTag<>("customer-standings", Types.POJO(CustomerStanding.class)) {};
 
+    /** A timer that fires at the first watermark, whatever its time. */
+    private static final long FIRST_WATERMARK = Long.MIN_VALUE + 1;
+
     private final MonitorSettings settings;
     private transient ValueState<Customer> master;
     private transient ValueState<CustomerAccount> account;
     private transient MapState<Integer, MonthlyUsage> months;
+    private transient ValueState<ReadingHistory> readingHistory;
     private transient ValueState<Long> creditCheckAt;
     private transient ValueState<Long> latestEventMillis;
     private transient MapState<Long, List<AccountEvent>> waiting;
@@ -110,6 +119,11 @@ public final class CustomerAccounts
                         .getMapState(
                                 new MapStateDescriptor<>(
                                         "open-months", Types.INT, Types.POJO(MonthlyUsage.class)));
+        readingHistory =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "reading-history", Types.POJO(ReadingHistory.class)));
         creditCheckAt =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("credit-check-at", Types.LONG));
@@ -158,9 +172,17 @@ public final class CustomerAccounts
         }
     }
 
-    /** The customer's record, new or changed; payments that waited for it are applied. */
+    /**
+     * The customer's record, new or changed; payments that waited for it are applied. A customer
+     * new to the job is billed from the month event time is in when it first moves, even if its
+     * meter never reads: an active customer gets a bill every month.
+     */
     private void onMaster(Customer customer, Context ctx) throws Exception {
+        boolean known = master.value() != null || readingHistory.value() != null;
         master.update(customer);
+        if (!known && months.isEmpty()) {
+            ctx.timerService().registerEventTimeTimer(FIRST_WATERMARK);
+        }
         applyAwaitingMaster(ctx);
     }
 
@@ -188,6 +210,7 @@ public final class CustomerAccounts
         master.clear();
         account.clear();
         months.clear();
+        readingHistory.clear();
         creditCheckAt.clear();
         latestEventMillis.clear();
     }
@@ -209,11 +232,31 @@ public final class CustomerAccounts
         int key = monthKey(month);
         MonthlyUsage usage = months.get(key);
         if (usage == null) {
+            if (historyOrNew().hasBilled(month)) {
+                return; // its month is billed: the gap it left was settled with the register
+            }
             usage = MonthlyUsage.of(month, calendar);
-            ctx.timerService().registerEventTimeTimer(billsAt(month));
+            armBill(month, ctx);
         }
-        usage.add(r.startMillis(), r.intervalMinutes(), r.kwh(), lookup, peakHours);
-        months.put(key, usage);
+        if (usage.add(
+                r.startMillis(),
+                r.intervalMinutes(),
+                r.kwh(),
+                r.registerKwh(),
+                lookup,
+                peakHours)) {
+            months.put(key, usage);
+        }
+    }
+
+    /**
+     * Arms the bill of {@code month}: it is billed once event time has passed its end by the
+     * allowed lateness. Called when a month's first reading comes and after each bill for the next
+     * month, so every customer billed once is billed every month; call it too when a customer
+     * becomes known without a reading. Arming a month twice arms it once.
+     */
+    void armBill(YearMonth month, Context ctx) {
+        ctx.timerService().registerEventTimeTimer(billsAt(month));
     }
 
     /** The key of a month's usage in state: yyyymm. */
@@ -351,7 +394,13 @@ public final class CustomerAccounts
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Bill> out) throws Exception {
-        watermark(ctx); // a month billed here stays billed after a restore
+        long now = watermark(ctx); // a month billed here stays billed after a restore
+        if (timestamp == FIRST_WATERMARK) {
+            if (master.value() != null && now != Long.MAX_VALUE) {
+                armBill(calendar.monthOf(now), ctx);
+            }
+            return;
+        }
         dueEvents(timestamp, ctx);
         YearMonth month = calendar.monthOf(timestamp - lateness);
         if (billsAt(month) == timestamp) {
@@ -372,20 +421,39 @@ public final class CustomerAccounts
     private void billMonth(YearMonth month, OnTimerContext ctx, Collector<Bill> out)
             throws Exception {
         int key = monthKey(month);
-        MonthlyUsage usage = months.get(key);
         Customer customer = master.value();
-        if (usage == null || customer == null) {
+        ReadingHistory history = historyOrNew();
+        if (customer == null || history.hasBilled(month)) {
             return;
         }
         if (ctx.timerService().currentWatermark() == Long.MAX_VALUE
-                && usage.latestEndMillis <= usage.endMillis - BillingCalendar.MILLIS_PER_DAY) {
-            // The input ended (a replay) inside this month: its readings stop before the
-            // month's last day, so a bill now would be for part of a month. Not billed.
+                && latestReadingEnd(history)
+                        <= calendar.monthStartMillis(month.plusMonths(1))
+                                - BillingCalendar.MILLIS_PER_DAY) {
+            // The input ended (a replay) and this customer's readings stop before the month's
+            // last day: a bill now would be for part of a month, or for one beyond the data.
+            // Not billed, and no later month is armed.
             return;
         }
+        PeriodLookup lookup = tariffs.lookup(customer.tariffId());
+        if (lookup == null) {
+            return; // no tariff to bill with: counted as UNPRICED load on the dashboards
+        }
+        MonthlyUsage usage = months.get(key);
+        if (usage == null) {
+            usage = MonthlyUsage.of(month, calendar); // a silent month: estimated
+        }
+        months.remove(key);
+        armBill(month.plusMonths(1), ctx);
+        ReadingHistory next =
+                MonthSettlement.settle(
+                        usage,
+                        months.get(monthKey(month.plusMonths(1))),
+                        history,
+                        lookup,
+                        peakHours);
         Tariff tariff = tariffs.tariff(customer.tariffId());
         CustomerAccount accounts = accountOrNew();
-        months.remove(key);
         BillStatement statement;
         try {
             statement =
@@ -397,15 +465,31 @@ public final class CustomerAccounts
                             accounts.ledger.kwhBilledInYear(month.getYear()));
         } catch (RuntimeException e) {
             // e.g. the customer changed to a tariff without a period it used this month: a
-            // billing clerk's case, not a reason to stop the job for every other customer
+            // billing clerk's case, not a reason to stop the job for every other customer. The
+            // history is kept as it was, so the next month's register difference covers this one.
             LOG.warn("cannot bill {} for {}: {}", customer.customerId(), month, e.getMessage());
             return;
         }
+        readingHistory.update(next);
         if (accounts.onBill(statement, usage, model.credit())) {
             out.collect(statement.toBill());
             account.update(accounts);
             publish(ctx, accounts, ctx.timestamp(), true);
         }
+    }
+
+    /** The end of the customer's latest reading, billed or not. */
+    private long latestReadingEnd(ReadingHistory history) throws Exception {
+        long latest = history.latestReadingEndMillis;
+        for (MonthlyUsage usage : months.values()) {
+            latest = Math.max(latest, usage.latestEndMillis);
+        }
+        return latest;
+    }
+
+    private ReadingHistory historyOrNew() throws Exception {
+        ReadingHistory history = readingHistory.value();
+        return history == null ? new ReadingHistory() : history;
     }
 
     /** Sends the customer's standing, once billed, and arms the next credit check. */

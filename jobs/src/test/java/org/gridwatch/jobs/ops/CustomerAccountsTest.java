@@ -2,9 +2,9 @@ package org.gridwatch.jobs.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridwatch.jobs.Fixtures.at;
-import static org.gridwatch.jobs.Fixtures.reading;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -17,6 +17,7 @@ import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.CustomerClass;
 import org.gridwatch.core.event.Inspection;
 import org.gridwatch.core.event.InspectionOutcome;
+import org.gridwatch.core.event.MeterReading;
 import org.gridwatch.core.event.Payment;
 import org.gridwatch.core.event.PaymentChannel;
 import org.gridwatch.core.event.RejectReason;
@@ -57,10 +58,20 @@ class CustomerAccountsTest {
         harness.processElement1(CustomerFeed.master(SHOP), 0);
     }
 
+    /** The shop's meter register, kWh: every reading the meter makes moves it on. */
+    private double register = 1_000;
+
+    /** A 15-minute reading ending at {@code end}, with the register after it. */
     private void read(String end, double kwh) throws Exception {
-        harness.processElement1(
-                CustomerFeed.reading(new MeteredReading(SHOP, reading("M1", end, 15, kwh))),
-                at(end));
+        register += kwh;
+        MeterReading r = new MeterReading("M1", at(end), 15, kwh, register, Double.NaN, 0);
+        harness.processElement1(CustomerFeed.reading(new MeteredReading(SHOP, r)), at(end));
+    }
+
+    /** A reading the meter made (its register counts it) that has not reached the job. */
+    private MeterReading lose(String end, double kwh) {
+        register += kwh;
+        return new MeterReading("M1", at(end), 15, kwh, register, Double.NaN, 0);
     }
 
     private List<RejectReason> rejections() {
@@ -211,6 +222,77 @@ class CustomerAccountsTest {
 
         assertThat(standings().stream().filter(s -> !s.monthClose())).isEmpty();
         assertThat(standings()).hasSize(before);
+    }
+
+    private List<Bill> bills() {
+        return harness.extractOutputValues();
+    }
+
+    @Test
+    void aMeterThatFallsSilentIsStillBilledEveryMonthFromItsOwnProfile() throws Exception {
+        // Read on Friday 30 and Saturday 31 January only, 0.25 kWh every quarter hour: a day is
+        // peak 36 × 0.25 = 9, flat 24 × 0.25 = 6, valley 36 × 0.25 = 9 kWh (Shanxi hours).
+        for (LocalDateTime end = LocalDateTime.parse("2026-01-30T00:15");
+                !end.isAfter(LocalDateTime.parse("2026-02-01T00:00"));
+                end = end.plusMinutes(15)) {
+            read(end.toString(), 0.25);
+        }
+        watermark("2026-02-02T00:00"); // January's end + the allowed lateness (1 day here)
+        watermark("2026-03-02T00:00"); // February: not one reading
+        watermark("2026-04-02T00:00"); // March: none either
+
+        assertThat(bills())
+                .extracting(Bill::period)
+                .containsExactly("2026-01", "2026-02", "2026-03");
+        // January: peak 18, flat 12, valley 18; 18.72 + 7.80 + 5.27 (5.265 half up) = 31.79
+        assertThat(bills().get(0).amountFen()).isEqualTo(1_872 + 780 + 527);
+        assertThat(bills().get(0).estimatedKwh()).isZero();
+        // February, estimated at its own level, 0.25 kWh at every hour of either kind of day:
+        // 28 days: peak 252, flat 168, valley 252 = 672 kWh;
+        // 252 × 1.04 = 262.08, 168 × 0.65 = 109.20, 252 × 0.2925 = 73.71: 444.99
+        Bill february = bills().get(1);
+        assertThat(february.kwhByPeriod())
+                .containsEntry("PEAK", 252.0)
+                .containsEntry("FLAT", 168.0)
+                .containsEntry("VALLEY", 252.0);
+        assertThat(february.estimatedKwh()).isEqualTo(672.0);
+        assertThat(february.amountFen()).isEqualTo(26_208 + 10_920 + 7_371);
+        // March, 31 days: 744 kWh; 279 × 1.04 = 290.16, 186 × 0.65 = 120.90,
+        // 279 × 0.2925 = 81.6075 → 81.61: 492.67
+        assertThat(bills().get(2).estimatedKwh()).isEqualTo(744.0);
+        assertThat(bills().get(2).amountFen()).isEqualTo(29_016 + 12_090 + 8_161);
+    }
+
+    @Test
+    void aReadingTooLateForItsQuarterHourIsLeftOutAndTheRegisterBillsItsEnergy() throws Exception {
+        read("2026-01-15T09:00", 2.0); // 08:45-09:00, peak
+        MeterReading late = lose("2026-01-15T09:15", 5.0); // 09:00-09:15, peak, held up
+        read("2026-01-15T09:30", 1.0); // 09:15-09:30, peak: its register counts the 5.0 too
+        watermark("2026-01-16T12:00"); // 09:00-09:15 closed at 16 January 09:15 (lateness 1 day)
+        harness.processElement1(
+                CustomerFeed.reading(new MeteredReading(SHOP, late)), late.endMillis());
+        read("2026-02-01T00:15", 0.5); // the meter reads again in February
+        watermark("2026-02-02T00:00");
+
+        // Metered 2.0 + 1.0; the gap 09:00-09:15 between two register reads: 5.0, peak.
+        // 8.0 × 1.04 = 8.32
+        assertThat(bills())
+                .singleElement()
+                .satisfies(
+                        b -> {
+                            assertThat(b.kwhByPeriod()).containsEntry("PEAK", 8.0);
+                            assertThat(b.estimatedKwh()).isEqualTo(5.0);
+                            assertThat(b.amountFen()).isEqualTo(832);
+                        });
+    }
+
+    @Test
+    void atTheEndOfAReplayNoMonthIsBilledBeyondTheCustomersReadings() throws Exception {
+        billJanuary(); // and a reading on 1 February: the data ends inside February
+
+        harness.processBothWatermarks(new Watermark(Long.MAX_VALUE));
+
+        assertThat(bills()).extracting(Bill::period).containsExactly("2026-01");
     }
 
     @Test
