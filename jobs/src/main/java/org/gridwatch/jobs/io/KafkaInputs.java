@@ -1,12 +1,18 @@
 package org.gridwatch.jobs.io;
 
 import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.gridwatch.core.event.Source;
 import org.gridwatch.core.kafka.KafkaClientProperties;
@@ -55,6 +61,18 @@ public final class KafkaInputs implements MonitorInputs {
     public <T> Optional<DataStream<Arrival<T>>> open(
             StreamExecutionEnvironment env, InputKind<T> kind, MonitorSettings settings) {
         Source source = kind.source();
+        if (bounded && !topicExists(source.topic())) {
+            // A bounded read of a topic that is not there would wait for it for ever: there is
+            // nothing to read, so the stream is left out, as a replay folder without its file.
+            if (FileInputs.isRequired(source)) {
+                throw new IllegalArgumentException(
+                        "--bounded: there is no topic "
+                                + source.topic()
+                                + " at "
+                                + bootstrapServers);
+            }
+            return Optional.empty();
+        }
         KafkaSourceBuilder<Arrival<T>> builder =
                 KafkaSource.<Arrival<T>>builder()
                         .setBootstrapServers(bootstrapServers)
@@ -79,6 +97,21 @@ public final class KafkaInputs implements MonitorInputs {
                                 "kafka: " + source.topic(),
                                 kind.arrivalType())
                         .uid("source-kafka-" + source.topic()));
+    }
+
+    /** Asks the cluster, at build time (the client must reach it, as for any bounded read). */
+    private boolean topicExists(String topic) {
+        Properties p = clientProperties.toProperties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(p)) {
+            return admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(
+                    "cannot list the topics at " + bootstrapServers + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while listing topics", e);
+        }
     }
 
     static OffsetsInitializer startingOffsets(Source source) {
