@@ -22,6 +22,7 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.runtime.clusterframework.ApplicationStatus;
+import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
@@ -142,10 +143,74 @@ final class LocalFlink implements AutoCloseable {
 
     /** Submits what was wired into {@code env} and returns once the cluster has accepted it. */
     JobID submit(StreamExecutionEnvironment env, String name) throws Exception {
+        return submit(env, name, null);
+    }
+
+    /**
+     * As {@link #submit(StreamExecutionEnvironment, String)}, resuming from a checkpoint or
+     * savepoint when {@code resumeFrom} is not null.
+     */
+    JobID submit(StreamExecutionEnvironment env, String name, String resumeFrom) throws Exception {
         StreamGraph graph = env.getStreamGraph();
         graph.setJobName(name);
+        if (resumeFrom != null) {
+            graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(resumeFrom));
+        }
         graph.serializeUserDefinedInstances();
         return cluster.submitJob(graph).get().getJobID();
+    }
+
+    /**
+     * The sum over all subtasks of the job's metric whose name ends with {@code .metric} (e.g. the
+     * InfluxDB sink's {@code influxdbPointsRefused}), read through the cluster's REST API; empty
+     * when the job has no such metric (yet, or any more).
+     */
+    java.util.OptionalLong metricSum(JobID job, String metric) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode vertices = rest("/jobs/" + job).get("vertices");
+            long sum = 0;
+            boolean found = false;
+            for (com.fasterxml.jackson.databind.JsonNode vertex : vertices) {
+                String base = "/jobs/" + job + "/vertices/" + vertex.get("id").asText();
+                for (com.fasterxml.jackson.databind.JsonNode m : rest(base + "/subtasks/metrics")) {
+                    String id = m.get("id").asText();
+                    if (id.endsWith("." + metric) || id.equals(metric)) {
+                        com.fasterxml.jackson.databind.JsonNode value =
+                                rest(
+                                        base
+                                                + "/subtasks/metrics?agg=sum&get="
+                                                + java.net.URLEncoder.encode(
+                                                        id,
+                                                        java.nio.charset.StandardCharsets.UTF_8));
+                        if (value.size() > 0) {
+                            sum += value.get(0).get("sum").asLong();
+                            found = true;
+                        }
+                    }
+                }
+            }
+            return found ? java.util.OptionalLong.of(sum) : java.util.OptionalLong.empty();
+        } catch (IOException | RuntimeException e) {
+            return java.util.OptionalLong.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.OptionalLong.empty();
+        }
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode rest(String path)
+            throws IOException, InterruptedException {
+        java.net.http.HttpResponse<String> response =
+                java.net.http.HttpClient.newHttpClient()
+                        .send(
+                                java.net.http.HttpRequest.newBuilder(webUi.resolve(path))
+                                        .timeout(java.time.Duration.ofSeconds(5))
+                                        .build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException(path + ": HTTP " + response.statusCode());
+        }
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
     }
 
     /** Completes when the job has finished, failed or been cancelled. */

@@ -16,6 +16,7 @@ import org.gridwatch.embedded.InfluxQueryClient;
 import org.gridwatch.jobs.MonitorArgs;
 import org.gridwatch.jobs.MonitorJob;
 import org.gridwatch.jobs.MonitorSettings;
+import org.gridwatch.jobs.RetainedCheckpoints;
 import org.gridwatch.jobs.influx.InfluxSettings;
 import org.gridwatch.jobs.io.MonitorOutputs;
 import picocli.CommandLine.Command;
@@ -54,6 +55,9 @@ import picocli.CommandLine.Spec;
             "  gridwatch monitor --kafka localhost:9092 --influx http://localhost:8086 --web-ui"
         })
 public final class MonitorCommand implements Callable<Integer> {
+
+    /** The InfluxDB sink's count of points InfluxDB refused for good (jobs' influx package). */
+    static final String INFLUX_REFUSED = "influxdbPointsRefused";
 
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
@@ -146,9 +150,32 @@ public final class MonitorCommand implements Callable<Integer> {
             names = "--checkpoint-dir",
             paramLabel = "DIR",
             description =
-                    "Keep checkpoints in this folder (or file-system URI); default: a temporary"
-                            + " folder, deleted at the end.")
+                    "Keep checkpoints in this folder (or file-system URI), and resume from the"
+                            + " newest one there when started again; default: a temporary folder,"
+                            + " deleted at the end.")
     String checkpointDir;
+
+    @Option(
+            names = "--resume-from",
+            paramLabel = "PATH",
+            description =
+                    "Resume from this checkpoint or savepoint (a chk-N or savepoint folder)"
+                            + " instead of the newest one in --checkpoint-dir.")
+    String resumeFrom;
+
+    @Option(
+            names = "--fresh",
+            description = "Start with empty state even when --checkpoint-dir holds a checkpoint.")
+    boolean fresh;
+
+    @Option(
+            names = "--future-tolerance",
+            paramLabel = "DURATION",
+            description =
+                    "Reject records stamped further ahead than this (of the wall clock on Kafka,"
+                            + " of the stream in a replay) as FUTURE_TIMESTAMP, e.g. 6h, 2d"
+                            + " (default: 1d; at most the allowed lateness, 7d).")
+    String futureTolerance;
 
     @Option(
             names = "--tariffs",
@@ -225,7 +252,11 @@ public final class MonitorCommand implements Callable<Integer> {
                     MonitorOutputs.all(List.of(args.outputs(), new LiveSummaryOutputs(summary)));
             new MonitorJob(new CountedInputs(args.inputs(), summary), outputs, args.settings())
                     .build(env);
-            JobID job = flink.submit(env, "GridWatch monitor");
+            String resume = resumePoint(args);
+            if (resume != null && !quiet) {
+                err.println("monitor: resuming from " + resume);
+            }
+            JobID job = flink.submit(env, "GridWatch monitor", resume);
             if (!quiet) {
                 err.println(
                         "monitor: running on "
@@ -237,7 +268,12 @@ public final class MonitorCommand implements Callable<Integer> {
                 err.flush();
             }
             CompletableFuture<JobResult> result = flink.result(job);
+            java.util.OptionalLong refused = java.util.OptionalLong.empty();
             while (!result.isDone() && !stop.await(PROGRESS_EVERY)) {
+                if (args.influx() != null) {
+                    java.util.OptionalLong now = flink.metricSum(job, INFLUX_REFUSED);
+                    refused = now.isPresent() ? now : refused;
+                }
                 if (!quiet && !result.isDone()) {
                     err.println(
                             MonitorReport.progress(
@@ -255,8 +291,17 @@ public final class MonitorCommand implements Callable<Integer> {
             if (failure != null) {
                 throw new IllegalStateException("the job failed: " + LocalFlink.reason(failure));
             }
+            if (args.influx() != null) {
+                java.util.OptionalLong last = flink.metricSum(job, INFLUX_REFUSED);
+                refused = last.isPresent() ? last : refused;
+            }
             MonitorReport.print(
-                    out, summary.snapshot(), System.nanoTime() - started, args, stopped);
+                    out,
+                    summary.snapshot(),
+                    System.nanoTime() - started,
+                    args,
+                    stopped,
+                    refused.orElse(0));
             if (stopped) {
                 out.println("stopped");
             }
@@ -296,6 +341,18 @@ public final class MonitorCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+        if (futureTolerance != null) {
+            try {
+                settings =
+                        settings.withFutureTolerance(
+                                MonitorArgs.duration("--future-tolerance", futureTolerance));
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
+        }
+        if (fresh && resumeFrom != null) {
+            throw usage("give --fresh or --resume-from, not both");
+        }
         if (checkpointIntervalMs != null) {
             if (checkpointIntervalMs <= 0) {
                 throw usage("--checkpoint-interval-ms must be positive");
@@ -325,6 +382,20 @@ public final class MonitorCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+    }
+
+    /**
+     * Where the job resumes: {@code --resume-from}, else the newest checkpoint kept in {@code
+     * --checkpoint-dir} (unless {@code --fresh}), else nowhere: it starts empty.
+     */
+    private String resumePoint(MonitorArgs args) throws java.io.IOException {
+        if (resumeFrom != null) {
+            return resumeFrom;
+        }
+        if (fresh || checkpointDir == null) {
+            return null;
+        }
+        return RetainedCheckpoints.latest(args.settings().checkpointDir()).orElse(null);
     }
 
     private static MonitorArgs withCheckpoints(MonitorArgs a, String dir) {

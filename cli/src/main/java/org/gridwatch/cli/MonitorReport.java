@@ -39,7 +39,8 @@ final class MonitorReport {
             SummarySnapshot s,
             long elapsedNanos,
             MonitorArgs args,
-            boolean stopped)
+            boolean stopped,
+            long influxRefused)
             throws IOException {
         out.printf(
                 "monitor: %s after %s: %s records read, %s rejected%n",
@@ -70,6 +71,12 @@ final class MonitorReport {
         }
         for (String where : outputs(args)) {
             out.println("  " + where);
+        }
+        if (influxRefused > 0) {
+            out.println(
+                    "  InfluxDB refused "
+                            + SummaryLines.count(influxRefused)
+                            + " points for good (skipped; the log says why, once per kind)");
         }
     }
 

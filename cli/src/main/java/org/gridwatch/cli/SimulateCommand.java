@@ -158,6 +158,14 @@ public final class SimulateCommand implements Callable<Integer> {
                             + " (credit grades).")
     boolean noOpeningBill;
 
+    @Option(
+            names = "--once",
+            description =
+                    "With --kafka: send nothing when the meter-readings topic already holds"
+                            + " readings (a fleet was sent before; sending it again would deliver"
+                            + " every record twice to a job that resumes where it stopped).")
+    boolean once;
+
     @Option(names = "--quiet", description = "Do not show progress on standard error.")
     boolean quiet;
 
@@ -175,6 +183,26 @@ public final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | DateTimeParseException e) {
             err.println("gridwatch simulate: " + e.getMessage());
             return ExitCode.USAGE;
+        }
+        if (once && target.kafka != null) {
+            try {
+                KafkaBrokerCheck.check(target.kafka, client, KafkaBrokerCheck.TIMEOUT);
+                long held = KafkaFleetSink.readingsHeld(target.kafka, client);
+                if (held > 0) {
+                    spec.commandLine()
+                            .getOut()
+                            .printf(
+                                    Locale.ROOT,
+                                    "meter-readings at %s holds %,d readings already: not sending"
+                                            + " the fleet again (--once)%n",
+                                    target.kafka,
+                                    held);
+                    return ExitCode.OK;
+                }
+            } catch (IOException | RuntimeException e) {
+                err.println("gridwatch simulate: " + oneLine(e));
+                return ExitCode.SOFTWARE;
+            }
         }
         Progress progress = quiet ? Progress.NONE : new ConsoleProgress(System.err, config.zone());
         SimulationSummary summary;
@@ -212,9 +240,10 @@ public final class SimulateCommand implements Callable<Integer> {
         if (target.kafka == null
                 && (truth != null
                         || kafkaProperties != null
+                        || once
                         || spec.commandLine().getParseResult().hasMatchedOption("--partitions"))) {
             throw new IllegalArgumentException(
-                    "--truth, --partitions and --kafka-properties go with --kafka only");
+                    "--truth, --partitions, --kafka-properties and --once go with --kafka only");
         }
         if (partitions < 1) {
             throw new IllegalArgumentException(

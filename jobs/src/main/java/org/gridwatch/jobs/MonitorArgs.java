@@ -71,6 +71,7 @@ public record MonitorArgs(
                     "zone",
                     "checkpoint-interval-ms",
                     "checkpoint-dir",
+                    "future-tolerance",
                     "tariffs",
                     "holidays",
                     "kafka-properties",
@@ -116,8 +117,43 @@ public record MonitorArgs(
                             + "' is not among the tariffs; name one of them in --value-model"
                             + " (its peak periods are the system's peak hours)");
         }
+        if (settings.futureTolerance().compareTo(settings.allowedLateness()) > 0) {
+            throw new IllegalArgumentException(
+                    "--future-tolerance "
+                            + MonitorSettings.describe(settings.futureTolerance().toMillis())
+                            + " is more than the allowed lateness ("
+                            + MonitorSettings.describe(settings.allowedLateness().toMillis())
+                            + "): a record let through could make the others too late");
+        }
         if (groupId == null || groupId.isBlank()) {
             groupId = DEFAULT_GROUP_ID;
+        }
+    }
+
+    /**
+     * A duration as an operator types it: {@code 1d}, {@code 6h}, {@code 30m}, {@code 90s}, or
+     * ISO-8601 ({@code PT6H}).
+     */
+    public static Duration duration(String option, String text) {
+        String t = text == null ? "" : text.trim();
+        try {
+            if (t.matches("\\d+[dhms]")) {
+                long n = Long.parseLong(t.substring(0, t.length() - 1));
+                return switch (t.charAt(t.length() - 1)) {
+                    case 'd' -> Duration.ofDays(n);
+                    case 'h' -> Duration.ofHours(n);
+                    case 'm' -> Duration.ofMinutes(n);
+                    default -> Duration.ofSeconds(n);
+                };
+            }
+            Duration d = Duration.parse(t);
+            if (d.isNegative()) {
+                throw new IllegalArgumentException();
+            }
+            return d;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(
+                    option + " " + text + " is not a duration: write e.g. 1d, 6h, 30m or PT6H");
         }
     }
 
@@ -242,6 +278,11 @@ public record MonitorArgs(
         }
         if (p.has("checkpoint-dir")) {
             settings = settings.withCheckpointDir(p.get("checkpoint-dir"));
+        }
+        if (p.has("future-tolerance")) {
+            settings =
+                    settings.withFutureTolerance(
+                            duration("--future-tolerance", p.get("future-tolerance")));
         }
         if (p.has("tariffs") || p.has("holidays")) {
             settings =

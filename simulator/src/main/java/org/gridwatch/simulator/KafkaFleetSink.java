@@ -16,10 +16,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -88,6 +91,58 @@ public final class KafkaFleetSink implements FleetSink {
         p.putAll(clientProperties.toProperties());
         this.producer = new KafkaProducer<>(p);
         this.truthFile = truthFile == null ? null : new LineFile(truthFile);
+    }
+
+    /**
+     * How many readings the {@code meter-readings} topic holds (0 when it does not exist): a fleet
+     * sent before shows there, and sending it again would deliver every record twice.
+     */
+    public static long readingsHeld(String bootstrap, KafkaClientProperties clientProperties)
+            throws IOException {
+        Properties p = clientProperties.toProperties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        String topic = Source.METER_READINGS.topic();
+        try (Admin admin = Admin.create(p)) {
+            if (!admin.listTopics()
+                    .names()
+                    .get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .contains(topic)) {
+                return 0;
+            }
+            Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+            Map<TopicPartition, OffsetSpec> starts = new HashMap<>();
+            for (TopicPartitionInfo info :
+                    admin.describeTopics(List.of(topic))
+                            .allTopicNames()
+                            .get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                            .get(topic)
+                            .partitions()) {
+                ends.put(new TopicPartition(topic, info.partition()), OffsetSpec.latest());
+                starts.put(new TopicPartition(topic, info.partition()), OffsetSpec.earliest());
+            }
+            long held = 0;
+            for (var e :
+                    admin.listOffsets(ends)
+                            .all()
+                            .get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                            .entrySet()) {
+                held += e.getValue().offset();
+            }
+            for (var s :
+                    admin.listOffsets(starts)
+                            .all()
+                            .get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                            .entrySet()) {
+                held -= s.getValue().offset();
+            }
+            return held;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException(
+                    "cannot read the topics at " + bootstrap + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the topics at " + bootstrap, e);
+        }
     }
 
     private static void createMissingTopics(

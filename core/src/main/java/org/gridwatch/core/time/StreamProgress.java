@@ -40,6 +40,9 @@ public final class StreamProgress {
         FUTURE
     }
 
+    /** How many times its largest step so far a stream may step on its last record. */
+    static final long PACE_FACTOR = 2;
+
     /** One record after the one being judged: its source (meter, area, customer) and time. */
     public record Witness(String source, long eventMillis) {}
 
@@ -47,6 +50,9 @@ public final class StreamProgress {
     private final long outOfOrdernessMillis;
     private final double corroboratingShare;
     private long newestMillis = Long.MIN_VALUE;
+    // The largest step forward the stream has taken so far: its own pace, which is what vouches
+    // for a step on the last record of a file, where nothing follows.
+    private long largestStepMillis;
 
     /**
      * @param toleranceMillis how far ahead of what vouches for it a record may be
@@ -105,6 +111,9 @@ public final class StreamProgress {
         boolean late =
                 newestMillis != Long.MIN_VALUE && eventMillis < newestMillis - outOfOrdernessMillis;
         if (eventMillis > newestMillis) {
+            if (newestMillis != Long.MIN_VALUE) {
+                largestStepMillis = Math.max(largestStepMillis, eventMillis - newestMillis);
+            }
             newestMillis = eventMillis;
         }
         return late ? Arrival.LATE : Arrival.ON_TIME;
@@ -112,13 +121,16 @@ public final class StreamProgress {
 
     /**
      * Whether enough of the sources seen in the look-ahead (this record's own included) deliver
-     * something at or after {@code eventMillis − tolerance}. With no look-ahead at all, nothing
-     * vouches for a step: the last record of a file is FUTURE if it jumps; the only record of a
+     * something at or after {@code eventMillis − tolerance}. With no look-ahead at all (the last
+     * record of a file) the stream's own pace vouches: a step no more than {@value #PACE_FACTOR}
+     * times the largest it took before is how this stream moves (a sparse file of inspections, days
+     * apart); a reading stamped months after a stream of quarter hours is not. The only record of a
      * file stands, as nothing speaks against it either.
      */
     private boolean corroborated(long eventMillis, String source, List<Witness> following) {
         if (following.isEmpty()) {
-            return newestMillis == Long.MIN_VALUE;
+            return newestMillis == Long.MIN_VALUE
+                    || eventMillis - newestMillis <= PACE_FACTOR * largestStepMillis;
         }
         long from = eventMillis - toleranceMillis;
         Map<String, Boolean> vouches = new HashMap<>();

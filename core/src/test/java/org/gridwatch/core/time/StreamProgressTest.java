@@ -98,14 +98,42 @@ class StreamProgressTest {
     }
 
     @Test
-    void aStepOnTheLastLineHasNoWitnessAndIsFuture() {
+    void aStepOnTheLastLineBeyondTheStreamsPaceIsFuture() {
         List<Witness> records = new ArrayList<>(fleet(2, "2026-01-05T00:00", 2));
         records.add(new Witness("M1", at("2026-01-07T00:00"))); // 2 days after 00:30
 
         List<Arrival> verdicts = replay(records);
 
+        // the largest step before was 15 minutes: two days is not how this stream moves
         assertThat(verdicts).last().isEqualTo(FUTURE);
         assertThat(verdicts.subList(0, 4)).containsOnly(ON_TIME);
+    }
+
+    @Test
+    void aSparseStreamsLastRecordStepsAtItsOwnPace() {
+        // inspections, days apart: the last comes 8 days after the one before; the largest step
+        // before was 6 days, and 8 <= 2 x 6
+        List<Witness> records =
+                List.of(
+                        new Witness("C1", at("2026-01-03T10:00")),
+                        new Witness("C2", at("2026-01-09T10:00")),
+                        new Witness("C3", at("2026-01-12T10:00")),
+                        new Witness("C4", at("2026-01-20T10:00")));
+
+        assertThat(replay(records)).containsOnly(ON_TIME);
+    }
+
+    @Test
+    void aSparseStreamsLastRecordBeyondTwiceItsPaceIsFuture() {
+        // steps of 6 and 3 days, then 13 days: more than 2 x 6
+        List<Witness> records =
+                List.of(
+                        new Witness("C1", at("2026-01-03T10:00")),
+                        new Witness("C2", at("2026-01-09T10:00")),
+                        new Witness("C3", at("2026-01-12T10:00")),
+                        new Witness("C4", at("2026-01-25T10:00")));
+
+        assertThat(replay(records)).containsExactly(ON_TIME, ON_TIME, ON_TIME, FUTURE);
     }
 
     @Test
