@@ -48,7 +48,10 @@ class StateTypesTest {
                 org.gridwatch.core.value.SegmentRule.class,
                 org.gridwatch.core.value.SegmentTally.class,
                 org.gridwatch.core.event.SegmentChange.class,
-                org.gridwatch.jobs.ops.AccountEvent.class
+                org.gridwatch.jobs.ops.AccountEvent.class,
+                org.gridwatch.jobs.ops.MeterAssignment.class,
+                org.gridwatch.jobs.ops.CustomerFeed.class,
+                org.gridwatch.core.event.MasterChange.class
             })
     void isSerializedAsAPojo(Class<?> type) {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(type);

@@ -107,6 +107,14 @@ public final class StreamProgress {
         return accept(eventMillis);
     }
 
+    /**
+     * Takes a record of a stream that is not judged for the future (not every source reports every
+     * interval): it only tells late from on time, and moves the progress.
+     */
+    public Arrival judgeLate(long eventMillis) {
+        return accept(eventMillis);
+    }
+
     private Arrival accept(long eventMillis) {
         boolean late =
                 newestMillis != Long.MIN_VALUE && eventMillis < newestMillis - outOfOrdernessMillis;

@@ -76,7 +76,9 @@ final class StreamIntake<T> {
      * @param following the records read after it (a file reader's look-ahead), nearest first
      */
     Arrival<T> judgeReplay(Arrival<T> a, List<Witness> following) {
-        if (a.isTimed()) {
+        if (a.isTimed() && !kind.steady()) {
+            a.late = progress.judgeLate(a.eventMillis) == StreamProgress.Arrival.LATE;
+        } else if (a.isTimed()) {
             long newest = progress.newestMillis();
             StreamProgress.Arrival verdict =
                     progress.judgeReplay(a.eventMillis, kind.sourceOf().of(a.value), following);

@@ -6,7 +6,9 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 
 /**
  * The event time an operator has acted on, kept in its checkpoints.
@@ -24,6 +26,25 @@ import org.apache.flink.streaming.api.TimerService;
  * watermark at the checkpoint: nothing the original run would still have taken is refused.
  */
 public final class ActedEventTime implements Serializable {
+
+    /**
+     * An operator that judges by {@link ActedEventTime}: implementing this keeps it in the
+     * operator's checkpoints.
+     */
+    public interface User extends CheckpointedFunction {
+        ActedEventTime actedEventTime();
+
+        @Override
+        default void initializeState(FunctionInitializationContext context) throws Exception {
+            actedEventTime().initialize(context);
+        }
+
+        @Override
+        default void snapshotState(FunctionSnapshotContext context) throws Exception {
+            actedEventTime().snapshot();
+        }
+    }
+
     private static final long serialVersionUID = 1L;
 
     private transient ListState<Long> checkpointed;

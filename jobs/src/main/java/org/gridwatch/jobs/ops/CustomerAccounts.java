@@ -11,9 +11,6 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.runtime.state.FunctionInitializationContext;
-import org.apache.flink.runtime.state.FunctionSnapshotContext;
-import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -71,7 +68,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CustomerAccounts
         extends KeyedCoProcessFunction<String, CustomerFeed, AccountEvent, Bill>
-        implements CheckpointedFunction {
+        implements ActedEventTime.User {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(CustomerAccounts.class);
 
@@ -148,13 +145,8 @@ public final class CustomerAccounts
     }
 
     @Override
-    public void initializeState(FunctionInitializationContext context) throws Exception {
-        eventTime.initialize(context);
-    }
-
-    @Override
-    public void snapshotState(FunctionSnapshotContext context) throws Exception {
-        eventTime.snapshot();
+    public ActedEventTime actedEventTime() {
+        return eventTime;
     }
 
     /** Event time as this operator acts on it, across restores ({@link ActedEventTime}). */

@@ -5,9 +5,6 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.runtime.state.FunctionInitializationContext;
-import org.apache.flink.runtime.state.FunctionSnapshotContext;
-import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.gridwatch.core.codec.EventTime;
@@ -24,7 +21,7 @@ import org.gridwatch.core.metric.PeakValley;
  * per area, class and quarter hour, not per reading.
  */
 public final class DailyPeakValley extends KeyedProcessFunction<String, QuarterLoad, MetricPoint>
-        implements CheckpointedFunction {
+        implements ActedEventTime.User {
     private static final long serialVersionUID = 1L;
     private static final long DAY = 86_400_000L;
     private static final int QUARTERS = (int) (DAY / Bucket.MILLIS);
@@ -51,13 +48,8 @@ public final class DailyPeakValley extends KeyedProcessFunction<String, QuarterL
     }
 
     @Override
-    public void initializeState(FunctionInitializationContext context) throws Exception {
-        eventTime.initialize(context);
-    }
-
-    @Override
-    public void snapshotState(FunctionSnapshotContext context) throws Exception {
-        eventTime.snapshot();
+    public ActedEventTime actedEventTime() {
+        return eventTime;
     }
 
     private long dayStart(long t) {

@@ -5,9 +5,6 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.runtime.state.FunctionInitializationContext;
-import org.apache.flink.runtime.state.FunctionSnapshotContext;
-import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.gridwatch.core.metric.Bucket;
@@ -25,7 +22,7 @@ import org.gridwatch.core.metric.MetricPoint;
  * reason.
  */
 public abstract class FifteenMinuteBuckets<IN, ACC>
-        extends KeyedProcessFunction<String, IN, MetricPoint> implements CheckpointedFunction {
+        extends KeyedProcessFunction<String, IN, MetricPoint> implements ActedEventTime.User {
     private static final long serialVersionUID = 1L;
 
     private final long latenessMillis;
@@ -50,13 +47,8 @@ public abstract class FifteenMinuteBuckets<IN, ACC>
     }
 
     @Override
-    public void initializeState(FunctionInitializationContext context) throws Exception {
-        eventTime.initialize(context);
-    }
-
-    @Override
-    public void snapshotState(FunctionSnapshotContext context) throws Exception {
-        eventTime.snapshot();
+    public ActedEventTime actedEventTime() {
+        return eventTime;
     }
 
     /** Event time as this operator acts on it, across restores ({@link ActedEventTime}). */

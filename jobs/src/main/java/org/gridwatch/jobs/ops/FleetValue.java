@@ -62,6 +62,7 @@ public final class FleetValue
     private transient ValueState<SegmentRule> rule;
     private transient MapState<String, SegmentTally> tallies;
     private transient MapState<String, Boolean> removedFrom;
+    private transient MapState<Long, List<CustomerStanding>> arriving;
 
     public FleetValue(ValueModel model) {
         this.model = model;
@@ -103,6 +104,13 @@ public final class FleetValue
                         .getMapState(
                                 new MapStateDescriptor<>(
                                         "areas-with-removals", Types.STRING, Types.BOOLEAN));
+        arriving =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "standings-by-quarter",
+                                        Types.LONG,
+                                        Types.LIST(Types.POJO(CustomerStanding.class))));
     }
 
     @Override
@@ -112,14 +120,34 @@ public final class FleetValue
             forget(s, ctx);
             return;
         }
-        standings.put(s.customerId(), s);
-        pending.put(s.customerId(), true);
+        // Held until its own quarter hour: a customer operator ahead of the others may send a
+        // standing from after a billing the fleet has not reached yet, and the billing must value
+        // each customer as it stood then.
         long quarterEnd = Bucket.startOf(ctx.timestamp()) + Bucket.MILLIS;
-        if (s.monthClose()) {
-            Long billing = billingAt.value();
-            billingAt.update(billing == null ? quarterEnd : Math.max(billing, quarterEnd));
+        List<CustomerStanding> held = arriving.get(quarterEnd);
+        if (held == null) {
+            held = new ArrayList<>();
+            ctx.timerService().registerEventTimeTimer(quarterEnd);
         }
-        ctx.timerService().registerEventTimeTimer(quarterEnd);
+        held.add(s);
+        arriving.put(quarterEnd, held);
+    }
+
+    /** The standings of the quarter hour ending at {@code quarterEnd} join the fleet. */
+    private void takeArrived(long quarterEnd) throws Exception {
+        List<CustomerStanding> arrived = arriving.get(quarterEnd);
+        if (arrived == null) {
+            return;
+        }
+        arriving.remove(quarterEnd);
+        for (CustomerStanding s : arrived) {
+            standings.put(s.customerId(), s);
+            pending.put(s.customerId(), true);
+            if (s.monthClose()) {
+                Long billing = billingAt.value();
+                billingAt.update(billing == null ? quarterEnd : Math.max(billing, quarterEnd));
+            }
+        }
     }
 
     /**
@@ -128,6 +156,10 @@ public final class FleetValue
      */
     private void forget(CustomerStanding removal, Context ctx) throws Exception {
         String customerId = removal.customerId();
+        for (Map.Entry<Long, List<CustomerStanding>> held : arriving.entries()) {
+            held.getValue().removeIf(s -> s.customerId().equals(customerId));
+            held.setValue(held.getValue());
+        }
         CustomerStanding last = standings.get(customerId);
         SegmentChange before = assessed.get(customerId);
         standings.remove(customerId);
@@ -150,6 +182,7 @@ public final class FleetValue
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<SegmentChange> out)
             throws Exception {
+        takeArrived(timestamp);
         Set<String> moved = new TreeSet<>();
         for (String area : removedFrom.keys()) {
             moved.add(area);

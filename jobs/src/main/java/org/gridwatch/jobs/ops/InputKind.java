@@ -22,7 +22,8 @@ public record InputKind<T>(
         Class<T> type,
         RecordParser<T> parser,
         EventTimeOf<T> eventTime,
-        SourceOf<T> sourceOf)
+        SourceOf<T> sourceOf,
+        boolean steady)
         implements Serializable {
 
     /** The customer master has no event time: it is reference data, valid from when it is read. */
@@ -32,7 +33,8 @@ public record InputKind<T>(
                     MasterChange.class,
                     (codec, raw) -> asChange(codec.parseCustomer(raw)),
                     c -> Long.MIN_VALUE,
-                    MasterChange::customerId);
+                    MasterChange::customerId,
+                    false);
 
     public static final InputKind<MeterReading> METER_READINGS =
             new InputKind<>(
@@ -40,7 +42,8 @@ public record InputKind<T>(
                     MeterReading.class,
                     EventCodec::parseReading,
                     MeterReading::endMillis,
-                    MeterReading::meterId);
+                    MeterReading::meterId,
+                    true);
 
     public static final InputKind<AreaReading> AREA_READINGS =
             new InputKind<>(
@@ -48,7 +51,8 @@ public record InputKind<T>(
                     AreaReading.class,
                     EventCodec::parseAreaReading,
                     AreaReading::endMillis,
-                    AreaReading::areaId);
+                    AreaReading::areaId,
+                    true);
 
     public static final InputKind<Payment> PAYMENTS =
             new InputKind<>(
@@ -56,7 +60,8 @@ public record InputKind<T>(
                     Payment.class,
                     EventCodec::parsePayment,
                     Payment::tsMillis,
-                    Payment::customerId);
+                    Payment::customerId,
+                    false);
 
     public static final InputKind<Inspection> INSPECTIONS =
             new InputKind<>(
@@ -64,7 +69,8 @@ public record InputKind<T>(
                     Inspection.class,
                     EventCodec::parseInspection,
                     Inspection::tsMillis,
-                    Inspection::customerId);
+                    Inspection::customerId,
+                    false);
 
     public TypeInformation<Arrival<T>> arrivalType() {
         return Arrival.typeOf(type);
