@@ -278,6 +278,26 @@ class ComposeFileTest {
     }
 
     @Test
+    void theJobResumesFromTheCheckpointVolumeAndTheFleetIsSentOnce() {
+        String flink = COMPOSE.service("jobmanager").environment().get("FLINK_PROPERTIES");
+        Service submitter = COMPOSE.service("submitter");
+        Service kafka = COMPOSE.service("kafka");
+
+        assertThat(flink)
+                .contains("execution.checkpointing.dir: file:///opt/flink/checkpoints")
+                .contains("execution.checkpointing.savepoint-dir: file:///opt/flink/checkpoints/");
+        assertThat(submitter.mountAt("/opt/flink/checkpoints"))
+                .hasValueSatisfying(m -> assertThat(m.source()).isEqualTo("flink-checkpoints"));
+        assertThat(submitter.commandText())
+                .contains("/opt/flink/checkpoints/*/chk-*/_metadata")
+                .contains("/opt/flink/checkpoints/savepoints/*/_metadata")
+                .contains("-s ");
+        // the offsets in a checkpoint must still be in Kafka when the job resumes
+        assertThat(kafka.mountAt(kafka.environment().get("KAFKA_LOG_DIRS"))).isPresent();
+        assertThat(COMPOSE.service("simulator").commandWords()).contains("--once");
+    }
+
+    @Test
     void oneShotServicesAreNotRestarted() {
         for (String name : List.of("submitter", "simulator")) {
             assertThat(COMPOSE.service(name).body().get("restart")).as(name).isEqualTo("no");
