@@ -38,6 +38,7 @@ final class LiveSummary implements AutoCloseable {
     private final NavigableMap<Long, Map<String, Double>> loadKw = new TreeMap<>();
     private final NavigableMap<Long, Map<String, Double>> supplyKw = new TreeMap<>();
     private long newestBucket = Long.MIN_VALUE;
+    private long newestIngestBucket = Long.MIN_VALUE;
     private long settledBefore = Long.MIN_VALUE;
     private long points;
     private long segmentsAt = Long.MIN_VALUE;
@@ -109,8 +110,16 @@ final class LiveSummary implements AutoCloseable {
         // The "ingest" bucket of records without an event time (the customer master) follows the
         // watermark, which starts in 1970; real quarter hours lie in 2000..2100 (the codec's
         // bounds), and only they tell how far the job has got.
-        if (bucket > newestBucket && bucket >= YEAR_2000) {
-            newestBucket = bucket;
+        if (bucket < YEAR_2000) {
+            return;
+        }
+        newestBucket = Math.max(newestBucket, bucket);
+        // Counts are settled by the ingest counts alone: they are emitted as the slowest input's
+        // event time passes, while other measurements follow their own input (a small
+        // area-readings file runs days ahead of the readings in a replay), and settling by those
+        // would forget buckets the job still corrects, counting their corrections twice.
+        if (Measurements.INGEST.equals(p.measurement()) && bucket > newestIngestBucket) {
+            newestIngestBucket = bucket;
             if (bucket - settleAfterMillis > settledBefore + Duration.ofDays(1).toMillis()) {
                 settledBefore = bucket - settleAfterMillis;
                 ingest.settleBefore(settledBefore);

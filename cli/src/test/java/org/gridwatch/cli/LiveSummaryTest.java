@@ -99,6 +99,17 @@ class LiveSummaryTest {
     }
 
     @Test
+    void anInputRunningDaysAheadDoesNotSettleCountsTheJobStillCorrects() {
+        summary.add(ingest("meter-readings", T0, 100, 2));
+        // a small area-readings file is read to its end while the readings are at T0
+        summary.add(supply("A001", T0 + Duration.ofDays(20).toMillis(), 40.0));
+        summary.add(ingest("meter-readings", T0, 103, 3)); // late records corrected T0
+
+        // 103 replaced 100: a correction is not counted on top of the point it corrects
+        assertThat(summary.snapshot().of("meter-readings").records()).isEqualTo(103);
+    }
+
+    @Test
     void theMastersCountsAtTheStartOfTimeDoNotMoveEventTimeBackTo1970() {
         summary.add(ingest("customers", 0, 30, 0));
 

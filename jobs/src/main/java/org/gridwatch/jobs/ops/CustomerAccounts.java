@@ -76,9 +76,6 @@ public final class CustomerAccounts
     public static final OutputTag<CustomerStanding> STANDINGS =
             new OutputTag<>("customer-standings", Types.POJO(CustomerStanding.class)) {};
 
-    /** A timer that fires at the first watermark, whatever its time. */
-    private static final long FIRST_WATERMARK = Long.MIN_VALUE + 1;
-
     private final MonitorSettings settings;
     private transient ValueState<Customer> master;
     private transient ValueState<CustomerAccount> account;
@@ -165,16 +162,12 @@ public final class CustomerAccounts
     }
 
     /**
-     * The customer's record, new or changed; payments that waited for it are applied. A customer
-     * new to the job is billed from the month event time is in when it first moves, even if its
-     * meter never reads: an active customer gets a bill every month.
+     * The customer's record, new or changed; payments that waited for it are applied. Its bills
+     * start with the month of its first reading ({@link #armBill}): before that nothing says in
+     * which month its supply began.
      */
     private void onMaster(Customer customer, Context ctx) throws Exception {
-        boolean known = master.value() != null || readingHistory.value() != null;
         master.update(customer);
-        if (!known && months.isEmpty()) {
-            ctx.timerService().registerEventTimeTimer(FIRST_WATERMARK);
-        }
         applyAwaitingMaster(ctx);
     }
 
@@ -386,13 +379,7 @@ public final class CustomerAccounts
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Bill> out) throws Exception {
-        long now = watermark(ctx); // a month billed here stays billed after a restore
-        if (timestamp == FIRST_WATERMARK) {
-            if (master.value() != null && now != Long.MAX_VALUE) {
-                armBill(calendar.monthOf(now), ctx);
-            }
-            return;
-        }
+        watermark(ctx); // a month billed here stays billed after a restore
         dueEvents(timestamp, ctx);
         YearMonth month = calendar.monthOf(timestamp - lateness);
         if (billsAt(month) == timestamp) {
