@@ -49,14 +49,15 @@ import org.gridwatch.jobs.ops.SupplyBuckets;
  * files, with the same results, because everything it computes is in event time.
  *
  * <pre>
- * customers ───────────────┐
- * meter-readings ─ parse ──┴─ join (keyed by meter) ─┬─ load (and by TOU period) per area × class × 15 min ─┐
- *                                                    │    └─ system load ─ daily peak-valley rate ───────────┤
- * payments, inspections ─ parse ─────────────────────┴─ customer accounts (keyed by customer) ─ bills         │
- *                                                        └─ standings ─ fleet value (one key) ─ segments ───────┤
- * area-readings ─ parse ─ supply per area × 15 min ──────────────────────────────────────────────────────────┼─ metrics
- * every input ─ records / rejected / late per source × 15 min ───────────────────────────────────────────────┘
- * every rejection (parse, join, too late, duplicate payment) ─ rejected
+ * (every source parses and times its records: watermarks per partition / file, FUTURE_TIMESTAMP)
+ * customers ─ master table (keyed by customer) ─ meter assignments ─┐
+ * meter-readings ───────────────────────────────── join (keyed by meter) ─┬─ load (and by TOU period) per area × class × 15 min ─┐
+ *                                                                         │    └─ system load ─ daily peak-valley rate ───────────┤
+ * payments, inspections ──────────────────────────────────────────────────┴─ customer accounts (keyed by customer) ─ bills         │
+ *                                                                             └─ standings ─ fleet value (one key) ─ segments ───────┤
+ * area-readings ─ admit (keyed by area) ─ supply per area × 15 min ──────────────────────────────────────────────────────────────┼─ metrics
+ * every input ─ records / rejected / late per source × 15 min ───────────────────────────────────────────────────────────────────┘
+ * every rejection (source, join, admission, accounts, too late) ─ rejected
  * </pre>
  */
 public final class MonitorJob {
