@@ -6,6 +6,10 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.lineage.DefaultKafkaDatasetFacet;
@@ -16,14 +20,20 @@ import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.sink.TransactionNamingStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.gridwatch.core.codec.EventJson;
 import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Output;
 import org.gridwatch.core.event.Rejected;
 import org.gridwatch.core.event.SegmentChange;
 import org.gridwatch.core.kafka.KafkaClientProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The contract's output topics. Bills and segment changes are keyed by customer id, so that one
@@ -37,6 +47,7 @@ import org.gridwatch.core.kafka.KafkaClientProperties;
  */
 public final class KafkaOutputs implements MonitorOutputs {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaOutputs.class);
 
     /**
      * How long a transaction may stay open: it must outlast a checkpoint interval and the time a
@@ -100,6 +111,7 @@ public final class KafkaOutputs implements MonitorOutputs {
     }
 
     private <T> KafkaSink<T> topic(String topic, ContractRecords<T> records) {
+        createIfMissing(topic);
         return KafkaSink.<T>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setRecordSerializer(records)
@@ -117,6 +129,39 @@ public final class KafkaOutputs implements MonitorOutputs {
                         ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
                         String.valueOf(TRANSACTION_TIMEOUT.toMillis()))
                 .build();
+    }
+
+    /**
+     * Creates an output topic that does not exist yet, with the broker's default partitions and
+     * replicas, when the job is built (on the client, which reaches the brokers anyway): a topic
+     * auto-created by a first transactional write can fail that write, and the sink lists the open
+     * transactions of its topics after a failure, which needs them to exist. Where the job may not
+     * create topics, it says so and goes on; the operator creates them (docker-compose does).
+     */
+    private void createIfMissing(String topic) {
+        Properties p = clientProperties.toProperties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(p)) {
+            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
+                admin.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty())))
+                        .all()
+                        .get(30, TimeUnit.SECONDS);
+                LOG.info("created the output topic {} at {}", topic, bootstrapServers);
+            }
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                LOG.warn(
+                        "could not create the output topic {} at {} ({}); create it before the"
+                                + " job writes to it",
+                        topic,
+                        bootstrapServers,
+                        e.getCause().getMessage());
+            }
+        } catch (TimeoutException e) {
+            LOG.warn("could not reach {} to check the output topic {}", bootstrapServers, topic);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The Kafka key of an output record, or null for none. */
