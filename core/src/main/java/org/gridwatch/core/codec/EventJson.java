@@ -184,8 +184,26 @@ public final class EventJson {
         m.put("score", a.score());
         m.put("severity", a.severity().name());
         m.put("ts", time.format(a.tsMillis()));
+        m.put("status", a.status().name());
+        if (!Double.isNaN(a.valueAtRiskCny())) {
+            m.put("valueAtRiskCny", money(a.valueAtRiskCny()));
+            m.put("priority", Math.round(a.priority() * 100) / 100.0);
+        }
+        if (!Double.isNaN(a.amountOwedCny())) {
+            m.put("amountOwedCny", money(a.amountOwedCny()));
+        }
+        if (!a.openBills().isEmpty()) {
+            m.put("openBills", a.openBills());
+        }
+        if (a.nextInspectionMillis() != Alert.NONE) {
+            m.put("nextInspection", time.format(a.nextInspectionMillis()));
+        }
         m.put("evidence", new TreeMap<>(a.evidence()));
         return write(m);
+    }
+
+    private static java.math.BigDecimal money(double cny) {
+        return java.math.BigDecimal.valueOf(cny).setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
     public String segmentChange(SegmentChange s) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gridwatch.core.event.Alert;
+import org.gridwatch.core.event.AlertStatus;
 import org.gridwatch.core.event.AlertType;
 import org.gridwatch.core.event.AreaReading;
 import org.gridwatch.core.event.Bill;
@@ -224,7 +225,10 @@ class EventJsonTest {
         JsonNode out = JSON.readTree(written);
 
         assertThat(fieldNames(out))
-                .containsExactlyInAnyOrderElementsOf(fieldNames(ContractExamples.ALERT));
+                .containsAll(fieldNames(ContractExamples.ALERT))
+                .as("the contract's optional status; no type-specific fields left empty")
+                .hasSize(fieldNames(ContractExamples.ALERT).size() + 1);
+        assertThat(out.get("status").textValue()).isEqualTo("OPEN");
         assertThat(out.get("type").textValue()).isEqualTo("THEFT");
         assertThat(out.get("severity").textValue()).isEqualTo("HIGH");
         assertThat(out.get("score").doubleValue()).isEqualTo(0.87);
@@ -247,6 +251,36 @@ class EventJsonTest {
                         alert.tsMillis(),
                         reversed);
         assertThat(json.alert(same)).as("the same alert is the same bytes").isEqualTo(written);
+    }
+
+    @Test
+    void writesTheOptionalAlertFieldsWhenTheyAreKnown() throws Exception {
+        Alert arrears =
+                new Alert(
+                        "arrears:C0000007",
+                        "C0000007",
+                        "M0000007",
+                        "A002",
+                        AlertType.ARREARS,
+                        "days-past-due",
+                        0.5,
+                        Severity.MEDIUM,
+                        millis("2026-03-01T00:00:00+08:00"),
+                        Map.of("daysPastDue", 41),
+                        AlertStatus.UPDATED,
+                        120.0,
+                        312.456,
+                        List.of("2026-01", "2026-02"),
+                        millis("2026-03-15T00:00:00+08:00"));
+
+        JsonNode out = JSON.readTree(json.alert(arrears));
+
+        assertThat(out.get("status").textValue()).isEqualTo("UPDATED");
+        assertThat(out.get("valueAtRiskCny").decimalValue()).isEqualByComparingTo("120.00");
+        assertThat(out.get("priority").doubleValue()).as("0.5 × 120 CNY").isEqualTo(60.0);
+        assertThat(out.get("amountOwedCny").decimalValue()).isEqualByComparingTo("312.46");
+        assertThat(out.get("openBills").toString()).isEqualTo("[\"2026-01\",\"2026-02\"]");
+        assertThat(out.get("nextInspection").textValue()).isEqualTo("2026-03-15T00:00:00+08:00");
     }
 
     @Test
