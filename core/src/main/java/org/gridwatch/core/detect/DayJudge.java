@@ -1,0 +1,65 @@
+package org.gridwatch.core.detect;
+
+import org.gridwatch.core.event.Customer;
+
+/**
+ * Closes a customer's day against its own history ({@link UsageBaseline}): the customer operator's
+ * half of theft detection. A day covered by readings for less than {@link #MIN_COVERAGE} of its
+ * length is neither judged nor learned (missing readings are a data-quality matter, not a drop in
+ * use); what the meter itself said is reported either way.
+ */
+public final class DayJudge {
+    /** The least share of a day its readings must cover to be judged. */
+    public static final double MIN_COVERAGE = 0.9;
+
+    private DayJudge() {}
+
+    /**
+     * @param restDay a weekend or holiday
+     * @param peakHours which hours are peak-priced on this day (for the peak share)
+     * @param hourPrices the customer's price of each hour, CNY/kWh, or null when not priced
+     * @param closedAtMillis event time at which the day closes
+     */
+    public static DayReport close(
+            UsageBaseline baseline,
+            DayLoad day,
+            Customer customer,
+            boolean restDay,
+            boolean[] peakHours,
+            double[] hourPrices,
+            long closedAtMillis) {
+        double previousRegister =
+                baseline.lastRegisterDay < day.epochDay ? baseline.lastRegisterKwh : Double.NaN;
+        MeterEvidence meter = MeterEvidence.of(day, previousRegister, false);
+        if (!Double.isNaN(day.registerEndKwh) && day.epochDay > baseline.lastRegisterDay) {
+            baseline.lastRegisterKwh = day.registerEndKwh;
+            baseline.lastRegisterDay = day.epochDay;
+        }
+        DayComparison c = null;
+        boolean scored = false;
+        if (day.coverage() >= MIN_COVERAGE) {
+            c = baseline.compare(day, restDay, peakHours, hourPrices);
+            scored = c != null && baseline.days() >= TheftEvidence.MIN_HISTORY_DAYS;
+            baseline.learn(day, restDay, c);
+        }
+        double[] none = new double[Feature.COUNT];
+        return new DayReport(
+                customer.customerId(),
+                customer.meterId(),
+                customer.areaId(),
+                customer.customerClass().name(),
+                day.epochDay,
+                closedAtMillis,
+                scored,
+                scored ? c.z() : none,
+                c != null ? c.value() : none,
+                c != null ? c.usual() : new float[Feature.COUNT],
+                day.total(),
+                c != null ? c.usualKwh() : Double.NaN,
+                c != null ? c.usualChargeCny() - c.chargeCny() : Double.NaN,
+                meter.tamper(),
+                meter.registerRollback(),
+                meter.reverseWithoutGeneration(),
+                meter.phaseFault());
+    }
+}

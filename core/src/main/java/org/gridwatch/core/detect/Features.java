@@ -1,0 +1,125 @@
+package org.gridwatch.core.detect;
+
+import java.util.Arrays;
+
+/** The arithmetic of each {@link Feature} of a day against a usual day. */
+final class Features {
+    private Features() {}
+
+    static double[] of(DayLoad day, float[] ref, boolean[] peakHours) {
+        double[] x = new double[DayLoad.HOURS];
+        double[] r = new double[DayLoad.HOURS];
+        for (int h = 0; h < DayLoad.HOURS; h++) {
+            x[h] = day.hourly[h];
+            r[h] = ref[h];
+        }
+        double total = sum(x);
+        double refTotal = sum(r);
+        double[] v = new double[Feature.COUNT];
+        v[Feature.LEVEL.ordinal()] = logRatio(total, refTotal, 0.05 * refTotal + 0.01);
+        double base = lowest(x, 4);
+        double refBase = lowest(r, 4);
+        v[Feature.BASE.ordinal()] = logRatio(base, refBase, 0.1 * refBase + 0.002);
+        v[Feature.ZEROS.ordinal()] =
+                day.readings == 0 ? 0 : (double) day.zeroReadings / day.readings;
+        v[Feature.SHAPE.ordinal()] = correlation(x, r);
+        v[Feature.PEAK_SHARE.ordinal()] = share(x, peakHours) - share(r, peakHours);
+        v[Feature.FLATNESS.ordinal()] = Math.log((variation(x) + 0.02) / (variation(r) + 0.02));
+        v[Feature.FLAT_TOP.ordinal()] =
+                day.readings == 0 ? 0 : (double) day.tiedAtMax / day.readings;
+        return v;
+    }
+
+    /**
+     * An empty house: the day's mean hour is within 1.5 times the usual standby load (the mean of
+     * the usual day's 4 lowest hours), and the standby itself is still there (at least half of it
+     * in the day's own 4 lowest hours). A meter made to read less scales the standby down with
+     * everything else; zeros are not absence.
+     */
+    static boolean looksAbsent(DayLoad day, float[] ref) {
+        double[] x = new double[DayLoad.HOURS];
+        double[] r = new double[DayLoad.HOURS];
+        for (int h = 0; h < DayLoad.HOURS; h++) {
+            x[h] = day.hourly[h];
+            r[h] = ref[h];
+        }
+        double usualBase = lowest(r, 4);
+        if (usualBase <= 0) {
+            return false;
+        }
+        double meanHour = sum(x) / DayLoad.HOURS;
+        return meanHour <= ABSENT_MEAN * usualBase && lowest(x, 4) >= 0.5 * usualBase;
+    }
+
+    static final double ABSENT_MEAN = 1.5;
+
+    static double sum(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v;
+        }
+        return s;
+    }
+
+    static double logRatio(double a, double b, double epsilon) {
+        return Math.log((a + epsilon) / (b + epsilon));
+    }
+
+    /** Mean of the {@code n} lowest values. */
+    static double lowest(double[] x, int n) {
+        double[] sorted = x.clone();
+        Arrays.sort(sorted);
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += sorted[i];
+        }
+        return s / n;
+    }
+
+    /** Pearson correlation; 0 when either series is constant. */
+    static double correlation(double[] x, double[] y) {
+        int n = x.length;
+        double mx = sum(x) / n;
+        double my = sum(y) / n;
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < n; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        if (sxx <= 1e-12 || syy <= 1e-12) {
+            return 0;
+        }
+        return sxy / Math.sqrt(sxx * syy);
+    }
+
+    /** Share of the energy in the marked hours; 0 for an empty day. */
+    static double share(double[] x, boolean[] marked) {
+        double total = sum(x);
+        if (total <= 0 || marked == null) {
+            return 0;
+        }
+        double in = 0;
+        for (int h = 0; h < x.length; h++) {
+            if (marked[h]) {
+                in += x[h];
+            }
+        }
+        return in / total;
+    }
+
+    /** Coefficient of variation: standard deviation over mean; 0 for an empty day. */
+    static double variation(double[] x) {
+        double mean = sum(x) / x.length;
+        if (mean <= 0) {
+            return 0;
+        }
+        double ss = 0;
+        for (double v : x) {
+            ss += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(ss / x.length) / mean;
+    }
+}

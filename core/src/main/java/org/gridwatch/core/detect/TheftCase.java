@@ -1,0 +1,181 @@
+package org.gridwatch.core.detect;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gridwatch.core.event.Alert;
+import org.gridwatch.core.event.AlertStatus;
+import org.gridwatch.core.event.AlertType;
+import org.gridwatch.core.event.Severity;
+
+/**
+ * A customer's theft case as the area's watch keeps it: the {@link TheftEvidence}, the revenue at
+ * risk, and the one THEFT alert it may have open. An alert opens when the score reaches {@link
+ * #RAISE}; it is emitted again, with the same id, when its score moves by {@link #MATERIAL} or its
+ * severity changes; it closes after {@link #QUIET_DAYS} days in a row below {@link #CLOSE}. Its id
+ * is {@code theft:<customer>:<yyyyMMdd of the day it opened>}: the same input opens it on the same
+ * day, and a later case of the same customer has a later day. A Flink POJO.
+ */
+public final class TheftCase {
+    public static final double RAISE = 0.5;
+    static final double CLOSE = 0.25;
+    static final int QUIET_DAYS = 14;
+    static final double MATERIAL = 0.05;
+
+    /** Severity: HIGH from this score with at least {@link #HIGH_CNY} a month at risk. */
+    static final double HIGH_SCORE = 0.8;
+
+    static final double HIGH_CNY = 100;
+
+    /**
+     * MEDIUM from this expected loss (score × CNY a month at risk), or from {@link #HIGH_SCORE}.
+     */
+    static final double MEDIUM_EXPECTED_CNY = 20;
+
+    static final int DAYS_A_MONTH = 30;
+
+    public TheftEvidence evidence = new TheftEvidence();
+
+    /** Smoothed revenue at risk a day, CNY (NaN until a priced day). */
+    public double lossCnyPerDay = Double.NaN;
+
+    public String alertId;
+    public int quietDays;
+    public double emittedScore;
+    public Severity emittedSeverity;
+
+    public TheftCase() {}
+
+    /**
+     * Takes a customer's day, with its deviations net of the peers', and returns the alert to emit,
+     * if any.
+     */
+    public Alert onDay(DayReport r, double[] netZ) {
+        evidence.addMeterEvidence(r.meterEvidence(), r.epochDay());
+        if (r.scored()) {
+            evidence.addDay(r.epochDay(), netZ, r.kwh(), r.usualKwh());
+            if (!Double.isNaN(r.lossCny())) {
+                lossCnyPerDay =
+                        Double.isNaN(lossCnyPerDay)
+                                ? r.lossCny()
+                                : lossCnyPerDay
+                                        + TheftEvidence.SMOOTHING * (r.lossCny() - lossCnyPerDay);
+            }
+        }
+        double score = evidence.score(r.epochDay());
+        double atRisk = valueAtRiskCny();
+        Severity severity = severity(score, atRisk);
+        if (alertId == null) {
+            if (score < RAISE) {
+                return null;
+            }
+            alertId =
+                    "theft:"
+                            + r.customerId()
+                            + ":"
+                            + LocalDate.ofEpochDay(r.epochDay()).toString().replace("-", "");
+            quietDays = 0;
+            return emit(r, score, severity, atRisk, AlertStatus.OPEN);
+        }
+        quietDays = score < CLOSE ? quietDays + 1 : 0;
+        if (quietDays >= QUIET_DAYS) {
+            Alert closed = emit(r, score, severity, atRisk, AlertStatus.CLOSED);
+            alertId = null;
+            return closed;
+        }
+        if (Math.abs(score - emittedScore) >= MATERIAL || severity != emittedSeverity) {
+            return emit(r, score, severity, atRisk, AlertStatus.UPDATED);
+        }
+        return null;
+    }
+
+    /** Expected CNY lost a month if the suspicion is right: the smoothed daily loss × 30, ≥ 0. */
+    public double valueAtRiskCny() {
+        return Double.isNaN(lossCnyPerDay) ? Double.NaN : Math.max(0, lossCnyPerDay) * DAYS_A_MONTH;
+    }
+
+    static Severity severity(double score, double atRiskCny) {
+        double risk = Double.isNaN(atRiskCny) ? 0 : atRiskCny;
+        if (score >= HIGH_SCORE && risk >= HIGH_CNY) {
+            return Severity.HIGH;
+        }
+        if (score >= HIGH_SCORE || score * risk >= MEDIUM_EXPECTED_CNY) {
+            return Severity.MEDIUM;
+        }
+        return Severity.LOW;
+    }
+
+    private Alert emit(
+            DayReport r, double score, Severity severity, double atRisk, AlertStatus status) {
+        emittedScore = score;
+        emittedSeverity = severity;
+        Feature lead = evidence.leading();
+        return new Alert(
+                alertId,
+                r.customerId(),
+                r.meterId(),
+                r.areaId(),
+                AlertType.THEFT,
+                rule(lead),
+                round(score, 3),
+                severity,
+                r.closedAtMillis(),
+                evidence(r),
+                status,
+                Double.isNaN(atRisk) ? Double.NaN : round(atRisk, 2),
+                Double.NaN,
+                java.util.List.of(),
+                Alert.NONE);
+    }
+
+    /** The rule named in the alert: what leads the case. */
+    static String rule(Feature lead) {
+        return switch (lead) {
+            case LEVEL -> "sustained-drop";
+            case BASE -> "standby-load-vanished";
+            case ZEROS -> "zero-readings-while-occupied";
+            case SHAPE -> "profile-changed";
+            case PEAK_SHARE -> "peak-moved-to-valley";
+            case FLATNESS -> "flattened-profile";
+            case FLAT_TOP -> "capped-at-a-flat-top";
+        };
+    }
+
+    /** Numbers an inspector can check against the meter's own readings. */
+    private Map<String, Object> evidence(DayReport r) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("day", LocalDate.ofEpochDay(r.epochDay()).toString());
+        e.put("recentDailyKwh", round(evidence.recentKwh, 3));
+        e.put("usualDailyKwh", round(evidence.usualKwh, 3));
+        if (evidence.usualKwh > 0) {
+            e.put("levelChangePct", round(100 * (evidence.recentKwh / evidence.usualKwh - 1), 1));
+        }
+        e.put("scoredDays", evidence.scoredDays);
+        for (Feature f : Feature.ALL) {
+            e.put(f.key() + "Spreads", round(evidence.smoothed[f.ordinal()], 2));
+        }
+        e.put(
+                "standbyChangePct",
+                round(100 * (Math.exp(r.value()[Feature.BASE.ordinal()]) - 1), 1));
+        e.put("zeroReadingShare", round(r.value()[Feature.ZEROS.ordinal()], 3));
+        e.put("peakShareChangePts", round(100 * r.value()[Feature.PEAK_SHARE.ordinal()], 1));
+        e.put("profileCorrelation", round(r.value()[Feature.SHAPE.ordinal()], 3));
+        e.put("flatTopReadingShare", round(r.value()[Feature.FLAT_TOP.ordinal()], 3));
+        putDay(e, "tamperEventOn", evidence.tamperDay);
+        putDay(e, "registerRollbackOn", evidence.rollbackDay);
+        putDay(e, "reverseEnergyOn", evidence.reverseDay);
+        putDay(e, "phaseFaultOn", evidence.phaseDay);
+        return e;
+    }
+
+    private static void putDay(Map<String, Object> e, String key, long day) {
+        if (day != Long.MIN_VALUE) {
+            e.put(key, LocalDate.ofEpochDay(day).toString());
+        }
+    }
+
+    static double round(double v, int decimals) {
+        double k = Math.pow(10, decimals);
+        return Math.round(v * k) / k;
+    }
+}

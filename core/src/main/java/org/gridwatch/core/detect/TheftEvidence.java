@@ -1,0 +1,149 @@
+package org.gridwatch.core.detect;
+
+/**
+ * A customer's running case for theft, one day at a time: each {@link Feature}'s deviation (after
+ * the peers' common move is taken out) smoothed over the last days, the meter's own evidence, and
+ * the theft score they make. A Flink POJO.
+ *
+ * <p>The score: S = the case's strength ({@link #strength}) + the meter evidence of the last {@link
+ * #METER_MEMORY_DAYS} days; p = 1 / (1 + e^{−k(S − S₀)}). Deviations are in the customer's own
+ * spreads, so S means the same for a steady customer and a volatile one.
+ */
+public final class TheftEvidence {
+    /** Weight of a new day in the smoothing: a half-life of about a week. */
+    static final double SMOOTHING = 0.1;
+
+    /** A day's deviation counts at most this many spreads (one odd day cannot make a case). */
+    static final double MAX_Z = 4;
+
+    /** Days before a case is scored: the baseline must know the customer first. */
+    public static final int MIN_HISTORY_DAYS = 21;
+
+    static final int METER_MEMORY_DAYS = 30;
+
+    /** Where the score is one half, and its steepness. */
+    static final double MIDPOINT = 4.0;
+
+    static final double STEEPNESS = 1.5;
+
+    public float[] smoothed = new float[Feature.COUNT];
+    public int scoredDays;
+    public long lastDay = Long.MIN_VALUE;
+
+    /** The latest day of each kind of meter evidence, or {@link Long#MIN_VALUE}. */
+    public long tamperDay = Long.MIN_VALUE;
+
+    public long rollbackDay = Long.MIN_VALUE;
+    public long reverseDay = Long.MIN_VALUE;
+    public long phaseDay = Long.MIN_VALUE;
+
+    /** Smoothed energy of the recent days and of the usual days, kWh a day. */
+    public float recentKwh = Float.NaN;
+
+    public float usualKwh = Float.NaN;
+
+    public TheftEvidence() {}
+
+    /**
+     * Takes one scored day's deviations (already net of the peers' median) into the case.
+     *
+     * @param z deviations in spreads, theft direction positive, by {@link Feature} ordinal
+     */
+    public void addDay(long epochDay, double[] z, double kwh, double usualDayKwh) {
+        for (int i = 0; i < Feature.COUNT; i++) {
+            double clipped = Math.max(0, Math.min(MAX_Z, z[i]));
+            smoothed[i] += (float) (SMOOTHING * (clipped - smoothed[i]));
+        }
+        recentKwh =
+                Float.isNaN(recentKwh)
+                        ? (float) kwh
+                        : (float) (recentKwh + SMOOTHING * (kwh - recentKwh));
+        usualKwh = (float) usualDayKwh;
+        scoredDays++;
+        lastDay = epochDay;
+    }
+
+    /** Notes what the meter itself said on a day. */
+    public void addMeterEvidence(MeterEvidence m, long epochDay) {
+        if (m.tamper()) {
+            tamperDay = epochDay;
+        }
+        if (m.registerRollback()) {
+            rollbackDay = epochDay;
+        }
+        if (m.reverseWithoutGeneration()) {
+            reverseDay = epochDay;
+        }
+        if (m.phaseFault()) {
+            phaseDay = epochDay;
+        }
+    }
+
+    /** The meter evidence's part of S on {@code epochDay}. */
+    public double meterPart(long epochDay) {
+        return recent(tamperDay, epochDay, 1.0)
+                + recent(rollbackDay, epochDay, 1.5)
+                + recent(reverseDay, epochDay, 0.5)
+                + recent(phaseDay, epochDay, 0.3);
+    }
+
+    private static double recent(long day, long now, double weight) {
+        return day != Long.MIN_VALUE && now - day < METER_MEMORY_DAYS ? weight : 0;
+    }
+
+    /** Backing evidence counts at most this many spreads above the lead. */
+    static final double LEAD = 2;
+
+    static final double BACKING = 0.5;
+
+    /**
+     * S: see the class comment. Evidence counts where it costs revenue: the case is led by the
+     * level (less energy billed) or by the peak share (energy billed at cheaper hours), and the
+     * other features back the lead up, by at most {@link #LEAD} spreads more than the lead itself.
+     * A standby load that fell while the daily energy stayed (a new fridge) is no case. Zeros and a
+     * flat top lead a case of their own: an occupied house does not read so.
+     */
+    public double strength(long epochDay) {
+        double level =
+                lead(
+                        Feature.LEVEL,
+                        Feature.BASE,
+                        Feature.ZEROS,
+                        Feature.FLAT_TOP,
+                        Feature.SHAPE,
+                        Feature.FLATNESS);
+        double shape = lead(Feature.PEAK_SHARE, Feature.SHAPE, Feature.FLATNESS, Feature.FLAT_TOP);
+        double zeros = lead(Feature.ZEROS, Feature.LEVEL, Feature.BASE);
+        double flatTop =
+                lead(Feature.FLAT_TOP, Feature.FLATNESS, Feature.LEVEL, Feature.PEAK_SHARE);
+        return Math.max(Math.max(level, shape), Math.max(zeros, flatTop)) + meterPart(epochDay);
+    }
+
+    private double lead(Feature lead, Feature... backing) {
+        double s = smoothed[lead.ordinal()];
+        double back = 0;
+        for (Feature f : backing) {
+            back = Math.max(back, smoothed[f.ordinal()]);
+        }
+        return s + BACKING * Math.min(back, s + LEAD);
+    }
+
+    /** The theft score in [0, 1]; 0 before the case has a scored day. */
+    public double score(long epochDay) {
+        if (scoredDays == 0 && meterPart(epochDay) == 0) {
+            return 0;
+        }
+        return 1 / (1 + Math.exp(-STEEPNESS * (strength(epochDay) - MIDPOINT)));
+    }
+
+    /** The feature that weighs most in the case now. */
+    public Feature leading() {
+        Feature lead = Feature.LEVEL;
+        for (Feature f : Feature.ALL) {
+            if (smoothed[f.ordinal()] > smoothed[lead.ordinal()]) {
+                lead = f;
+            }
+        }
+        return lead;
+    }
+}

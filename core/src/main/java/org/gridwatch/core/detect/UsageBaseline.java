@@ -1,0 +1,146 @@
+package org.gridwatch.core.detect;
+
+import java.util.Arrays;
+
+/**
+ * A customer's usual day, learned from its own history: the hourly profile of a workday and of a
+ * rest day, and for each {@link Feature} its usual value and its day-to-day spread. Each day is
+ * compared with it before being learned ({@link #compare}, then {@link #learn}). Learning is an
+ * exponentially weighted average over two months ({@link #HORIZON_DAYS}), plain averaging while
+ * fewer days are known. While the customer's recent days drift from the usual in the theft
+ * direction ({@link #drift}), or a day deviates by {@link #SUSPECT_Z} spreads, learning slows to a
+ * {@link #SLOW}th: a thief does not become his own baseline, and an honest change of habits is
+ * absorbed only slowly (an inspection that finds nothing starts the baseline afresh). A Flink POJO,
+ * about 300 bytes.
+ */
+public final class UsageBaseline {
+    /** The averaging horizon, days. */
+    public static final int HORIZON_DAYS = 60;
+
+    /** A day with a deviation of this many spreads in the theft direction is learned slowly. */
+    static final double SUSPECT_Z = 3.0;
+
+    /** Spread of a normal distribution from its mean absolute deviation: √(π/2). */
+    private static final double MAD_TO_SIGMA = 1.2533;
+
+    /** 24 hourly kWh of a workday, then 24 of a rest day. */
+    public float[] profile = new float[2 * DayLoad.HOURS];
+
+    /** Days learned, workdays and rest days. */
+    public int[] typeDays = new int[2];
+
+    public float[] usual = new float[Feature.COUNT];
+
+    /** Each feature's recent deviation, smoothed: while any is high, learning slows down. */
+    public float[] drift = new float[Feature.COUNT];
+
+    /** Weight of a new day in {@link #drift}. */
+    static final double DRIFT_W = 0.15;
+
+    /** A drift above this many spreads slows learning by {@link #SLOW}. */
+    static final double GATE = 0.7;
+
+    static final double SLOW = 20;
+    public float[] spread = new float[Feature.COUNT];
+
+    /** Days whose features were learned (the first day of each type has none). */
+    public int featureDays;
+
+    /** The register at the end of the latest complete day, and that day. */
+    public double lastRegisterKwh = Double.NaN;
+
+    public long lastRegisterDay = Long.MIN_VALUE;
+
+    public UsageBaseline() {}
+
+    /** Days learned in all. */
+    public int days() {
+        return typeDays[0] + typeDays[1];
+    }
+
+    /**
+     * The day against the usual one: feature values, their usual values, and deviations in spreads
+     * in the theft direction (positive = suspicious). Null while the day's type has no profile yet.
+     */
+    public DayComparison compare(
+            DayLoad day, boolean restDay, boolean[] peakHours, double[] hourPrices) {
+        float[] ref = reference(restDay);
+        if (ref == null) {
+            return null;
+        }
+        double[] value = Features.of(day, ref, peakHours);
+        boolean absent = Features.looksAbsent(day, ref);
+        double[] z = new double[Feature.COUNT];
+        for (Feature f : Feature.ALL) {
+            int i = f.ordinal();
+            double s = Math.max(spread[i], f.minSpread());
+            z[i] = featureDays == 0 ? 0 : f.theftDirection() * (value[i] - usual[i]) / s;
+            if (absent && f != Feature.ZEROS) {
+                z[i] = 0;
+            }
+        }
+        double usualKwh = 0;
+        double charge = hourPrices == null ? Double.NaN : 0;
+        double usualCharge = charge;
+        for (int h = 0; h < DayLoad.HOURS; h++) {
+            usualKwh += ref[h];
+            if (hourPrices != null) {
+                charge += day.hourly[h] * hourPrices[h];
+                usualCharge += ref[h] * hourPrices[h];
+            }
+        }
+        return new DayComparison(
+                value, usual.clone(), z, day.total(), usualKwh, charge, usualCharge, absent);
+    }
+
+    /** Learns the day, after {@link #compare} (null comparison: only the profile is learned). */
+    public void learn(DayLoad day, boolean restDay, DayComparison compared) {
+        boolean suspect = false;
+        if (compared != null) {
+            for (int i = 0; i < Feature.COUNT; i++) {
+                double z = Math.max(0, Math.min(4, compared.z()[i]));
+                drift[i] += (float) (DRIFT_W * (z - drift[i]));
+                suspect |= compared.z()[i] > SUSPECT_Z || drift[i] > GATE;
+            }
+        }
+        int type = restDay ? 1 : 0;
+        double w = weight(typeDays[type], suspect);
+        for (int h = 0; h < DayLoad.HOURS; h++) {
+            int i = type * DayLoad.HOURS + h;
+            profile[i] += (float) (w * (day.hourly[h] - profile[i]));
+        }
+        typeDays[type]++;
+        if (compared != null) {
+            double wf = weight(featureDays, suspect);
+            for (int i = 0; i < Feature.COUNT; i++) {
+                double dev = compared.value()[i] - usual[i];
+                if (featureDays == 0) {
+                    usual[i] = (float) compared.value()[i];
+                } else {
+                    spread[i] += (float) (wf * (MAD_TO_SIGMA * Math.abs(dev) - spread[i]));
+                    usual[i] += (float) (wf * dev);
+                }
+            }
+            featureDays++;
+        }
+    }
+
+    private static double weight(int known, boolean suspect) {
+        double w = Math.max(1.0 / (known + 1), 1.0 / HORIZON_DAYS);
+        return suspect && known >= HORIZON_DAYS / 2 ? w / SLOW : w;
+    }
+
+    /**
+     * The usual day of the type; a type not seen yet borrows the other's profile once the other has
+     * a few days.
+     */
+    private float[] reference(boolean restDay) {
+        int type = restDay ? 1 : 0;
+        int other = 1 - type;
+        int from = typeDays[type] > 0 ? type : typeDays[other] >= 3 ? other : -1;
+        if (from < 0) {
+            return null;
+        }
+        return Arrays.copyOfRange(profile, from * DayLoad.HOURS, (from + 1) * DayLoad.HOURS);
+    }
+}

@@ -1,0 +1,401 @@
+package org.gridwatch.core.detect;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.gridwatch.core.event.Customer;
+import org.gridwatch.core.event.CustomerClass;
+import org.gridwatch.core.event.MeterReading;
+
+/**
+ * A trial of the theft detectors on real households: copies of the households with day offsets and
+ * scales, a share of them attacked from a day on, run day by day through core's detectors as the
+ * monitor job runs them (own baseline, then the peers' median taken out, then the case), one peer
+ * group for the whole fleet. Scores are the highest each customer reaches from the attack's start
+ * day to the end; a customer is alarmed when that reaches the alert threshold.
+ */
+final class DetectionTrial {
+    /**
+     * The Shanxi time-of-use hours of the tariff presets: peak 08–11 and 17–23, valley 00–07,
+     * 11–13.
+     */
+    static final boolean[] PEAK_HOURS = hours(8, 11, 17, 23);
+
+    static final boolean[] VALLEY_HOURS = hours(0, 7, 11, 13);
+
+    static final boolean USE_STRENGTH = Boolean.getBoolean("gw.strength");
+    static final int TRACE = Integer.getInteger("gw.trace", -1);
+
+    final int days;
+    final int attackStart;
+    final double alarmScore;
+
+    DetectionTrial(int days, int attackStart, double alarmScore) {
+        this.days = days;
+        this.attackStart = attackStart;
+        this.alarmScore = alarmScore;
+    }
+
+    /** One simulated customer: a household from a day of the year, scaled, maybe attacked. */
+    record Subject(int household, int offset, double scale, TheftAttack attack, int donor) {}
+
+    /** What the trial found for one subject. */
+    record Outcome(
+            Subject subject, double maxScore, int detectedDay, Feature lead, double finalScore) {
+        boolean thief() {
+            return subject.attack() != null;
+        }
+    }
+
+    List<Subject> fleet(
+            Households h, int copies, double thiefShare, List<AttackKind> kinds, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<Subject> out = new ArrayList<>();
+        int k = 0;
+        for (int c = 0; c < copies; c++) {
+            for (int i = 0; i < h.ids.size(); i++) {
+                int offset = r.nextInt(Households.DAYS);
+                double scale = Math.exp(r.nextGaussian() * 0.5);
+                TheftAttack attack = null;
+                if (r.nextDouble() < thiefShare) {
+                    attack = TheftAttack.draw(kinds.get(k++ % kinds.size()), r);
+                }
+                out.add(new Subject(i, offset, scale, attack, r.nextInt(h.ids.size())));
+            }
+        }
+        return out;
+    }
+
+    List<Outcome> run(Households h, List<Subject> fleet) {
+        int n = fleet.size();
+        UsageBaseline[] baselines = new UsageBaseline[n];
+        TheftCase[] cases = new TheftCase[n];
+        double[] max = new double[n];
+        int[] detected = new int[n];
+        Feature[] lead = new Feature[n];
+        Arrays.fill(detected, -1);
+        for (int i = 0; i < n; i++) {
+            baselines[i] = new UsageBaseline();
+            cases[i] = new TheftCase();
+        }
+        Customer customer =
+                new Customer(
+                        "C",
+                        "M",
+                        CustomerClass.RESIDENTIAL,
+                        "A",
+                        "t",
+                        false,
+                        Double.NaN,
+                        Customer.UNKNOWN_SINCE);
+        double[] prices = new double[24];
+        for (int t = 0; t < 24; t++) {
+            prices[t] = PEAK_HOURS[t] ? 0.8 : VALLEY_HOURS[t] ? 0.3 : 0.5;
+        }
+        for (int d = 0; d < days; d++) {
+            DayReport[] reports = new DayReport[n];
+            List<double[]> scored = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Subject s = fleet.get(i);
+                int yearDay = (s.offset() + d) % Households.DAYS;
+                double[] honest = h.years.get(s.household())[yearDay];
+                LocalDate date = Households.date(yearDay);
+                boolean rest =
+                        date.getDayOfWeek() == DayOfWeek.SATURDAY
+                                || date.getDayOfWeek() == DayOfWeek.SUNDAY;
+                double[] reported = scaled(honest, s.scale());
+                if (s.attack() != null && d >= attackStart) {
+                    double[] donor = h.years.get(s.donor())[yearDay];
+                    reported =
+                            s.attack()
+                                    .apply(
+                                            nanToZero(reported),
+                                            d - attackStart,
+                                            halfHours(PEAK_HOURS),
+                                            halfHours(VALLEY_HOURS),
+                                            nanToZero(donor));
+                    reported = keepGaps(reported, honest);
+                }
+                reports[i] =
+                        DayJudge.close(
+                                baselines[i],
+                                dayLoad(d, reported),
+                                customer,
+                                rest,
+                                PEAK_HOURS,
+                                prices,
+                                d);
+                if (reports[i].scored()) {
+                    scored.add(reports[i].z());
+                }
+            }
+            double[] peers = PeerGroup.medianZ(scored);
+            for (int i = 0; i < n; i++) {
+                cases[i].onDay(reports[i], PeerGroup.net(reports[i].z(), peers));
+                TheftEvidence e = cases[i].evidence;
+                double score = USE_STRENGTH ? e.strength(d) : e.score(d);
+                if (TRACE == i) {
+                    double[] z = PeerGroup.net(reports[i].z(), peers);
+                    System.out.printf(
+                            "d%3d kwh %6.2f usual %6.2f | L %5.1f B %5.1f Z %5.1f S %5.1f P %5.1f F %5.1f T %5.1f | score %.3f%n",
+                            d,
+                            reports[i].kwh(),
+                            reports[i].usualKwh(),
+                            z[0],
+                            z[1],
+                            z[2],
+                            z[3],
+                            z[4],
+                            z[5],
+                            z[6],
+                            score);
+                }
+                if (d >= attackStart) {
+                    if (score > max[i]) {
+                        max[i] = score;
+                        lead[i] = e.leading();
+                    }
+                    if (detected[i] < 0 && score >= alarmScore) {
+                        detected[i] = d - attackStart;
+                    }
+                }
+            }
+        }
+        List<Outcome> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(
+                    new Outcome(
+                            fleet.get(i),
+                            max[i],
+                            detected[i],
+                            lead[i],
+                            USE_STRENGTH
+                                    ? cases[i].evidence.strength(days - 1)
+                                    : cases[i].evidence.score(days - 1)));
+        }
+        return out;
+    }
+
+    static DayLoad dayLoad(int d, double[] halfHours) {
+        long start = d * 86_400_000L;
+        DayLoad day = new DayLoad(d, start);
+        for (int s = 0; s < halfHours.length; s++) {
+            if (!Double.isNaN(halfHours[s])) {
+                day.add(
+                        new MeterReading(
+                                "M",
+                                start + (s + 1) * 1_800_000L,
+                                30,
+                                halfHours[s],
+                                Double.NaN,
+                                Double.NaN,
+                                0));
+            }
+        }
+        return day;
+    }
+
+    static double[] scaled(double[] x, double k) {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i] * k;
+        }
+        return out;
+    }
+
+    static double[] nanToZero(double[] x) {
+        double[] out = x.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (Double.isNaN(out[i])) {
+                out[i] = 0;
+            }
+        }
+        return out;
+    }
+
+    static double[] keepGaps(double[] x, double[] honest) {
+        double[] out = x.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (Double.isNaN(honest[i])) {
+                out[i] = Double.NaN;
+            }
+        }
+        return out;
+    }
+
+    static boolean[] hours(int... fromTo) {
+        boolean[] h = new boolean[24];
+        for (int i = 0; i < fromTo.length; i += 2) {
+            for (int t = fromTo[i]; t < fromTo[i + 1]; t++) {
+                h[t] = true;
+            }
+        }
+        return h;
+    }
+
+    static boolean[] halfHours(boolean[] hours) {
+        boolean[] out = new boolean[48];
+        for (int s = 0; s < 48; s++) {
+            out[s] = hours[s / 2];
+        }
+        return out;
+    }
+
+    // ---- measures ----
+
+    /** Area under the ROC curve of the scores, thieves against honest (ties count half). */
+    static double auc(List<Outcome> outcomes) {
+        List<Double> pos = new ArrayList<>();
+        List<Double> neg = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            (o.thief() ? pos : neg).add(o.maxScore());
+        }
+        double wins = 0;
+        for (double p : pos) {
+            for (double q : neg) {
+                wins += p > q ? 1 : p == q ? 0.5 : 0;
+            }
+        }
+        return wins / ((double) pos.size() * neg.size());
+    }
+
+    double falseAlarmRate(List<Outcome> outcomes) {
+        long honest = outcomes.stream().filter(o -> !o.thief()).count();
+        long alarmed =
+                outcomes.stream().filter(o -> !o.thief() && o.maxScore() >= alarmScore).count();
+        return (double) alarmed / honest;
+    }
+
+    /** Per kind: thieves, recall, median days to detection. */
+    Map<AttackKind, double[]> byKind(List<Outcome> outcomes) {
+        Map<AttackKind, List<Outcome>> groups = new EnumMap<>(AttackKind.class);
+        for (Outcome o : outcomes) {
+            if (o.thief()) {
+                groups.computeIfAbsent(o.subject().attack().kind(), k -> new ArrayList<>()).add(o);
+            }
+        }
+        Map<AttackKind, double[]> out = new EnumMap<>(AttackKind.class);
+        groups.forEach(
+                (kind, list) -> {
+                    int[] days =
+                            list.stream()
+                                    .filter(o -> o.detectedDay() >= 0)
+                                    .mapToInt(Outcome::detectedDay)
+                                    .sorted()
+                                    .toArray();
+                    double median = days.length == 0 ? Double.NaN : days[days.length / 2];
+                    out.put(
+                            kind,
+                            new double[] {list.size(), (double) days.length / list.size(), median});
+                });
+        return out;
+    }
+
+    String report(List<Outcome> outcomes) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(
+                String.format(
+                        "AUC %.4f, false alarms %.2f%% of %d honest%n",
+                        auc(outcomes),
+                        100 * falseAlarmRate(outcomes),
+                        outcomes.stream().filter(o -> !o.thief()).count()));
+        sb.append("| attack | thieves | recall | median days to detection |\n");
+        byKind(outcomes)
+                .forEach(
+                        (k, v) ->
+                                sb.append(
+                                        String.format(
+                                                "| %s | %d | %.3f | %s |%n",
+                                                k.label(),
+                                                (int) v[0],
+                                                v[1],
+                                                Double.isNaN(v[2])
+                                                        ? "-"
+                                                        : String.valueOf((int) v[2]))));
+        return sb.toString();
+    }
+
+    /** Runs a trial and prints the report: for tuning and for docs/detection.md. */
+    public static void main(String[] args) {
+        int copies = args.length > 0 ? Integer.parseInt(args[0]) : 12;
+        double threshold = args.length > 1 ? Double.parseDouble(args[1]) : 0.5;
+        long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
+        Households h = Households.load();
+        DetectionTrial trial = new DetectionTrial(120, 60, threshold);
+        List<AttackKind> kinds = new ArrayList<>(Arrays.asList(AttackKind.values()));
+        kinds.remove(AttackKind.BYPASS);
+        List<Subject> fleet =
+                trial.fleet(
+                        h,
+                        copies,
+                        Double.parseDouble(System.getProperty("gw.thieves", "0.1")),
+                        kinds,
+                        seed);
+        long t0 = System.nanoTime();
+        List<Outcome> outcomes = trial.run(h, fleet);
+        System.out.printf(
+                "%d customers × %d days in %.1f s%n",
+                fleet.size(), trial.days, (System.nanoTime() - t0) / 1e9);
+        System.out.print(trial.report(outcomes));
+        Map<Feature, Integer> leads = new EnumMap<>(Feature.class);
+        for (Outcome o : outcomes) {
+            if (!o.thief() && o.maxScore() >= threshold) {
+                leads.merge(o.lead(), 1, Integer::sum);
+            }
+        }
+        System.out.println("false alarms led by " + leads);
+        List<Outcome> finals = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            finals.add(
+                    new Outcome(
+                            o.subject(),
+                            o.finalScore(),
+                            o.detectedDay(),
+                            o.lead(),
+                            o.finalScore()));
+        }
+        System.out.printf(
+                "final-score AUC %.4f, open at end %.2f%%%n",
+                auc(finals), 100 * trial.falseAlarmRate(finals));
+        Map<AttackKind, List<Double>> perKind = new EnumMap<>(AttackKind.class);
+        for (Outcome o : outcomes) {
+            if (o.thief()) {
+                perKind.computeIfAbsent(o.subject().attack().kind(), k -> new ArrayList<>())
+                        .add(o.maxScore());
+            }
+        }
+        perKind.forEach(
+                (k, v) -> {
+                    v.sort(null);
+                    System.out.printf(
+                            "  %s: min %.3f q25 %.3f med %.3f%n",
+                            k.label(), v.get(0), v.get(v.size() / 4), v.get(v.size() / 2));
+                });
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome o = outcomes.get(i);
+            if (!o.thief() && o.maxScore() >= threshold) {
+                System.out.print(i + ":" + o.subject().household() + "/" + o.lead() + " ");
+            }
+        }
+        System.out.println();
+        // the honest customers' score quantiles
+        double[] honest =
+                outcomes.stream()
+                        .filter(o -> !o.thief())
+                        .mapToDouble(Outcome::maxScore)
+                        .sorted()
+                        .toArray();
+        System.out.printf(
+                "honest max-score quantiles: 50%% %.3f 90%% %.3f 95%% %.3f 98%% %.3f 99%% %.3f%n",
+                honest[honest.length / 2],
+                honest[(int) (honest.length * 0.9)],
+                honest[(int) (honest.length * 0.95)],
+                honest[(int) (honest.length * 0.98)],
+                honest[(int) (honest.length * 0.99)]);
+    }
+}
