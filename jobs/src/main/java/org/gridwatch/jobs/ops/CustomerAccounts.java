@@ -22,6 +22,7 @@ import org.gridwatch.core.billing.MonthlyUsage;
 import org.gridwatch.core.billing.PaymentOutcome;
 import org.gridwatch.core.billing.ReadingHistory;
 import org.gridwatch.core.codec.EventJson;
+import org.gridwatch.core.detect.DayReport;
 import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.MeterReading;
@@ -65,6 +66,9 @@ import org.slf4j.LoggerFactory;
  * expiring, the oldest bill reaching 30, 60 or 90 days past due: one event-time timer at the next
  * such instant), the customer's {@link CustomerStanding} goes to {@link #STANDINGS} for the fleet
  * to value and segment. Nothing is sent before the first bill: value is read from bills.
+ *
+ * <p>Each day of readings is also judged against the customer's usual day ({@link DayWatch}) and
+ * reported to {@link #DAYS} for the area's theft watch.
  */
 public final class CustomerAccounts
         extends KeyedCoProcessFunction<String, CustomerFeed, AccountEvent, Bill>
@@ -75,6 +79,9 @@ public final class CustomerAccounts
     /** The customers' standings, for {@link FleetValue}. */
     public static final OutputTag<CustomerStanding> STANDINGS =
             new OutputTag<>("customer-standings", Types.POJO(CustomerStanding.class)) {};
+
+    /** The customers' judged days, for {@link AreaWatch}. */
+    public static final OutputTag<DayReport> DAYS = DayWatch.DAYS;
 
     private final MonitorSettings settings;
     private transient ValueState<Customer> master;
@@ -92,6 +99,7 @@ public final class CustomerAccounts
     private transient PeriodLookup peakHours;
     private transient long lateness;
     private transient long unknownGrace;
+    private transient DayWatch days;
     private final ActedEventTime eventTime = new ActedEventTime();
 
     public CustomerAccounts(MonitorSettings settings) {
@@ -139,6 +147,8 @@ public final class CustomerAccounts
         peakHours = tariffs.lookup(model.peakHoursTariff()); // checked at start-up (MonitorArgs)
         lateness = settings.allowedLateness().toMillis();
         unknownGrace = settings.unknownMeterGrace().toMillis();
+        days = new DayWatch(settings.zone(), lateness, tariffs, peakHours);
+        days.open(getRuntimeContext());
     }
 
     @Override
@@ -198,6 +208,7 @@ public final class CustomerAccounts
         readingHistory.clear();
         creditCheckAt.clear();
         latestEventMillis.clear();
+        days.clear();
     }
 
     private void onReading(MeteredReading m, Context ctx) throws Exception {
@@ -205,6 +216,7 @@ public final class CustomerAccounts
             master.update(m.customer());
         }
         MeterReading r = m.reading();
+        days.onReading(r, ctx.timerService());
         long quarterCloses = Bucket.closesAt(Bucket.startOf(r.startMillis()), lateness);
         if (quarterCloses <= watermark(ctx)) {
             return; // rejected TOO_LATE by the load buckets
@@ -381,6 +393,10 @@ public final class CustomerAccounts
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Bill> out) throws Exception {
         watermark(ctx); // a month billed here stays billed after a restore
         dueEvents(timestamp, ctx);
+        DayReport day = days.onTimer(timestamp, master.value());
+        if (day != null) {
+            ctx.output(DayWatch.DAYS, day);
+        }
         YearMonth month = calendar.monthOf(timestamp - lateness);
         if (billsAt(month) == timestamp) {
             billMonth(month, ctx, out);

@@ -1,0 +1,145 @@
+package org.gridwatch.jobs.ops;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.apache.flink.api.common.functions.RuntimeContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.util.OutputTag;
+import org.gridwatch.core.detect.DayJudge;
+import org.gridwatch.core.detect.DayLoad;
+import org.gridwatch.core.detect.DayReport;
+import org.gridwatch.core.detect.UsageBaseline;
+import org.gridwatch.core.event.Customer;
+import org.gridwatch.core.event.MeterReading;
+import org.gridwatch.core.tariff.DayType;
+import org.gridwatch.core.tariff.PeriodLookup;
+import org.gridwatch.core.tariff.TariffBook;
+import org.gridwatch.core.tariff.TariffPeriod;
+
+/**
+ * The customer operator's half of theft detection ({@link CustomerAccounts} holds it): each open
+ * day's load, and the customer's usual day. A day closes {@link #GRACE} after its end in event time
+ * (or the allowed lateness, if shorter): detection does not wait the week a bill waits, and a
+ * reading later than that is left out of its day (it still counts for the bill). The closed day is
+ * judged by core ({@link DayJudge}) and reported to {@link #DAYS} for the area's {@link AreaWatch}.
+ */
+final class DayWatch {
+    /** The customers' closed days, for {@link AreaWatch}. */
+    static final OutputTag<DayReport> DAYS =
+            new OutputTag<>("customer-days", Types.POJO(DayReport.class)) {};
+
+    static final Duration GRACE = Duration.ofHours(2);
+
+    private static final long HOUR = 3_600_000L;
+
+    private final ZoneId zone;
+    private final long grace;
+    private final TariffBook tariffs;
+    private final PeriodLookup peakHours;
+    private MapState<Long, DayLoad> openDays;
+    private ValueState<UsageBaseline> baseline;
+
+    DayWatch(ZoneId zone, long allowedLatenessMillis, TariffBook tariffs, PeriodLookup peakHours) {
+        this.zone = zone;
+        this.grace = Math.min(GRACE.toMillis(), allowedLatenessMillis);
+        this.tariffs = tariffs;
+        this.peakHours = peakHours;
+    }
+
+    void open(RuntimeContext ctx) {
+        openDays =
+                ctx.getMapState(
+                        new MapStateDescriptor<>(
+                                "open-days", Types.LONG, Types.POJO(DayLoad.class)));
+        baseline =
+                ctx.getState(
+                        new ValueStateDescriptor<>("usual-day", Types.POJO(UsageBaseline.class)));
+    }
+
+    /** Adds a reading to its day, unless the day has closed; arms the day's close. */
+    void onReading(MeterReading r, TimerService timers) throws Exception {
+        LocalDate date = java.time.Instant.ofEpochMilli(r.startMillis()).atZone(zone).toLocalDate();
+        long epochDay = date.toEpochDay();
+        long closesAt = closesAt(date);
+        if (closesAt <= timers.currentWatermark()) {
+            return;
+        }
+        DayLoad day = openDays.get(epochDay);
+        if (day == null) {
+            day = new DayLoad(epochDay, startMillis(date));
+            timers.registerEventTimeTimer(closesAt);
+        }
+        day.add(r);
+        openDays.put(epochDay, day);
+    }
+
+    /** The day closing at {@code timestamp}, judged; null if none closes then. */
+    DayReport onTimer(long timestamp, Customer customer) throws Exception {
+        long lastMilli = timestamp - grace - 1;
+        LocalDate date = java.time.Instant.ofEpochMilli(lastMilli).atZone(zone).toLocalDate();
+        if (closesAt(date) != timestamp) {
+            return null;
+        }
+        DayLoad day = openDays.get(date.toEpochDay());
+        if (day == null || customer == null) {
+            return null;
+        }
+        openDays.remove(date.toEpochDay());
+        UsageBaseline usual = baseline.value();
+        if (usual == null) {
+            usual = new UsageBaseline();
+        }
+        DayReport report =
+                DayJudge.close(
+                        usual,
+                        day,
+                        customer,
+                        peakHours.calendar().dayType(date) != DayType.WORKDAY,
+                        peakHoursOf(day.dayStartMillis),
+                        pricesOf(customer.tariffId(), day.dayStartMillis),
+                        timestamp);
+        baseline.update(usual);
+        return report;
+    }
+
+    void clear() {
+        openDays.clear();
+        baseline.clear();
+    }
+
+    private long startMillis(LocalDate date) {
+        return date.atStartOfDay(zone).toInstant().toEpochMilli();
+    }
+
+    private long closesAt(LocalDate date) {
+        return startMillis(date.plusDays(1)) + grace;
+    }
+
+    private boolean[] peakHoursOf(long dayStart) {
+        boolean[] peak = new boolean[DayLoad.HOURS];
+        for (int h = 0; h < DayLoad.HOURS; h++) {
+            TariffPeriod p = peakHours.periodAt(dayStart + h * HOUR + HOUR / 2);
+            peak[h] = p == TariffPeriod.PEAK || p == TariffPeriod.CRITICAL_PEAK;
+        }
+        return peak;
+    }
+
+    /** The customer's price of each hour of the day, CNY/kWh; null without a known tariff. */
+    private double[] pricesOf(String tariffId, long dayStart) {
+        if (!tariffs.knows(tariffId)) {
+            return null;
+        }
+        double[] prices = new double[DayLoad.HOURS];
+        for (int h = 0; h < DayLoad.HOURS; h++) {
+            int slot = tariffs.slotAt(tariffId, dayStart + h * HOUR + HOUR / 2);
+            prices[h] = tariffs.cnyPerKwh(tariffId, slot);
+        }
+        return prices;
+    }
+}
