@@ -24,6 +24,7 @@ import org.gridwatch.jobs.io.KafkaOutputs;
 import org.gridwatch.jobs.io.MonitorOutputs;
 import org.gridwatch.simulator.KafkaFleetSink;
 import org.gridwatch.simulator.SimulationConfig;
+import org.gridwatch.simulator.TheftMix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -58,6 +59,10 @@ import picocli.CommandLine.Spec;
             "  gridwatch demo --customers 200 --duration 60 --no-influx"
         })
 public final class DemoCommand implements Callable<Integer> {
+    /** Share of the demo fleet who steal, and the day theft starts (see config()). */
+    static final double DEMO_THIEVES = 0.02;
+
+    static final int DEMO_THEFT_START = 14;
 
     /** Parallel tasks of the job: two, to show the shape of a parallel job on a laptop. */
     static final int PARALLELISM = 2;
@@ -281,7 +286,11 @@ public final class DemoCommand implements Callable<Integer> {
             throw usage("--duration must be a positive number of seconds");
         }
         try {
-            return SimulationConfig.of(customers, days, seed).withSpeed(speed);
+            // 2% thieves from day 14 (earlier in a short run): two weeks of honest history for
+            // the detectors, then theft for them to find (docs/simulator.md).
+            return SimulationConfig.of(customers, days, seed)
+                    .withSpeed(speed)
+                    .withTheft(TheftMix.of(DEMO_THIEVES, Math.min(DEMO_THEFT_START, days / 2)));
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

@@ -14,9 +14,11 @@ import org.gridwatch.simulator.FileFleetSink;
 import org.gridwatch.simulator.FleetSimulator;
 import org.gridwatch.simulator.FleetSink;
 import org.gridwatch.simulator.KafkaFleetSink;
+import org.gridwatch.simulator.PayerMix;
 import org.gridwatch.simulator.Progress;
 import org.gridwatch.simulator.SimulationConfig;
 import org.gridwatch.simulator.SimulationSummary;
+import org.gridwatch.simulator.TheftMix;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
@@ -159,6 +161,53 @@ public final class SimulateCommand implements Callable<Integer> {
     boolean noOpeningBill;
 
     @Option(
+            names = "--thieves",
+            defaultValue = "0",
+            paramLabel = "SHARE",
+            description =
+                    "Share of customers who steal from --theft-start on, 0..1, e.g. 0.05"
+                            + " (default: ${DEFAULT-VALUE}: nobody steals).")
+    double thieves;
+
+    @Option(
+            names = "--theft-start",
+            paramLabel = "DAY",
+            description =
+                    "With --thieves: the first day of theft, as a day of the run from 0"
+                            + " (default: the middle of the run).")
+    Integer theftStart;
+
+    @Option(
+            names = "--theft-start-spread",
+            defaultValue = "0",
+            paramLabel = "DAYS",
+            description =
+                    "With --thieves: each thief starts 0..DAYS days after --theft-start, drawn"
+                            + " per thief (default: ${DEFAULT-VALUE}).")
+    int theftStartSpread;
+
+    @Option(
+            names = "--attacks",
+            defaultValue = "all",
+            paramLabel = "LIST",
+            description =
+                    "With --thieves: the attacks dealt to the thieves in turn, comma-separated"
+                            + " (scale, zero-window, random-scale, random-of-mean, flat-mean,"
+                            + " reversed, cap, ramp, peak-shift, swap, on-off, bypass) or 'all'"
+                            + " (default: ${DEFAULT-VALUE}).")
+    String attacks;
+
+    @Option(
+            names = "--payers",
+            defaultValue = "default",
+            paramLabel = "default|varied",
+            description =
+                    "Payer personas: 'default' punctual, late and never-paying; 'varied' also"
+                            + " occasionally and chronically late payers, bouncing payments and"
+                            + " pre-paid customers who run out (default: ${DEFAULT-VALUE}).")
+    String payers;
+
+    @Option(
             names = "--once",
             description =
                     "With --kafka: send nothing when the meter-readings topic already holds"
@@ -260,7 +309,46 @@ public final class SimulateCommand implements Callable<Integer> {
         if (areas != null) {
             config = config.withAreas(areas);
         }
-        return config;
+        config = config.withPayerMix(payerMix(payers));
+        if (!(thieves > 0) && theftOptionGiven()) {
+            throw new IllegalArgumentException(
+                    "--theft-start, --theft-start-spread and --attacks go with --thieves only");
+        }
+        if (theftStart != null && theftStart < 0) {
+            throw new IllegalArgumentException(
+                    "--theft-start must be a day of the run from 0, got " + theftStart);
+        }
+        if (theftStartSpread < 0) {
+            throw new IllegalArgumentException(
+                    "--theft-start-spread must be >= 0 days, got " + theftStartSpread);
+        }
+        if (!(thieves >= 0 && thieves <= 1)) {
+            throw new IllegalArgumentException("--thieves must be a share 0..1, got " + thieves);
+        }
+        return config.withTheft(
+                new TheftMix(
+                        thieves,
+                        theftStart == null ? TheftMix.MIDDLE : theftStart,
+                        theftStartSpread,
+                        TheftMix.parseKinds(attacks)));
+    }
+
+    /** Whether any option of theft other than --thieves was given. */
+    private boolean theftOptionGiven() {
+        var parsed = spec.commandLine().getParseResult();
+        return parsed.hasMatchedOption("--theft-start")
+                || parsed.hasMatchedOption("--theft-start-spread")
+                || parsed.hasMatchedOption("--attacks");
+    }
+
+    private static PayerMix payerMix(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "default" -> PayerMix.DEFAULT;
+            case "varied" -> PayerMix.VARIED;
+            default ->
+                    throw new IllegalArgumentException(
+                            "--payers must be default or varied, got '" + name + "'");
+        };
     }
 
     private static LocalDate parseDate(String text) {

@@ -72,6 +72,11 @@ final class AreaSupply {
         return planned;
     }
 
+    /** Whether the area has no supply in the quarter hour {@code quarter} of the run. */
+    boolean offAt(int area, long quarter) {
+        return quarter >= outageStart[area] && quarter < outageEnd[area];
+    }
+
     /** Sets {@link #off} and {@link #events} for the quarter and clears its energy. */
     void beginQuarter(long quarter) {
         for (int a = 0; a < off.length; a++) {

@@ -61,7 +61,31 @@ final class Billing {
     private static final long HOUR = 3_600_000L;
     private static final long DAY = 24 * HOUR;
 
-    private record Scheduled(long tsMillis, long seq, SimulatedCustomer customer, long amountFen) {}
+    /** How long after the due date a customer's oldest unpaid bill is noted in the truth. */
+    static final int ARREARS_DAYS = 90;
+
+    /** {@link Payer#OCCASIONAL}: the share of bills paid late, 1 to 30 days after the due date. */
+    static final double OCCASIONAL_LATE_SHARE = 1 / 3.0;
+
+    /** {@link Payer#BOUNCER}: the share of payments that bounce. */
+    static final double BOUNCE_SHARE = 0.4;
+
+    private static final int PAY = 0;
+    private static final int BOUNCES = 1;
+    private static final int REVERSAL = 2;
+
+    /**
+     * A payment to send: {@code id} null for a new payment id; a reversal carries the id of the
+     * payment it reverses, paid at {@code refMillis}.
+     */
+    private record Scheduled(
+            long tsMillis,
+            long seq,
+            SimulatedCustomer customer,
+            long amountFen,
+            String id,
+            int kind,
+            long refMillis) {}
 
     /** A closed month waiting for the next month's first reading before it is billed. */
     private record Closed(MonthlyUsage accepted, BillStatement trueBill, long missingMicroKwh) {}
@@ -90,6 +114,12 @@ final class Billing {
                             .thenComparingLong(Scheduled::seq));
     private long scheduled;
     private long paid;
+    private long ids;
+    // The opening bill of each post-paid customer, which the ledgers do not hold.
+    private final long[] openingFen;
+    private YearMonth openingPeriod;
+    private long openingDueMillis = Long.MIN_VALUE;
+    private final boolean[] arrearsNoted;
 
     Billing(
             SimulatedCustomer[] customers,
@@ -114,6 +144,8 @@ final class Billing {
         trueUsage = new MonthlyUsage[n];
         missingMicroKwh = new long[n];
         trueKwhThisYear = new BigDecimal[n];
+        openingFen = new long[n];
+        arrearsNoted = new boolean[n];
         YearMonth first = calendar.monthOf(startMillis);
         trueYear = first.getYear();
         for (int i = 0; i < n; i++) {
@@ -176,6 +208,10 @@ final class Billing {
         return paid;
     }
 
+    PeriodLookup lookup(int customer) {
+        return lookups[customer];
+    }
+
     /**
      * The bill for the month before the simulation starts, estimated from each customer's expected
      * use: it gives the first weeks their payments, as in any utility's live data.
@@ -191,6 +227,11 @@ final class Billing {
             long issued = calendar.issuedMillis(period);
             long dueMillis = calendar.dueMillis(period);
             sink.truth(truth.estimatedBill(c, period, wh, amountFen, issued, dueMillis));
+            if (!c.master.prepaid()) {
+                openingFen[c.index] = amountFen;
+                openingPeriod = period;
+                openingDueMillis = dueMillis;
+            }
             pay(c, amountFen, issued, dueMillis, Long.MIN_VALUE);
         }
     }
@@ -278,22 +319,39 @@ final class Billing {
         }
         SplittableRandom r = c.billing;
         switch (c.payer) {
-            case PUNCTUAL -> {
-                long ts;
-                if (c.channel == PaymentChannel.BANK) {
-                    // Bank debit runs in the night batch a few days after the bill.
-                    ts = issued + (2 + r.nextInt(5)) * DAY + HOUR + r.nextLong(4 * HOUR);
-                } else {
-                    ts = daytime(issued + r.nextInt(DUE_DAY - 1) * DAY, r);
-                }
-                schedule(c, Math.max(ts, notBeforeMillis), amountFen);
-            }
+            case PUNCTUAL -> schedule(c, Math.max(onTime(c, issued), notBeforeMillis), amountFen);
             case LATE -> {
                 long ts = daytime(dueMillis + (1 + r.nextInt(40)) * DAY, r);
                 schedule(c, Math.max(ts, notBeforeMillis), amountFen);
             }
-            case NEVER -> {}
+            case OCCASIONAL -> {
+                long ts =
+                        r.nextDouble() < OCCASIONAL_LATE_SHARE
+                                ? daytime(dueMillis + (1 + r.nextInt(30)) * DAY, r)
+                                : onTime(c, issued);
+                schedule(c, Math.max(ts, notBeforeMillis), amountFen);
+            }
+            case CHRONIC -> {
+                long ts = daytime(dueMillis + (30 + r.nextInt(121)) * DAY, r);
+                schedule(c, Math.max(ts, notBeforeMillis), amountFen);
+            }
+            case BOUNCER -> {
+                long ts = Math.max(onTime(c, issued), notBeforeMillis);
+                boolean bounces = c.payerRandom.nextDouble() < BOUNCE_SHARE;
+                schedule(c, ts, amountFen, null, bounces ? BOUNCES : PAY, 0);
+            }
+            case NEVER, RUN_OUT -> {}
         }
+    }
+
+    /** When a punctual payer pays a bill issued at {@code issued}. */
+    private static long onTime(SimulatedCustomer c, long issued) {
+        SplittableRandom r = c.billing;
+        if (c.channel == PaymentChannel.BANK) {
+            // Bank debit runs in the night batch a few days after the bill.
+            return issued + (2 + r.nextInt(5)) * DAY + HOUR + r.nextLong(4 * HOUR);
+        }
+        return daytime(issued + r.nextInt(DUE_DAY - 1) * DAY, r);
     }
 
     /** A time between 08:00 and 22:00 on the day starting at {@code dayMillis}. */
@@ -302,21 +360,83 @@ final class Billing {
     }
 
     private void schedule(SimulatedCustomer c, long tsMillis, long amountFen) {
-        // Payments before the simulation started are history the data does not show.
+        schedule(c, tsMillis, amountFen, null, PAY, 0);
+    }
+
+    private void schedule(
+            SimulatedCustomer c,
+            long tsMillis,
+            long amountFen,
+            String id,
+            int kind,
+            long refMillis) {
+        // Payments before the simulation started are history the data does not show; they
+        // paid their bill all the same.
         if (tsMillis >= startMillis) {
-            due.add(new Scheduled(tsMillis, scheduled++, c, amountFen));
+            due.add(new Scheduled(tsMillis, scheduled++, c, amountFen, id, kind, refMillis));
+        } else if (!c.master.prepaid()) {
+            ledgers[c.index].pay("history-" + scheduled++, tsMillis, amountFen);
         }
     }
 
-    /** Charges pre-paid customers for the day and schedules a top-up for those running low. */
-    void endOfDay(long nextDayMillis) {
+    /**
+     * Notes in the truth each post-paid customer whose oldest unpaid bill (the opening bill or a
+     * bill sent) is {@value #ARREARS_DAYS} days or more past due at the start of {@code date}, the
+     * first day it is.
+     */
+    void startOfDay(long dayStartMillis, LocalDate date, FleetSink sink) throws IOException {
+        long limit = dayStartMillis - ARREARS_DAYS * DAY;
+        for (SimulatedCustomer c : customers) {
+            int i = c.index;
+            if (arrearsNoted[i] || c.master.prepaid()) {
+                continue;
+            }
+            CustomerLedger l = ledgers[i];
+            long left = l.balanceFen + openingFen[i];
+            long dueMillis = Long.MAX_VALUE;
+            String period = null;
+            for (int k = l.billCount - 1; k >= 0 && left > 0; k--) {
+                if (l.billAmountFen[k] > 0) {
+                    dueMillis = l.billDueMillis[k];
+                    int ym = l.billYearMonths[k];
+                    period = String.format("%04d-%02d", ym / 100, ym % 100);
+                    left -= l.billAmountFen[k];
+                }
+            }
+            if (left > 0 && l.forgottenDueMillis != Long.MIN_VALUE) {
+                dueMillis = l.forgottenDueMillis;
+                period = "earlier";
+            } else if (left > 0 && openingFen[i] > 0) {
+                dueMillis = openingDueMillis;
+                period = openingPeriod.toString();
+            }
+            if (dueMillis <= limit) {
+                arrearsNoted[i] = true;
+                sink.truth(truth.arrears(c, period, dueMillis, date));
+            }
+        }
+    }
+
+    /**
+     * Charges pre-paid customers for the {@code day}-th day, {@code date}, and schedules a top-up
+     * for those running low; notes a {@link Payer#RUN_OUT} customer whose balance fell below zero.
+     */
+    void endOfDay(long nextDayMillis, int day, LocalDate date, FleetSink sink) throws IOException {
         for (SimulatedCustomer c : customers) {
             if (!c.master.prepaid()) {
                 continue;
             }
             c.balanceFen -= Math.round(c.dayWh * c.profile.priceCnyPerKwh() / 10);
             long dayFen = c.typicalDayFen();
-            if (!c.topUpScheduled && c.balanceFen < TOP_UP_BELOW_DAYS * dayFen) {
+            if (c.balanceFen < 0 && !c.ranOut && c.payer == Payer.RUN_OUT) {
+                c.ranOut = true;
+                sink.truth(
+                        truth.prepaidRunOut(
+                                c, date.minusDays(day - c.stopTopUpsDay), date, c.balanceFen));
+            }
+            if (!c.topUpScheduled
+                    && day <= c.stopTopUpsDay
+                    && c.balanceFen < TOP_UP_BELOW_DAYS * dayFen) {
                 long steps =
                         Math.max(1, (TOP_UP_DAYS * dayFen + TOP_UP_STEP_FEN - 1) / TOP_UP_STEP_FEN);
                 c.topUpScheduled = true;
@@ -330,13 +450,27 @@ final class Billing {
         while (!due.isEmpty() && due.peek().tsMillis() <= untilMillis) {
             Scheduled s = due.poll();
             SimulatedCustomer c = s.customer();
-            String id = String.format("P%08d", ++paid);
+            paid++;
+            String id = s.id() != null ? s.id() : String.format("P%08d", ++ids);
             Payment p =
                     new Payment(id, c.master.customerId(), s.tsMillis(), s.amountFen(), c.channel);
             sink.input(Source.PAYMENTS, c.master.customerId(), s.tsMillis(), json.payment(p));
             if (c.master.prepaid()) {
                 c.balanceFen += s.amountFen();
                 c.topUpScheduled = false;
+            } else {
+                ledgers[c.index].pay(id, s.tsMillis(), s.amountFen());
+            }
+            if (s.kind() == BOUNCES) {
+                // The bank returns it 3 to 10 days later, in the day.
+                SplittableRandom r = c.payerRandom;
+                long back = daytime(s.tsMillis() + (3 + r.nextInt(8)) * DAY, r);
+                schedule(c, back, -s.amountFen(), id, REVERSAL, s.tsMillis());
+            } else if (s.kind() == REVERSAL) {
+                sink.truth(truth.bounce(c, id, -s.amountFen(), s.refMillis(), s.tsMillis()));
+                SplittableRandom r = c.payerRandom;
+                long again = daytime(s.tsMillis() + (10 + r.nextInt(51)) * DAY, r);
+                schedule(c, again, -s.amountFen());
             }
         }
     }

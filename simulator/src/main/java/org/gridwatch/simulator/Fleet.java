@@ -155,6 +155,15 @@ final class Fleet {
                 Math.min(REGISTER_DAYS, config.start().toEpochDay() - since.toEpochDay());
         boolean prepaid = billing.nextDouble() < p.prepaidShare();
         Payer payer = prepaid ? Payer.PUNCTUAL : config.payerMix().draw(billing.nextDouble());
+        // The newer personas draw on a stream of their own, so that a mix without them leaves
+        // every draw of a seed as it was.
+        SplittableRandom payerRandom = null;
+        if (payer == Payer.BOUNCER || (prepaid && config.payerMix().prepaidRunOut() > 0)) {
+            payerRandom = Seeds.stream(config.seed(), Seeds.PAYER, i);
+            if (prepaid && payerRandom.nextDouble() < config.payerMix().prepaidRunOut()) {
+                payer = Payer.RUN_OUT;
+            }
+        }
         PaymentChannel channel = channel(prepaid, payer, billing.nextDouble());
         String number = String.format("%07d", i + 1);
         String customerId = "C" + number;
@@ -191,6 +200,11 @@ final class Fleet {
                         load,
                         Seeds.stream(config.seed(), Seeds.DELIVERY, i),
                         billing);
+        c.payerRandom = payerRandom;
+        if (payer == Payer.RUN_OUT) {
+            // The last day it tops up: in the first two thirds of the run.
+            c.stopTopUpsDay = payerRandom.nextInt(Math.max(1, config.days() * 2 / 3));
+        }
         c.registerWh =
                 Math.round(kwhPerDay * registerDays * (0.8 + 0.4 * load.nextDouble()) * 1000);
         c.balanceFen =
@@ -208,7 +222,10 @@ final class Fleet {
         if (prepaid) {
             return PaymentChannel.PREPAID;
         }
-        if (payer == Payer.PUNCTUAL) {
+        if (payer == Payer.BOUNCER) {
+            return u < 0.6 ? PaymentChannel.BANK : PaymentChannel.APP;
+        }
+        if (payer == Payer.PUNCTUAL || payer == Payer.OCCASIONAL) {
             return u < 0.4
                     ? PaymentChannel.BANK
                     : u < 0.9 ? PaymentChannel.APP : PaymentChannel.COUNTER;

@@ -8,11 +8,15 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.gridwatch.core.codec.EventJson;
 import org.gridwatch.core.codec.EventTime;
+import org.gridwatch.core.detect.AttackKind;
 import org.gridwatch.core.event.AreaReading;
 import org.gridwatch.core.event.CustomerClass;
 import org.gridwatch.core.event.Inspection;
+import org.gridwatch.core.event.MeterEvent;
 import org.gridwatch.core.event.MeterReading;
 import org.gridwatch.core.event.Source;
+import org.gridwatch.core.tariff.PeriodLookup;
+import org.gridwatch.core.tariff.TariffPeriod;
 
 /**
  * Simulates a utility's fleet quarter hour by quarter hour and streams every record to a {@link
@@ -45,6 +49,8 @@ public final class FleetSimulator {
     private AreaResends areaResends;
     private Billing billing;
     private Inspections inspections;
+    private Thief[] thieves;
+    private int day;
     private long records;
     private long readings;
     private long readingLines;
@@ -75,6 +81,7 @@ public final class FleetSimulator {
         json = new EventJson(zone);
         truth = new TruthJson(new EventTime(zone));
         fleet = new Fleet(config);
+        thieves = Thieves.deal(fleet, config);
         areas = new AreaSupply(fleet, config.seed(), config.outagesPerAreaYear());
         FaultRates faults = config.faults();
         delayed = new DelayedDelivery(Math.max(2, faults.maxLateMinutes() / 15));
@@ -107,7 +114,9 @@ public final class FleetSimulator {
             long nextDay = millis(date.plusDays(1));
             int quarters = (int) ((nextDay - dayStart) / QUARTER);
             weather = WEATHER_PERSISTENCE * weather + innovation * weatherRandom.nextGaussian();
+            day = d;
             beginDay(date, d, weather);
+            billing.startOfDay(dayStart, date, sink);
             for (long[] o : areas.planDay(quarter, quarters)) {
                 outages++;
                 String areaId = fleet.areaIds[(int) o[0]];
@@ -117,6 +126,7 @@ public final class FleetSimulator {
                                 startMillis + o[1] * QUARTER,
                                 startMillis + o[2] * QUARTER));
             }
+            prepareThieves(date, d, quarter, quarters, dayStart);
             for (int k = 0; k < quarters; k++, quarter++) {
                 long end = dayStart + (k + 1) * QUARTER;
                 pacer.awaitEventTime(end);
@@ -126,7 +136,7 @@ public final class FleetSimulator {
                 records += delayed.release(quarter, sink);
                 progress.update(records + billing.payments(), end);
             }
-            billing.endOfDay(nextDay);
+            billing.endOfDay(nextDay, d, date, sink);
             for (int a = 0; a < fleet.areaCount(); a++) {
                 sink.truth(
                         truth.areaDay(
@@ -147,6 +157,9 @@ public final class FleetSimulator {
         }
         billing.finish(endMillis, sink);
         records += delayed.releaseAll(quarter, sink);
+        for (Thief t : thieves) {
+            sink.truth(truth.stolen(t));
+        }
         for (DeliveryFault f : DeliveryFault.values()) {
             sink.truth(truth.injected(f, injected[f.ordinal()]));
         }
@@ -180,6 +193,15 @@ public final class FleetSimulator {
         }
         for (SimulatedCustomer c : fleet.customers) {
             sink.truth(truth.customer(c));
+        }
+        for (Thief t : thieves) {
+            long quarters = t.customer.intervalQuarters * QUARTER;
+            long tamperTs = millis(config.start().plusDays(t.startDay)) + quarters;
+            long rollbackTs =
+                    t.rollbackDay < 0
+                            ? Long.MIN_VALUE
+                            : millis(config.start().plusDays(t.rollbackDay)) + quarters;
+            sink.truth(truth.theft(t, config.start().plusDays(t.startDay), tamperTs, rollbackTs));
         }
         for (SimulatedCustomer c : fleet.customers) {
             String id = c.master.customerId();
@@ -235,17 +257,13 @@ public final class FleetSimulator {
         int[] events = areas.events;
         long[] areaWh = areas.quarterWh;
         for (SimulatedCustomer c : fleet.customers) {
-            int a = c.area;
-            long wh = 0;
-            if (!off[a]) {
-                int halfHour = Math.floorMod(quarterOfDay - c.shiftQuarters, 96) >> 1;
-                double sigma = c.profile.intervalSigma();
-                double noise = Math.exp(sigma * c.load.nextGaussian() - 0.5 * sigma * sigma);
-                wh =
-                        Math.min(
-                                c.capWhPerQuarter,
-                                Math.round(c.dayWhPerQuarter * c.dayShape[halfHour] * noise));
+            Thief thief = c.thief;
+            if (thief != null && thief.active) {
+                stealQuarter(thief, quarterOfDay, quarter, end);
+                continue;
             }
+            int a = c.area;
+            long wh = off[a] ? 0 : honestWh(c, quarterOfDay);
             c.pendingWh += wh;
             c.pendingEvents |= events[a];
             c.dayWh += wh;
@@ -254,6 +272,11 @@ public final class FleetSimulator {
                 recollection.record(c, quarterOfDay, wh, events[a]);
             }
             if ((quarterOfDay + 1) % c.intervalQuarters == 0) {
+                if (c.spuriousDay == day
+                        && quarterOfDay / c.intervalQuarters == c.spuriousReading) {
+                    c.pendingEvents |= MeterEvent.COVER_OPEN.bit();
+                    sink.truth(truth.spuriousEvent(c, MeterEvent.COVER_OPEN, end));
+                }
                 sendReading(c, quarterOfDay, quarter, end);
             }
         }
@@ -278,6 +301,148 @@ public final class FleetSimulator {
                         end);
             }
         }
+    }
+
+    /**
+     * The honest energy of a customer's quarter hour, Wh, with power on: draws the quarter's noise
+     * from the customer's load stream.
+     */
+    private static long honestWh(SimulatedCustomer c, int quarterOfDay) {
+        int halfHour = Math.floorMod(quarterOfDay - c.shiftQuarters, 96) >> 1;
+        double sigma = c.profile.intervalSigma();
+        double noise = Math.exp(sigma * c.load.nextGaussian() - 0.5 * sigma * sigma);
+        return Math.min(
+                c.capWhPerQuarter, Math.round(c.dayWhPerQuarter * c.dayShape[halfHour] * noise));
+    }
+
+    /**
+     * Computes, for each thief stealing on the {@code day}-th day, the day's honest quarter hours
+     * (the same draws, in the same order, as an honest day's) and the readings its meter reports of
+     * them ({@link org.gridwatch.core.detect.TheftAttack#apply}), rounded to whole Wh.
+     */
+    private void prepareThieves(
+            LocalDate date, int day, long firstQuarter, int quarters, long dayStart) {
+        boolean weekend = ClassProfile.isWeekend(date);
+        for (Thief t : thieves) {
+            t.active = day >= t.startDay;
+            if (!t.active) {
+                continue;
+            }
+            SimulatedCustomer c = t.customer;
+            if (t.honestWh.length != quarters) {
+                t.honestWh = new long[quarters];
+            }
+            for (int k = 0; k < quarters; k++) {
+                t.honestWh[k] = areas.offAt(c.area, firstQuarter + k) ? 0 : honestWh(c, k);
+            }
+            int iq = c.intervalQuarters;
+            int n = quarters / iq;
+            double[] honest = new double[n];
+            for (int k = 0; k < quarters; k++) {
+                honest[k / iq] += t.honestWh[k];
+            }
+            boolean[] peak = null;
+            boolean[] valley = null;
+            double[] donor = null;
+            if (t.kind() == AttackKind.PEAK_SHIFT) {
+                peak = new boolean[n];
+                valley = new boolean[n];
+                priceWindows(billing.lookup(c.index), dayStart, iq, peak, valley);
+            } else if (t.kind() == AttackKind.SWAP) {
+                ClassProfile p = ClassProfiles.of(Thief.donorClass(c.master.customerClass()));
+                double[] shape = weekend ? p.weekend() : p.workday();
+                donor = new double[n];
+                for (int k = 0; k < quarters; k++) {
+                    donor[k / iq] += shape[(k % 96) >> 1];
+                }
+            }
+            t.dayOfAttack = day - t.startDay;
+            double[] reported = t.attack.apply(honest, t.dayOfAttack, peak, valley, donor);
+            if (t.reportedWh.length != n) {
+                t.reportedWh = new long[n];
+            }
+            for (int r = 0; r < n; r++) {
+                t.reportedWh[r] = Math.max(0, Math.round(reported[r]));
+            }
+        }
+    }
+
+    /**
+     * The peak- and valley-priced intervals of a day, from the customer's tariff; a tariff without
+     * both (flat or tiered prices) gets the usual Chinese windows: peak 08:00–11:00 and
+     * 18:00–23:00, valley 23:00–07:00, by the interval's start.
+     */
+    static void priceWindows(
+            PeriodLookup lookup, long dayStart, int iq, boolean[] peak, boolean[] valley) {
+        boolean anyPeak = false;
+        boolean anyValley = false;
+        for (int r = 0; r < peak.length; r++) {
+            TariffPeriod p = lookup.periodAt(dayStart + r * iq * QUARTER);
+            peak[r] = p.isPeak();
+            valley[r] = p == TariffPeriod.VALLEY || p == TariffPeriod.DEEP_VALLEY;
+            anyPeak |= peak[r];
+            anyValley |= valley[r];
+        }
+        if (anyPeak && anyValley) {
+            return;
+        }
+        for (int r = 0; r < peak.length; r++) {
+            int hour = (r * iq * 15 / 60) % 24;
+            peak[r] = (hour >= 8 && hour < 11) || (hour >= 18 && hour < 23);
+            valley[r] = hour >= 23 || hour < 7;
+        }
+    }
+
+    /**
+     * A thief's quarter hour: the area is supplied the honest energy (and a bypass's load beside
+     * the meter); the meter reports the attacked series, its register advancing by what it reports.
+     */
+    private void stealQuarter(Thief t, int quarterOfDay, long quarter, long end)
+            throws IOException {
+        SimulatedCustomer c = t.customer;
+        int a = c.area;
+        int iq = c.intervalQuarters;
+        long trueWh = t.honestWh[quarterOfDay];
+        long extraWh = t.bypassWh(trueWh);
+        areas.quarterWh[a] += trueWh + extraWh;
+        t.trueWh += trueWh;
+        t.bypassTotalWh += extraWh;
+        c.pendingEvents |= areas.events[a];
+        if (recollection != null) {
+            recollection.record(
+                    c, quarterOfDay, iq == 1 ? t.reportedWh[quarterOfDay] : 0, areas.events[a]);
+        }
+        if ((quarterOfDay + 1) % iq != 0) {
+            return;
+        }
+        int r = quarterOfDay / iq;
+        long wh = t.reportedWh[r];
+        if (recollection != null && iq > 1) {
+            // The meter's own load profile under-registers alike: the reported energy shared
+            // over the interval's quarter hours as the honest energy was.
+            int first = quarterOfDay - iq + 1;
+            long honest = 0;
+            for (int k = first; k <= quarterOfDay; k++) {
+                honest += t.honestWh[k];
+            }
+            long left = wh;
+            for (int k = first; k < quarterOfDay; k++) {
+                long part = honest > 0 ? wh * t.honestWh[k] / honest : wh / iq;
+                recollection.recordWh(c, k, part);
+                left -= part;
+            }
+            recollection.recordWh(c, quarterOfDay, left);
+        }
+        c.pendingWh = wh;
+        c.dayWh += wh;
+        t.meteredWh += wh;
+        if (r == 0 && day == t.startDay && t.tamper != null) {
+            c.pendingEvents |= t.tamper.bit();
+        }
+        if (r == 0 && day == t.rollbackDay) {
+            c.registerWh -= t.rollbackWh;
+        }
+        sendReading(c, quarterOfDay, quarter, end);
     }
 
     private void sendReading(SimulatedCustomer c, int quarterOfDay, long quarter, long end)

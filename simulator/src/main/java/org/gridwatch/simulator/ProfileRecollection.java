@@ -33,6 +33,12 @@ final class ProfileRecollection {
         events[i] = quarterEvents;
     }
 
+    /** Replaces the energy remembered of a quarter hour (a tampered meter's profile). */
+    void recordWh(SimulatedCustomer c, int quarterOfDay, long quarterWh) {
+        wh[c.index * QUARTERS_PER_HOUR + quarterOfDay % QUARTERS_PER_HOUR] =
+                Math.toIntExact(quarterWh);
+    }
+
     /**
      * Whether the reading that ends with quarter hour {@code quarterOfDay} can be collected again
      * in other intervals: any reading longer than a quarter hour, a quarter hour only when it

@@ -16,6 +16,10 @@ final class Seeds {
     static final int TREND = 7;
     static final int INSPECTION = 8;
     static final int AREA_DELIVERY = 9;
+    static final int THEFT = 10;
+    static final int THIEF = 11;
+    static final int SPURIOUS_EVENT = 12;
+    static final int PAYER = 13;
 
     private Seeds() {}
 

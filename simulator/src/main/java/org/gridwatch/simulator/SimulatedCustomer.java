@@ -40,6 +40,26 @@ final class SimulatedCustomer {
     /** Among the top fifth of the fleet by {@link #expectedYearFen}; set once by the fleet. */
     boolean large;
 
+    /** This customer's theft during the run, or null for an honest customer. */
+    Thief thief;
+
+    /**
+     * The day (index in the run) on which an honest meter raises a spurious COVER_OPEN, or -1; and
+     * on which of the day's readings (0 for the first).
+     */
+    int spuriousDay = -1;
+
+    int spuriousReading;
+
+    /** Pre-paid {@link Payer#RUN_OUT}: the day (index in the run) of the last top-up allowed. */
+    int stopTopUpsDay = Integer.MAX_VALUE;
+
+    /** The draws of the newer payer personas (bounces, run-outs); null for the others. */
+    SplittableRandom payerRandom;
+
+    /** Whether the pre-paid balance has run out (noted once in the truth). */
+    boolean ranOut;
+
     /** The most the connection passes in a quarter hour: the contract capacity, Wh. */
     final long capWhPerQuarter;
 

@@ -28,6 +28,7 @@ import org.gridwatch.core.codec.EventTime;
  *     paid in the first weeks as in any utility's live data. Default true. Off, billing starts with
  *     the run: a monitor that starts with the run then knows every bill its payments settle, which
  *     the credit tests need (GridWatch cannot see a bill issued before it started).
+ * @param theft who steals from which day and how; {@link TheftMix#NONE} by default
  */
 public record SimulationConfig(
         int customers,
@@ -43,7 +44,8 @@ public record SimulationConfig(
         InspectionMix inspectionMix,
         double outagesPerAreaYear,
         double speed,
-        boolean openingBill) {
+        boolean openingBill,
+        TheftMix theft) {
 
     /** About a hundred customers per transformer area, a typical 400 kVA city area. */
     public static final int DEFAULT_CUSTOMERS_PER_AREA = 100;
@@ -77,8 +79,17 @@ public record SimulationConfig(
                 || classMix == null
                 || payerMix == null
                 || trendMix == null
-                || inspectionMix == null) {
+                || inspectionMix == null
+                || theft == null) {
             throw new IllegalArgumentException("start, zone, faults and mixes are required");
+        }
+        if (theft.any() && theft.firstDay(days) + theft.spreadDays() >= days) {
+            throw new IllegalArgumentException(
+                    "theft start (day "
+                            + theft.firstDay(days)
+                            + (theft.spreadDays() > 0 ? " + spread " + theft.spreadDays() : "")
+                            + ") must lie within the run's days 0.."
+                            + (days - 1));
         }
         if (start.getYear() < 2000 || start.plusDays(days).getYear() > 2099) {
             throw new IllegalArgumentException(
@@ -106,7 +117,8 @@ public record SimulationConfig(
                 InspectionMix.DEFAULT,
                 2.0,
                 0,
-                true);
+                true,
+                TheftMix.NONE);
     }
 
     private static int areasFor(int customers, int perArea) {
@@ -172,6 +184,10 @@ public record SimulationConfig(
         return edit(d -> d.openingBill = value);
     }
 
+    public SimulationConfig withTheft(TheftMix value) {
+        return edit(d -> d.theft = value);
+    }
+
     /** A copy with one change; the canonical constructor validates it. */
     private SimulationConfig edit(Consumer<Draft> change) {
         Draft d = new Draft(this);
@@ -195,6 +211,7 @@ public record SimulationConfig(
         double outagesPerAreaYear;
         double speed;
         boolean openingBill;
+        TheftMix theft;
 
         Draft(SimulationConfig c) {
             customers = c.customers;
@@ -211,6 +228,7 @@ public record SimulationConfig(
             outagesPerAreaYear = c.outagesPerAreaYear;
             speed = c.speed;
             openingBill = c.openingBill;
+            theft = c.theft;
         }
 
         SimulationConfig config() {
@@ -228,7 +246,8 @@ public record SimulationConfig(
                     inspectionMix,
                     outagesPerAreaYear,
                     speed,
-                    openingBill);
+                    openingBill,
+                    theft);
         }
     }
 }

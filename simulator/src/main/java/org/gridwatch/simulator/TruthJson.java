@@ -214,6 +214,115 @@ final class TruthJson {
         return sb.append('}').toString();
     }
 
+    /**
+     * A thief: its attack from its first day, the parameters drawn for it (those {@link
+     * org.gridwatch.core.detect.TheftAttack} uses, and {@code seed} of its per-day draws), the
+     * tamper flag of its meter and the register's rollback, each with the reading that shows it.
+     */
+    String theft(Thief t, LocalDate start, long tamperMillis, long rollbackMillis) {
+        SimulatedCustomer c = t.customer;
+        sb.setLength(0);
+        sb.append("{\"type\":\"theft\",\"customerId\":\"").append(c.master.customerId());
+        sb.append("\",\"meterId\":\"").append(c.master.meterId());
+        sb.append("\",\"areaId\":\"").append(c.master.areaId());
+        sb.append("\",\"attack\":\"").append(t.kind().label());
+        sb.append("\",\"effect\":\"").append(t.kind().effect().name());
+        sb.append("\",\"start\":\"").append(start);
+        sb.append("\",\"params\":{");
+        switch (t.kind()) {
+            case SCALE, CAP, PEAK_SHIFT, SWAP ->
+                    sb.append("\"level\":").append(t.attack.level()).append(',');
+            case RAMP -> {
+                sb.append("\"level\":").append(t.attack.level());
+                sb.append(",\"rampDays\":").append(t.attack.rampDays()).append(',');
+            }
+            case BYPASS -> sb.append("\"bypassShare\":").append(t.bypassShare).append(',');
+            default -> {}
+        }
+        sb.append("\"seed\":").append(t.attack.seed());
+        sb.append("},\"tamper\":");
+        if (t.tamper == null) {
+            sb.append("null,\"tamperTs\":null");
+        } else {
+            sb.append('"').append(t.tamper.name());
+            sb.append("\",\"tamperTs\":\"").append(time.format(tamperMillis)).append('"');
+        }
+        sb.append(",\"registerRollback\":").append(t.rollbackDay >= 0);
+        if (t.rollbackDay >= 0) {
+            sb.append(",\"rollbackTs\":\"").append(time.format(rollbackMillis));
+            sb.append("\",\"rollbackKwh\":");
+            appendMilli(sb, t.rollbackWh);
+        }
+        return sb.append('}').toString();
+    }
+
+    /**
+     * What a thief took over the run: the true energy through its meter's connection, what the
+     * meter registered, the bypass's load beside it, and the difference.
+     */
+    String stolen(Thief t) {
+        sb.setLength(0);
+        sb.append("{\"type\":\"stolen\",\"customerId\":\"").append(t.customer.master.customerId());
+        sb.append("\",\"attack\":\"").append(t.kind().label());
+        sb.append("\",\"trueKwh\":");
+        appendMilli(sb, t.trueWh + t.bypassTotalWh);
+        sb.append(",\"meteredKwh\":");
+        appendMilli(sb, t.meteredWh);
+        sb.append(",\"bypassKwh\":");
+        appendMilli(sb, t.bypassTotalWh);
+        sb.append(",\"stolenKwh\":");
+        appendMilli(sb, t.trueWh + t.bypassTotalWh - t.meteredWh);
+        return sb.append('}').toString();
+    }
+
+    /** A flag an honest meter raised: no theft behind it. */
+    String spuriousEvent(SimulatedCustomer c, org.gridwatch.core.event.MeterEvent event, long ts) {
+        sb.setLength(0);
+        sb.append("{\"type\":\"spurious-event\",\"customerId\":\"").append(c.master.customerId());
+        sb.append("\",\"meterId\":\"").append(c.master.meterId());
+        sb.append("\",\"event\":\"").append(event.name());
+        sb.append("\",\"ts\":\"").append(time.format(ts));
+        return sb.append("\"}").toString();
+    }
+
+    /** A payment the bank reversed: the reversal carries the payment's id and minus its amount. */
+    String bounce(
+            SimulatedCustomer c, String paymentId, long amountFen, long paidMillis, long reversed) {
+        sb.setLength(0);
+        sb.append("{\"type\":\"bounce\",\"customerId\":\"").append(c.master.customerId());
+        sb.append("\",\"paymentId\":\"").append(paymentId);
+        sb.append("\",\"amount\":");
+        appendCenti(sb, amountFen);
+        sb.append(",\"paid\":\"").append(time.format(paidMillis));
+        sb.append("\",\"reversed\":\"").append(time.format(reversed));
+        return sb.append("\"}").toString();
+    }
+
+    /**
+     * The first day at whose start a customer's oldest unpaid bill was 90 days or more past due.
+     */
+    String arrears(SimulatedCustomer c, String period, long dueMillis, LocalDate reached) {
+        sb.setLength(0);
+        sb.append("{\"type\":\"arrears\",\"customerId\":\"").append(c.master.customerId());
+        sb.append("\",\"payer\":\"").append(c.payer.name());
+        sb.append("\",\"bill\":\"").append(period);
+        sb.append("\",\"due\":\"").append(time.format(dueMillis));
+        sb.append("\",\"reaches90DaysPastDue\":\"").append(reached);
+        return sb.append("\"}").toString();
+    }
+
+    /** A pre-paid customer who stopped topping up, on the day its balance fell below zero. */
+    String prepaidRunOut(
+            SimulatedCustomer c, LocalDate lastTopUpDay, LocalDate runOut, long balanceFen) {
+        sb.setLength(0);
+        sb.append("{\"type\":\"prepaid-run-out\",\"customerId\":\"").append(c.master.customerId());
+        sb.append("\",\"stopsTopUpsAfter\":\"").append(lastTopUpDay);
+        sb.append("\",\"runOut\":\"").append(runOut);
+        sb.append("\",\"balance\":");
+        appendCenti(sb, balanceFen);
+        return sb.append('}').toString();
+    }
+
     String injected(DeliveryFault fault, long count) {
         sb.setLength(0);
         sb.append("{\"type\":\"injected\",\"fault\":\"").append(fault.name());

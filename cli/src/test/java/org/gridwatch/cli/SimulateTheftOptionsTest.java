@@ -1,0 +1,84 @@
+package org.gridwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SimulateTheftOptionsTest {
+
+    @TempDir Path dir;
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--thieves 1.5|gridwatch simulate: --thieves must be a share 0..1, got 1.5",
+                "--thieves -0.1|gridwatch simulate: --thieves must be a share 0..1, got -0.1",
+                "--thieves 0.1 --theft-start -1|gridwatch simulate: --theft-start must be a day of"
+                        + " the run from 0, got -1",
+                "--thieves 0.1 --theft-start 4|gridwatch simulate: theft start (day 4) must lie"
+                        + " within the run's days 0..3",
+                "--thieves 0.1 --theft-start 2 --theft-start-spread 2|gridwatch simulate: theft"
+                        + " start (day 2 + spread 2) must lie within the run's days 0..3",
+                "--thieves 0.1 --theft-start-spread -1|gridwatch simulate: --theft-start-spread"
+                        + " must be >= 0 days, got -1",
+                "--thieves 0.1 --attacks scale,teleport|gridwatch simulate: unknown attack kind"
+                        + " 'teleport'; known: scale, zero-window, random-scale, random-of-mean,"
+                        + " flat-mean, reversed, cap, ramp, peak-shift, swap, on-off, bypass",
+                "--thieves 0.1 --attacks scale,,cap|gridwatch simulate: --attacks has an empty"
+                        + " name in 'scale,,cap'",
+                "--theft-start 1|gridwatch simulate: --theft-start, --theft-start-spread and"
+                        + " --attacks go with --thieves only",
+                "--payers lavish|gridwatch simulate: --payers must be default or varied, got"
+                        + " 'lavish'"
+            })
+    void badTheftAndPayerOptionsExitWithOneLine(String options, String message) {
+        String[] extra = options.split(" ");
+        String[] args = new String[6 + extra.length];
+        String[] base = {
+            "simulate", "--customers", "10", "--days", "4", "--out=" + dir.resolve("out")
+        };
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+
+        CommandRun run = CommandRun.of(args);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly(message);
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void thievesAreWrittenToTheTruth() throws Exception {
+        CommandRun run =
+                CommandRun.of(
+                        "simulate",
+                        "--customers",
+                        "50",
+                        "--days",
+                        "3",
+                        "--thieves",
+                        "0.1",
+                        "--theft-start",
+                        "1",
+                        "--attacks",
+                        "scale,bypass",
+                        "--payers",
+                        "varied",
+                        "--quiet",
+                        "--out",
+                        dir.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("truth.jsonl")))
+                .filteredOn(l -> l.startsWith("{\"type\":\"theft\""))
+                .hasSize(5)
+                .allMatch(l -> l.contains("\"start\":\"2026-01-02\""))
+                .allMatch(l -> l.contains("\"attack\":\"scale\"") || l.contains("\"bypass\""));
+    }
+}
