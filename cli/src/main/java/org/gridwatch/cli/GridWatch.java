@@ -27,7 +27,12 @@ import picocli.CommandLine.ParseResult;
                     + " Flink validates and aggregates them; metrics go to InfluxDB for Grafana.",
             ""
         },
-        subcommands = {DemoCommand.class, SimulateCommand.class, MonitorCommand.class},
+        subcommands = {
+            DemoCommand.class,
+            SimulateCommand.class,
+            MonitorCommand.class,
+            AlertsCommand.class
+        },
         footer = {
             "",
             "Start with `gridwatch demo`: everything on one machine, no set-up.",

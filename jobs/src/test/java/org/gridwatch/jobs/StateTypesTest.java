@@ -51,7 +51,10 @@ class StateTypesTest {
                 org.gridwatch.jobs.ops.AccountEvent.class,
                 org.gridwatch.jobs.ops.MeterAssignment.class,
                 org.gridwatch.jobs.ops.CustomerFeed.class,
-                org.gridwatch.core.event.MasterChange.class
+                org.gridwatch.core.event.MasterChange.class,
+                org.gridwatch.jobs.io.AlertLine.class,
+                org.gridwatch.jobs.io.AlertVersion.class,
+                org.gridwatch.jobs.io.AlertTally.class
             })
     void isSerializedAsAPojo(Class<?> type) {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(type);

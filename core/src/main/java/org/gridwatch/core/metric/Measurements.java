@@ -56,6 +56,25 @@ public final class Measurements {
     public static final String REVENUE_CONCENTRATION = "revenue_concentration";
 
     /**
+     * Alerts for inspectors per 15 minutes of the event time they were emitted at. Tags: area (or
+     * NONE), severity (LOW, MEDIUM, HIGH), type (THEFT, ARREARS, AREA_LOSS, DATA_QUALITY). Fields:
+     * raised (new alerts, status OPEN), updated (re-emitted with new evidence), closed (counts).
+     * Stamped at the start of the bucket, written when the watermark passes its end.
+     */
+    public static final String ALERTS = "alerts";
+
+    /**
+     * The inspectors' worklist: one point per alert, rewritten by each of its versions. Tags: area
+     * (or NONE), type. Fields: alert_id, customer, meter, severity, status, rule, evidence
+     * (strings; customer and meter only when the alert has them), score, priority, value_at_risk,
+     * amount_owed (floats; the last two only when known), since, updated (integers, epoch ms of the
+     * first and of this version). The point's timestamp is the alert's own: the minute of its first
+     * version plus a millisecond slot unique among the alerts of its area and type, so a new
+     * version overwrites the alert's point and two alerts never share one.
+     */
+    public static final String ALERT_WORKLIST = "alert_worklist";
+
+    /**
      * The {@code area} tag value of the whole fleet in {@link #SEGMENTS} and {@link
      * #REVENUE_CONCENTRATION}.
      */

@@ -257,6 +257,7 @@ class DashboardHarnessInfluxTest {
                                 seconds));
             }
         }
+        lines.append(alertPoints());
         lines.append(monthlyValuePoints(BILLED - 31 * 86_400_000L, 0));
         lines.append(monthlyValuePoints(BILLED, 1));
         // A payment changes a grade half a day later: a tally between billings, all twelve again.
@@ -284,6 +285,47 @@ class DashboardHarnessInfluxTest {
                             0.6 + 0.01 * month,
                             0.45 + 0.01 * month,
                             billedMillis / 1000));
+        }
+        return lines.toString();
+    }
+
+    /**
+     * What the job writes for alerts: counts per type, area and severity at a quarter hour, and one
+     * worklist point per alert (at the minute it was raised plus its own millisecond; here whole
+     * seconds, as this file writes with precision=s), one of them an AREA_LOSS.
+     */
+    private static String alertPoints() {
+        StringBuilder lines = new StringBuilder();
+        long raised = (FROM + 6 * 3_600_000L) / 1000;
+        String[][] alerts = {
+            {"THEFT", "A01", "HIGH", "C0001"}, {"AREA_LOSS", "A.02", "MEDIUM", null}
+        };
+        int n = 0;
+        for (String[] a : alerts) {
+            lines.append(
+                    String.format(
+                            Locale.ROOT,
+                            "alerts,area=%s,severity=%s,type=%s raised=1i,updated=0i,closed=0i %d%n",
+                            a[1],
+                            a[2],
+                            a[0],
+                            raised));
+            lines.append(
+                    String.format(
+                            Locale.ROOT,
+                            "alert_worklist,area=%s,type=%s alert_id=\"X%d\",%sseverity=\"%s\","
+                                    + "status=\"OPEN\",rule=\"r\",evidence=\"k=1\",score=0.5,"
+                                    + "priority=%s,since=%di,updated=%di %d%n",
+                            a[1],
+                            a[0],
+                            n,
+                            a[3] == null ? "" : "customer=\"" + a[3] + "\",value_at_risk=80.0,",
+                            a[2],
+                            a[3] == null ? "0.5" : "40.0",
+                            raised * 1000,
+                            raised * 1000,
+                            raised + n));
+            n++;
         }
         return lines.toString();
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Output;
 import org.gridwatch.core.event.Rejected;
@@ -45,6 +46,25 @@ public final class FileOutputs implements MonitorOutputs {
                         .uid("last-segment-per-customer"),
                 Output.SEGMENTS,
                 OutputJson.ofSegmentChange(zone));
+    }
+
+    /**
+     * The replay writes the last version of each alert id, once the input has ended, ranked as an
+     * inspector works them: priority (score × value at risk) descending, then alert id.
+     */
+    @Override
+    public void alerts(DataStream<Alert> alerts) {
+        alerts.map(new AlertLine.Of(zone))
+                .name("alerts as JSON")
+                .uid("alerts-json-file")
+                .keyBy(line -> AlertLine.ALL)
+                .process(new LastPerAlert())
+                .name("each alert's last version, ranked")
+                .uid("last-version-per-alert")
+                .sinkTo(new JsonLinesFileSink(Path.of(dir, Output.ALERTS.fileName())))
+                .name("file: " + Output.ALERTS.fileName())
+                .uid("sink-file-" + Output.ALERTS.topic())
+                .setParallelism(1);
     }
 
     private <T> void write(DataStream<T> records, Output output, OutputJson<T> json) {

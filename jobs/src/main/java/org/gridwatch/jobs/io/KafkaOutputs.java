@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.gridwatch.core.codec.EventJson;
+import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Output;
 import org.gridwatch.core.event.Rejected;
@@ -36,9 +37,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The contract's output topics. Bills and segment changes are keyed by customer id, so that one
- * customer's records land in one partition in the order they were made (a consumer folding {@code
- * customer-segments} to each customer's latest state depends on it); rejections carry no key.
+ * The contract's output topics. Bills, segment changes and alerts are keyed by customer id (an
+ * alert without a customer by its area id), so that one customer's records land in one partition in
+ * the order they were made (a consumer folding {@code customer-segments} to each customer's latest
+ * state depends on it); rejections carry no key.
  *
  * <p>Exactly once: each sink writes in Kafka transactions that commit when a checkpoint completes,
  * so a consumer with {@code isolation.level=read_committed} sees every record once, after the
@@ -101,6 +103,21 @@ public final class KafkaOutputs implements MonitorOutputs {
                 Output.SEGMENTS,
                 OutputJson.ofSegmentChange(zone),
                 SegmentChange::customerId);
+    }
+
+    /**
+     * Every version of every alert, keyed by customer (by area for an alert without a customer,
+     * AREA_LOSS), so that the versions of one alert stay in order in one partition and a consumer
+     * keeping the last version of each alert id sees the latest.
+     */
+    @Override
+    public void alerts(DataStream<Alert> alerts) {
+        write(alerts, Output.ALERTS, OutputJson.ofAlert(zone), KafkaOutputs::keyOf);
+    }
+
+    /** An alert's Kafka key: its customer, or its area when it has no customer. */
+    static String keyOf(Alert alert) {
+        return alert.customerId() != null ? alert.customerId() : alert.areaId();
     }
 
     private <T> void write(
@@ -174,7 +191,7 @@ public final class KafkaOutputs implements MonitorOutputs {
      * An output record as a Kafka record: the contract's JSON line, its key, and its event time as
      * the record's timestamp.
      */
-    private static final class ContractRecords<T>
+    static final class ContractRecords<T>
             implements KafkaRecordSerializationSchema<T>, KafkaDatasetFacetProvider {
         private static final long serialVersionUID = 1L;
         private final String topic;

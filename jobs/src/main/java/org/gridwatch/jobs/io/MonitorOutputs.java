@@ -3,6 +3,7 @@ package org.gridwatch.jobs.io;
 import java.io.Serializable;
 import java.util.List;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Rejected;
 import org.gridwatch.core.event.SegmentChange;
@@ -10,8 +11,8 @@ import org.gridwatch.core.metric.MetricPoint;
 
 /**
  * Where the monitor job's results go. Each deployment attaches its sinks to the streams it cares
- * about: Kafka topics, files of a replay, InfluxDB, a test's collector. Later outputs (alerts) get
- * a method each.
+ * about: Kafka topics, files of a replay, InfluxDB, a test's collector. Later outputs get a method
+ * each.
  */
 public interface MonitorOutputs extends Serializable {
 
@@ -23,6 +24,12 @@ public interface MonitorOutputs extends Serializable {
 
     /** Changes of segment, grade or strategies, as they happen. */
     default void segments(DataStream<SegmentChange> changes) {}
+
+    /**
+     * Alerts for inspectors, every version as it is emitted: raised ({@code OPEN}), raised again
+     * with new evidence under the same id ({@code UPDATED}), {@code CLOSED}.
+     */
+    default void alerts(DataStream<Alert> alerts) {}
 
     static MonitorOutputs all(List<MonitorOutputs> outputs) {
         return new MonitorOutputs() {
@@ -46,6 +53,11 @@ public interface MonitorOutputs extends Serializable {
             @Override
             public void segments(DataStream<SegmentChange> changes) {
                 outputs.forEach(o -> o.segments(changes));
+            }
+
+            @Override
+            public void alerts(DataStream<Alert> alerts) {
+                outputs.forEach(o -> o.alerts(alerts));
             }
         };
     }

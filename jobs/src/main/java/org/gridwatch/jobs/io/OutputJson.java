@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.gridwatch.core.codec.EventJson;
+import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Rejected;
 import org.gridwatch.core.event.SegmentChange;
@@ -41,6 +42,10 @@ final class OutputJson<T> extends RichMapFunction<T, String> {
 
     static OutputJson<SegmentChange> ofSegmentChange(ZoneId zone) {
         return new OutputJson<>(zone, EventJson::segmentChange);
+    }
+
+    static OutputJson<Alert> ofAlert(ZoneId zone) {
+        return new OutputJson<>(zone, EventJson::alert);
     }
 
     ZoneId zone() {

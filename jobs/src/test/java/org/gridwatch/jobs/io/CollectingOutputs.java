@@ -9,6 +9,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.Rejected;
 import org.gridwatch.core.metric.MetricPoint;
 
@@ -27,6 +28,17 @@ public final class CollectingOutputs implements MonitorOutputs {
     @Override
     public void metrics(DataStream<MetricPoint> points) {
         points.sinkTo(new Collect<>(id + "/metrics")).name("collect metrics");
+    }
+
+    @Override
+    public void alerts(DataStream<Alert> alerts) {
+        alerts.sinkTo(new Collect<>(id + "/alerts")).name("collect alerts");
+    }
+
+    /** Every version of every alert, in the order they reached the collector. */
+    @SuppressWarnings("unchecked")
+    public List<Alert> alerts() {
+        return (List<Alert>) (List<?>) RESULTS.getOrDefault(id + "/alerts", List.of());
     }
 
     @SuppressWarnings("unchecked")
