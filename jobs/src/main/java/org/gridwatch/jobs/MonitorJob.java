@@ -13,6 +13,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
+import org.gridwatch.core.detect.DayReport;
+import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.AreaReading;
 import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Inspection;
@@ -28,6 +30,7 @@ import org.gridwatch.jobs.io.MonitorInputs;
 import org.gridwatch.jobs.io.MonitorOutputs;
 import org.gridwatch.jobs.ops.AccountEvent;
 import org.gridwatch.jobs.ops.AreaAdmission;
+import org.gridwatch.jobs.ops.AreaWatch;
 import org.gridwatch.jobs.ops.CustomerAccounts;
 import org.gridwatch.jobs.ops.CustomerFeed;
 import org.gridwatch.jobs.ops.DailyPeakValley;
@@ -54,7 +57,8 @@ import org.gridwatch.jobs.ops.SupplyBuckets;
  * meter-readings ───────────────────────────────── join (keyed by meter) ─┬─ load (and by TOU period) per area × class × 15 min ─┐
  *                                                                         │    └─ system load ─ daily peak-valley rate ───────────┤
  * payments, inspections ──────────────────────────────────────────────────┴─ customer accounts (keyed by customer) ─ bills         │
- *                                                                             └─ standings ─ fleet value (one key) ─ segments ───────┤
+ *                                                                             ├─ standings ─ fleet value (one key) ─ segments ───────┤
+ *                                                                             └─ judged days ─ theft watch (keyed by area) ─ alerts ─┤
  * area-readings ─ admit (keyed by area) ─ supply per area × 15 min ──────────────────────────────────────────────────────────────┼─ metrics
  * every input ─ records / rejected / late per source × 15 min ───────────────────────────────────────────────────────────────────┘
  * every rejection (source, join, admission, accounts, too late) ─ rejected
@@ -220,6 +224,7 @@ public final class MonitorJob {
         c.laterRejected.add(bills.getSideOutput(Rejections.REJECTED));
         outputs.bills(bills);
         fleetValue(bills.getSideOutput(CustomerAccounts.STANDINGS), c);
+        outputs.alerts(theftAlerts(bills.getSideOutput(CustomerAccounts.DAYS)));
     }
 
     /** The customers' standings valued against the fleet: segments, and the fleet metrics. */
@@ -233,6 +238,17 @@ public final class MonitorJob {
                         .uid("fleet-value");
         c.metrics.add(segments.getSideOutput(FleetValue.METRICS));
         outputs.segments(segments);
+    }
+
+    /**
+     * The customers' judged days, per area: the peers' common move taken out, each customer's theft
+     * case, and its THEFT alert.
+     */
+    private static DataStream<Alert> theftAlerts(DataStream<DayReport> days) {
+        return days.keyBy(DayReport::areaId)
+                .process(new AreaWatch())
+                .name("theft watch per area: peers, cases, alerts")
+                .uid("area-theft-watch");
     }
 
     /** Payments and inspection outcomes, the customer accounts' second input; empty if neither. */

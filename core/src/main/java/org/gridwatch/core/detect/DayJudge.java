@@ -1,6 +1,7 @@
 package org.gridwatch.core.detect;
 
 import org.gridwatch.core.event.Customer;
+import org.gridwatch.core.event.CustomerClass;
 
 /**
  * Closes a customer's day against its own history ({@link UsageBaseline}): the customer operator's
@@ -38,7 +39,8 @@ public final class DayJudge {
         DayComparison c = null;
         boolean scored = false;
         if (day.coverage() >= MIN_COVERAGE) {
-            c = baseline.compare(day, restDay, peakHours, hourPrices);
+            boolean household = customer.customerClass() == CustomerClass.RESIDENTIAL;
+            c = baseline.compare(day, restDay, household, peakHours, hourPrices);
             scored = c != null && baseline.days() >= TheftEvidence.MIN_HISTORY_DAYS;
             baseline.learn(day, restDay, c);
         }

@@ -17,6 +17,9 @@ public final class DayLoad {
     /** Readings within this share of the day's highest rate are tied with it (a flat top). */
     static final double TIE = 0.005;
 
+    /** A reading's resolution with some room: meters report whole Wh, kWh. */
+    static final double RESOLUTION_KWH = 0.0015;
+
     public long epochDay;
     public long dayStartMillis;
     public float[] hourly = new float[HOURS];
@@ -57,10 +60,12 @@ public final class DayLoad {
             zeroReadings++;
         }
         spread(r.startMillis(), r.endMillis(), r.kwh());
-        if (perHour > maxKw * (1 + TIE)) {
+        // Tied: within TIE of the maximum, or within the meter's last digit (1 Wh a reading).
+        double tie = Math.max(TIE * maxKw, RESOLUTION_KWH * 60.0 / r.intervalMinutes());
+        if (perHour > maxKw + tie) {
             tiedAtMax = 1;
             maxKw = (float) perHour;
-        } else if (perHour >= maxKw * (1 - TIE) && perHour > ZERO_KWH_PER_HOUR) {
+        } else if (perHour >= maxKw - tie && perHour > ZERO_KWH_PER_HOUR) {
             tiedAtMax++;
         }
         events |= r.events();

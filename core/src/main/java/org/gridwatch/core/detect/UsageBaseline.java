@@ -61,21 +61,27 @@ public final class UsageBaseline {
     /**
      * The day against the usual one: feature values, their usual values, and deviations in spreads
      * in the theft direction (positive = suspicious). Null while the day's type has no profile yet.
+     * A household's day that looks like an empty house ({@link Features#looksAbsent}) counts only
+     * its zeros and its flat top; a business closed is a matter of day types and peers.
      */
     public DayComparison compare(
-            DayLoad day, boolean restDay, boolean[] peakHours, double[] hourPrices) {
+            DayLoad day,
+            boolean restDay,
+            boolean household,
+            boolean[] peakHours,
+            double[] hourPrices) {
         float[] ref = reference(restDay);
         if (ref == null) {
             return null;
         }
         double[] value = Features.of(day, ref, peakHours);
-        boolean absent = Features.looksAbsent(day, ref);
+        boolean absent = household && Features.looksAbsent(day, ref);
         double[] z = new double[Feature.COUNT];
         for (Feature f : Feature.ALL) {
             int i = f.ordinal();
             double s = Math.max(spread[i], f.minSpread());
             z[i] = featureDays == 0 ? 0 : f.theftDirection() * (value[i] - usual[i]) / s;
-            if (absent && f != Feature.ZEROS) {
+            if (absent && f != Feature.ZEROS && f != Feature.FLAT_TOP) {
                 z[i] = 0;
             }
         }

@@ -13,14 +13,13 @@ import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.util.OutputTag;
 import org.gridwatch.core.detect.DayJudge;
 import org.gridwatch.core.detect.DayLoad;
+import org.gridwatch.core.detect.DayPrices;
 import org.gridwatch.core.detect.DayReport;
 import org.gridwatch.core.detect.UsageBaseline;
 import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.MeterReading;
-import org.gridwatch.core.tariff.DayType;
 import org.gridwatch.core.tariff.PeriodLookup;
 import org.gridwatch.core.tariff.TariffBook;
-import org.gridwatch.core.tariff.TariffPeriod;
 
 /**
  * The customer operator's half of theft detection ({@link CustomerAccounts} holds it): each open
@@ -35,8 +34,6 @@ final class DayWatch {
             new OutputTag<>("customer-days", Types.POJO(DayReport.class)) {};
 
     static final Duration GRACE = Duration.ofHours(2);
-
-    private static final long HOUR = 3_600_000L;
 
     private final ZoneId zone;
     private final long grace;
@@ -100,9 +97,9 @@ final class DayWatch {
                         usual,
                         day,
                         customer,
-                        peakHours.calendar().dayType(date) != DayType.WORKDAY,
-                        peakHoursOf(day.dayStartMillis),
-                        pricesOf(customer.tariffId(), day.dayStartMillis),
+                        DayPrices.restDay(peakHours, date),
+                        DayPrices.peakHours(peakHours, day.dayStartMillis),
+                        DayPrices.hourPrices(tariffs, customer.tariffId(), day.dayStartMillis),
                         timestamp);
         baseline.update(usual);
         return report;
@@ -119,27 +116,5 @@ final class DayWatch {
 
     private long closesAt(LocalDate date) {
         return startMillis(date.plusDays(1)) + grace;
-    }
-
-    private boolean[] peakHoursOf(long dayStart) {
-        boolean[] peak = new boolean[DayLoad.HOURS];
-        for (int h = 0; h < DayLoad.HOURS; h++) {
-            TariffPeriod p = peakHours.periodAt(dayStart + h * HOUR + HOUR / 2);
-            peak[h] = p == TariffPeriod.PEAK || p == TariffPeriod.CRITICAL_PEAK;
-        }
-        return peak;
-    }
-
-    /** The customer's price of each hour of the day, CNY/kWh; null without a known tariff. */
-    private double[] pricesOf(String tariffId, long dayStart) {
-        if (!tariffs.knows(tariffId)) {
-            return null;
-        }
-        double[] prices = new double[DayLoad.HOURS];
-        for (int h = 0; h < DayLoad.HOURS; h++) {
-            int slot = tariffs.slotAt(tariffId, dayStart + h * HOUR + HOUR / 2);
-            prices[h] = tariffs.cnyPerKwh(tariffId, slot);
-        }
-        return prices;
     }
 }

@@ -1,0 +1,232 @@
+package org.gridwatch.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gridwatch.core.codec.EventCodec;
+import org.gridwatch.core.codec.Parsed;
+import org.gridwatch.core.detect.AttackKind;
+import org.gridwatch.core.detect.DayJudge;
+import org.gridwatch.core.detect.DayLoad;
+import org.gridwatch.core.detect.DayPrices;
+import org.gridwatch.core.detect.DayReport;
+import org.gridwatch.core.detect.PeerGroup;
+import org.gridwatch.core.detect.TheftCase;
+import org.gridwatch.core.detect.UsageBaseline;
+import org.gridwatch.core.event.Alert;
+import org.gridwatch.core.event.AlertStatus;
+import org.gridwatch.core.event.Customer;
+import org.gridwatch.core.event.MeterReading;
+import org.gridwatch.core.event.Source;
+import org.gridwatch.core.tariff.PeriodLookup;
+import org.gridwatch.core.tariff.TariffBook;
+import org.gridwatch.core.value.ValueModel;
+
+/**
+ * A quick trial of the theft detectors on a simulated fleet, in one process: the simulator's
+ * readings go straight into core's detectors (own history, the area's class peers, the case), day
+ * by day, as the monitor job runs them, without Flink. For tuning and for a second opinion on the
+ * job's own figures (docs/detection.md). Args: customers days seed thieves-share theft-start-day.
+ */
+public final class FleetDetectionTrial {
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    public static void main(String[] args) throws Exception {
+        int customers = Integer.parseInt(args[0]);
+        int days = Integer.parseInt(args[1]);
+        long seed = Long.parseLong(args[2]);
+        double share = Double.parseDouble(args[3]);
+        int start = Integer.parseInt(args[4]);
+        SimulationConfig config =
+                SimulationConfig.of(customers, days, seed)
+                        .withTheft(TheftMix.of(share, start))
+                        .withFaults(FaultRates.NONE);
+        Collector sink = new Collector();
+        long t0 = System.nanoTime();
+        new FleetSimulator(config).run(sink, Progress.NONE);
+        System.out.printf(
+                "simulated %d readings in %.1f s%n", sink.readings, (System.nanoTime() - t0) / 1e9);
+
+        TariffBook tariffs = TariffBook.presets(ZONE);
+        PeriodLookup peak = tariffs.lookup(ValueModel.DEFAULT_PEAK_HOURS_TARIFF);
+        LocalDate first = config.start();
+        Map<String, UsageBaseline> baselines = new HashMap<>();
+        Map<String, TheftCase> cases = new HashMap<>();
+        Map<String, Double> maxScore = new HashMap<>();
+        Map<String, Long> alarmedOn = new HashMap<>();
+        Map<String, Long> startOf = new HashMap<>();
+        sink.thieves.forEach(
+                (c, t) -> startOf.put(c, LocalDate.parse(t.get("start").asText()).toEpochDay()));
+        int alerts = 0;
+        for (int d = 0; d < days; d++) {
+            LocalDate date = first.plusDays(d);
+            long epochDay = date.toEpochDay();
+            long dayStart = date.atStartOfDay(ZONE).toInstant().toEpochMilli();
+            Map<String, List<DayReport>> byArea = new LinkedHashMap<>();
+            for (Customer c : sink.customers.values()) {
+                DayLoad load = sink.days.get(c.meterId() + "@" + epochDay);
+                if (load == null) {
+                    continue;
+                }
+                UsageBaseline b =
+                        baselines.computeIfAbsent(c.customerId(), k -> new UsageBaseline());
+                DayReport r =
+                        DayJudge.close(
+                                b,
+                                load,
+                                c,
+                                DayPrices.restDay(peak, date),
+                                DayPrices.peakHours(peak, dayStart),
+                                DayPrices.hourPrices(tariffs, c.tariffId(), dayStart),
+                                dayStart + 86_400_000L);
+                byArea.computeIfAbsent(c.areaId(), k -> new ArrayList<>()).add(r);
+            }
+            for (List<DayReport> area : byArea.values()) {
+                Map<String, List<double[]>> byClass = new HashMap<>();
+                List<double[]> all = new ArrayList<>();
+                for (DayReport r : area) {
+                    if (r.scored()) {
+                        byClass.computeIfAbsent(r.customerClass(), k -> new ArrayList<>())
+                                .add(r.z());
+                        all.add(r.z());
+                    }
+                }
+                double[] areaMedian = PeerGroup.medianZ(all);
+                for (DayReport r : area) {
+                    List<double[]> cls = byClass.getOrDefault(r.customerClass(), List.of());
+                    double[] median =
+                            cls.size() >= PeerGroup.MIN_MEMBERS
+                                    ? PeerGroup.medianZ(cls)
+                                    : areaMedian;
+                    TheftCase tc = cases.computeIfAbsent(r.customerId(), k -> new TheftCase());
+                    Alert a = tc.onDay(r, PeerGroup.net(r.z(), median));
+                    double score = tc.evidence.score(epochDay);
+                    long from = startOf.getOrDefault(r.customerId(), first.toEpochDay() + start);
+                    if (epochDay >= from) {
+                        maxScore.merge(r.customerId(), score, Math::max);
+                    }
+                    if (a != null && a.status() == AlertStatus.OPEN) {
+                        alerts++;
+                        alarmedOn.putIfAbsent(r.customerId(), epochDay);
+                    }
+                }
+            }
+        }
+        report(sink, maxScore, alarmedOn, startOf, alerts);
+    }
+
+    private static void report(
+            Collector sink,
+            Map<String, Double> maxScore,
+            Map<String, Long> alarmedOn,
+            Map<String, Long> startOf,
+            int alerts) {
+        List<Double> pos = new ArrayList<>();
+        List<Double> neg = new ArrayList<>();
+        int honest = 0;
+        int falseAlarms = 0;
+        Map<AttackKind, int[]> byKind = new EnumMap<>(AttackKind.class);
+        Map<AttackKind, List<Long>> delays = new EnumMap<>(AttackKind.class);
+        for (Customer c : sink.customers.values()) {
+            double s = maxScore.getOrDefault(c.customerId(), 0.0);
+            JsonNode t = sink.thieves.get(c.customerId());
+            if (t == null) {
+                neg.add(s);
+                honest++;
+                falseAlarms += alarmedOn.containsKey(c.customerId()) ? 1 : 0;
+            } else {
+                pos.add(s);
+                AttackKind k = AttackKind.parse(t.get("attack").asText());
+                int[] counts = byKind.computeIfAbsent(k, x -> new int[2]);
+                counts[0]++;
+                Long on = alarmedOn.get(c.customerId());
+                if (on != null && on >= startOf.get(c.customerId())) {
+                    counts[1]++;
+                    delays.computeIfAbsent(k, x -> new ArrayList<>())
+                            .add(on - startOf.get(c.customerId()));
+                }
+            }
+        }
+        double wins = 0;
+        for (double p : pos) {
+            for (double q : neg) {
+                wins += p > q ? 1 : p == q ? 0.5 : 0;
+            }
+        }
+        System.out.printf(
+                "AUC %.4f; false alarms on %d of %d honest (%.2f%%); %d alerts opened%n",
+                wins / ((double) pos.size() * neg.size()),
+                falseAlarms,
+                honest,
+                100.0 * falseAlarms / honest,
+                alerts);
+        System.out.println("| attack | thieves | recall | median days to alert |");
+        byKind.forEach(
+                (k, c) -> {
+                    List<Long> d = delays.getOrDefault(k, List.of());
+                    d = new ArrayList<>(d);
+                    d.sort(null);
+                    System.out.printf(
+                            "| %s | %d | %.3f | %s |%n",
+                            k.label(),
+                            c[0],
+                            (double) c[1] / c[0],
+                            d.isEmpty() ? "-" : d.get(d.size() / 2));
+                });
+    }
+
+    /** Keeps what the trial needs from the simulator's records. */
+    static final class Collector implements FleetSink {
+        final EventCodec codec = new EventCodec();
+        final ObjectMapper json = new ObjectMapper();
+        final Map<String, Customer> customers = new LinkedHashMap<>();
+        final Map<String, DayLoad> days = new HashMap<>();
+        final Map<String, JsonNode> thieves = new HashMap<>();
+        long readings;
+
+        @Override
+        public void input(Source source, String key, long eventMillis, String line) {
+            if (source == Source.CUSTOMERS) {
+                if (codec.parseCustomer(line) instanceof Parsed.Ok<Customer> ok) {
+                    customers.put(ok.value().customerId(), ok.value());
+                }
+            } else if (source == Source.METER_READINGS) {
+                if (codec.parseReading(line) instanceof Parsed.Ok<MeterReading> ok) {
+                    MeterReading r = ok.value();
+                    LocalDate date =
+                            Instant.ofEpochMilli(r.startMillis()).atZone(ZONE).toLocalDate();
+                    long epochDay = date.toEpochDay();
+                    days.computeIfAbsent(
+                                    r.meterId() + "@" + epochDay,
+                                    k ->
+                                            new DayLoad(
+                                                    epochDay,
+                                                    date.atStartOfDay(ZONE)
+                                                            .toInstant()
+                                                            .toEpochMilli()))
+                            .add(r);
+                    readings++;
+                }
+            }
+        }
+
+        @Override
+        public void truth(String line) throws java.io.IOException {
+            JsonNode n = json.readTree(line);
+            if (n.has("type") && n.get("type").asText().equals("theft")) {
+                thieves.put(n.get("customerId").asText(), n);
+            }
+        }
+
+        @Override
+        public void close() {}
+    }
+}
