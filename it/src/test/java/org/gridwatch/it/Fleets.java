@@ -21,6 +21,7 @@ import org.gridwatch.simulator.FileFleetSink;
 import org.gridwatch.simulator.FleetSimulator;
 import org.gridwatch.simulator.Progress;
 import org.gridwatch.simulator.SimulationConfig;
+import org.gridwatch.simulator.TheftMix;
 
 /** The fleet every integration test uses, and how the tests run the real monitor job over it. */
 public final class Fleets {
@@ -33,6 +34,13 @@ public final class Fleets {
      */
     public static final SimulationConfig SMALL =
             SimulationConfig.of(300, 4, 2026).withStart(LocalDate.of(2026, 1, 29));
+
+    /**
+     * Seven weeks with a tenth of the customers stealing from day 28 (every attack kind), for the
+     * detectors through the real job: their history needs three weeks before a day is judged.
+     */
+    public static final SimulationConfig THEFT =
+            SimulationConfig.of(400, 49, 2031).withTheft(TheftMix.of(0.1, 28));
 
     /**
      * Across a billing: January 20 to February 9, so that January's bills are issued while the job

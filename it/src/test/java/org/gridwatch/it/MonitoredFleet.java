@@ -7,6 +7,7 @@ import org.gridwatch.core.metric.Bucket;
 import org.gridwatch.embedded.LocalInfluxd;
 import org.gridwatch.jobs.MonitorSettings;
 import org.gridwatch.jobs.io.FileInputs;
+import org.gridwatch.simulator.SimulationConfig;
 
 /**
  * The small simulated fleet, replayed from files through the real monitor job into a real influxd,
@@ -14,7 +15,8 @@ import org.gridwatch.jobs.io.FileInputs;
  * the truth and with a Kafka run.
  */
 public final class MonitoredFleet {
-    private static MonitoredFleet shared;
+    private static final java.util.Map<SimulationConfig, MonitoredFleet> fleets =
+            new java.util.HashMap<>();
 
     private final LocalInfluxd influxd;
     private final Path simulationDir;
@@ -31,24 +33,31 @@ public final class MonitoredFleet {
         this.toMillis = toMillis;
     }
 
-    public static synchronized MonitoredFleet shared() throws Exception {
-        if (shared == null) {
+    public static MonitoredFleet shared() throws Exception {
+        return of(Fleets.SMALL);
+    }
+
+    /** The fleet of {@code config}, simulated, replayed and written once per test JVM. */
+    public static synchronized MonitoredFleet of(SimulationConfig config) throws Exception {
+        MonitoredFleet fleet = fleets.get(config);
+        if (fleet == null) {
             Path root = Files.createTempDirectory("gridwatch-it-");
             Path sim = root.resolve("fleet");
             Path out = root.resolve("out");
-            Fleets.simulateToFiles(Fleets.SMALL, sim);
+            Fleets.simulateToFiles(config, sim);
             LocalInfluxd influxd = LocalInfluxd.start();
             Fleets.monitor(new FileInputs(sim), out, influxd.url(), "gridwatch");
-            LocalDate start = Fleets.SMALL.start();
-            long from = start.atStartOfDay(Fleets.SMALL.zone()).toInstant().toEpochMilli();
+            LocalDate start = config.start();
+            long from = start.atStartOfDay(config.zone()).toInstant().toEpochMilli();
             long to =
-                    start.plusDays(Fleets.SMALL.days())
-                            .atStartOfDay(Fleets.SMALL.zone())
+                    start.plusDays(config.days())
+                            .atStartOfDay(config.zone())
                             .toInstant()
                             .toEpochMilli();
-            shared = new MonitoredFleet(influxd, sim, out, from, to);
+            fleet = new MonitoredFleet(influxd, sim, out, from, to);
+            fleets.put(config, fleet);
         }
-        return shared;
+        return fleet;
     }
 
     public String influxUrl() {

@@ -114,11 +114,14 @@ public final class MonitorJob {
         Optional<DataStream<Payment>> payments = parse(env, InputKind.PAYMENTS, c);
         Optional<DataStream<Inspection>> inspections = parse(env, InputKind.INSPECTIONS, c);
 
+        Optional<DataStream<AreaReading>> supply =
+                areaReadings.map(stream -> areaSupply(stream, c));
         if (master.isPresent() && readings.isPresent()) {
-            meteredLoadAndBills(
-                    master.get(), readings.get(), accountEvents(payments, inspections), c);
+            DataStream<DayReport> days =
+                    meteredLoadAndBills(
+                            master.get(), readings.get(), accountEvents(payments, inspections), c);
+            outputs.alerts(areaWatch(days, supply));
         }
-        areaReadings.ifPresent(stream -> areaSupply(stream, c));
         outputs.rejected(rejectedAndCounted(c));
         c.metrics.add(
                 union(c.arrivals)
@@ -156,7 +159,7 @@ public final class MonitorJob {
      * The master as a table, readings joined with it, then load per area × class, the customers'
      * bills, and the daily peak-valley rate.
      */
-    private void meteredLoadAndBills(
+    private DataStream<DayReport> meteredLoadAndBills(
             DataStream<MasterChange> master,
             DataStream<MeterReading> readings,
             Optional<DataStream<AccountEvent>> accountEvents,
@@ -224,7 +227,7 @@ public final class MonitorJob {
         c.laterRejected.add(bills.getSideOutput(Rejections.REJECTED));
         outputs.bills(bills);
         fleetValue(bills.getSideOutput(CustomerAccounts.STANDINGS), c);
-        outputs.alerts(theftAlerts(bills.getSideOutput(CustomerAccounts.DAYS)));
+        return bills.getSideOutput(CustomerAccounts.DAYS);
     }
 
     /** The customers' standings valued against the fleet: segments, and the fleet metrics. */
@@ -242,11 +245,22 @@ public final class MonitorJob {
 
     /**
      * The customers' judged days, per area: the peers' common move taken out, each customer's theft
-     * case, and its THEFT alert.
+     * case and its THEFT alert; the area's supply against its meters, AREA_LOSS.
      */
-    private static DataStream<Alert> theftAlerts(DataStream<DayReport> days) {
+    private DataStream<Alert> areaWatch(
+            DataStream<DayReport> days, Optional<DataStream<AreaReading>> supply) {
+        // Without area readings (a replay folder may have none) the theft cases still run: an
+        // empty supply in their place, timed like the days it is made from.
+        DataStream<AreaReading> areaSupply =
+                supply.orElseGet(
+                        () ->
+                                days.flatMap((DayReport d, Collector<AreaReading> none) -> {})
+                                        .returns(Types.POJO(AreaReading.class))
+                                        .name("no area readings")
+                                        .uid("no-area-readings"));
         return days.keyBy(DayReport::areaId)
-                .process(new AreaWatch())
+                .connect(areaSupply.keyBy(AreaReading::areaId))
+                .process(new AreaWatch(settings.zone(), settings.allowedLateness().toMillis()))
                 .name("theft watch per area: peers, cases, alerts")
                 .uid("area-theft-watch");
     }
@@ -272,7 +286,8 @@ public final class MonitorJob {
         return events.isEmpty() ? Optional.empty() : Optional.of(union(events));
     }
 
-    private void areaSupply(DataStream<AreaReading> areaReadings, Collected c) {
+    /** Area supply metrics; returns the admitted area readings for the area balance. */
+    private DataStream<AreaReading> areaSupply(DataStream<AreaReading> areaReadings, Collected c) {
         SingleOutputStreamOperator<AreaReading> admitted =
                 areaReadings
                         .keyBy(AreaReading::areaId)
@@ -292,6 +307,7 @@ public final class MonitorJob {
                         .uid("supply-buckets");
         c.laterRejected.add(supply.getSideOutput(Rejections.REJECTED));
         c.metrics.add(supply);
+        return admitted;
     }
 
     /** Every rejection, at the source and after it; the later ones also counted for ingest. */

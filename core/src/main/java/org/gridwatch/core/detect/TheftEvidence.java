@@ -11,10 +11,10 @@ package org.gridwatch.core.detect;
  */
 public final class TheftEvidence {
     /** Weight of a new day in the smoothing: a half-life of about a week. */
-    static final double SMOOTHING = Double.parseDouble(System.getProperty("gw.w", "0.1"));
+    static final double SMOOTHING = 0.1;
 
     /** A day's deviation counts at most this many spreads (one odd day cannot make a case). */
-    static final double MAX_Z = Double.parseDouble(System.getProperty("gw.maxz", "4"));
+    static final double MAX_Z = 4;
 
     /** Days before a case is scored: the baseline must know the customer first. */
     public static final int MIN_HISTORY_DAYS = 21;
@@ -22,7 +22,7 @@ public final class TheftEvidence {
     static final int METER_MEMORY_DAYS = 30;
 
     /** Where the score is one half, and its steepness. */
-    static final double MIDPOINT = Double.parseDouble(System.getProperty("gw.mid", "4.0"));
+    static final double MIDPOINT = 3.5;
 
     static final double STEEPNESS = 1.5;
 

@@ -28,9 +28,6 @@ final class DetectionTrial {
 
     static final boolean[] VALLEY_HOURS = hours(0, 7, 11, 13);
 
-    static final boolean USE_STRENGTH = Boolean.getBoolean("gw.strength");
-    static final int TRACE = Integer.getInteger("gw.trace", -1);
-
     final int days;
     final int attackStart;
     final double alarmScore;
@@ -138,23 +135,7 @@ final class DetectionTrial {
             for (int i = 0; i < n; i++) {
                 cases[i].onDay(reports[i], PeerGroup.net(reports[i].z(), peers));
                 TheftEvidence e = cases[i].evidence;
-                double score = USE_STRENGTH ? e.strength(d) : e.score(d);
-                if (TRACE == i) {
-                    double[] z = PeerGroup.net(reports[i].z(), peers);
-                    System.out.printf(
-                            "d%3d kwh %6.2f usual %6.2f | L %5.1f B %5.1f Z %5.1f S %5.1f P %5.1f F %5.1f T %5.1f | score %.3f%n",
-                            d,
-                            reports[i].kwh(),
-                            reports[i].usualKwh(),
-                            z[0],
-                            z[1],
-                            z[2],
-                            z[3],
-                            z[4],
-                            z[5],
-                            z[6],
-                            score);
-                }
+                double score = e.strength(d);
                 if (d >= attackStart) {
                     if (score > max[i]) {
                         max[i] = score;
@@ -174,9 +155,7 @@ final class DetectionTrial {
                             max[i],
                             detected[i],
                             lead[i],
-                            USE_STRENGTH
-                                    ? cases[i].evidence.strength(days - 1)
-                                    : cases[i].evidence.score(days - 1)));
+                            cases[i].evidence.strength(days - 1)));
         }
         return out;
     }
@@ -323,19 +302,13 @@ final class DetectionTrial {
     /** Runs a trial and prints the report: for tuning and for docs/detection.md. */
     public static void main(String[] args) {
         int copies = args.length > 0 ? Integer.parseInt(args[0]) : 12;
-        double threshold = args.length > 1 ? Double.parseDouble(args[1]) : 0.5;
+        double threshold = args.length > 1 ? Double.parseDouble(args[1]) : TheftEvidence.MIDPOINT;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
         Households h = Households.load();
         DetectionTrial trial = new DetectionTrial(120, 60, threshold);
         List<AttackKind> kinds = new ArrayList<>(Arrays.asList(AttackKind.values()));
         kinds.remove(AttackKind.BYPASS);
-        List<Subject> fleet =
-                trial.fleet(
-                        h,
-                        copies,
-                        Double.parseDouble(System.getProperty("gw.thieves", "0.1")),
-                        kinds,
-                        seed);
+        List<Subject> fleet = trial.fleet(h, copies, 0.1, kinds, seed);
         long t0 = System.nanoTime();
         List<Outcome> outcomes = trial.run(h, fleet);
         System.out.printf(
@@ -376,13 +349,6 @@ final class DetectionTrial {
                             "  %s: min %.3f q25 %.3f med %.3f%n",
                             k.label(), v.get(0), v.get(v.size() / 4), v.get(v.size() / 2));
                 });
-        for (int i = 0; i < outcomes.size(); i++) {
-            Outcome o = outcomes.get(i);
-            if (!o.thief() && o.maxScore() >= threshold) {
-                System.out.print(i + ":" + o.subject().household() + "/" + o.lead() + " ");
-            }
-        }
-        System.out.println();
         // the honest customers' score quantiles
         double[] honest =
                 outcomes.stream()

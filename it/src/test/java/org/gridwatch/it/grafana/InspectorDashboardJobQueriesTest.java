@@ -3,20 +3,18 @@ package org.gridwatch.it.grafana;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.gridwatch.it.Fleets;
 import org.gridwatch.it.MonitoredFleet;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Inspector dashboard against what the real monitor job wrote for a simulated fleet (with its
- * thieves and late payers): every query Grafana would send must return rows. Needs the detectors of
- * issue 8 and MonitorJob calling {@code outputs.alerts(...)}; until then the job writes no alerts
- * and every panel is empty. InspectorDashboardQueriesTest checks the same panels against synthetic
- * alerts written through the same InfluxDB output.
+ * thieves, {@link Fleets#THEFT}): every query Grafana would send must return rows.
+ * InspectorDashboardQueriesTest checks the same panels against synthetic alerts written through the
+ * same InfluxDB output.
  */
-@Disabled("until MonitorJob emits alerts (issue 8 detectors): enable then")
 class InspectorDashboardJobQueriesTest {
 
     private static final Logger LOG =
@@ -26,7 +24,7 @@ class InspectorDashboardJobQueriesTest {
 
     @Test
     void everyQueryReturnsRowsFromTheMonitorJobsOutput() throws Exception {
-        MonitoredFleet fleet = MonitoredFleet.shared();
+        MonitoredFleet fleet = MonitoredFleet.of(Fleets.THEFT);
 
         List<QueryOutcome> outcomes =
                 INSPECTOR.runAllQueries(

@@ -1,5 +1,8 @@
 package org.gridwatch.jobs.ops;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,25 +10,41 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
+import org.gridwatch.core.detect.AreaBalance;
 import org.gridwatch.core.detect.DayReport;
 import org.gridwatch.core.detect.PeerGroup;
 import org.gridwatch.core.detect.TheftCase;
 import org.gridwatch.core.event.Alert;
+import org.gridwatch.core.event.AreaReading;
 
 /**
  * The area's theft watch, keyed by area: the customers' judged days of one area arrive together
  * (they all close at the same instant), the peers' median deviation is taken out of each — the
  * customers of the same class in the area, or the whole area when the class has fewer than {@link
- * PeerGroup#MIN_MEMBERS} — and each customer's {@link TheftCase} decides its THEFT alert.
+ * PeerGroup#MIN_MEMBERS} — and each customer's {@link TheftCase} decides its THEFT alert. The
+ * area's supply readings of the day, against what its meters reported, make the area's balance
+ * ({@link AreaBalance}) and its AREA_LOSS alert, which names the customers with the highest theft
+ * scores.
  */
-public final class AreaWatch extends KeyedProcessFunction<String, DayReport, Alert> {
+public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, AreaReading, Alert> {
     private static final long serialVersionUID = 1L;
 
     private transient MapState<Long, List<DayReport>> waiting;
     private transient MapState<String, TheftCase> cases;
+    private transient MapState<Long, Double> supplied;
+    private transient ValueState<AreaBalance> balance;
+    private final ZoneId zone;
+    private final long grace;
+
+    public AreaWatch(ZoneId zone, long allowedLatenessMillis) {
+        this.zone = zone;
+        this.grace = DayWatch.graceMillis(allowedLatenessMillis);
+    }
 
     @Override
     public void open(OpenContext openContext) {
@@ -41,10 +60,19 @@ public final class AreaWatch extends KeyedProcessFunction<String, DayReport, Ale
                         .getMapState(
                                 new MapStateDescriptor<>(
                                         "theft-cases", Types.STRING, Types.POJO(TheftCase.class)));
+        supplied =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>("supplied-kwh", Types.LONG, Types.DOUBLE));
+        balance =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "area-balance", Types.POJO(AreaBalance.class)));
     }
 
     @Override
-    public void processElement(DayReport day, Context ctx, Collector<Alert> out) throws Exception {
+    public void processElement1(DayReport day, Context ctx, Collector<Alert> out) throws Exception {
         long at = Math.max(day.closedAtMillis(), ctx.timerService().currentWatermark() + 1);
         List<DayReport> due = waiting.get(at);
         if (due == null) {
@@ -53,6 +81,18 @@ public final class AreaWatch extends KeyedProcessFunction<String, DayReport, Ale
         }
         due.add(day);
         waiting.put(at, due);
+    }
+
+    /** The area's supply, by the day it was delivered in, until that day closes. */
+    @Override
+    public void processElement2(AreaReading r, Context ctx, Collector<Alert> out) throws Exception {
+        LocalDate date = Instant.ofEpochMilli(r.startMillis()).atZone(zone).toLocalDate();
+        long closesAt = date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli() + grace;
+        if (closesAt <= ctx.timerService().currentWatermark()) {
+            return; // its day is balanced already
+        }
+        Double sum = supplied.get(date.toEpochDay());
+        supplied.put(date.toEpochDay(), (sum == null ? 0 : sum) + r.kwh());
     }
 
     @Override
@@ -64,6 +104,8 @@ public final class AreaWatch extends KeyedProcessFunction<String, DayReport, Ale
         waiting.remove(timestamp);
         due.sort(java.util.Comparator.comparing(DayReport::customerId)); // replay order
         Map<String, double[]> peers = peerMedians(due);
+        List<AreaBalance.Suspect> suspects = new ArrayList<>();
+        double metered = 0;
         for (DayReport day : due) {
             TheftCase c = cases.get(day.customerId());
             if (c == null) {
@@ -75,6 +117,56 @@ public final class AreaWatch extends KeyedProcessFunction<String, DayReport, Ale
             if (alert != null) {
                 out.collect(alert);
             }
+            suspects.add(
+                    new AreaBalance.Suspect(day.customerId(), c.evidence.score(day.epochDay())));
+            metered += day.kwh();
+        }
+        balanceDay(due.get(0).epochDay(), timestamp, metered, due.size(), suspects, ctx, out);
+    }
+
+    /** The area's supply against its meters for the day: AREA_LOSS. */
+    private void balanceDay(
+            long epochDay,
+            long timestamp,
+            double metered,
+            int meters,
+            List<AreaBalance.Suspect> suspects,
+            OnTimerContext ctx,
+            Collector<Alert> out)
+            throws Exception {
+        Double supply = supplied.get(epochDay);
+        List<Long> done = new ArrayList<>();
+        for (Long day : supplied.keys()) {
+            if (day <= epochDay) {
+                done.add(day);
+            }
+        }
+        for (Long day : done) {
+            supplied.remove(day);
+        }
+        if (supply == null) {
+            return; // no supply readings for the area: nothing to balance
+        }
+        suspects.sort(
+                java.util.Comparator.comparingDouble(AreaBalance.Suspect::theftScore)
+                        .reversed()
+                        .thenComparing(AreaBalance.Suspect::customerId));
+        AreaBalance b = balance.value();
+        if (b == null) {
+            b = new AreaBalance();
+        }
+        Alert alert =
+                b.onDay(
+                        ctx.getCurrentKey(),
+                        epochDay,
+                        timestamp,
+                        supply,
+                        metered,
+                        meters,
+                        suspects);
+        balance.update(b);
+        if (alert != null) {
+            out.collect(alert);
         }
     }
 

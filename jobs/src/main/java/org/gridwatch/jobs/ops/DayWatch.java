@@ -44,9 +44,14 @@ final class DayWatch {
 
     DayWatch(ZoneId zone, long allowedLatenessMillis, TariffBook tariffs, PeriodLookup peakHours) {
         this.zone = zone;
-        this.grace = Math.min(GRACE.toMillis(), allowedLatenessMillis);
+        this.grace = graceMillis(allowedLatenessMillis);
         this.tariffs = tariffs;
         this.peakHours = peakHours;
+    }
+
+    /** How long after its end a day closes: {@link #GRACE}, or the allowed lateness if shorter. */
+    static long graceMillis(long allowedLatenessMillis) {
+        return Math.min(GRACE.toMillis(), allowedLatenessMillis);
     }
 
     void open(RuntimeContext ctx) {

@@ -1,0 +1,30 @@
+package org.gridwatch.core.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The detectors on real households (the SGSC trial's, test resource households/): 35 households
+ * copied 48 times with random day offsets and scales, a tenth of the copies attacked from day 60 of
+ * 120 with every kind but BYPASS (which no meter shows). Issue 8 asks for an AUC of 0.95 at no more
+ * than 2% false alarms; the detectors reach about 0.82 today (docs/detection.md). This test holds
+ * the floor reached so that a change cannot lose it unnoticed; the target is still open.
+ */
+class RealHouseholdDetectionTest {
+
+    @Test
+    void theftScoreRanksThievesAboveHonestHouseholds() {
+        Households h = Households.load();
+        assertThat(h.ids).hasSize(35);
+        DetectionTrial trial = new DetectionTrial(120, 60, TheftEvidence.MIDPOINT);
+        List<AttackKind> kinds = new ArrayList<>(Arrays.asList(AttackKind.values()));
+        kinds.remove(AttackKind.BYPASS);
+        List<DetectionTrial.Outcome> outcomes = trial.run(h, trial.fleet(h, 48, 0.1, kinds, 1));
+
+        assertThat(DetectionTrial.auc(outcomes)).as(trial.report(outcomes)).isGreaterThan(0.80);
+    }
+}

@@ -1,0 +1,121 @@
+package org.gridwatch.it.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.gridwatch.core.detect.AttackKind;
+import org.gridwatch.it.Fleets;
+import org.gridwatch.it.MonitoredFleet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The detectors through the real monitor job: a simulated fleet with a tenth of its customers
+ * stealing from day 28 ({@link Fleets#THEFT}), replayed from files; the alerts it writes against
+ * the simulator's truth. Three weeks of theft after three of history: a short run, so the bars are
+ * those of a short run (docs/detection.md has the long ones).
+ */
+class DetectionJobTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static List<JsonNode> alerts;
+    private static Map<String, JsonNode> thieves;
+
+    @BeforeAll
+    static void replay() throws Exception {
+        MonitoredFleet fleet = MonitoredFleet.of(Fleets.THEFT);
+        alerts = lines(fleet.outDir().resolve("alerts.jsonl"));
+        thieves = new HashMap<>();
+        for (JsonNode t : lines(fleet.simulationDir().resolve("truth.jsonl"))) {
+            if ("theft".equals(t.path("type").asText())) {
+                thieves.put(t.get("customerId").asText(), t);
+            }
+        }
+    }
+
+    private static List<JsonNode> lines(Path file) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            out.add(JSON.readTree(line));
+        }
+        return out;
+    }
+
+    private static List<JsonNode> ofType(String type) {
+        return alerts.stream().filter(a -> a.get("type").asText().equals(type)).toList();
+    }
+
+    @Test
+    void theftAlertsGoMostlyToThieves() {
+        Set<String> alerted = new HashSet<>();
+        for (JsonNode a : ofType("THEFT")) {
+            alerted.add(a.get("customerId").asText());
+        }
+        long right = alerted.stream().filter(thieves::containsKey).count();
+        assertThat(alerted).isNotEmpty();
+        assertThat((double) right / alerted.size())
+                .as(
+                        "precision of THEFT alerts: %d of %d alerted are thieves",
+                        right, alerted.size())
+                .isGreaterThanOrEqualTo(0.7);
+    }
+
+    @Test
+    void mostThievesWhoseMeterReadsLessAreFoundWithinThreeWeeks() {
+        int level = 0;
+        int found = 0;
+        Set<String> alerted = new HashSet<>();
+        for (JsonNode a : ofType("THEFT")) {
+            alerted.add(a.get("customerId").asText());
+        }
+        for (Map.Entry<String, JsonNode> t : thieves.entrySet()) {
+            AttackKind kind = AttackKind.parse(t.getValue().get("attack").asText());
+            if (kind.effect() == AttackKind.Effect.LEVEL) {
+                level++;
+                found += alerted.contains(t.getKey()) ? 1 : 0;
+            }
+        }
+        assertThat((double) found / level)
+                .as("%d of %d level thieves alerted", found, level)
+                .isGreaterThanOrEqualTo(0.5);
+    }
+
+    @Test
+    void oneAlertPerCustomerAndTypeWithIdsFromTheDayItOpened() {
+        Map<String, Integer> openPerCustomer = new HashMap<>();
+        for (JsonNode a : ofType("THEFT")) {
+            String customer = a.get("customerId").asText();
+            assertThat(a.get("alertId").asText()).matches("theft:" + customer + ":2026\\d{4}");
+            if (!a.get("status").asText().equals("CLOSED")) {
+                openPerCustomer.merge(customer, 1, Integer::sum);
+            }
+            assertThat(a.get("score").asDouble()).isBetween(0.0, 1.0);
+            assertThat(a.get("evidence").get("usualDailyKwh").asDouble()).isPositive();
+        }
+        assertThat(openPerCustomer.values()).allSatisfy(n -> assertThat(n).isEqualTo(1));
+    }
+
+    @Test
+    void areaLossAlertsNameTheAreaAndItsLikeliestThieves() {
+        List<JsonNode> areaLoss = ofType("AREA_LOSS");
+        assertThat(areaLoss).as("an area with a thief shows more loss than usual").isNotEmpty();
+        for (JsonNode a : areaLoss) {
+            JsonNode e = a.get("evidence");
+            assertThat(a.get("customerId").isNull()).isTrue();
+            assertThat(a.get("alertId").asText())
+                    .startsWith("area-loss:" + a.get("areaId").asText());
+            assertThat(e.get("suppliedKwh").asDouble())
+                    .isGreaterThan(e.get("meteredKwh").asDouble());
+            assertThat(e.get("lossPct").asDouble()).isGreaterThan(e.get("usualLossPct").asDouble());
+            assertThat(e.get("suspects").asText()).isNotBlank();
+        }
+    }
+}
