@@ -31,7 +31,8 @@ import picocli.CommandLine.ParseResult;
             DemoCommand.class,
             SimulateCommand.class,
             MonitorCommand.class,
-            AlertsCommand.class
+            AlertsCommand.class,
+            EvaluateCommand.class
         },
         footer = {
             "",

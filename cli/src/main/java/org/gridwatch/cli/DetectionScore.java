@@ -1,0 +1,236 @@
+package org.gridwatch.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.gridwatch.core.detect.AttackKind;
+
+/**
+ * A monitor run's THEFT alerts scored against the simulator's truth: per attack kind, how many
+ * thieves got an alert opened on or after their first day of theft, and how many days after (an
+ * alert opened before the theft began does not count as finding it); honest customers with any
+ * THEFT alert (false alarms); and the AUC of the theft score, each customer's highest alert score,
+ * 0 for a customer without an alert (the contract: no alert, not suspected). An alert's opening day
+ * is the date in its id ({@code theft:<customer>:<yyyyMMdd>}).
+ */
+final class DetectionScore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One attack kind's figures. */
+    record Kind(AttackKind kind, int thieves, int found, double medianDays) {
+        double recall() {
+            return thieves == 0 ? Double.NaN : (double) found / thieves;
+        }
+    }
+
+    final Map<AttackKind, Kind> kinds = new EnumMap<>(AttackKind.class);
+    int honest;
+    int falseAlarms;
+    double auc;
+    double aucWithoutBypass;
+    int areaLossAlerts;
+    int bypassAreas;
+    int bypassAreasFlagged;
+
+    static DetectionScore of(Path customers, Path truth, Path alerts) {
+        Set<String> everyone = new LinkedHashSet<>();
+        for (JsonNode c : read(customers)) {
+            everyone.add(c.get("customerId").asText());
+        }
+        Map<String, JsonNode> thieves = new HashMap<>();
+        for (JsonNode t : read(truth)) {
+            if ("theft".equals(t.path("type").asText())) {
+                thieves.put(t.get("customerId").asText(), t);
+            }
+        }
+        Map<String, Double> best = new HashMap<>();
+        Map<String, List<LocalDate>> opened = new HashMap<>();
+        Set<String> lossAreas = new LinkedHashSet<>();
+        DetectionScore s = new DetectionScore();
+        for (JsonNode a : read(alerts)) {
+            String type = a.get("type").asText();
+            if (type.equals("AREA_LOSS")) {
+                s.areaLossAlerts++;
+                lossAreas.add(a.get("areaId").asText());
+                continue;
+            }
+            if (!type.equals("THEFT")) {
+                continue;
+            }
+            String customer = a.get("customerId").asText();
+            best.merge(customer, a.get("score").asDouble(), Math::max);
+            String id = a.get("alertId").asText();
+            opened.computeIfAbsent(customer, k -> new ArrayList<>())
+                    .add(
+                            LocalDate.parse(
+                                    id.substring(id.lastIndexOf(':') + 1),
+                                    DateTimeFormatter.BASIC_ISO_DATE));
+        }
+        Map<AttackKind, List<Long>> delays = new EnumMap<>(AttackKind.class);
+        Map<AttackKind, int[]> counts = new EnumMap<>(AttackKind.class);
+        Set<String> bypassAreas = new LinkedHashSet<>();
+        List<Double> pos = new ArrayList<>();
+        List<Double> posNoBypass = new ArrayList<>();
+        List<Double> neg = new ArrayList<>();
+        for (String customer : everyone) {
+            double score = best.getOrDefault(customer, 0.0);
+            JsonNode t = thieves.get(customer);
+            if (t == null) {
+                s.honest++;
+                s.falseAlarms += best.containsKey(customer) ? 1 : 0;
+                neg.add(score);
+                continue;
+            }
+            AttackKind kind = AttackKind.parse(t.get("attack").asText());
+            pos.add(score);
+            if (kind == AttackKind.BYPASS) {
+                bypassAreas.add(t.get("areaId").asText());
+            } else {
+                posNoBypass.add(score);
+            }
+            int[] c = counts.computeIfAbsent(kind, k -> new int[2]);
+            c[0]++;
+            LocalDate start = LocalDate.parse(t.get("start").asText());
+            opened.getOrDefault(customer, List.of()).stream()
+                    .filter(day -> !day.isBefore(start))
+                    .min(LocalDate::compareTo)
+                    .ifPresent(
+                            first -> {
+                                c[1]++;
+                                delays.computeIfAbsent(kind, k -> new ArrayList<>())
+                                        .add(first.toEpochDay() - start.toEpochDay());
+                            });
+        }
+        counts.forEach(
+                (k, c) -> {
+                    List<Long> d = new ArrayList<>(delays.getOrDefault(k, List.of()));
+                    d.sort(null);
+                    double median =
+                            d.isEmpty()
+                                    ? Double.NaN
+                                    : d.size() % 2 == 1
+                                            ? d.get(d.size() / 2)
+                                            : (d.get(d.size() / 2 - 1) + d.get(d.size() / 2)) / 2.0;
+                    s.kinds.put(k, new Kind(k, c[0], c[1], median));
+                });
+        s.auc = auc(pos, neg);
+        s.aucWithoutBypass = auc(posNoBypass, neg);
+        s.bypassAreas = bypassAreas.size();
+        s.bypassAreasFlagged = (int) bypassAreas.stream().filter(lossAreas::contains).count();
+        return s;
+    }
+
+    /** The probability that a random thief scores above a random honest customer, ties half. */
+    static double auc(List<Double> pos, List<Double> neg) {
+        if (pos.isEmpty() || neg.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] n = neg.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double wins = 0;
+        for (double p : pos) {
+            int below = lowerBound(n, p);
+            int notAbove = upperBound(n, p);
+            wins += below + 0.5 * (notAbove - below);
+        }
+        return wins / ((double) pos.size() * n.length);
+    }
+
+    private static int lowerBound(double[] a, double v) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static int upperBound(double[] a, double v) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] <= v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    String table() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(
+                String.format(
+                        Locale.ROOT,
+                        "THEFT: AUC %.4f (%.4f without bypass, which no meter shows); false alarms"
+                                + " on %d of %d honest customers (%.2f%%)%n",
+                        auc,
+                        aucWithoutBypass,
+                        falseAlarms,
+                        honest,
+                        honest == 0 ? 0.0 : 100.0 * falseAlarms / honest));
+        sb.append("| attack | effect | thieves | alerted | recall | median days to alert |\n");
+        sb.append("| --- | --- | ---: | ---: | ---: | ---: |\n");
+        for (Kind k : kinds.values()) {
+            sb.append(
+                    String.format(
+                            Locale.ROOT,
+                            "| %s | %s | %d | %d | %.3f | %s |%n",
+                            k.kind().label(),
+                            k.kind().effect().name().toLowerCase(Locale.ROOT),
+                            k.thieves(),
+                            k.found(),
+                            k.recall(),
+                            Double.isNaN(k.medianDays())
+                                    ? "-"
+                                    : String.format(Locale.ROOT, "%.1f", k.medianDays())));
+        }
+        sb.append(
+                String.format(
+                        Locale.ROOT,
+                        "AREA_LOSS: %d alerts; %d of %d areas with a bypass flagged%n",
+                        areaLossAlerts,
+                        bypassAreasFlagged,
+                        bypassAreas));
+        return sb.toString();
+    }
+
+    private static List<JsonNode> read(Path file) {
+        List<JsonNode> out = new ArrayList<>();
+        try (Stream<String> lines = Files.lines(file)) {
+            lines.filter(l -> !l.isBlank())
+                    .forEach(
+                            l -> {
+                                try {
+                                    out.add(JSON.readTree(l));
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(
+                                            "not JSON in " + file + ": " + l, e);
+                                }
+                            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+}

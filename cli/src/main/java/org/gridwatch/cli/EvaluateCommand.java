@@ -1,0 +1,74 @@
+package org.gridwatch.cli;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code gridwatch evaluate}: a replay's alerts against the simulator's truth. */
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        header = "Scores a replay's theft alerts against the simulator's truth, per attack kind.",
+        description = {
+            "Reads the simulated fleet (customers.jsonl and truth.jsonl of --input) and what the"
+                    + " monitor job found in it (alerts.jsonl of --out) and prints, per attack"
+                    + " kind, the thieves alerted on or after their first day of theft and the"
+                    + " median days to the alert; the honest customers with a THEFT alert; the"
+                    + " AUC of the theft score; and the areas with a bypass that got an AREA_LOSS"
+                    + " alert.",
+            ""
+        },
+        footer = {
+            "",
+            "Example:",
+            "  gridwatch simulate --customers 10000 --days 90 --thieves 0.05 --theft-start 45"
+                    + " --out runs/theft",
+            "  gridwatch monitor --input runs/theft --out runs/theft-out",
+            "  gridwatch evaluate --input runs/theft --out runs/theft-out",
+            "See docs/detection.md."
+        })
+public final class EvaluateCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(
+            names = "--input",
+            required = true,
+            paramLabel = "DIR",
+            description = "The simulator's folder: customers.jsonl and truth.jsonl.")
+    Path input;
+
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "DIR",
+            description = "The monitor's output folder: alerts.jsonl.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        Path customers = input.resolve("customers.jsonl");
+        Path truth = input.resolve("truth.jsonl");
+        Path alerts = out.resolve("alerts.jsonl");
+        for (Path p : new Path[] {customers, truth, alerts}) {
+            if (!Files.isRegularFile(p)) {
+                throw new ParameterException(spec.commandLine(), "no file " + p);
+            }
+        }
+        try {
+            spec.commandLine().getOut().print(DetectionScore.of(customers, truth, alerts).table());
+        } catch (UncheckedIOException e) {
+            spec.commandLine().getErr().println("gridwatch evaluate: " + e.getMessage());
+            return 1;
+        }
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}
