@@ -10,7 +10,6 @@ import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.AlertStatus;
 import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.CustomerClass;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -123,10 +122,6 @@ class AttackDetectionTest {
     }
 
     @Test
-    @Disabled(
-            "bug: a meter scaled by 0.5 keeps exactly half the standby, so with a standby of a third"
-                    + " of the mean hour most attacked days pass Features.looksAbsent and their"
-                    + " deviations are zeroed; the case never builds")
     void scaleAtHalfOpensAnAlertWithinFourteenDays() {
         assertOpensWithinDeadline(new TheftAttack(AttackKind.SCALE, 0.5, 0, 1));
     }

@@ -75,7 +75,7 @@ class FeaturesTest {
         }
         DayLoad day = Days.hourly(1, x);
         // readings: 4 zeros; 16 at 1 kW (tied), then 2 kW is a new maximum and 4 readings tie at it
-        assertThat(day.tiedAtMax).isEqualTo(4);
+        assertThat(day.tiedAtMax()).isEqualTo(4);
         double[] v = Features.of(day, ref, peak);
 
         // LEVEL = ln((24 + 0.05·32 + 0.01) / (32 + 0.05·32 + 0.01)) = ln(25.61 / 33.61)
@@ -125,16 +125,18 @@ class FeaturesTest {
     @Test
     void anEmptyHouseKeepsItsStandbyAndUsesLittleMore() {
         float[] usual = ref(0.2, 1.0); // standby: mean of the 4 lowest hours = 0.2
-        // all hours 0.25: mean 0.25 ≤ 1.5 × 0.2 = 0.3, lowest 0.25 ≥ 0.5 × 0.2 = 0.1
+        // all hours 0.25: mean 0.25 ≤ 1.5 × 0.2 = 0.3, lowest 0.25 ≥ 0.8 × 0.2 = 0.16
         assertThat(Features.looksAbsent(Days.hourly(1, Days.flat(0.25)), usual)).isTrue();
         // all hours 0.35: mean 0.35 > 0.3
         assertThat(Features.looksAbsent(Days.hourly(1, Days.flat(0.35)), usual)).isFalse();
+        // all hours 0.12: mean 0.12 ≤ 0.3 but the standby fell to 0.12 < 0.16: a meter halved
+        assertThat(Features.looksAbsent(Days.hourly(1, Days.flat(0.12)), usual)).isFalse();
     }
 
     @Test
     void aMeterMadeToReadLessIsNotAnEmptyHouse() {
         float[] usual = ref(0.2, 1.0);
-        // the usual day × 0.2: mean (4·0.04 + 20·0.2)/24 = 0.173 ≤ 0.3, but standby 0.04 < 0.1
+        // the usual day × 0.2: mean (4·0.04 + 20·0.2)/24 = 0.173 ≤ 0.3, but standby 0.04 < 0.16
         double[] scaled = new double[24];
         for (int h = 0; h < 24; h++) {
             scaled[h] = 0.2 * usual[h];
