@@ -11,6 +11,8 @@ public final class DayLoad {
     /** Hours in a day; a day of a daylight-saving change is out of scope (China has none). */
     public static final int HOURS = 24;
 
+    static final int SLOTS = 96;
+
     /** Energy below this, kWh per hour, counts as a zero reading (a meter's last digit). */
     static final double ZERO_KWH_PER_HOUR = 0.001;
 
@@ -27,10 +29,14 @@ public final class DayLoad {
     public int zeroReadings;
     public int minutes;
 
-    /** The day's highest reading as a rate, kW, and how many readings lie within {@link #TIE}. */
-    public float maxKw;
+    /**
+     * Each reading's rate, kW, at the quarter hour it starts in (96 a day): the flat top is counted
+     * from them when asked ({@link #tiedAtMax}), whatever order the readings came in.
+     */
+    public float[] rates = new float[SLOTS];
 
-    public int tiedAtMax;
+    /** The interval of the day's readings, minutes (the last one's: a meter has one). */
+    public int intervalMinutes = 15;
 
     /** Meter event flags seen in the day, OR-ed ({@link org.gridwatch.core.event.MeterEvent}). */
     public int events;
@@ -60,14 +66,11 @@ public final class DayLoad {
             zeroReadings++;
         }
         spread(r.startMillis(), r.endMillis(), r.kwh());
-        // Tied: within TIE of the maximum, or within the meter's last digit (1 Wh a reading).
-        double tie = Math.max(TIE * maxKw, RESOLUTION_KWH * 60.0 / r.intervalMinutes());
-        if (perHour > maxKw + tie) {
-            tiedAtMax = 1;
-            maxKw = (float) perHour;
-        } else if (perHour >= maxKw - tie && perHour > ZERO_KWH_PER_HOUR) {
-            tiedAtMax++;
+        int slot = (int) Math.floorDiv(r.startMillis() - dayStartMillis, 900_000L);
+        if (slot >= 0 && slot < SLOTS) {
+            rates[slot] = (float) perHour;
         }
+        intervalMinutes = r.intervalMinutes();
         events |= r.events();
         if (r.hasExport()) {
             exportKwh += (float) r.exportKwh();
@@ -97,6 +100,34 @@ public final class DayLoad {
             }
             t = until;
         }
+    }
+
+    /** The day's highest reading as a rate, kW. */
+    public double maxKw() {
+        float max = 0;
+        for (float v : rates) {
+            max = Math.max(max, v);
+        }
+        return max;
+    }
+
+    /**
+     * How many readings are tied at the day's maximum: within {@link #TIE} of it, or within the
+     * meter's last digit (1 Wh a reading, {@link #RESOLUTION_KWH}). Zero readings are never tied.
+     */
+    public int tiedAtMax() {
+        double max = maxKw();
+        if (max <= ZERO_KWH_PER_HOUR) {
+            return 0;
+        }
+        double tie = Math.max(TIE * max, RESOLUTION_KWH * 60.0 / intervalMinutes);
+        int tied = 0;
+        for (float v : rates) {
+            if (v >= max - tie && v > ZERO_KWH_PER_HOUR) {
+                tied++;
+            }
+        }
+        return tied;
     }
 
     public double total() {

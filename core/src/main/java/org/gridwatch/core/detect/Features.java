@@ -26,14 +26,14 @@ final class Features {
         v[Feature.PEAK_SHARE.ordinal()] = share(x, peakHours) - share(r, peakHours);
         v[Feature.FLATNESS.ordinal()] = Math.log((variation(x) + 0.02) / (variation(r) + 0.02));
         v[Feature.FLAT_TOP.ordinal()] =
-                day.readings == 0 ? 0 : (double) day.tiedAtMax / day.readings;
+                day.readings == 0 ? 0 : (double) day.tiedAtMax() / day.readings;
         return v;
     }
 
     /**
      * An empty house: the day's mean hour is within 1.5 times the usual standby load (the mean of
-     * the usual day's 4 lowest hours), and the standby itself is still there (at least half of it
-     * in the day's own 4 lowest hours). A meter made to read less scales the standby down with
+     * the usual day's 4 lowest hours), and the standby itself is still there (at least 80% of it in
+     * the day's own 4 lowest hours). A meter made to read less scales the standby down with
      * everything else; zeros are not absence.
      */
     static boolean looksAbsent(DayLoad day, float[] ref) {
@@ -48,10 +48,13 @@ final class Features {
             return false;
         }
         double meanHour = sum(x) / DayLoad.HOURS;
-        return meanHour <= ABSENT_MEAN * usualBase && lowest(x, 4) >= 0.5 * usualBase;
+        return meanHour <= ABSENT_MEAN * usualBase && lowest(x, 4) >= ABSENT_STANDBY * usualBase;
     }
 
     static final double ABSENT_MEAN = 1.5;
+
+    /** An absence keeps at least this share of the usual standby load. */
+    static final double ABSENT_STANDBY = 0.8;
 
     static double sum(double[] x) {
         double s = 0;

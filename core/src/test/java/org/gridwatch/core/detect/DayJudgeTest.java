@@ -1,0 +1,122 @@
+package org.gridwatch.core.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.gridwatch.core.event.Customer;
+import org.gridwatch.core.event.CustomerClass;
+import org.gridwatch.core.event.MeterEvent;
+import org.gridwatch.core.event.MeterReading;
+import org.junit.jupiter.api.Test;
+
+class DayJudgeTest {
+    private static final Customer HOUSE = customer(CustomerClass.RESIDENTIAL);
+    private static final Customer SHOP = customer(CustomerClass.COMMERCIAL);
+
+    private static Customer customer(CustomerClass c) {
+        return new Customer("C1", "M1", c, "A1", "t", false, Double.NaN, Customer.UNKNOWN_SINCE);
+    }
+
+    private static DayReport close(UsageBaseline b, DayLoad day, Customer c, double[] prices) {
+        return DayJudge.close(b, day, c, false, null, prices, (day.epochDay + 1) * Days.DAY);
+    }
+
+    /**
+     * {@code hours} one-hour readings of 1 kWh from 00:00, the register starting at {@code reg}.
+     */
+    private static DayLoad registered(long d, int hours, double reg, int events) {
+        DayLoad day = new DayLoad(d, d * Days.DAY);
+        for (int h = 0; h < hours; h++) {
+            day.add(
+                    new MeterReading(
+                            "M1",
+                            d * Days.DAY + (h + 1) * Days.HOUR,
+                            60,
+                            1.0,
+                            reg + h + 1,
+                            Double.NaN,
+                            events));
+        }
+        return day;
+    }
+
+    @Test
+    void aDayCoveredLessThanNinetyPercentIsNeitherJudgedNorLearnedButItsMeterSpeaks() {
+        UsageBaseline b = new UsageBaseline();
+        for (int d = 0; d < 5; d++) {
+            close(b, Days.hourly(d, Days.flat(1)), HOUSE, null);
+        }
+        // 20 of 24 hours read: coverage 0.83
+        DayLoad partial = registered(5, 20, 0, MeterEvent.COVER_OPEN.bit());
+        DayReport r = close(b, partial, HOUSE, null);
+        assertThat(r.scored()).isFalse();
+        assertThat(r.value()).containsOnly(0.0);
+        assertThat(r.z()).containsOnly(0.0);
+        assertThat(r.usualKwh()).isNaN();
+        assertThat(r.lossCny()).isNaN();
+        assertThat(r.kwh()).isCloseTo(20.0, within(1e-6));
+        assertThat(r.tamper()).isTrue();
+        assertThat(b.days()).as("not learned").isEqualTo(5);
+        assertThat(b.profile[0]).isEqualTo(1f);
+    }
+
+    @Test
+    void ninetyPercentOfTheDayIsEnough() {
+        UsageBaseline b = new UsageBaseline();
+        DayLoad judged = new DayLoad(0, 0);
+        for (int s = 1; s <= 44; s++) { // 44 × 30 = 1320 min = 0.917 of 1440
+            judged.add(Days.reading(s * 1_800_000L, 30, 0.5));
+        }
+        close(b, judged, HOUSE, null);
+        assertThat(b.days()).isEqualTo(1);
+        DayLoad short43 = new DayLoad(1, Days.DAY);
+        for (int s = 1; s <= 43; s++) { // 1290 min = 0.896
+            short43.add(Days.reading(Days.DAY + s * 1_800_000L, 30, 0.5));
+        }
+        close(b, short43, HOUSE, null);
+        assertThat(b.days()).isEqualTo(1);
+    }
+
+    @Test
+    void daysAreScoredOnlyWithTwentyOneDaysOfHistory() {
+        UsageBaseline b = new UsageBaseline();
+        for (int d = 0; d < TheftEvidence.MIN_HISTORY_DAYS; d++) {
+            DayReport r = close(b, Days.hourly(d, Days.flat(1)), HOUSE, null);
+            assertThat(r.scored()).as("day %d, %d known", d, d).isFalse();
+        }
+        DayReport r = close(b, Days.hourly(21, Days.flat(1)), HOUSE, null);
+        assertThat(r.scored()).isTrue();
+        assertThat(r.usualKwh()).isCloseTo(24.0, within(1e-4));
+        assertThat(r.z()).hasSize(Feature.COUNT);
+    }
+
+    @Test
+    void theRegisterIsCarriedFromDayToDay() {
+        UsageBaseline b = new UsageBaseline();
+        DayReport first = close(b, registered(1, 24, 1000, 0), HOUSE, null); // ends at 1024
+        assertThat(first.registerRollback()).isFalse();
+        assertThat(b.lastRegisterKwh).isEqualTo(1024.0);
+        assertThat(b.lastRegisterDay).isEqualTo(1);
+        // the next day starts at 1022: 2 kWh below the last register; a partial day still tells
+        DayReport rolledBack = close(b, registered(2, 3, 1022, 0), HOUSE, null); // ends at 1025
+        assertThat(rolledBack.scored()).isFalse();
+        assertThat(rolledBack.registerRollback()).isTrue();
+        // carried from the partial day: 1025, and the next starts there
+        DayReport next = close(b, registered(3, 24, 1025, 0), HOUSE, null);
+        assertThat(next.registerRollback()).isFalse();
+        assertThat(b.lastRegisterKwh).isEqualTo(1049.0);
+    }
+
+    @Test
+    void theLossIsTheUsualChargeLessTheDays() {
+        UsageBaseline b = new UsageBaseline();
+        double[] prices = Days.flat(0.5);
+        close(b, Days.hourly(0, Days.flat(1)), SHOP, prices);
+        // usual 24 kWh × 0.5 = 12 CNY; the day 24 × 0.5 kWh × 0.5 = 6 CNY → 6 CNY at risk
+        DayReport r = close(b, Days.hourly(1, Days.flat(0.5)), SHOP, prices);
+        assertThat(r.lossCny()).isCloseTo(6.0, within(1e-5));
+        assertThat(r.customerId()).isEqualTo("C1");
+        assertThat(r.customerClass()).isEqualTo("COMMERCIAL");
+        assertThat(r.closedAtMillis()).isEqualTo(2 * Days.DAY);
+    }
+}

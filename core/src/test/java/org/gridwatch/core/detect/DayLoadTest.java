@@ -1,0 +1,223 @@
+package org.gridwatch.core.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.gridwatch.core.event.MeterEvent;
+import org.gridwatch.core.event.MeterReading;
+import org.junit.jupiter.api.Test;
+
+class DayLoadTest {
+    private static final long D = 20_000;
+    private static final long START = D * Days.DAY;
+    private static final long HOUR = Days.HOUR;
+    private static final long MINUTE = 60_000L;
+
+    private static MeterReading at(long endMinutes, int interval, double kwh) {
+        return Days.reading(START + endMinutes * MINUTE, interval, kwh);
+    }
+
+    private static MeterReading register(long endMinutes, double kwh, double registerKwh) {
+        return new MeterReading(
+                "M", START + endMinutes * MINUTE, 60, kwh, registerKwh, Double.NaN, 0);
+    }
+
+    @Test
+    void quarterHourReadingsFillTheirHour() {
+        DayLoad day = new DayLoad(D, START);
+        // 03:00-03:15 .. 03:45-04:00, 0.25 kWh each: hour 3 holds 4 × 0.25 = 1.0
+        for (int q = 1; q <= 4; q++) {
+            day.add(at(3 * 60 + 15 * q, 15, 0.25));
+        }
+        assertThat(day.hourly[3]).isCloseTo(1.0f, within(1e-6f));
+        assertThat(day.hourly[2]).isZero();
+        assertThat(day.hourly[4]).isZero();
+        assertThat(day.readings).isEqualTo(4);
+        assertThat(day.minutes).isEqualTo(60);
+    }
+
+    @Test
+    void halfHourAndHourReadingsFillTheirHour() {
+        DayLoad day = new DayLoad(D, START);
+        day.add(at(10 * 60 + 30, 30, 0.4)); // 10:00-10:30
+        day.add(at(11 * 60, 30, 0.6)); // 10:30-11:00
+        day.add(at(6 * 60, 60, 2.0)); // 05:00-06:00
+        assertThat(day.hourly[10]).isCloseTo(1.0f, within(1e-6f)); // 0.4 + 0.6
+        assertThat(day.hourly[5]).isCloseTo(2.0f, within(1e-6f));
+        assertThat(day.total()).isCloseTo(3.0, within(1e-6));
+        assertThat(day.minutes).isEqualTo(30 + 30 + 60);
+    }
+
+    @Test
+    void aReadingAcrossAnHourBoundaryIsSplitByTime() {
+        DayLoad day = new DayLoad(D, START);
+        day.add(at(3 * 60 + 30, 60, 1.2)); // 02:30-03:30: 30/60 each side → 0.6 + 0.6
+        day.add(at(8 * 60 + 15, 30, 0.3)); // 07:45-08:15: 15/30 each side → 0.15 + 0.15
+        day.add(
+                at(
+                        2 * 60 + 5,
+                        15,
+                        0.3)); // 01:50-02:05: 10/15 → 0.2 in hour 1, 5/15 → 0.1 in hour 2
+        assertThat(day.hourly[1]).isCloseTo(0.2f, within(1e-6f));
+        assertThat(day.hourly[2]).isCloseTo(0.6f + 0.1f, within(1e-6f));
+        assertThat(day.hourly[3]).isCloseTo(0.6f, within(1e-6f));
+        assertThat(day.hourly[7]).isCloseTo(0.15f, within(1e-6f));
+        assertThat(day.hourly[8]).isCloseTo(0.15f, within(1e-6f));
+        assertThat(day.total()).isCloseTo(1.2 + 0.3 + 0.3, within(1e-6));
+    }
+
+    @Test
+    void aReadingPastMidnightIsCutAtIt() {
+        DayLoad day = new DayLoad(D, START);
+        day.add(at(24 * 60 + 30, 60, 1.0)); // 23:30-00:30: half of it is this day's
+        assertThat(day.hourly[23]).isCloseTo(0.5f, within(1e-6f));
+        assertThat(day.total()).isCloseTo(0.5, within(1e-6));
+    }
+
+    @Test
+    void zeroReadingsAreThoseBelowOneWattHourAnHour() {
+        DayLoad day = new DayLoad(D, START);
+        day.add(at(15, 15, 0.0)); // 0 kW
+        day.add(at(30, 15, 0.0002)); // 0.0002 × 60/15 = 0.0008 kW < 0.001: a zero
+        day.add(at(45, 15, 0.0003)); // 0.0012 kW ≥ 0.001: not a zero
+        day.add(at(120, 60, 0.5));
+        assertThat(day.zeroReadings).isEqualTo(2);
+        assertThat(day.readings).isEqualTo(4);
+    }
+
+    @Test
+    void readingsWithinHalfAPercentOfTheMaximumAreTied() {
+        DayLoad day = new DayLoad(D, START);
+        day.add(at(60, 60, 2.0)); // the maximum: 2.0 kW; tie 0.5% × 2.0 = 0.01 kW
+        day.add(at(120, 60, 1.991)); // 2.0 − 1.991 = 0.009 ≤ 0.01: tied
+        day.add(at(180, 60, 1.989)); // 0.011 > 0.01: not tied
+        day.add(at(240, 60, 1.0));
+        assertThat(day.maxKw()).isEqualTo(2.0f);
+        assertThat(day.tiedAtMax()).isEqualTo(2);
+        day.add(at(300, 60, 2.5)); // a new maximum more than 0.01 above: the count restarts
+        assertThat(day.maxKw()).isEqualTo(2.5f);
+        assertThat(day.tiedAtMax()).isEqualTo(1);
+    }
+
+    @Test
+    void smallLoadsAreTiedWithinTheMetersLastDigit() {
+        DayLoad day = new DayLoad(D, START);
+        // 15-minute readings: 1.5 Wh a reading is 0.0015 × 60/15 = 0.006 kW, far above 0.5% of 0.04
+        // kW
+        day.add(at(15, 15, 0.010)); // 0.040 kW, the maximum
+        day.add(at(30, 15, 0.009)); // 0.036 kW: 0.004 ≤ 0.006 below, tied
+        day.add(at(45, 15, 0.008)); // 0.032 kW: 0.008 > 0.006 below, not tied
+        assertThat(day.maxKw()).isCloseTo(0.04f, within(1e-6f));
+        assertThat(day.tiedAtMax()).isEqualTo(2);
+    }
+
+    @Test
+    void zeroReadingsAreNeverAFlatTop() {
+        DayLoad day = Days.hourly(D, Days.flat(0.0));
+        assertThat(day.tiedAtMax()).isZero();
+        assertThat(day.zeroReadings).isEqualTo(24);
+    }
+
+    @Test
+    void theFlatTopDoesNotDependOnTheOrderOfReadings() {
+        // rates 1.000, 1.004, 1.008 kW; the highest is 1.008, 0.5% of it is 0.00504:
+        // 1.004 is tied with it (0.004 below), 1.000 is not (0.008 below) → 2 tied
+        DayLoad descending = new DayLoad(D, START);
+        descending.add(at(60, 60, 1.008));
+        descending.add(at(120, 60, 1.004));
+        descending.add(at(180, 60, 1.000));
+        DayLoad ascending = new DayLoad(D, START);
+        ascending.add(at(180, 60, 1.000));
+        ascending.add(at(120, 60, 1.004));
+        ascending.add(at(60, 60, 1.008));
+        assertThat(descending.maxKw()).isCloseTo(1.008f, within(1e-6f));
+        assertThat(descending.tiedAtMax()).isEqualTo(2);
+        assertThat(ascending.maxKw()).isCloseTo(1.008f, within(1e-6f));
+        assertThat(ascending.tiedAtMax()).isEqualTo(2);
+    }
+
+    @Test
+    void eventsAreOred() {
+        DayLoad day = new DayLoad(D, START);
+        day.add(
+                new MeterReading(
+                        "M",
+                        START + HOUR,
+                        60,
+                        1,
+                        Double.NaN,
+                        Double.NaN,
+                        MeterEvent.COVER_OPEN.bit()));
+        day.add(
+                new MeterReading(
+                        "M",
+                        START + 2 * HOUR,
+                        60,
+                        1,
+                        Double.NaN,
+                        Double.NaN,
+                        MeterEvent.PHASE_LOSS.bit()));
+        day.add(new MeterReading("M", START + 3 * HOUR, 60, 1, Double.NaN, Double.NaN, 0));
+        assertThat(day.events).isEqualTo(MeterEvent.COVER_OPEN.bit() | MeterEvent.PHASE_LOSS.bit());
+    }
+
+    @Test
+    void exportEnergyIsSummed() {
+        DayLoad day = new DayLoad(D, START);
+        day.add(new MeterReading("M", START + HOUR, 60, 1, Double.NaN, 0.05, 0));
+        day.add(new MeterReading("M", START + 2 * HOUR, 60, 1, Double.NaN, 0.07, 0));
+        day.add(Days.reading(START + 3 * HOUR, 60, 1)); // no export reported
+        assertThat(day.exportKwh).isCloseTo(0.12f, within(1e-6f));
+    }
+
+    @Test
+    void theRegisterIsTakenAtTheEarliestStartAndTheLatestEndInAnyOrder() {
+        DayLoad day = new DayLoad(D, START);
+        // hours 0, 1, 2 with 1, 2, 3 kWh; the register after each: 101, 103, 106; added out of
+        // order
+        day.add(register(180, 3, 106));
+        day.add(register(60, 1, 101));
+        day.add(register(120, 2, 103));
+        assertThat(day.registerStartKwh).isCloseTo(100.0, within(1e-9)); // 101 − 1
+        assertThat(day.registerStartMillis).isEqualTo(START);
+        assertThat(day.registerEndKwh).isEqualTo(106.0);
+        assertThat(day.registerEndMillis).isEqualTo(START + 3 * HOUR);
+        assertThat(day.registerGapKwh()).isCloseTo(0.0, within(1e-6)); // 106 − 100 − 6
+    }
+
+    @Test
+    void theRegisterGapIsWhatTheRegisterCountedAndTheIntervalsDidNot() {
+        DayLoad day = new DayLoad(D, START);
+        day.add(register(60, 1, 101));
+        day.add(register(120, 2, 103));
+        day.add(register(180, 2, 106)); // the interval says 2, the register advanced 3
+        // 106 − (101 − 1) − (1 + 2 + 2) = 1
+        assertThat(day.registerGapKwh()).isCloseTo(1.0, within(1e-6));
+    }
+
+    @Test
+    void theRegisterGapIsNaNWithoutRegisters() {
+        DayLoad day = Days.hourly(D, Days.flat(1.0));
+        assertThat(day.registerStartKwh).isNaN();
+        assertThat(day.registerGapKwh()).isNaN();
+    }
+
+    @Test
+    void coverageIsTheShareOfTheDayReadAndAtMostOne() {
+        DayLoad full = new DayLoad(D, START);
+        for (int s = 1; s <= 48; s++) {
+            full.add(at(30L * s, 30, 0.1));
+        }
+        assertThat(full.coverage()).isEqualTo(1.0);
+        DayLoad part = new DayLoad(D, START);
+        for (int s = 1; s <= 36; s++) {
+            part.add(at(30L * s, 30, 0.1));
+        }
+        assertThat(part.coverage()).isCloseTo(0.75, within(1e-12)); // 36 × 30 / 1440
+        DayLoad twice = new DayLoad(D, START);
+        for (int s = 1; s <= 100; s++) {
+            twice.add(at(15L * (s % 96 + 1), 15, 0.1)); // 1500 minutes, duplicates included
+        }
+        assertThat(twice.coverage()).isEqualTo(1.0);
+    }
+}

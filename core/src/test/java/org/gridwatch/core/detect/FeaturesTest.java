@@ -1,0 +1,152 @@
+package org.gridwatch.core.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class FeaturesTest {
+
+    private static float[] ref(double night, double day) {
+        // hours 0-3 at `night`, hours 4-23 at `day`
+        float[] r = new float[24];
+        for (int h = 0; h < 24; h++) {
+            r[h] = (float) (h < 4 ? night : day);
+        }
+        return r;
+    }
+
+    @Test
+    void lowestIsTheMeanOfTheNLowestValues() {
+        assertThat(Features.lowest(new double[] {5, 1, 4, 2, 3}, 2)).isEqualTo(1.5); // (1 + 2) / 2
+        assertThat(Features.lowest(new double[] {5, 1, 4, 2, 3}, 5)).isEqualTo(3.0);
+    }
+
+    @Test
+    void correlationIsPearsonAndZeroForAConstantSeries() {
+        double[] x = new double[24];
+        double[] up = new double[24];
+        double[] down = new double[24];
+        for (int h = 0; h < 24; h++) {
+            x[h] = h;
+            up[h] = 2 * h + 1;
+            down[h] = -h;
+        }
+        assertThat(Features.correlation(x, up)).isCloseTo(1.0, within(1e-12));
+        assertThat(Features.correlation(x, down)).isCloseTo(-1.0, within(1e-12));
+        assertThat(Features.correlation(x, Days.flat(3))).isZero();
+        // x = {0, 0, 1, 1}, y = {0, 1, 0, 1}: sxy = 0 → 0
+        assertThat(Features.correlation(new double[] {0, 0, 1, 1}, new double[] {0, 1, 0, 1}))
+                .isCloseTo(0.0, within(1e-12));
+    }
+
+    @Test
+    void shareIsTheEnergyOfTheMarkedHours() {
+        boolean[] peak = new boolean[24];
+        peak[8] = peak[9] = peak[10] = true;
+        double[] x = Days.flat(1);
+        x[8] = 5; // marked 5 + 1 + 1 = 7 of 23 + 5 = 28
+        assertThat(Features.share(x, peak)).isCloseTo(7.0 / 28, within(1e-12));
+        assertThat(Features.share(x, null)).isZero();
+        assertThat(Features.share(Days.flat(0), peak)).isZero();
+    }
+
+    @Test
+    void variationIsStandardDeviationOverMean() {
+        // {1, 3}: mean 2, population sd √((1 + 1) / 2) = 1 → 0.5
+        assertThat(Features.variation(new double[] {1, 3})).isCloseTo(0.5, within(1e-12));
+        assertThat(Features.variation(Days.flat(2))).isZero();
+        assertThat(Features.variation(Days.flat(0))).isZero();
+    }
+
+    @Test
+    void ofComputesEveryFeatureOfAHandWorkedDay() {
+        // usual day: hours 0-19 at 1, 20-23 at 3 → 32 kWh; its 4 lowest hours 1
+        float[] ref = new float[24];
+        double[] x = new double[24];
+        for (int h = 0; h < 24; h++) {
+            ref[h] = h < 20 ? 1 : 3;
+            // the day: hours 0-3 zero, 4-19 at 1, 20-23 at 2 → 24 kWh
+            x[h] = h < 4 ? 0 : h < 20 ? 1 : 2;
+        }
+        boolean[] peak = new boolean[24];
+        for (int h = 20; h < 24; h++) {
+            peak[h] = true;
+        }
+        DayLoad day = Days.hourly(1, x);
+        // readings: 4 zeros; 16 at 1 kW (tied), then 2 kW is a new maximum and 4 readings tie at it
+        assertThat(day.tiedAtMax()).isEqualTo(4);
+        double[] v = Features.of(day, ref, peak);
+
+        // LEVEL = ln((24 + 0.05·32 + 0.01) / (32 + 0.05·32 + 0.01)) = ln(25.61 / 33.61)
+        assertThat(v[Feature.LEVEL.ordinal()]).isCloseTo(Math.log(25.61 / 33.61), within(1e-6));
+        // BASE = ln((0 + 0.1·1 + 0.002) / (1 + 0.102)) = ln(0.102 / 1.102)
+        assertThat(v[Feature.BASE.ordinal()]).isCloseTo(Math.log(0.102 / 1.102), within(1e-6));
+        // ZEROS = 4 / 24
+        assertThat(v[Feature.ZEROS.ordinal()]).isCloseTo(4.0 / 24, within(1e-12));
+        // SHAPE: x − 1 = −1 (4), 0 (16), +1 (4); r − 4/3 = −1/3 (20), 5/3 (4)
+        // sxy = 4/3 + 20/3 = 8, sxx = 8, syy = 20/9 + 100/9 = 120/9 → 8 / √(8 · 120/9) = √0.6
+        assertThat(v[Feature.SHAPE.ordinal()]).isCloseTo(Math.sqrt(0.6), within(1e-6));
+        // PEAK_SHARE = 8/24 − 12/32
+        assertThat(v[Feature.PEAK_SHARE.ordinal()]).isCloseTo(8.0 / 24 - 12.0 / 32, within(1e-6));
+        // FLATNESS: cv(x) = √(8/24) / 1; cv(r) = √((120/9)/24) / (4/3)
+        double cvx = Math.sqrt(8.0 / 24);
+        double cvr = Math.sqrt(120.0 / 9 / 24) / (4.0 / 3);
+        assertThat(v[Feature.FLATNESS.ordinal()])
+                .isCloseTo(Math.log((cvx + 0.02) / (cvr + 0.02)), within(1e-6));
+        // FLAT_TOP = 4 / 24
+        assertThat(v[Feature.FLAT_TOP.ordinal()]).isCloseTo(4.0 / 24, within(1e-12));
+    }
+
+    @Test
+    void aDayLikeTheUsualOneHasNoDeviation() {
+        float[] ref = ref(0.2, 1.0);
+        double[] x = new double[24];
+        for (int h = 0; h < 24; h++) {
+            x[h] = ref[h];
+        }
+        double[] v = Features.of(Days.hourly(1, x), ref, new boolean[24]);
+        assertThat(v[Feature.LEVEL.ordinal()]).isCloseTo(0, within(1e-6));
+        assertThat(v[Feature.BASE.ordinal()]).isCloseTo(0, within(1e-6));
+        assertThat(v[Feature.SHAPE.ordinal()]).isCloseTo(1, within(1e-6));
+        assertThat(v[Feature.PEAK_SHARE.ordinal()]).isZero();
+        assertThat(v[Feature.FLATNESS.ordinal()]).isCloseTo(0, within(1e-6));
+        // 20 readings at the 1 kW maximum of 24
+        assertThat(v[Feature.FLAT_TOP.ordinal()]).isCloseTo(20.0 / 24, within(1e-12));
+    }
+
+    @Test
+    void anEmptyDayHasNoZeroShareOrFlatTop() {
+        double[] v = Features.of(new DayLoad(1, Days.DAY), ref(0.2, 1.0), null);
+        assertThat(v[Feature.ZEROS.ordinal()]).isZero();
+        assertThat(v[Feature.FLAT_TOP.ordinal()]).isZero();
+    }
+
+    @Test
+    void anEmptyHouseKeepsItsStandbyAndUsesLittleMore() {
+        float[] usual = ref(0.2, 1.0); // standby: mean of the 4 lowest hours = 0.2
+        // all hours 0.25: mean 0.25 ≤ 1.5 × 0.2 = 0.3, lowest 0.25 ≥ 0.8 × 0.2 = 0.16
+        assertThat(Features.looksAbsent(Days.hourly(1, Days.flat(0.25)), usual)).isTrue();
+        // all hours 0.35: mean 0.35 > 0.3
+        assertThat(Features.looksAbsent(Days.hourly(1, Days.flat(0.35)), usual)).isFalse();
+        // all hours 0.12: mean 0.12 ≤ 0.3 but the standby fell to 0.12 < 0.16: a meter halved
+        assertThat(Features.looksAbsent(Days.hourly(1, Days.flat(0.12)), usual)).isFalse();
+    }
+
+    @Test
+    void aMeterMadeToReadLessIsNotAnEmptyHouse() {
+        float[] usual = ref(0.2, 1.0);
+        // the usual day × 0.2: mean (4·0.04 + 20·0.2)/24 = 0.173 ≤ 0.3, but standby 0.04 < 0.16
+        double[] scaled = new double[24];
+        for (int h = 0; h < 24; h++) {
+            scaled[h] = 0.2 * usual[h];
+        }
+        assertThat(Features.looksAbsent(Days.hourly(1, scaled), usual)).isFalse();
+        assertThat(Features.looksAbsent(Days.hourly(1, Days.flat(0)), usual))
+                .as("zeros are not absence")
+                .isFalse();
+        assertThat(Features.looksAbsent(Days.hourly(1, Days.flat(0)), ref(0, 1)))
+                .as("no usual standby")
+                .isFalse();
+    }
+}

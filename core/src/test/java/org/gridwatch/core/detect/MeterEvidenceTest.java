@@ -1,0 +1,123 @@
+package org.gridwatch.core.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.gridwatch.core.event.MeterEvent;
+import org.gridwatch.core.event.MeterReading;
+import org.junit.jupiter.api.Test;
+
+class MeterEvidenceTest {
+    private static final long D = 20_000;
+
+    private static DayLoad day(int events, double exportKwh, double registerAfterKwh) {
+        DayLoad day = new DayLoad(D, D * Days.DAY);
+        // one hour of 1 kWh; the register after it, so the day's starting register is 1 less
+        day.add(
+                new MeterReading(
+                        "M",
+                        D * Days.DAY + Days.HOUR,
+                        60,
+                        1.0,
+                        registerAfterKwh,
+                        exportKwh,
+                        events));
+        return day;
+    }
+
+    @Test
+    void aQuietDaySaysNothing() {
+        MeterEvidence m = MeterEvidence.of(day(0, Double.NaN, 101), 100, false);
+        assertThat(m).isEqualTo(MeterEvidence.NONE);
+        assertThat(m.any()).isFalse();
+    }
+
+    @Test
+    void coverOpenAndMagneticTamperAreTamper() {
+        assertThat(
+                        MeterEvidence.of(
+                                        day(MeterEvent.COVER_OPEN.bit(), Double.NaN, Double.NaN),
+                                        Double.NaN,
+                                        false)
+                                .tamper())
+                .isTrue();
+        MeterEvidence m =
+                MeterEvidence.of(
+                        day(MeterEvent.MAGNETIC_TAMPER.bit(), Double.NaN, Double.NaN),
+                        Double.NaN,
+                        false);
+        assertThat(m.tamper()).isTrue();
+        assertThat(m.any()).isTrue();
+        assertThat(
+                        MeterEvidence.of(
+                                        day(MeterEvent.POWER_OFF.bit(), Double.NaN, Double.NaN),
+                                        Double.NaN,
+                                        false)
+                                .any())
+                .isFalse();
+    }
+
+    @Test
+    void aRegisterMoreThanHalfAKilowattHourBelowTheLastIsARollback() {
+        // the day starts at 100.6 − 1 = 99.6: 0.4 below 100, within the meter's slack
+        assertThat(MeterEvidence.of(day(0, Double.NaN, 100.6), 100, false).registerRollback())
+                .isFalse();
+        // starts at 100.4 − 1 = 99.4: 0.6 below 100
+        assertThat(MeterEvidence.of(day(0, Double.NaN, 100.4), 100, false).registerRollback())
+                .isTrue();
+        assertThat(MeterEvidence.of(day(0, Double.NaN, 50), Double.NaN, false).registerRollback())
+                .as("no previous register")
+                .isFalse();
+        assertThat(MeterEvidence.of(day(0, Double.NaN, Double.NaN), 100, false).registerRollback())
+                .as("no register today")
+                .isFalse();
+    }
+
+    @Test
+    void reverseEnergyWithoutGenerationIsAFinding() {
+        assertThat(
+                        MeterEvidence.of(day(0, 0.11, Double.NaN), Double.NaN, false)
+                                .reverseWithoutGeneration())
+                .isTrue();
+        assertThat(
+                        MeterEvidence.of(day(0, 0.09, Double.NaN), Double.NaN, false)
+                                .reverseWithoutGeneration())
+                .as("creep below 0.1 kWh")
+                .isFalse();
+        assertThat(
+                        MeterEvidence.of(
+                                        day(MeterEvent.REVERSE_FLOW.bit(), Double.NaN, Double.NaN),
+                                        Double.NaN,
+                                        false)
+                                .reverseWithoutGeneration())
+                .isTrue();
+    }
+
+    @Test
+    void reverseEnergyIsExpectedFromACustomerWithGeneration() {
+        MeterEvidence m =
+                MeterEvidence.of(
+                        day(MeterEvent.REVERSE_FLOW.bit(), 5.0, Double.NaN), Double.NaN, true);
+        assertThat(m.reverseWithoutGeneration()).isFalse();
+    }
+
+    @Test
+    void phaseLossAndCurrentImbalanceAreAPhaseFault() {
+        assertThat(
+                        MeterEvidence.of(
+                                        day(MeterEvent.PHASE_LOSS.bit(), Double.NaN, Double.NaN),
+                                        Double.NaN,
+                                        false)
+                                .phaseFault())
+                .isTrue();
+        assertThat(
+                        MeterEvidence.of(
+                                        day(
+                                                MeterEvent.CURRENT_IMBALANCE.bit(),
+                                                Double.NaN,
+                                                Double.NaN),
+                                        Double.NaN,
+                                        false)
+                                .phaseFault())
+                .isTrue();
+    }
+}

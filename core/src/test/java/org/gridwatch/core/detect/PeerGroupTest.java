@@ -1,0 +1,64 @@
+package org.gridwatch.core.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PeerGroupTest {
+
+    /** Members whose every feature is the given value. */
+    private static List<double[]> members(double... values) {
+        List<double[]> out = new ArrayList<>();
+        for (double v : values) {
+            double[] z = new double[Feature.COUNT];
+            Arrays.fill(z, v);
+            out.add(z);
+        }
+        return out;
+    }
+
+    @Test
+    void tooSmallAGroupSaysNothing() {
+        assertThat(PeerGroup.MIN_MEMBERS).isEqualTo(8);
+        assertThat(PeerGroup.medianZ(members(5, 5, 5, 5, 5, 5, 5))).containsOnly(0.0);
+        assertThat(PeerGroup.medianZ(List.of())).containsOnly(0.0);
+    }
+
+    @Test
+    void anEvenGroupTakesTheMeanOfTheMiddleTwo() {
+        // sorted 1 2 3 4 5 6 7 100: (4 + 5) / 2
+        assertThat(PeerGroup.medianZ(members(7, 1, 100, 3, 5, 2, 6, 4))).containsOnly(4.5);
+    }
+
+    @Test
+    void anOddGroupTakesTheMiddleOne() {
+        // sorted −9 1 2 3 4 5 6 7 100: 4
+        assertThat(PeerGroup.medianZ(members(7, 1, 100, 3, 5, 2, 6, 4, -9))).containsOnly(4.0);
+    }
+
+    @Test
+    void eachFeatureHasItsOwnMedian() {
+        List<double[]> group = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            double[] z = new double[Feature.COUNT];
+            z[Feature.LEVEL.ordinal()] = i; // 0..7 → 3.5
+            z[Feature.ZEROS.ordinal()] = -i; // −7..0 → −3.5
+            group.add(z);
+        }
+        double[] median = PeerGroup.medianZ(group);
+        assertThat(median[Feature.LEVEL.ordinal()]).isEqualTo(3.5);
+        assertThat(median[Feature.ZEROS.ordinal()]).isEqualTo(-3.5);
+        assertThat(median[Feature.SHAPE.ordinal()]).isZero();
+    }
+
+    @Test
+    void netTakesThePeersMedianOut() {
+        double[] z = {3, 0, -1, 2, 0, 0, 1};
+        double[] peers = {1, 1, 1, 0, 0, 0, -1};
+        assertThat(PeerGroup.net(z, peers)).containsExactly(2, -1, -2, 2, 0, 0, 2);
+        assertThat(z).as("not changed").containsExactly(3, 0, -1, 2, 0, 0, 1);
+    }
+}

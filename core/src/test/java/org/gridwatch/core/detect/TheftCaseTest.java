@@ -1,0 +1,219 @@
+package org.gridwatch.core.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.LocalDate;
+import org.gridwatch.core.event.Alert;
+import org.gridwatch.core.event.AlertStatus;
+import org.gridwatch.core.event.AlertType;
+import org.gridwatch.core.event.Severity;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hand-worked with the default tuning (SMOOTHING 0.1, MAX_Z 4, MIDPOINT 4, STEEPNESS 1.5). A day
+ * with LEVEL and BASE both at z = 4 moves both smoothed deviations to x_k = 4 · (1 − 0.9^k) after k
+ * such days; the case's strength is then x + 0.5 · min(x, x + 2) = 1.5 x, and the score ≥ 0.5 needs
+ * 1.5 x ≥ 4, x ≥ 8/3, 0.9^k ≤ 1/3, k ≥ ln 3 / ln(1/0.9) = 10.4: the 11th day.
+ */
+class TheftCaseTest {
+    private static final long DAY0 = LocalDate.of(2026, 3, 1).toEpochDay();
+
+    private static double[] drop(double z) {
+        double[] out = new double[Feature.COUNT];
+        out[Feature.LEVEL.ordinal()] = z;
+        out[Feature.BASE.ordinal()] = z;
+        return out;
+    }
+
+    private static DayReport report(long day, boolean scored, double lossCny) {
+        return report(day, scored, lossCny, false);
+    }
+
+    private static DayReport report(long day, boolean scored, double lossCny, boolean tamper) {
+        double[] value = new double[Feature.COUNT];
+        value[Feature.BASE.ordinal()] = Math.log(0.8);
+        value[Feature.ZEROS.ordinal()] = 0.125;
+        value[Feature.PEAK_SHARE.ordinal()] = 0.05;
+        value[Feature.SHAPE.ordinal()] = 0.9;
+        value[Feature.FLAT_TOP.ordinal()] = 0.04;
+        return new DayReport(
+                "C1",
+                "M1",
+                "A1",
+                "RESIDENTIAL",
+                day,
+                (day + 1) * Days.DAY,
+                scored,
+                new double[Feature.COUNT],
+                value,
+                new float[Feature.COUNT],
+                10,
+                20,
+                lossCny,
+                tamper,
+                false,
+                false,
+                false);
+    }
+
+    private static double score(double x) {
+        return 1 / (1 + Math.exp(-1.5 * (1.5 * x - 4)));
+    }
+
+    private static String id(long day) {
+        return "theft:C1:" + LocalDate.ofEpochDay(day).toString().replace("-", "");
+    }
+
+    /** Days 1..11 at z = 4: the alert opens on the 11th (DAY0 + 10). */
+    private static Alert open(TheftCase c, double lossCny) {
+        for (int k = 1; k <= 10; k++) {
+            assertThat(c.onDay(report(DAY0 + k - 1, true, lossCny), drop(4)))
+                    .as("day %d", k)
+                    .isNull();
+        }
+        return c.onDay(report(DAY0 + 10, true, lossCny), drop(4));
+    }
+
+    @Test
+    void anAlertOpensWhenTheScoreReachesOneHalf() {
+        TheftCase c = new TheftCase();
+        Alert a = open(c, 5);
+        // x_11 = 4 · (1 − 0.9^11) = 2.7448, S = 4.117, score = 0.5438
+        double x11 = 4 * (1 - Math.pow(0.9, 11));
+        assertThat(a.status()).isEqualTo(AlertStatus.OPEN);
+        assertThat(a.alertId()).isEqualTo("theft:C1:20260311");
+        assertThat(a.type()).isEqualTo(AlertType.THEFT);
+        assertThat(a.score()).isCloseTo(score(x11), within(0.0006)); // rounded to 3 decimals
+        assertThat(a.rule()).isEqualTo("sustained-drop");
+        assertThat(a.tsMillis()).isEqualTo((DAY0 + 11) * Days.DAY);
+        // 5 CNY a day × 30 = 150 at risk; 0.544 × 150 = 81.6 ≥ 20 → MEDIUM
+        assertThat(a.valueAtRiskCny()).isEqualTo(150.0);
+        assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
+    }
+
+    @Test
+    void anOpenAlertIsUpdatedWhenItsScoreMovesMaterially() {
+        TheftCase c = new TheftCase();
+        String id = open(c, 5).alertId();
+        // day 12: x = 4 · (1 − 0.9^12) = 2.8703, score 0.6126: 0.069 ≥ 0.05 from 0.5438
+        Alert updated = c.onDay(report(DAY0 + 11, true, 5), drop(4));
+        assertThat(updated.status()).isEqualTo(AlertStatus.UPDATED);
+        assertThat(updated.alertId()).isEqualTo(id);
+        assertThat(updated.score()).isCloseTo(score(4 * (1 - Math.pow(0.9, 12))), within(0.0006));
+        // a day at the smoothed values themselves leaves the score: nothing to say
+        double x12 = c.evidence.smoothed[Feature.LEVEL.ordinal()];
+        assertThat(c.onDay(report(DAY0 + 12, true, 5), drop(x12))).isNull();
+    }
+
+    @Test
+    void anOpenAlertIsUpdatedWhenItsSeverityChanges() {
+        TheftCase c = new TheftCase();
+        open(c, 5);
+        double x = c.evidence.smoothed[Feature.LEVEL.ordinal()];
+        // the same score; loss smoothed 5 + 0.1 · (−40 − 5) = 0.5 a day → 15 CNY, 0.544 × 15 < 20:
+        // LOW
+        Alert a = c.onDay(report(DAY0 + 11, true, -40), drop(x));
+        assertThat(a.status()).isEqualTo(AlertStatus.UPDATED);
+        assertThat(a.severity()).isEqualTo(Severity.LOW);
+        assertThat(a.valueAtRiskCny()).isCloseTo(15.0, within(1e-9));
+    }
+
+    @Test
+    void anAlertClosesAfterFourteenQuietDaysAndALaterCaseHasANewId() {
+        TheftCase c = new TheftCase();
+        String first = open(c, 5).alertId();
+        // z = 0 from x_11 = 2.7448: after j days x = 2.7448 · 0.9^j
+        // j = 2: x = 2.2233, S = 3.335, score 0.269 ≥ 0.25; j = 3: x = 2.0009, S = 3.001, 0.183
+        // quiet from j = 3: the 14th quiet day is j = 16
+        long day = DAY0 + 10;
+        for (int j = 1; j <= 15; j++) {
+            Alert a = c.onDay(report(++day, true, 5), drop(0));
+            if (a != null) {
+                assertThat(a.status()).as("day %d", j).isEqualTo(AlertStatus.UPDATED);
+            }
+        }
+        Alert closed = c.onDay(report(++day, true, 5), drop(0));
+        assertThat(closed.status()).isEqualTo(AlertStatus.CLOSED);
+        assertThat(closed.alertId()).isEqualTo(first);
+        // a new case: from x = 2.7448 · 0.9^16 = 0.5086 at z = 4, x_j = 4 − 3.4914 · 0.9^j
+        // j = 9: 2.647, S 3.971 < 4; j = 10: 2.783, S 4.174 ≥ 4 → opens on the 10th day
+        for (int j = 1; j <= 9; j++) {
+            assertThat(c.onDay(report(++day, true, 5), drop(4))).as("day %d", j).isNull();
+        }
+        Alert again = c.onDay(report(++day, true, 5), drop(4));
+        assertThat(again.status()).isEqualTo(AlertStatus.OPEN);
+        assertThat(again.alertId()).isEqualTo(id(day)).isNotEqualTo(first);
+    }
+
+    @Test
+    void severityWeighsTheScoreAndTheMoneyAtRisk() {
+        assertThat(TheftCase.severity(0.8, 100)).isEqualTo(Severity.HIGH);
+        assertThat(TheftCase.severity(0.8, 99.9)).as("score alone").isEqualTo(Severity.MEDIUM);
+        assertThat(TheftCase.severity(0.79, 1000))
+                .as("0.79 × 1000 ≥ 20")
+                .isEqualTo(Severity.MEDIUM);
+        assertThat(TheftCase.severity(0.5, 40)).as("0.5 × 40 = 20").isEqualTo(Severity.MEDIUM);
+        assertThat(TheftCase.severity(0.5, 39.9)).as("19.95 < 20").isEqualTo(Severity.LOW);
+        assertThat(TheftCase.severity(0.9, Double.NaN)).isEqualTo(Severity.MEDIUM);
+        assertThat(TheftCase.severity(0.5, Double.NaN)).isEqualTo(Severity.LOW);
+    }
+
+    @Test
+    void theValueAtRiskIsTheSmoothedDailyLossTimesThirtyAndNeverNegative() {
+        TheftCase c = new TheftCase();
+        assertThat(c.valueAtRiskCny()).isNaN();
+        c.onDay(report(DAY0, false, 99), drop(0));
+        assertThat(c.valueAtRiskCny()).as("an unscored day's loss is not counted").isNaN();
+        c.onDay(report(DAY0 + 1, true, 10), drop(0));
+        assertThat(c.valueAtRiskCny()).isCloseTo(300.0, within(1e-9)); // 10 × 30
+        c.onDay(report(DAY0 + 2, true, 20), drop(0));
+        assertThat(c.valueAtRiskCny()).isCloseTo(330.0, within(1e-9)); // (10 + 0.1 · 10) × 30
+        c.onDay(report(DAY0 + 3, true, Double.NaN), drop(0));
+        assertThat(c.valueAtRiskCny()).as("unpriced").isCloseTo(330.0, within(1e-9));
+        TheftCase gaining = new TheftCase();
+        gaining.onDay(report(DAY0, true, -3), drop(0));
+        assertThat(gaining.valueAtRiskCny()).isZero();
+    }
+
+    @Test
+    void theEvidenceNamesWhatAnInspectorCanCheck() {
+        TheftCase c = new TheftCase();
+        c.onDay(report(DAY0, false, 5, true), drop(0)); // a tamper event on the first day
+        Alert a = null;
+        for (int k = 1; a == null && k < 30; k++) {
+            a = c.onDay(report(DAY0 + k, true, 5), drop(4));
+        }
+        assertThat(a).isNotNull();
+        assertThat(a.evidence())
+                .containsOnlyKeys(
+                        "day",
+                        "recentDailyKwh",
+                        "usualDailyKwh",
+                        "levelChangePct",
+                        "scoredDays",
+                        "levelSpreads",
+                        "baseSpreads",
+                        "zerosSpreads",
+                        "shapeSpreads",
+                        "peakShareSpreads",
+                        "flatnessSpreads",
+                        "flatTopSpreads",
+                        "standbyChangePct",
+                        "zeroReadingShare",
+                        "peakShareChangePts",
+                        "profileCorrelation",
+                        "flatTopReadingShare",
+                        "tamperEventOn");
+        assertThat(a.evidence().get("tamperEventOn")).isEqualTo("2026-03-01");
+        assertThat(a.evidence().get("recentDailyKwh")).isEqualTo(10.0);
+        assertThat(a.evidence().get("usualDailyKwh")).isEqualTo(20.0);
+        assertThat(a.evidence().get("levelChangePct")).isEqualTo(-50.0); // 10 / 20 − 1
+        assertThat(a.evidence().get("standbyChangePct")).isEqualTo(-20.0); // e^ln 0.8 − 1
+        assertThat(a.evidence().get("zeroReadingShare")).isEqualTo(0.125);
+        assertThat(a.evidence().get("peakShareChangePts")).isEqualTo(5.0);
+        assertThat(a.evidence().get("profileCorrelation")).isEqualTo(0.9);
+        assertThat(a.evidence().get("flatTopReadingShare")).isEqualTo(0.04);
+        assertThat(a.evidence().get("zerosSpreads")).isEqualTo(0.0);
+    }
+}

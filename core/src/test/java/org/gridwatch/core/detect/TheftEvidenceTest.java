@@ -1,0 +1,161 @@
+package org.gridwatch.core.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hand-worked examples assume the default tuning: SMOOTHING 0.1, MAX_Z 4, MIDPOINT 4 (checked
+ * in {@link #theDefaultsAreTheDocumentedOnes}); others use the constants by name.
+ */
+class TheftEvidenceTest {
+    private static final long D = 20_000;
+
+    private static double[] z(Feature f, double value) {
+        double[] z = new double[Feature.COUNT];
+        z[f.ordinal()] = value;
+        return z;
+    }
+
+    private static TheftEvidence with(double... smoothedByOrdinal) {
+        TheftEvidence e = new TheftEvidence();
+        for (int i = 0; i < smoothedByOrdinal.length; i++) {
+            e.smoothed[i] = (float) smoothedByOrdinal[i];
+        }
+        e.scoredDays = 1;
+        return e;
+    }
+
+    @Test
+    void theDefaultsAreTheDocumentedOnes() {
+        assertThat(TheftEvidence.SMOOTHING).isEqualTo(0.1);
+        assertThat(TheftEvidence.MAX_Z).isEqualTo(4.0);
+        assertThat(TheftEvidence.MIDPOINT).isEqualTo(4.0);
+        assertThat(TheftEvidence.STEEPNESS).isEqualTo(1.5);
+    }
+
+    @Test
+    void deviationsAreSmoothedExponentially() {
+        TheftEvidence e = new TheftEvidence();
+        e.addDay(D, z(Feature.LEVEL, 2), 10, 20);
+        double first = TheftEvidence.SMOOTHING * 2; // 0 + w · (2 − 0)
+        assertThat(e.smoothed[Feature.LEVEL.ordinal()]).isCloseTo((float) first, within(1e-6f));
+        e.addDay(D + 1, z(Feature.LEVEL, 2), 10, 20);
+        double second = first + TheftEvidence.SMOOTHING * (2 - first);
+        assertThat(e.smoothed[Feature.LEVEL.ordinal()]).isCloseTo((float) second, within(1e-6f));
+        assertThat(e.scoredDays).isEqualTo(2);
+        assertThat(e.lastDay).isEqualTo(D + 1);
+    }
+
+    @Test
+    void deviationsAreClippedToZeroAndMaxZ() {
+        TheftEvidence e = new TheftEvidence();
+        double[] z = new double[Feature.COUNT];
+        z[Feature.LEVEL.ordinal()] = 100;
+        z[Feature.BASE.ordinal()] = -3;
+        e.addDay(D, z, 1, 1);
+        assertThat(e.smoothed[Feature.LEVEL.ordinal()])
+                .isCloseTo((float) (TheftEvidence.SMOOTHING * TheftEvidence.MAX_Z), within(1e-6f));
+        assertThat(e.smoothed[Feature.BASE.ordinal()]).isZero();
+    }
+
+    @Test
+    void energyIsSmoothedFromTheFirstDay() {
+        TheftEvidence e = new TheftEvidence();
+        assertThat(e.recentKwh).isNaN();
+        e.addDay(D, new double[Feature.COUNT], 10, 20);
+        assertThat(e.recentKwh).isEqualTo(10f);
+        assertThat(e.usualKwh).isEqualTo(20f);
+        e.addDay(D + 1, new double[Feature.COUNT], 20, 22);
+        assertThat(e.recentKwh)
+                .isCloseTo((float) (10 + TheftEvidence.SMOOTHING * (20 - 10)), within(1e-5f));
+        assertThat(e.usualKwh).as("the latest usual day").isEqualTo(22f);
+    }
+
+    @Test
+    void aLeadIsBackedByAtMostTwoSpreadsMoreThanItself() {
+        // LEVEL 1, BASE 5: level lead = 1 + 0.5 · min(5, 1 + 2) = 2.5
+        // zeros lead = 0 + 0.5 · min(max(LEVEL, BASE) = 5, 0 + 2) = 1; the others ≤ 0.5
+        TheftEvidence e = with(1, 5, 0, 0, 0, 0, 0);
+        assertThat(e.strength(D)).isCloseTo(2.5, within(1e-6));
+        // BASE 2 backs fully: 1 + 0.5 · min(2, 3) = 2
+        assertThat(with(1, 2, 0, 0, 0, 0, 0).strength(D)).isCloseTo(2.0, within(1e-6));
+    }
+
+    @Test
+    void aStandbyThatFellAloneIsNoCase() {
+        // BASE 4 alone leads nothing: level lead 0 + 0.5 · min(4, 2) = 1, zeros lead likewise 1
+        assertThat(with(0, 4, 0, 0, 0, 0, 0).strength(D)).isCloseTo(1.0, within(1e-6));
+    }
+
+    @Test
+    void thePeakShareLeadsAShapeCase() {
+        // PEAK_SHARE 2, SHAPE 1: shape lead 2 + 0.5 · min(1, 4) = 2.5
+        // level lead 0 + 0.5 · min(1, 2) = 0.5; flat-top lead 0 + 0.5 · min(PEAK_SHARE 2, 2) = 1
+        assertThat(with(0, 0, 0, 1, 2, 0, 0).strength(D)).isCloseTo(2.5, within(1e-6));
+    }
+
+    @Test
+    void zerosAndAFlatTopLeadCasesOfTheirOwn() {
+        // ZEROS 3, LEVEL 1: zeros lead 3 + 0.5 · min(1, 5) = 3.5; level lead 1 + 0.5 · min(3, 3) =
+        // 2.5
+        assertThat(with(1, 0, 3, 0, 0, 0, 0).strength(D)).isCloseTo(3.5, within(1e-6));
+        // FLAT_TOP 3, FLATNESS 4: 3 + 0.5 · min(4, 5) = 5; level lead 0 + 0.5 · min(4, 2) = 1
+        assertThat(with(0, 0, 0, 0, 0, 4, 3).strength(D)).isCloseTo(5.0, within(1e-6));
+    }
+
+    @Test
+    void theMeterSpeaksForThirtyDays() {
+        TheftEvidence e = new TheftEvidence();
+        e.addMeterEvidence(new MeterEvidence(true, false, false, false), D);
+        assertThat(e.meterPart(D)).isEqualTo(1.0);
+        assertThat(e.meterPart(D + TheftEvidence.METER_MEMORY_DAYS - 1)).isEqualTo(1.0);
+        assertThat(e.meterPart(D + TheftEvidence.METER_MEMORY_DAYS)).isZero();
+        e.addMeterEvidence(new MeterEvidence(false, true, true, true), D + 10);
+        // tamper 1.0 + rollback 1.5 + reverse 0.5 + phase 0.3
+        assertThat(e.meterPart(D + 10)).isCloseTo(3.3, within(1e-9));
+        // day D + 30: the tamper has gone, the rest of D + 10 stays: 1.5 + 0.5 + 0.3
+        assertThat(e.meterPart(D + 30)).isCloseTo(2.3, within(1e-9));
+        assertThat(e.tamperDay).isEqualTo(D);
+        assertThat(e.rollbackDay).isEqualTo(D + 10);
+    }
+
+    @Test
+    void theMeterPartAddsToTheStrength() {
+        TheftEvidence e = with(1, 5, 0, 0, 0, 0, 0); // 2.5, above
+        e.addMeterEvidence(new MeterEvidence(false, true, false, false), D);
+        assertThat(e.strength(D)).isCloseTo(2.5 + 1.5, within(1e-6));
+    }
+
+    @Test
+    void noScoreBeforeAnyEvidence() {
+        assertThat(new TheftEvidence().score(D)).isZero();
+        TheftEvidence meterOnly = new TheftEvidence();
+        meterOnly.addMeterEvidence(new MeterEvidence(true, true, true, true), D);
+        // S = 3.3: 1 / (1 + e^(−1.5 · (3.3 − 4))) = 1 / (1 + e^1.05) = 0.2592
+        assertThat(meterOnly.score(D)).isCloseTo(1 / (1 + Math.exp(1.05)), within(1e-9));
+    }
+
+    @Test
+    void theScoreIsLogisticInTheStrength() {
+        // S = 2.5: 1 / (1 + e^(−1.5 · (2.5 − 4))) = 1 / (1 + e^2.25) = 0.0953
+        assertThat(with(1, 5, 0, 0, 0, 0, 0).score(D))
+                .isCloseTo(1 / (1 + Math.exp(2.25)), within(1e-6));
+        // S = 5: 1 / (1 + e^(−1.5)) = 0.8176
+        assertThat(with(0, 0, 0, 0, 0, 4, 3).score(D))
+                .isCloseTo(1 / (1 + Math.exp(-1.5)), within(1e-6));
+        // S = MIDPOINT: one half. LEVEL s, BASE s: s + 0.5 s = 1.5 s = 4 → s = 8/3
+        double s = TheftEvidence.MIDPOINT / 1.5;
+        assertThat(with(s, s, 0, 0, 0, 0, 0).score(D)).isCloseTo(0.5, within(1e-6));
+    }
+
+    @Test
+    void theLeadingFeatureIsTheLargestSmoothedOne() {
+        assertThat(new TheftEvidence().leading()).isEqualTo(Feature.LEVEL);
+        assertThat(with(1, 0, 0, 0, 0, 0, 2).leading()).isEqualTo(Feature.FLAT_TOP);
+        assertThat(with(1, 1, 0, 0, 0, 0, 0).leading())
+                .as("ties go to the first")
+                .isEqualTo(Feature.LEVEL);
+    }
+}
