@@ -92,10 +92,10 @@ class DayLoadTest {
         day.add(at(120, 60, 1.991)); // 2.0 − 1.991 = 0.009 ≤ 0.01: tied
         day.add(at(180, 60, 1.989)); // 0.011 > 0.01: not tied
         day.add(at(240, 60, 1.0));
-        assertThat(day.maxKw()).isEqualTo(2.0f);
+        assertThat(day.maxKw()).isEqualTo(2.0);
         assertThat(day.tiedAtMax()).isEqualTo(2);
         day.add(at(300, 60, 2.5)); // a new maximum more than 0.01 above: the count restarts
-        assertThat(day.maxKw()).isEqualTo(2.5f);
+        assertThat(day.maxKw()).isEqualTo(2.5);
         assertThat(day.tiedAtMax()).isEqualTo(1);
     }
 
@@ -107,7 +107,7 @@ class DayLoadTest {
         day.add(at(15, 15, 0.010)); // 0.040 kW, the maximum
         day.add(at(30, 15, 0.009)); // 0.036 kW: 0.004 ≤ 0.006 below, tied
         day.add(at(45, 15, 0.008)); // 0.032 kW: 0.008 > 0.006 below, not tied
-        assertThat(day.maxKw()).isCloseTo(0.04f, within(1e-6f));
+        assertThat(day.maxKw()).isCloseTo(0.04, within(1e-6));
         assertThat(day.tiedAtMax()).isEqualTo(2);
     }
 
@@ -130,9 +130,9 @@ class DayLoadTest {
         ascending.add(at(180, 60, 1.000));
         ascending.add(at(120, 60, 1.004));
         ascending.add(at(60, 60, 1.008));
-        assertThat(descending.maxKw()).isCloseTo(1.008f, within(1e-6f));
+        assertThat(descending.maxKw()).isCloseTo(1.008, within(1e-6));
         assertThat(descending.tiedAtMax()).isEqualTo(2);
-        assertThat(ascending.maxKw()).isCloseTo(1.008f, within(1e-6f));
+        assertThat(ascending.maxKw()).isCloseTo(1.008, within(1e-6));
         assertThat(ascending.tiedAtMax()).isEqualTo(2);
     }
 

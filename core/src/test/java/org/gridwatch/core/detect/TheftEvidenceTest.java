@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hand-worked examples assume the default tuning: SMOOTHING 0.1, MAX_Z 4, MIDPOINT 4 (checked
+ * The hand-worked examples assume the default tuning: SMOOTHING 0.1, MAX_Z 4, MIDPOINT 3.5 (checked
  * in {@link #theDefaultsAreTheDocumentedOnes}); others use the constants by name.
  */
 class TheftEvidenceTest {
@@ -31,7 +31,7 @@ class TheftEvidenceTest {
     void theDefaultsAreTheDocumentedOnes() {
         assertThat(TheftEvidence.SMOOTHING).isEqualTo(0.1);
         assertThat(TheftEvidence.MAX_Z).isEqualTo(4.0);
-        assertThat(TheftEvidence.MIDPOINT).isEqualTo(4.0);
+        assertThat(TheftEvidence.MIDPOINT).isEqualTo(3.5);
         assertThat(TheftEvidence.STEEPNESS).isEqualTo(1.5);
     }
 
@@ -133,19 +133,19 @@ class TheftEvidenceTest {
         assertThat(new TheftEvidence().score(D)).isZero();
         TheftEvidence meterOnly = new TheftEvidence();
         meterOnly.addMeterEvidence(new MeterEvidence(true, true, true, true), D);
-        // S = 3.3: 1 / (1 + e^(−1.5 · (3.3 − 4))) = 1 / (1 + e^1.05) = 0.2592
-        assertThat(meterOnly.score(D)).isCloseTo(1 / (1 + Math.exp(1.05)), within(1e-9));
+        // S = 3.3: 1 / (1 + e^(−1.5 · (3.3 − 3.5))) = 1 / (1 + e^0.3) = 0.4256
+        assertThat(meterOnly.score(D)).isCloseTo(1 / (1 + Math.exp(0.3)), within(1e-9));
     }
 
     @Test
     void theScoreIsLogisticInTheStrength() {
-        // S = 2.5: 1 / (1 + e^(−1.5 · (2.5 − 4))) = 1 / (1 + e^2.25) = 0.0953
+        // S = 2.5: 1 / (1 + e^(−1.5 · (2.5 − 3.5))) = 1 / (1 + e^1.5) = 0.1824
         assertThat(with(1, 5, 0, 0, 0, 0, 0).score(D))
-                .isCloseTo(1 / (1 + Math.exp(2.25)), within(1e-6));
-        // S = 5: 1 / (1 + e^(−1.5)) = 0.8176
+                .isCloseTo(1 / (1 + Math.exp(1.5)), within(1e-6));
+        // S = 5: 1 / (1 + e^(−1.5 · 1.5)) = 1 / (1 + e^−2.25) = 0.9047
         assertThat(with(0, 0, 0, 0, 0, 4, 3).score(D))
-                .isCloseTo(1 / (1 + Math.exp(-1.5)), within(1e-6));
-        // S = MIDPOINT: one half. LEVEL s, BASE s: s + 0.5 s = 1.5 s = 4 → s = 8/3
+                .isCloseTo(1 / (1 + Math.exp(-2.25)), within(1e-6));
+        // S = MIDPOINT: one half. LEVEL s, BASE s: s + 0.5 s = 1.5 s = 3.5 → s = 7/3
         double s = TheftEvidence.MIDPOINT / 1.5;
         assertThat(with(s, s, 0, 0, 0, 0, 0).score(D)).isCloseTo(0.5, within(1e-6));
     }
