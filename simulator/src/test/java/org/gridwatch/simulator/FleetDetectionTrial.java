@@ -121,6 +121,22 @@ public final class FleetDetectionTrial {
             }
         }
         report(sink, maxScore, alarmedOn, startOf, alerts);
+        if (Boolean.getBoolean("trial.missed")) {
+            for (Map.Entry<String, JsonNode> t : sink.thieves.entrySet()) {
+                if (!alarmedOn.containsKey(t.getKey())) {
+                    TheftCase tc = cases.get(t.getKey());
+                    Customer c = sink.customers.get(t.getKey());
+                    System.out.printf(
+                            "missed %s %s %s %s max %.3f smoothed %s%n",
+                            t.getKey(),
+                            c.customerClass(),
+                            t.getValue().get("attack").asText(),
+                            t.getValue().get("params"),
+                            maxScore.getOrDefault(t.getKey(), 0.0),
+                            tc == null ? "-" : java.util.Arrays.toString(tc.evidence.smoothed));
+                }
+            }
+        }
     }
 
     private static void report(

@@ -13,8 +13,14 @@ public final class TheftEvidence {
     /** Weight of a new day in the smoothing: a half-life of about a week. */
     static final double SMOOTHING = 0.1;
 
-    /** A day's deviation counts at most this many spreads (one odd day cannot make a case). */
+    /**
+     * A day's deviation counts at most {@link #MAX_Z} spreads (one odd day cannot make a case) and
+     * at least {@link #MIN_Z} (a day above the usual offsets a little of a suspicious one, not a
+     * week of it): an honest customer's smoothed deviations stay near 0, a thief's at his drop.
+     */
     static final double MAX_Z = 4;
+
+    static final double MIN_Z = -2;
 
     /** Days before a case is scored: the baseline must know the customer first. */
     public static final int MIN_HISTORY_DAYS = 21;
@@ -22,7 +28,7 @@ public final class TheftEvidence {
     static final int METER_MEMORY_DAYS = 30;
 
     /** Where the score is one half, and its steepness. */
-    static final double MIDPOINT = 3.5;
+    static final double MIDPOINT = 3.0;
 
     static final double STEEPNESS = 1.5;
 
@@ -51,7 +57,7 @@ public final class TheftEvidence {
      */
     public void addDay(long epochDay, double[] z, double kwh, double usualDayKwh) {
         for (int i = 0; i < Feature.COUNT; i++) {
-            double clipped = Math.max(0, Math.min(MAX_Z, z[i]));
+            double clipped = Math.max(MIN_Z, Math.min(MAX_Z, z[i]));
             smoothed[i] += (float) (SMOOTHING * (clipped - smoothed[i]));
         }
         recentKwh =

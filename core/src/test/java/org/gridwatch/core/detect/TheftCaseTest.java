@@ -11,10 +11,10 @@ import org.gridwatch.core.event.Severity;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hand-worked with the default tuning (SMOOTHING 0.1, MAX_Z 4, MIDPOINT 3.5, STEEPNESS 1.5). A day
+ * Hand-worked with the default tuning (SMOOTHING 0.1, MAX_Z 4, MIDPOINT 3, STEEPNESS 1.5). A day
  * with LEVEL and BASE both at z = 4 moves both smoothed deviations to x_k = 4 · (1 − 0.9^k) after k
  * such days; the case's strength is then x + 0.5 · min(x, x + 2) = 1.5 x, and the score ≥ 0.5 needs
- * 1.5 x ≥ 3.5, x ≥ 7/3, 0.9^k ≤ 5/12, k ≥ ln 2.4 / ln(1/0.9) = 8.3: the 9th day.
+ * 1.5 x ≥ 3, x ≥ 2, 0.9^k ≤ 1/2, k ≥ ln 2 / ln(1/0.9) = 6.6: the 7th day.
  */
 class TheftCaseTest {
     private static final long DAY0 = LocalDate.of(2026, 3, 1).toEpochDay();
@@ -58,36 +58,36 @@ class TheftCaseTest {
     }
 
     private static double score(double x) {
-        return 1 / (1 + Math.exp(-1.5 * (1.5 * x - 3.5)));
+        return 1 / (1 + Math.exp(-1.5 * (1.5 * x - 3)));
     }
 
     private static String id(long day) {
         return "theft:C1:" + LocalDate.ofEpochDay(day).toString().replace("-", "");
     }
 
-    /** Days 1..9 at z = 4: the alert opens on the 9th (DAY0 + 8). */
+    /** Days 1..7 at z = 4: the alert opens on the 7th (DAY0 + 6). */
     private static Alert open(TheftCase c, double lossCny) {
-        for (int k = 1; k <= 8; k++) {
+        for (int k = 1; k <= 6; k++) {
             assertThat(c.onDay(report(DAY0 + k - 1, true, lossCny), drop(4)))
                     .as("day %d", k)
                     .isNull();
         }
-        return c.onDay(report(DAY0 + 8, true, lossCny), drop(4));
+        return c.onDay(report(DAY0 + 6, true, lossCny), drop(4));
     }
 
     @Test
     void anAlertOpensWhenTheScoreReachesOneHalf() {
         TheftCase c = new TheftCase();
         Alert a = open(c, 5);
-        // x_9 = 4 · (1 − 0.9^9) = 2.4503, S = 3.6755, score = 1 / (1 + e^−0.2632) = 0.5654
-        double x9 = 4 * (1 - Math.pow(0.9, 9));
+        // x_7 = 4 · (1 − 0.9^7) = 2.0868, S = 3.1302, score = 1 / (1 + e^−0.1953) = 0.5487
+        double x7 = 4 * (1 - Math.pow(0.9, 7));
         assertThat(a.status()).isEqualTo(AlertStatus.OPEN);
-        assertThat(a.alertId()).isEqualTo("theft:C1:20260309");
+        assertThat(a.alertId()).isEqualTo("theft:C1:20260307");
         assertThat(a.type()).isEqualTo(AlertType.THEFT);
-        assertThat(a.score()).isCloseTo(score(x9), within(0.0006)); // rounded to 3 decimals
+        assertThat(a.score()).isCloseTo(score(x7), within(0.0006)); // rounded to 3 decimals
         assertThat(a.rule()).isEqualTo("sustained-drop");
-        assertThat(a.tsMillis()).isEqualTo((DAY0 + 9) * Days.DAY);
-        // 5 CNY a day × 30 = 150 at risk; 0.565 × 150 = 84.8 ≥ 20 → MEDIUM
+        assertThat(a.tsMillis()).isEqualTo((DAY0 + 7) * Days.DAY);
+        // 5 CNY a day × 30 = 150 at risk; 0.549 × 150 = 82.3 ≥ 20 → MEDIUM
         assertThat(a.valueAtRiskCny()).isEqualTo(150.0);
         assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
     }
@@ -96,14 +96,14 @@ class TheftCaseTest {
     void anOpenAlertIsUpdatedWhenItsScoreMovesMaterially() {
         TheftCase c = new TheftCase();
         String id = open(c, 5).alertId();
-        // day 10: x = 4 · (1 − 0.9^10) = 2.6053, S 3.9079, score 0.6484: 0.083 ≥ 0.05 from 0.5654
-        Alert updated = c.onDay(report(DAY0 + 9, true, 5), drop(4));
+        // day 8: x = 4 · (1 − 0.9^8) = 2.2781, S 3.4172, score 0.6515: 0.103 ≥ 0.05 from 0.5487
+        Alert updated = c.onDay(report(DAY0 + 7, true, 5), drop(4));
         assertThat(updated.status()).isEqualTo(AlertStatus.UPDATED);
         assertThat(updated.alertId()).isEqualTo(id);
-        assertThat(updated.score()).isCloseTo(score(4 * (1 - Math.pow(0.9, 10))), within(0.0006));
+        assertThat(updated.score()).isCloseTo(score(4 * (1 - Math.pow(0.9, 8))), within(0.0006));
         // a day at the smoothed values themselves leaves the score: nothing to say
-        double x10 = c.evidence.smoothed[Feature.LEVEL.ordinal()];
-        assertThat(c.onDay(report(DAY0 + 10, true, 5), drop(x10))).isNull();
+        double x8 = c.evidence.smoothed[Feature.LEVEL.ordinal()];
+        assertThat(c.onDay(report(DAY0 + 8, true, 5), drop(x8))).isNull();
     }
 
     @Test
@@ -111,9 +111,9 @@ class TheftCaseTest {
         TheftCase c = new TheftCase();
         open(c, 5);
         double x = c.evidence.smoothed[Feature.LEVEL.ordinal()];
-        // the same score; loss smoothed 5 + 0.1 · (−40 − 5) = 0.5 a day → 15 CNY, 0.565 × 15 < 20:
+        // the same score; loss smoothed 5 + 0.1 · (−40 − 5) = 0.5 a day → 15 CNY, 0.549 × 15 < 20:
         // LOW
-        Alert a = c.onDay(report(DAY0 + 9, true, -40), drop(x));
+        Alert a = c.onDay(report(DAY0 + 7, true, -40), drop(x));
         assertThat(a.status()).isEqualTo(AlertStatus.UPDATED);
         assertThat(a.severity()).isEqualTo(Severity.LOW);
         assertThat(a.valueAtRiskCny()).isCloseTo(15.0, within(1e-9));
@@ -123,12 +123,12 @@ class TheftCaseTest {
     void anAlertClosesAfterFourteenQuietDaysAndALaterCaseHasANewId() {
         TheftCase c = new TheftCase();
         String first = open(c, 5).alertId();
-        // z = 0 from x_9 = 2.4503: after j days x = 2.4503 · 0.9^j; score < 0.25 needs
-        // S < 3.5 − ln 3 / 1.5 = 2.7676, x < 1.8451
-        // j = 2: x = 1.9847, S = 2.977, score 0.313 ≥ 0.25; j = 3: x = 1.7863, S = 2.679, 0.226
-        // quiet from j = 3: the 14th quiet day is j = 16
-        long day = DAY0 + 8;
-        for (int j = 1; j <= 15; j++) {
+        // z = 0 from x_7 = 2.0868: after j days x = 2.0868 · 0.9^j; score < 0.25 needs
+        // S < 3 − ln 3 / 1.5 = 2.2676, x < 1.5117
+        // j = 3: x = 1.5213, S = 2.282, score 0.254 ≥ 0.25; j = 4: x = 1.3692, S = 2.054, 0.195
+        // quiet from j = 4: the 14th quiet day is j = 17
+        long day = DAY0 + 6;
+        for (int j = 1; j <= 16; j++) {
             Alert a = c.onDay(report(++day, true, 5), drop(0));
             if (a != null) {
                 assertThat(a.status()).as("day %d", j).isEqualTo(AlertStatus.UPDATED);
@@ -137,9 +137,9 @@ class TheftCaseTest {
         Alert closed = c.onDay(report(++day, true, 5), drop(0));
         assertThat(closed.status()).isEqualTo(AlertStatus.CLOSED);
         assertThat(closed.alertId()).isEqualTo(first);
-        // a new case: from x = 2.4503 · 0.9^16 = 0.4541 at z = 4, x_j = 4 − 3.5459 · 0.9^j
-        // j = 7: 2.3040, S 3.456 < 3.5; j = 8: 2.4736, S 3.710 ≥ 3.5 → opens on the 8th day
-        for (int j = 1; j <= 7; j++) {
+        // a new case: from x = 2.0868 · 0.9^17 = 0.3480 at z = 4, x_j = 4 − 3.6520 · 0.9^j
+        // j = 5: 1.8435, S 2.765 < 3; j = 6: 2.0592, S 3.089 ≥ 3 → opens on the 6th day
+        for (int j = 1; j <= 5; j++) {
             assertThat(c.onDay(report(++day, true, 5), drop(4))).as("day %d", j).isNull();
         }
         Alert again = c.onDay(report(++day, true, 5), drop(4));

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hand-worked examples assume the default tuning: SMOOTHING 0.1, MAX_Z 4, MIDPOINT 3.5 (checked
- * in {@link #theDefaultsAreTheDocumentedOnes}); others use the constants by name.
+ * The hand-worked examples assume the default tuning: SMOOTHING 0.1, MAX_Z 4, MIDPOINT 3.0, MIN_Z
+ * −2 (checked in {@link #theDefaultsAreTheDocumentedOnes}); others use the constants by name.
  */
 class TheftEvidenceTest {
     private static final long D = 20_000;
@@ -31,7 +31,8 @@ class TheftEvidenceTest {
     void theDefaultsAreTheDocumentedOnes() {
         assertThat(TheftEvidence.SMOOTHING).isEqualTo(0.1);
         assertThat(TheftEvidence.MAX_Z).isEqualTo(4.0);
-        assertThat(TheftEvidence.MIDPOINT).isEqualTo(3.5);
+        assertThat(TheftEvidence.MIDPOINT).isEqualTo(3.0);
+        assertThat(TheftEvidence.MIN_Z).isEqualTo(-2.0);
         assertThat(TheftEvidence.STEEPNESS).isEqualTo(1.5);
     }
 
@@ -49,7 +50,7 @@ class TheftEvidenceTest {
     }
 
     @Test
-    void deviationsAreClippedToZeroAndMaxZ() {
+    void deviationsAreClippedToMinZAndMaxZ() {
         TheftEvidence e = new TheftEvidence();
         double[] z = new double[Feature.COUNT];
         z[Feature.LEVEL.ordinal()] = 100;
@@ -57,7 +58,9 @@ class TheftEvidenceTest {
         e.addDay(D, z, 1, 1);
         assertThat(e.smoothed[Feature.LEVEL.ordinal()])
                 .isCloseTo((float) (TheftEvidence.SMOOTHING * TheftEvidence.MAX_Z), within(1e-6f));
-        assertThat(e.smoothed[Feature.BASE.ordinal()]).isZero();
+        // −3 counts as MIN_Z = −2: 0 + 0.1 · (−2 − 0) = −0.2
+        assertThat(e.smoothed[Feature.BASE.ordinal()])
+                .isCloseTo((float) (TheftEvidence.SMOOTHING * TheftEvidence.MIN_Z), within(1e-6f));
     }
 
     @Test
@@ -133,19 +136,19 @@ class TheftEvidenceTest {
         assertThat(new TheftEvidence().score(D)).isZero();
         TheftEvidence meterOnly = new TheftEvidence();
         meterOnly.addMeterEvidence(new MeterEvidence(true, true, true, true), D);
-        // S = 3.3: 1 / (1 + e^(−1.5 · (3.3 − 3.5))) = 1 / (1 + e^0.3) = 0.4256
-        assertThat(meterOnly.score(D)).isCloseTo(1 / (1 + Math.exp(0.3)), within(1e-9));
+        // S = 3.3: 1 / (1 + e^(−1.5 · (3.3 − 3))) = 1 / (1 + e^−0.45) = 0.6106
+        assertThat(meterOnly.score(D)).isCloseTo(1 / (1 + Math.exp(-0.45)), within(1e-9));
     }
 
     @Test
     void theScoreIsLogisticInTheStrength() {
-        // S = 2.5: 1 / (1 + e^(−1.5 · (2.5 − 3.5))) = 1 / (1 + e^1.5) = 0.1824
+        // S = 2.5: 1 / (1 + e^(−1.5 · (2.5 − 3))) = 1 / (1 + e^0.75) = 0.3208
         assertThat(with(1, 5, 0, 0, 0, 0, 0).score(D))
-                .isCloseTo(1 / (1 + Math.exp(1.5)), within(1e-6));
-        // S = 5: 1 / (1 + e^(−1.5 · 1.5)) = 1 / (1 + e^−2.25) = 0.9047
+                .isCloseTo(1 / (1 + Math.exp(0.75)), within(1e-6));
+        // S = 5: 1 / (1 + e^(−1.5 · 2)) = 1 / (1 + e^−3) = 0.9526
         assertThat(with(0, 0, 0, 0, 0, 4, 3).score(D))
-                .isCloseTo(1 / (1 + Math.exp(-2.25)), within(1e-6));
-        // S = MIDPOINT: one half. LEVEL s, BASE s: s + 0.5 s = 1.5 s = 3.5 → s = 7/3
+                .isCloseTo(1 / (1 + Math.exp(-3)), within(1e-6));
+        // S = MIDPOINT: one half. LEVEL s, BASE s: s + 0.5 s = 1.5 s = 3 → s = 2
         double s = TheftEvidence.MIDPOINT / 1.5;
         assertThat(with(s, s, 0, 0, 0, 0, 0).score(D)).isCloseTo(0.5, within(1e-6));
     }

@@ -1,0 +1,98 @@
+package org.gridwatch.jobs.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.gridwatch.core.detect.DayJudge;
+import org.gridwatch.core.detect.DayLoad;
+import org.gridwatch.core.detect.DayReport;
+import org.gridwatch.core.detect.PeerGroup;
+import org.gridwatch.core.detect.TheftCase;
+import org.gridwatch.core.detect.UsageBaseline;
+import org.gridwatch.core.event.Customer;
+import org.gridwatch.core.event.CustomerClass;
+import org.gridwatch.core.event.MeterEvent;
+import org.gridwatch.core.event.MeterReading;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What detection keeps per customer, as Flink serializes it into a checkpoint: the usual day and
+ * one open day in the customer operator, the theft case (with an open alert) in the area operator.
+ * Issue 8 allows 4 KB a customer.
+ */
+class DetectorStateSizeTest {
+    private static final long DAY = 86_400_000L;
+
+    @SuppressWarnings("unchecked")
+    private static <T> int bytes(T value) throws Exception {
+        TypeSerializer<T> serializer =
+                (TypeSerializer<T>)
+                        TypeInformation.of(value.getClass())
+                                .createSerializer(new SerializerConfigImpl());
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        serializer.serialize(value, out);
+        return out.length();
+    }
+
+    /** A day of 96 quarter-hour readings with registers and a tamper flag. */
+    private static DayLoad day(int d, double scale) {
+        DayLoad day = new DayLoad(d, d * DAY);
+        for (int q = 0; q < 96; q++) {
+            double kwh = scale * (0.1 + 0.05 * Math.sin(q / 10.0) + 0.001 * (d % 7));
+            day.add(
+                    new MeterReading(
+                            "M0000001",
+                            d * DAY + (q + 1) * 900_000L,
+                            15,
+                            kwh,
+                            1000 + d * 10 + q * 0.1,
+                            Double.NaN,
+                            q == 40 ? MeterEvent.COVER_OPEN.bit() : 0));
+        }
+        return day;
+    }
+
+    @Test
+    void detectionKeepsWellUnderFourKilobytesPerCustomer() throws Exception {
+        Customer customer =
+                new Customer(
+                        "C0000001",
+                        "M0000001",
+                        CustomerClass.RESIDENTIAL,
+                        "A001",
+                        "residential-tiered",
+                        false,
+                        4.0,
+                        Customer.UNKNOWN_SINCE);
+        UsageBaseline usual = new UsageBaseline();
+        TheftCase theftCase = new TheftCase();
+        double[] prices = new double[24];
+        java.util.Arrays.fill(prices, 0.5);
+        boolean[] peak = new boolean[24];
+        for (int d = 0; d < 90; d++) {
+            DayReport r =
+                    DayJudge.close(
+                            usual,
+                            day(d, d < 60 ? 1 : 0.4),
+                            customer,
+                            d % 7 >= 5,
+                            peak,
+                            prices,
+                            (d + 1) * DAY);
+            theftCase.onDay(r, PeerGroup.net(r.z(), new double[r.z().length]));
+        }
+        assertThat(theftCase.alertId).as("the case has an open alert").isNotNull();
+
+        int openDay = bytes(day(90, 1));
+        int baseline = bytes(usual);
+        int theft = bytes(theftCase);
+        int total = openDay + baseline + theft;
+        System.out.printf(
+                "detector state per customer: open day %d B, usual day %d B, theft case %d B, total %d B%n",
+                openDay, baseline, theft, total);
+        assertThat(total).isLessThan(4096);
+    }
+}
