@@ -40,6 +40,12 @@ final class DayWatch {
     private final TariffBook tariffs;
     private final PeriodLookup peakHours;
     private MapState<Long, DayLoad> openDays;
+
+    // The local day of the latest reading, kept across readings: most readings in a row fall in
+    // the same day, and finding a day in a time zone costs more than the rest of onReading.
+    private long dayStart = Long.MAX_VALUE;
+    private long dayEnd = Long.MIN_VALUE;
+    private long epochDay;
     private ValueState<UsageBaseline> baseline;
 
     DayWatch(ZoneId zone, long allowedLatenessMillis, TariffBook tariffs, PeriodLookup peakHours) {
@@ -66,15 +72,20 @@ final class DayWatch {
 
     /** Adds a reading to its day, unless the day has closed; arms the day's close. */
     void onReading(MeterReading r, TimerService timers) throws Exception {
-        LocalDate date = java.time.Instant.ofEpochMilli(r.startMillis()).atZone(zone).toLocalDate();
-        long epochDay = date.toEpochDay();
-        long closesAt = closesAt(date);
+        long start = r.startMillis();
+        if (start < dayStart || start >= dayEnd) {
+            LocalDate date = java.time.Instant.ofEpochMilli(start).atZone(zone).toLocalDate();
+            epochDay = date.toEpochDay();
+            dayStart = startMillis(date);
+            dayEnd = startMillis(date.plusDays(1));
+        }
+        long closesAt = dayEnd + grace;
         if (closesAt <= timers.currentWatermark()) {
             return;
         }
         DayLoad day = openDays.get(epochDay);
         if (day == null) {
-            day = new DayLoad(epochDay, startMillis(date));
+            day = new DayLoad(epochDay, dayStart);
             timers.registerEventTimeTimer(closesAt);
         }
         day.add(r);
