@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.gridwatch.core.detect.TheftEvidence;
 import org.gridwatch.core.event.Output;
 import org.gridwatch.embedded.EmbeddedKafka;
 import org.gridwatch.jobs.MonitorJob;
@@ -62,7 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
     /** Share of the demo fleet who steal, and the day theft starts (see config()). */
     static final double DEMO_THIEVES = 0.02;
 
-    static final int DEMO_THEFT_START = 14;
+    static final int DEMO_THEFT_START = TheftEvidence.MIN_HISTORY_DAYS;
 
     /** Parallel tasks of the job: two, to show the shape of a parallel job on a laptop. */
     static final int PARALLELISM = 2;
@@ -286,8 +287,8 @@ public final class DemoCommand implements Callable<Integer> {
             throw usage("--duration must be a positive number of seconds");
         }
         try {
-            // 2% thieves from day 14 (earlier in a short run): two weeks of honest history for
-            // the detectors, then theft for them to find (docs/simulator.md).
+            // 2% thieves from day 21 (earlier in a short run): the three weeks of honest history
+            // the detectors need before they judge a day, then theft for them to find.
             return SimulationConfig.of(customers, days, seed)
                     .withSpeed(speed)
                     .withTheft(TheftMix.of(DEMO_THIEVES, Math.min(DEMO_THEFT_START, days / 2)));
