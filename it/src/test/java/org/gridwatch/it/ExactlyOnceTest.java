@@ -14,6 +14,7 @@ import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.gridwatch.core.kafka.KafkaClientProperties;
 import org.gridwatch.core.metric.MetricPoint;
 import org.gridwatch.embedded.EmbeddedKafka;
 import org.gridwatch.embedded.InfluxQueryClient;
@@ -87,6 +88,19 @@ class ExactlyOnceTest {
 
     private record Run(RunOutputs outputs, boolean restarted) {}
 
+    /**
+     * Transactions that time out after 30 s instead of 15 min: in one JVM a lost TaskManager's
+     * producer threads can outlive it and open a transaction after the restored job has listed and
+     * aborted the open ones; the broker ends it after the timeout, and the reader waits for that
+     * (OutputTopic). 30 s is far longer than a restart here takes, so nothing committed late is
+     * lost to it.
+     */
+    private KafkaClientProperties shortTransactions() throws Exception {
+        Path file = dir.resolve("short-transactions.properties");
+        Files.writeString(file, "transaction.timeout.ms=30000\n");
+        return KafkaClientProperties.read(file);
+    }
+
     private Run run(String name, boolean failAfterCheckpoint, Trouble trouble) throws Exception {
         Path out = dir.resolve(name);
         new InfluxQueryClient(influxUrl).createDatabase(name);
@@ -103,7 +117,10 @@ class ExactlyOnceTest {
                             List.of(
                                     new FileOutputs(out, settings.zone()),
                                     new KafkaOutputs(
-                                            kafka.bootstrapServers(), settings.zone(), name),
+                                            kafka.bootstrapServers(),
+                                            settings.zone(),
+                                            name,
+                                            shortTransactions()),
                                     new InfluxOutputs(
                                             InfluxSettings.of(influxUrl, name, null, null))));
             if (failAfterCheckpoint) {

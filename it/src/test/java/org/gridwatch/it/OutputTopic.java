@@ -36,7 +36,7 @@ final class OutputTopic {
                             .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> end = decided(bootstrapServers, consumer, partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 if (System.nanoTime() > deadline) {
@@ -48,5 +48,46 @@ final class OutputTopic {
             }
         }
         return values;
+    }
+
+    /**
+     * The end of what read-committed readers can see, once every transaction on the partitions is
+     * decided (committed or aborted): an open transaction holds the last stable offset back, and
+     * reading to it alone would miss what other producers committed after it. A transaction left
+     * open by a lost TaskManager is aborted by the broker after its timeout; a test that loses one
+     * sets that short.
+     */
+    private static Map<TopicPartition, Long> decided(
+            String bootstrapServers,
+            KafkaConsumer<String, String> committed,
+            List<TopicPartition> partitions) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        try (KafkaConsumer<String, String> all = new KafkaConsumer<>(p)) {
+            while (true) {
+                Map<TopicPartition, Long> stable = committed.endOffsets(partitions);
+                Map<TopicPartition, Long> high = all.endOffsets(partitions);
+                if (stable.equals(high)) {
+                    return stable;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(
+                            "transactions still open after 90 s: last stable offsets "
+                                    + stable
+                                    + ", high watermarks "
+                                    + high);
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
     }
 }

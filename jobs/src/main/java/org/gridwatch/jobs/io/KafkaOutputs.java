@@ -18,6 +18,7 @@ import org.apache.flink.connector.kafka.lineage.KafkaDatasetFacet;
 import org.apache.flink.connector.kafka.lineage.KafkaDatasetFacetProvider;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.sink.KafkaSinkBuilder;
 import org.apache.flink.connector.kafka.sink.TransactionNamingStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.kafka.clients.admin.Admin;
@@ -55,7 +56,8 @@ public final class KafkaOutputs implements MonitorOutputs {
      * How long a transaction may stay open: it must outlast a checkpoint interval and the time a
      * failed job takes to come back and commit what its last checkpoint made, else the broker
      * aborts it and those records are lost. 15 minutes is what every broker allows by default
-     * ({@code transaction.max.timeout.ms}); raise both for longer outages.
+     * ({@code transaction.max.timeout.ms}); raise both for longer outages. A {@code
+     * transaction.timeout.ms} in {@code --kafka-properties} replaces it.
      */
     static final Duration TRANSACTION_TIMEOUT = Duration.ofMinutes(15);
 
@@ -129,23 +131,33 @@ public final class KafkaOutputs implements MonitorOutputs {
 
     private <T> KafkaSink<T> topic(String topic, ContractRecords<T> records) {
         createIfMissing(topic);
-        return KafkaSink.<T>builder()
-                .setBootstrapServers(bootstrapServers)
-                .setRecordSerializer(records)
-                .setKafkaProducerConfig(clientProperties.toProperties())
-                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-                .setTransactionalIdPrefix(transactionalIdPrefix + "-" + topic)
-                // After a failure, the transactions a lost TaskManager left open are found by
-                // listing the open transactions on the topics, not by guessing their ids from the
-                // checkpoint ids: a checkpoint that never reached a writer leaves a gap in those,
-                // and a transaction beyond the gap stayed open, blocking read-committed readers
-                // (ExactlyOnceTest caught it about once in ten runs). Needs Kafka 3.0+ and the
-                // right to describe the output topics' producers.
-                .setTransactionNamingStrategy(TransactionNamingStrategy.POOLING)
-                .setProperty(
-                        ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
-                        String.valueOf(TRANSACTION_TIMEOUT.toMillis()))
-                .build();
+        KafkaSinkBuilder<T> sink =
+                KafkaSink.<T>builder()
+                        .setBootstrapServers(bootstrapServers)
+                        .setRecordSerializer(records)
+                        .setKafkaProducerConfig(clientProperties.toProperties())
+                        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                        .setTransactionalIdPrefix(transactionalIdPrefix + "-" + topic)
+                        // After a failure, the transactions a lost TaskManager left open are found
+                        // by
+                        // listing the open transactions on the topics, not by guessing their ids
+                        // from the
+                        // checkpoint ids: a checkpoint that never reached a writer leaves a gap in
+                        // those,
+                        // and a transaction beyond the gap stayed open, blocking read-committed
+                        // readers
+                        // (ExactlyOnceTest caught it about once in ten runs). Needs Kafka 3.0+ and
+                        // the
+                        // right to describe the output topics' producers.
+                        .setTransactionNamingStrategy(TransactionNamingStrategy.POOLING);
+        if (!clientProperties.asMap().containsKey(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG)) {
+            // --kafka-properties may set its own, e.g. for a broker whose
+            // transaction.max.timeout.ms is below 15 minutes
+            sink.setProperty(
+                    ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+                    String.valueOf(TRANSACTION_TIMEOUT.toMillis()));
+        }
+        return sink.build();
     }
 
     /**
