@@ -90,24 +90,11 @@ public final class FleetDetectionTrial {
                 byArea.computeIfAbsent(c.areaId(), k -> new ArrayList<>()).add(r);
             }
             for (List<DayReport> area : byArea.values()) {
-                Map<String, List<double[]>> byClass = new HashMap<>();
-                List<double[]> all = new ArrayList<>();
-                for (DayReport r : area) {
-                    if (r.scored()) {
-                        byClass.computeIfAbsent(r.customerClass(), k -> new ArrayList<>())
-                                .add(r.z());
-                        all.add(r.z());
-                    }
-                }
-                double[] areaMedian = PeerGroup.medianZ(all);
-                for (DayReport r : area) {
-                    List<double[]> cls = byClass.getOrDefault(r.customerClass(), List.of());
-                    double[] median =
-                            cls.size() >= PeerGroup.MIN_MEMBERS
-                                    ? PeerGroup.medianZ(cls)
-                                    : areaMedian;
+                List<double[]> net = PeerGroup.netOfPeers(area);
+                for (int i = 0; i < area.size(); i++) {
+                    DayReport r = area.get(i);
                     TheftCase tc = cases.computeIfAbsent(r.customerId(), k -> new TheftCase());
-                    Alert a = tc.onDay(r, PeerGroup.net(r.z(), median));
+                    Alert a = tc.onDay(r, net.get(i));
                     double score = tc.evidence.score(epochDay);
                     long from = startOf.getOrDefault(r.customerId(), first.toEpochDay() + start);
                     if (epochDay >= from) {

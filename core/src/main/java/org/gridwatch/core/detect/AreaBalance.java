@@ -32,6 +32,15 @@ public final class AreaBalance {
     static final double CLOSE = 0.25;
     static final int QUIET_DAYS = 7;
 
+    /**
+     * Severity: HIGH from this many percentage points of loss above the usual (with a score of
+     * {@link TheftCase#HIGH_SCORE}), MEDIUM from {@link #MEDIUM_EXCESS_PTS}. A public area's
+     * technical loss is a few percent (docs/demo.md); 5 points more is a large unmetered load.
+     */
+    static final double HIGH_EXCESS_PTS = 5;
+
+    static final double MEDIUM_EXCESS_PTS = 2;
+
     /** A day with fewer meters reporting than this share of the usual is not judged. */
     static final double MIN_REPORTING = 0.98;
 
@@ -76,56 +85,45 @@ public final class AreaBalance {
         }
         learn(rate, metersReporting, z);
         double score = days > MIN_DAYS ? score() : 0;
-        if (alertId == null) {
-            if (score < TheftCase.RAISE) {
-                return null;
-            }
+        AlertStatus status = transition(score);
+        if (status == null) {
+            return null;
+        }
+        if (status == AlertStatus.OPEN) {
             alertId =
                     "area-loss:"
                             + areaId
                             + ":"
                             + LocalDate.ofEpochDay(epochDay).toString().replace("-", "");
+        }
+        Alert alert =
+                emit(
+                        areaId,
+                        epochDay,
+                        tsMillis,
+                        score,
+                        suppliedKwh,
+                        meteredKwh,
+                        rate,
+                        suspects,
+                        status);
+        if (status == AlertStatus.CLOSED) {
+            alertId = null;
+        }
+        return alert;
+    }
+
+    /** What the day's score does to the area's alert: open, update, close it, or nothing (null). */
+    private AlertStatus transition(double score) {
+        if (alertId == null) {
             quietDays = 0;
-            return emit(
-                    areaId,
-                    epochDay,
-                    tsMillis,
-                    score,
-                    suppliedKwh,
-                    meteredKwh,
-                    rate,
-                    suspects,
-                    AlertStatus.OPEN);
+            return score >= TheftCase.RAISE ? AlertStatus.OPEN : null;
         }
         quietDays = score < CLOSE ? quietDays + 1 : 0;
         if (quietDays >= QUIET_DAYS) {
-            Alert closed =
-                    emit(
-                            areaId,
-                            epochDay,
-                            tsMillis,
-                            score,
-                            suppliedKwh,
-                            meteredKwh,
-                            rate,
-                            suspects,
-                            AlertStatus.CLOSED);
-            alertId = null;
-            return closed;
+            return AlertStatus.CLOSED;
         }
-        if (Math.abs(score - emittedScore) >= TheftCase.MATERIAL) {
-            return emit(
-                    areaId,
-                    epochDay,
-                    tsMillis,
-                    score,
-                    suppliedKwh,
-                    meteredKwh,
-                    rate,
-                    suspects,
-                    AlertStatus.UPDATED);
-        }
-        return null;
+        return Math.abs(score - emittedScore) >= TheftCase.MATERIAL ? AlertStatus.UPDATED : null;
     }
 
     /** The AREA_LOSS score in [0, 1]. */
@@ -181,9 +179,9 @@ public final class AreaBalance {
         e.put("suspects", named.toString());
         double pts = 100 * (rate - usualLossRate);
         Severity severity =
-                score >= TheftCase.HIGH_SCORE && pts >= 5
+                score >= TheftCase.HIGH_SCORE && pts >= HIGH_EXCESS_PTS
                         ? Severity.HIGH
-                        : pts >= 2 ? Severity.MEDIUM : Severity.LOW;
+                        : pts >= MEDIUM_EXCESS_PTS ? Severity.MEDIUM : Severity.LOW;
         return new Alert(
                 alertId,
                 null,

@@ -6,25 +6,40 @@ import java.util.Arrays;
 final class Features {
     private Features() {}
 
+    /** The standby load is the mean of this many lowest hours of a day. */
+    static final int STANDBY_HOURS = 4;
+
+    /**
+     * What is added to both sides of a ratio so that near-empty days give finite, modest logs: 5%
+     * of the usual day plus 10 Wh for the level, 10% of the usual standby plus 2 Wh for the base,
+     * 0.02 for a coefficient of variation. Small beside what an attack moves, large beside a
+     * meter's last digit.
+     */
+    static final double LEVEL_FLOOR_SHARE = 0.05;
+
+    static final double LEVEL_FLOOR_KWH = 0.01;
+    static final double BASE_FLOOR_SHARE = 0.1;
+    static final double BASE_FLOOR_KWH = 0.002;
+    static final double VARIATION_FLOOR = 0.02;
+
     static double[] of(DayLoad day, float[] ref, boolean[] peakHours) {
-        double[] x = new double[DayLoad.HOURS];
-        double[] r = new double[DayLoad.HOURS];
-        for (int h = 0; h < DayLoad.HOURS; h++) {
-            x[h] = day.hourly[h];
-            r[h] = ref[h];
-        }
+        double[] x = doubles(day.hourly);
+        double[] r = doubles(ref);
         double total = sum(x);
         double refTotal = sum(r);
         double[] v = new double[Feature.COUNT];
-        v[Feature.LEVEL.ordinal()] = logRatio(total, refTotal, 0.05 * refTotal + 0.01);
-        double base = lowest(x, 4);
-        double refBase = lowest(r, 4);
-        v[Feature.BASE.ordinal()] = logRatio(base, refBase, 0.1 * refBase + 0.002);
+        v[Feature.LEVEL.ordinal()] =
+                logRatio(total, refTotal, LEVEL_FLOOR_SHARE * refTotal + LEVEL_FLOOR_KWH);
+        double base = lowest(x, STANDBY_HOURS);
+        double refBase = lowest(r, STANDBY_HOURS);
+        v[Feature.BASE.ordinal()] =
+                logRatio(base, refBase, BASE_FLOOR_SHARE * refBase + BASE_FLOOR_KWH);
         v[Feature.ZEROS.ordinal()] =
                 day.readings == 0 ? 0 : (double) day.zeroReadings / day.readings;
         v[Feature.SHAPE.ordinal()] = correlation(x, r);
         v[Feature.PEAK_SHARE.ordinal()] = share(x, peakHours) - share(r, peakHours);
-        v[Feature.FLATNESS.ordinal()] = Math.log((variation(x) + 0.02) / (variation(r) + 0.02));
+        v[Feature.FLATNESS.ordinal()] =
+                Math.log((variation(x) + VARIATION_FLOOR) / (variation(r) + VARIATION_FLOOR));
         v[Feature.FLAT_TOP.ordinal()] =
                 day.readings == 0 ? 0 : (double) day.tiedAtMax() / day.readings;
         return v;
@@ -37,24 +52,29 @@ final class Features {
      * everything else; zeros are not absence.
      */
     static boolean looksAbsent(DayLoad day, float[] ref) {
-        double[] x = new double[DayLoad.HOURS];
-        double[] r = new double[DayLoad.HOURS];
-        for (int h = 0; h < DayLoad.HOURS; h++) {
-            x[h] = day.hourly[h];
-            r[h] = ref[h];
-        }
-        double usualBase = lowest(r, 4);
+        double[] x = doubles(day.hourly);
+        double[] r = doubles(ref);
+        double usualBase = lowest(r, STANDBY_HOURS);
         if (usualBase <= 0) {
             return false;
         }
         double meanHour = sum(x) / DayLoad.HOURS;
-        return meanHour <= ABSENT_MEAN * usualBase && lowest(x, 4) >= ABSENT_STANDBY * usualBase;
+        return meanHour <= ABSENT_MEAN * usualBase
+                && lowest(x, STANDBY_HOURS) >= ABSENT_STANDBY * usualBase;
     }
 
     static final double ABSENT_MEAN = 1.5;
 
     /** An absence keeps at least this share of the usual standby load. */
     static final double ABSENT_STANDBY = 0.8;
+
+    static double[] doubles(float[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
 
     static double sum(double[] x) {
         double s = 0;

@@ -85,12 +85,24 @@ public final class TheftEvidence {
         }
     }
 
+    /**
+     * What each kind of meter evidence adds to S, in spreads: a register running backwards is
+     * deliberate (1.5); a tamper event is strong but honest meters raise one now and then (1.0);
+     * reverse energy without generation can be a wiring fault (0.5); a lost phase or unbalanced
+     * currents are mostly faults (0.3). Judgement, not fitted: none alone opens an alert (S₀ = 3).
+     */
+    static final double ROLLBACK = 1.5;
+
+    static final double TAMPER = 1.0;
+    static final double REVERSE = 0.5;
+    static final double PHASE = 0.3;
+
     /** The meter evidence's part of S on {@code epochDay}. */
     public double meterPart(long epochDay) {
-        return recent(tamperDay, epochDay, 1.0)
-                + recent(rollbackDay, epochDay, 1.5)
-                + recent(reverseDay, epochDay, 0.5)
-                + recent(phaseDay, epochDay, 0.3);
+        return recent(tamperDay, epochDay, TAMPER)
+                + recent(rollbackDay, epochDay, ROLLBACK)
+                + recent(reverseDay, epochDay, REVERSE)
+                + recent(phaseDay, epochDay, PHASE);
     }
 
     private static double recent(long day, long now, double weight) {

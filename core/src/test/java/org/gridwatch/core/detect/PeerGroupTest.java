@@ -61,4 +61,45 @@ class PeerGroupTest {
         assertThat(PeerGroup.net(z, peers)).containsExactly(2, -1, -2, 2, 0, 0, 2);
         assertThat(z).as("not changed").containsExactly(3, 0, -1, 2, 0, 0, 1);
     }
+
+    private static DayReport day(String customerClass, double levelZ, boolean scored) {
+        double[] z = new double[Feature.COUNT];
+        z[Feature.LEVEL.ordinal()] = levelZ;
+        return new DayReport(
+                "C",
+                "M",
+                "A",
+                customerClass,
+                1,
+                1,
+                scored,
+                z,
+                new double[Feature.COUNT],
+                new float[Feature.COUNT],
+                1,
+                1,
+                0,
+                false,
+                false,
+                false,
+                false);
+    }
+
+    @Test
+    void anAreasDaysAreNetOfTheirClassOrOfTheArea() {
+        List<DayReport> area = new ArrayList<>();
+        // eight residents at LEVEL z 1..8: their class median is 4.5
+        for (int i = 1; i <= 8; i++) {
+            area.add(day("RESIDENTIAL", i, true));
+        }
+        // two shops at 10 and 20: too few for a class, so the area's median of the ten judged,
+        // {1..8, 10, 20}: (5 + 6) / 2 = 5.5
+        area.add(day("COMMERCIAL", 10, true));
+        area.add(day("COMMERCIAL", 20, true));
+        List<double[]> net = PeerGroup.netOfPeers(area);
+        assertThat(net.get(0)[Feature.LEVEL.ordinal()]).isEqualTo(1 - 4.5);
+        assertThat(net.get(7)[Feature.LEVEL.ordinal()]).isEqualTo(8 - 4.5);
+        assertThat(net.get(8)[Feature.LEVEL.ordinal()]).isEqualTo(10 - 5.5);
+        assertThat(net.get(9)[Feature.LEVEL.ordinal()]).isEqualTo(20 - 5.5);
+    }
 }

@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -103,16 +101,16 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
         }
         waiting.remove(timestamp);
         due.sort(java.util.Comparator.comparing(DayReport::customerId)); // replay order
-        Map<String, double[]> peers = peerMedians(due);
+        List<double[]> net = PeerGroup.netOfPeers(due);
         List<AreaBalance.Suspect> suspects = new ArrayList<>();
         double metered = 0;
-        for (DayReport day : due) {
+        for (int i = 0; i < due.size(); i++) {
+            DayReport day = due.get(i);
             TheftCase c = cases.get(day.customerId());
             if (c == null) {
                 c = new TheftCase();
             }
-            double[] median = peers.getOrDefault(day.customerClass(), peers.get(""));
-            Alert alert = c.onDay(day, PeerGroup.net(day.z(), median));
+            Alert alert = c.onDay(day, net.get(i));
             cases.put(day.customerId(), c);
             if (alert != null) {
                 out.collect(alert);
@@ -168,26 +166,5 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
         if (alert != null) {
             out.collect(alert);
         }
-    }
-
-    /** Median deviations per class with enough members, and the area's under "". */
-    private static Map<String, double[]> peerMedians(List<DayReport> days) {
-        Map<String, List<double[]>> byClass = new HashMap<>();
-        List<double[]> all = new ArrayList<>();
-        for (DayReport d : days) {
-            if (d.scored()) {
-                byClass.computeIfAbsent(d.customerClass(), k -> new ArrayList<>()).add(d.z());
-                all.add(d.z());
-            }
-        }
-        Map<String, double[]> medians = new HashMap<>();
-        medians.put("", PeerGroup.medianZ(all));
-        byClass.forEach(
-                (k, members) -> {
-                    if (members.size() >= PeerGroup.MIN_MEMBERS) {
-                        medians.put(k, PeerGroup.medianZ(members));
-                    }
-                });
-        return medians;
     }
 }
