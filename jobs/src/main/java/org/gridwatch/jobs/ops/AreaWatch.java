@@ -119,13 +119,21 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
                     new AreaBalance.Suspect(day.customerId(), c.evidence.score(day.epochDay())));
             metered += day.kwh();
         }
-        balanceDay(due.get(0).epochDay(), timestamp, metered, due.size(), suspects, ctx, out);
+        // stamped with the days' own closing time (event data), not the timer's
+        balanceDay(
+                due.get(0).epochDay(),
+                due.get(0).closedAtMillis(),
+                metered,
+                due.size(),
+                suspects,
+                ctx,
+                out);
     }
 
     /** The area's supply against its meters for the day: AREA_LOSS. */
     private void balanceDay(
             long epochDay,
-            long timestamp,
+            long closedAtMillis,
             double metered,
             int meters,
             List<AreaBalance.Suspect> suspects,
@@ -157,7 +165,7 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
                 b.onDay(
                         ctx.getCurrentKey(),
                         epochDay,
-                        timestamp,
+                        closedAtMillis,
                         supply,
                         metered,
                         meters,

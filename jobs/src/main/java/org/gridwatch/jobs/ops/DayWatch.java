@@ -40,13 +40,13 @@ final class DayWatch {
     private final TariffBook tariffs;
     private final PeriodLookup peakHours;
     private MapState<Long, DayLoad> openDays;
+    private ValueState<UsageBaseline> baseline;
 
     // The local day of the latest reading, kept across readings: most readings in a row fall in
     // the same day, and finding a day in a time zone costs more than the rest of onReading.
     private long dayStart = Long.MAX_VALUE;
     private long dayEnd = Long.MIN_VALUE;
     private long epochDay;
-    private ValueState<UsageBaseline> baseline;
 
     DayWatch(ZoneId zone, long allowedLatenessMillis, TariffBook tariffs, PeriodLookup peakHours) {
         this.zone = zone;
