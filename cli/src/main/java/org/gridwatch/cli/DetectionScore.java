@@ -46,13 +46,18 @@ final class DetectionScore {
     int bypassAreas;
     int bypassAreasFlagged;
 
-    static DetectionScore of(Path customers, Path truth, Path alerts) {
+    ArrearsScore arrears;
+
+    static DetectionScore of(Path customersFile, Path truthFile, Path alertsFile) {
+        List<JsonNode> customers = read(customersFile);
+        List<JsonNode> truth = read(truthFile);
+        List<JsonNode> alerts = read(alertsFile);
         Set<String> everyone = new LinkedHashSet<>();
-        for (JsonNode c : read(customers)) {
+        for (JsonNode c : customers) {
             everyone.add(c.get("customerId").asText());
         }
         Map<String, JsonNode> thieves = new HashMap<>();
-        for (JsonNode t : read(truth)) {
+        for (JsonNode t : truth) {
             if ("theft".equals(t.path("type").asText())) {
                 thieves.put(t.get("customerId").asText(), t);
             }
@@ -61,7 +66,7 @@ final class DetectionScore {
         Map<String, List<LocalDate>> opened = new HashMap<>();
         Set<String> lossAreas = new LinkedHashSet<>();
         DetectionScore s = new DetectionScore();
-        for (JsonNode a : read(alerts)) {
+        for (JsonNode a : alerts) {
             String type = a.get("type").asText();
             if (type.equals("AREA_LOSS")) {
                 s.areaLossAlerts++;
@@ -131,6 +136,7 @@ final class DetectionScore {
         s.aucWithoutBypass = auc(posNoBypass, neg);
         s.bypassAreas = bypassAreas.size();
         s.bypassAreasFlagged = (int) bypassAreas.stream().filter(lossAreas::contains).count();
+        s.arrears = ArrearsScore.of(customers, truth, alerts);
         return s;
     }
 
@@ -179,6 +185,18 @@ final class DetectionScore {
 
     String table() {
         StringBuilder sb = new StringBuilder();
+        if (kinds.isEmpty()) {
+            sb.append(
+                    String.format(
+                            Locale.ROOT,
+                            "THEFT: no thieves in the truth; THEFT alerts on %d of %d customers"
+                                    + " (%.2f%%)%n",
+                            falseAlarms,
+                            honest,
+                            honest == 0 ? 0.0 : 100.0 * falseAlarms / honest));
+            sb.append(arrears.table());
+            return sb.toString();
+        }
         sb.append(
                 String.format(
                         Locale.ROOT,
@@ -212,6 +230,7 @@ final class DetectionScore {
                         areaLossAlerts,
                         bypassAreasFlagged,
                         bypassAreas));
+        sb.append(arrears.table());
         return sb.toString();
     }
 

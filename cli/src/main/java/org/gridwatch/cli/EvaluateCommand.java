@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
                     + " monitor job found in it (alerts.jsonl of --out) and prints, per attack"
                     + " kind, the thieves alerted on or after their first day of theft and the"
                     + " median days to the alert; the honest customers with a THEFT alert; the"
-                    + " AUC of the theft score; and the areas with a bypass that got an AREA_LOSS"
-                    + " alert.",
+                    + " AUC of the theft score; the areas with a bypass that got an AREA_LOSS"
+                    + " alert; and, for ARREARS, the customers who reach 90 days past due alerted"
+                    + " 30 days ahead and the precision of the alerts.",
             ""
         },
         footer = {
@@ -64,7 +65,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         try {
             spec.commandLine().getOut().print(DetectionScore.of(customers, truth, alerts).table());
-        } catch (UncheckedIOException e) {
+        } catch (UncheckedIOException | IllegalArgumentException e) {
             spec.commandLine().getErr().println("gridwatch evaluate: " + e.getMessage());
             return 1;
         }

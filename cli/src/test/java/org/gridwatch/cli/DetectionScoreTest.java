@@ -31,6 +31,7 @@ class DetectionScoreTest {
         Path truth =
                 write(
                         "truth.jsonl",
+                        "{\"type\":\"run\",\"start\":\"2026-01-01\",\"days\":90}",
                         "{\"type\":\"theft\",\"customerId\":\"C1\",\"areaId\":\"A1\",\"attack\":\"scale\",\"start\":\"2026-02-15\"}",
                         "{\"type\":\"theft\",\"customerId\":\"C2\",\"areaId\":\"A1\",\"attack\":\"reversed\",\"start\":\"2026-02-15\"}",
                         "{\"type\":\"theft\",\"customerId\":\"C5\",\"areaId\":\"A2\",\"attack\":\"bypass\",\"start\":\"2026-02-15\"}",

@@ -58,6 +58,7 @@ import org.gridwatch.jobs.ops.SupplyBuckets;
  *                                                                         │    └─ system load ─ daily peak-valley rate ───────────┤
  * payments, inspections ──────────────────────────────────────────────────┴─ customer accounts (keyed by customer) ─ bills         │
  *                                                                             ├─ standings ─ fleet value (one key) ─ segments ───────┤
+ *                                                                             ├─ arrears ─ alerts ─────────────────────────────────┤
  *                                                                             └─ judged days ─ theft watch (keyed by area) ─ alerts ─┤
  * area-readings ─ admit (keyed by area) ─ supply per area × 15 min ──────────────────────────────────────────────────────────────┼─ metrics
  * every input ─ records / rejected / late per source × 15 min ───────────────────────────────────────────────────────────────────┘
@@ -101,6 +102,7 @@ public final class MonitorJob {
         final List<DataStream<Rejected>> laterRejected = new ArrayList<>();
         final List<DataStream<IngestCount>> arrivals = new ArrayList<>();
         final List<DataStream<MetricPoint>> metrics = new ArrayList<>();
+        final List<DataStream<Alert>> alerts = new ArrayList<>();
     }
 
     /** Wires the job into {@code env} without running it. */
@@ -120,7 +122,8 @@ public final class MonitorJob {
             DataStream<DayReport> days =
                     meteredLoadAndBills(
                             master.get(), readings.get(), accountEvents(payments, inspections), c);
-            outputs.alerts(areaWatch(days, supply));
+            c.alerts.add(areaWatch(days, supply));
+            outputs.alerts(union(c.alerts));
         }
         outputs.rejected(rejectedAndCounted(c));
         c.metrics.add(
@@ -225,6 +228,7 @@ public final class MonitorJob {
                         .name("customer accounts: usage, bills, payments, credit")
                         .uid("customer-accounts");
         c.laterRejected.add(bills.getSideOutput(Rejections.REJECTED));
+        c.alerts.add(bills.getSideOutput(CustomerAccounts.ALERTS));
         outputs.bills(bills);
         fleetValue(bills.getSideOutput(CustomerAccounts.STANDINGS), c);
         return bills.getSideOutput(CustomerAccounts.DAYS);

@@ -1,5 +1,7 @@
 package org.gridwatch.core.detect;
 
+import org.gridwatch.core.event.InspectionOutcome;
+
 /**
  * One customer's closed day, as its own history judges it: what the customer operator sends to the
  * area's theft watch, which takes the peers' common move out and keeps the case.
@@ -13,6 +15,8 @@ package org.gridwatch.core.detect;
  * @param kwh the day's metered energy (for the area balance too)
  * @param lossCny what the usual day would have cost less what this one did, at the customer's
  *     prices (NaN when not priced): revenue at risk if the day is falsified
+ * @param inspected what an inspector found on the premises since the customer's previous report, or
+ *     null: the theft case acts on it ({@link TheftCase})
  */
 public record DayReport(
         String customerId,
@@ -31,7 +35,71 @@ public record DayReport(
         boolean tamper,
         boolean registerRollback,
         boolean reverseWithoutGeneration,
-        boolean phaseFault) {
+        boolean phaseFault,
+        InspectionOutcome inspected) {
+
+    /** A day with no inspection since the previous one. */
+    public DayReport(
+            String customerId,
+            String meterId,
+            String areaId,
+            String customerClass,
+            long epochDay,
+            long closedAtMillis,
+            boolean scored,
+            double[] z,
+            double[] value,
+            float[] usual,
+            double kwh,
+            double usualKwh,
+            double lossCny,
+            boolean tamper,
+            boolean registerRollback,
+            boolean reverseWithoutGeneration,
+            boolean phaseFault) {
+        this(
+                customerId,
+                meterId,
+                areaId,
+                customerClass,
+                epochDay,
+                closedAtMillis,
+                scored,
+                z,
+                value,
+                usual,
+                kwh,
+                usualKwh,
+                lossCny,
+                tamper,
+                registerRollback,
+                reverseWithoutGeneration,
+                phaseFault,
+                null);
+    }
+
+    /** This day, reporting what an inspector found since the previous report. */
+    public DayReport withInspected(InspectionOutcome outcome) {
+        return new DayReport(
+                customerId,
+                meterId,
+                areaId,
+                customerClass,
+                epochDay,
+                closedAtMillis,
+                scored,
+                z,
+                value,
+                usual,
+                kwh,
+                usualKwh,
+                lossCny,
+                tamper,
+                registerRollback,
+                reverseWithoutGeneration,
+                phaseFault,
+                outcome);
+    }
 
     public MeterEvidence meterEvidence() {
         return new MeterEvidence(tamper, registerRollback, reverseWithoutGeneration, phaseFault);

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.AlertStatus;
 import org.gridwatch.core.event.AlertType;
+import org.gridwatch.core.event.InspectionOutcome;
 import org.gridwatch.core.event.Severity;
 
 /**
@@ -14,7 +15,14 @@ import org.gridwatch.core.event.Severity;
  * #RAISE}; it is emitted again, with the same id, when its score moves by {@link #MATERIAL} or its
  * severity changes; it closes after {@link #QUIET_DAYS} days in a row below {@link #CLOSE}. Its id
  * is {@code theft:<customer>:<yyyyMMdd of the day it opened>}: the same input opens it on the same
- * day, and a later case of the same customer has a later day. A Flink POJO.
+ * day, and a later case of the same customer has a later day.
+ *
+ * <p>What an inspector finds ends the case: the open alert is closed with the outcome in its
+ * evidence, and the evidence starts again from nothing. After CONFIRMED_THEFT a thief who goes on
+ * stealing opens a new case (a repeat offence, which the credit record and the strategies count).
+ * After NO_FINDING or METER_FAULT the customer's usual day also learns afresh ({@link
+ * UsageBaseline#relearn}), so the same deviations, vouched for, do not come back as a new case; a
+ * meter fault is the metering team's (a DATA_QUALITY alert, {@link MeterFaultCase}). A Flink POJO.
  */
 public final class TheftCase {
     public static final double RAISE = 0.5;
@@ -51,6 +59,23 @@ public final class TheftCase {
      * if any.
      */
     public Alert onDay(DayReport r, double[] netZ) {
+        if (r.inspected() != null) {
+            Alert closed =
+                    alertId == null
+                            ? null
+                            : emit(
+                                    r,
+                                    evidence.score(r.epochDay()),
+                                    emittedSeverity,
+                                    valueAtRiskCny(),
+                                    AlertStatus.CLOSED,
+                                    r.inspected());
+            evidence = new TheftEvidence();
+            lossCnyPerDay = Double.NaN;
+            alertId = null;
+            quietDays = 0;
+            return closed;
+        }
         evidence.addMeterEvidence(r.meterEvidence(), r.epochDay());
         if (r.scored()) {
             evidence.addDay(r.epochDay(), netZ, r.kwh(), r.usualKwh());
@@ -75,16 +100,16 @@ public final class TheftCase {
                             + ":"
                             + LocalDate.ofEpochDay(r.epochDay()).toString().replace("-", "");
             quietDays = 0;
-            return emit(r, score, severity, atRisk, AlertStatus.OPEN);
+            return emit(r, score, severity, atRisk, AlertStatus.OPEN, null);
         }
         quietDays = score < CLOSE ? quietDays + 1 : 0;
         if (quietDays >= QUIET_DAYS) {
-            Alert closed = emit(r, score, severity, atRisk, AlertStatus.CLOSED);
+            Alert closed = emit(r, score, severity, atRisk, AlertStatus.CLOSED, null);
             alertId = null;
             return closed;
         }
         if (Math.abs(score - emittedScore) >= MATERIAL || severity != emittedSeverity) {
-            return emit(r, score, severity, atRisk, AlertStatus.UPDATED);
+            return emit(r, score, severity, atRisk, AlertStatus.UPDATED, null);
         }
         return null;
     }
@@ -106,7 +131,12 @@ public final class TheftCase {
     }
 
     private Alert emit(
-            DayReport r, double score, Severity severity, double atRisk, AlertStatus status) {
+            DayReport r,
+            double score,
+            Severity severity,
+            double atRisk,
+            AlertStatus status,
+            InspectionOutcome inspected) {
         emittedScore = score;
         emittedSeverity = severity;
         Feature lead = evidence.leading();
@@ -120,7 +150,7 @@ public final class TheftCase {
                 round(score, 3),
                 severity,
                 r.closedAtMillis(),
-                evidence(r),
+                evidence(r, inspected),
                 status,
                 Double.isNaN(atRisk) ? Double.NaN : round(atRisk, 2),
                 Double.NaN,
@@ -142,8 +172,11 @@ public final class TheftCase {
     }
 
     /** Numbers an inspector can check against the meter's own readings. */
-    private Map<String, Object> evidence(DayReport r) {
+    private Map<String, Object> evidence(DayReport r, InspectionOutcome inspected) {
         Map<String, Object> e = new LinkedHashMap<>();
+        if (inspected != null) {
+            e.put("inspection", inspected.name());
+        }
         e.put("day", LocalDate.ofEpochDay(r.epochDay()).toString());
         e.put("recentDailyKwh", round(evidence.recentKwh, 3));
         e.put("usualDailyKwh", round(evidence.usualKwh, 3));

@@ -99,6 +99,25 @@ public final class UsageBaseline {
                 value, usual.clone(), z, day.total(), usualKwh, charge, usualCharge, absent);
     }
 
+    /** Days of history kept by {@link #relearn}: the new days soon outweigh the old. */
+    static final int RELEARN_KEEPS_DAYS = 7;
+
+    /**
+     * An inspector vouched for the premises as they are now (no finding), or the meter was found
+     * faulty (and is replaced): what the customer uses now is its usual. The history counts as
+     * {@link #RELEARN_KEEPS_DAYS} days, so the next days weigh as in a new customer's first weeks,
+     * and no learning is slowed; the days are scored again once {@link
+     * TheftEvidence#MIN_HISTORY_DAYS} are learned. The usual day itself is kept as the starting
+     * point.
+     */
+    public void relearn() {
+        for (int t = 0; t < typeDays.length; t++) {
+            typeDays[t] = Math.min(typeDays[t], RELEARN_KEEPS_DAYS);
+        }
+        featureDays = Math.min(featureDays, RELEARN_KEEPS_DAYS);
+        Arrays.fill(drift, 0f);
+    }
+
     /** Learns the day, after {@link #compare} (null comparison: only the profile is learned). */
     public void learn(DayLoad day, boolean restDay, DayComparison compared) {
         boolean suspect = false;

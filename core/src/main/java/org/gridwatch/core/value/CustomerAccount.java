@@ -2,6 +2,7 @@ package org.gridwatch.core.value;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import org.gridwatch.core.arrears.PaymentHabit;
 import org.gridwatch.core.billing.BillStatement;
 import org.gridwatch.core.billing.CustomerLedger;
 import org.gridwatch.core.billing.MonthlyUsage;
@@ -11,15 +12,17 @@ import org.gridwatch.core.event.Inspection;
 
 /**
  * Everything kept of one customer between bills: the ledger (balance, open bills, payments seen),
- * the credit record and the billed history the value model reads. Each event goes to the ledger
- * first and its outcome to the credit record, in one place, so the monitor job and the tests wire
- * them the same way. Flink state, one per customer: public no-arg constructor, public fields.
+ * the credit record, the billed history the value model reads and the paying habit the arrears risk
+ * reads. Each event goes to the ledger first and its outcome to the credit record, in one place, so
+ * the monitor job and the tests wire them the same way. Flink state, one per customer: public
+ * no-arg constructor, public fields.
  */
 public final class CustomerAccount {
 
     public CustomerLedger ledger = new CustomerLedger();
     public CreditRecord credit = new CreditRecord();
     public ValueHistory history = new ValueHistory();
+    public PaymentHabit habit = new PaymentHabit();
 
     public CustomerAccount() {}
 
@@ -33,6 +36,7 @@ public final class CustomerAccount {
             return false;
         }
         credit.onBillIssued(statement.issuedMillis(), ledger, rules);
+        habit.onChange(statement.issuedMillis(), ledger.oldestOpenDueMillis());
         history.onBill(usage.month(), statement.amountFen(), usage);
         return true;
     }
@@ -42,6 +46,11 @@ public final class CustomerAccount {
             String paymentId, long tsMillis, long amountFen, CreditRules rules) {
         PaymentOutcome outcome = ledger.pay(paymentId, tsMillis, amountFen);
         credit.onPayment(outcome, tsMillis, ledger, rules);
+        switch (outcome) {
+            case APPLIED -> habit.onPayment(tsMillis, ledger.oldestOpenDueMillis());
+            case REVERSAL -> habit.onReversal(tsMillis, ledger.oldestOpenDueMillis());
+            case DUPLICATE -> {}
+        }
         return outcome;
     }
 
@@ -77,8 +86,10 @@ public final class CustomerAccount {
                 history.tenureYears(history.latestMonthIndex, since),
                 credit.score(tsMillis, rules),
                 credit.grade(tsMillis, rules),
-                credit.hasTheftHistory(),
+                credit.theftCount,
+                credit.theftUntilMillis > tsMillis,
                 credit.daysPastDue(tsMillis),
+                customer.prepaid(),
                 false);
     }
 }

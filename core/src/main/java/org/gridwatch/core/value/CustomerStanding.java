@@ -13,7 +13,11 @@ import org.gridwatch.core.event.CustomerClass;
  * @param revenue12Fen revenue billed over the last 12 months
  * @param energy12Wh energy billed over the last 12 months, Wh
  * @param trend the customer's own yearly consumption trend ({@link ValueHistory#trend})
+ * @param confirmedThefts inspections that confirmed theft, all on record (repeat offences count)
+ * @param theftRecent the latest confirmed theft is within the credit rules' theft lock ({@link
+ *     CreditRules#theftLockMillis()}, two years): its escalation step still applies
  * @param daysPastDue whole days the oldest open bill is past due; 0 if none
+ * @param prepaid the master's pre-paid flag: the customer has an IC-card or prepaid meter
  * @param removed the customer was removed from the master: the fleet forgets it ({@link #removal});
  *     the other values are then empty
  */
@@ -32,9 +36,15 @@ public record CustomerStanding(
         double tenureYears,
         int creditScore,
         CreditGrade creditGrade,
-        boolean theftHistory,
+        int confirmedThefts,
+        boolean theftRecent,
         long daysPastDue,
+        boolean prepaid,
         boolean removed) {
+
+    public boolean theftHistory() {
+        return confirmedThefts > 0;
+    }
 
     /** That the customer was removed from the master at {@code tsMillis}. */
     public static CustomerStanding removal(String customerId, String areaId, long tsMillis) {
@@ -53,8 +63,10 @@ public record CustomerStanding(
                 0,
                 0,
                 null,
+                0,
                 false,
                 0,
+                false,
                 true);
     }
 }

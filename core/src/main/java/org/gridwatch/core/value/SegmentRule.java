@@ -82,7 +82,14 @@ public record SegmentRule(
         Segment segment =
                 segment(s.revenue12Fen(), potentialValue, s.creditScore(), s.creditGrade());
         String[] names =
-                strategies.forCustomer(segment, s.theftHistory(), s.daysPastDue()).stream()
+                strategies
+                        .forCustomer(
+                                segment,
+                                s.confirmedThefts(),
+                                s.theftRecent(),
+                                s.daysPastDue(),
+                                s.prepaid())
+                        .stream()
                         .map(Enum::name)
                         .toArray(String[]::new);
         return new SegmentChange(

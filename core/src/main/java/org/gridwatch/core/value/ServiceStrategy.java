@@ -20,10 +20,17 @@ public enum ServiceStrategy {
     PERIODIC_INSPECTION,
     /** LOW_BASIC: normal supply, no extra resources. */
     BASIC_SUPPLY,
-    /** Arrears, first step. */
+    /**
+     * Pre-paid customers whose balance ran out: remind them to top up before the meter cuts supply
+     * remotely (they are never in arrears).
+     */
+    TOP_UP_REMINDER,
+    /** Arrears or theft, first step. */
     WARNING,
-    /** Arrears, second step: supply restricted. */
+    /** Arrears or theft (a second offence), second step: supply restricted. */
     RESTRICTION,
-    /** Arrears, last step: notice of disconnection. */
+    /**
+     * Arrears or theft (a third offence), last step, the paper's giving up: disconnection notice.
+     */
     DISCONNECTION_NOTICE
 }

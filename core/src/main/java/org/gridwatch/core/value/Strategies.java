@@ -8,15 +8,29 @@ import org.gridwatch.core.event.Segment;
 
 /**
  * The service strategies for a customer: those of the segment (the paper, section 4), periodic
- * inspection for anyone with confirmed theft on record, and one step of the arrears escalation.
+ * inspection for anyone with confirmed theft on record, and one step of the escalation.
  *
  * <p>The paper: for customers who maliciously run up arrears or steal, "warn, and in the end
- * restrict and give up". We cannot see intent, so persistence stands for it: the oldest open bill
- * {@code warningDays} past due brings a WARNING, which a customer who merely forgot answers by
- * paying; still unpaid at {@code restrictionDays}, RESTRICTION; at {@code disconnectionNoticeDays},
- * a DISCONNECTION_NOTICE. Only the highest step reached is listed. The steps apply in every
- * segment: a HIGH customer three months in arrears has in fact already become C (automatic C), so
- * LOW_RISKY, once the segment is recomputed.
+ * restrict and give up". One ladder serves both: WARNING, RESTRICTION, DISCONNECTION_NOTICE (the
+ * giving up), and only the highest step reached is listed.
+ *
+ * <ul>
+ *   <li><b>Arrears</b>: we cannot see intent, so persistence stands for it: the oldest open bill
+ *       {@code warningDays} past due brings a WARNING, which a customer who merely forgot answers
+ *       by paying; still unpaid at {@code restrictionDays}, RESTRICTION; at {@code
+ *       disconnectionNoticeDays}, a DISCONNECTION_NOTICE. The steps apply in every segment: a HIGH
+ *       customer three months in arrears has in fact already become C (automatic C), so LOW_RISKY,
+ *       once the segment is recomputed.
+ *   <li><b>Theft</b>: repeat offences climb the ladder: the first confirmed theft a WARNING, the
+ *       second RESTRICTION, the third and later a DISCONNECTION_NOTICE. Every offence on record
+ *       counts; the step applies while the latest offence is recent (within the credit rules' theft
+ *       lock, two years), periodic inspection for ever.
+ *   <li><b>Pre-paid customers</b> already have the IC-card meter LOW_RISKY would get, so it is not
+ *       recommended again; they pay before they use, so they are never in arrears: what they owe
+ *       means their balance ran out and the meter will cut supply remotely, and they get a
+ *       TOP_UP_REMINDER instead of the arrears steps (collection follow-up would chase a debt the
+ *       meter already stops).
+ * </ul>
  *
  * @param warningDays 30: a month past due, i.e. the next bill has come and the old one is open
  * @param restrictionDays 60: two months
@@ -29,6 +43,13 @@ public record Strategies(int warningDays, int restrictionDays, int disconnection
 
     public static final Strategies DEFAULTS = new Strategies(30, 60, 90);
 
+    /** The escalation ladder, lowest first. */
+    private static final List<ServiceStrategy> LADDER =
+            List.of(
+                    ServiceStrategy.WARNING,
+                    ServiceStrategy.RESTRICTION,
+                    ServiceStrategy.DISCONNECTION_NOTICE);
+
     public Strategies {
         if (!(0 < warningDays
                 && warningDays < restrictionDays
@@ -37,8 +58,18 @@ public record Strategies(int warningDays, int restrictionDays, int disconnection
         }
     }
 
+    /**
+     * @param confirmedThefts inspections that confirmed theft, all on record
+     * @param theftRecent whether the latest confirmed theft is recent enough to act on
+     * @param daysPastDue days the oldest open bill is past due
+     * @param prepaid whether the customer has a pre-paid meter
+     */
     public List<ServiceStrategy> forCustomer(
-            Segment segment, boolean theftHistory, long daysPastDue) {
+            Segment segment,
+            int confirmedThefts,
+            boolean theftRecent,
+            long daysPastDue,
+            boolean prepaid) {
         List<ServiceStrategy> out = new ArrayList<>();
         switch (segment) {
             case HIGH -> {
@@ -51,16 +82,29 @@ public record Strategies(int warningDays, int restrictionDays, int disconnection
                 out.add(ServiceStrategy.OFFPEAK_DISCOUNT_OFFER);
             }
             case LOW_RISKY -> {
-                out.add(ServiceStrategy.PREPAID_METER);
-                out.add(ServiceStrategy.COLLECTION_FOLLOWUP);
+                if (!prepaid) {
+                    out.add(ServiceStrategy.PREPAID_METER);
+                    out.add(ServiceStrategy.COLLECTION_FOLLOWUP);
+                }
             }
             case LOW_BASIC -> out.add(ServiceStrategy.BASIC_SUPPLY);
         }
-        if (theftHistory) {
+        if (confirmedThefts > 0) {
             // The paper: customers who once stole are inspected regularly, whatever else they are.
             out.add(ServiceStrategy.PERIODIC_INSPECTION);
         }
-        arrearsStep(daysPastDue).ifPresent(out::add);
+        if (prepaid && daysPastDue > 0) {
+            out.add(ServiceStrategy.TOP_UP_REMINDER);
+        }
+        int step =
+                Math.max(
+                        prepaid ? -1 : arrearsStep(daysPastDue).map(LADDER::indexOf).orElse(-1),
+                        theftRecent
+                                ? theftStep(confirmedThefts).map(LADDER::indexOf).orElse(-1)
+                                : -1);
+        if (step >= 0) {
+            out.add(LADDER.get(step));
+        }
         return out;
     }
 
@@ -73,5 +117,12 @@ public record Strategies(int warningDays, int restrictionDays, int disconnection
             return Optional.of(ServiceStrategy.RESTRICTION);
         }
         return daysPastDue >= warningDays ? Optional.of(ServiceStrategy.WARNING) : Optional.empty();
+    }
+
+    /** The theft escalation step: one rung per confirmed offence; empty without any. */
+    public static Optional<ServiceStrategy> theftStep(int confirmedThefts) {
+        return confirmedThefts <= 0
+                ? Optional.empty()
+                : Optional.of(LADDER.get(Math.min(confirmedThefts, LADDER.size()) - 1));
     }
 }

@@ -7,15 +7,15 @@ import java.util.Set;
 import org.gridwatch.core.tariff.TariffPeriod;
 
 /** Bills for ledger tests, where only the month, the amount and the kWh matter. */
-final class LedgerBills {
+public final class LedgerBills {
 
     private LedgerBills() {}
 
-    static BillStatement bill(String month, long amountFen) {
+    public static BillStatement bill(String month, long amountFen) {
         return bill(month, amountFen, BigDecimal.ZERO);
     }
 
-    static BillStatement bill(String month, long amountFen, BigDecimal totalKwh) {
+    public static BillStatement bill(String month, long amountFen, BigDecimal totalKwh) {
         YearMonth m = YearMonth.parse(month);
         BillingCalendar calendar = BillingCalendar.CHINA;
         return new BillStatement(

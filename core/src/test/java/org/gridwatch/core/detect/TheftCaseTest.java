@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.AlertStatus;
 import org.gridwatch.core.event.AlertType;
+import org.gridwatch.core.event.InspectionOutcome;
 import org.gridwatch.core.event.Severity;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +105,38 @@ class TheftCaseTest {
         // a day at the smoothed values themselves leaves the score: nothing to say
         double x8 = c.evidence.smoothed[Feature.LEVEL.ordinal()];
         assertThat(c.onDay(report(DAY0 + 8, true, 5), drop(x8))).isNull();
+    }
+
+    @Test
+    void anInspectionClosesTheAlertWithItsOutcomeAndTheCaseStartsAfresh() {
+        for (InspectionOutcome outcome : InspectionOutcome.values()) {
+            TheftCase c = new TheftCase();
+            String first = open(c, 5).alertId();
+            Alert closed = c.onDay(report(DAY0 + 7, true, 5).withInspected(outcome), drop(4));
+            assertThat(closed.status()).as("%s", outcome).isEqualTo(AlertStatus.CLOSED);
+            assertThat(closed.alertId()).isEqualTo(first);
+            assertThat(closed.evidence()).containsEntry("inspection", outcome.name());
+            // The evidence starts from nothing: at z = 4 again the score takes the same seven
+            // days to reach one half, and that is a new case with a new id (after a confirmed
+            // theft, a repeat offence).
+            assertThat(c.evidence.smoothed[Feature.LEVEL.ordinal()]).isZero();
+            for (int k = 1; k <= 6; k++) {
+                assertThat(c.onDay(report(DAY0 + 7 + k, true, 5), drop(4))).isNull();
+            }
+            Alert again = c.onDay(report(DAY0 + 14, true, 5), drop(4));
+            assertThat(again.status()).isEqualTo(AlertStatus.OPEN);
+            assertThat(again.alertId()).isEqualTo(id(DAY0 + 14));
+        }
+    }
+
+    @Test
+    void anInspectionWithoutAnOpenAlertSaysNothing() {
+        TheftCase c = new TheftCase();
+        assertThat(
+                        c.onDay(
+                                report(DAY0, true, 5).withInspected(InspectionOutcome.NO_FINDING),
+                                drop(4)))
+                .isNull();
     }
 
     @Test

@@ -124,6 +124,21 @@ class UsageBaselineTest {
     }
 
     @Test
+    void afterAnInspectionVouchesForThePremisesTheNewLevelIsLearnedAsInTheFirstWeek() {
+        UsageBaseline b = new UsageBaseline();
+        for (int d = 0; d < 40; d++) {
+            live(b, Days.hourly(d, Days.flat(1)), WORKDAY);
+        }
+        b.relearn();
+        // 7 days counted: the half-level day weighs 1/8 and is not slowed although z > 3:
+        // 1 + (0.5 − 1) / 8 = 0.9375
+        DayComparison c = live(b, Days.hourly(40, Days.flat(0.5)), WORKDAY);
+        assertThat(c.z()[Feature.LEVEL.ordinal()]).isGreaterThan(UsageBaseline.SUSPECT_Z);
+        assertThat(b.profile[0]).isCloseTo(0.9375f, within(1e-6f));
+        assertThat(b.days()).isEqualTo(8);
+    }
+
+    @Test
     void aSuspiciousDayIsLearnedInFullWhileLittleIsKnown() {
         UsageBaseline b = new UsageBaseline();
         for (int d = 0; d < 10; d++) {

@@ -30,8 +30,10 @@ class FleetValuationTest {
                 5,
                 score,
                 CreditRules.DEFAULTS.gradeOf(score),
+                0,
                 false,
                 0,
+                false,
                 false);
     }
 

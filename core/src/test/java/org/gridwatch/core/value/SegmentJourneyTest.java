@@ -199,11 +199,12 @@ class SegmentJourneyTest {
         account.onInspection(
                 new Inspection("C1", "A-8", found, InspectionOutcome.CONFIRMED_THEFT), CREDIT);
         SegmentChange caught = at(found);
-        // −30 and the streak ends: 80 − 30 = 50, C
+        // −30 and the streak ends: 80 − 30 = 50, C; a first offence: warned
         assertThat(caught.creditScore()).isEqualTo(50);
         assertThat(caught.segment()).isEqualTo(Segment.LOW_RISKY);
         assertThat(caught.strategyList())
-                .containsExactly("PREPAID_METER", "COLLECTION_FOLLOWUP", "PERIODIC_INSPECTION");
+                .containsExactly(
+                        "PREPAID_METER", "COLLECTION_FOLLOWUP", "PERIODIC_INSPECTION", "WARNING");
 
         // Two years of bills paid on time: still C until the lock ends, then 80 + 10 = 90, A
         for (int m = 1; m <= 24; m++) {

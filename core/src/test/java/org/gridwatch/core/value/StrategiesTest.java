@@ -12,31 +12,32 @@ class StrategiesTest {
 
     @Test
     void highCustomersGetAnAccountManagerTheVipChannelAndOutageNoticesFirst() {
-        assertThat(STRATEGIES.forCustomer(Segment.HIGH, false, 0))
+        assertThat(STRATEGIES.forCustomer(Segment.HIGH, 0, false, 0, false))
                 .containsExactly(ACCOUNT_MANAGER, VIP_CHANNEL, OUTAGE_NOTICE_FIRST);
     }
 
     @Test
     void mediumCustomersGetTheHotlineAndAnOffPeakOffer() {
-        assertThat(STRATEGIES.forCustomer(Segment.MEDIUM, false, 0))
+        assertThat(STRATEGIES.forCustomer(Segment.MEDIUM, 0, false, 0, false))
                 .containsExactly(HOTLINE_95598, OFFPEAK_DISCOUNT_OFFER);
     }
 
     @Test
     void lowRiskyCustomersGetAPrepaidMeterAndCollectionFollowUp() {
-        assertThat(STRATEGIES.forCustomer(Segment.LOW_RISKY, false, 0))
+        assertThat(STRATEGIES.forCustomer(Segment.LOW_RISKY, 0, false, 0, false))
                 .containsExactly(PREPAID_METER, COLLECTION_FOLLOWUP);
     }
 
     @Test
     void lowRiskyCustomersWithTheftHistoryAreAlsoInspectedPeriodically() {
-        assertThat(STRATEGIES.forCustomer(Segment.LOW_RISKY, true, 0))
+        // Long ago: inspected, no more warnings.
+        assertThat(STRATEGIES.forCustomer(Segment.LOW_RISKY, 1, false, 0, false))
                 .containsExactly(PREPAID_METER, COLLECTION_FOLLOWUP, PERIODIC_INSPECTION);
     }
 
     @Test
     void lowBasicCustomersGetBasicSupplyOnly() {
-        assertThat(STRATEGIES.forCustomer(Segment.LOW_BASIC, false, 0))
+        assertThat(STRATEGIES.forCustomer(Segment.LOW_BASIC, 0, false, 0, false))
                 .containsExactly(BASIC_SUPPLY);
     }
 
@@ -52,10 +53,39 @@ class StrategiesTest {
 
     @Test
     void onlyTheHighestArrearsStepIsListedAfterTheSegmentsStrategies() {
-        assertThat(STRATEGIES.forCustomer(Segment.LOW_RISKY, true, 75))
+        assertThat(STRATEGIES.forCustomer(Segment.LOW_RISKY, 1, true, 75, false))
                 .containsExactly(
                         PREPAID_METER, COLLECTION_FOLLOWUP, PERIODIC_INSPECTION, RESTRICTION);
-        assertThat(STRATEGIES.forCustomer(Segment.LOW_BASIC, false, 95))
+        // A first theft is a warning; 75 days in arrears, restriction: the higher.
+        assertThat(STRATEGIES.forCustomer(Segment.LOW_BASIC, 0, false, 95, false))
                 .containsExactly(BASIC_SUPPLY, DISCONNECTION_NOTICE);
+    }
+
+    @Test
+    void repeatTheftClimbsTheLadderWarnRestrictGiveUp() {
+        assertThat(Strategies.theftStep(0)).isEmpty();
+        assertThat(STRATEGIES.forCustomer(Segment.MEDIUM, 1, true, 0, false))
+                .containsExactly(
+                        HOTLINE_95598, OFFPEAK_DISCOUNT_OFFER, PERIODIC_INSPECTION, WARNING);
+        assertThat(STRATEGIES.forCustomer(Segment.LOW_RISKY, 2, true, 0, false))
+                .containsExactly(
+                        PREPAID_METER, COLLECTION_FOLLOWUP, PERIODIC_INSPECTION, RESTRICTION);
+        assertThat(STRATEGIES.forCustomer(Segment.LOW_BASIC, 3, true, 0, false))
+                .containsExactly(BASIC_SUPPLY, PERIODIC_INSPECTION, DISCONNECTION_NOTICE);
+        assertThat(STRATEGIES.forCustomer(Segment.LOW_BASIC, 7, true, 35, false))
+                .containsExactly(BASIC_SUPPLY, PERIODIC_INSPECTION, DISCONNECTION_NOTICE);
+    }
+
+    @Test
+    void aPrepaidCustomerIsNeverOfferedAPrepaidMeterNorChasedForArrears() {
+        assertThat(STRATEGIES.forCustomer(Segment.LOW_RISKY, 0, false, 0, true)).isEmpty();
+        // Owing means the balance ran out: a reminder to top up, no arrears steps.
+        assertThat(STRATEGIES.forCustomer(Segment.LOW_RISKY, 0, false, 95, true))
+                .containsExactly(TOP_UP_REMINDER);
+        assertThat(STRATEGIES.forCustomer(Segment.MEDIUM, 0, false, 5, true))
+                .containsExactly(HOTLINE_95598, OFFPEAK_DISCOUNT_OFFER, TOP_UP_REMINDER);
+        // Theft is theft, pre-paid or not.
+        assertThat(STRATEGIES.forCustomer(Segment.LOW_RISKY, 2, true, 0, true))
+                .containsExactly(PERIODIC_INSPECTION, RESTRICTION);
     }
 }

@@ -71,8 +71,10 @@ public class ValueBenchmark {
                             random.nextDouble(0, 25),
                             score,
                             CreditRules.DEFAULTS.gradeOf(score),
-                            random.nextInt(50) == 0,
+                            random.nextInt(50) == 0 ? 1 : 0,
+                            false,
                             random.nextInt(100),
+                            false,
                             false));
         }
         account = new CustomerAccount();

@@ -91,7 +91,9 @@ class WorkedCustomerTest {
     private static List<ServiceStrategy> strategiesAt(CreditAccount account, long now) {
         return Strategies.DEFAULTS.forCustomer(
                 segmentAt(account, now),
-                account.credit.hasTheftHistory(),
-                account.credit.daysPastDue(now));
+                account.credit.theftCount,
+                account.credit.theftUntilMillis > now,
+                account.credit.daysPastDue(now),
+                false);
     }
 }

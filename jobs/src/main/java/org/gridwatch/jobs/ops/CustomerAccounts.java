@@ -1,5 +1,7 @@
 package org.gridwatch.jobs.ops;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,10 +12,14 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.gridwatch.core.arrears.ArrearsCase;
+import org.gridwatch.core.arrears.ArrearsRisk;
+import org.gridwatch.core.arrears.LatePaymentPenalty;
 import org.gridwatch.core.billing.BillCalculator;
 import org.gridwatch.core.billing.BillStatement;
 import org.gridwatch.core.billing.BillingCalendar;
@@ -23,6 +29,8 @@ import org.gridwatch.core.billing.PaymentOutcome;
 import org.gridwatch.core.billing.ReadingHistory;
 import org.gridwatch.core.codec.EventJson;
 import org.gridwatch.core.detect.DayReport;
+import org.gridwatch.core.detect.MeterFaultCase;
+import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.MeterReading;
@@ -69,6 +77,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each day of readings is also judged against the customer's usual day ({@link DayWatch}) and
  * reported to {@link #DAYS} for the area's theft watch.
+ *
+ * <p>The customer's {@link ArrearsCase} is looked at after each of those changes and, while the
+ * oldest open bill is overdue, every local midnight from {@link ArrearsRisk#minDaysPastDue} days
+ * past due on: the chance of reaching 90 days grows with each day unpaid. Its ARREARS alerts go to
+ * {@link #ALERTS}. An inspection's outcome goes to the credit record, to the next day report for
+ * the area's theft case ({@link DayWatch}), and a METER_FAULT to a DATA_QUALITY alert ({@link
+ * MeterFaultCase}).
  */
 public final class CustomerAccounts
         extends KeyedCoProcessFunction<String, CustomerFeed, AccountEvent, Bill>
@@ -80,6 +95,10 @@ public final class CustomerAccounts
     public static final OutputTag<CustomerStanding> STANDINGS =
             new OutputTag<>("customer-standings", Types.POJO(CustomerStanding.class)) {};
 
+    /** ARREARS alerts, and DATA_QUALITY alerts for meters inspectors found faulty. */
+    public static final OutputTag<Alert> ALERTS =
+            new OutputTag<>("arrears-alerts", TypeInformation.of(Alert.class)) {};
+
     /** The customers' judged days, for {@link AreaWatch}. */
     public static final OutputTag<DayReport> DAYS = DayWatch.DAYS;
 
@@ -90,6 +109,9 @@ public final class CustomerAccounts
     private transient ValueState<ReadingHistory> readingHistory;
     private transient ValueState<Long> creditCheckAt;
     private transient ValueState<Long> latestEventMillis;
+    private transient ValueState<ArrearsCase> arrears;
+    private transient ValueState<Long> arrearsCheckAt;
+    private transient ValueState<MeterFaultCase> meterFaults;
     private transient MapState<Long, List<AccountEvent>> waiting;
     private transient TariffBook tariffs;
     private transient BillingCalendar calendar;
@@ -132,6 +154,19 @@ public final class CustomerAccounts
         latestEventMillis =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("latest-event", Types.LONG));
+        arrears =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "arrears-case", Types.POJO(ArrearsCase.class)));
+        arrearsCheckAt =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("arrears-check-at", Types.LONG));
+        meterFaults =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "meter-faults", Types.POJO(MeterFaultCase.class)));
         waiting =
                 getRuntimeContext()
                         .getMapState(
@@ -208,6 +243,9 @@ public final class CustomerAccounts
         readingHistory.clear();
         creditCheckAt.clear();
         latestEventMillis.clear();
+        arrears.clear();
+        arrearsCheckAt.clear();
+        meterFaults.clear();
         days.clear();
     }
 
@@ -384,6 +422,14 @@ public final class CustomerAccounts
             }
         } else {
             accounts.onInspection(e.inspection, model.credit());
+            days.onInspection(e.inspection.outcome());
+            MeterFaultCase faults = meterFaults.value();
+            faults = faults == null ? new MeterFaultCase() : faults;
+            Alert alert = faults.onInspection(e.inspection, master.value(), settings.zone());
+            if (alert != null) {
+                ctx.output(ALERTS, alert);
+                meterFaults.update(faults);
+            }
         }
         account.update(accounts);
         publish(ctx, accounts, e.tsMillis(), false);
@@ -404,12 +450,71 @@ public final class CustomerAccounts
         Long check = creditCheckAt.value();
         if (check != null && check == timestamp) {
             creditCheckAt.clear();
-            boolean inputEnded = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
-            if (!inputEnded || timestamp <= latestEvent()) {
-                // At the end of a replay every pending timer fires; a credit change after the
-                // last event of the input did not happen within it.
+            if (withinInput(timestamp, ctx)) {
                 publish(ctx, accountOrNew(), timestamp, false);
             }
+        }
+        Long arrearsCheck = arrearsCheckAt.value();
+        if (arrearsCheck != null && arrearsCheck == timestamp) {
+            arrearsCheckAt.clear();
+            if (withinInput(timestamp, ctx)) {
+                watchArrears(ctx, accountOrNew(), timestamp);
+            }
+        }
+    }
+
+    /**
+     * Whether a time-driven change at {@code timestamp} happened within the input: at the end of a
+     * replay every pending timer fires, and a credit or arrears change after the customer's last
+     * event did not happen within it.
+     */
+    private boolean withinInput(long timestamp, Context ctx) throws Exception {
+        return ctx.timerService().currentWatermark() != Long.MAX_VALUE
+                || timestamp <= latestEvent();
+    }
+
+    /**
+     * Looks at the customer's arrears at {@code nowMillis}: emits its ARREARS alert if it opens,
+     * changes or closes, and arms the next look while a bill is overdue.
+     */
+    private void watchArrears(Context ctx, CustomerAccount accounts, long nowMillis)
+            throws Exception {
+        Customer customer = master.value();
+        if (customer == null) {
+            return;
+        }
+        ArrearsCase current = arrears.value();
+        ArrearsCase watched = current == null ? new ArrearsCase() : current;
+        Alert alert =
+                watched.assess(
+                        customer,
+                        accounts.ledger,
+                        accounts.habit,
+                        nowMillis,
+                        settings.zone(),
+                        ArrearsRisk.DEFAULTS,
+                        LatePaymentPenalty.CHINA_1996);
+        if (alert != null) {
+            ctx.output(ALERTS, alert);
+            arrears.update(watched);
+        }
+        long due = accounts.ledger.oldestOpenDueMillis();
+        if (due == Long.MAX_VALUE || customer.prepaid()) {
+            return;
+        }
+        LocalDate today = Instant.ofEpochMilli(nowMillis).atZone(settings.zone()).toLocalDate();
+        LocalDate firstLook =
+                Instant.ofEpochMilli(due)
+                        .atZone(settings.zone())
+                        .toLocalDate()
+                        .plusDays(ArrearsRisk.DEFAULTS.minDaysPastDue());
+        LocalDate next = firstLook.isAfter(today) ? firstLook : today.plusDays(1);
+        long at = next.atStartOfDay(settings.zone()).toInstant().toEpochMilli();
+        Long armed = arrearsCheckAt.value();
+        if (armed == null || armed != at) {
+            // A look armed earlier and replaced fires and finds itself replaced.
+            ctx.timerService().registerEventTimeTimer(at);
+            arrearsCheckAt.update(at);
         }
     }
 
@@ -495,6 +600,7 @@ public final class CustomerAccounts
             return;
         }
         ctx.output(STANDINGS, accounts.standing(customer, nowMillis, monthClose, model.credit()));
+        watchArrears(ctx, accounts, nowMillis);
         long next = accounts.credit.nextChangeMillis(nowMillis, model.credit(), model.strategies());
         Long armed = creditCheckAt.value();
         if (next != Long.MAX_VALUE && (armed == null || armed != next)) {

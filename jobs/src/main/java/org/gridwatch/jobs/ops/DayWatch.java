@@ -17,6 +17,7 @@ import org.gridwatch.core.detect.DayPrices;
 import org.gridwatch.core.detect.DayReport;
 import org.gridwatch.core.detect.UsageBaseline;
 import org.gridwatch.core.event.Customer;
+import org.gridwatch.core.event.InspectionOutcome;
 import org.gridwatch.core.event.MeterReading;
 import org.gridwatch.core.tariff.PeriodLookup;
 import org.gridwatch.core.tariff.TariffBook;
@@ -27,6 +28,9 @@ import org.gridwatch.core.tariff.TariffBook;
  * (or the allowed lateness, if shorter): detection does not wait the week a bill waits, and a
  * reading later than that is left out of its day (it still counts for the bill). The closed day is
  * judged by core ({@link DayJudge}) and reported to {@link #DAYS} for the area's {@link AreaWatch}.
+ *
+ * <p>An inspection's outcome rides on the customer's next day report to the area's theft case; a
+ * NO_FINDING or METER_FAULT also makes the usual day learn afresh ({@link UsageBaseline#relearn}).
  */
 final class DayWatch {
     /** The customers' closed days, for {@link AreaWatch}. */
@@ -41,6 +45,7 @@ final class DayWatch {
     private final PeriodLookup peakHours;
     private MapState<Long, DayLoad> openDays;
     private ValueState<UsageBaseline> baseline;
+    private ValueState<InspectionOutcome> inspected;
 
     // The local day of the latest reading, kept across readings: most readings in a row fall in
     // the same day, and finding a day in a time zone costs more than the rest of onReading.
@@ -68,6 +73,22 @@ final class DayWatch {
         baseline =
                 ctx.getState(
                         new ValueStateDescriptor<>("usual-day", Types.POJO(UsageBaseline.class)));
+        inspected =
+                ctx.getState(
+                        new ValueStateDescriptor<>(
+                                "inspected", Types.ENUM(InspectionOutcome.class)));
+    }
+
+    /** What an inspector found: told to the area with the next day; relearn if vouched for. */
+    void onInspection(InspectionOutcome outcome) throws Exception {
+        inspected.update(outcome);
+        if (outcome != InspectionOutcome.CONFIRMED_THEFT) {
+            UsageBaseline usual = baseline.value();
+            if (usual != null) {
+                usual.relearn();
+                baseline.update(usual);
+            }
+        }
     }
 
     /** Adds a reading to its day, unless the day has closed; arms the day's close. */
@@ -118,12 +139,18 @@ final class DayWatch {
                         DayPrices.hourPrices(tariffs, customer.tariffId(), day.dayStartMillis),
                         timestamp);
         baseline.update(usual);
+        InspectionOutcome found = inspected.value();
+        if (found != null) {
+            inspected.clear();
+            return report.withInspected(found);
+        }
         return report;
     }
 
     void clear() {
         openDays.clear();
         baseline.clear();
+        inspected.clear();
     }
 
     private long startMillis(LocalDate date) {

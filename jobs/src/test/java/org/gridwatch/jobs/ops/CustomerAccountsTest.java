@@ -1,6 +1,7 @@
 package org.gridwatch.jobs.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.gridwatch.jobs.Fixtures.at;
 
 import java.time.Duration;
@@ -11,6 +12,9 @@ import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.gridwatch.core.event.Alert;
+import org.gridwatch.core.event.AlertStatus;
+import org.gridwatch.core.event.AlertType;
 import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.CreditGrade;
 import org.gridwatch.core.event.Customer;
@@ -222,6 +226,73 @@ class CustomerAccountsTest {
 
         assertThat(standings().stream().filter(s -> !s.monthClose())).isEmpty();
         assertThat(standings()).hasSize(before);
+    }
+
+    private List<Alert> alerts() {
+        var side = harness.getSideOutput(CustomerAccounts.ALERTS);
+        return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
+    }
+
+    @Test
+    void aBillNobodyPaysBecomesAnArrearsAlertTheDayTheChanceOfReaching90DaysPassesOneHalf()
+            throws Exception {
+        // January (10.40 CNY, due 02-20) is never paid, and nothing was ever paid: at d days past
+        // due the chance is (20 + d) / 110 (ArrearsRisk), one half at d = 35: 03-27 00:00.
+        billJanuary();
+        read("2026-04-10T08:15", 1.0); // the meter goes on reporting; nobody pays
+        watermark("2026-03-26T23:59");
+        assertThat(alerts()).isEmpty();
+        watermark("2026-03-27T00:00");
+
+        // February's bill (issued 03-01, due 03-20) is overdue too by then.
+        assertThat(bills()).extracting(Bill::period).containsExactly("2026-01", "2026-02");
+        double february = bills().get(1).amountFen() / 100.0;
+        assertThat(alerts())
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.alertId()).isEqualTo("arrears:C1:20260327");
+                            assertThat(a.type()).isEqualTo(AlertType.ARREARS);
+                            assertThat(a.tsMillis()).isEqualTo(at("2026-03-27T00:00"));
+                            assertThat(a.score()).isEqualTo(0.5);
+                            assertThat(a.valueAtRiskCny())
+                                    .isCloseTo(10.40 + february, within(1e-9));
+                            // 2‰ a day: January 35 days, February 7
+                            double penalty = 10.40 * 0.002 * 35 + february * 0.002 * 7;
+                            assertThat(a.evidence().get("penaltyCny"))
+                                    .isEqualTo(Math.round(penalty * 100) / 100.0);
+                            assertThat(a.openBills()).containsExactly("2026-01", "2026-02");
+                        });
+
+        pay("P1", "2026-03-28T10:00", 1_040 + bills().get(1).amountFen()); // all of it
+        watermark("2026-03-29T00:00");
+        assertThat(alerts()).hasSize(2);
+        assertThat(alerts().get(1).status()).isEqualTo(AlertStatus.CLOSED);
+        assertThat(alerts().get(1).alertId()).isEqualTo("arrears:C1:20260327");
+    }
+
+    @Test
+    void aMeterFaultAnInspectorFindsIsADataQualityAlert() throws Exception {
+        billJanuary();
+        Inspection fault =
+                new Inspection(
+                        "C1",
+                        "theft:C1:20260120",
+                        at("2026-02-05T10:00"),
+                        InspectionOutcome.METER_FAULT);
+        harness.processElement2(AccountEvent.of(fault), fault.tsMillis());
+        watermark("2026-02-05T10:00");
+
+        assertThat(alerts())
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.alertId()).isEqualTo("data-quality:C1:20260205");
+                            assertThat(a.type()).isEqualTo(AlertType.DATA_QUALITY);
+                            assertThat(a.meterId()).isEqualTo("M1");
+                            assertThat(a.evidence())
+                                    .containsEntry("inspectedForAlert", "theft:C1:20260120");
+                        });
     }
 
     private List<Bill> bills() {

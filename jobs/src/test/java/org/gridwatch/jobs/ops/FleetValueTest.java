@@ -52,8 +52,10 @@ class FleetValueTest {
                 3.0,
                 score,
                 grade,
+                0,
                 false,
                 0,
+                false,
                 false);
     }
 
