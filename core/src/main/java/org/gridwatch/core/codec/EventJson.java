@@ -216,6 +216,9 @@ public final class EventJson {
         m.put("creditScore", s.creditScore());
         m.put("creditGrade", s.creditGrade().name());
         m.put("strategies", s.strategies());
+        if (s.nextInspectionMillis() != SegmentChange.NONE) {
+            m.put("nextInspection", time.format(s.nextInspectionMillis()));
+        }
         return write(m);
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param strategies {@code ServiceStrategy} names, in the order they apply; an array rather than a
  *     list so that Flink keeps the record a POJO
+ * @param nextInspectionMillis when the customer is next to be inspected on site, or {@link #NONE}
  */
 public record SegmentChange(
         String customerId,
@@ -18,7 +19,32 @@ public record SegmentChange(
         double potentialValue,
         int creditScore,
         CreditGrade creditGrade,
-        String[] strategies) {
+        String[] strategies,
+        long nextInspectionMillis) {
+
+    public static final long NONE = Long.MIN_VALUE;
+
+    /** A record with no inspection planned. */
+    public SegmentChange(
+            String customerId,
+            long tsMillis,
+            Segment segment,
+            double currentValue,
+            double potentialValue,
+            int creditScore,
+            CreditGrade creditGrade,
+            String[] strategies) {
+        this(
+                customerId,
+                tsMillis,
+                segment,
+                currentValue,
+                potentialValue,
+                creditScore,
+                creditGrade,
+                strategies,
+                NONE);
+    }
 
     public List<String> strategyList() {
         return List.of(strategies);
@@ -26,14 +52,15 @@ public record SegmentChange(
 
     /**
      * Whether this is news against the {@code previous} record of the customer (null if none): a
-     * different segment, grade or set of strategies. Scores and values move a little with every
-     * bill and payment; those alone are not a change anyone acts on.
+     * different segment, grade, set of strategies or next inspection date. Scores and values move a
+     * little with every bill and payment; those alone are not a change anyone acts on.
      */
     public boolean changesFrom(SegmentChange previous) {
         return previous == null
                 || previous.segment != segment
                 || previous.creditGrade != creditGrade
-                || !Arrays.equals(previous.strategies, strategies);
+                || !Arrays.equals(previous.strategies, strategies)
+                || previous.nextInspectionMillis != nextInspectionMillis;
     }
 
     @Override
@@ -46,7 +73,8 @@ public record SegmentChange(
                 && Double.compare(potentialValue, s.potentialValue) == 0
                 && creditScore == s.creditScore
                 && creditGrade == s.creditGrade
-                && Arrays.equals(strategies, s.strategies);
+                && Arrays.equals(strategies, s.strategies)
+                && nextInspectionMillis == s.nextInspectionMillis;
     }
 
     @Override

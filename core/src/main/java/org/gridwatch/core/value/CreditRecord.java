@@ -52,6 +52,9 @@ public final class CreditRecord {
     /** Until when confirmed theft keeps the grade at C; {@link Long#MIN_VALUE} if never. */
     public long theftUntilMillis = Long.MIN_VALUE;
 
+    /** The latest on-site inspection, whatever it found; {@link InspectionPlan#NONE} if none. */
+    public long lastInspectionMillis = InspectionPlan.NONE;
+
     public int theftCount;
 
     /** The ledger's oldest open due date as last seen; {@link Long#MAX_VALUE} if none open. */
@@ -134,6 +137,7 @@ public final class CreditRecord {
 
     /** An inspection's outcome: only confirmed theft counts; no finding or a meter fault do not. */
     public void onInspection(Inspection inspection, CreditRules rules) {
+        lastInspectionMillis = Math.max(lastInspectionMillis, inspection.tsMillis());
         if (inspection.outcome() == InspectionOutcome.CONFIRMED_THEFT) {
             onConfirmedTheft(inspection.tsMillis(), rules);
         }

@@ -89,6 +89,7 @@ public final class CustomerAccount {
                 credit.theftCount,
                 credit.theftUntilMillis > tsMillis,
                 credit.daysPastDue(tsMillis),
+                credit.lastInspectionMillis,
                 customer.prepaid(),
                 false);
     }

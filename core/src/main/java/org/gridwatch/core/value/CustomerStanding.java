@@ -17,6 +17,8 @@ import org.gridwatch.core.event.CustomerClass;
  * @param theftRecent the latest confirmed theft is within the credit rules' theft lock ({@link
  *     CreditRules#theftLockMillis()}, two years): its escalation step still applies
  * @param daysPastDue whole days the oldest open bill is past due; 0 if none
+ * @param lastInspectionMillis the customer's latest on-site inspection, {@link InspectionPlan#NONE}
+ *     if never
  * @param prepaid the master's pre-paid flag: the customer has an IC-card or prepaid meter
  * @param removed the customer was removed from the master: the fleet forgets it ({@link #removal});
  *     the other values are then empty
@@ -39,6 +41,7 @@ public record CustomerStanding(
         int confirmedThefts,
         boolean theftRecent,
         long daysPastDue,
+        long lastInspectionMillis,
         boolean prepaid,
         boolean removed) {
 
@@ -66,6 +69,7 @@ public record CustomerStanding(
                 0,
                 false,
                 0,
+                InspectionPlan.NONE,
                 false,
                 true);
     }

@@ -100,6 +100,12 @@ public record SegmentRule(
                 potentialValue,
                 s.creditScore(),
                 s.creditGrade(),
-                names);
+                names,
+                InspectionPlan.DEFAULTS.nextMillis(
+                        segment,
+                        s.confirmedThefts(),
+                        s.theftRecent(),
+                        s.lastInspectionMillis(),
+                        tsMillis));
     }
 }

@@ -303,6 +303,25 @@ class EventJsonTest {
         assertThat(out).isEqualTo(JSON.readTree(ContractExamples.SEGMENT));
     }
 
+    @Test
+    void aSegmentRecordCarriesTheNextInspectionWhenOneIsPlanned() throws Exception {
+        SegmentChange change =
+                new SegmentChange(
+                        "C0000042",
+                        millis("2026-02-01T00:00:00+08:00"),
+                        Segment.LOW_RISKY,
+                        0.2,
+                        0.3,
+                        50,
+                        CreditGrade.C,
+                        new String[] {"PERIODIC_INSPECTION"},
+                        millis("2026-05-01T10:00:00+08:00"));
+
+        JsonNode out = JSON.readTree(json.segmentChange(change));
+
+        assertThat(out.get("nextInspection").asText()).isEqualTo("2026-05-01T10:00:00+08:00");
+    }
+
     private static List<String> fieldNames(String json) throws Exception {
         return fieldNames(JSON.readTree(json));
     }

@@ -33,6 +33,7 @@ class FleetValuationTest {
                 0,
                 false,
                 0,
+                InspectionPlan.NONE,
                 false,
                 false);
     }

@@ -205,6 +205,8 @@ class SegmentJourneyTest {
         assertThat(caught.strategyList())
                 .containsExactly(
                         "PREPAID_METER", "COLLECTION_FOLLOWUP", "PERIODIC_INSPECTION", "WARNING");
+        // inspected again a quarter after the visit that found it
+        assertThat(caught.nextInspectionMillis()).isEqualTo(found + 90 * DAY);
 
         // Two years of bills paid on time: still C until the lock ends, then 80 + 10 = 90, A
         for (int m = 1; m <= 24; m++) {
@@ -223,5 +225,7 @@ class SegmentJourneyTest {
                         "VIP_CHANNEL",
                         "OUTAGE_NOTICE_FIRST",
                         "PERIODIC_INSPECTION");
+        // an older theft: every half year after the latest visit
+        assertThat(free.nextInspectionMillis()).isEqualTo(found + 180 * DAY);
     }
 }

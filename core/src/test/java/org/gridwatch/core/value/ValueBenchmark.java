@@ -74,6 +74,7 @@ public class ValueBenchmark {
                             random.nextInt(50) == 0 ? 1 : 0,
                             false,
                             random.nextInt(100),
+                            InspectionPlan.NONE,
                             false,
                             false));
         }

@@ -16,6 +16,7 @@ import org.gridwatch.core.event.SegmentChange;
 import org.gridwatch.core.metric.Measurements;
 import org.gridwatch.core.metric.MetricPoint;
 import org.gridwatch.core.value.CustomerStanding;
+import org.gridwatch.core.value.InspectionPlan;
 import org.gridwatch.core.value.ValueModel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,7 @@ class FleetValueTest {
                 0,
                 false,
                 0,
+                InspectionPlan.NONE,
                 false,
                 false);
     }
