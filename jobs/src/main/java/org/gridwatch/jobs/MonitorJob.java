@@ -31,6 +31,7 @@ import org.gridwatch.jobs.io.MonitorOutputs;
 import org.gridwatch.jobs.ops.AccountEvent;
 import org.gridwatch.jobs.ops.AreaAdmission;
 import org.gridwatch.jobs.ops.AreaWatch;
+import org.gridwatch.jobs.ops.ClassPeers;
 import org.gridwatch.jobs.ops.CustomerAccounts;
 import org.gridwatch.jobs.ops.CustomerFeed;
 import org.gridwatch.jobs.ops.DailyPeakValley;
@@ -59,7 +60,7 @@ import org.gridwatch.jobs.ops.SupplyBuckets;
  * payments, inspections ──────────────────────────────────────────────────┴─ customer accounts (keyed by customer) ─ bills         │
  *                                                                             ├─ standings ─ fleet value (one key) ─ segments ───────┤
  *                                                                             ├─ arrears ─ alerts ─────────────────────────────────┤
- *                                                                             └─ judged days ─ theft watch (keyed by area) ─ alerts ─┤
+ *                                                                             └─ judged days ─ class peers (keyed by class) ─ theft watch (keyed by area) ─ alerts ─┤
  * area-readings ─ admit (keyed by area) ─ supply per area × 15 min ──────────────────────────────────────────────────────────────┼─ metrics
  * every input ─ records / rejected / late per source × 15 min ───────────────────────────────────────────────────────────────────┘
  * every rejection (source, join, admission, accounts, too late) ─ rejected
@@ -262,7 +263,14 @@ public final class MonitorJob {
                                         .returns(Types.POJO(AreaReading.class))
                                         .name("no area readings")
                                         .uid("no-area-readings"));
-        return days.keyBy(DayReport::areaId)
+        DataStream<DayReport> withClassPeers =
+                days.keyBy(DayReport::customerClass)
+                        .process(new ClassPeers())
+                        .returns(Types.POJO(DayReport.class))
+                        .name("class peers: the class's median day across the fleet")
+                        .uid("class-peers");
+        return withClassPeers
+                .keyBy(DayReport::areaId)
                 .connect(areaSupply.keyBy(AreaReading::areaId))
                 .process(new AreaWatch(settings.zone(), settings.allowedLateness().toMillis()))
                 .name("theft watch per area: peers, cases, alerts")

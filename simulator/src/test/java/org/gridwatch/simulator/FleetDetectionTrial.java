@@ -89,6 +89,19 @@ public final class FleetDetectionTrial {
                                 dayStart + 86_400_000L);
                 byArea.computeIfAbsent(c.areaId(), k -> new ArrayList<>()).add(r);
             }
+            // the class's median across the fleet, as the job's class peers tell each day
+            Map<String, List<DayReport>> byClass = new LinkedHashMap<>();
+            for (List<DayReport> area : byArea.values()) {
+                for (DayReport r : area) {
+                    byClass.computeIfAbsent(r.customerClass(), k -> new ArrayList<>()).add(r);
+                }
+            }
+            byArea.clear();
+            for (List<DayReport> cls : byClass.values()) {
+                for (DayReport r : PeerGroup.withClassMedian(cls)) {
+                    byArea.computeIfAbsent(r.areaId(), k -> new ArrayList<>()).add(r);
+                }
+            }
             for (List<DayReport> area : byArea.values()) {
                 List<double[]> net = PeerGroup.netOfPeers(area);
                 for (int i = 0; i < area.size(); i++) {

@@ -36,6 +36,7 @@ public record DayReport(
         boolean registerRollback,
         boolean reverseWithoutGeneration,
         boolean phaseFault,
+        double[] classMedianZ,
         InspectionOutcome inspected) {
 
     /** A day with no inspection since the previous one. */
@@ -75,6 +76,7 @@ public record DayReport(
                 registerRollback,
                 reverseWithoutGeneration,
                 phaseFault,
+                null,
                 null);
     }
 
@@ -98,7 +100,32 @@ public record DayReport(
                 registerRollback,
                 reverseWithoutGeneration,
                 phaseFault,
+                classMedianZ,
                 outcome);
+    }
+
+    /** This day, with its class's median deviation across the fleet (null: none). */
+    public DayReport withClassMedian(double[] median) {
+        return new DayReport(
+                customerId,
+                meterId,
+                areaId,
+                customerClass,
+                epochDay,
+                closedAtMillis,
+                scored,
+                z,
+                value,
+                usual,
+                kwh,
+                usualKwh,
+                lossCny,
+                tamper,
+                registerRollback,
+                reverseWithoutGeneration,
+                phaseFault,
+                median,
+                inspected);
     }
 
     public MeterEvidence meterEvidence() {

@@ -7,9 +7,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The customers compared with each other on one day: of the same class in the same area, or the
- * area when a class has too few. Weather and holidays move them all; theft moves one. Their median
- * deviation per feature is taken out of each member's.
+ * The customers compared with each other on one day: of the same class in the same area; when the
+ * class has too few there, the same class across the fleet; when that too has too few, the area.
+ * Weather, daylight and holidays move them all; theft moves one. Their median deviation per feature
+ * is taken out of each member's.
+ *
+ * <p>Why the fleet's class before the area: a class small in every area (street and sign lighting,
+ * say) moves with its own seasons — lighting falls every spring as the days lengthen — which the
+ * area's households do not share. Compared with the area, every lighting customer would look like a
+ * thief in March.
  */
 public final class PeerGroup {
     /** Fewer members than this say nothing about a common move. */
@@ -36,9 +42,29 @@ public final class PeerGroup {
     }
 
     /**
+     * One class's judged days of one day across the fleet, each told the class's median deviation
+     * ({@link DayReport#classMedianZ}; null when fewer than {@link #MIN_MEMBERS} were judged). In
+     * the order given.
+     */
+    public static List<DayReport> withClassMedian(List<DayReport> classDay) {
+        List<double[]> scored = new ArrayList<>();
+        for (DayReport d : classDay) {
+            if (d.scored()) {
+                scored.add(d.z());
+            }
+        }
+        double[] median = scored.size() >= MIN_MEMBERS ? medianZ(scored) : null;
+        List<DayReport> out = new ArrayList<>(classDay.size());
+        for (DayReport d : classDay) {
+            out.add(d.withClassMedian(median));
+        }
+        return out;
+    }
+
+    /**
      * One area's judged days, each net of its peers' median: the customers of its class in the area
-     * when the class has {@link #MIN_MEMBERS} judged that day, else the whole area. In the order
-     * given.
+     * when the class has {@link #MIN_MEMBERS} judged that day, else the class across the fleet
+     * ({@link DayReport#classMedianZ}) when known, else the whole area. In the order given.
      */
     public static List<double[]> netOfPeers(List<DayReport> areaDays) {
         Map<String, List<double[]>> byClass = new HashMap<>();
@@ -52,12 +78,18 @@ public final class PeerGroup {
         double[] areaMedian = medianZ(all);
         Map<String, double[]> classMedian = new HashMap<>();
         byClass.forEach(
-                (k, members) ->
-                        classMedian.put(
-                                k, members.size() >= MIN_MEMBERS ? medianZ(members) : areaMedian));
+                (k, members) -> {
+                    if (members.size() >= MIN_MEMBERS) {
+                        classMedian.put(k, medianZ(members));
+                    }
+                });
         List<double[]> out = new ArrayList<>(areaDays.size());
         for (DayReport d : areaDays) {
-            out.add(net(d.z(), classMedian.getOrDefault(d.customerClass(), areaMedian)));
+            double[] peers = classMedian.get(d.customerClass());
+            if (peers == null) {
+                peers = d.classMedianZ() != null ? d.classMedianZ() : areaMedian;
+            }
+            out.add(net(d.z(), peers));
         }
         return out;
     }

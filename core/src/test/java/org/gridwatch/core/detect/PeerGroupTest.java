@@ -102,4 +102,33 @@ class PeerGroupTest {
         assertThat(net.get(8)[Feature.LEVEL.ordinal()]).isEqualTo(10 - 5.5);
         assertThat(net.get(9)[Feature.LEVEL.ordinal()]).isEqualTo(20 - 5.5);
     }
+
+    @Test
+    void aClassTooSmallInItsAreaIsNetOfItsClassAcrossTheFleet() {
+        // across the fleet, nine lighting customers at LEVEL z 1..9 (one unscored at 100, left
+        // out): their median 5 is told to each
+        List<DayReport> fleetLighting = new ArrayList<>();
+        for (int i = 1; i <= 9; i++) {
+            fleetLighting.add(day("NON_RESIDENTIAL_LIGHTING", i, true));
+        }
+        fleetLighting.add(day("NON_RESIDENTIAL_LIGHTING", 100, false));
+        List<DayReport> told = PeerGroup.withClassMedian(fleetLighting);
+        assertThat(told.get(0).classMedianZ()[Feature.LEVEL.ordinal()]).isEqualTo(5.0);
+        // seven: too few to say anything, even across the fleet
+        assertThat(PeerGroup.withClassMedian(fleetLighting.subList(0, 7)).get(0).classMedianZ())
+                .isNull();
+
+        // in an area of eight residents (median 4.5) and two of those lighting customers (z 1
+        // and 9): each lighting day is net of its class's 5, not of the area's
+        List<DayReport> area = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            area.add(day("RESIDENTIAL", i, true));
+        }
+        area.add(told.get(0));
+        area.add(told.get(8));
+        List<double[]> net = PeerGroup.netOfPeers(area);
+        assertThat(net.get(0)[Feature.LEVEL.ordinal()]).isEqualTo(1 - 4.5);
+        assertThat(net.get(8)[Feature.LEVEL.ordinal()]).isEqualTo(1 - 5.0);
+        assertThat(net.get(9)[Feature.LEVEL.ordinal()]).isEqualTo(9 - 5.0);
+    }
 }
