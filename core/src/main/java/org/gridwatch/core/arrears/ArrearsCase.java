@@ -160,7 +160,7 @@ public final class ArrearsCase {
         e.put("penaltyCny", cny(owed.penaltyFen));
         e.put("balanceCny", cny(ledger.balanceFen()));
         e.put("overdueBills", owed.overdueBills);
-        e.put("paymentsWhileOverdue", round(habit.paymentsWhileOverdue, 2));
+        e.put("overdueBillsCleared", round(habit.overdueBillsCleared, 2));
         e.put("daysOverdueSeen", round(habit.overdueDaysAt(nowMillis), 1));
         e.put("reversedPayments", ledger.reversalCount);
         e.put("chanceUnpaidAt90Days", round(chance, 3));
@@ -184,8 +184,8 @@ public final class ArrearsCase {
 
     /** What leads the case, for the collectors. */
     static String rule(PaymentHabit habit) {
-        return habit.paymentsWhileOverdue < 0.5
-                ? "no-payment-while-overdue"
+        return habit.overdueBillsCleared < 0.5
+                ? "never-clears-overdue-bills"
                 : "overdue-beyond-its-habit";
     }
 

@@ -64,7 +64,7 @@ public record ArrearsRisk(
             return 1;
         }
         double b = priorDays + habit.overdueDaysAt(nowMillis);
-        double a = priorPayments + habit.paymentsWhileOverdue;
+        double a = priorPayments + habit.overdueBillsCleared;
         double left = horizonDays - daysPastDue;
         return Math.pow(b / (b + left), a);
     }

@@ -3,11 +3,13 @@ package org.gridwatch.core.arrears;
 import org.gridwatch.core.billing.BillingCalendar;
 
 /**
- * How a customer pays once in arrears, learnt from its own account: how many payments it made while
- * a bill was overdue ({@link #paymentsWhileOverdue}) over how many days it had an overdue bill
- * ({@link #overdueDays}). Their ratio is the customer's own rate of paying when in arrears, which
- * {@link ArrearsRisk} turns into the chance that the oldest open bill is still unpaid 90 days past
- * due.
+ * How a customer pays once in arrears, learnt from its own account: how many times a payment
+ * cleared its oldest overdue bill ({@link #overdueBillsCleared}) over how many days it had an
+ * overdue bill ({@link #overdueDays}). Their ratio is the customer's own rate of clearing its
+ * arrears, which {@link ArrearsRisk} turns into the chance that the oldest open bill is still
+ * unpaid 90 days past due. A payment that leaves the oldest bill open (a part payment) is not
+ * counted: what matters is whether that bill gets paid, and a customer paying a little of each bill
+ * never does.
  *
  * <p>The account tells the habit every change to its oldest open due date (a bill issued, a
  * payment, a reversal) with the date after the change. Between changes the oldest open bill is
@@ -25,8 +27,8 @@ public final class PaymentHabit {
 
     private static final double DAY = BillingCalendar.MILLIS_PER_DAY;
 
-    /** Payments made while a bill was overdue, faded. */
-    public double paymentsWhileOverdue;
+    /** Payments that cleared the oldest bill while it was overdue, faded. */
+    public double overdueBillsCleared;
 
     /** Days with an overdue bill up to {@link #observedToMillis}, faded. */
     public double overdueDays;
@@ -45,22 +47,27 @@ public final class PaymentHabit {
         oldestOpenDueMillis = oldestOpenDueAfter;
     }
 
-    /** A payment (not a duplicate) arrived at {@code tsMillis}; counted if a bill was overdue. */
+    /**
+     * A payment (not a duplicate) arrived at {@code tsMillis}; counted if the oldest bill was
+     * overdue and the payment cleared it (the oldest open due date moved on).
+     */
     public void onPayment(long tsMillis, long oldestOpenDueAfter) {
         advance(tsMillis);
-        if (tsMillis > oldestOpenDueMillis) {
-            paymentsWhileOverdue++;
+        if (tsMillis > oldestOpenDueMillis && oldestOpenDueAfter > oldestOpenDueMillis) {
+            overdueBillsCleared++;
         }
         oldestOpenDueMillis = oldestOpenDueAfter;
     }
 
     /**
-     * A payment was reversed (bounced): a payment that did not happen. It takes back one payment
-     * counted while overdue, if any.
+     * A payment was reversed (bounced): a payment that did not happen. If it reopened a bill that
+     * is now overdue (the oldest open due date moved back), it takes back one clearance, if any.
      */
     public void onReversal(long tsMillis, long oldestOpenDueAfter) {
         advance(tsMillis);
-        paymentsWhileOverdue = Math.max(0, paymentsWhileOverdue - 1);
+        if (oldestOpenDueAfter < oldestOpenDueMillis && tsMillis > oldestOpenDueAfter) {
+            overdueBillsCleared = Math.max(0, overdueBillsCleared - 1);
+        }
         oldestOpenDueMillis = oldestOpenDueAfter;
     }
 
@@ -82,7 +89,7 @@ public final class PaymentHabit {
         }
         double fade = Math.pow(0.5, (tsMillis - observedToMillis) / DAY / HALF_LIFE_DAYS);
         overdueDays = overdueDays * fade + overdueBetween(observedToMillis, tsMillis);
-        paymentsWhileOverdue *= fade;
+        overdueBillsCleared *= fade;
         observedToMillis = tsMillis;
     }
 

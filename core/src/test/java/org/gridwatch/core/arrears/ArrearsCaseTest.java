@@ -82,7 +82,7 @@ class ArrearsCaseTest {
         assertThat(a.alertId()).isEqualTo("arrears:C1:20260327");
         assertThat(a.type()).isEqualTo(AlertType.ARREARS);
         assertThat(a.status()).isEqualTo(AlertStatus.OPEN);
-        assertThat(a.rule()).isEqualTo("no-payment-while-overdue");
+        assertThat(a.rule()).isEqualTo("never-clears-overdue-bills");
         assertThat(a.score()).isEqualTo(0.5); // 55 / 110
         assertThat(a.tsMillis()).isEqualTo(midnight("2026-03-27"));
         // 35 days at 1‰ of 200.00: 7.00 CNY penalty.
@@ -135,17 +135,37 @@ class ArrearsCaseTest {
     }
 
     @Test
-    void aPartPaymentKeepsTheCaseOpenAndCountsAsPaying() {
+    void aPartPaymentThatClearsNoBillIsNotPaying() {
         everyDay(HOUSEHOLD, "2026-02-20", "2026-03-27");
         long paid = midnight("2026-03-28") + 10 * 3_600_000L;
         ledger.pay("P1", paid, 5_000);
         habit.onPayment(paid, ledger.oldestOpenDueMillis());
+        // January is still open: k stays 0, so P = (20 + d) / 110 goes on as before: 57/110 on
+        // 29 March. Sent again because its severity fell: 0.52 × 150.00 < 100 CNY, LOW.
         Alert a = look(HOUSEHOLD, "2026-03-29");
-        // k = 1 now (the payment, unfaded), E = 37 days: ((20 + 37) / (20 + 37 + 53))^2 = 0.2685.
         assertThat(a.status()).isEqualTo(AlertStatus.UPDATED);
-        assertThat(a.rule()).isEqualTo("overdue-beyond-its-habit");
-        assertThat(a.score()).isCloseTo(Math.pow(57.0 / 110, 2), within(0.0006));
+        assertThat(a.rule()).isEqualTo("never-clears-overdue-bills");
+        assertThat(a.score()).isCloseTo(57.0 / 110, within(0.0006));
+        assertThat(a.severity()).isEqualTo(Severity.LOW);
         assertThat(a.valueAtRiskCny()).isEqualTo(150.0);
+    }
+
+    @Test
+    void aCustomerWhoClearedAnOverdueBillBeforeIsLessLikelyToBeLeftUnpaid() {
+        // January paid 30 days late (clears it: k = 1, E = 30), then February (issued 1 March,
+        // due 20 March) left open: at 40 days past due (29 April) E = 30 + 40, k = 1, H = 50:
+        // ((20 + 70) / (20 + 70 + 50))^2 = 0.413 (the fade over two months: ≈ 0.4), below 0.5.
+        long paid = midnight("2026-03-22") + 10 * 3_600_000L;
+        ledger.pay("P1", paid, 20_000);
+        habit.onPayment(paid, ledger.oldestOpenDueMillis());
+        var february = LedgerBills.bill("2026-02", 20_000);
+        ledger.issue(february);
+        habit.onChange(february.issuedMillis(), ledger.oldestOpenDueMillis());
+        assertThat(everyDay(HOUSEHOLD, "2026-03-23", "2026-04-29")).isEmpty();
+        double chance =
+                ArrearsRisk.DEFAULTS.unpaidAtHorizon(
+                        habit, ledger.oldestOpenDueMillis(), midnight("2026-04-29"));
+        assertThat(chance).isBetween(0.40, 0.42);
     }
 
     @Test

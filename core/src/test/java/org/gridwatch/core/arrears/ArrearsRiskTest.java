@@ -50,7 +50,7 @@ class ArrearsRiskTest {
         // fade).
         habit.onPayment(DUE + 30 * DAY, Long.MAX_VALUE);
         assertThat(habit.overdueDays).isCloseTo(30, within(1e-9));
-        assertThat(habit.paymentsWhileOverdue).isEqualTo(1.0);
+        assertThat(habit.overdueBillsCleared).isEqualTo(1.0);
         // Its next bill is due 31 days later and 40 days past due when looked at: no change since
         // the payment except that bill's issue (12 days after the payment, fade g).
         long due2 = DUE + 61 * DAY;
@@ -70,16 +70,26 @@ class ArrearsRiskTest {
         PaymentHabit habit = newCustomerWithOneBill();
         habit.onPayment(DUE + 5 * DAY, Long.MAX_VALUE);
         habit.onReversal(DUE + 5 * DAY, DUE);
-        assertThat(habit.paymentsWhileOverdue).isZero();
+        assertThat(habit.overdueBillsCleared).isZero();
         // Overdue before the payment, 5 days, and again from the reversal on: 15 at day 15.
         assertThat(habit.overdueDaysAt(DUE + 15 * DAY)).isCloseTo(15, within(1e-9));
+    }
+
+    @Test
+    void aPartPaymentThatLeavesTheOldestBillOpenIsNoClearance() {
+        PaymentHabit habit = newCustomerWithOneBill();
+        habit.onPayment(DUE + 10 * DAY, DUE); // the bill is still the oldest open one
+        assertThat(habit.overdueBillsCleared).isZero();
+        // 40 days past due: as if nothing was paid, 60 / 110
+        assertThat(RISK.unpaidAtHorizon(habit, DUE, DUE + 40 * DAY))
+                .isCloseTo(60.0 / 110, within(1e-12));
     }
 
     @Test
     void aPaymentBeforeTheDueDateIsNotAPaymentInArrears() {
         PaymentHabit habit = newCustomerWithOneBill();
         habit.onPayment(DUE - DAY, Long.MAX_VALUE);
-        assertThat(habit.paymentsWhileOverdue).isZero();
+        assertThat(habit.overdueBillsCleared).isZero();
         assertThat(habit.overdueDays).isZero();
     }
 
