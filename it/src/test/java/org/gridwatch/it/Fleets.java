@@ -19,6 +19,7 @@ import org.gridwatch.jobs.io.MonitorInputs;
 import org.gridwatch.jobs.io.MonitorOutputs;
 import org.gridwatch.simulator.FileFleetSink;
 import org.gridwatch.simulator.FleetSimulator;
+import org.gridwatch.simulator.PayerMix;
 import org.gridwatch.simulator.Progress;
 import org.gridwatch.simulator.SimulationConfig;
 import org.gridwatch.simulator.TheftMix;
@@ -57,6 +58,17 @@ public final class Fleets {
      */
     public static final SimulationConfig HALF_YEAR =
             SimulationConfig.of(400, 184, 2027).withOpeningBill(false);
+
+    /**
+     * Five and a half months with the varied payer personas (late, never, occasional, chronic,
+     * bouncing, pre-paid run-outs), for the arrears alerts: January's and February's bills can
+     * reach 90 days past due within the run. No opening bill, so the job bills every bill that can
+     * fall into arrears.
+     */
+    public static final SimulationConfig ARREARS =
+            SimulationConfig.of(500, 170, 2037)
+                    .withPayerMix(PayerMix.VARIED)
+                    .withOpeningBill(false);
 
     /**
      * Creates the job's output topics, as an operator does before starting it (docker-compose's
