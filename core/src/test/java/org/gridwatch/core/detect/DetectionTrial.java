@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -15,9 +16,15 @@ import org.gridwatch.core.event.MeterReading;
 /**
  * A trial of the theft detectors on real households: copies of the households with day offsets and
  * scales, a share of them attacked from a day on, run day by day through core's detectors as the
- * monitor job runs them (own baseline, then the peers' median taken out, then the case), one peer
- * group for the whole fleet. Scores are the highest each customer reaches from the attack's start
- * day to the end; a customer is alarmed when that reaches the alert threshold.
+ * monitor job runs them (own baseline, then the peers' median taken out, then the case). Scores are
+ * the highest each customer reaches from the attack's start day to the end; a customer is alarmed
+ * when that reaches the alert threshold.
+ *
+ * <p>Two ways to make the fleet ({@link Peers}): {@link Peers#OUT_OF_SEASON}, every copy at its own
+ * random day of the year and one peer group for the whole fleet, so the peers share neither season
+ * nor weather and the detectors stand on each household's own history alone; or {@link
+ * Peers#NEIGHBOURS}, each copy of the 35 households an area living the same days (one random offset
+ * per area), the area its peer group, as the monitor job groups an area's households.
  */
 final class DetectionTrial {
     /**
@@ -28,18 +35,34 @@ final class DetectionTrial {
 
     static final boolean[] VALLEY_HOURS = hours(0, 7, 11, 13);
 
+    /** How the copies are laid out in time and grouped as peers (see the class comment). */
+    enum Peers {
+        OUT_OF_SEASON,
+        NEIGHBOURS
+    }
+
     final int days;
     final int attackStart;
     final double alarmScore;
+    final Peers peers;
 
     DetectionTrial(int days, int attackStart, double alarmScore) {
+        this(days, attackStart, alarmScore, Peers.OUT_OF_SEASON);
+    }
+
+    DetectionTrial(int days, int attackStart, double alarmScore, Peers peers) {
         this.days = days;
         this.attackStart = attackStart;
         this.alarmScore = alarmScore;
+        this.peers = peers;
     }
 
-    /** One simulated customer: a household from a day of the year, scaled, maybe attacked. */
-    record Subject(int household, int offset, double scale, TheftAttack attack, int donor) {}
+    /**
+     * One simulated customer: a household from a day of the year, scaled, maybe attacked, in an
+     * area of peers.
+     */
+    record Subject(
+            int household, int offset, double scale, TheftAttack attack, int donor, int area) {}
 
     /** What the trial found for one subject. */
     record Outcome(
@@ -55,14 +78,17 @@ final class DetectionTrial {
         List<Subject> out = new ArrayList<>();
         int k = 0;
         for (int c = 0; c < copies; c++) {
+            // (drawn only for neighbours: the out-of-season fleet keeps the draws it always had)
+            int areaOffset = peers == Peers.NEIGHBOURS ? r.nextInt(Households.DAYS) : 0;
             for (int i = 0; i < h.ids.size(); i++) {
-                int offset = r.nextInt(Households.DAYS);
+                int drawn = r.nextInt(Households.DAYS);
+                int offset = peers == Peers.NEIGHBOURS ? areaOffset : drawn;
                 double scale = Math.exp(r.nextGaussian() * 0.5);
                 TheftAttack attack = null;
                 if (r.nextDouble() < thiefShare) {
                     attack = TheftAttack.draw(kinds.get(k++ % kinds.size()), r);
                 }
-                out.add(new Subject(i, offset, scale, attack, r.nextInt(h.ids.size())));
+                out.add(new Subject(i, offset, scale, attack, r.nextInt(h.ids.size()), c));
             }
         }
         return out;
@@ -96,7 +122,7 @@ final class DetectionTrial {
         }
         for (int d = 0; d < days; d++) {
             DayReport[] reports = new DayReport[n];
-            List<double[]> scored = new ArrayList<>();
+            Map<Integer, List<double[]>> scored = new HashMap<>();
             for (int i = 0; i < n; i++) {
                 Subject s = fleet.get(i);
                 int yearDay = (s.offset() + d) % Households.DAYS;
@@ -128,12 +154,15 @@ final class DetectionTrial {
                                 prices,
                                 d);
                 if (reports[i].scored()) {
-                    scored.add(reports[i].z());
+                    scored.computeIfAbsent(group(s), k -> new ArrayList<>()).add(reports[i].z());
                 }
             }
-            double[] peers = PeerGroup.medianZ(scored);
+            Map<Integer, double[]> medians = new HashMap<>();
+            scored.forEach((g, members) -> medians.put(g, PeerGroup.medianZ(members)));
             for (int i = 0; i < n; i++) {
-                cases[i].onDay(reports[i], PeerGroup.net(reports[i].z(), peers));
+                double[] median =
+                        medians.getOrDefault(group(fleet.get(i)), new double[Feature.COUNT]);
+                cases[i].onDay(reports[i], PeerGroup.net(reports[i].z(), median));
                 TheftEvidence e = cases[i].evidence;
                 double score = e.strength(d);
                 if (d >= attackStart) {
@@ -158,6 +187,11 @@ final class DetectionTrial {
                             cases[i].evidence.strength(days - 1)));
         }
         return out;
+    }
+
+    /** The subject's peer group: its area among neighbours, else the whole fleet. */
+    private int group(Subject s) {
+        return peers == Peers.NEIGHBOURS ? s.area() : 0;
     }
 
     static DayLoad dayLoad(int d, double[] halfHours) {
@@ -304,8 +338,9 @@ final class DetectionTrial {
         int copies = args.length > 0 ? Integer.parseInt(args[0]) : 12;
         double threshold = args.length > 1 ? Double.parseDouble(args[1]) : TheftEvidence.MIDPOINT;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
+        Peers peers = args.length > 3 ? Peers.valueOf(args[3].toUpperCase()) : Peers.OUT_OF_SEASON;
         Households h = Households.load();
-        DetectionTrial trial = new DetectionTrial(120, 60, threshold);
+        DetectionTrial trial = new DetectionTrial(120, 60, threshold, peers);
         List<AttackKind> kinds = new ArrayList<>(Arrays.asList(AttackKind.values()));
         kinds.remove(AttackKind.BYPASS);
         List<Subject> fleet = trial.fleet(h, copies, 0.1, kinds, seed);
