@@ -6,6 +6,8 @@ import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
+import org.gridwatch.core.arrears.ArrearsCase;
+import org.gridwatch.core.arrears.PaymentHabit;
 import org.gridwatch.core.detect.DayJudge;
 import org.gridwatch.core.detect.DayLoad;
 import org.gridwatch.core.detect.DayReport;
@@ -16,12 +18,13 @@ import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.CustomerClass;
 import org.gridwatch.core.event.MeterEvent;
 import org.gridwatch.core.event.MeterReading;
+import org.gridwatch.core.event.Severity;
 import org.junit.jupiter.api.Test;
 
 /**
- * What detection keeps per customer, as Flink serializes it into a checkpoint: the usual day and
- * one open day in the customer operator, the theft case (with an open alert) in the area operator.
- * Issue 8 allows 4 KB a customer.
+ * What detection keeps per customer, as Flink serializes it into a checkpoint: the usual day, one
+ * open day, the paying habit and an open arrears case in the customer operator, the theft case
+ * (with an open alert) in the area operator. Issue 8 allows 4 KB a customer.
  */
 class DetectorStateSizeTest {
     private static final long DAY = 86_400_000L;
@@ -86,13 +89,28 @@ class DetectorStateSizeTest {
         }
         assertThat(theftCase.alertId).as("the case has an open alert").isNotNull();
 
+        // Arrears: the paying habit after a few bills and payments, and an open ARREARS case.
+        PaymentHabit habit = new PaymentHabit();
+        for (int m = 0; m < 6; m++) {
+            habit.onChange(m * 30 * DAY, m * 30 * DAY + 19 * DAY);
+            habit.onPayment(m * 30 * DAY + 25 * DAY, Long.MAX_VALUE);
+        }
+        ArrearsCase arrearsCase = new ArrearsCase();
+        arrearsCase.alertId = "arrears:C0000001:20260327";
+        arrearsCase.emittedChance = 0.5;
+        arrearsCase.emittedSeverity = Severity.MEDIUM;
+        arrearsCase.emittedOpenBills = 2;
+
         int openDay = bytes(day(90, 1));
         int baseline = bytes(usual);
         int theft = bytes(theftCase);
-        int total = openDay + baseline + theft;
+        int paying = bytes(habit);
+        int arrears = bytes(arrearsCase);
+        int total = openDay + baseline + theft + paying + arrears;
         System.out.printf(
-                "detector state per customer: open day %d B, usual day %d B, theft case %d B, total %d B%n",
-                openDay, baseline, theft, total);
+                "detector state per customer: open day %d B, usual day %d B, theft case %d B,"
+                        + " paying habit %d B, arrears case %d B, total %d B%n",
+                openDay, baseline, theft, paying, arrears, total);
         assertThat(total).isLessThan(4096);
     }
 }
