@@ -62,6 +62,9 @@ public final class DayJudge {
                 meter.tamper(),
                 meter.registerRollback(),
                 meter.reverseWithoutGeneration(),
-                meter.phaseFault());
+                meter.phaseFault(),
+                meter.registerMismatch(),
+                null,
+                null);
     }
 }

@@ -36,10 +36,11 @@ public record DayReport(
         boolean registerRollback,
         boolean reverseWithoutGeneration,
         boolean phaseFault,
+        boolean registerMismatch,
         double[] classMedianZ,
         InspectionOutcome inspected) {
 
-    /** A day with no inspection since the previous one. */
+    /** A day with no inspection since the previous one, no class median, no register mismatch. */
     public DayReport(
             String customerId,
             String meterId,
@@ -76,6 +77,7 @@ public record DayReport(
                 registerRollback,
                 reverseWithoutGeneration,
                 phaseFault,
+                false,
                 null,
                 null);
     }
@@ -100,6 +102,7 @@ public record DayReport(
                 registerRollback,
                 reverseWithoutGeneration,
                 phaseFault,
+                registerMismatch,
                 classMedianZ,
                 outcome);
     }
@@ -124,11 +127,13 @@ public record DayReport(
                 registerRollback,
                 reverseWithoutGeneration,
                 phaseFault,
+                registerMismatch,
                 median,
                 inspected);
     }
 
     public MeterEvidence meterEvidence() {
-        return new MeterEvidence(tamper, registerRollback, reverseWithoutGeneration, phaseFault);
+        return new MeterEvidence(
+                tamper, registerRollback, reverseWithoutGeneration, phaseFault, registerMismatch);
     }
 }

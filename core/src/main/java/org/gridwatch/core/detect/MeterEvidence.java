@@ -3,16 +3,36 @@ package org.gridwatch.core.detect;
 import org.gridwatch.core.event.MeterEvent;
 
 /**
- * What a meter itself said about a day: tamper events, its register running backwards, reverse
- * energy from a customer without generation, a lost phase or unbalanced currents.
+ * What a meter itself said about a day: tamper events, its register running backwards, its register
+ * and its interval readings disagreeing, reverse energy from a customer without generation, a lost
+ * phase or unbalanced currents.
  */
 public record MeterEvidence(
         boolean tamper,
         boolean registerRollback,
         boolean reverseWithoutGeneration,
-        boolean phaseFault) {
+        boolean phaseFault,
+        boolean registerMismatch) {
 
-    public static final MeterEvidence NONE = new MeterEvidence(false, false, false, false);
+    public static final MeterEvidence NONE = new MeterEvidence(false, false, false, false, false);
+
+    /** Evidence without a register mismatch. */
+    public MeterEvidence(
+            boolean tamper,
+            boolean registerRollback,
+            boolean reverseWithoutGeneration,
+            boolean phaseFault) {
+        this(tamper, registerRollback, reverseWithoutGeneration, phaseFault, false);
+    }
+
+    /**
+     * The register may advance by this much more or less than the interval readings over a span
+     * they cover without a gap, kWh, plus {@link #MISMATCH_SHARE} of the energy and half a Wh a
+     * reading (each reading's energy is rounded to the Wh): more is a mismatch.
+     */
+    static final double MISMATCH_KWH = 0.1;
+
+    static final double MISMATCH_SHARE = 0.01;
 
     /** Reverse energy below this in a day is a meter's creep, not a finding, kWh. */
     static final double REVERSE_KWH = 0.1;
@@ -42,10 +62,32 @@ public record MeterEvidence(
         boolean phase =
                 MeterEvent.isSet(day.events, MeterEvent.PHASE_LOSS)
                         || MeterEvent.isSet(day.events, MeterEvent.CURRENT_IMBALANCE);
-        return new MeterEvidence(tamper, rollback, reverse, phase);
+        return new MeterEvidence(tamper, rollback, reverse, phase, mismatch(day));
+    }
+
+    /**
+     * Whether the register's advance over the day's readings differs from their energy, where they
+     * cover their span without a gap (a missing reading's energy is in the register, not in the
+     * intervals: no verdict then). Either way round, one of the two was altered — the intervals
+     * that profile the load, or the register that bills it — or the meter is faulty.
+     */
+    static boolean mismatch(DayLoad day) {
+        double gap = day.registerGapKwh();
+        if (Double.isNaN(gap)
+                || (long) day.minutes * 60_000L
+                        != day.registerEndMillis - day.registerStartMillis) {
+            return false;
+        }
+        double tolerance =
+                MISMATCH_KWH + MISMATCH_SHARE * Math.abs(day.total()) + day.readings * 0.0005;
+        return Math.abs(gap) > tolerance;
     }
 
     public boolean any() {
-        return tamper || registerRollback || reverseWithoutGeneration || phaseFault;
+        return tamper
+                || registerRollback
+                || reverseWithoutGeneration
+                || phaseFault
+                || registerMismatch;
     }
 }

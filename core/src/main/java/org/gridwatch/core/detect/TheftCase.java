@@ -198,6 +198,7 @@ public final class TheftCase {
         putDay(e, "registerRollbackOn", evidence.rollbackDay);
         putDay(e, "reverseEnergyOn", evidence.reverseDay);
         putDay(e, "phaseFaultOn", evidence.phaseDay);
+        putDay(e, "registerMismatchOn", evidence.mismatchDay);
         return e;
     }
 

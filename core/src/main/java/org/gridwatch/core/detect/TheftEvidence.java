@@ -42,6 +42,7 @@ public final class TheftEvidence {
     public long rollbackDay = Long.MIN_VALUE;
     public long reverseDay = Long.MIN_VALUE;
     public long phaseDay = Long.MIN_VALUE;
+    public long mismatchDay = Long.MIN_VALUE;
 
     /** Smoothed energy of the recent days and of the usual days, kWh a day. */
     public float recentKwh = Float.NaN;
@@ -83,26 +84,33 @@ public final class TheftEvidence {
         if (m.phaseFault()) {
             phaseDay = epochDay;
         }
+        if (m.registerMismatch()) {
+            mismatchDay = epochDay;
+        }
     }
 
     /**
      * What each kind of meter evidence adds to S, in spreads: a register running backwards is
      * deliberate (1.5); a tamper event is strong but honest meters raise one now and then (1.0);
      * reverse energy without generation can be a wiring fault (0.5); a lost phase or unbalanced
-     * currents are mostly faults (0.3). Judgement, not fitted: none alone opens an alert (S₀ = 3).
+     * currents are mostly faults (0.3); a register that disagrees with the intervals means one of
+     * them was altered, or a faulty meter, as strong as a tamper event (1.0). Judgement, not
+     * fitted: none alone opens an alert (S₀ = 3).
      */
     static final double ROLLBACK = 1.5;
 
     static final double TAMPER = 1.0;
     static final double REVERSE = 0.5;
     static final double PHASE = 0.3;
+    static final double MISMATCH = 1.0;
 
     /** The meter evidence's part of S on {@code epochDay}. */
     public double meterPart(long epochDay) {
         return recent(tamperDay, epochDay, TAMPER)
                 + recent(rollbackDay, epochDay, ROLLBACK)
                 + recent(reverseDay, epochDay, REVERSE)
-                + recent(phaseDay, epochDay, PHASE);
+                + recent(phaseDay, epochDay, PHASE)
+                + recent(mismatchDay, epochDay, MISMATCH);
     }
 
     private static double recent(long day, long now, double weight) {

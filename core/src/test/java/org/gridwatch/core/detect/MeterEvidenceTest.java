@@ -120,4 +120,55 @@ class MeterEvidenceTest {
                                 .phaseFault())
                 .isTrue();
     }
+
+    /** Hours 0–5 of 1 kWh each, with the registers the meter gives after each. */
+    private static DayLoad sixHours(double... registersAfter) {
+        DayLoad day = new DayLoad(D, D * Days.DAY);
+        for (int h = 0; h < registersAfter.length; h++) {
+            if (!Double.isNaN(registersAfter[h])) {
+                day.add(
+                        new MeterReading(
+                                "M",
+                                D * Days.DAY + (h + 1) * Days.HOUR,
+                                60,
+                                1.0,
+                                registersAfter[h],
+                                Double.NaN,
+                                0));
+            }
+        }
+        return day;
+    }
+
+    @Test
+    void aRegisterThatDisagreesWithTheIntervalsIsAMismatch() {
+        // registers 101 … 106: the span 100–106 advances 6, the intervals say 6
+        assertThat(MeterEvidence.of(sixHours(101, 102, 103, 104, 105, 106), 100, false))
+                .isEqualTo(MeterEvidence.NONE);
+        // the last register says 108: 8 − 6 = 2 kWh more than the intervals; tolerance 0.1 +
+        // 1% of 6 + 6 × 0.0005 = 0.163
+        MeterEvidence more = MeterEvidence.of(sixHours(101, 102, 103, 104, 105, 108), 100, false);
+        assertThat(more.registerMismatch()).isTrue();
+        assertThat(more.any()).isTrue();
+        // the intervals report more than the register advanced (a slowed register): 4.5 − 6
+        assertThat(
+                        MeterEvidence.of(sixHours(101, 102, 103, 104, 104.5, 104.5), 100, false)
+                                .registerMismatch())
+                .isTrue();
+        // within the tolerance: 6.15 − 6
+        assertThat(
+                        MeterEvidence.of(sixHours(101, 102, 103, 104, 105, 106.15), 100, false)
+                                .registerMismatch())
+                .isFalse();
+    }
+
+    @Test
+    void aMissingReadingLeavesTheRegisterNoVerdict() {
+        // hour 3 missing: the register counted its energy, the intervals did not (108 − 100 − 5
+        // = 3 kWh "gap"), and no verdict is given
+        assertThat(
+                        MeterEvidence.of(sixHours(101, 102, Double.NaN, 106, 107, 108), 100, false)
+                                .registerMismatch())
+                .isFalse();
+    }
 }

@@ -125,6 +125,14 @@ class TheftEvidenceTest {
     }
 
     @Test
+    void aRegisterMismatchWeighsAsATamperEvent() {
+        TheftEvidence e = new TheftEvidence();
+        e.addMeterEvidence(new MeterEvidence(false, false, false, false, true), D);
+        assertThat(e.meterPart(D)).isEqualTo(1.0);
+        assertThat(e.mismatchDay).isEqualTo(D);
+    }
+
+    @Test
     void theMeterPartAddsToTheStrength() {
         TheftEvidence e = with(1, 5, 0, 0, 0, 0, 0); // 2.5, above
         e.addMeterEvidence(new MeterEvidence(false, true, false, false), D);
