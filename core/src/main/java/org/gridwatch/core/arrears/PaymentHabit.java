@@ -3,13 +3,13 @@ package org.gridwatch.core.arrears;
 import org.gridwatch.core.billing.BillingCalendar;
 
 /**
- * How a customer pays once in arrears, learnt from its own account: how many times a payment
- * cleared its oldest overdue bill ({@link #overdueBillsCleared}) over how many days it had an
- * overdue bill ({@link #overdueDays}). Their ratio is the customer's own rate of clearing its
- * arrears, which {@link ArrearsRisk} turns into the chance that the oldest open bill is still
- * unpaid 90 days past due. A payment that leaves the oldest bill open (a part payment) is not
- * counted: what matters is whether that bill gets paid, and a customer paying a little of each bill
- * never does.
+ * How a customer pays once in arrears, learnt from its own account: how much of its overdue debt it
+ * paid while in arrears, counted in whole debts ({@link #overdueBillsCleared}: a payment of all
+ * that was overdue counts 1, of a fifth 0.2, of more than was overdue still 1), over how many days
+ * it had an overdue bill ({@link #overdueDays}). Their ratio is the customer's own rate of clearing
+ * its arrears, which {@link ArrearsRisk} turns into the chance that the oldest open bill is still
+ * unpaid 90 days past due. So a customer who pays a little of each bill earns a little, and one who
+ * pays off its debt, in one payment or in a few, earns a whole clearance.
  *
  * <p>The account tells the habit every change to its oldest open due date (a bill issued, a
  * payment, a reversal) with the date after the change. Between changes the oldest open bill is
@@ -27,7 +27,7 @@ public final class PaymentHabit {
 
     private static final double DAY = BillingCalendar.MILLIS_PER_DAY;
 
-    /** Payments that cleared the oldest bill while it was overdue, faded. */
+    /** Overdue debts paid while in arrears, in whole debts (see the class comment), faded. */
     public double overdueBillsCleared;
 
     /** Days with an overdue bill up to {@link #observedToMillis}, faded. */
@@ -48,27 +48,31 @@ public final class PaymentHabit {
     }
 
     /**
-     * A payment (not a duplicate) arrived at {@code tsMillis}; counted if the oldest bill was
-     * overdue and the payment cleared it (the oldest open due date moved on).
+     * A payment (not a duplicate) of {@code paidFen} arrived at {@code tsMillis}, when {@code
+     * overdueBeforeFen} was overdue: the share of that debt it paid, at most 1, counts.
      */
-    public void onPayment(long tsMillis, long oldestOpenDueAfter) {
+    public void onPayment(
+            long tsMillis, long paidFen, long overdueBeforeFen, long oldestOpenDueAfter) {
         advance(tsMillis);
-        if (tsMillis > oldestOpenDueMillis && oldestOpenDueAfter > oldestOpenDueMillis) {
-            overdueBillsCleared++;
-        }
+        overdueBillsCleared += share(paidFen, overdueBeforeFen);
         oldestOpenDueMillis = oldestOpenDueAfter;
     }
 
     /**
-     * A payment was reversed (bounced): a payment that did not happen. If it reopened a bill that
-     * is now overdue (the oldest open due date moved back), it takes back one clearance, if any.
+     * A payment of {@code reversedFen} was reversed (bounced): a payment that did not happen. The
+     * share of the debt it reopened that is overdue now ({@code overdueAfterFen}) is taken back, as
+     * counted when it was paid.
      */
-    public void onReversal(long tsMillis, long oldestOpenDueAfter) {
+    public void onReversal(
+            long tsMillis, long reversedFen, long overdueAfterFen, long oldestOpenDueAfter) {
         advance(tsMillis);
-        if (oldestOpenDueAfter < oldestOpenDueMillis && tsMillis > oldestOpenDueAfter) {
-            overdueBillsCleared = Math.max(0, overdueBillsCleared - 1);
-        }
+        overdueBillsCleared =
+                Math.max(0, overdueBillsCleared - share(reversedFen, overdueAfterFen));
         oldestOpenDueMillis = oldestOpenDueAfter;
+    }
+
+    private static double share(long paidFen, long overdueFen) {
+        return overdueFen <= 0 ? 0 : Math.min(1.0, (double) paidFen / overdueFen);
     }
 
     /** Days with an overdue bill, faded, counted up to {@code nowMillis}. */

@@ -161,6 +161,29 @@ public final class CustomerLedger {
         return due;
     }
 
+    /**
+     * What is owed on bills past their due date at {@code nowMillis}, fen: the balance laid over
+     * the bills from the newest backwards, the parts on bills due before now (with arrears older
+     * than the kept bills, whose due date is known).
+     */
+    public long overdueFen(long nowMillis) {
+        long left = balanceFen;
+        long overdue = 0;
+        for (int i = billCount - 1; i >= 0 && left > 0; i--) {
+            long take = Math.min(left, billAmountFen[i]);
+            if (take > 0) {
+                if (billDueMillis[i] < nowMillis) {
+                    overdue += take;
+                }
+                left -= take;
+            }
+        }
+        if (left > 0 && forgottenDueMillis != Long.MIN_VALUE && forgottenDueMillis < nowMillis) {
+            overdue += left;
+        }
+        return overdue;
+    }
+
     /** The bills not yet paid, oldest first (allocates: for output, not the per-record path). */
     public List<OpenBill> openBills() {
         List<OpenBill> open = new ArrayList<>();

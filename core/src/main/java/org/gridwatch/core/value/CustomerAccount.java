@@ -44,11 +44,19 @@ public final class CustomerAccount {
     /** Applies a payment (negative: a reversal) and scores it; a duplicate changes nothing. */
     public PaymentOutcome onPayment(
             String paymentId, long tsMillis, long amountFen, CreditRules rules) {
+        long overdueBefore = ledger.overdueFen(tsMillis);
         PaymentOutcome outcome = ledger.pay(paymentId, tsMillis, amountFen);
         credit.onPayment(outcome, tsMillis, ledger, rules);
         switch (outcome) {
-            case APPLIED -> habit.onPayment(tsMillis, ledger.oldestOpenDueMillis());
-            case REVERSAL -> habit.onReversal(tsMillis, ledger.oldestOpenDueMillis());
+            case APPLIED ->
+                    habit.onPayment(
+                            tsMillis, amountFen, overdueBefore, ledger.oldestOpenDueMillis());
+            case REVERSAL ->
+                    habit.onReversal(
+                            tsMillis,
+                            -amountFen,
+                            ledger.overdueFen(tsMillis),
+                            ledger.oldestOpenDueMillis());
             case DUPLICATE -> {}
         }
         return outcome;

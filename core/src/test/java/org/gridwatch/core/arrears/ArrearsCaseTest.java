@@ -45,6 +45,13 @@ class ArrearsCaseTest {
         habit.onChange(january.issuedMillis(), ledger.oldestOpenDueMillis());
     }
 
+    /** A payment, as the account applies it: the ledger, then the habit with the debt it met. */
+    private void pay(long tsMillis, long fen) {
+        long overdue = ledger.overdueFen(tsMillis);
+        ledger.pay("P" + tsMillis, tsMillis, fen);
+        habit.onPayment(tsMillis, fen, overdue, ledger.oldestOpenDueMillis());
+    }
+
     private static long midnight(String date) {
         return LocalDate.parse(date).atStartOfDay(CHINA).toInstant().toEpochMilli();
     }
@@ -125,8 +132,7 @@ class ArrearsCaseTest {
     void closesWhenPaid() {
         everyDay(HOUSEHOLD, "2026-02-20", "2026-03-27");
         long paid = midnight("2026-04-02") + 10 * 3_600_000L;
-        ledger.pay("P1", paid, 20_000);
-        habit.onPayment(paid, ledger.oldestOpenDueMillis());
+        pay(paid, 20_000);
         Alert closed = look(HOUSEHOLD, "2026-04-03");
         assertThat(closed.status()).isEqualTo(AlertStatus.CLOSED);
         assertThat(closed.alertId()).isEqualTo("arrears:C1:20260327");
@@ -135,17 +141,17 @@ class ArrearsCaseTest {
     }
 
     @Test
-    void aPartPaymentThatClearsNoBillIsNotPaying() {
+    void aPartPaymentCountsForItsShareOfTheDebt() {
         everyDay(HOUSEHOLD, "2026-02-20", "2026-03-27");
         long paid = midnight("2026-03-28") + 10 * 3_600_000L;
-        ledger.pay("P1", paid, 5_000);
-        habit.onPayment(paid, ledger.oldestOpenDueMillis());
-        // January is still open: k stays 0, so P = (20 + d) / 110 goes on as before: 57/110 on
-        // 29 March. Sent again because its severity fell: 0.52 × 150.00 < 100 CNY, LOW.
+        pay(paid, 5_000);
+        // A quarter of the 200.00 overdue: k = 0.25, E = 37 on 29 March:
+        // (57 / 110)^1.25 = 0.440. Sent again: a drop of 0.06, and its severity fell (0.44 ×
+        // 150.00 < 100 CNY, LOW).
         Alert a = look(HOUSEHOLD, "2026-03-29");
         assertThat(a.status()).isEqualTo(AlertStatus.UPDATED);
         assertThat(a.rule()).isEqualTo("never-clears-overdue-bills");
-        assertThat(a.score()).isCloseTo(57.0 / 110, within(0.0006));
+        assertThat(a.score()).isCloseTo(Math.pow(57.0 / 110, 1.25), within(0.0006));
         assertThat(a.severity()).isEqualTo(Severity.LOW);
         assertThat(a.valueAtRiskCny()).isEqualTo(150.0);
     }
@@ -156,8 +162,7 @@ class ArrearsCaseTest {
         // due 20 March) left open: at 40 days past due (29 April) E = 30 + 40, k = 1, H = 50:
         // ((20 + 70) / (20 + 70 + 50))^2 = 0.413 (the fade over two months: ≈ 0.4), below 0.5.
         long paid = midnight("2026-03-22") + 10 * 3_600_000L;
-        ledger.pay("P1", paid, 20_000);
-        habit.onPayment(paid, ledger.oldestOpenDueMillis());
+        pay(paid, 20_000);
         var february = LedgerBills.bill("2026-02", 20_000);
         ledger.issue(february);
         habit.onChange(february.issuedMillis(), ledger.oldestOpenDueMillis());

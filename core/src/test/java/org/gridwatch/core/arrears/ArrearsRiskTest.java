@@ -48,7 +48,7 @@ class ArrearsRiskTest {
         PaymentHabit habit = newCustomerWithOneBill();
         // Pays 30 days late: 30 days overdue and one payment, added unfaded (nothing before to
         // fade).
-        habit.onPayment(DUE + 30 * DAY, Long.MAX_VALUE);
+        habit.onPayment(DUE + 30 * DAY, 10_000, 10_000, Long.MAX_VALUE); // all that was overdue
         assertThat(habit.overdueDays).isCloseTo(30, within(1e-9));
         assertThat(habit.overdueBillsCleared).isEqualTo(1.0);
         // Its next bill is due 31 days later and 40 days past due when looked at: no change since
@@ -68,27 +68,31 @@ class ArrearsRiskTest {
     @Test
     void aBouncedPaymentTakesBackThePaymentItCounted() {
         PaymentHabit habit = newCustomerWithOneBill();
-        habit.onPayment(DUE + 5 * DAY, Long.MAX_VALUE);
-        habit.onReversal(DUE + 5 * DAY, DUE);
+        habit.onPayment(DUE + 5 * DAY, 10_000, 10_000, Long.MAX_VALUE);
+        habit.onReversal(DUE + 5 * DAY, 10_000, 10_000, DUE);
         assertThat(habit.overdueBillsCleared).isZero();
         // Overdue before the payment, 5 days, and again from the reversal on: 15 at day 15.
         assertThat(habit.overdueDaysAt(DUE + 15 * DAY)).isCloseTo(15, within(1e-9));
     }
 
     @Test
-    void aPartPaymentThatLeavesTheOldestBillOpenIsNoClearance() {
+    void aPartPaymentCountsForTheShareOfTheDebtItPaid() {
         PaymentHabit habit = newCustomerWithOneBill();
-        habit.onPayment(DUE + 10 * DAY, DUE); // the bill is still the oldest open one
-        assertThat(habit.overdueBillsCleared).isZero();
-        // 40 days past due: as if nothing was paid, 60 / 110
+        habit.onPayment(DUE + 10 * DAY, 2_500, 10_000, DUE); // a quarter; the bill stays open
+        assertThat(habit.overdueBillsCleared).isEqualTo(0.25);
+        // 40 days past due: (60 / 110)^1.25
         assertThat(RISK.unpaidAtHorizon(habit, DUE, DUE + 40 * DAY))
-                .isCloseTo(60.0 / 110, within(1e-12));
+                .isCloseTo(Math.pow(60.0 / 110, 1.25), within(1e-12));
+        // more than was overdue still counts one (the quarter faded over the day between)
+        habit.onPayment(DUE + 11 * DAY, 50_000, 7_500, Long.MAX_VALUE);
+        assertThat(habit.overdueBillsCleared)
+                .isCloseTo(0.25 * Math.pow(0.5, 1 / 365.0) + 1, within(1e-12));
     }
 
     @Test
     void aPaymentBeforeTheDueDateIsNotAPaymentInArrears() {
         PaymentHabit habit = newCustomerWithOneBill();
-        habit.onPayment(DUE - DAY, Long.MAX_VALUE);
+        habit.onPayment(DUE - DAY, 10_000, 0, Long.MAX_VALUE); // nothing was overdue yet
         assertThat(habit.overdueBillsCleared).isZero();
         assertThat(habit.overdueDays).isZero();
     }

@@ -172,4 +172,19 @@ class CustomerLedgerTest {
         assertThat(ledger.billYearMonths.length).isLessThan(CustomerLedger.BILL_MEMORY);
         assertThat(ledger.paymentKeys.length).isLessThan(CustomerLedger.PAYMENT_MEMORY);
     }
+
+    @Test
+    void theOverdueAmountIsWhatLiesOnBillsPastTheirDueDate() {
+        CustomerLedger ledger = new CustomerLedger();
+        ledger.issue(LedgerBills.bill("2026-01", 20_000)); // due 02-20
+        ledger.issue(LedgerBills.bill("2026-02", 15_000)); // due 03-20
+        assertThat(ledger.overdueFen(JAN_DUE)).as("due, not yet overdue").isZero();
+        assertThat(ledger.overdueFen(JAN_DUE + 1)).isEqualTo(20_000);
+        assertThat(ledger.overdueFen(FEB_DUE + 1)).isEqualTo(35_000);
+        // 100.00 paid: the balance, 250.00, lies on February (150.00) and 100.00 of January
+        ledger.pay("P1", JAN_DUE + 1, 10_000);
+        assertThat(ledger.overdueFen(JAN_DUE + 2)).isEqualTo(10_000);
+        ledger.pay("P2", JAN_DUE + 2, 30_000); // 50.00 of credit beyond everything
+        assertThat(ledger.overdueFen(FEB_DUE + 1)).isZero();
+    }
 }

@@ -93,7 +93,7 @@ class DetectorStateSizeTest {
         PaymentHabit habit = new PaymentHabit();
         for (int m = 0; m < 6; m++) {
             habit.onChange(m * 30 * DAY, m * 30 * DAY + 19 * DAY);
-            habit.onPayment(m * 30 * DAY + 25 * DAY, Long.MAX_VALUE);
+            habit.onPayment(m * 30 * DAY + 25 * DAY, 10_000, 10_000, Long.MAX_VALUE);
         }
         ArrearsCase arrearsCase = new ArrearsCase();
         arrearsCase.alertId = "arrears:C0000001:20260327";
