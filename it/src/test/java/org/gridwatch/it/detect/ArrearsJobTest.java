@@ -15,10 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.gridwatch.it.Fleets;
-import org.gridwatch.jobs.io.FileInputs;
+import org.gridwatch.it.MonitoredFleet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ARREARS through the real monitor job: a fleet with every payer persona ({@link Fleets#ARREARS}),
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ArrearsJobTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir static Path dir;
     private static final List<JsonNode> arrearsAlerts = new ArrayList<>();
     private static final Map<String, LocalDate> reaches90 = new HashMap<>();
     private static final Set<String> prepaid = new HashSet<>();
@@ -38,22 +36,21 @@ class ArrearsJobTest {
 
     @BeforeAll
     static void replay() throws Exception {
-        Fleets.simulateToFiles(Fleets.ARREARS, dir.resolve("fleet"));
-        Fleets.monitor(new FileInputs(dir.resolve("fleet")), dir.resolve("out"), null, null);
+        MonitoredFleet fleet = MonitoredFleet.of(Fleets.ARREARS);
         end = Fleets.ARREARS.start().plusDays(Fleets.ARREARS.days());
-        for (JsonNode t : lines(dir.resolve("fleet/truth.jsonl"))) {
+        for (JsonNode t : lines(fleet.simulationDir().resolve("truth.jsonl"))) {
             if ("arrears".equals(t.get("type").asText())) {
                 reaches90.put(
                         t.get("customerId").asText(),
                         LocalDate.parse(t.get("reaches90DaysPastDue").asText()));
             }
         }
-        for (JsonNode c : lines(dir.resolve("fleet/customers.jsonl"))) {
+        for (JsonNode c : lines(fleet.simulationDir().resolve("customers.jsonl"))) {
             if (c.get("prepaid").asBoolean()) {
                 prepaid.add(c.get("customerId").asText());
             }
         }
-        for (JsonNode a : lines(dir.resolve("out/alerts.jsonl"))) {
+        for (JsonNode a : lines(fleet.outDir().resolve("alerts.jsonl"))) {
             if ("ARREARS".equals(a.get("type").asText())) {
                 arrearsAlerts.add(a);
             }
