@@ -292,13 +292,15 @@ class DashboardHarnessInfluxTest {
     /**
      * What the job writes for alerts: counts per type, area and severity at a quarter hour, and one
      * worklist point per alert (at the minute it was raised plus its own millisecond; here whole
-     * seconds, as this file writes with precision=s), one of them an AREA_LOSS.
+     * seconds, as this file writes with precision=s), one of them an AREA_LOSS, one ARREARS.
      */
     private static String alertPoints() {
         StringBuilder lines = new StringBuilder();
         long raised = (FROM + 6 * 3_600_000L) / 1000;
         String[][] alerts = {
-            {"THEFT", "A01", "HIGH", "C0001"}, {"AREA_LOSS", "A.02", "MEDIUM", null}
+            {"THEFT", "A01", "HIGH", "C0001"},
+            {"AREA_LOSS", "A.02", "MEDIUM", null},
+            {"ARREARS", "A01", "MEDIUM", "C0002"}
         };
         int n = 0;
         for (String[] a : alerts) {
