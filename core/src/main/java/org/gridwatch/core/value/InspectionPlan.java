@@ -7,7 +7,9 @@ import org.gridwatch.core.event.Segment;
  * When a customer is next to be inspected on site (用电检查), for those the paper has watched: anyone
  * with confirmed theft on record ("inspected regularly") and LOW_RISKY customers (big users with
  * poor credit, "closer checks"). The next inspection is an interval after the latest one, whatever
- * its outcome; a customer of these never inspected is due at once. Others get none.
+ * its outcome; a customer of these never inspected is due at once — from the first time the plan
+ * applied to it, a date that then stays until it is inspected (it is not "now" again at every
+ * reassessment). Others get none.
  *
  * <p>The intervals are example terms, not a regulation: a quarter after a recent theft (within the
  * credit rules' theft lock, when a repeat is likeliest), half a year after an older one, a year for
@@ -35,7 +37,8 @@ public record InspectionPlan(int recentTheftDays, int pastTheftDays, int lowRisk
 
     /**
      * @param lastInspectionMillis the latest inspection of the customer, {@link #NONE} if never
-     * @param nowMillis when this is decided: the date of a customer due at once
+     * @param previousDueMillis the date the customer was given before, {@link #NONE} if none
+     * @param nowMillis when this is decided: the date of a customer due at once, if it had none
      * @return when the customer is next to be inspected, or {@link #NONE}
      */
     public long nextMillis(
@@ -43,6 +46,7 @@ public record InspectionPlan(int recentTheftDays, int pastTheftDays, int lowRisk
             int confirmedThefts,
             boolean theftRecent,
             long lastInspectionMillis,
+            long previousDueMillis,
             long nowMillis) {
         int days = Integer.MAX_VALUE;
         if (confirmedThefts > 0) {
@@ -54,6 +58,9 @@ public record InspectionPlan(int recentTheftDays, int pastTheftDays, int lowRisk
         if (days == Integer.MAX_VALUE) {
             return NONE;
         }
-        return lastInspectionMillis == NONE ? nowMillis : lastInspectionMillis + days * DAY;
+        if (lastInspectionMillis != NONE) {
+            return lastInspectionMillis + days * DAY;
+        }
+        return previousDueMillis != NONE ? previousDueMillis : nowMillis;
     }
 }

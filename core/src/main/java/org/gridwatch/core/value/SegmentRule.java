@@ -79,6 +79,21 @@ public record SegmentRule(
             double potentialValue,
             Strategies strategies,
             long tsMillis) {
+        return assess(s, currentValue, potentialValue, strategies, tsMillis, null);
+    }
+
+    /**
+     * As {@link #assess(CustomerStanding, double, double, Strategies, long)}, against the
+     * customer's {@code previous} record (null if none): a customer due for inspection at once
+     * keeps the date it was first given.
+     */
+    public SegmentChange assess(
+            CustomerStanding s,
+            double currentValue,
+            double potentialValue,
+            Strategies strategies,
+            long tsMillis,
+            SegmentChange previous) {
         Segment segment =
                 segment(s.revenue12Fen(), potentialValue, s.creditScore(), s.creditGrade());
         String[] names =
@@ -106,6 +121,7 @@ public record SegmentRule(
                         s.confirmedThefts(),
                         s.theftRecent(),
                         s.lastInspectionMillis(),
+                        previous == null ? InspectionPlan.NONE : previous.nextInspectionMillis(),
                         tsMillis));
     }
 }

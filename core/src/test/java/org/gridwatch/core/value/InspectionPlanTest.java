@@ -14,27 +14,52 @@ class InspectionPlanTest {
 
     @Test
     void aRecentThiefIsInspectedAQuarterAfterTheLatestVisit() {
-        assertThat(PLAN.nextMillis(Segment.LOW_RISKY, 1, true, LAST, NOW))
+        assertThat(PLAN.nextMillis(Segment.LOW_RISKY, 1, true, LAST, InspectionPlan.NONE, NOW))
                 .isEqualTo(LAST + 90 * DAY);
     }
 
     @Test
     void anOlderTheftHalfAYearAndLowRiskyAYearTheShortestWins() {
-        assertThat(PLAN.nextMillis(Segment.HIGH, 2, false, LAST, NOW)).isEqualTo(LAST + 180 * DAY);
-        assertThat(PLAN.nextMillis(Segment.LOW_RISKY, 0, false, LAST, NOW))
+        assertThat(PLAN.nextMillis(Segment.HIGH, 2, false, LAST, InspectionPlan.NONE, NOW))
+                .isEqualTo(LAST + 180 * DAY);
+        assertThat(PLAN.nextMillis(Segment.LOW_RISKY, 0, false, LAST, InspectionPlan.NONE, NOW))
                 .isEqualTo(LAST + 365 * DAY);
-        assertThat(PLAN.nextMillis(Segment.LOW_RISKY, 1, false, LAST, NOW))
+        assertThat(PLAN.nextMillis(Segment.LOW_RISKY, 1, false, LAST, InspectionPlan.NONE, NOW))
                 .isEqualTo(LAST + 180 * DAY);
     }
 
     @Test
     void aWatchedCustomerNeverInspectedIsDueAtOnceOthersNever() {
-        assertThat(PLAN.nextMillis(Segment.LOW_RISKY, 0, false, InspectionPlan.NONE, NOW))
+        assertThat(
+                        PLAN.nextMillis(
+                                Segment.LOW_RISKY,
+                                0,
+                                false,
+                                InspectionPlan.NONE,
+                                InspectionPlan.NONE,
+                                NOW))
                 .isEqualTo(NOW);
-        assertThat(PLAN.nextMillis(Segment.MEDIUM, 0, false, LAST, NOW))
+        assertThat(PLAN.nextMillis(Segment.MEDIUM, 0, false, LAST, InspectionPlan.NONE, NOW))
                 .isEqualTo(InspectionPlan.NONE);
-        assertThat(PLAN.nextMillis(Segment.LOW_BASIC, 0, false, InspectionPlan.NONE, NOW))
+        assertThat(
+                        PLAN.nextMillis(
+                                Segment.LOW_BASIC,
+                                0,
+                                false,
+                                InspectionPlan.NONE,
+                                InspectionPlan.NONE,
+                                NOW))
                 .isEqualTo(InspectionPlan.NONE);
+    }
+
+    @Test
+    void aCustomerDueAtOnceKeepsTheDateItWasFirstGivenUntilInspected() {
+        long first = 990 * DAY;
+        assertThat(PLAN.nextMillis(Segment.LOW_RISKY, 0, false, InspectionPlan.NONE, first, NOW))
+                .isEqualTo(first);
+        // once inspected, the interval counts from the visit
+        assertThat(PLAN.nextMillis(Segment.LOW_RISKY, 0, false, LAST, first, NOW))
+                .isEqualTo(LAST + 365 * DAY);
     }
 
     @Test

@@ -216,14 +216,16 @@ public final class FleetValue
         Map<String, SegmentTally> counts = new TreeMap<>();
         Map<String, List<Long>> revenueByArea = new TreeMap<>();
         for (CustomerStanding s : fleet) {
+            SegmentChange before = assessed.get(s.customerId());
             SegmentChange now =
                     monthRule.assess(
                             s,
                             valuation.currentValue(s),
                             valuation.potentialValue(s),
                             model.strategies(),
-                            timestamp); // the billing: the month's end + the allowed lateness
-            record(now, assessed.get(s.customerId()), out);
+                            timestamp, // the billing: the month's end + the allowed lateness
+                            before);
+            record(now, before, out);
             counts.computeIfAbsent(s.areaId(), a -> new SegmentTally())
                     .add(now.segment(), now.creditGrade(), s.revenue12Fen());
             revenueByArea.computeIfAbsent(s.areaId(), a -> new ArrayList<>()).add(s.revenue12Fen());
@@ -292,7 +294,8 @@ public final class FleetValue
                             before.currentValue(),
                             before.potentialValue(),
                             model.strategies(),
-                            s.tsMillis());
+                            s.tsMillis(),
+                            before);
             record(now, before, out);
             if (now.segment() != before.segment() || now.creditGrade() != before.creditGrade()) {
                 // 12-month revenue only changes with a bill, and bills come with a billing: the

@@ -101,6 +101,24 @@ class FleetValueTest {
     }
 
     @Test
+    void aLowRiskyCustomerNeverInspectedKeepsTheInspectionDateItWasFirstGiven() throws Exception {
+        billTen();
+        send(customer(10, "A002", at("2026-02-25T10:03"), false, 60, CreditGrade.C));
+        harness.processWatermark(new Watermark(at("2026-02-25T10:15")));
+        SegmentChange risky = harness.extractOutputValues().get(10);
+        assertThat(risky.segment()).isEqualTo(Segment.LOW_RISKY);
+        // never inspected: due at once, from the moment it became LOW_RISKY
+        assertThat(risky.nextInspectionMillis()).isEqualTo(at("2026-02-25T10:03"));
+        int sent = harness.extractOutputValues().size();
+
+        // another credit event, the same segment, grade and strategies: nothing new to send
+        send(customer(10, "A002", at("2026-03-02T09:00"), false, 61, CreditGrade.C));
+        harness.processWatermark(new Watermark(at("2026-03-02T09:15")));
+
+        assertThat(harness.extractOutputValues()).hasSize(sent);
+    }
+
+    @Test
     void writesRevenueConcentrationPerAreaAndForTheFleet() throws Exception {
         billTen();
 
