@@ -84,31 +84,15 @@ public record DayReport(
 
     /** This day, reporting what an inspector found since the previous report. */
     public DayReport withInspected(InspectionOutcome outcome) {
-        return new DayReport(
-                customerId,
-                meterId,
-                areaId,
-                customerClass,
-                epochDay,
-                closedAtMillis,
-                scored,
-                z,
-                value,
-                usual,
-                kwh,
-                usualKwh,
-                lossCny,
-                tamper,
-                registerRollback,
-                reverseWithoutGeneration,
-                phaseFault,
-                registerMismatch,
-                classMedianZ,
-                outcome);
+        return with(classMedianZ, outcome);
     }
 
     /** This day, with its class's median deviation across the fleet (null: none). */
     public DayReport withClassMedian(double[] median) {
+        return with(median, inspected);
+    }
+
+    private DayReport with(double[] median, InspectionOutcome outcome) {
         return new DayReport(
                 customerId,
                 meterId,
@@ -129,7 +113,7 @@ public record DayReport(
                 phaseFault,
                 registerMismatch,
                 median,
-                inspected);
+                outcome);
     }
 
     public MeterEvidence meterEvidence() {

@@ -32,7 +32,7 @@ import org.gridwatch.core.event.AreaReading;
 public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, AreaReading, Alert> {
     private static final long serialVersionUID = 1L;
 
-    private transient MapState<Long, List<DayReport>> waiting;
+    private transient ClosingDays days;
     private transient MapState<String, TheftCase> cases;
     private transient MapState<Long, Double> supplied;
     private transient ValueState<AreaBalance> balance;
@@ -46,13 +46,7 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
 
     @Override
     public void open(OpenContext openContext) {
-        waiting =
-                getRuntimeContext()
-                        .getMapState(
-                                new MapStateDescriptor<>(
-                                        "waiting-days",
-                                        Types.LONG,
-                                        Types.LIST(Types.POJO(DayReport.class))));
+        days = new ClosingDays(getRuntimeContext(), "waiting-days");
         cases =
                 getRuntimeContext()
                         .getMapState(
@@ -71,14 +65,7 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
 
     @Override
     public void processElement1(DayReport day, Context ctx, Collector<Alert> out) throws Exception {
-        long at = Math.max(day.closedAtMillis(), ctx.timerService().currentWatermark() + 1);
-        List<DayReport> due = waiting.get(at);
-        if (due == null) {
-            due = new ArrayList<>();
-            ctx.timerService().registerEventTimeTimer(at);
-        }
-        due.add(day);
-        waiting.put(at, due);
+        days.add(day, ctx.timerService());
     }
 
     /** The area's supply, by the day it was delivered in, until that day closes. */
@@ -95,12 +82,10 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
-        List<DayReport> due = waiting.get(timestamp);
+        List<DayReport> due = days.take(timestamp);
         if (due == null) {
             return;
         }
-        waiting.remove(timestamp);
-        due.sort(java.util.Comparator.comparing(DayReport::customerId)); // replay order
         List<double[]> net = PeerGroup.netOfPeers(due);
         List<AreaBalance.Suspect> suspects = new ArrayList<>();
         double metered = 0;

@@ -1,12 +1,7 @@
 package org.gridwatch.jobs.ops;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.gridwatch.core.detect.DayReport;
@@ -25,41 +20,26 @@ import org.gridwatch.core.detect.PeerGroup;
 public final class ClassPeers extends KeyedProcessFunction<String, DayReport, DayReport> {
     private static final long serialVersionUID = 1L;
 
-    private transient MapState<Long, List<DayReport>> waiting;
+    private transient ClosingDays days;
 
     @Override
     public void open(OpenContext openContext) {
-        waiting =
-                getRuntimeContext()
-                        .getMapState(
-                                new MapStateDescriptor<>(
-                                        "class-days",
-                                        Types.LONG,
-                                        Types.LIST(Types.POJO(DayReport.class))));
+        days = new ClosingDays(getRuntimeContext(), "class-days");
     }
 
     @Override
     public void processElement(DayReport day, Context ctx, Collector<DayReport> out)
             throws Exception {
-        long at = Math.max(day.closedAtMillis(), ctx.timerService().currentWatermark() + 1);
-        List<DayReport> due = waiting.get(at);
-        if (due == null) {
-            due = new ArrayList<>();
-            ctx.timerService().registerEventTimeTimer(at);
-        }
-        due.add(day);
-        waiting.put(at, due);
+        days.add(day, ctx.timerService());
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<DayReport> out)
             throws Exception {
-        List<DayReport> due = waiting.get(timestamp);
+        List<DayReport> due = days.take(timestamp);
         if (due == null) {
             return;
         }
-        waiting.remove(timestamp);
-        due.sort(Comparator.comparing(DayReport::customerId)); // replay order
         for (DayReport d : PeerGroup.withClassMedian(due)) {
             out.collect(d);
         }
