@@ -17,7 +17,7 @@ final class AlertTable {
                     "type",
                     "severity",
                     "score",
-                    "CNY/month at risk",
+                    "CNY at risk",
                     "priority",
                     "status",
                     "rule",

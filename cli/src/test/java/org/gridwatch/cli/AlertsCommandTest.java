@@ -172,7 +172,7 @@ class AlertsCommandTest {
         assertThat(out.get(0)).isEqualTo("4 open alerts (of 5 alert ids seen)");
         assertThat(out.get(1))
                 .startsWith("rank  customer")
-                .contains("CNY/month at risk", "priority", "since", "updated", "evidence");
+                .contains("CNY at risk", "priority", "since", "updated", "evidence");
         // T1: the latest version (score 0.9, HIGH, UPDATED), since its first (day 0, 08:00 local)
         assertThat(out.get(3))
                 .contains(
