@@ -3,7 +3,6 @@ package org.gridwatch.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -73,11 +72,7 @@ final class ArrearsScore {
             if (!"ARREARS".equals(a.get("type").asText())) {
                 continue;
             }
-            String id = a.get("alertId").asText();
-            LocalDate opened =
-                    LocalDate.parse(
-                            id.substring(id.lastIndexOf(':') + 1),
-                            DateTimeFormatter.BASIC_ISO_DATE);
+            LocalDate opened = DetectionScore.openingDay(a.get("alertId").asText());
             firstOpened.merge(
                     a.get("customerId").asText(), opened, (x, y) -> x.isBefore(y) ? x : y);
         }

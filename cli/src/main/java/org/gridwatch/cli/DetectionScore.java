@@ -78,12 +78,8 @@ final class DetectionScore {
             }
             String customer = a.get("customerId").asText();
             best.merge(customer, a.get("score").asDouble(), Math::max);
-            String id = a.get("alertId").asText();
             opened.computeIfAbsent(customer, k -> new ArrayList<>())
-                    .add(
-                            LocalDate.parse(
-                                    id.substring(id.lastIndexOf(':') + 1),
-                                    DateTimeFormatter.BASIC_ISO_DATE));
+                    .add(openingDay(a.get("alertId").asText()));
         }
         Map<AttackKind, List<Long>> delays = new EnumMap<>(AttackKind.class);
         Map<AttackKind, int[]> counts = new EnumMap<>(AttackKind.class);
@@ -138,6 +134,12 @@ final class DetectionScore {
         s.bypassAreasFlagged = (int) bypassAreas.stream().filter(lossAreas::contains).count();
         s.arrears = ArrearsScore.of(customers, truth, alerts);
         return s;
+    }
+
+    /** The day an alert opened: the date its id ends with ({@code <type>:<key>:<yyyyMMdd>}). */
+    static LocalDate openingDay(String alertId) {
+        return LocalDate.parse(
+                alertId.substring(alertId.lastIndexOf(':') + 1), DateTimeFormatter.BASIC_ISO_DATE);
     }
 
     /** The probability that a random thief scores above a random honest customer, ties half. */

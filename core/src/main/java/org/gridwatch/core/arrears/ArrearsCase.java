@@ -33,7 +33,11 @@ public final class ArrearsCase {
     /** A change of the chance worth telling the collectors. */
     static final double MATERIAL = 0.05;
 
-    /** HIGH from this chance with at least {@link #HIGH_CNY} overdue, or at the horizon. */
+    /**
+     * HIGH from this chance with at least {@link #HIGH_CNY} overdue, or at the horizon. The
+     * severity figures are judgement, not fitted, in the manner of THEFT's ({@code TheftCase}):
+     * 1,000 CNY is several months of a household's bills, 100 CNY expected loss about one.
+     */
     static final double HIGH_CHANCE = 0.8;
 
     static final double HIGH_CNY = 1000;
@@ -62,17 +66,35 @@ public final class ArrearsCase {
             ArrearsRisk risk,
             LatePaymentPenalty penalty) {
         long daysPastDue = ledger.daysPastDue(nowMillis);
-        if (customer.prepaid() || daysPastDue < risk.minDaysPastDue()) {
-            return alertId == null
-                    ? null
-                    : close(customer, ledger, habit, nowMillis, zone, risk, penalty);
+        boolean inArrears = !customer.prepaid() && daysPastDue >= risk.minDaysPastDue();
+        if (!inArrears && alertId == null) {
+            return null;
         }
-        double chance = risk.unpaidAtHorizon(habit, ledger.oldestOpenDueMillis(), nowMillis);
+        double chance =
+                customer.prepaid()
+                        ? 0
+                        : risk.unpaidAtHorizon(habit, ledger.oldestOpenDueMillis(), nowMillis);
         if (alertId == null && !risk.raises(daysPastDue, chance)) {
             return null;
         }
         Owed owed = Owed.of(ledger, customer, nowMillis, zone, penalty);
+        if (!inArrears) {
+            Alert closed =
+                    emit(
+                            customer,
+                            ledger,
+                            habit,
+                            nowMillis,
+                            daysPastDue,
+                            chance,
+                            Severity.LOW,
+                            owed,
+                            AlertStatus.CLOSED);
+            alertId = null;
+            return closed;
+        }
         Severity severity = severity(chance, daysPastDue, owed.overdueFen, risk);
+        AlertStatus status;
         if (alertId == null) {
             alertId =
                     "arrears:"
@@ -83,50 +105,16 @@ public final class ArrearsCase {
                                     .toLocalDate()
                                     .toString()
                                     .replace("-", "");
-            return emit(
-                    customer, ledger, habit, nowMillis, chance, severity, owed, AlertStatus.OPEN);
-        }
-        if (Math.abs(chance - emittedChance) >= MATERIAL
+            status = AlertStatus.OPEN;
+        } else if (Math.abs(chance - emittedChance) >= MATERIAL
                 || severity != emittedSeverity
                 || owed.bills.size() != emittedOpenBills) {
-            return emit(
-                    customer,
-                    ledger,
-                    habit,
-                    nowMillis,
-                    chance,
-                    severity,
-                    owed,
-                    AlertStatus.UPDATED);
+            status = AlertStatus.UPDATED;
+        } else {
+            return null;
         }
-        return null;
-    }
-
-    private Alert close(
-            Customer customer,
-            CustomerLedger ledger,
-            PaymentHabit habit,
-            long nowMillis,
-            ZoneId zone,
-            ArrearsRisk risk,
-            LatePaymentPenalty penalty) {
-        double chance =
-                customer.prepaid()
-                        ? 0
-                        : risk.unpaidAtHorizon(habit, ledger.oldestOpenDueMillis(), nowMillis);
-        Owed owed = Owed.of(ledger, customer, nowMillis, zone, penalty);
-        Alert closed =
-                emit(
-                        customer,
-                        ledger,
-                        habit,
-                        nowMillis,
-                        chance,
-                        Severity.LOW,
-                        owed,
-                        AlertStatus.CLOSED);
-        alertId = null;
-        return closed;
+        return emit(
+                customer, ledger, habit, nowMillis, daysPastDue, chance, severity, owed, status);
     }
 
     static Severity severity(double chance, long daysPastDue, long overdueFen, ArrearsRisk risk) {
@@ -146,6 +134,7 @@ public final class ArrearsCase {
             CustomerLedger ledger,
             PaymentHabit habit,
             long nowMillis,
+            long daysPastDue,
             double chance,
             Severity severity,
             Owed owed,
@@ -153,7 +142,6 @@ public final class ArrearsCase {
         emittedChance = chance;
         emittedSeverity = severity;
         emittedOpenBills = owed.bills.size();
-        long daysPastDue = ledger.daysPastDue(nowMillis);
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("daysPastDue", daysPastDue);
         e.put("overdueCny", cny(owed.overdueFen));
@@ -200,16 +188,14 @@ public final class ArrearsCase {
             List<OpenBill> open = ledger.openBills();
             List<String> periods = new ArrayList<>(open.size());
             int overdueBills = 0;
-            long overdue = 0;
             for (OpenBill b : open) {
                 periods.add(b.period());
                 if (b.dueMillis() < nowMillis) {
                     overdueBills++;
-                    overdue += b.remainingFen();
                 }
             }
             long fine = penalty.accruedFen(open, customer.customerClass(), nowMillis, zone);
-            return new Owed(List.copyOf(periods), overdueBills, overdue, fine);
+            return new Owed(List.copyOf(periods), overdueBills, ledger.overdueFen(nowMillis), fine);
         }
     }
 

@@ -34,6 +34,9 @@ public record MeterEvidence(
 
     static final double MISMATCH_SHARE = 0.01;
 
+    /** Half a Wh: each reading's energy is rounded to the Wh, kWh. */
+    static final double ROUNDING_KWH_A_READING = 0.0005;
+
     /** Reverse energy below this in a day is a meter's creep, not a finding, kWh. */
     static final double REVERSE_KWH = 0.1;
 
@@ -79,7 +82,9 @@ public record MeterEvidence(
             return false;
         }
         double tolerance =
-                MISMATCH_KWH + MISMATCH_SHARE * Math.abs(day.total()) + day.readings * 0.0005;
+                MISMATCH_KWH
+                        + MISMATCH_SHARE * Math.abs(day.total())
+                        + day.readings * ROUNDING_KWH_A_READING;
         return Math.abs(gap) > tolerance;
     }
 
