@@ -32,7 +32,8 @@ import picocli.CommandLine.ParseResult;
             SimulateCommand.class,
             MonitorCommand.class,
             AlertsCommand.class,
-            EvaluateCommand.class
+            EvaluateCommand.class,
+            WhatIfCommand.class
         },
         footer = {
             "",

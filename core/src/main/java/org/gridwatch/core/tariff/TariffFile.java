@@ -95,6 +95,21 @@ public final class TariffFile {
         if (!(root instanceof Map<?, ?> top)) {
             throw new TariffFileException(List.of(fileName + ": expected a mapping at the top"));
         }
+        return read(top);
+    }
+
+    /**
+     * Tariffs from a YAML tree already read (a what-if scenario file carries its tariffs inside):
+     * {@code top} has the keys of a tariff file's top.
+     *
+     * @param fileName the file and place the tree comes from, for messages
+     * @throws TariffFileException listing every problem, if any tariff cannot be used
+     */
+    public static LoadedTariffs fromTree(Map<?, ?> top, String fileName) {
+        return new TariffFile(fileName).read(top);
+    }
+
+    private LoadedTariffs read(Map<?, ?> top) {
         unknownKeys(top, TOP_KEYS, "the top of the file");
         double gap = Double.NaN;
         Object gapValue = top.get("system-peak-valley-gap");

@@ -1,0 +1,103 @@
+package org.gridwatch.core.whatif;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import org.gridwatch.core.billing.BillCalculator;
+import org.gridwatch.core.billing.BillStatement;
+import org.gridwatch.core.billing.BillingCalendar;
+import org.gridwatch.core.billing.MonthlyUsage;
+import org.gridwatch.core.tariff.DayType;
+import org.gridwatch.core.tariff.Tariff;
+import org.gridwatch.core.tariff.TariffPeriod;
+import org.gridwatch.core.tariff.TouSchedule;
+
+/**
+ * Bills from a load signature, by the billing engine itself: each month's half hours are put in the
+ * tariff's periods as a {@link MonthlyUsage}, and {@link BillCalculator} makes the bill (its lines,
+ * tiers, charges and rounding). For a tariff whose periods change on half hours this is the bill of
+ * the readings the signature was built from, to the fen. Annual tiers count the kWh of the
+ * signature's earlier months of the same year, as the ledger counts the bills issued earlier.
+ */
+public final class SignatureBills {
+
+    private final BillCalculator calculator;
+    private final BillingCalendar calendar;
+
+    public SignatureBills(BillingCalendar calendar) {
+        this.calendar = calendar;
+        this.calculator = new BillCalculator(calendar);
+    }
+
+    /** The total of the months' bills in fen. */
+    public long totalFen(String customerId, Tariff tariff, MonthLoad[] months, double contractKva) {
+        long total = 0;
+        for (BillStatement bill : bills(customerId, tariff, months, contractKva)) {
+            total += bill.amountFen();
+        }
+        return total;
+    }
+
+    /** One bill per month, in order. */
+    public BillStatement[] bills(
+            String customerId, Tariff tariff, MonthLoad[] months, double contractKva) {
+        BillStatement[] bills = new BillStatement[months.length];
+        BigDecimal earlierThisYear = BigDecimal.ZERO;
+        int year = Integer.MIN_VALUE;
+        for (int i = 0; i < months.length; i++) {
+            MonthLoad month = months[i];
+            if (month.yearMonth / 100 != year) {
+                year = month.yearMonth / 100;
+                earlierThisYear = BigDecimal.ZERO;
+            }
+            MonthlyUsage usage = usage(month, tariff.schedule());
+            bills[i] = calculator.bill(customerId, tariff, usage, contractKva, earlierThisYear);
+            earlierThisYear = earlierThisYear.add(usage.totalKwh());
+        }
+        return bills;
+    }
+
+    /** The month as billing would hold it under {@code schedule}. */
+    MonthlyUsage usage(MonthLoad month, TouSchedule schedule) {
+        MonthlyUsage usage =
+                MonthlyUsage.of(
+                        YearMonth.of(month.yearMonth / 100, month.yearMonth % 100), calendar);
+        int monthOfYear = month.yearMonth % 100;
+        for (DayType type : DayType.values()) {
+            for (int h = 0; h < MonthLoad.HALF_HOURS; h++) {
+                long micro = month.microKwh[MonthLoad.slot(type, h)];
+                if (micro != 0) {
+                    TariffPeriod period = schedule.period(monthOfYear, type, h * 30);
+                    usage.microKwh[period.ordinal()] += micro;
+                }
+            }
+        }
+        usage.maxQuarterMicroKwh = month.maxQuarterMicroKwh;
+        return usage;
+    }
+
+    /** The energy of a month in the schedule's peak and critical-peak periods, micro-kWh. */
+    static long peakMicroKwh(MonthLoad month, TouSchedule schedule) {
+        long peak = 0;
+        int monthOfYear = month.yearMonth % 100;
+        for (DayType type : DayType.values()) {
+            for (int h = 0; h < MonthLoad.HALF_HOURS; h++) {
+                if (schedule.period(monthOfYear, type, h * 30).isPeak()) {
+                    peak += month.microKwh[MonthLoad.slot(type, h)];
+                }
+            }
+        }
+        return peak;
+    }
+
+    /** The energy price of each slot of a month under a tariff, CNY/kWh (tiers left out). */
+    static double[] prices(Tariff tariff, int monthOfYear) {
+        double[] prices = new double[MonthLoad.SLOTS];
+        for (DayType type : DayType.values()) {
+            for (int h = 0; h < MonthLoad.HALF_HOURS; h++) {
+                TariffPeriod period = tariff.schedule().period(monthOfYear, type, h * 30);
+                prices[MonthLoad.slot(type, h)] = tariff.priceOf(period).doubleValue();
+            }
+        }
+        return prices;
+    }
+}
