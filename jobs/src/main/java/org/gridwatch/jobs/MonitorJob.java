@@ -206,7 +206,9 @@ public final class MonitorJob {
                         .keyBy(q -> DailyPeakValley.KEY)
                         .process(
                                 new DailyPeakValley(
-                                        settings.allowedLateness().toMillis(), settings.zone()))
+                                        settings.allowedLateness().toMillis(),
+                                        settings.zone(),
+                                        settings.pricing().tariffs().systemPeakValleyGap()))
                         .name("system peak and valley per day")
                         .uid("daily-peak-valley"));
 

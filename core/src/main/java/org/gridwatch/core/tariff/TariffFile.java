@@ -151,7 +151,12 @@ public final class TariffFile {
         if (!problems.isEmpty()) {
             throw new TariffFileException(problems);
         }
-        return new LoadedTariffs(fileName, gap, tariffs, warnings);
+        List<TariffWarning> fileWarnings = new ArrayList<>();
+        for (String concern : TariffPolicy.fileConcerns(tariffs.values(), gap)) {
+            fileWarnings.add(new TariffWarning(fileName, null, concern));
+        }
+        fileWarnings.addAll(warnings);
+        return new LoadedTariffs(fileName, gap, tariffs, fileWarnings);
     }
 
     private Tariff tariff(Map<?, ?> map) {

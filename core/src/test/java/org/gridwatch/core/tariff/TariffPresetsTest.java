@@ -9,9 +9,16 @@ class TariffPresetsTest {
     private final LoadedTariffs presets = TariffFile.presets();
 
     @Test
-    void loadsEveryPresetWithoutErrorsOrWarnings() {
+    void loadsEveryPresetWithoutErrorsAndWarnsOnlyOfTheSinglePriceForLighting() {
         assertThat(presets.tariffs()).hasSize(8);
-        assertThat(presets.warnings()).isEmpty();
+        // non-residential lighting is industry and commerce at one price all day; every other
+        // preset keeps the rules (the Shanxi 3.56:1 at the file's 38%, critical peak = peak × 1.2)
+        assertThat(presets.warnings())
+                .singleElement()
+                .satisfies(w -> assertThat(w.tariffId()).isEqualTo("lighting-flat"))
+                .extracting(TariffWarning::message)
+                .asString()
+                .startsWith("one period all day (flat) for an industry-and-commerce tariff");
         assertThat(presets.systemPeakValleyGap()).isEqualTo(0.38);
     }
 

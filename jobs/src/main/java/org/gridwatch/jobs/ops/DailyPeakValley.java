@@ -1,6 +1,10 @@
 package org.gridwatch.jobs.ops;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -12,6 +16,9 @@ import org.gridwatch.core.metric.Bucket;
 import org.gridwatch.core.metric.Measurements;
 import org.gridwatch.core.metric.MetricPoint;
 import org.gridwatch.core.metric.PeakValley;
+import org.gridwatch.core.tariff.PeakValleyGapCheck;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The system's load per quarter hour, summed over every area and class, and once a local day is
@@ -19,6 +26,10 @@ import org.gridwatch.core.metric.PeakValley;
  * stamped at local midnight. Late corrections re-emit the day, as the quarter-hour buckets do; a
  * day is forgotten when the allowed lateness has passed after it. One key: the input is one record
  * per area, class and quarter hour, not per reading.
+ *
+ * <p>When the job ends (a bounded replay, or a stop), it logs a warning if the tariff file's {@code
+ * system-peak-valley-gap} and the complete days this run measured fall on different sides of the
+ * 40% of the 3:1 / 4:1 rule ({@link PeakValleyGapCheck}).
  */
 public final class DailyPeakValley extends KeyedProcessFunction<String, QuarterLoad, MetricPoint>
         implements ActedEventTime.User {
@@ -26,16 +37,29 @@ public final class DailyPeakValley extends KeyedProcessFunction<String, QuarterL
     private static final long DAY = 86_400_000L;
     private static final int QUARTERS = (int) (DAY / Bucket.MILLIS);
 
+    private static final Logger LOG = LoggerFactory.getLogger(DailyPeakValley.class);
+
     public static final String KEY = "system";
 
     private final long latenessMillis;
     private final long offsetMillis;
+    private final double configuredGap;
     private transient MapState<Long, Long> quarters;
     private final ActedEventTime eventTime = new ActedEventTime();
 
-    public DailyPeakValley(long latenessMillis, ZoneId zone) {
+    /**
+     * The rate of each day with load in all its quarter hours, as last emitted, since this run
+     * began: for the log only, so not kept in state (one entry a day).
+     */
+    private transient SortedMap<LocalDate, Double> completeDays;
+
+    /**
+     * @param configuredGap the tariff file's {@code system-peak-valley-gap}, NaN when not set
+     */
+    public DailyPeakValley(long latenessMillis, ZoneId zone, double configuredGap) {
         this.latenessMillis = latenessMillis;
         this.offsetMillis = EventTime.fixedOffset(zone).getTotalSeconds() * 1000L;
+        this.configuredGap = configuredGap;
     }
 
     @Override
@@ -45,6 +69,20 @@ public final class DailyPeakValley extends KeyedProcessFunction<String, QuarterL
                         .getMapState(
                                 new MapStateDescriptor<>(
                                         "system-quarters", Types.LONG, Types.LONG));
+        completeDays = new TreeMap<>();
+    }
+
+    /** What the log says at the end: the setting against the complete days measured so far. */
+    Optional<String> gapConcern() {
+        return PeakValleyGapCheck.concern(configuredGap, completeDays);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (completeDays != null) {
+            gapConcern().ifPresent(concern -> LOG.warn("{}", concern));
+        }
+        super.close();
     }
 
     @Override
@@ -98,6 +136,10 @@ public final class DailyPeakValley extends KeyedProcessFunction<String, QuarterL
             return;
         }
         PeakValley pv = PeakValley.of(energy, n);
+        if (n == QUARTERS) {
+            completeDays.put(
+                    LocalDate.ofEpochDay(Math.floorDiv(day + offsetMillis, DAY)), pv.rate());
+        }
         out.collect(
                 MetricPoint.of(Measurements.PEAK_VALLEY)
                         .field("peak_kw", pv.peakKw())
