@@ -239,6 +239,12 @@ public final class MonitorCommand implements Callable<Integer> {
                             + parsed.influx().url()
                             + " does not answer /ping; is it running?");
         }
+        if (!quiet) {
+            for (org.gridwatch.core.tariff.TariffWarning warning :
+                    parsed.settings().pricing().tariffs().warnings()) {
+                err.println("monitor: tariff warning: " + warning);
+            }
+        }
         long started = System.nanoTime();
         try (StopRequest stop = StopRequest.onCtrlC();
                 LiveSummary summary = LiveSummary.open(parsed.settings().allowedLateness());

@@ -55,6 +55,7 @@ public final class ScenarioFile {
     private final String fileName;
     private final List<String> problems = new ArrayList<>();
     private String scenario = "";
+    private final Set<String> names = new HashSet<>();
 
     /** The scenarios of a file, in its order, and the policy warnings of their tariffs. */
     public record Scenarios(
@@ -103,7 +104,6 @@ public final class ScenarioFile {
         }
         List<WhatIfScenario> scenarios = new ArrayList<>();
         List<TariffWarning> warnings = new ArrayList<>();
-        Set<String> names = new HashSet<>();
         int position = 0;
         for (Object item : list) {
             position++;
@@ -115,10 +115,6 @@ public final class ScenarioFile {
             int before = problems.size();
             WhatIfScenario s = scenario(map, top.get("system-peak-valley-gap"), warnings);
             if (s == null || problems.size() > before) {
-                continue;
-            }
-            if (!names.add(s.name())) {
-                problem("the name is used twice");
                 continue;
             }
             scenarios.add(s);
@@ -145,6 +141,7 @@ public final class ScenarioFile {
                             + "'");
         }
         unknownKeys(map, SCENARIO_KEYS, "the scenario");
+        boolean unique = names.add(name);
         Set<CustomerClass> classes = classes(map.get("classes"));
         Tariff tariff = tariff(map.get("tariff"), gap, warnings);
         Map<CustomerClass, ResponseModel> response = response(map.get("response"), classes);
@@ -153,7 +150,10 @@ public final class ScenarioFile {
         if (classes == null || tariff == null || response == null || optIn == null) {
             return null;
         }
-        if (incentive == null) {
+        if (!unique) {
+            problem("the name is used twice");
+        }
+        if (incentive == null || !unique) {
             return null;
         }
         return new WhatIfScenario(name, classes, tariff, response, optIn, incentive);

@@ -20,15 +20,15 @@ import java.util.zip.GZIPInputStream;
  * year as 365 days × 48 half hours of kWh, NaN where no reading came. A reading off the half hour
  * goes to the half hour it falls in; a second reading of the same half hour replaces the first.
  */
-final class Households {
-    static final int YEAR = 2013;
-    static final int DAYS = 365;
-    static final int SLOTS = 48;
+public final class Households {
+    public static final int YEAR = 2013;
+    public static final int DAYS = 365;
+    public static final int SLOTS = 48;
 
-    final List<String> ids = new ArrayList<>();
-    final List<double[][]> years = new ArrayList<>();
+    public final List<String> ids = new ArrayList<>();
+    public final List<double[][]> years = new ArrayList<>();
 
-    static Households load() {
+    public static Households load() {
         Households h = new Households();
         Map<String, double[][]> byId = new LinkedHashMap<>();
         try (InputStream in =
