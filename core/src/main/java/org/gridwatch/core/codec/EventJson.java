@@ -219,6 +219,13 @@ public final class EventJson {
         if (s.nextInspectionMillis() != SegmentChange.NONE) {
             m.put("nextInspection", time.format(s.nextInspectionMillis()));
         }
+        if (s.offpeak().exists()) {
+            Map<String, Object> offer = new LinkedHashMap<>();
+            offer.put("tariffId", s.offpeak().tariffId());
+            offer.put("savingCnyPerYear", money(s.offpeak().savingCnyPerYear()));
+            offer.put("savingWithShiftCnyPerYear", money(s.offpeak().savingWithShiftCnyPerYear()));
+            m.put("offpeakOffer", offer);
+        }
         return write(m);
     }
 

@@ -10,6 +10,8 @@ import java.util.List;
  * @param strategies {@code ServiceStrategy} names, in the order they apply; an array rather than a
  *     list so that Flink keeps the record a POJO
  * @param nextInspectionMillis when the customer is next to be inspected on site, or {@link #NONE}
+ * @param offpeak what the off-peak variant of the customer's tariff would save it a year ({@link
+ *     OffpeakOffer#NONE} when its tariff has none); news only through the strategies it changes
  */
 public record SegmentChange(
         String customerId,
@@ -20,9 +22,34 @@ public record SegmentChange(
         int creditScore,
         CreditGrade creditGrade,
         String[] strategies,
-        long nextInspectionMillis) {
+        long nextInspectionMillis,
+        OffpeakOffer offpeak) {
 
     public static final long NONE = Long.MIN_VALUE;
+
+    /** A record without an off-peak offer. */
+    public SegmentChange(
+            String customerId,
+            long tsMillis,
+            Segment segment,
+            double currentValue,
+            double potentialValue,
+            int creditScore,
+            CreditGrade creditGrade,
+            String[] strategies,
+            long nextInspectionMillis) {
+        this(
+                customerId,
+                tsMillis,
+                segment,
+                currentValue,
+                potentialValue,
+                creditScore,
+                creditGrade,
+                strategies,
+                nextInspectionMillis,
+                OffpeakOffer.NONE);
+    }
 
     /** A record with no inspection planned. */
     public SegmentChange(
@@ -74,7 +101,8 @@ public record SegmentChange(
                 && creditScore == s.creditScore
                 && creditGrade == s.creditGrade
                 && Arrays.equals(strategies, s.strategies)
-                && nextInspectionMillis == s.nextInspectionMillis;
+                && nextInspectionMillis == s.nextInspectionMillis
+                && offpeak.equals(s.offpeak);
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param id the key customers refer to, such as {@code commercial-tou}
  * @param source the document it follows (a price bureau notice), or a note that it is an example
  * @param sector which policy rules apply (the NDRC peak/valley ratio binds industry and commerce)
+ * @param offpeakVariant the id of the time-of-use tariff a customer on this one can be offered (an
+ *     off-peak discount it opts into), "" if none
  */
 public record Tariff(
         String id,
@@ -19,7 +21,8 @@ public record Tariff(
         TouSchedule schedule,
         TouPrices prices,
         TierScheme tiers,
-        Charges charges) {
+        Charges charges,
+        String offpeakVariant) {
 
     public enum Sector {
         RESIDENTIAL,
@@ -37,6 +40,27 @@ public record Tariff(
         Objects.requireNonNull(prices);
         Objects.requireNonNull(tiers);
         Objects.requireNonNull(charges);
+        Objects.requireNonNull(offpeakVariant);
+    }
+
+    /** A tariff without an off-peak variant. */
+    public Tariff(
+            String id,
+            String name,
+            String source,
+            Sector sector,
+            TouSchedule schedule,
+            TouPrices prices,
+            TierScheme tiers,
+            Charges charges) {
+        this(id, name, source, sector, schedule, prices, tiers, charges, "");
+    }
+
+    /** The off-peak variant's id, if the tariff names one. */
+    public java.util.Optional<String> offpeakVariantId() {
+        return offpeakVariant.isEmpty()
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(offpeakVariant);
     }
 
     /** The exact energy price of a period, in CNY per kWh, before any tier increment. */

@@ -44,7 +44,8 @@ public final class TariffFile {
                     "schedule",
                     "prices",
                     "tiers",
-                    "charges");
+                    "charges",
+                    "offpeak-variant");
     private static final Pattern SEGMENT =
             Pattern.compile("(\\d{1,2}):(\\d{2})\\s*-\\s*(\\d{1,2}):(\\d{2})\\s+([A-Za-z_-]+)");
 
@@ -148,6 +149,9 @@ public final class TariffFile {
                 warnings.add(new TariffWarning(fileName, tariff.id(), concern));
             }
         }
+        for (Tariff tariff : tariffs.values()) {
+            checkVariant(tariff, tariffs);
+        }
         if (!problems.isEmpty()) {
             throw new TariffFileException(problems);
         }
@@ -157,6 +161,31 @@ public final class TariffFile {
         }
         fileWarnings.addAll(warnings);
         return new LoadedTariffs(fileName, gap, tariffs, fileWarnings);
+    }
+
+    /** An off-peak variant must be another tariff of the file, with time-of-use periods. */
+    private void checkVariant(Tariff tariff, Map<String, Tariff> tariffs) {
+        if (tariff.offpeakVariant().isEmpty()) {
+            return;
+        }
+        tariffId = tariff.id();
+        Tariff variant = tariffs.get(tariff.offpeakVariant());
+        if (variant == null) {
+            problem(
+                    "offpeak-variant '"
+                            + tariff.offpeakVariant()
+                            + "' is not a tariff of this file (known: "
+                            + tariffs.keySet()
+                            + ")");
+        } else if (variant == tariff) {
+            problem("offpeak-variant names the tariff itself");
+        } else if (variant.schedule().periodsUsed().size() < 2) {
+            problem(
+                    "offpeak-variant '"
+                            + variant.id()
+                            + "' has one price all day: an off-peak offer needs time-of-use"
+                            + " periods");
+        }
     }
 
     private Tariff tariff(Map<?, ?> map) {
@@ -192,7 +221,11 @@ public final class TariffFile {
         if (tiers == null || charges == null) {
             return null;
         }
-        return new Tariff(id, name, source, sector, schedule, prices, tiers, charges);
+        String variant =
+                map.get("offpeak-variant") == null
+                        ? ""
+                        : map.get("offpeak-variant").toString().trim();
+        return new Tariff(id, name, source, sector, schedule, prices, tiers, charges, variant);
     }
 
     private Tariff.Sector sector(Object value) {

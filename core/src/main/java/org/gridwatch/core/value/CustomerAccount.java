@@ -9,6 +9,7 @@ import org.gridwatch.core.billing.MonthlyUsage;
 import org.gridwatch.core.billing.PaymentOutcome;
 import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.Inspection;
+import org.gridwatch.core.event.OffpeakOffer;
 
 /**
  * Everything kept of one customer between bills: the ledger (balance, open bills, payments seen),
@@ -71,9 +72,17 @@ public final class CustomerAccount {
         return history.hasBills();
     }
 
-    /** The customer as the fleet sees it at {@code tsMillis}; only once {@link #isBilled}. */
+    /**
+     * The customer as the fleet sees it at {@code tsMillis}; only once {@link #isBilled}.
+     *
+     * @param offpeak what the off-peak variant of its tariff would save it
+     */
     public CustomerStanding standing(
-            Customer customer, long tsMillis, boolean monthClose, CreditRules rules) {
+            Customer customer,
+            long tsMillis,
+            boolean monthClose,
+            CreditRules rules,
+            OffpeakOffer offpeak) {
         int since =
                 customer.hasSince()
                         ? ValueHistory.indexOf(
@@ -99,6 +108,7 @@ public final class CustomerAccount {
                 credit.daysPastDue(tsMillis),
                 credit.lastInspectionMillis,
                 customer.prepaid(),
+                offpeak,
                 false);
     }
 }

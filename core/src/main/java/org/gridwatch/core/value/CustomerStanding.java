@@ -2,6 +2,7 @@ package org.gridwatch.core.value;
 
 import org.gridwatch.core.event.CreditGrade;
 import org.gridwatch.core.event.CustomerClass;
+import org.gridwatch.core.event.OffpeakOffer;
 
 /**
  * What the fleet needs to know of one customer to value and segment it: sent by the customer
@@ -20,6 +21,8 @@ import org.gridwatch.core.event.CustomerClass;
  * @param lastInspectionMillis the customer's latest on-site inspection, {@link InspectionPlan#NONE}
  *     if never
  * @param prepaid the master's pre-paid flag: the customer has an IC-card or prepaid meter
+ * @param offpeak what the off-peak variant of its tariff would save it ({@link OffpeakOffer#NONE}
+ *     when there is none)
  * @param removed the customer was removed from the master: the fleet forgets it ({@link #removal});
  *     the other values are then empty
  */
@@ -43,6 +46,7 @@ public record CustomerStanding(
         long daysPastDue,
         long lastInspectionMillis,
         boolean prepaid,
+        OffpeakOffer offpeak,
         boolean removed) {
 
     public boolean theftHistory() {
@@ -71,6 +75,7 @@ public record CustomerStanding(
                 0,
                 InspectionPlan.NONE,
                 false,
+                OffpeakOffer.NONE,
                 true);
     }
 }

@@ -103,7 +103,8 @@ public record SegmentRule(
                                 s.confirmedThefts(),
                                 s.theftRecent(),
                                 s.daysPastDue(),
-                                s.prepaid())
+                                s.prepaid(),
+                                s.offpeak().worthOffering())
                         .stream()
                         .map(Enum::name)
                         .toArray(String[]::new);
@@ -122,6 +123,7 @@ public record SegmentRule(
                         s.theftRecent(),
                         s.lastInspectionMillis(),
                         previous == null ? InspectionPlan.NONE : previous.nextInspectionMillis(),
-                        tsMillis));
+                        tsMillis),
+                s.offpeak());
     }
 }

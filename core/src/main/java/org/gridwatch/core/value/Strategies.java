@@ -30,6 +30,10 @@ import org.gridwatch.core.event.Segment;
  *       means their balance ran out and the meter will cut supply remotely, and they get a
  *       TOP_UP_REMINDER instead of the arrears steps (collection follow-up would chase a debt the
  *       meter already stops).
+ *   <li><b>The off-peak offer</b> (the paper's MEDIUM strategy, encouraging off-peak use) goes to
+ *       the MEDIUM customers whose tariff has an off-peak variant that would save them money, at
+ *       their usual load or after shifting some of it (docs/whatif.md, "The offer each customer
+ *       gets"): not to those already on time-of-use, nor to those it would cost more.
  * </ul>
  *
  * @param warningDays 30: a month past due, i.e. the next bill has come and the old one is open
@@ -63,13 +67,16 @@ public record Strategies(int warningDays, int restrictionDays, int disconnection
      * @param theftRecent whether the latest confirmed theft is recent enough to act on
      * @param daysPastDue days the oldest open bill is past due
      * @param prepaid whether the customer has a pre-paid meter
+     * @param offpeakWorthOffering the off-peak variant of its tariff would save it money, at its
+     *     usual load or after shifting ({@code OffpeakOffer#worthOffering})
      */
     public List<ServiceStrategy> forCustomer(
             Segment segment,
             int confirmedThefts,
             boolean theftRecent,
             long daysPastDue,
-            boolean prepaid) {
+            boolean prepaid,
+            boolean offpeakWorthOffering) {
         List<ServiceStrategy> out = new ArrayList<>();
         switch (segment) {
             case HIGH -> {
@@ -79,7 +86,9 @@ public record Strategies(int warningDays, int restrictionDays, int disconnection
             }
             case MEDIUM -> {
                 out.add(ServiceStrategy.HOTLINE_95598);
-                out.add(ServiceStrategy.OFFPEAK_DISCOUNT_OFFER);
+                if (offpeakWorthOffering) {
+                    out.add(ServiceStrategy.OFFPEAK_DISCOUNT_OFFER);
+                }
             }
             case LOW_RISKY -> {
                 if (!prepaid) {

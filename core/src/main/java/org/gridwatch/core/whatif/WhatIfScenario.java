@@ -1,7 +1,6 @@
 package org.gridwatch.core.whatif;
 
 import java.math.BigDecimal;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -32,7 +31,7 @@ public record WhatIfScenario(
         Objects.requireNonNull(name);
         classes = Set.copyOf(classes);
         Objects.requireNonNull(tariff);
-        response = Map.copyOf(new EnumMap<>(response));
+        response = Map.copyOf(response);
         Objects.requireNonNull(optIn);
         Objects.requireNonNull(shiftIncentiveCnyPerKwh);
     }

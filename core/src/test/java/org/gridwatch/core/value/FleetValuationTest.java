@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gridwatch.core.event.CreditGrade;
 import org.gridwatch.core.event.CustomerClass;
+import org.gridwatch.core.event.OffpeakOffer;
 import org.gridwatch.core.event.Segment;
 import org.gridwatch.core.event.SegmentChange;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,7 @@ class FleetValuationTest {
                 0,
                 InspectionPlan.NONE,
                 false,
+                OffpeakOffer.NONE,
                 false);
     }
 

@@ -14,6 +14,7 @@ import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.CustomerClass;
 import org.gridwatch.core.event.Inspection;
 import org.gridwatch.core.event.InspectionOutcome;
+import org.gridwatch.core.event.OffpeakOffer;
 import org.gridwatch.core.event.Segment;
 import org.gridwatch.core.event.SegmentChange;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class SegmentJourneyTest {
     }
 
     SegmentChange at(long nowMillis) {
-        CustomerStanding s = account.standing(FACTORY, nowMillis, false, CREDIT);
+        CustomerStanding s = account.standing(FACTORY, nowMillis, false, CREDIT, OffpeakOffer.NONE);
         return RULE.assess(s, 0.95, 0.5, Strategies.DEFAULTS, nowMillis);
     }
 
@@ -86,8 +87,8 @@ class SegmentJourneyTest {
         assertThat(bounced.creditScore()).isEqualTo(72);
         assertThat(bounced.creditGrade()).isEqualTo(CreditGrade.B);
         assertThat(bounced.segment()).isEqualTo(Segment.MEDIUM);
-        assertThat(bounced.strategyList())
-                .containsExactly("HOTLINE_95598", "OFFPEAK_DISCOUNT_OFFER");
+        // A factory already on time of use has no off-peak variant to be offered.
+        assertThat(bounced.strategyList()).containsExactly("HOTLINE_95598");
 
         // paid again before the due date: on time, +2 → 74
         pay("P-2026-01-again", at("2026-02-15T09:00"), 100_000);

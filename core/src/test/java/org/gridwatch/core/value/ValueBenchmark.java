@@ -9,6 +9,7 @@ import org.gridwatch.core.billing.BillingCalendar;
 import org.gridwatch.core.billing.MonthlyUsage;
 import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.CustomerClass;
+import org.gridwatch.core.event.OffpeakOffer;
 import org.gridwatch.core.event.SegmentChange;
 import org.gridwatch.core.tariff.TariffPeriod;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -76,6 +77,7 @@ public class ValueBenchmark {
                             random.nextInt(100),
                             InspectionPlan.NONE,
                             false,
+                            OffpeakOffer.NONE,
                             false));
         }
         account = new CustomerAccount();
@@ -133,6 +135,6 @@ public class ValueBenchmark {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     public CustomerStanding standingOfOneCustomer() {
-        return account.standing(shop, now, false, CreditRules.DEFAULTS);
+        return account.standing(shop, now, false, CreditRules.DEFAULTS, OffpeakOffer.NONE);
     }
 }

@@ -94,6 +94,7 @@ class WorkedCustomerTest {
                 account.credit.theftCount,
                 account.credit.theftUntilMillis > now,
                 account.credit.daysPastDue(now),
-                false);
+                false,
+                true);
     }
 }

@@ -34,6 +34,7 @@ import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.MeterReading;
+import org.gridwatch.core.event.OffpeakOffer;
 import org.gridwatch.core.event.Payment;
 import org.gridwatch.core.event.RejectReason;
 import org.gridwatch.core.event.Rejected;
@@ -46,6 +47,7 @@ import org.gridwatch.core.tariff.TariffBook;
 import org.gridwatch.core.value.CustomerAccount;
 import org.gridwatch.core.value.CustomerStanding;
 import org.gridwatch.core.value.ValueModel;
+import org.gridwatch.core.whatif.OffpeakAssessment;
 import org.gridwatch.jobs.MonitorSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,6 +124,7 @@ public final class CustomerAccounts
     private transient long lateness;
     private transient long unknownGrace;
     private transient DayWatch days;
+    private transient OffpeakAssessment offpeak;
     private final ActedEventTime eventTime = new ActedEventTime();
 
     public CustomerAccounts(MonitorSettings settings) {
@@ -184,6 +187,7 @@ public final class CustomerAccounts
         unknownGrace = settings.unknownMeterGrace().toMillis();
         days = new DayWatch(settings.zone(), lateness, tariffs, peakHours);
         days.open(getRuntimeContext());
+        offpeak = new OffpeakAssessment(peakHours.calendar(), calendar);
     }
 
     @Override
@@ -587,6 +591,27 @@ public final class CustomerAccounts
         return latest;
     }
 
+    /** What the off-peak variant of the customer's tariff would save it, from its load profile. */
+    private OffpeakOffer offpeakOffer(Customer customer, long nowMillis) throws Exception {
+        if (!tariffs.knows(customer.tariffId())) {
+            return OffpeakOffer.NONE;
+        }
+        Tariff current = tariffs.tariff(customer.tariffId());
+        String variant = current.offpeakVariantId().orElse(null);
+        ReadingHistory history = readingHistory.value();
+        if (variant == null || !tariffs.knows(variant) || history == null) {
+            return OffpeakOffer.NONE;
+        }
+        return offpeak.assess(
+                customer.customerId(),
+                customer.customerClass(),
+                history.profileWh,
+                current,
+                tariffs.tariff(variant),
+                customer.hasContractKw() ? customer.contractKw() : Double.NaN,
+                calendar.monthOf(nowMillis).getYear());
+    }
+
     private ReadingHistory historyOrNew() throws Exception {
         ReadingHistory history = readingHistory.value();
         return history == null ? new ReadingHistory() : history;
@@ -599,7 +624,14 @@ public final class CustomerAccounts
         if (customer == null || !accounts.isBilled()) {
             return;
         }
-        ctx.output(STANDINGS, accounts.standing(customer, nowMillis, monthClose, model.credit()));
+        ctx.output(
+                STANDINGS,
+                accounts.standing(
+                        customer,
+                        nowMillis,
+                        monthClose,
+                        model.credit(),
+                        offpeakOffer(customer, nowMillis)));
         watchArrears(ctx, accounts, nowMillis);
         long next = accounts.credit.nextChangeMillis(nowMillis, model.credit(), model.strategies());
         Long armed = creditCheckAt.value();

@@ -11,6 +11,7 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.gridwatch.core.event.CreditGrade;
 import org.gridwatch.core.event.CustomerClass;
+import org.gridwatch.core.event.OffpeakOffer;
 import org.gridwatch.core.event.Segment;
 import org.gridwatch.core.event.SegmentChange;
 import org.gridwatch.core.metric.Measurements;
@@ -58,6 +59,7 @@ class FleetValueTest {
                 0,
                 InspectionPlan.NONE,
                 false,
+                OffpeakOffer.NONE,
                 false);
     }
 
