@@ -26,6 +26,11 @@ final class CountedInputs implements MonitorInputs {
     }
 
     @Override
+    public java.util.List<String> fixedScenarioRecords() {
+        return inputs.fixedScenarioRecords();
+    }
+
+    @Override
     public <T> Optional<DataStream<Arrival<T>>> open(
             StreamExecutionEnvironment env, InputKind<T> kind, MonitorSettings settings) {
         return inputs.open(env, kind, settings)

@@ -1,7 +1,9 @@
 package org.gridwatch.jobs;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -13,6 +15,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
+import org.gridwatch.core.codec.Parsed;
 import org.gridwatch.core.detect.DayReport;
 import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.AreaReading;
@@ -23,9 +26,11 @@ import org.gridwatch.core.event.MeterReading;
 import org.gridwatch.core.event.Payment;
 import org.gridwatch.core.event.Rejected;
 import org.gridwatch.core.event.SegmentChange;
+import org.gridwatch.core.event.Source;
 import org.gridwatch.core.meter.MeteredReading;
 import org.gridwatch.core.metric.MetricPoint;
 import org.gridwatch.core.value.CustomerStanding;
+import org.gridwatch.core.whatif.ScenarioRecord;
 import org.gridwatch.jobs.io.MonitorInputs;
 import org.gridwatch.jobs.io.MonitorOutputs;
 import org.gridwatch.jobs.ops.AccountEvent;
@@ -44,6 +49,7 @@ import org.gridwatch.jobs.ops.MasterTable;
 import org.gridwatch.jobs.ops.MeterAssignment;
 import org.gridwatch.jobs.ops.MeterEnrichment;
 import org.gridwatch.jobs.ops.Rejections;
+import org.gridwatch.jobs.ops.ShadowScenarios;
 import org.gridwatch.jobs.ops.SplitArrivals;
 import org.gridwatch.jobs.ops.SupplyBuckets;
 
@@ -116,13 +122,18 @@ public final class MonitorJob {
         Optional<DataStream<AreaReading>> areaReadings = parse(env, InputKind.AREA_READINGS, c);
         Optional<DataStream<Payment>> payments = parse(env, InputKind.PAYMENTS, c);
         Optional<DataStream<Inspection>> inspections = parse(env, InputKind.INSPECTIONS, c);
+        Optional<DataStream<ScenarioRecord>> scenarios = parse(env, InputKind.TARIFF_SCENARIOS, c);
 
         Optional<DataStream<AreaReading>> supply =
                 areaReadings.map(stream -> areaSupply(stream, c));
         if (master.isPresent() && readings.isPresent()) {
             DataStream<DayReport> days =
                     meteredLoadAndBills(
-                            master.get(), readings.get(), accountEvents(payments, inspections), c);
+                            master.get(),
+                            readings.get(),
+                            accountEvents(payments, inspections),
+                            scenarios,
+                            c);
             c.alerts.add(areaWatch(days, supply));
             outputs.alerts(union(c.alerts));
         }
@@ -161,12 +172,13 @@ public final class MonitorJob {
 
     /**
      * The master as a table, readings joined with it, then load per area × class, the customers'
-     * bills, and the daily peak-valley rate.
+     * bills, the daily peak-valley rate, and the shadow prices of live what-if scenarios.
      */
     private DataStream<DayReport> meteredLoadAndBills(
             DataStream<MasterChange> master,
             DataStream<MeterReading> readings,
             Optional<DataStream<AccountEvent>> accountEvents,
+            Optional<DataStream<ScenarioRecord>> scenarios,
             Collected c) {
         DataStream<MeterAssignment> assignments =
                 master.keyBy(MasterChange::customerId)
@@ -201,6 +213,21 @@ public final class MonitorJob {
                         .uid("load-buckets");
         c.laterRejected.add(load.getSideOutput(Rejections.REJECTED));
         c.metrics.add(load);
+        StreamExecutionEnvironment env = load.getExecutionEnvironment();
+        List<ScenarioRecord> fixed = fixedScenarios(env, c);
+        if (scenarios.isPresent() || !fixed.isEmpty()) {
+            DataStream<ScenarioRecord> live =
+                    scenarios.orElseGet(
+                            () ->
+                                    env.fromData(Types.POJO(ScenarioRecord.class), fixed.get(0))
+                                            .filter(r -> false)
+                                            .name("no live scenarios in a replay"));
+            c.metrics.add(
+                    load.connect(live.broadcast(ShadowScenarios.SCENARIOS))
+                            .process(new ShadowScenarios(settings, fixed))
+                            .name("shadow prices of live scenarios")
+                            .uid("shadow-scenarios"));
+        }
         c.metrics.add(
                 load.getSideOutput(LoadBuckets.SYSTEM_LOAD)
                         .keyBy(q -> DailyPeakValley.KEY)
@@ -342,6 +369,36 @@ public final class MonitorJob {
      * Opens one input: its source parses and times the records (watermarks per Kafka partition or
      * file); every record is counted as read, and the rejected ones go aside.
      */
+    /**
+     * A replay's scenarios, read now ({@link MonitorInputs#fixedScenarioRecords}): a later record
+     * of the same name replaces an earlier one; a record the scenario rules refuse goes to {@code
+     * rejected} as any input record would.
+     */
+    private List<ScenarioRecord> fixedScenarios(StreamExecutionEnvironment env, Collected c) {
+        Map<String, ScenarioRecord> byName = new LinkedHashMap<>();
+        List<Rejected> refused = new ArrayList<>();
+        for (String raw : inputs.fixedScenarioRecords()) {
+            Parsed<ScenarioRecord> parsed = ScenarioRecord.parse(raw);
+            if (parsed instanceof Parsed.Ok<ScenarioRecord> ok) {
+                byName.put(ok.value().name, ok.value());
+            } else if (parsed instanceof Parsed.Bad<ScenarioRecord> bad) {
+                refused.add(
+                        new Rejected(
+                                Source.TARIFF_SCENARIOS.topic(),
+                                bad.reason(),
+                                bad.detail(),
+                                raw,
+                                bad.eventMillis()));
+            }
+        }
+        if (!refused.isEmpty()) {
+            c.parseRejected.add(
+                    env.fromData(refused, Types.POJO(Rejected.class))
+                            .name("refused replay scenarios"));
+        }
+        return new ArrayList<>(byName.values());
+    }
+
     private <T> Optional<DataStream<T>> parse(
             StreamExecutionEnvironment env, InputKind<T> kind, Collected c) {
         String topic = kind.topic();

@@ -55,5 +55,10 @@ public enum RejectReason {
      */
     OVERLAP,
     /** A payment or inspection for a customer that is not in the master data, after a grace. */
-    UNKNOWN_CUSTOMER
+    UNKNOWN_CUSTOMER,
+    /**
+     * A live what-if scenario (topic {@code tariff-scenarios}) that the scenario file's rules
+     * refuse; the detail lists every problem (docs/whatif.md).
+     */
+    BAD_SCENARIO
 }

@@ -6,7 +6,9 @@ public enum Source {
     METER_READINGS("meter-readings", "readings.jsonl"),
     AREA_READINGS("area-readings", "area-readings.jsonl"),
     PAYMENTS("payments", "payments.jsonl"),
-    INSPECTIONS("inspections", "inspections.jsonl");
+    INSPECTIONS("inspections", "inspections.jsonl"),
+    /** Live what-if scenarios for the monitor's shadow prices (docs/whatif.md). */
+    TARIFF_SCENARIOS("tariff-scenarios", "tariff-scenarios.jsonl");
 
     private final String topic;
     private final String fileName;

@@ -144,6 +144,7 @@ class BadInputCorpusTest {
             case AREA_READINGS -> codec.parseAreaReading(raw);
             case PAYMENTS -> codec.parsePayment(raw);
             case INSPECTIONS -> codec.parseInspection(raw);
+            case TARIFF_SCENARIOS -> org.gridwatch.core.whatif.ScenarioRecord.parse(raw);
         };
     }
 }

@@ -115,7 +115,8 @@ public final class KafkaInputs implements MonitorInputs {
     }
 
     static OffsetsInitializer startingOffsets(Source source) {
-        return source == Source.CUSTOMERS
+        // Reference data, read whole on every start: the master, and the live what-if scenarios.
+        return source == Source.CUSTOMERS || source == Source.TARIFF_SCENARIOS
                 ? OffsetsInitializer.earliest()
                 : OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
     }

@@ -18,4 +18,15 @@ public interface MonitorInputs extends Serializable {
     /** The arrivals of one input, or empty when this deployment has no such stream. */
     <T> Optional<DataStream<Arrival<T>>> open(
             StreamExecutionEnvironment env, InputKind<T> kind, MonitorSettings settings);
+
+    /**
+     * The live what-if scenarios fixed for the whole run, as the records of {@code
+     * tariff-scenarios.jsonl}: a replay reads them when the job is built, so every quarter hour of
+     * the history is shadow-priced alike (a stream would reach the operators at no fixed point of
+     * the history). Empty where scenarios come as a stream ({@link
+     * org.gridwatch.jobs.ops.InputKind#TARIFF_SCENARIOS}).
+     */
+    default java.util.List<String> fixedScenarioRecords() {
+        return java.util.List.of();
+    }
 }

@@ -10,6 +10,7 @@ import org.gridwatch.core.event.MasterChange;
 import org.gridwatch.core.event.MeterReading;
 import org.gridwatch.core.event.Payment;
 import org.gridwatch.core.event.Source;
+import org.gridwatch.core.whatif.ScenarioRecord;
 import org.gridwatch.jobs.io.Arrival;
 
 /**
@@ -70,6 +71,19 @@ public record InputKind<T>(
                     EventCodec::parseInspection,
                     Inspection::tsMillis,
                     Inspection::customerId,
+                    false);
+
+    /**
+     * Live what-if scenarios: reference data like the master, valid from when it is read, no event
+     * time (docs/whatif.md, "Live: shadow scenarios").
+     */
+    public static final InputKind<ScenarioRecord> TARIFF_SCENARIOS =
+            new InputKind<>(
+                    Source.TARIFF_SCENARIOS,
+                    ScenarioRecord.class,
+                    (codec, raw) -> ScenarioRecord.parse(raw),
+                    r -> Long.MIN_VALUE,
+                    r -> r.name,
                     false);
 
     public TypeInformation<Arrival<T>> arrivalType() {
