@@ -17,6 +17,7 @@ import org.gridwatch.core.tariff.TariffWarning;
 import org.gridwatch.core.whatif.ScenarioFile;
 import org.gridwatch.core.whatif.ScenarioFileException;
 import org.gridwatch.jobs.PricingFiles;
+import org.gridwatch.jobs.influx.InfluxSettings;
 import org.gridwatch.jobs.whatif.WhatIfJob;
 import org.gridwatch.jobs.whatif.WhatIfReport;
 import org.gridwatch.jobs.whatif.WhatIfSettings;
@@ -96,6 +97,21 @@ public final class WhatIfCommand implements Callable<Integer> {
             paramLabel = "FILE",
             description = "Holiday calendar (default: the shipped Chinese calendar of 2026).")
     Path holidays;
+
+    @Option(
+            names = "--influx",
+            paramLabel = "URL",
+            description =
+                    "Also write the results to the InfluxDB at this URL (measurement whatif, for"
+                            + " the Planner dashboard), e.g. http://localhost:8086.")
+    String influx;
+
+    @Option(
+            names = "--influx-db",
+            paramLabel = "DB",
+            defaultValue = InfluxSettings.DEFAULT_DATABASE,
+            description = "InfluxDB database (default: ${DEFAULT-VALUE}).")
+    String influxDb;
 
     @Option(
             names = "--parallelism",
@@ -255,6 +271,8 @@ public final class WhatIfCommand implements Callable<Integer> {
                 out.toAbsolutePath().toString(),
                 pricing,
                 scenarios.toString(),
-                yaml);
+                yaml,
+                influx == null ? null : InfluxSettings.of(influx, influxDb, null, null),
+                System.currentTimeMillis());
     }
 }

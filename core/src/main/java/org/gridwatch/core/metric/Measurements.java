@@ -75,6 +75,19 @@ public final class Measurements {
     public static final String ALERT_WORKLIST = "alert_worklist";
 
     /**
+     * A tariff what-if run ({@code bin/gridwatch whatif --influx}): one point per scenario and
+     * group, all stamped with the run's start (wall clock), so the latest run is the last value.
+     * Tags: scenario, group_kind (ALL, class, segment), group (ALL, a class or a segment). Fields:
+     * the columns of scenarios.csv (docs/whatif.md) without the scenario and class: customers,
+     * opted_in, kwh_before, kwh_after, peak_kwh_before, peak_kwh_after, revenue_before,
+     * revenue_after (CNY), revenue_change_pct, bill_change_p10, bill_change_p50, bill_change_p90
+     * (CNY), share_paying_more, incentive_paid (CNY), kwh_moved_out_of_peak, system_peak_kw_before,
+     * system_peak_kw_after, system_valley_kw_before, system_valley_kw_after,
+     * peak_valley_rate_before, peak_valley_rate_after, load_factor_before, load_factor_after.
+     */
+    public static final String WHATIF = "whatif";
+
+    /**
      * The {@code area} tag value of the whole fleet in {@link #SEGMENTS} and {@link
      * #REVENUE_CONCENTRATION}.
      */

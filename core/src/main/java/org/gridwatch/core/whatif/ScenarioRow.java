@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gridwatch.core.metric.Measurements;
+import org.gridwatch.core.metric.MetricPoint;
 import org.gridwatch.core.tariff.DayType;
 import org.gridwatch.core.tariff.HolidayCalendar;
 
@@ -179,6 +181,38 @@ public record ScenarioRow(
         v.put("load_factor_before", fixed(before.loadFactor(), 4));
         v.put("load_factor_after", fixed(after.loadFactor(), 4));
         return v;
+    }
+
+    /** The row as a {@link Measurements#WHATIF} point stamped {@code runMillis}. */
+    public MetricPoint point(long runMillis) {
+        return MetricPoint.of(Measurements.WHATIF)
+                .tag("scenario", scenario)
+                .tag("group_kind", groupKind)
+                .tag("group", group)
+                .field("customers", customers)
+                .field("opted_in", optedIn)
+                .field("kwh_before", kwhBefore)
+                .field("kwh_after", kwhAfter)
+                .field("peak_kwh_before", peakKwhBefore)
+                .field("peak_kwh_after", peakKwhAfter)
+                .field("revenue_before", revenueBeforeCny)
+                .field("revenue_after", revenueAfterCny)
+                .field("revenue_change_pct", revenueChangePct())
+                .field("bill_change_p10", billChangeP10Cny)
+                .field("bill_change_p50", billChangeP50Cny)
+                .field("bill_change_p90", billChangeP90Cny)
+                .field("share_paying_more", sharePayingMore)
+                .field("incentive_paid", incentivePaidCny)
+                .field("kwh_moved_out_of_peak", kwhMovedOutOfPeak)
+                .field("system_peak_kw_before", before.peakKw())
+                .field("system_peak_kw_after", after.peakKw())
+                .field("system_valley_kw_before", before.valleyKw())
+                .field("system_valley_kw_after", after.valleyKw())
+                .field("peak_valley_rate_before", before.peakValleyRate())
+                .field("peak_valley_rate_after", after.peakValleyRate())
+                .field("load_factor_before", before.loadFactor())
+                .field("load_factor_after", after.loadFactor())
+                .at(runMillis);
     }
 
     static String fixed(double value, int decimals) {

@@ -22,8 +22,11 @@ import org.gridwatch.core.codec.Parsed;
 import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.MeterReading;
 import org.gridwatch.core.event.Source;
+import org.gridwatch.core.metric.MetricPoint;
 import org.gridwatch.core.whatif.LoadSignature;
+import org.gridwatch.core.whatif.ScenarioRow;
 import org.gridwatch.core.whatif.ScenarioTally;
+import org.gridwatch.jobs.influx.InfluxDbSink;
 
 /**
  * The planners' tariff what-if (docs/whatif.md), a Flink job in batch mode over recorded history:
@@ -81,18 +84,44 @@ public final class WhatIfJob {
                         .connect(segments.keyBy(t -> t.f0))
                         .process(new CustomerSignature())
                         .name("signature of each customer");
-        signatures
-                .rebalance()
-                .transform(
-                        "price scenarios",
-                        TypeInformation.of(ScenarioTally.class),
-                        new ScenarioTallying(settings))
-                .keyBy(ScenarioTally::key)
-                .reduce(ScenarioTally::merge)
-                .name("add up the tallies")
-                .sinkTo(new ReportSink(settings))
-                .setParallelism(1)
-                .name("report");
+        DataStream<ScenarioTally> tallies =
+                signatures
+                        .rebalance()
+                        .transform(
+                                "price scenarios",
+                                TypeInformation.of(ScenarioTally.class),
+                                new ScenarioTallying(settings))
+                        .keyBy(ScenarioTally::key)
+                        .reduce(ScenarioTally::merge)
+                        .name("add up the tallies");
+        tallies.sinkTo(new ReportSink(settings)).setParallelism(1).name("report");
+        if (settings.influx() != null) {
+            tallies.flatMap(new Points(settings))
+                    .returns(MetricPoint.class)
+                    .name("whatif points")
+                    .sinkTo(new InfluxDbSink(settings.influx()))
+                    .name("InfluxDB");
+        }
+    }
+
+    /** A tally as its {@link org.gridwatch.core.metric.Measurements#WHATIF} point. */
+    private static final class Points extends RichFlatMapFunction<ScenarioTally, MetricPoint> {
+        private final WhatIfSettings settings;
+        private transient org.gridwatch.core.tariff.HolidayCalendar calendar;
+
+        Points(WhatIfSettings settings) {
+            this.settings = settings;
+        }
+
+        @Override
+        public void open(OpenContext context) {
+            calendar = settings.pricing().calendar();
+        }
+
+        @Override
+        public void flatMap(ScenarioTally tally, Collector<MetricPoint> out) {
+            out.collect(ScenarioRow.of(tally, calendar).point(settings.runMillis()));
+        }
     }
 
     private DataStream<String> lines(StreamExecutionEnvironment env, String fileName) {

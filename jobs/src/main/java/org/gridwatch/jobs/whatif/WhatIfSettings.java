@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.io.StringReader;
 import org.gridwatch.core.whatif.ScenarioFile;
 import org.gridwatch.jobs.PricingFiles;
+import org.gridwatch.jobs.influx.InfluxSettings;
 
 /**
  * What the what-if job needs, carried inside the job as text (as {@link PricingFiles} carries the
@@ -15,6 +16,8 @@ import org.gridwatch.jobs.PricingFiles;
  * @param pricing today's tariffs and the holiday calendar
  * @param scenariosFile the scenario file's name, for messages
  * @param scenariosYaml its content
+ * @param influx where to write the results as points too, or null
+ * @param runMillis when the run started (wall clock): the points' timestamp
  */
 public record WhatIfSettings(
         String inputDir,
@@ -22,7 +25,9 @@ public record WhatIfSettings(
         String outDir,
         PricingFiles pricing,
         String scenariosFile,
-        String scenariosYaml)
+        String scenariosYaml,
+        InfluxSettings influx,
+        long runMillis)
         implements Serializable {
 
     public ScenarioFile.Scenarios scenarios() {

@@ -86,7 +86,9 @@ class WhatIfJobTest {
                                 out.toString(),
                                 PricingFiles.SHIPPED,
                                 "test.yaml",
-                                SCENARIOS))
+                                SCENARIOS,
+                                null,
+                                0L))
                 .build(env);
         env.execute("what-if test");
 
