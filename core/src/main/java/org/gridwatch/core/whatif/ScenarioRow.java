@@ -183,12 +183,15 @@ public record ScenarioRow(
         return v;
     }
 
-    /** The row as a {@link Measurements#WHATIF} point stamped {@code runMillis}. */
+    /**
+     * The row as a {@link Measurements#WHATIF} point stamped {@code runMillis} (tags in key order,
+     * as {@link MetricPoint.Builder#tag} requires).
+     */
     public MetricPoint point(long runMillis) {
         return MetricPoint.of(Measurements.WHATIF)
-                .tag("scenario", scenario)
-                .tag("group_kind", groupKind)
                 .tag("group", group)
+                .tag("group_kind", groupKind)
+                .tag("scenario", scenario)
                 .field("customers", customers)
                 .field("opted_in", optedIn)
                 .field("kwh_before", kwhBefore)
