@@ -114,6 +114,15 @@ public final class WhatIfCommand implements Callable<Integer> {
     String influxDb;
 
     @Option(
+            names = "--influx-user",
+            paramLabel = "U",
+            description =
+                    "InfluxDB user; the password comes from the environment variable "
+                            + org.gridwatch.jobs.MonitorArgs.PASSWORD_VARIABLE
+                            + ".")
+    String influxUser;
+
+    @Option(
             names = "--parallelism",
             paramLabel = "N",
             defaultValue = "2",

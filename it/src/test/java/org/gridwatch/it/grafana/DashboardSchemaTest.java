@@ -29,7 +29,7 @@ class DashboardSchemaTest {
 
         assertThat(harnesses)
                 .extracting(h -> h.dashboard().name())
-                .contains("operations.json", "value.json");
+                .contains("operations.json", "value.json", "inspector.json", "planner.json");
         for (DashboardHarness harness : harnesses) {
             assertThat(harness.problems()).as(harness.dashboard().name()).isEmpty();
         }
@@ -87,6 +87,35 @@ class DashboardSchemaTest {
                             .as(panel.title())
                             .containsPattern(
                                     "FROM \\(SELECT last\\(.*GROUP BY .*\"segment\", \"grade\"");
+                }
+            }
+        }
+    }
+
+    @Test
+    void plannerDashboardHasItsStableUidAndReadsEachWhatIfRunAsLastValues() {
+        DashboardFile planner = DashboardFile.read(REPO.dashboards().resolve("planner.json"));
+
+        assertThat(planner.uid()).isEqualTo("gridwatch-planner");
+        assertThat(planner.variables())
+                .extracting(TemplateVariable::name, TemplateVariable::type)
+                .containsExactly(tuple("scenario", "query"), tuple("live", "query"));
+        assertThat(planner.panels()).hasSizeGreaterThanOrEqualTo(9);
+        for (DashboardFile.Panel panel : planner.panels()) {
+            assertThat(panel.json().path("description").asText()).as(panel.title()).isNotBlank();
+            for (JsonNode target : panel.targets()) {
+                String query = target.path("query").asText();
+                assertThat(query)
+                        .as(panel.title())
+                        .containsAnyOf("FROM \"whatif\"", "FROM \"shadow\"");
+                if (query.contains("FROM \"whatif\"")) {
+                    // A run's points all carry its start: the last value is its latest run.
+                    assertThat(query).as(panel.title()).contains("last(\"", "\"group_kind\" = '");
+                    assertThat(query).as(panel.title()).doesNotContain("sum(", "mean(");
+                } else {
+                    assertThat(InfluxQlTemplate.variablesUsed(query))
+                            .as(panel.title())
+                            .contains("live");
                 }
             }
         }
