@@ -24,6 +24,13 @@ public final class MonthLoad {
     /** micro-kWh by {@link #slot(DayType, int)}. */
     public long[] microKwh = new long[SLOTS];
 
+    /**
+     * Under a scenario with {@link CriticalPeakDays}: the share of the workday half hours that
+     * falls on event days, by half hour (taken out of the workday slots of {@link #microKwh}); null
+     * otherwise.
+     */
+    public long[] eventMicroKwh;
+
     /** The month's largest quarter-hour energy (× 4 is the maximum demand in kW of billing). */
     public long maxQuarterMicroKwh;
 
@@ -56,7 +63,18 @@ public final class MonthLoad {
         for (long m : microKwh) {
             sum += m;
         }
+        if (eventMicroKwh != null) {
+            for (long m : eventMicroKwh) {
+                sum += m;
+            }
+        }
         return sum;
+    }
+
+    /** The energy of each slot with event days counted as the workdays they are. */
+    public long slotWithEvents(int slot) {
+        long own = microKwh[slot];
+        return eventMicroKwh != null && slot < HALF_HOURS ? own + eventMicroKwh[slot] : own;
     }
 
     /** The number of days of the month that had a reading. */

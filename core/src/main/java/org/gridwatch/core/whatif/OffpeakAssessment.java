@@ -80,16 +80,18 @@ public final class OffpeakAssessment {
                                 variant,
                                 Map.of(),
                                 WhatIfScenario.OptIn.ALL,
-                                BigDecimal.ZERO),
+                                BigDecimal.ZERO,
+                                CriticalPeakDays.NONE),
                         new WhatIfScenario(
                                 AFTER_SHIFT,
                                 Set.of(customerClass),
                                 variant,
                                 shift,
                                 WhatIfScenario.OptIn.ALL,
-                                BigDecimal.ZERO));
+                                BigDecimal.ZERO,
+                                CriticalPeakDays.NONE));
         List<CustomerOutcome> outcomes =
-                new WhatIfPricing(todays, scenarios, billing).price(usualYear.seal());
+                new WhatIfPricing(todays, scenarios, billing, calendar).price(usualYear.seal());
         return new OffpeakOffer(
                 variant.id(),
                 -outcomes.get(0).billChangeFen() / 100.0,

@@ -48,7 +48,9 @@ public final class ScenarioFile {
                     "tariff",
                     "response",
                     "opt-in",
-                    "shift-incentive");
+                    "shift-incentive",
+                    "critical-peak-days");
+    private static final Set<String> EVENT_KEYS = Set.of("months", "days-per-month", "hours");
     private static final Set<String> RESPONSE_KEYS = Set.of("substitution", "own-price");
     private static final Set<String> INCENTIVE_KEYS = Set.of("cny-per-kwh");
 
@@ -147,16 +149,17 @@ public final class ScenarioFile {
         Map<CustomerClass, ResponseModel> response = response(map.get("response"), classes);
         WhatIfScenario.OptIn optIn = optIn(map.get("opt-in"));
         BigDecimal incentive = incentive(map.get("shift-incentive"));
+        CriticalPeakDays events = events(map.get("critical-peak-days"), tariff);
         if (classes == null || tariff == null || response == null || optIn == null) {
             return null;
         }
         if (!unique) {
             problem("the name is used twice");
         }
-        if (incentive == null || !unique) {
+        if (incentive == null || events == null || !unique) {
             return null;
         }
-        return new WhatIfScenario(name, classes, tariff, response, optIn, incentive);
+        return new WhatIfScenario(name, classes, tariff, response, optIn, incentive, events);
     }
 
     private Set<CustomerClass> classes(Object value) {
@@ -312,6 +315,93 @@ public final class ScenarioFile {
             return null;
         }
         return amount;
+    }
+
+    private CriticalPeakDays events(Object value, Tariff tariff) {
+        if (value == null) {
+            return CriticalPeakDays.NONE;
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            problem(
+                    "critical-peak-days must be {months: [..], days-per-month: n, hours:"
+                            + " [\"HH:MM-HH:MM\", ..]}, got '"
+                            + value
+                            + "'");
+            return null;
+        }
+        unknownKeys(map, EVENT_KEYS, "critical-peak-days");
+        List<Integer> months = eventMonths(map.get("months"));
+        Object days = map.get("days-per-month");
+        if (!(days instanceof Integer n) || n < 1 || n > 31) {
+            problem(
+                    "critical-peak-days: days-per-month must be a whole number from 1 to 31, got '"
+                            + days
+                            + "'");
+            return null;
+        }
+        boolean[] halfHours = new boolean[MonthLoad.HALF_HOURS];
+        if (!(map.get("hours") instanceof List<?> hours) || hours.isEmpty()) {
+            problem("critical-peak-days: hours must list \"HH:MM-HH:MM\" spans on half hours");
+            return null;
+        }
+        for (Object span : hours) {
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile(
+                                    "(\\d{1,2}):(\\d{2})\\s*-\\s*(\\d{1,2}):(\\d{2})")
+                            .matcher(String.valueOf(span).trim());
+            int from =
+                    m.matches()
+                            ? Integer.parseInt(m.group(1)) * 60 + Integer.parseInt(m.group(2))
+                            : -1;
+            int to =
+                    m.matches()
+                            ? Integer.parseInt(m.group(3)) * 60 + Integer.parseInt(m.group(4))
+                            : -1;
+            if (from < 0 || to > 1440 || from >= to || from % 30 != 0 || to % 30 != 0) {
+                problem(
+                        "critical-peak-days: hours: '"
+                                + span
+                                + "' is not a span of half hours such as \"18:00-20:00\"");
+                return null;
+            }
+            for (int minute = from; minute < to; minute += 30) {
+                halfHours[minute / 30] = true;
+            }
+        }
+        if (tariff != null && tariff.prices().price(TariffPeriod.CRITICAL_PEAK).isEmpty()) {
+            problem(
+                    "critical-peak-days: tariff '"
+                            + tariff.id()
+                            + "' has no critical-peak price to charge on event days (add"
+                            + " critical-peak to its prices)");
+            return null;
+        }
+        if (months == null) {
+            return null;
+        }
+        return new CriticalPeakDays(new java.util.HashSet<>(months), (Integer) days, halfHours);
+    }
+
+    private List<Integer> eventMonths(Object value) {
+        List<Integer> months = new ArrayList<>();
+        if ("all".equals(value)) {
+            for (int m = 1; m <= 12; m++) {
+                months.add(m);
+            }
+            return months;
+        }
+        if (value instanceof List<?> list && !list.isEmpty()) {
+            for (Object item : list) {
+                if (!(item instanceof Integer m) || m < 1 || m > 12) {
+                    problem("critical-peak-days: month '" + item + "' is not 1-12");
+                    return null;
+                }
+                months.add(m);
+            }
+            return months;
+        }
+        problem("critical-peak-days: months must be 'all' or a list such as [7, 8]");
+        return null;
     }
 
     private BigDecimal decimal(Object value, String what) {

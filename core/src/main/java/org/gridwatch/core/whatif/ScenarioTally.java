@@ -90,7 +90,7 @@ public final class ScenarioTally {
         }
         for (MonthLoad m : outcome.after()) {
             for (int s = 0; s < MonthLoad.SLOTS; s++) {
-                curveAfterMicroKwh[s] += m.microKwh[s];
+                curveAfterMicroKwh[s] += m.slotWithEvents(s);
             }
         }
     }

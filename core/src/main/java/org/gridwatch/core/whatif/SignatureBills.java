@@ -30,8 +30,18 @@ public final class SignatureBills {
 
     /** The total of the months' bills in fen. */
     public long totalFen(String customerId, Tariff tariff, MonthLoad[] months, double contractKva) {
+        return totalFen(customerId, tariff, months, contractKva, CriticalPeakDays.NONE);
+    }
+
+    /** The total in fen, event-day energy priced as {@code events} says. */
+    public long totalFen(
+            String customerId,
+            Tariff tariff,
+            MonthLoad[] months,
+            double contractKva,
+            CriticalPeakDays events) {
         long total = 0;
-        for (BillStatement bill : bills(customerId, tariff, months, contractKva)) {
+        for (BillStatement bill : bills(customerId, tariff, months, contractKva, events)) {
             total += bill.amountFen();
         }
         return total;
@@ -40,6 +50,16 @@ public final class SignatureBills {
     /** One bill per month, in order. */
     public BillStatement[] bills(
             String customerId, Tariff tariff, MonthLoad[] months, double contractKva) {
+        return bills(customerId, tariff, months, contractKva, CriticalPeakDays.NONE);
+    }
+
+    /** One bill per month, in order; event-day energy in the periods {@code events} gives it. */
+    public BillStatement[] bills(
+            String customerId,
+            Tariff tariff,
+            MonthLoad[] months,
+            double contractKva,
+            CriticalPeakDays events) {
         BillStatement[] bills = new BillStatement[months.length];
         BigDecimal earlierThisYear = BigDecimal.ZERO;
         int year = Integer.MIN_VALUE;
@@ -49,7 +69,7 @@ public final class SignatureBills {
                 year = month.yearMonth / 100;
                 earlierThisYear = BigDecimal.ZERO;
             }
-            MonthlyUsage usage = usage(month, tariff.schedule());
+            MonthlyUsage usage = usage(month, tariff.schedule(), events);
             bills[i] = calculator.bill(customerId, tariff, usage, contractKva, earlierThisYear);
             earlierThisYear = earlierThisYear.add(usage.totalKwh());
         }
@@ -57,7 +77,7 @@ public final class SignatureBills {
     }
 
     /** The month as billing would hold it under {@code schedule}. */
-    MonthlyUsage usage(MonthLoad month, TouSchedule schedule) {
+    MonthlyUsage usage(MonthLoad month, TouSchedule schedule, CriticalPeakDays events) {
         MonthlyUsage usage =
                 MonthlyUsage.of(
                         YearMonth.of(month.yearMonth / 100, month.yearMonth % 100), calendar);
@@ -71,14 +91,29 @@ public final class SignatureBills {
                 }
             }
         }
+        if (month.eventMicroKwh != null) {
+            for (int h = 0; h < MonthLoad.HALF_HOURS; h++) {
+                long micro = month.eventMicroKwh[h];
+                if (micro != 0) {
+                    usage.microKwh[events.eventPeriod(schedule, monthOfYear, h).ordinal()] += micro;
+                }
+            }
+        }
         usage.maxQuarterMicroKwh = month.maxQuarterMicroKwh;
         return usage;
     }
 
     /** The energy of a month in the schedule's peak and critical-peak periods, micro-kWh. */
-    static long peakMicroKwh(MonthLoad month, TouSchedule schedule) {
+    static long peakMicroKwh(MonthLoad month, TouSchedule schedule, CriticalPeakDays events) {
         long peak = 0;
         int monthOfYear = month.yearMonth % 100;
+        if (month.eventMicroKwh != null) {
+            for (int h = 0; h < MonthLoad.HALF_HOURS; h++) {
+                if (events.eventPeriod(schedule, monthOfYear, h).isPeak()) {
+                    peak += month.eventMicroKwh[h];
+                }
+            }
+        }
         for (DayType type : DayType.values()) {
             for (int h = 0; h < MonthLoad.HALF_HOURS; h++) {
                 if (schedule.period(monthOfYear, type, h * 30).isPeak()) {

@@ -1,6 +1,7 @@
 package org.gridwatch.core.whatif;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,9 +9,11 @@ import java.util.Map;
 import org.gridwatch.core.billing.BillingCalendar;
 import org.gridwatch.core.event.CustomerClass;
 import org.gridwatch.core.tariff.DayType;
+import org.gridwatch.core.tariff.HolidayCalendar;
 import org.gridwatch.core.tariff.LoadedTariffs;
 import org.gridwatch.core.tariff.Tariff;
 import org.gridwatch.core.tariff.TariffMoney;
+import org.gridwatch.core.tariff.TariffPeriod;
 
 /**
  * Prices one customer's signature under every scenario: today's bills, who takes the scenario, the
@@ -22,13 +25,21 @@ public final class WhatIfPricing {
     private final LoadedTariffs today;
     private final List<WhatIfScenario> scenarios;
     private final SignatureBills bills;
+    private final HolidayCalendar calendar;
     private final Map<String, double[]> priceTables = new HashMap<>();
 
+    /**
+     * @param holidays the calendar the signatures were built with (which days are workdays)
+     */
     public WhatIfPricing(
-            LoadedTariffs today, List<WhatIfScenario> scenarios, BillingCalendar calendar) {
+            LoadedTariffs today,
+            List<WhatIfScenario> scenarios,
+            BillingCalendar calendar,
+            HolidayCalendar holidays) {
         this.today = today;
         this.scenarios = List.copyOf(scenarios);
         this.bills = new SignatureBills(calendar);
+        this.calendar = holidays;
     }
 
     public List<WhatIfScenario> scenarios() {
@@ -70,12 +81,15 @@ public final class WhatIfPricing {
             long kwh,
             WhatIfScenario scenario) {
         Tariff proposed = scenario.tariff();
+        CriticalPeakDays events = scenario.criticalPeakDays();
+        // Today's load laid over the scenario's days: event days apart when it calls any.
+        MonthLoad[] split = events.any() ? split(signature.months, events) : signature.months;
         long peakBefore = 0;
-        for (MonthLoad m : signature.months) {
-            peakBefore += SignatureBills.peakMicroKwh(m, proposed.schedule());
+        for (MonthLoad m : split) {
+            peakBefore += SignatureBills.peakMicroKwh(m, proposed.schedule(), events);
         }
         boolean inScenario = scenario.appliesTo(customerClass);
-        boolean optedIn = inScenario && takes(signature, scenario, beforeFen);
+        boolean optedIn = inScenario && takes(signature, scenario, split, beforeFen);
         if (!optedIn) {
             return new CustomerOutcome(
                     scenario.name(),
@@ -95,18 +109,15 @@ public final class WhatIfPricing {
                     signature.months);
         }
         ResponseModel response = scenario.responseOf(customerClass);
-        MonthLoad[] after =
-                response.isNone()
-                        ? signature.months
-                        : respond(signature.months, current, scenario, response);
-        long afterFen = bills.totalFen(signature.customerId, proposed, after, signature.contractKw);
+        MonthLoad[] after = response.isNone() ? split : respond(split, current, scenario, response);
+        long afterFen =
+                bills.totalFen(signature.customerId, proposed, after, signature.contractKw, events);
         long peakAfter = 0;
         long moved = 0;
         long incentive = 0;
         for (int i = 0; i < after.length; i++) {
-            long monthBefore =
-                    SignatureBills.peakMicroKwh(signature.months[i], proposed.schedule());
-            long monthAfter = SignatureBills.peakMicroKwh(after[i], proposed.schedule());
+            long monthBefore = SignatureBills.peakMicroKwh(split[i], proposed.schedule(), events);
+            long monthAfter = SignatureBills.peakMicroKwh(after[i], proposed.schedule(), events);
             peakAfter += monthAfter;
             long monthMoved = Math.max(0, monthBefore - monthAfter);
             moved += monthMoved;
@@ -139,7 +150,8 @@ public final class WhatIfPricing {
                 after);
     }
 
-    private boolean takes(LoadSignature signature, WhatIfScenario scenario, long beforeFen) {
+    private boolean takes(
+            LoadSignature signature, WhatIfScenario scenario, MonthLoad[] split, long beforeFen) {
         return switch (scenario.optIn().kind()) {
             case ALL -> true;
             case SHARE -> scenario.optIn().drawn(scenario.name(), signature.customerId);
@@ -147,10 +159,55 @@ public final class WhatIfPricing {
                     bills.totalFen(
                                     signature.customerId,
                                     scenario.tariff(),
-                                    signature.months,
-                                    signature.contractKw)
+                                    split,
+                                    signature.contractKw,
+                                    scenario.criticalPeakDays())
                             < beforeFen;
         };
+    }
+
+    /**
+     * The months with their event days apart: in a month events may be called in, the event share
+     * ({@link CriticalPeakDays#eventShare}) of every workday half hour moves to {@link
+     * MonthLoad#eventMicroKwh}, rounded to the micro-kWh, the rest staying a workday's.
+     */
+    MonthLoad[] split(MonthLoad[] months, CriticalPeakDays events) {
+        MonthLoad[] split = new MonthLoad[months.length];
+        for (int i = 0; i < months.length; i++) {
+            MonthLoad month = months[i];
+            double share = events.eventShare(month.yearMonth % 100, workdays(month));
+            if (share == 0) {
+                split[i] = month;
+                continue;
+            }
+            MonthLoad apart = new MonthLoad();
+            apart.yearMonth = month.yearMonth;
+            apart.dayBits = month.dayBits;
+            apart.maxQuarterMicroKwh = month.maxQuarterMicroKwh;
+            System.arraycopy(month.microKwh, 0, apart.microKwh, 0, MonthLoad.SLOTS);
+            apart.eventMicroKwh = new long[MonthLoad.HALF_HOURS];
+            for (int h = 0; h < MonthLoad.HALF_HOURS; h++) {
+                int slot = MonthLoad.slot(DayType.WORKDAY, h);
+                long event = Math.round(month.microKwh[slot] * share);
+                apart.eventMicroKwh[h] = event;
+                apart.microKwh[slot] -= event;
+            }
+            split[i] = apart;
+        }
+        return split;
+    }
+
+    /** The month's days read that are workdays by the calendar. */
+    private int workdays(MonthLoad month) {
+        LocalDate first = LocalDate.of(month.yearMonth / 100, month.yearMonth % 100, 1);
+        int workdays = 0;
+        for (int d = 0; d < 31; d++) {
+            if ((month.dayBits & (1 << d)) != 0
+                    && calendar.dayType(first.plusDays(d)) == DayType.WORKDAY) {
+                workdays++;
+            }
+        }
+        return workdays;
     }
 
     /**
@@ -180,6 +237,18 @@ public final class WhatIfPricing {
                         proposed,
                         responded.microKwh);
             }
+            if (month.eventMicroKwh != null) {
+                // Event days, announced the day before: today's workday prices against the event
+                // day's, the critical-peak half hours at the critical-peak price.
+                responded.eventMicroKwh = new long[MonthLoad.HALF_HOURS];
+                response.respond(
+                        month.eventMicroKwh,
+                        0,
+                        MonthLoad.HALF_HOURS,
+                        before,
+                        eventPrices(scenario, monthOfYear, incentive),
+                        responded.eventMicroKwh);
+            }
             int busiest = 0;
             for (int s = 1; s < MonthLoad.SLOTS; s++) {
                 if (month.microKwh[s] > month.microKwh[busiest]) {
@@ -196,6 +265,18 @@ public final class WhatIfPricing {
             after[i] = responded;
         }
         return after;
+    }
+
+    /** An event day's prices by half hour, the incentive added to its peak half hours. */
+    private double[] eventPrices(WhatIfScenario scenario, int monthOfYear, double incentive) {
+        Tariff tariff = scenario.tariff();
+        double[] prices = new double[MonthLoad.HALF_HOURS];
+        for (int h = 0; h < MonthLoad.HALF_HOURS; h++) {
+            TariffPeriod period =
+                    scenario.criticalPeakDays().eventPeriod(tariff.schedule(), monthOfYear, h);
+            prices[h] = tariff.priceOf(period).doubleValue() + (period.isPeak() ? incentive : 0);
+        }
+        return prices;
     }
 
     /** Energy prices of a month's slots, the incentive added to the peak half hours. */

@@ -18,6 +18,7 @@ import org.gridwatch.core.tariff.Tariff;
  * @param optIn who in those classes takes the tariff
  * @param shiftIncentiveCnyPerKwh paid per kWh moved out of the scenario tariff's peak periods
  *     against the customer's own baseline; zero for none
+ * @param criticalPeakDays event days announced in advance, {@link CriticalPeakDays#NONE} for none
  */
 public record WhatIfScenario(
         String name,
@@ -25,7 +26,8 @@ public record WhatIfScenario(
         Tariff tariff,
         Map<CustomerClass, ResponseModel> response,
         OptIn optIn,
-        BigDecimal shiftIncentiveCnyPerKwh) {
+        BigDecimal shiftIncentiveCnyPerKwh,
+        CriticalPeakDays criticalPeakDays) {
 
     public WhatIfScenario {
         Objects.requireNonNull(name);
@@ -34,6 +36,7 @@ public record WhatIfScenario(
         response = Map.copyOf(response);
         Objects.requireNonNull(optIn);
         Objects.requireNonNull(shiftIncentiveCnyPerKwh);
+        Objects.requireNonNull(criticalPeakDays);
     }
 
     public boolean appliesTo(CustomerClass customerClass) {

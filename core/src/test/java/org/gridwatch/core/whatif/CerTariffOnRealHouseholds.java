@@ -57,9 +57,9 @@ public final class CerTariffOnRealHouseholds {
         LoadedTariffs today = TariffFile.load(new StringReader(TODAY), "today.yaml");
         ScenarioFile.Scenarios scenarios =
                 ScenarioFile.load(new StringReader(SCENARIO), "cer.yaml");
-        WhatIfPricing pricing =
-                new WhatIfPricing(today, scenarios.scenarios(), BillingCalendar.CHINA);
         HolidayCalendar calendar = HolidayCalendar.weekdaysOnly();
+        WhatIfPricing pricing =
+                new WhatIfPricing(today, scenarios.scenarios(), BillingCalendar.CHINA, calendar);
         ZoneOffset zone = ZoneOffset.ofHours(8);
         double[] totals = new double[4];
         for (int h = 0; h < households.ids.size(); h++) {

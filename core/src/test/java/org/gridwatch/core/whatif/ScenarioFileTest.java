@@ -63,8 +63,8 @@ class ScenarioFileTest {
         assertEquals(
                 java.util.List.of(
                         "s.yaml: scenario 'a': unknown key 'respons' in the scenario (known:"
-                                + " [classes, description, name, opt-in, response,"
-                                + " shift-incentive, tariff])",
+                                + " [classes, critical-peak-days, description, name, opt-in,"
+                                + " response, shift-incentive, tariff])",
                         "s.yaml: scenario 'a': unknown class 'HOUSEHOLD' (known: [RESIDENTIAL,"
                                 + " COMMERCIAL, GENERAL_INDUSTRY, LARGE_INDUSTRY, AGRICULTURE,"
                                 + " NON_RESIDENTIAL_LIGHTING, NON_INDUSTRIAL])",

@@ -39,7 +39,8 @@ final class ScenarioTallying extends AbstractStreamOperator<ScenarioTally>
                 new WhatIfPricing(
                         settings.pricing().tariffs(),
                         settings.scenarios().scenarios(),
-                        BillingCalendar.CHINA);
+                        BillingCalendar.CHINA,
+                        settings.pricing().calendar());
         tallies = new LinkedHashMap<>();
         priced = getMetricGroup().counter(WhatIfJob.PRICED);
         notPriced = getMetricGroup().counter(WhatIfJob.NOT_PRICED);
