@@ -161,7 +161,9 @@ class ReportPageBrowserTest {
                                 out.toString(),
                                 PricingFiles.SHIPPED,
                                 "browser-test.yaml",
-                                SCENARIOS))
+                                SCENARIOS,
+                                null,
+                                0L))
                 .build(env);
         env.execute("what-if (browser test)");
         scenariosCsv = Csv.read(out.resolve(WhatIfReport.CSV));
