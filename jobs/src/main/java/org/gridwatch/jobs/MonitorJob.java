@@ -28,6 +28,7 @@ import org.gridwatch.core.event.Rejected;
 import org.gridwatch.core.event.SegmentChange;
 import org.gridwatch.core.event.Source;
 import org.gridwatch.core.meter.MeteredReading;
+import org.gridwatch.core.metric.Measurements;
 import org.gridwatch.core.metric.MetricPoint;
 import org.gridwatch.core.value.CustomerStanding;
 import org.gridwatch.core.whatif.ScenarioRecord;
@@ -223,7 +224,11 @@ public final class MonitorJob {
                                             .filter(r -> false)
                                             .name("no live scenarios in a replay"));
             c.metrics.add(
-                    load.connect(live.broadcast(ShadowScenarios.SCENARIOS))
+                    load.filter(p -> Measurements.TOU.equals(p.measurement()))
+                            .name("tou buckets")
+                            .uid("tou-buckets")
+                            .keyBy(ShadowScenarios::key)
+                            .connect(live.broadcast(ShadowScenarios.SCENARIOS))
                             .process(new ShadowScenarios(settings, fixed))
                             .name("shadow prices of live scenarios")
                             .uid("shadow-scenarios"));

@@ -35,7 +35,8 @@ class ShadowScenariosJobTest {
     @TempDir Path dir;
 
     private static final String CER =
-            "{\"name\":\"cer\",\"classes\":[\"RESIDENTIAL\"],\"tariff\":{\"id\":\"cer-tou\","
+            "{\"name\":\"cer\",\"classes\":[\"RESIDENTIAL\"],\"response\":\"default\","
+                    + "\"tariff\":{\"id\":\"cer-tou\","
                     + "\"source\":\"test\",\"sector\":\"residential\",\"days\":{\"normal\":["
                     + "\"00:00-08:00 valley\",\"08:00-17:00 flat\",\"17:00-19:00 peak\","
                     + "\"19:00-23:00 flat\",\"23:00-24:00 valley\"]},\"schedule\":[{\"months\":"
@@ -99,6 +100,34 @@ class ShadowScenariosJobTest {
         assertThat(shop.field("revenue_scenario")).isEqualTo(shop.field("revenue_today"));
         // Four quarter hours × two classes, for the one scenario left.
         assertThat(shadow).hasSize(8);
+
+        // Once the day is whole, the response: the resident's day has energy only from 17 to 18,
+        // all in cer's peak, so substitution has nowhere to move it; the day's average price goes
+        // from 0.5283 to 0.7547, and ε = −0.1 scales the day: 0.25 × (0.7547 / 0.5283)^−0.1 =
+        // 0.25 × 0.964962 = 0.241240 kWh a quarter hour, at 0.7547 CNY.
+        List<MetricPoint> responded =
+                out.metrics().stream()
+                        .filter(p -> p.measurement().equals("shadow_response"))
+                        .toList();
+        MetricPoint residentAfter =
+                responded.stream()
+                        .filter(p -> p.timeMillis() == quarter)
+                        .filter(p -> "RESIDENTIAL".equals(p.tag("class")))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(residentAfter.field("kwh")).isCloseTo(0.241240, within(1e-6));
+        assertThat(residentAfter.field("revenue")).isCloseTo(0.241240 * 0.7547, within(1e-6));
+        assertThat(residentAfter.field("peak_kwh")).isEqualTo(residentAfter.field("kwh"));
+        // The shop keeps its load and its price.
+        MetricPoint shopAfter =
+                responded.stream()
+                        .filter(p -> p.timeMillis() == quarter)
+                        .filter(p -> "COMMERCIAL".equals(p.tag("class")))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(shopAfter.field("kwh")).isCloseTo(2.5, within(1e-9));
+        assertThat(shopAfter.field("revenue")).isCloseTo(2.6, within(1e-9));
+        assertThat(responded).hasSize(8);
         assertThat(out.rejected())
                 .filteredOn(r -> r.source().equals("tariff-scenarios"))
                 .extracting(Rejected::reason)

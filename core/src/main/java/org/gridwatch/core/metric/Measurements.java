@@ -99,6 +99,16 @@ public final class Measurements {
     public static final String SHADOW = "shadow";
 
     /**
+     * The live shadow after the scenario's response model, once a day is whole: each quarter hour
+     * of an area's and a class's day priced under each live scenario, its energy moved within the
+     * day as the scenario's response model says (docs/whatif.md). Tags: area, class, scenario.
+     * Fields: kwh, revenue (CNY at the scenario's price for the classes it applies to, today's for
+     * the others), peak_kwh. Stamped at the quarter hour's start, written when the day's last
+     * quarter hour can no longer change (its end plus the allowed lateness).
+     */
+    public static final String SHADOW_RESPONSE = "shadow_response";
+
+    /**
      * The {@code area} tag value of the whole fleet in {@link #SEGMENTS} and {@link
      * #REVENUE_CONCENTRATION}.
      */

@@ -82,4 +82,14 @@ public final class TariffBook {
     public static String slotName(int slot) {
         return slot == UNPRICED ? "UNPRICED" : PERIODS[slot].name();
     }
+
+    /** The slot a metrics tag names ({@link #slotName}); unknown names are UNPRICED. */
+    public static int slotOf(String name) {
+        for (int slot = 0; slot < UNPRICED; slot++) {
+            if (PERIODS[slot].name().equals(name)) {
+                return slot;
+            }
+        }
+        return UNPRICED;
+    }
 }
