@@ -100,14 +100,15 @@ class DashboardSchemaTest {
         assertThat(planner.variables())
                 .extracting(TemplateVariable::name, TemplateVariable::type)
                 .containsExactly(tuple("scenario", "query"), tuple("live", "query"));
-        assertThat(planner.panels()).hasSizeGreaterThanOrEqualTo(9);
+        assertThat(planner.panels()).hasSizeGreaterThanOrEqualTo(10);
         for (DashboardFile.Panel panel : planner.panels()) {
             assertThat(panel.json().path("description").asText()).as(panel.title()).isNotBlank();
             for (JsonNode target : panel.targets()) {
                 String query = target.path("query").asText();
                 assertThat(query)
                         .as(panel.title())
-                        .containsAnyOf("FROM \"whatif\"", "FROM \"shadow\"");
+                        .containsAnyOf(
+                                "FROM \"whatif\"", "FROM \"shadow\"", "FROM \"shadow_response\"");
                 if (query.contains("FROM \"whatif\"")) {
                     // A run's points all carry its start: the last value is its latest run.
                     assertThat(query).as(panel.title()).contains("last(\"", "\"group_kind\" = '");
