@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.gridwatch.core.metric.MetricPoint;
 import org.gridwatch.embedded.InfluxQueryClient;
 import org.gridwatch.embedded.LocalInfluxd;
 import org.gridwatch.embedded.QueryResult;
@@ -329,7 +330,68 @@ class DashboardHarnessInfluxTest {
                             raised + n));
             n++;
         }
+        lines.append(plannerPoints());
         return lines.toString();
+    }
+
+    /**
+     * A what-if run (every group kind) and a few quarter hours of live shadow prices, before and
+     * after the response: the Planner dashboard's measurements, built as the jobs build them.
+     */
+    private static String plannerPoints() {
+        StringBuilder lines = new StringBuilder();
+        long run = BILLED + 3_600_000L;
+        for (String[] group :
+                new String[][] {{"ALL", "ALL"}, {"class", "RESIDENTIAL"}, {"segment", "MEDIUM"}}) {
+            org.gridwatch.core.whatif.ScenarioTally tally =
+                    org.gridwatch.core.whatif.ScenarioTally.of("s1", group[0], group[1]);
+            lines.append(
+                            inSeconds(
+                                    org.gridwatch.core.whatif.ScenarioRow.of(
+                                                    tally,
+                                                    org.gridwatch.core.tariff.HolidayCalendar
+                                                            .china2026())
+                                            .point(run)
+                                            .toLineProtocol()))
+                    .append('\n');
+        }
+        for (int q = 0; q < 8; q++) {
+            long at = BILLED + q * 900_000L;
+            lines.append(
+                            inSeconds(
+                                    MetricPoint.of("shadow")
+                                            .tag("area", "A01")
+                                            .tag("class", "RESIDENTIAL")
+                                            .tag("period", "FLAT")
+                                            .tag("scenario", "s1")
+                                            .field("kwh", 2.0)
+                                            .field("revenue_today", 1.0)
+                                            .field("revenue_scenario", 1.2)
+                                            .field("peak_kwh", 2.0)
+                                            .at(at)
+                                            .toLineProtocol()))
+                    .append('\n');
+            lines.append(
+                            inSeconds(
+                                    MetricPoint.of("shadow_response")
+                                            .tag("area", "A01")
+                                            .tag("class", "RESIDENTIAL")
+                                            .tag("scenario", "s1")
+                                            .field("kwh", 1.9)
+                                            .field("revenue", 1.1)
+                                            .field("peak_kwh", 1.8)
+                                            .at(at)
+                                            .toLineProtocol()))
+                    .append('\n');
+        }
+        return lines.toString();
+    }
+
+    /** A point's line with its time in seconds, the precision this test writes at. */
+    private static String inSeconds(String lineInMillis) {
+        int space = lineInMillis.lastIndexOf(' ');
+        return lineInMillis.substring(0, space + 1)
+                + Long.parseLong(lineInMillis.substring(space + 1)) / 1000;
     }
 
     /** All twelve segment and grade combinations, zeros included, as the job writes them. */
