@@ -16,6 +16,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.gridwatch.core.tariff.TariffWarning;
 import org.gridwatch.core.whatif.ScenarioFile;
 import org.gridwatch.core.whatif.ScenarioFileException;
+import org.gridwatch.jobs.MonitorArgs;
 import org.gridwatch.jobs.PricingFiles;
 import org.gridwatch.jobs.influx.InfluxSettings;
 import org.gridwatch.jobs.whatif.WhatIfJob;
@@ -118,7 +119,7 @@ public final class WhatIfCommand implements Callable<Integer> {
             paramLabel = "U",
             description =
                     "InfluxDB user; the password comes from the environment variable "
-                            + org.gridwatch.jobs.MonitorArgs.PASSWORD_VARIABLE
+                            + MonitorArgs.PASSWORD_VARIABLE
                             + ".")
     String influxUser;
 
@@ -259,14 +260,9 @@ public final class WhatIfCommand implements Callable<Integer> {
             throw new ParameterException(
                     spec.commandLine(), "--scenarios: " + String.join("; ", e.problems()));
         }
-        PricingFiles pricing = PricingFiles.SHIPPED;
+        PricingFiles pricing;
         try {
-            if (tariffs != null) {
-                pricing = pricing.withTariffs(tariffs);
-            }
-            if (holidays != null) {
-                pricing = pricing.withHolidays(holidays);
-            }
+            pricing = MonitorArgs.pricing(tariffs, holidays);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -281,7 +277,10 @@ public final class WhatIfCommand implements Callable<Integer> {
                 pricing,
                 scenarios.toString(),
                 yaml,
-                influx == null ? null : InfluxSettings.of(influx, influxDb, null, null),
+                influx == null
+                        ? null
+                        : MonitorArgs.influx(
+                                influx, influxDb, influxUser, null, null, System.getenv()),
                 System.currentTimeMillis());
     }
 }

@@ -1,21 +1,12 @@
 package org.gridwatch.core.tariff;
 
 import java.util.List;
+import org.gridwatch.core.FileProblemsException;
 
 /** A tariff file that cannot be used; lists every problem found, each naming file and tariff. */
-public final class TariffFileException extends RuntimeException {
-
-    private final List<String> problems;
+public final class TariffFileException extends FileProblemsException {
 
     public TariffFileException(List<String> problems) {
-        super(
-                problems.size() == 1
-                        ? problems.get(0)
-                        : problems.size() + " problems:\n  " + String.join("\n  ", problems));
-        this.problems = List.copyOf(problems);
-    }
-
-    public List<String> problems() {
-        return problems;
+        super(problems);
     }
 }

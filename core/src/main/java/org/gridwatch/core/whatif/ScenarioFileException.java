@@ -1,21 +1,12 @@
 package org.gridwatch.core.whatif;
 
 import java.util.List;
+import org.gridwatch.core.FileProblemsException;
 
 /** A scenario file that cannot be used; lists every problem, each naming file and scenario. */
-public final class ScenarioFileException extends RuntimeException {
-
-    private final List<String> problems;
+public final class ScenarioFileException extends FileProblemsException {
 
     public ScenarioFileException(List<String> problems) {
-        super(
-                problems.size() == 1
-                        ? problems.get(0)
-                        : problems.size() + " problems:\n  " + String.join("\n  ", problems));
-        this.problems = List.copyOf(problems);
-    }
-
-    public List<String> problems() {
-        return problems;
+        super(problems);
     }
 }
