@@ -49,7 +49,7 @@ public enum TariffPeriod {
         return Optional.empty();
     }
 
-    static TariffPeriod ofOrdinal(int ordinal) {
+    public static TariffPeriod ofOrdinal(int ordinal) {
         return BY_ORDINAL[ordinal];
     }
 }

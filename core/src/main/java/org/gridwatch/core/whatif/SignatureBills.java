@@ -2,6 +2,9 @@ package org.gridwatch.core.whatif;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import org.gridwatch.core.billing.BillCalculator;
 import org.gridwatch.core.billing.BillStatement;
 import org.gridwatch.core.billing.BillingCalendar;
@@ -23,9 +26,34 @@ public final class SignatureBills {
     private final BillCalculator calculator;
     private final BillingCalendar calendar;
 
+    /** Each schedule's period ordinal of every month (1–12) and slot, worked out once. */
+    private final Map<TouSchedule, byte[][]> periodTables = new IdentityHashMap<>();
+
+    /** Each month's empty usage (its bounds), worked out once and copied. */
+    private final Map<Integer, MonthlyUsage> emptyMonths = new HashMap<>();
+
+    /** Not thread-safe (its tables fill as it meets tariffs and months): one per task. */
     public SignatureBills(BillingCalendar calendar) {
         this.calendar = calendar;
         this.calculator = new BillCalculator(calendar);
+    }
+
+    /** The period ordinal of each slot of month {@code monthOfYear} under {@code schedule}. */
+    byte[] periods(TouSchedule schedule, int monthOfYear) {
+        return periodTables.computeIfAbsent(schedule, SignatureBills::periodTable)[monthOfYear];
+    }
+
+    private static byte[][] periodTable(TouSchedule schedule) {
+        byte[][] table = new byte[13][MonthLoad.SLOTS];
+        for (int month = 1; month <= 12; month++) {
+            for (DayType type : DayType.values()) {
+                for (int h = 0; h < MonthLoad.HALF_HOURS; h++) {
+                    table[month][MonthLoad.slot(type, h)] =
+                            (byte) schedule.period(month, type, h * 30).ordinal();
+                }
+            }
+        }
+        return table;
     }
 
     /** The total of the months' bills in fen. */
@@ -104,9 +132,10 @@ public final class SignatureBills {
     }
 
     /** The energy of a month in the schedule's peak and critical-peak periods, micro-kWh. */
-    static long peakMicroKwh(MonthLoad month, TouSchedule schedule, CriticalPeakDays events) {
+    long peakMicroKwh(MonthLoad month, TouSchedule schedule, CriticalPeakDays events) {
         long peak = 0;
         int monthOfYear = month.yearMonth % 100;
+        byte[] periods = periods(schedule, monthOfYear);
         if (month.eventMicroKwh != null) {
             for (int h = 0; h < MonthLoad.HALF_HOURS; h++) {
                 if (events.eventPeriod(schedule, monthOfYear, h).isPeak()) {
@@ -114,11 +143,9 @@ public final class SignatureBills {
                 }
             }
         }
-        for (DayType type : DayType.values()) {
-            for (int h = 0; h < MonthLoad.HALF_HOURS; h++) {
-                if (schedule.period(monthOfYear, type, h * 30).isPeak()) {
-                    peak += month.microKwh[MonthLoad.slot(type, h)];
-                }
+        for (int slot = 0; slot < MonthLoad.SLOTS; slot++) {
+            if (TariffPeriod.ofOrdinal(periods[slot]).isPeak()) {
+                peak += month.microKwh[slot];
             }
         }
         return peak;

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gridwatch.core.billing.BillingCalendar;
@@ -26,7 +27,9 @@ public final class WhatIfPricing {
     private final List<WhatIfScenario> scenarios;
     private final SignatureBills bills;
     private final HolidayCalendar calendar;
-    private final Map<String, double[]> priceTables = new HashMap<>();
+
+    /** Prices by tariff (identity), incentive and month (1–12), worked out once per task. */
+    private final Map<Tariff, Map<Double, double[][]>> priceTables = new IdentityHashMap<>();
 
     /**
      * @param holidays the calendar the signatures were built with (which days are workdays)
@@ -86,7 +89,7 @@ public final class WhatIfPricing {
         MonthLoad[] split = events.any() ? split(signature.months, events) : signature.months;
         long peakBefore = 0;
         for (MonthLoad m : split) {
-            peakBefore += SignatureBills.peakMicroKwh(m, proposed.schedule(), events);
+            peakBefore += bills.peakMicroKwh(m, proposed.schedule(), events);
         }
         boolean inScenario = scenario.appliesTo(customerClass);
         boolean optedIn = inScenario && takes(signature, scenario, split, beforeFen);
@@ -116,8 +119,8 @@ public final class WhatIfPricing {
         long moved = 0;
         long incentive = 0;
         for (int i = 0; i < after.length; i++) {
-            long monthBefore = SignatureBills.peakMicroKwh(split[i], proposed.schedule(), events);
-            long monthAfter = SignatureBills.peakMicroKwh(after[i], proposed.schedule(), events);
+            long monthBefore = bills.peakMicroKwh(split[i], proposed.schedule(), events);
+            long monthAfter = bills.peakMicroKwh(after[i], proposed.schedule(), events);
             peakAfter += monthAfter;
             long monthMoved = Math.max(0, monthBefore - monthAfter);
             moved += monthMoved;
@@ -281,27 +284,24 @@ public final class WhatIfPricing {
 
     /** Energy prices of a month's slots, the incentive added to the peak half hours. */
     private double[] priceTable(Tariff tariff, int monthOfYear, double peakIncentive) {
-        return priceTables.computeIfAbsent(
-                tariff.id()
-                        + '\u0000'
-                        + System.identityHashCode(tariff)
-                        + '\u0000'
-                        + monthOfYear
-                        + '\u0000'
-                        + peakIncentive,
-                key -> {
-                    double[] prices = SignatureBills.prices(tariff, monthOfYear);
-                    if (peakIncentive > 0) {
-                        for (DayType type : DayType.values()) {
-                            for (int h = 0; h < MonthLoad.HALF_HOURS; h++) {
-                                if (tariff.schedule().period(monthOfYear, type, h * 30).isPeak()) {
-                                    prices[MonthLoad.slot(type, h)] += peakIncentive;
-                                }
-                            }
+        double[][] byMonth =
+                priceTables
+                        .computeIfAbsent(tariff, t -> new HashMap<>())
+                        .computeIfAbsent(peakIncentive, incentive -> new double[13][]);
+        if (byMonth[monthOfYear] == null) {
+            double[] prices = SignatureBills.prices(tariff, monthOfYear);
+            if (peakIncentive > 0) {
+                for (DayType type : DayType.values()) {
+                    for (int h = 0; h < MonthLoad.HALF_HOURS; h++) {
+                        if (tariff.schedule().period(monthOfYear, type, h * 30).isPeak()) {
+                            prices[MonthLoad.slot(type, h)] += peakIncentive;
                         }
                     }
-                    return prices;
-                });
+                }
+            }
+            byMonth[monthOfYear] = prices;
+        }
+        return byMonth[monthOfYear];
     }
 
     private static CustomerClass classOf(LoadSignature signature) {
