@@ -1,7 +1,6 @@
 package org.gridwatch.core.whatif;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -33,6 +32,9 @@ public final class OffpeakAssessment {
     private final HolidayCalendar calendar;
     private final BillingCalendar billing;
 
+    /** The pricing of each tariff, variant and class met, with its tables (not thread-safe). */
+    private final Map<String, WhatIfPricing> pricing = new java.util.HashMap<>();
+
     public OffpeakAssessment(HolidayCalendar calendar, BillingCalendar billing) {
         this.calendar = calendar;
         this.billing = billing;
@@ -60,14 +62,27 @@ public final class OffpeakAssessment {
         usualYear.customerClass = customerClass.name();
         usualYear.tariffId = current.id();
         usualYear.contractKw = contractKva;
+        List<CustomerOutcome> outcomes =
+                pricing.computeIfAbsent(
+                                current.id() + '\u0000' + variant.id() + '\u0000' + customerClass,
+                                key -> pricing(customerClass, current, variant))
+                        .price(usualYear.seal());
+        return new OffpeakOffer(
+                variant.id(),
+                -outcomes.get(0).billChangeFen() / 100.0,
+                -outcomes.get(1).billChangeFen() / 100.0);
+    }
+
+    /** The two scenarios (at today's load, after shifting) for one tariff, variant and class. */
+    private WhatIfPricing pricing(CustomerClass customerClass, Tariff current, Tariff variant) {
         Map<String, Tariff> today = new LinkedHashMap<>();
         today.put(current.id(), current);
         LoadedTariffs todays =
                 new LoadedTariffs("the customer's tariff", Double.NaN, today, List.of());
         Map<CustomerClass, ResponseModel> shift = new EnumMap<>(CustomerClass.class);
         // Shifting only: the class's substitution elasticity with the day's energy kept. An
-        // own-price
-        // response to a cheaper tariff would raise the bill by using more, which is no saving.
+        // own-price response to a cheaper tariff would raise the bill by using more, which is no
+        // saving.
         ResponseModel defaults = ResponseDefaults.of(customerClass);
         shift.put(
                 customerClass,
@@ -90,12 +105,7 @@ public final class OffpeakAssessment {
                                 WhatIfScenario.OptIn.ALL,
                                 BigDecimal.ZERO,
                                 CriticalPeakDays.NONE));
-        List<CustomerOutcome> outcomes =
-                new WhatIfPricing(todays, scenarios, billing, calendar).price(usualYear.seal());
-        return new OffpeakOffer(
-                variant.id(),
-                -outcomes.get(0).billChangeFen() / 100.0,
-                -outcomes.get(1).billChangeFen() / 100.0);
+        return new WhatIfPricing(todays, scenarios, billing, calendar);
     }
 
     /** The profile as a year of months: each day's hours at the level of its kind of day. */
@@ -106,8 +116,9 @@ public final class OffpeakAssessment {
             MonthLoad month = new MonthLoad();
             month.yearMonth = year * 100 + m;
             YearMonth ym = YearMonth.of(year, m);
+            long firstDay = ym.atDay(1).toEpochDay();
             for (int d = 1; d <= ym.lengthOfMonth(); d++) {
-                DayType type = calendar.dayType(LocalDate.of(year, m, d));
+                DayType type = calendar.dayTypeOfEpochDay(firstDay + d - 1);
                 month.dayBits |= 1 << (d - 1);
                 for (int hour = 0; hour < LoadProfile.HOURS; hour++) {
                     long quarterMicro = level(profileWh, type, hour) * 1_000L;
