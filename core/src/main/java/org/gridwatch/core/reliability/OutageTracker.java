@@ -7,11 +7,12 @@ import org.gridwatch.core.event.MeterEvent;
  * A customer's supply as its meter tells it: a reading flagged {@code POWER_OFF} starts an
  * interruption, a later one flagged {@code POWER_ON} ends it. A reading says only that the event
  * happened within its interval, so each end is placed at the middle of its interval (half an
- * interval off at most, and as often early as late). A reading flagged with both is an interruption
- * within its interval, off at its start and on at its end at the longest: counted as momentary when
- * the interval is five minutes or shorter, and otherwise as lasting half the interval (the same
- * midpoint rule). Readings are taken in event time; a reading older than the open interruption's
- * start is ignored for it.
+ * interval off at most, and as often early as late). A reading flagged with both, while supply is
+ * on, is an interruption within its interval: from its start to its middle, half the interval (so
+ * sustained for the contract's 15-, 30- and 60-minute readings). While supply is off, a reading
+ * flagged with both ends the interruption at its middle and starts the next one there. Readings are
+ * taken in event-time order; a {@code POWER_ON} earlier than the open interruption's start is
+ * ignored.
  *
  * <p>Flink state, one per customer: public no-arg constructor, public fields (16 bytes).
  */
