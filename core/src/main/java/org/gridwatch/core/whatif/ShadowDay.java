@@ -2,7 +2,6 @@ package org.gridwatch.core.whatif;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.gridwatch.core.event.CustomerClass;
 import org.gridwatch.core.metric.Bucket;
 import org.gridwatch.core.metric.Measurements;
 import org.gridwatch.core.metric.MetricPoint;
@@ -76,12 +75,8 @@ public final class ShadowDay {
     public List<MetricPoint> respond(ShadowPrice price, String area, String customerClass) {
         WhatIfScenario scenario = price.scenario();
         PeriodLookup lookup = price.lookup();
-        boolean applies;
-        try {
-            applies = scenario.appliesTo(CustomerClass.valueOf(customerClass));
-        } catch (IllegalArgumentException e) {
-            applies = false;
-        }
+        java.util.Optional<ResponseModel> response = price.response(customerClass);
+        boolean applies = response.isPresent();
         long[] micro = new long[QUARTERS];
         double[] before = new double[QUARTERS];
         double[] after = new double[QUARTERS];
@@ -89,20 +84,10 @@ public final class ShadowDay {
             double energy = kwhOf(q);
             micro[q] = Math.round(energy * 1e6);
             before[q] = energy > 0 ? revenueOf(q) / energy : 0;
-            after[q] =
-                    applies
-                            ? scenario.tariff()
-                                    .prices()
-                                    .approximateCnyPerKwh(
-                                            lookup.periodAt(startMillis + q * Bucket.MILLIS))
-                            : before[q];
+            after[q] = applies ? price.cnyPerKwh(startMillis + q * Bucket.MILLIS) : before[q];
         }
         long[] responded = new long[QUARTERS];
-        ResponseModel model =
-                applies
-                        ? scenario.responseOf(CustomerClass.valueOf(customerClass))
-                        : ResponseModel.NONE;
-        model.respond(micro, 0, QUARTERS, before, after, responded);
+        response.orElse(ResponseModel.NONE).respond(micro, 0, QUARTERS, before, after, responded);
         List<MetricPoint> points = new ArrayList<>();
         for (int q = 0; q < QUARTERS; q++) {
             if (micro[q] == 0 && responded[q] == 0) {

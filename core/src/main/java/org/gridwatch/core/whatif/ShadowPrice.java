@@ -18,6 +18,24 @@ import org.gridwatch.core.tariff.PeriodLookup;
 public record ShadowPrice(WhatIfScenario scenario, PeriodLookup lookup) {
 
     /**
+     * The response model of a class the scenario applies to (the class named as in the metrics'
+     * {@code class} tag); empty for a class it leaves on today's tariffs.
+     */
+    public java.util.Optional<ResponseModel> response(String customerClass) {
+        for (CustomerClass c : CustomerClass.values()) {
+            if (c.name().equals(customerClass) && scenario.appliesTo(c)) {
+                return java.util.Optional.of(scenario.responseOf(c));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The scenario tariff's energy price of the quarter hour starting {@code at}, CNY/kWh. */
+    public double cnyPerKwh(long at) {
+        return scenario.tariff().prices().approximateCnyPerKwh(lookup.periodAt(at));
+    }
+
+    /**
      * The {@link Measurements#SHADOW} point of one bucket.
      *
      * @param revenueToday the bucket's energy revenue at each customer's own tariff, CNY
@@ -29,17 +47,9 @@ public record ShadowPrice(WhatIfScenario scenario, PeriodLookup lookup) {
             double kwh,
             double revenueToday,
             long bucketStart) {
-        boolean applies;
-        try {
-            applies = scenario.appliesTo(CustomerClass.valueOf(customerClass));
-        } catch (IllegalArgumentException e) {
-            applies = false;
-        }
         var scenarioPeriod = lookup.periodAt(bucketStart);
         double revenue =
-                applies
-                        ? kwh * scenario.tariff().prices().approximateCnyPerKwh(scenarioPeriod)
-                        : revenueToday;
+                response(customerClass).isPresent() ? kwh * cnyPerKwh(bucketStart) : revenueToday;
         return MetricPoint.of(Measurements.SHADOW)
                 .tag("area", area)
                 .tag("class", customerClass)
