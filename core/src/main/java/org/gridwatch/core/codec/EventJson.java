@@ -209,6 +209,9 @@ public final class EventJson {
     public String segmentChange(SegmentChange s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("customerId", s.customerId());
+        if (s.areaId() != null) {
+            m.put("areaId", s.areaId());
+        }
         m.put("ts", time.format(s.tsMillis()));
         m.put("segment", s.segment().name());
         m.put("currentValue", s.currentValue());

@@ -2,11 +2,14 @@ package org.gridwatch.core.event;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A customer's segment, credit grade or service strategies changed (topic {@code
  * customer-segments}), with the numbers behind it.
  *
+ * @param areaId the customer's transformer area when it was valued (null in records made without
+ *     one, in tests)
  * @param strategies {@code ServiceStrategy} names, in the order they apply; an array rather than a
  *     list so that Flink keeps the record a POJO
  * @param nextInspectionMillis when the customer is next to be inspected on site, or {@link #NONE}
@@ -15,6 +18,7 @@ import java.util.List;
  */
 public record SegmentChange(
         String customerId,
+        String areaId,
         long tsMillis,
         Segment segment,
         double currentValue,
@@ -27,7 +31,7 @@ public record SegmentChange(
 
     public static final long NONE = Long.MIN_VALUE;
 
-    /** A record without an off-peak offer. */
+    /** A record without an area or an off-peak offer. */
     public SegmentChange(
             String customerId,
             long tsMillis,
@@ -40,6 +44,7 @@ public record SegmentChange(
             long nextInspectionMillis) {
         this(
                 customerId,
+                null,
                 tsMillis,
                 segment,
                 currentValue,
@@ -94,6 +99,7 @@ public record SegmentChange(
     public boolean equals(Object o) {
         return o instanceof SegmentChange s
                 && customerId.equals(s.customerId)
+                && Objects.equals(areaId, s.areaId)
                 && tsMillis == s.tsMillis
                 && segment == s.segment
                 && Double.compare(currentValue, s.currentValue) == 0

@@ -110,6 +110,7 @@ public record SegmentRule(
                         .toArray(String[]::new);
         return new SegmentChange(
                 s.customerId(),
+                s.areaId(),
                 tsMillis,
                 segment,
                 currentValue,
