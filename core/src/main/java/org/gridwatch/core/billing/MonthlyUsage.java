@@ -34,7 +34,7 @@ public final class MonthlyUsage {
     private static final int PERIODS = TariffPeriod.values().length;
     private static final int QUARTER_MINUTES = 15;
     static final long QUARTER_MILLIS = QUARTER_MINUTES * 60_000L;
-    private static final int QUARTERS_PER_HOUR = 4;
+    public static final int QUARTERS_PER_HOUR = 4;
     static final int QUARTERS_PER_DAY = 96;
 
     /** The billing month as {@code yyyy * 100 + MM}, e.g. 202601; 0 before {@link #of}. */

@@ -11,14 +11,17 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.AreaReading;
+import org.gridwatch.core.event.BasicChargeAdvice;
 import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Customer;
+import org.gridwatch.core.event.CustomerValuation;
 import org.gridwatch.core.event.Inspection;
 import org.gridwatch.core.event.MeterEvent;
 import org.gridwatch.core.event.MeterReading;
 import org.gridwatch.core.event.Payment;
 import org.gridwatch.core.event.Rejected;
 import org.gridwatch.core.event.SegmentChange;
+import org.gridwatch.core.event.SegmentReasons;
 
 /**
  * Writes the contract's records as one-line JSON. Input records (which the simulator writes by the
@@ -229,7 +232,49 @@ public final class EventJson {
             offer.put("savingWithShiftCnyPerYear", money(s.offpeak().savingWithShiftCnyPerYear()));
             m.put("offpeakOffer", offer);
         }
+        if (s.why() != null) {
+            m.put("why", why(s.why()));
+        }
+        if (s.basicCharge().exists()) {
+            BasicChargeAdvice a = s.basicCharge();
+            Map<String, Object> advice = new LinkedHashMap<>();
+            advice.put("currentBasis", a.currentBasis().name());
+            advice.put("cheaperBasis", a.cheaperBasis().name());
+            advice.put("capacityCnyPerYear", money(a.capacityCnyPerYear()));
+            advice.put("demandCnyPerYear", money(a.demandCnyPerYear()));
+            advice.put("savingCnyPerYear", money(a.savingCnyPerYear()));
+            advice.put("months", a.months());
+            m.put("basicChargeAdvice", advice);
+        }
         return write(m);
+    }
+
+    /** The segment's reasons: amounts in CNY, ratios to 4 places, NaN left out. */
+    private static Map<String, Object> why(SegmentReasons r) {
+        CustomerValuation v = r.valuation();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("valueBasis", v.basis());
+        m.put("value12Cny", fen(v.valueFen()));
+        m.put("valueRank", ratio(v.valueRank()));
+        m.put("highThresholdCny", fen(r.highThresholdFen()));
+        m.put("moderateThresholdCny", fen(r.moderateThresholdFen()));
+        m.put("relativeGrowth", ratio(v.relativeGrowth()));
+        m.put("volatility", ratio(v.volatility()));
+        m.put("classVolatility", ratio(v.classVolatility()));
+        if (!Double.isNaN(v.contractHeadroom())) {
+            m.put("contractHeadroom", ratio(v.contractHeadroom()));
+        }
+        m.put("findings", r.findings());
+        m.put("demerits", r.demerits());
+        return m;
+    }
+
+    private static java.math.BigDecimal fen(long fen) {
+        return java.math.BigDecimal.valueOf(fen, 2);
+    }
+
+    private static double ratio(double x) {
+        return Math.round(x * 10_000) / 10_000.0;
     }
 
     private static String write(Map<String, Object> m) {

@@ -15,6 +15,10 @@ import java.util.Objects;
  * @param nextInspectionMillis when the customer is next to be inspected on site, or {@link #NONE}
  * @param offpeak what the off-peak variant of the customer's tariff would save it a year ({@link
  *     OffpeakOffer#NONE} when its tariff has none); news only through the strategies it changes
+ * @param why the valuation, thresholds, findings and demerits behind the segment (null in records
+ *     made without them, in tests)
+ * @param basicCharge which basic-charge basis would cost a two-part-tariff customer less ({@link
+ *     BasicChargeAdvice#NONE} for others)
  */
 public record SegmentChange(
         String customerId,
@@ -27,7 +31,9 @@ public record SegmentChange(
         CreditGrade creditGrade,
         String[] strategies,
         long nextInspectionMillis,
-        OffpeakOffer offpeak) {
+        OffpeakOffer offpeak,
+        SegmentReasons why,
+        BasicChargeAdvice basicCharge) {
 
     public static final long NONE = Long.MIN_VALUE;
 
@@ -53,7 +59,9 @@ public record SegmentChange(
                 creditGrade,
                 strategies,
                 nextInspectionMillis,
-                OffpeakOffer.NONE);
+                OffpeakOffer.NONE,
+                null,
+                BasicChargeAdvice.NONE);
     }
 
     /** A record with no inspection planned. */
@@ -108,7 +116,9 @@ public record SegmentChange(
                 && creditGrade == s.creditGrade
                 && Arrays.equals(strategies, s.strategies)
                 && nextInspectionMillis == s.nextInspectionMillis
-                && offpeak.equals(s.offpeak);
+                && offpeak.equals(s.offpeak)
+                && basicCharge.equals(s.basicCharge)
+                && Objects.equals(why, s.why);
     }
 
     @Override

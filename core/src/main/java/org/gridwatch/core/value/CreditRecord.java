@@ -1,6 +1,10 @@
 package org.gridwatch.core.value;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.gridwatch.core.billing.BillingCalendar;
 import org.gridwatch.core.billing.CustomerLedger;
 import org.gridwatch.core.billing.PaymentOutcome;
@@ -205,6 +209,33 @@ public final class CreditRecord {
             }
         }
         return sum;
+    }
+
+    /**
+     * The demerits still counting at {@code nowMillis}, soonest to expire first, as a person reads
+     * them: {@code "LATE_PAYMENT -6 until 2027-07-20"} (the day it stops counting, in {@code
+     * zone}).
+     */
+    public String[] demeritsAt(long nowMillis, ZoneId zone) {
+        Integer[] order = new Integer[demeritCount];
+        for (int i = 0; i < demeritCount; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(demeritExpiryMillis[a], demeritExpiryMillis[b]));
+        List<String> out = new ArrayList<>();
+        for (int i : order) {
+            if (demeritExpiryMillis[i] > nowMillis) {
+                out.add(
+                        Demerit.values()[demeritKinds[i]]
+                                + " -"
+                                + demeritPoints[i]
+                                + " until "
+                                + Instant.ofEpochMilli(demeritExpiryMillis[i])
+                                        .atZone(zone)
+                                        .toLocalDate());
+            }
+        }
+        return out.toArray(String[]::new);
     }
 
     /** The score 0–100 at {@code nowMillis}; see the class comment. */

@@ -2,14 +2,17 @@ package org.gridwatch.core.value;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import org.gridwatch.core.arrears.PaymentHabit;
 import org.gridwatch.core.billing.BillStatement;
 import org.gridwatch.core.billing.CustomerLedger;
 import org.gridwatch.core.billing.MonthlyUsage;
 import org.gridwatch.core.billing.PaymentOutcome;
+import org.gridwatch.core.event.BasicChargeAdvice;
 import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.Inspection;
 import org.gridwatch.core.event.OffpeakOffer;
+import org.gridwatch.core.tariff.Charges;
 
 /**
  * Everything kept of one customer between bills: the ledger (balance, open bills, payments seen),
@@ -76,13 +79,17 @@ public final class CustomerAccount {
      * The customer as the fleet sees it at {@code tsMillis}; only once {@link #isBilled}.
      *
      * @param offpeak what the off-peak variant of its tariff would save it
+     * @param charges its tariff's charges, for the basic-charge advice (null if unknown)
+     * @param zone the utility's time zone, in which demerits' end days are written
      */
     public CustomerStanding standing(
             Customer customer,
             long tsMillis,
             boolean monthClose,
             CreditRules rules,
-            OffpeakOffer offpeak) {
+            OffpeakOffer offpeak,
+            Charges charges,
+            ZoneId zone) {
         int since =
                 customer.hasSince()
                         ? ValueHistory.indexOf(
@@ -109,6 +116,12 @@ public final class CustomerAccount {
                 credit.lastInspectionMillis,
                 customer.prepaid(),
                 offpeak,
+                history.volatility(),
+                history.maxDemandKw12(),
+                customer.contractKw(),
+                credit.demeritsAt(tsMillis, zone),
+                BasicChargeAdvice.of(
+                        charges, customer.contractKw(), history.monthlyMaxQuarterMicroKwh()),
                 false);
     }
 }

@@ -1,5 +1,6 @@
 package org.gridwatch.core.value;
 
+import org.gridwatch.core.event.BasicChargeAdvice;
 import org.gridwatch.core.event.CreditGrade;
 import org.gridwatch.core.event.CustomerClass;
 import org.gridwatch.core.event.OffpeakOffer;
@@ -23,6 +24,14 @@ import org.gridwatch.core.event.OffpeakOffer;
  * @param prepaid the master's pre-paid flag: the customer has an IC-card or prepaid meter
  * @param offpeak what the off-peak variant of its tariff would save it ({@link OffpeakOffer#NONE}
  *     when there is none)
+ * @param volatility how much its billed months scatter about their trend ({@link
+ *     ValueHistory#volatility})
+ * @param maxDemandKw its largest 15-minute demand of the last 12 billed months, kW
+ * @param contractKw its contract capacity from the master, kW; NaN when the master does not say
+ * @param demerits the credit demerits still counting, as a person reads them ({@link
+ *     CreditRecord#demeritsAt})
+ * @param basicCharge which basic-charge basis would cost it less ({@link BasicChargeAdvice#NONE}
+ *     unless it is on a two-part tariff with a contract capacity)
  * @param removed the customer was removed from the master: the fleet forgets it ({@link #removal});
  *     the other values are then empty
  */
@@ -47,7 +56,19 @@ public record CustomerStanding(
         long lastInspectionMillis,
         boolean prepaid,
         OffpeakOffer offpeak,
+        double volatility,
+        double maxDemandKw,
+        double contractKw,
+        String[] demerits,
+        BasicChargeAdvice basicCharge,
         boolean removed) {
+
+    /**
+     * Its contract headroom ({@link PotentialInputs#headroom}); NaN without a contract capacity.
+     */
+    public double contractHeadroom() {
+        return PotentialInputs.headroom(contractKw, maxDemandKw);
+    }
 
     public boolean theftHistory() {
         return confirmedThefts > 0;
@@ -76,6 +97,11 @@ public record CustomerStanding(
                 InspectionPlan.NONE,
                 false,
                 OffpeakOffer.NONE,
+                0,
+                0,
+                Double.NaN,
+                new String[0],
+                BasicChargeAdvice.NONE,
                 true);
     }
 }

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.gridwatch.core.event.CustomerClass;
+import org.gridwatch.core.event.CustomerValuation;
 
 /**
  * The fleet as it stands at a month's billing: the distributions every customer's value is relative
@@ -14,55 +15,86 @@ import org.gridwatch.core.event.CustomerClass;
  * CustomerStanding}; the values it gives are kept with each customer until the next month's
  * billing, while credit changes in between re-assess the segment with the same rule.
  *
- * <p>Growth counts relative to the customer's class: a customer's trend minus the median trend of
- * its class. Weather and season move a whole class together (air conditioning in summer, heating in
- * winter), and over a short history they would otherwise pass for growth or decline; what marks a
- * customer heading up is growing faster than its peers. Relative, like current value.
+ * <p>Growth and volatility count relative to the customer's class: a customer's trend minus the
+ * median trend of its class, its volatility minus the class's median. Weather and season move a
+ * whole class together (air conditioning in summer, heating in winter), and over a short history
+ * they would otherwise pass for growth, decline or instability; what marks a customer heading up,
+ * going down or unsteady is doing so more than its peers. Relative, like current value.
  */
 public final class FleetValuation {
 
     private final ValueModel model;
-    private final FleetDistribution revenue;
+    private final FleetDistribution value;
     private final FleetDistribution energy;
     private final Map<CustomerClass, Double> medianTrend;
+    private final Map<CustomerClass, Double> medianVolatility;
     private final SegmentRule rule;
 
     private FleetValuation(
             ValueModel model,
-            FleetDistribution revenue,
+            FleetDistribution value,
             FleetDistribution energy,
-            Map<CustomerClass, Double> medianTrend) {
+            Map<CustomerClass, Double> medianTrend,
+            Map<CustomerClass, Double> medianVolatility) {
         this.model = model;
-        this.revenue = revenue;
+        this.value = value;
         this.energy = energy;
         this.medianTrend = medianTrend;
-        this.rule = model.segments().rule(revenue);
+        this.medianVolatility = medianVolatility;
+        this.rule = model.segments().rule(value);
     }
 
     /** The valuation of a fleet, which must not be empty. */
     public static FleetValuation of(Collection<CustomerStanding> fleet, ValueModel model) {
-        long[] revenues = new long[fleet.size()];
+        long[] values = new long[fleet.size()];
         long[] energies = new long[fleet.size()];
         Map<CustomerClass, List<Double>> trends = new EnumMap<>(CustomerClass.class);
+        Map<CustomerClass, List<Double>> volatilities = new EnumMap<>(CustomerClass.class);
         int i = 0;
         for (CustomerStanding s : fleet) {
-            revenues[i] = s.revenue12Fen();
+            values[i] = valueFen(s, model.basis());
             energies[i++] = s.energy12Wh();
             trends.computeIfAbsent(s.customerClass(), c -> new ArrayList<>()).add(s.trend());
+            volatilities
+                    .computeIfAbsent(s.customerClass(), c -> new ArrayList<>())
+                    .add(s.volatility());
         }
-        Map<CustomerClass, Double> medians = new EnumMap<>(CustomerClass.class);
-        trends.forEach((c, list) -> medians.put(c, median(list)));
         return new FleetValuation(
-                model, FleetDistribution.of(revenues), FleetDistribution.of(energies), medians);
+                model,
+                FleetDistribution.of(values),
+                FleetDistribution.of(energies),
+                medians(trends),
+                medians(volatilities));
+    }
+
+    /** The customer's 12-month value on the model's basis (revenue or margin), fen. */
+    public static long valueFen(CustomerStanding s, ValueBasis basis) {
+        return basis.valueFen(s.customerClass(), s.revenue12Fen(), s.energy12Wh());
     }
 
     public SegmentRule rule() {
         return rule;
     }
 
-    /** Current value 0–1: revenue and energy ranks in the fleet ({@link ValueRules}). */
+    /** Everything the segment rule reads of the customer besides credit, this month. */
+    public CustomerValuation valuation(CustomerStanding s) {
+        long valueFen = valueFen(s, model.basis());
+        return new CustomerValuation(
+                model.basis().label(),
+                valueFen,
+                value.rank(valueFen),
+                currentValue(s),
+                potentialValue(s),
+                relativeGrowth(s),
+                s.volatility(),
+                medianVolatility.getOrDefault(s.customerClass(), 0.0),
+                s.contractHeadroom());
+    }
+
+    /** Current value 0–1: value and energy ranks in the fleet ({@link ValueRules}). */
     public double currentValue(CustomerStanding s) {
-        return model.value().currentValue(s.revenue12Fen(), s.energy12Wh(), revenue, energy);
+        return model.value()
+                .currentValue(valueFen(s, model.basis()), s.energy12Wh(), value, energy);
     }
 
     /** The customer's growth relative to its class: its trend minus the class median. */
@@ -75,7 +107,17 @@ public final class FleetValuation {
         return model.value()
                 .potentialValue(
                         new PotentialInputs(
-                                relativeGrowth(s), s.loadFactor(), s.peakShare(), s.tenureYears()));
+                                relativeGrowth(s),
+                                s.loadFactor(),
+                                s.peakShare(),
+                                s.tenureYears(),
+                                s.contractHeadroom()));
+    }
+
+    private static Map<CustomerClass, Double> medians(Map<CustomerClass, List<Double>> byClass) {
+        Map<CustomerClass, Double> medians = new EnumMap<>(CustomerClass.class);
+        byClass.forEach((c, list) -> medians.put(c, median(list)));
+        return medians;
     }
 
     private static double median(List<Double> values) {

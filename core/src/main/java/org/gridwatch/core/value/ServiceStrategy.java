@@ -8,6 +8,11 @@ public enum ServiceStrategy {
     VIP_CHANNEL,
     /** HIGH: planned outages and new rules told to them first. */
     OUTAGE_NOTICE_FIRST,
+    /**
+     * A high user of good credit whose use is shrinking against its class: its account manager
+     * visits to learn why and to keep it, in HIGH or after it has dropped out (docs/value.md).
+     */
+    RETENTION_VISIT,
     /** MEDIUM: the 95598 service hotline for applications, faults and bill queries. */
     HOTLINE_95598,
     /** MEDIUM: a discount for valley use, to raise the load factor. */

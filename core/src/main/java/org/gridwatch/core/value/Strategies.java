@@ -30,6 +30,9 @@ import org.gridwatch.core.event.Segment;
  *       means their balance ran out and the meter will cut supply remotely, and they get a
  *       TOP_UP_REMINDER instead of the arrears steps (collection follow-up would chase a debt the
  *       meter already stops).
+ *   <li><b>Retention</b>: a high user of good credit shrinking against its class gets a
+ *       RETENTION_VISIT from the account manager, in HIGH or in MEDIUM once the decline has cost it
+ *       its potential.
  *   <li><b>The off-peak offer</b> (the paper's MEDIUM strategy, encouraging off-peak use) goes to
  *       the MEDIUM customers whose tariff has an off-peak variant that would save them money, at
  *       their usual load or after shifting some of it (docs/whatif.md, "The offer each customer
@@ -69,6 +72,8 @@ public record Strategies(int warningDays, int restrictionDays, int disconnection
      * @param prepaid whether the customer has a pre-paid meter
      * @param offpeakWorthOffering the off-peak variant of its tariff would save it money, at its
      *     usual load or after shifting ({@code OffpeakOffer#worthOffering})
+     * @param retention a high user of good credit in decline ({@link SegmentRule}): a retention
+     *     visit, whatever its segment
      */
     public List<ServiceStrategy> forCustomer(
             Segment segment,
@@ -76,7 +81,8 @@ public record Strategies(int warningDays, int restrictionDays, int disconnection
             boolean theftRecent,
             long daysPastDue,
             boolean prepaid,
-            boolean offpeakWorthOffering) {
+            boolean offpeakWorthOffering,
+            boolean retention) {
         List<ServiceStrategy> out = new ArrayList<>();
         switch (segment) {
             case HIGH -> {
@@ -97,6 +103,9 @@ public record Strategies(int warningDays, int restrictionDays, int disconnection
                 }
             }
             case LOW_BASIC -> out.add(ServiceStrategy.BASIC_SUPPLY);
+        }
+        if (retention) {
+            out.add(ServiceStrategy.RETENTION_VISIT);
         }
         if (confirmedThefts > 0) {
             // The paper: customers who once stole are inspected regularly, whatever else they are.

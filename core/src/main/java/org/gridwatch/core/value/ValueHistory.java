@@ -129,6 +129,96 @@ public final class ValueHistory {
         return clampTrend(slopeTrend());
     }
 
+    /**
+     * How much the customer's months scatter around their own trend, over the last 12 billed months
+     * (at least {@link #MIN_STABILITY_MONTHS}): the residual standard deviation about the
+     * least-squares line, as a share of the mean, of the average quarter-hour energy of each month
+     * and of the revenue per quarter hour; the larger of the two. 0.05 is a steady customer, 0.4
+     * one whose months swing by 40% for no trend. A steady rise or fall is the trend's business,
+     * not instability, so it is taken out first. 0 with too few months: no record is not a bad
+     * record.
+     */
+    public double volatility() {
+        if (latestMonthIndex < 0) {
+            return 0;
+        }
+        return Math.max(scatter(microKwh), scatter(revenueFen));
+    }
+
+    /**
+     * Billed months needed before {@link #volatility} is read: a line through 3 points says little.
+     */
+    public static final int MIN_STABILITY_MONTHS = 4;
+
+    private double scatter(long[] amounts) {
+        int n = 0;
+        double[] x = new double[MONTHS];
+        double[] y = new double[MONTHS];
+        for (int i = 0; i < MONTHS; i++) {
+            if (inLastYear(i) && quarters[i] > 0) {
+                x[n] = monthIndex[i] - latestMonthIndex;
+                y[n++] = (double) amounts[i] / quarters[i];
+            }
+        }
+        if (n < MIN_STABILITY_MONTHS) {
+            return 0;
+        }
+        double mx = 0;
+        double my = 0;
+        for (int i = 0; i < n; i++) {
+            mx += x[i] / n;
+            my += y[i] / n;
+        }
+        if (my <= 0) {
+            return 0;
+        }
+        double sxx = 0;
+        double sxy = 0;
+        for (int i = 0; i < n; i++) {
+            sxx += (x[i] - mx) * (x[i] - mx);
+            sxy += (x[i] - mx) * (y[i] - my);
+        }
+        double slope = sxx == 0 ? 0 : sxy / sxx;
+        double squares = 0;
+        for (int i = 0; i < n; i++) {
+            double r = y[i] - (my + slope * (x[i] - mx));
+            squares += r * r;
+        }
+        return Math.sqrt(squares / (n - 2)) / my;
+    }
+
+    /**
+     * The largest 15-minute demand of the last 12 billed months, kW (the quarter's energy × 4); 0
+     * before any bill.
+     */
+    public double maxDemandKw12() {
+        long max = 0;
+        for (int i = 0; i < MONTHS; i++) {
+            if (inLastYear(i)) {
+                max = Math.max(max, maxQuarterMicroKwh[i]);
+            }
+        }
+        return max * (double) MonthlyUsage.QUARTERS_PER_HOUR / 1e6;
+    }
+
+    /**
+     * The largest quarter-hour energy of each of the last 12 billed months, micro-kWh, oldest first
+     * (× 4 is the month's maximum demand, as the bill reads it); months without a bill are left
+     * out.
+     */
+    public long[] monthlyMaxQuarterMicroKwh() {
+        long[] out = new long[YEAR];
+        int n = 0;
+        for (int back = YEAR - 1; back >= 0 && latestMonthIndex >= 0; back--) {
+            int index = latestMonthIndex - back;
+            int slot = Math.floorMod(index, MONTHS);
+            if (monthIndex[slot] == index) {
+                out[n++] = maxQuarterMicroKwh[slot];
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
     /** Whole years since {@code sinceMonthIndex}, or since the first bill when that is unknown. */
     public double tenureYears(int nowMonthIndex, int sinceMonthIndex) {
         int since = sinceMonthIndex >= 0 ? sinceMonthIndex : firstMonthIndex;

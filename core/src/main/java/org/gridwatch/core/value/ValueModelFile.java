@@ -9,11 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.gridwatch.core.billing.BillingCalendar;
+import org.gridwatch.core.event.CustomerClass;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -70,7 +73,8 @@ public final class ValueModelFile {
         problems.onlyKeys(
                 top,
                 "the file",
-                new LinkedHashSet<>(List.of("credit", "value", "segments", "strategies")));
+                new LinkedHashSet<>(
+                        List.of("credit", "value", "segments", "strategies", "margin")));
         Section credit =
                 problems.section(
                         top,
@@ -101,6 +105,7 @@ public final class ValueModelFile {
                         "load-factor-weight",
                         "shiftable-weight",
                         "tenure-weight",
+                        "headroom-weight",
                         "growth-span",
                         "tenure-full-years",
                         "peak-hours-tariff");
@@ -111,7 +116,12 @@ public final class ValueModelFile {
                         "high-top-percent",
                         "moderate-top-percent",
                         "high-min-score-in-b",
-                        "medium-min-potential");
+                        "medium-min-potential",
+                        "high-min-current-value",
+                        "high-min-potential",
+                        "max-excess-volatility",
+                        "decline-rate");
+        Section margin = problems.section(top, "margin", "kind", "cny-per-kwh");
         Section strategies =
                 problems.section(
                         top,
@@ -154,6 +164,7 @@ public final class ValueModelFile {
                             value.number("load-factor-weight", v.loadFactorWeight()),
                             value.number("shiftable-weight", v.shiftableWeight()),
                             value.number("tenure-weight", v.tenureWeight()),
+                            value.number("headroom-weight", v.headroomWeight()),
                             value.number("growth-span", v.growthSpan()),
                             value.number("tenure-full-years", v.tenureFullYears()));
             SegmentPolicy segmentPolicy =
@@ -161,7 +172,11 @@ public final class ValueModelFile {
                             segments.integer("high-top-percent", s.highTopPercent()),
                             segments.integer("moderate-top-percent", s.moderateTopPercent()),
                             segments.integer("high-min-score-in-b", s.highMinScoreInB()),
-                            segments.number("medium-min-potential", s.mediumMinPotential()));
+                            segments.number("medium-min-potential", s.mediumMinPotential()),
+                            segments.number("high-min-current-value", s.highMinCurrentValue()),
+                            segments.number("high-min-potential", s.highMinPotential()),
+                            segments.number("max-excess-volatility", s.maxExcessVolatility()),
+                            segments.number("decline-rate", s.declineRate()));
             Strategies steps =
                     new Strategies(
                             strategies.integer("warning-days", t.warningDays()),
@@ -174,7 +189,8 @@ public final class ValueModelFile {
                             valueRules,
                             segmentPolicy,
                             steps,
-                            value.text("peak-hours-tariff", d.peakHoursTariff()));
+                            value.text("peak-hours-tariff", d.peakHoursTariff()),
+                            basis(margin, problems));
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
         }
@@ -182,6 +198,58 @@ public final class ValueModelFile {
             throw problems.exception();
         }
         return model;
+    }
+
+    /**
+     * The value basis from the {@code margin} section: revenue when it is absent; else its {@code
+     * kind} ({@code purchase-cost} or {@code distribution}) with a CNY/kWh price for every class.
+     */
+    private static ValueBasis basis(Section margin, Problems problems) {
+        if (margin.isEmpty()) {
+            return ValueBasis.REVENUE;
+        }
+        String kindName = margin.text("kind", "");
+        ValueBasis.Kind kind =
+                switch (kindName) {
+                    case "purchase-cost" -> ValueBasis.Kind.PURCHASE_COST;
+                    case "distribution" -> ValueBasis.Kind.DISTRIBUTION;
+                    default -> {
+                        problems.add(
+                                "margin.kind must be purchase-cost (revenue less the energy"
+                                        + " bought) or distribution (the transmission-and-"
+                                        + "distribution share), got '"
+                                        + kindName
+                                        + "'");
+                        yield null;
+                    }
+                };
+        Map<?, ?> prices = margin.mapping("cny-per-kwh");
+        Map<CustomerClass, Double> perClass = new EnumMap<>(CustomerClass.class);
+        for (Map.Entry<?, ?> e : prices.entrySet()) {
+            CustomerClass c;
+            try {
+                c = CustomerClass.valueOf(String.valueOf(e.getKey()));
+            } catch (IllegalArgumentException unknown) {
+                problems.add(
+                        "margin.cny-per-kwh: unknown class '"
+                                + e.getKey()
+                                + "' (known: "
+                                + Arrays.toString(CustomerClass.values())
+                                + ")");
+                continue;
+            }
+            if (e.getValue() instanceof Number n) {
+                perClass.put(c, n.doubleValue());
+            } else {
+                problems.add(
+                        "margin.cny-per-kwh."
+                                + c
+                                + " must be a number, got '"
+                                + e.getValue()
+                                + "'");
+            }
+        }
+        return kind == null ? ValueBasis.REVENUE : new ValueBasis(kind, perClass);
     }
 
     /** A file's problems, each prefixed with the file name. */
@@ -251,6 +319,24 @@ public final class ValueModelFile {
             this.known = known;
             this.problems = problems;
             problems.onlyKeys(map, name, known);
+        }
+
+        boolean isEmpty() {
+            return map.isEmpty();
+        }
+
+        /** A key whose value is itself a mapping; empty, with a problem, if it is not one. */
+        Map<?, ?> mapping(String key) {
+            Object v = map.get(key);
+            if (v == null) {
+                problems.add(name + "." + key + " is missing");
+                return Map.of();
+            }
+            if (v instanceof Map<?, ?> m) {
+                return m;
+            }
+            problems.add(name + "." + key + " must be a mapping, got '" + v + "'");
+            return Map.of();
         }
 
         int integer(String key, int fallback) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.gridwatch.core.event.BasicChargeAdvice;
 import org.gridwatch.core.event.CreditGrade;
 import org.gridwatch.core.event.CustomerClass;
 import org.gridwatch.core.event.OffpeakOffer;
@@ -16,6 +17,19 @@ class FleetValuationTest {
 
     static CustomerStanding standing(
             String id, CustomerClass c, long revenueFen, long wh, double trend, int score) {
+        return standing(id, c, revenueFen, wh, trend, score, 0.05, Double.NaN, 0);
+    }
+
+    static CustomerStanding standing(
+            String id,
+            CustomerClass c,
+            long revenueFen,
+            long wh,
+            double trend,
+            int score,
+            double volatility,
+            double contractKw,
+            double maxDemandKw) {
         return new CustomerStanding(
                 id,
                 "A001",
@@ -37,6 +51,11 @@ class FleetValuationTest {
                 InspectionPlan.NONE,
                 false,
                 OffpeakOffer.NONE,
+                volatility,
+                maxDemandKw,
+                contractKw,
+                new String[0],
+                BasicChargeAdvice.NONE,
                 false);
     }
 
@@ -63,8 +82,8 @@ class FleetValuationTest {
 
         // the ninth of ten in revenue and in kWh: rank 0.85 in both
         assertThat(v.currentValue(fleet.get(8))).isCloseTo(0.85, within(1e-12));
-        assertThat(v.rule().highRevenueFen()).isEqualTo(900_000);
-        assertThat(v.rule().moderateRevenueFen()).isEqualTo(600_000);
+        assertThat(v.rule().highValueFen()).isEqualTo(900_000);
+        assertThat(v.rule().moderateValueFen()).isEqualTo(600_000);
     }
 
     @Test
@@ -77,8 +96,9 @@ class FleetValuationTest {
         assertThat(v.relativeGrowth(fleet.get(0))).isCloseTo(0, within(1e-12));
         assertThat(v.relativeGrowth(fleet.get(10))).isCloseTo(0.20, within(1e-12));
         // growth +20% relative → 0.5 + 0.20 / 0.80 = 0.75; load factor 0.5, peak share 0.2,
-        // tenure 5/10: 0.4 × 0.75 + 0.2 × 0.5 + 0.2 × 0.2 + 0.2 × 0.5 = 0.54
-        assertThat(v.potentialValue(fleet.get(10))).isCloseTo(0.54, within(1e-12));
+        // tenure 5/10, no contract capacity (weights ÷ 0.85):
+        // (0.35 × 0.75 + 0.15 × 0.5 + 0.15 × 0.2 + 0.2 × 0.5) / 0.85 = 0.4675 / 0.85 = 0.55
+        assertThat(v.potentialValue(fleet.get(10))).isCloseTo(0.55, within(1e-12));
     }
 
     @Test
@@ -87,14 +107,7 @@ class FleetValuationTest {
         FleetValuation v = FleetValuation.of(fleet, ValueModel.DEFAULTS);
         CustomerStanding top = fleet.get(9);
 
-        SegmentChange c =
-                v.rule()
-                        .assess(
-                                top,
-                                v.currentValue(top),
-                                v.potentialValue(top),
-                                Strategies.DEFAULTS,
-                                42L);
+        SegmentChange c = v.rule().assess(top, v.valuation(top), Strategies.DEFAULTS, 42L, null);
 
         assertThat(c.segment()).isEqualTo(Segment.HIGH);
         assertThat(c.creditGrade()).isEqualTo(CreditGrade.A);

@@ -7,6 +7,7 @@ import static org.gridwatch.core.value.CreditAccount.due;
 
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import org.gridwatch.core.billing.MonthlyUsage;
 import org.gridwatch.core.billing.PaymentOutcome;
 import org.gridwatch.core.event.CreditGrade;
@@ -63,8 +64,17 @@ class SegmentJourneyTest {
     }
 
     SegmentChange at(long nowMillis) {
-        CustomerStanding s = account.standing(FACTORY, nowMillis, false, CREDIT, OffpeakOffer.NONE);
-        return RULE.assess(s, 0.95, 0.5, Strategies.DEFAULTS, nowMillis);
+        CustomerStanding s =
+                account.standing(
+                        FACTORY,
+                        nowMillis,
+                        false,
+                        CREDIT,
+                        OffpeakOffer.NONE,
+                        null,
+                        ZoneOffset.ofHours(8));
+        return RULE.assess(
+                s, Valued.of(s.revenue12Fen(), 0.95, 0.5), Strategies.DEFAULTS, nowMillis, null);
     }
 
     static long at(String local) {

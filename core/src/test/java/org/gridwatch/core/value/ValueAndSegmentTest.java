@@ -26,8 +26,8 @@ class ValueAndSegmentTest {
     @Test
     void theSegmentThresholdsAreTheFleetsTopTwentyPercentAndItsTopHalf() {
         // top 20% of 10 = 2 customers: the 2nd largest, 9 000 CNY; top 50% = 5: the 5th largest
-        assertThat(RULE.highRevenueFen()).isEqualTo(900_000);
-        assertThat(RULE.moderateRevenueFen()).isEqualTo(600_000);
+        assertThat(RULE.highValueFen()).isEqualTo(900_000);
+        assertThat(RULE.moderateValueFen()).isEqualTo(600_000);
     }
 
     @Test
@@ -48,61 +48,82 @@ class ValueAndSegmentTest {
     }
 
     @Test
-    void potentialValueAddsGrowthLoadFactorShiftableShareAndTenure() {
+    void potentialValueAddsGrowthLoadFactorShiftableShareTenureAndHeadroom() {
         ValueRules rules = ValueRules.DEFAULTS;
-        // growth +10% → 0.5 + 0.10 / 0.80 = 0.625; tenure 5 of 10 years → 0.5
-        // 0.4 × 0.625 + 0.2 × 0.6 + 0.2 × 0.3 + 0.2 × 0.5 = 0.25 + 0.12 + 0.06 + 0.10 = 0.53
+        // growth +10% → 0.5 + 0.10 / 0.80 = 0.625; tenure 5 of 10 years → 0.5; headroom 40%:
+        // 0.35 × 0.625 + 0.15 × 0.6 + 0.15 × 0.3 + 0.2 × 0.5 + 0.15 × 0.4
+        //   = 0.21875 + 0.09 + 0.045 + 0.1 + 0.06 = 0.51375
+        assertThat(rules.potentialValue(new PotentialInputs(0.10, 0.6, 0.3, 5, 0.4)))
+                .isCloseTo(0.51375, within(1e-12));
+        // without a contract capacity the four other weights are scaled to sum to 1 (÷ 0.85):
+        // 0.45375 / 0.85 = 0.533823...
         assertThat(rules.potentialValue(new PotentialInputs(0.10, 0.6, 0.3, 5)))
-                .isCloseTo(0.53, within(1e-12));
-        // shrinking 30%: 0.5 − 0.30 / 0.80 = 0.125, and nothing else: 0.4 × 0.125 = 0.05
+                .isCloseTo(0.45375 / 0.85, within(1e-12));
+        // shrinking 30%: 0.5 − 0.30 / 0.80 = 0.125, and nothing else: 0.35 × 0.125 / 0.85
         assertThat(rules.potentialValue(new PotentialInputs(-0.30, 0, 0, 0)))
-                .isCloseTo(0.05, within(1e-12));
-        // shrinking 50% (beyond −40%: 0), no load factor, nothing to shift, new: 0
-        assertThat(rules.potentialValue(new PotentialInputs(-0.50, 0, 0, 0))).isZero();
-        // everything at its best, tenure beyond 10 years: 1
-        assertThat(rules.potentialValue(new PotentialInputs(0.50, 1, 1, 25)))
+                .isCloseTo(0.04375 / 0.85, within(1e-12));
+        // shrinking 50% (beyond −40%: 0), no load factor, nothing to shift, new, no headroom: 0
+        assertThat(rules.potentialValue(new PotentialInputs(-0.50, 0, 0, 0, 0))).isZero();
+        // everything at its best, tenure beyond 10 years, an idle contract: 1
+        assertThat(rules.potentialValue(new PotentialInputs(0.50, 1, 1, 25, 1)))
                 .isCloseTo(1.0, within(1e-12));
     }
 
     @Test
+    void contractHeadroomIsTheShareOfTheContractTheYearsLargestDemandLeaves() {
+        assertThat(PotentialInputs.headroom(1000, 600)).isCloseTo(0.4, within(1e-12));
+        assertThat(PotentialInputs.headroom(1000, 1200)).isZero(); // over its contract
+        assertThat(PotentialInputs.headroom(Double.NaN, 600)).isNaN();
+    }
+
+    @Test
     void aTopTwentyPercentCustomerWithGradeAIsHigh() {
-        assertThat(RULE.segment(1_000_000, 0.2, 92, CreditGrade.A)).isEqualTo(Segment.HIGH);
+        assertThat(RULE.segment(Valued.of(1_000_000, 0.9, 0.5), 92, CreditGrade.A))
+                .isEqualTo(Segment.HIGH);
     }
 
     @Test
     void aTopTwentyPercentCustomerInBWithoutNetDemeritsIsStillHigh() {
-        assertThat(RULE.segment(900_000, 0.2, 80, CreditGrade.B)).isEqualTo(Segment.HIGH);
+        assertThat(RULE.segment(Valued.of(900_000, 0.9, 0.5), 80, CreditGrade.B))
+                .isEqualTo(Segment.HIGH);
     }
 
     @Test
     void aTopTwentyPercentCustomerWithSlightlyLowerCreditIsMedium() {
-        assertThat(RULE.segment(900_000, 0.9, 79, CreditGrade.B)).isEqualTo(Segment.MEDIUM);
+        assertThat(RULE.segment(Valued.of(900_000, 0.9, 0.9), 79, CreditGrade.B))
+                .isEqualTo(Segment.MEDIUM);
     }
 
     @Test
     void aModerateUserWithGoodCreditIsMedium() {
-        assertThat(RULE.segment(600_000, 0.1, 95, CreditGrade.A)).isEqualTo(Segment.MEDIUM);
+        assertThat(RULE.segment(Valued.of(600_000, 0.9, 0.1), 95, CreditGrade.A))
+                .isEqualTo(Segment.MEDIUM);
     }
 
     @Test
     void aHighUserWithGradeCIsLowRisky() {
-        assertThat(RULE.segment(1_000_000, 0.9, 60, CreditGrade.C)).isEqualTo(Segment.LOW_RISKY);
+        assertThat(RULE.segment(Valued.of(1_000_000, 0.9, 0.9), 60, CreditGrade.C))
+                .isEqualTo(Segment.LOW_RISKY);
     }
 
     @Test
     void aModerateUserWithGradeCIsLowRiskyToo() {
-        assertThat(RULE.segment(700_000, 0.5, 50, CreditGrade.C)).isEqualTo(Segment.LOW_RISKY);
+        assertThat(RULE.segment(Valued.of(700_000, 0.9, 0.5), 50, CreditGrade.C))
+                .isEqualTo(Segment.LOW_RISKY);
     }
 
     @Test
     void aSmallUserWithLowPotentialIsLowBasic() {
-        assertThat(RULE.segment(100_000, 0.3, 82, CreditGrade.B)).isEqualTo(Segment.LOW_BASIC);
+        assertThat(RULE.segment(Valued.of(100_000, 0.9, 0.3), 82, CreditGrade.B))
+                .isEqualTo(Segment.LOW_BASIC);
     }
 
     @Test
     void aSmallButFastGrowingUserWithGoodCreditIsMedium() {
-        assertThat(RULE.segment(300_000, 0.6, 80, CreditGrade.B)).isEqualTo(Segment.MEDIUM);
+        assertThat(RULE.segment(Valued.of(300_000, 0.9, 0.6), 80, CreditGrade.B))
+                .isEqualTo(Segment.MEDIUM);
         // the same with grade C stays LOW_BASIC
-        assertThat(RULE.segment(300_000, 0.6, 60, CreditGrade.C)).isEqualTo(Segment.LOW_BASIC);
+        assertThat(RULE.segment(Valued.of(300_000, 0.9, 0.6), 60, CreditGrade.C))
+                .isEqualTo(Segment.LOW_BASIC);
     }
 }

@@ -1,12 +1,14 @@
 package org.gridwatch.core.value;
 
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.gridwatch.core.billing.BillingCalendar;
 import org.gridwatch.core.billing.MonthlyUsage;
+import org.gridwatch.core.event.BasicChargeAdvice;
 import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.CustomerClass;
 import org.gridwatch.core.event.OffpeakOffer;
@@ -78,6 +80,11 @@ public class ValueBenchmark {
                             InspectionPlan.NONE,
                             false,
                             OffpeakOffer.NONE,
+                            random.nextDouble(0, 0.3),
+                            10,
+                            Double.NaN,
+                            new String[0],
+                            BasicChargeAdvice.NONE,
                             false));
         }
         account = new CustomerAccount();
@@ -111,13 +118,7 @@ public class ValueBenchmark {
         FleetValuation valuation = FleetValuation.of(fleet, ValueModel.DEFAULTS);
         SegmentRule rule = valuation.rule();
         for (CustomerStanding s : fleet) {
-            SegmentChange c =
-                    rule.assess(
-                            s,
-                            valuation.currentValue(s),
-                            valuation.potentialValue(s),
-                            Strategies.DEFAULTS,
-                            0L);
+            SegmentChange c = rule.assess(s, valuation.valuation(s), Strategies.DEFAULTS, 0L, null);
             out.consume(c);
         }
     }
@@ -135,6 +136,7 @@ public class ValueBenchmark {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     public CustomerStanding standingOfOneCustomer() {
-        return account.standing(shop, now, false, CreditRules.DEFAULTS, OffpeakOffer.NONE);
+        return account.standing(
+                shop, now, false, CreditRules.DEFAULTS, OffpeakOffer.NONE, null, ZoneOffset.UTC);
     }
 }

@@ -30,7 +30,9 @@ class WorkedCustomerTest {
         double current = ValueRules.DEFAULTS.currentValue(SHOP_REVENUE_FEN, SHOP_KWH, REVENUE, KWH);
         double potential = ValueRules.DEFAULTS.potentialValue(SHOP);
         assertThat(current).isCloseTo(0.85, within(1e-12));
-        assertThat(potential).isCloseTo(0.53, within(1e-12));
+        // no contract capacity (a shop): 0.35, 0.15, 0.15, 0.2 scaled by 1 / 0.85:
+        // (0.35 × 0.625 + 0.15 × 0.6 + 0.15 × 0.3 + 0.2 × 0.5) / 0.85 = 0.45375 / 0.85 = 0.534
+        assertThat(potential).isCloseTo(0.45375 / 0.85, within(1e-12));
 
         // January to May 2026 paid on time, bills of 750 CNY: 80 + 5 × 2 = 90, grade A
         CreditAccount account = new CreditAccount(CREDIT);
@@ -82,8 +84,7 @@ class WorkedCustomerTest {
 
     private static Segment segmentAt(CreditAccount account, long now) {
         return RULE.segment(
-                SHOP_REVENUE_FEN,
-                ValueRules.DEFAULTS.potentialValue(SHOP),
+                Valued.of(SHOP_REVENUE_FEN, 0.85, ValueRules.DEFAULTS.potentialValue(SHOP)),
                 account.credit.score(now, CREDIT),
                 account.credit.grade(now, CREDIT));
     }
@@ -95,6 +96,7 @@ class WorkedCustomerTest {
                 account.credit.theftUntilMillis > now,
                 account.credit.daysPastDue(now),
                 false,
-                true);
+                true,
+                false);
     }
 }

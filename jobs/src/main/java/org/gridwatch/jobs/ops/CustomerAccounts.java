@@ -631,7 +631,11 @@ public final class CustomerAccounts
                         nowMillis,
                         monthClose,
                         model.credit(),
-                        offpeakOffer(customer, nowMillis)));
+                        offpeakOffer(customer, nowMillis),
+                        tariffs.knows(customer.tariffId())
+                                ? tariffs.tariff(customer.tariffId()).charges()
+                                : null,
+                        settings.zone()));
         watchArrears(ctx, accounts, nowMillis);
         long next = accounts.credit.nextChangeMillis(nowMillis, model.credit(), model.strategies());
         Long armed = creditCheckAt.value();

@@ -215,13 +215,13 @@ public final class FleetValue
         rule.update(monthRule);
         Map<String, SegmentTally> counts = new TreeMap<>();
         Map<String, List<Long>> revenueByArea = new TreeMap<>();
+        Map<String, List<Long>> marginByArea = new TreeMap<>();
         for (CustomerStanding s : fleet) {
             SegmentChange before = assessed.get(s.customerId());
             SegmentChange now =
                     monthRule.assess(
                             s,
-                            valuation.currentValue(s),
-                            valuation.potentialValue(s),
+                            valuation.valuation(s),
                             model.strategies(),
                             timestamp, // the billing: the month's end + the allowed lateness
                             before);
@@ -229,18 +229,26 @@ public final class FleetValue
             counts.computeIfAbsent(s.areaId(), a -> new SegmentTally())
                     .add(now.segment(), now.creditGrade(), s.revenue12Fen());
             revenueByArea.computeIfAbsent(s.areaId(), a -> new ArrayList<>()).add(s.revenue12Fen());
+            marginByArea
+                    .computeIfAbsent(s.areaId(), a -> new ArrayList<>())
+                    // A customer served at a loss brings no profit to share: 0 in the 80/20 and
+                    // Gini (negative amounts have no share; docs/value.md).
+                    .add(Math.max(0, FleetValuation.valueFen(s, model.basis())));
         }
         tallies.clear();
         tallies.putAll(counts);
         forgetPendingValuedAt(timestamp);
         moved.addAll(counts.keySet());
         List<Long> all = new ArrayList<>();
+        List<Long> allMargins = new ArrayList<>();
         revenueByArea.forEach(
                 (area, revenues) -> {
-                    ctx.output(METRICS, concentrationPoint(area, revenues, timestamp));
+                    List<Long> margins = marginByArea.get(area);
+                    ctx.output(METRICS, concentrationPoint(area, revenues, margins, timestamp));
                     all.addAll(revenues);
+                    allMargins.addAll(margins);
                 });
-        ctx.output(METRICS, concentrationPoint(Measurements.ALL_AREAS, all, timestamp));
+        ctx.output(METRICS, concentrationPoint(Measurements.ALL_AREAS, all, allMargins, timestamp));
     }
 
     /**
@@ -290,12 +298,7 @@ public final class FleetValue
             }
             SegmentChange now =
                     monthRule.assess(
-                            s,
-                            before.currentValue(),
-                            before.potentialValue(),
-                            model.strategies(),
-                            s.tsMillis(),
-                            before);
+                            s, before.why().valuation(), model.strategies(), s.tsMillis(), before);
             record(now, before, out);
             if (now.segment() != before.segment() || now.creditGrade() != before.creditGrade()) {
                 // 12-month revenue only changes with a bill, and bills come with a billing: the
@@ -371,16 +374,31 @@ public final class FleetValue
         }
     }
 
-    private MetricPoint concentrationPoint(String area, List<Long> revenues, long timestamp) {
-        Concentration c =
-                Concentration.of(
-                        revenues.stream().mapToLong(Long::longValue).toArray(), TOP_SHARE_PERCENT);
-        return MetricPoint.of(Measurements.REVENUE_CONCENTRATION)
-                .tag("area", area)
-                .field("customers", (long) c.customers())
-                .field("revenue", c.revenueFen() / 100.0)
-                .field("top20_share", c.topShare())
-                .field("gini", c.gini())
-                .at(timestamp);
+    /**
+     * The 80/20 check and Gini of an area: on revenue always, and on margin too where the model
+     * values customers on margin ({@link org.gridwatch.core.value.ValueBasis}).
+     */
+    private MetricPoint concentrationPoint(
+            String area, List<Long> revenues, List<Long> margins, long timestamp) {
+        Concentration c = concentration(revenues);
+        MetricPoint.Builder point =
+                MetricPoint.of(Measurements.REVENUE_CONCENTRATION)
+                        .tag("area", area)
+                        .field("customers", (long) c.customers())
+                        .field("revenue", c.revenueFen() / 100.0)
+                        .field("top20_share", c.topShare())
+                        .field("gini", c.gini());
+        if (model.basis().isMargin()) {
+            Concentration m = concentration(margins);
+            point.field("margin", m.revenueFen() / 100.0)
+                    .field("margin_top20_share", m.topShare())
+                    .field("margin_gini", m.gini());
+        }
+        return point.at(timestamp);
+    }
+
+    private static Concentration concentration(List<Long> amounts) {
+        return Concentration.of(
+                amounts.stream().mapToLong(Long::longValue).toArray(), TOP_SHARE_PERCENT);
     }
 }

@@ -9,6 +9,7 @@ import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.gridwatch.core.event.BasicChargeAdvice;
 import org.gridwatch.core.event.CreditGrade;
 import org.gridwatch.core.event.CustomerClass;
 import org.gridwatch.core.event.OffpeakOffer;
@@ -60,6 +61,11 @@ class FleetValueTest {
                 InspectionPlan.NONE,
                 false,
                 OffpeakOffer.NONE,
+                0.05,
+                10,
+                Double.NaN,
+                new String[0],
+                BasicChargeAdvice.NONE,
                 false);
     }
 
