@@ -293,8 +293,10 @@ public final class FleetValue
                 continue; // forgotten: no bill for a year
             }
             SegmentChange before = assessed.get(id);
-            if (monthRule == null || before == null) {
-                continue; // not valued yet: the next billing will
+            if (monthRule == null || before == null || before.why() == null) {
+                // not valued yet (or valued by a version without the reasons, restored from an
+                // older savepoint): the next billing will
+                continue;
             }
             SegmentChange now =
                     monthRule.assess(
