@@ -55,14 +55,14 @@ import picocli.CommandLine.Spec;
                     + " prints it once, --once).",
             "",
             "The order depends on the strategy:",
-            "  COLLECTION_FOLLOWUP, PREPAID_METER, TOP_UP_REMINDER, WARNING, RESTRICTION,"
-                    + " DISCONNECTION_NOTICE (collectors): lowest credit first (grade C, B, A, then"
-                    + " score ascending), then current value descending;",
-            "  PERIODIC_INSPECTION: next inspection soonest first;",
-            "  OFFPEAK_DISCOUNT_OFFER: off-peak saving descending (the larger of today's and"
-                    + " after shifting);",
-            "  every other strategy, and no --strategy (account managers, service staff): current"
-                    + " value descending, then potential value descending.",
+            "- collectors (COLLECTION_FOLLOWUP, PREPAID_METER, TOP_UP_REMINDER, WARNING,",
+            "  RESTRICTION, DISCONNECTION_NOTICE): lowest credit first (grade C, B, A,",
+            "  then score ascending), then current value descending;",
+            "- PERIODIC_INSPECTION: next inspection soonest first;",
+            "- OFFPEAK_DISCOUNT_OFFER: off-peak saving descending (the larger of today's",
+            "  and after shifting);",
+            "- account managers and every other strategy, or no --strategy: current value",
+            "  descending, then potential value descending.",
             "Ties go to the customer id.",
             ""
         },
@@ -70,8 +70,10 @@ import picocli.CommandLine.Spec;
             "",
             "Examples:",
             "  gridwatch segments --input runs/result --strategy ACCOUNT_MANAGER",
-            "  gridwatch segments --input runs/result --strategy collection_followup --area A017",
-            "  gridwatch segments --kafka localhost:9092 --strategy WARNING --once --format csv",
+            "  gridwatch segments --input runs/result --strategy collection_followup \\",
+            "      --area A017",
+            "  gridwatch segments --kafka localhost:9092 --strategy WARNING --once \\",
+            "      --format csv",
             "See docs/value.md#worklists."
         })
 public final class SegmentsCommand implements Callable<Integer> {
@@ -120,7 +122,7 @@ public final class SegmentsCommand implements Callable<Integer> {
     List<String> grades = new ArrayList<>();
 
     @Option(
-            names = {"--input", "--file"},
+            names = "--input",
             paramLabel = "PATH",
             description =
                     "A replay's output folder (bin/gridwatch monitor --out), whose segments.jsonl"
