@@ -367,6 +367,79 @@ class SegmentsCommandTest {
         }
     }
 
+    @Test
+    @Timeout(120)
+    void followsTheTopicAndRedrawsWhenACustomerLeavesTheList() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+            kafka.createTopics(2, "customer-segments");
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+                for (String line : lines()) {
+                    producer.send(
+                            new ProducerRecord<>(
+                                    "customer-segments",
+                                    SegmentRow.parse(line).customerId(),
+                                    line));
+                }
+                producer.flush();
+
+                picocli.CommandLine gridwatch = GridWatch.commandLine();
+                java.io.StringWriter out = new java.io.StringWriter();
+                gridwatch.setOut(new java.io.PrintWriter(out, true));
+                gridwatch.setErr(new java.io.PrintWriter(new java.io.StringWriter(), true));
+                SegmentsCommand command = gridwatch.getSubcommands().get("segments").getCommand();
+                String after = "2 customers with ACCOUNT_MANAGER (of 10 customers seen)";
+                long deadline = System.nanoTime() + 60_000_000_000L;
+                command.stopRequested =
+                        () -> {
+                            synchronized (out) {
+                                return out.toString().contains(after)
+                                        || System.nanoTime() > deadline;
+                            }
+                        };
+                java.util.concurrent.atomic.AtomicInteger exit =
+                        new java.util.concurrent.atomic.AtomicInteger(-1);
+                Thread follower =
+                        new Thread(
+                                () ->
+                                        exit.set(
+                                                gridwatch.execute(
+                                                        "segments",
+                                                        "--kafka",
+                                                        kafka.bootstrapServers(),
+                                                        "--strategy",
+                                                        "ACCOUNT_MANAGER")));
+                follower.start();
+                while (!out.toString().contains("3 customers with ACCOUNT_MANAGER")) {
+                    assertThat(System.nanoTime()).as("the first list").isLessThan(deadline);
+                    Thread.sleep(100);
+                }
+                // C2 is valued MEDIUM a month later: off the account manager's list
+                String c2 = lines().get(1);
+                producer.send(
+                        new ProducerRecord<>(
+                                "customer-segments",
+                                "C2",
+                                c2.replace("2026-02-08T00:00:00", "2026-03-08T00:00:00")
+                                        .replace("\"HIGH\"", "\"MEDIUM\"")
+                                        .replace(
+                                                "[\"ACCOUNT_MANAGER\",\"VIP_CHANNEL\","
+                                                        + "\"OUTAGE_NOTICE_FIRST\"]",
+                                                "[\"HOTLINE_95598\"]")));
+                producer.flush();
+                follower.join(60_000);
+
+                assertThat(exit.get()).isZero();
+                String last = out.toString().substring(out.toString().lastIndexOf(after));
+                assertThat(last.lines().skip(3).map(l -> l.trim().split("\\s+")[1]))
+                        .containsExactly("C10", "C1");
+            }
+        }
+    }
+
     private static void assertUsage(CommandRun run, String reason) {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines().get(0)).startsWith("gridwatch segments: ").contains(reason);
