@@ -39,10 +39,6 @@ record SegmentRow(
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    boolean hasOffpeakOffer() {
-        return !Double.isNaN(offpeakSaving) || !Double.isNaN(offpeakSavingWithShift);
-    }
-
     /** The larger of the two savings, NaN without an offer: what the offer is worth at best. */
     double bestOffpeakSaving() {
         if (Double.isNaN(offpeakSaving)) {

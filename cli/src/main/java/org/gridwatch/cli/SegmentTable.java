@@ -126,8 +126,8 @@ final class SegmentTable {
                             r.nextInspectionMillis() == SegmentRow.NONE
                                     ? absent
                                     : day.format(Instant.ofEpochMilli(r.nextInspectionMillis())),
-                            money(r.offpeakSaving(), absent),
-                            money(r.offpeakSavingWithShift(), absent),
+                            fixed(r.offpeakSaving(), absent),
+                            fixed(r.offpeakSavingWithShift(), absent),
                             time.format(Instant.ofEpochMilli(r.tsMillis())),
                             String.join(strategySeparator, r.strategies())));
         }
@@ -135,10 +135,6 @@ final class SegmentTable {
     }
 
     private static String fixed(double v, String absent) {
-        return Double.isNaN(v) ? absent : String.format(Locale.ROOT, "%.2f", v);
-    }
-
-    private static String money(double v, String absent) {
         return Double.isNaN(v) ? absent : String.format(Locale.ROOT, "%.2f", v);
     }
 
