@@ -32,6 +32,7 @@ import picocli.CommandLine.ParseResult;
             SimulateCommand.class,
             MonitorCommand.class,
             AlertsCommand.class,
+            SegmentsCommand.class,
             EvaluateCommand.class,
             WhatIfCommand.class
         },

@@ -211,7 +211,8 @@ class KafkaEndToEndTest {
                         "rejected",
                         "peak_valley",
                         "segments",
-                        "revenue_concentration")) {
+                        "revenue_concentration",
+                        "worklist")) {
             Map<String, List<Object>> kafkaRun = viaKafka.points(measurement, "*", "");
             assertThat(kafkaRun).as(measurement).isNotEmpty();
             assertThat(kafkaRun).as(measurement).isEqualTo(viaFiles.points(measurement, "*", ""));

@@ -31,7 +31,8 @@ record RunOutputs(
                     "rejected",
                     "peak_valley",
                     "segments",
-                    "revenue_concentration");
+                    "revenue_concentration",
+                    "worklist");
 
     /**
      * Reads a run's outputs. The customer master's arrival count ({@code ingest} of source

@@ -75,6 +75,20 @@ public final class Measurements {
     public static final String ALERT_WORKLIST = "alert_worklist";
 
     /**
+     * The worklists per service strategy (account managers, collectors): one point per customer and
+     * strategy it is or was listed under, rewritten by each of its segment records. Tags: strategy
+     * (a ServiceStrategy name), area (or NONE), segment. Fields: customer, grade, strategies (all
+     * the customer's, comma-separated), status (LISTED, or LEFT once the customer's latest record
+     * no longer puts it under this strategy, area and segment) (strings), score, current_value,
+     * potential_value, offpeak_saving, offpeak_saving_with_shift (floats; the last two only with an
+     * off-peak offer), next_inspection (when planned), since (when the customer joined this list),
+     * updated (its latest record) (integers, epoch ms). The point's timestamp is the minute the
+     * customer joined the list plus a millisecond slot unique within the tag set, as in {@link
+     * #ALERT_WORKLIST}.
+     */
+    public static final String WORKLIST = "worklist";
+
+    /**
      * A tariff what-if run ({@code bin/gridwatch whatif --influx}): one point per scenario and
      * group, all stamped with the run's start (wall clock), so the latest run is the last value.
      * Tags: scenario, group_kind (ALL, class, segment), group (ALL, a class or a segment). Fields:

@@ -135,6 +135,39 @@ class DashboardHarnessInfluxTest {
     }
 
     @Test
+    void theWorklistTableListsTheChosenStrategysListedCustomersOfTheAreaOrOfAll() {
+        DashboardHarness value =
+                dashboards.stream()
+                        .filter(d -> d.dashboard().name().equals("value.json"))
+                        .findFirst()
+                        .orElseThrow();
+
+        assertThat(worklistRows(value, "ALL", "ACCOUNT_MANAGER")).isEqualTo(2);
+        // C0004 left the list: its point stays, marked LEFT, and is not shown
+        assertThat(worklistRows(value, "A01", "ACCOUNT_MANAGER")).isEqualTo(1);
+        assertThat(worklistRows(value, "A.02", "ACCOUNT_MANAGER")).isEqualTo(1);
+        assertThat(worklistRows(value, "AX02", "ACCOUNT_MANAGER")).isZero();
+        assertThat(worklistRows(value, "ALL", "COLLECTION_FOLLOWUP")).isEqualTo(1);
+        assertThat(value.variableOptions(client, "filled", FROM, TO).get("strategy"))
+                .containsExactly("ACCOUNT_MANAGER", "COLLECTION_FOLLOWUP");
+    }
+
+    private static int worklistRows(DashboardHarness value, String area, String strategy) {
+        return value
+                .runAllQueries(
+                        client,
+                        "filled",
+                        FROM,
+                        TO,
+                        Map.of("area", List.of(area), "strategy", List.of(strategy)))
+                .stream()
+                .filter(outcome -> outcome.source().startsWith("Worklist"))
+                .findFirst()
+                .orElseThrow()
+                .rows();
+    }
+
+    @Test
     void listsTheAreasAndClassesInTheDataAsVariableOptions() {
         Map<String, List<String>> options = operations.variableOptions(client, "filled", FROM, TO);
 
@@ -263,6 +296,43 @@ class DashboardHarnessInfluxTest {
         lines.append(monthlyValuePoints(BILLED, 1));
         // A payment changes a grade half a day later: a tally between billings, all twelve again.
         lines.append(segmentTally(BILLED + 86_400_000L / 2, 2));
+        lines.append(worklistPoints());
+        return lines.toString();
+    }
+
+    /**
+     * What the job writes for the worklists per strategy: one point per customer and list
+     * (strategy, area, segment) at the minute it joined plus its own millisecond (here whole
+     * seconds), LISTED, or LEFT once a later record took the customer off the list.
+     */
+    private static String worklistPoints() {
+        StringBuilder lines = new StringBuilder();
+        long joined = BILLED / 1000;
+        String[][] entries = {
+            {"ACCOUNT_MANAGER", "A01", "HIGH", "C0001", "LISTED"},
+            {"ACCOUNT_MANAGER", "A.02", "HIGH", "C0003", "LISTED"},
+            {"ACCOUNT_MANAGER", "A01", "HIGH", "C0004", "LEFT"},
+            {"COLLECTION_FOLLOWUP", "A01", "LOW_RISKY", "C0002", "LISTED"}
+        };
+        int n = 0;
+        for (String[] e : entries) {
+            lines.append(
+                    String.format(
+                            Locale.ROOT,
+                            "worklist,area=%s,segment=%s,strategy=%s customer=\"%s\",grade=\"A\","
+                                    + "strategies=\"%s\",score=90.0,current_value=0.9,"
+                                    + "potential_value=0.5,status=\"%s\",since=%di,updated=%di %d%n",
+                            e[1],
+                            e[2],
+                            e[0],
+                            e[3],
+                            e[0],
+                            e[4],
+                            joined * 1000,
+                            joined * 1000,
+                            joined + n));
+            n++;
+        }
         return lines.toString();
     }
 

@@ -97,7 +97,7 @@ public final class AlertVersion {
         return String.valueOf(value);
     }
 
-    private static void string(StringBuilder f, String key, String value) {
+    static void string(StringBuilder f, String key, String value) {
         if (value == null) {
             return;
         }
@@ -113,7 +113,7 @@ public final class AlertVersion {
         f.append('"');
     }
 
-    private static void number(StringBuilder f, String key, double value) {
+    static void number(StringBuilder f, String key, double value) {
         if (!Double.isFinite(value)) {
             return;
         }

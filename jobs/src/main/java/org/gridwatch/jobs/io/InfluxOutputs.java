@@ -4,11 +4,15 @@ import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.gridwatch.core.event.Alert;
+import org.gridwatch.core.event.SegmentChange;
 import org.gridwatch.core.metric.MetricPoint;
 import org.gridwatch.jobs.influx.InfluxDbSink;
 import org.gridwatch.jobs.influx.InfluxSettings;
 
-/** The dashboards' metrics, and the alerts for the Inspector dashboard, to InfluxDB. */
+/**
+ * The dashboards' metrics, the alerts for the Inspector dashboard and the worklists per strategy
+ * for the Customer value dashboard, to InfluxDB.
+ */
 public final class InfluxOutputs implements MonitorOutputs {
     private static final long serialVersionUID = 1L;
 
@@ -60,5 +64,27 @@ public final class InfluxOutputs implements MonitorOutputs {
                 .sinkTo(new InfluxDbSink(settings))
                 .name("influxdb alerts: " + settings)
                 .uid("sink-influxdb-alerts");
+    }
+
+    /**
+     * The worklists per strategy ({@link org.gridwatch.core.metric.Measurements#WORKLIST}): which
+     * lists each record puts the customer on and takes it off, keyed by customer, then one point
+     * per customer and list, keyed by the list; through a sink of their own.
+     */
+    @Override
+    public void segments(DataStream<SegmentChange> changes) {
+        changes.keyBy(SegmentChange::customerId)
+                .process(new StrategyMemberships())
+                .returns(Types.POJO(WorklistEntry.class))
+                .name("worklists a customer joins and leaves")
+                .uid("worklist-memberships")
+                .keyBy(e -> e.series)
+                .process(new StrategyWorklist())
+                .returns(Types.POJO(MetricPoint.class))
+                .name("worklist points per strategy, area, segment")
+                .uid("worklist-points")
+                .sinkTo(new InfluxDbSink(settings))
+                .name("influxdb worklists: " + settings)
+                .uid("sink-influxdb-worklists");
     }
 }
