@@ -37,6 +37,35 @@ public record SegmentChange(
 
     public static final long NONE = Long.MIN_VALUE;
 
+    /** A record without reasons or basic-charge advice. */
+    public SegmentChange(
+            String customerId,
+            String areaId,
+            long tsMillis,
+            Segment segment,
+            double currentValue,
+            double potentialValue,
+            int creditScore,
+            CreditGrade creditGrade,
+            String[] strategies,
+            long nextInspectionMillis,
+            OffpeakOffer offpeak) {
+        this(
+                customerId,
+                areaId,
+                tsMillis,
+                segment,
+                currentValue,
+                potentialValue,
+                creditScore,
+                creditGrade,
+                strategies,
+                nextInspectionMillis,
+                offpeak,
+                null,
+                BasicChargeAdvice.NONE);
+    }
+
     /** A record without an area or an off-peak offer. */
     public SegmentChange(
             String customerId,
@@ -59,9 +88,7 @@ public record SegmentChange(
                 creditGrade,
                 strategies,
                 nextInspectionMillis,
-                OffpeakOffer.NONE,
-                null,
-                BasicChargeAdvice.NONE);
+                OffpeakOffer.NONE);
     }
 
     /** A record with no inspection planned. */

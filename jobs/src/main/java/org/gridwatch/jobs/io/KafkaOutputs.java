@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -26,6 +27,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.gridwatch.core.codec.EventJson;
 import org.gridwatch.core.event.Alert;
@@ -172,7 +174,10 @@ public final class KafkaOutputs implements MonitorOutputs {
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(p)) {
             if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
-                admin.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty())))
+                admin.createTopics(
+                                List.of(
+                                        new NewTopic(topic, Optional.empty(), Optional.empty())
+                                                .configs(configsOf(topic))))
                         .all()
                         .get(30, TimeUnit.SECONDS);
                 LOG.info("created the output topic {} at {}", topic, bootstrapServers);
@@ -191,6 +196,18 @@ public final class KafkaOutputs implements MonitorOutputs {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * What a new output topic is created with: {@code customer-segments} is compacted, so that each
+     * customer's latest record (its key is the customer) stays for good, which is what a worklist
+     * read from the topic needs ({@code gridwatch segments --kafka}); the others keep the broker's
+     * defaults.
+     */
+    static Map<String, String> configsOf(String topic) {
+        return topic.equals(Output.SEGMENTS.topic())
+                ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                : Map.of();
     }
 
     /** The Kafka key of an output record, or null for none. */
