@@ -151,7 +151,7 @@ public final class SupplyReliabilityCase {
         e.put("windowDays", rule.windowDays());
         e.put("threshold", rule.minInterruptions());
         e.put("interruptionMinutes", round1(total));
-        e.put("interruptions", listed);
+        e.put("timeline", listed);
         double score = Math.min(1.0, ends.length / (2.0 * rule.minInterruptions()));
         return new Alert(
                 alertId,

@@ -58,7 +58,7 @@ class SupplyReliabilityCaseTest {
         assertEquals(180.0, opened.evidence().get("interruptionMinutes"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> listed =
-                (List<Map<String, Object>>) opened.evidence().get("interruptions");
+                (List<Map<String, Object>>) opened.evidence().get("timeline");
         assertEquals(
                 Map.of("start", "2026-01-05T10:00", "end", "2026-01-05T11:00", "minutes", 60.0),
                 listed.get(0));

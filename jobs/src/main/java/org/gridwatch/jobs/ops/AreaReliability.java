@@ -39,6 +39,9 @@ public final class AreaReliability
     public static final OutputTag<ReliabilityDelta> DELTAS =
             new OutputTag<>("reliability-deltas", Types.POJO(ReliabilityDelta.class)) {};
 
+    /** Where changes without a time wait for the area's next write. */
+    private static final long NO_TIME = Long.MIN_VALUE;
+
     private final ZoneId zone;
 
     private transient ValueState<ReliabilityLedger> ledger;
@@ -94,14 +97,23 @@ public final class AreaReliability
         return l == null ? new ReliabilityLedger() : l;
     }
 
-    /** The end of the record's quarter hour, its write armed, and the next midnight's. */
+    /**
+     * The end of the record's quarter hour, its write armed, and the next midnight's. A record
+     * without a time (a removal from the master, which carries none) counts in the area's next
+     * quarter hour after its latest, or at its next write when event time has not started.
+     */
     private long quarterEnd(Context ctx) throws Exception {
         Long ts = ctx.timestamp();
+        Long latest = latestEvent.value();
         long t =
                 ts != null && ts != Long.MIN_VALUE
                         ? ts
-                        : Math.max(0, ctx.timerService().currentWatermark());
-        Long latest = latestEvent.value();
+                        : Math.max(
+                                ctx.timerService().currentWatermark(),
+                                latest == null ? Long.MIN_VALUE : latest);
+        if (t == Long.MIN_VALUE) {
+            return NO_TIME;
+        }
         if (latest == null || t > latest) {
             latestEvent.update(t);
         }
@@ -130,6 +142,15 @@ public final class AreaReliability
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<MetricPoint> out)
             throws Exception {
         ReliabilityLedger changed = waiting.get(timestamp);
+        ReliabilityLedger untimed = waiting.get(NO_TIME);
+        if (untimed != null) {
+            if (changed == null) {
+                changed = untimed;
+            } else {
+                changed.addAll(untimed);
+            }
+            waiting.remove(NO_TIME);
+        }
         Long midnight = midnightAt.value();
         if (midnight != null && midnight == timestamp) {
             Long latest = latestEvent.value();

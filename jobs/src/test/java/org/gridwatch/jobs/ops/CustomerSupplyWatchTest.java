@@ -150,7 +150,7 @@ class CustomerSupplyWatchTest {
         assertThat(alert.evidence())
                 .containsEntry("sustainedInterruptions", 3)
                 .containsEntry("interruptionMinutes", 247.5);
-        assertThat(alert.evidence().get("interruptions"))
+        assertThat(alert.evidence().get("timeline"))
                 .asInstanceOf(InstanceOfAssertFactories.LIST)
                 .first()
                 .isEqualTo(
