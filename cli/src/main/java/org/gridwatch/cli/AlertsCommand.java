@@ -90,7 +90,8 @@ public final class AlertsCommand implements Callable<Integer> {
             paramLabel = "TYPE",
             split = ",",
             description =
-                    "Only these types: THEFT, ARREARS, AREA_LOSS, DATA_QUALITY (comma-separated).")
+                    "Only these types: THEFT, ARREARS, AREA_LOSS, DATA_QUALITY, SUPPLY_RELIABILITY"
+                            + " (comma-separated).")
     List<String> types = new ArrayList<>();
 
     @Option(
@@ -161,8 +162,8 @@ public final class AlertsCommand implements Callable<Integer> {
                 throw usage(
                         "--type "
                                 + t
-                                + " is not an alert type: THEFT, ARREARS, AREA_LOSS or"
-                                + " DATA_QUALITY");
+                                + " is not an alert type: THEFT, ARREARS, AREA_LOSS,"
+                                + " DATA_QUALITY or SUPPLY_RELIABILITY");
             }
         }
         Severity min = null;

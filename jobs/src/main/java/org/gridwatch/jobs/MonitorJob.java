@@ -30,17 +30,22 @@ import org.gridwatch.core.event.Source;
 import org.gridwatch.core.meter.MeteredReading;
 import org.gridwatch.core.metric.Measurements;
 import org.gridwatch.core.metric.MetricPoint;
+import org.gridwatch.core.reliability.CustomerInterruption;
+import org.gridwatch.core.reliability.ReliabilityAlertRule;
 import org.gridwatch.core.value.CustomerStanding;
 import org.gridwatch.core.whatif.ScenarioRecord;
 import org.gridwatch.jobs.io.MonitorInputs;
 import org.gridwatch.jobs.io.MonitorOutputs;
 import org.gridwatch.jobs.ops.AccountEvent;
 import org.gridwatch.jobs.ops.AreaAdmission;
+import org.gridwatch.jobs.ops.AreaReliability;
 import org.gridwatch.jobs.ops.AreaWatch;
 import org.gridwatch.jobs.ops.ClassPeers;
 import org.gridwatch.jobs.ops.CustomerAccounts;
 import org.gridwatch.jobs.ops.CustomerFeed;
+import org.gridwatch.jobs.ops.CustomerSupplyWatch;
 import org.gridwatch.jobs.ops.DailyPeakValley;
+import org.gridwatch.jobs.ops.FleetReliability;
 import org.gridwatch.jobs.ops.FleetValue;
 import org.gridwatch.jobs.ops.IngestBuckets;
 import org.gridwatch.jobs.ops.IngestCount;
@@ -50,6 +55,8 @@ import org.gridwatch.jobs.ops.MasterTable;
 import org.gridwatch.jobs.ops.MeterAssignment;
 import org.gridwatch.jobs.ops.MeterEnrichment;
 import org.gridwatch.jobs.ops.Rejections;
+import org.gridwatch.jobs.ops.ReliabilityDelta;
+import org.gridwatch.jobs.ops.ServedChange;
 import org.gridwatch.jobs.ops.ShadowScenarios;
 import org.gridwatch.jobs.ops.SplitArrivals;
 import org.gridwatch.jobs.ops.SupplyBuckets;
@@ -67,6 +74,8 @@ import org.gridwatch.jobs.ops.SupplyBuckets;
  * payments, inspections ──────────────────────────────────────────────────┴─ customer accounts (keyed by customer) ─ bills         │
  *                                                                             ├─ standings ─ fleet value (one key) ─ segments ───────┤
  *                                                                             ├─ arrears ─ alerts ─────────────────────────────────┤
+ *                        (feed + segments) ─ customer supply (keyed by customer) ─ interruptions, SUPPLY_RELIABILITY alerts
+ *                                              └─ reliability per area × segment (keyed by area) ─ fleet (keyed by segment) ─ metrics
  *                                                                             └─ judged days ─ class peers (keyed by class) ─ theft watch (keyed by area) ─ alerts ─┤
  * area-readings ─ admit (keyed by area) ─ supply per area × 15 min ──────────────────────────────────────────────────────────────┼─ metrics
  * every input ─ records / rejected / late per source × 15 min ───────────────────────────────────────────────────────────────────┘
@@ -111,6 +120,8 @@ public final class MonitorJob {
         final List<DataStream<IngestCount>> arrivals = new ArrayList<>();
         final List<DataStream<MetricPoint>> metrics = new ArrayList<>();
         final List<DataStream<Alert>> alerts = new ArrayList<>();
+        DataStream<CustomerFeed> feed;
+        DataStream<SegmentChange> segments;
     }
 
     /** Wires the job into {@code env} without running it. */
@@ -136,6 +147,7 @@ public final class MonitorJob {
                             scenarios,
                             c);
             c.alerts.add(areaWatch(days, supply));
+            supplyReliability(c);
             outputs.alerts(union(c.alerts));
         }
         outputs.rejected(rejectedAndCounted(c));
@@ -196,6 +208,7 @@ public final class MonitorJob {
                         .name("join readings with the customer master")
                         .uid("enrich-readings");
         c.laterRejected.add(feed.getSideOutput(Rejections.REJECTED));
+        c.feed = feed;
         DataStream<MeteredReading> metered =
                 feed.flatMap(
                                 (CustomerFeed f, Collector<MeteredReading> out) -> {
@@ -280,6 +293,43 @@ public final class MonitorJob {
                         .uid("fleet-value");
         c.metrics.add(segments.getSideOutput(FleetValue.METRICS));
         outputs.segments(segments);
+        c.segments = segments;
+    }
+
+    /**
+     * Supply reliability (docs/supply-reliability.md): each customer's interruptions from its
+     * meters' flags, keyed by customer (SUPPLY_RELIABILITY alerts); SAIDI, SAIFI, CAIDI and MAIFI
+     * per area and segment, keyed by area; the fleet's, keyed by segment.
+     */
+    private void supplyReliability(Collected c) {
+        SingleOutputStreamOperator<CustomerInterruption> interruptions =
+                c.feed.keyBy(CustomerFeed::customerId)
+                        .connect(c.segments.keyBy(SegmentChange::customerId))
+                        .process(
+                                new CustomerSupplyWatch(
+                                        settings.zone(), ReliabilityAlertRule.DEFAULTS))
+                        .returns(Types.POJO(CustomerInterruption.class))
+                        .name("customer supply: interruptions, SUPPLY_RELIABILITY")
+                        .uid("customer-supply");
+        c.alerts.add(interruptions.getSideOutput(CustomerSupplyWatch.ALERTS));
+        outputs.interruptions(interruptions);
+        SingleOutputStreamOperator<MetricPoint> areas =
+                interruptions
+                        .keyBy(CustomerInterruption::areaId)
+                        .connect(
+                                interruptions
+                                        .getSideOutput(CustomerSupplyWatch.SERVED)
+                                        .keyBy(ServedChange::areaId))
+                        .process(new AreaReliability(settings.zone()))
+                        .name("supply reliability per area and segment")
+                        .uid("area-reliability");
+        c.metrics.add(areas);
+        c.metrics.add(
+                areas.getSideOutput(AreaReliability.DELTAS)
+                        .keyBy(ReliabilityDelta::key)
+                        .process(new FleetReliability(settings.zone()))
+                        .name("supply reliability of the fleet, per segment")
+                        .uid("fleet-reliability"));
     }
 
     /**

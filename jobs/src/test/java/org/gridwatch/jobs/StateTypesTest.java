@@ -54,7 +54,13 @@ class StateTypesTest {
                 org.gridwatch.core.event.MasterChange.class,
                 org.gridwatch.jobs.io.AlertLine.class,
                 org.gridwatch.jobs.io.AlertVersion.class,
-                org.gridwatch.jobs.io.AlertTally.class
+                org.gridwatch.jobs.io.AlertTally.class,
+                org.gridwatch.core.reliability.CustomerOutages.class,
+                org.gridwatch.core.reliability.CustomerInterruption.class,
+                org.gridwatch.core.reliability.ReliabilityLedger.class,
+                org.gridwatch.core.reliability.SupplyReliabilityCase.class,
+                org.gridwatch.jobs.ops.ServedChange.class,
+                org.gridwatch.jobs.ops.ReliabilityDelta.class
             })
     void isSerializedAsAPojo(Class<?> type) {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(type);

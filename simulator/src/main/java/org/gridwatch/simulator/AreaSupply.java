@@ -14,6 +14,16 @@ final class AreaSupply {
     private static final int MIN_OUTAGE_QUARTERS = 4;
     private static final int MAX_OUTAGE_QUARTERS = 16;
 
+    /** Planned work starts between 08:00 and 12:00 local and lasts 2 to 6 hours. */
+    private static final int PLANNED_FIRST_START = 32;
+
+    private static final int PLANNED_LAST_START = 48;
+    private static final int MIN_PLANNED_QUARTERS = 8;
+    private static final int MAX_PLANNED_QUARTERS = 24;
+
+    /** About 250 workdays a year in China (weekends off; holidays not told apart). */
+    static final double WORKDAYS_A_YEAR = 250;
+
     final long[] quarterWh;
     final long[] dayAcceptedWh;
     final long[] dayConsumedWh;
@@ -26,8 +36,13 @@ final class AreaSupply {
     private final long[] outageEnd;
     private final SplittableRandom[] outageRandom;
     private final double outageChancePerDay;
+    private final long[] plannedStart;
+    private final long[] plannedEnd;
+    private final SplittableRandom[] plannedRandom;
+    private final double plannedChancePerWorkday;
 
-    AreaSupply(Fleet fleet, long seed, double outagesPerAreaYear) {
+    AreaSupply(
+            Fleet fleet, long seed, double outagesPerAreaYear, double plannedOutagesPerAreaYear) {
         int n = fleet.areaCount();
         loss = fleet.areaLoss;
         quarterWh = new long[n];
@@ -39,12 +54,56 @@ final class AreaSupply {
         outageStart = new long[n];
         outageEnd = new long[n];
         outageRandom = new SplittableRandom[n];
+        plannedStart = new long[n];
+        plannedEnd = new long[n];
+        plannedRandom = new SplittableRandom[n];
         for (int a = 0; a < n; a++) {
             outageStart[a] = Long.MIN_VALUE;
             outageEnd[a] = Long.MIN_VALUE;
             outageRandom[a] = Seeds.stream(seed, Seeds.OUTAGE, a);
+            plannedStart[a] = Long.MIN_VALUE;
+            plannedEnd[a] = Long.MIN_VALUE;
+            plannedRandom[a] = Seeds.stream(seed, Seeds.PLANNED_OUTAGE, a);
         }
         outageChancePerDay = Math.min(1, outagesPerAreaYear / 365.0);
+        plannedChancePerWorkday = Math.min(1, plannedOutagesPerAreaYear / WORKDAYS_A_YEAR);
+    }
+
+    /**
+     * Decides the planned outages (maintenance) of a workday: each area's chance is its yearly rate
+     * over {@link #WORKDAYS_A_YEAR}, drawn from a random stream of its own, so the unplanned
+     * outages and everything else of a seed stay as they were. Work starts between 08:00 and 12:00
+     * and lasts 2 to 6 hours; an area dark (or just back) from an unplanned outage around then
+     * keeps its supply. Call after {@link #planDay}. Returns {@code [area, startQuarter,
+     * endQuarter]} in area order.
+     */
+    long[][] planWorkday(long firstQuarter) {
+        long[][] planned = new long[0][];
+        if (plannedChancePerWorkday <= 0) {
+            return planned;
+        }
+        for (int a = 0; a < off.length; a++) {
+            SplittableRandom r = plannedRandom[a];
+            if (r.nextDouble() >= plannedChancePerWorkday) {
+                continue;
+            }
+            long start =
+                    firstQuarter
+                            + PLANNED_FIRST_START
+                            + r.nextInt(PLANNED_LAST_START - PLANNED_FIRST_START + 1);
+            long end =
+                    start
+                            + MIN_PLANNED_QUARTERS
+                            + r.nextInt(MAX_PLANNED_QUARTERS - MIN_PLANNED_QUARTERS + 1);
+            if (outageStart[a] <= end + 1 && outageEnd[a] >= start - 1) {
+                continue;
+            }
+            plannedStart[a] = start;
+            plannedEnd[a] = end;
+            planned = Arrays.copyOf(planned, planned.length + 1);
+            planned[planned.length - 1] = new long[] {a, start, end};
+        }
+        return planned;
     }
 
     /**
@@ -58,7 +117,9 @@ final class AreaSupply {
         }
         for (int a = 0; a < off.length; a++) {
             SplittableRandom r = outageRandom[a];
-            if (r.nextDouble() >= outageChancePerDay || outageEnd[a] > firstQuarter) {
+            if (r.nextDouble() >= outageChancePerDay
+                    || outageEnd[a] > firstQuarter
+                    || plannedEnd[a] > firstQuarter) {
                 continue;
             }
             outageStart[a] = firstQuarter + r.nextInt(quarters);
@@ -74,18 +135,19 @@ final class AreaSupply {
 
     /** Whether the area has no supply in the quarter hour {@code quarter} of the run. */
     boolean offAt(int area, long quarter) {
-        return quarter >= outageStart[area] && quarter < outageEnd[area];
+        return (quarter >= outageStart[area] && quarter < outageEnd[area])
+                || (quarter >= plannedStart[area] && quarter < plannedEnd[area]);
     }
 
     /** Sets {@link #off} and {@link #events} for the quarter and clears its energy. */
     void beginQuarter(long quarter) {
         for (int a = 0; a < off.length; a++) {
-            off[a] = quarter >= outageStart[a] && quarter < outageEnd[a];
+            off[a] = offAt(a, quarter);
             int e = 0;
-            if (quarter == outageStart[a]) {
+            if (quarter == outageStart[a] || quarter == plannedStart[a]) {
                 e |= MeterEvent.POWER_OFF.bit();
             }
-            if (quarter == outageEnd[a]) {
+            if (quarter == outageEnd[a] || quarter == plannedEnd[a]) {
                 e |= MeterEvent.POWER_ON.bit();
             }
             events[a] = e;

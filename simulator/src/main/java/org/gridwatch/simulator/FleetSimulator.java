@@ -28,6 +28,13 @@ import org.gridwatch.core.tariff.TariffPeriod;
  */
 public final class FleetSimulator {
     private static final long QUARTER = 15 * 60_000L;
+
+    /**
+     * Planned outages are announced a week ahead: the notice China's supply rules ask of a utility
+     * (供电营业规则: seven days). The simulator writes the notice in the truth only.
+     */
+    private static final long PLANNED_NOTICE_MILLIS = 7 * 86_400_000L;
+
     private static final int PROGRESS_EVERY = 1 << 14;
 
     /** Day-to-day weather anomaly: AR(1), persistence 0.8, stationary σ 0.1 (±10% load). */
@@ -82,7 +89,12 @@ public final class FleetSimulator {
         truth = new TruthJson(new EventTime(zone));
         fleet = new Fleet(config);
         thieves = Thieves.deal(fleet, config);
-        areas = new AreaSupply(fleet, config.seed(), config.outagesPerAreaYear());
+        areas =
+                new AreaSupply(
+                        fleet,
+                        config.seed(),
+                        config.outagesPerAreaYear(),
+                        config.plannedOutagesPerAreaYear());
         FaultRates faults = config.faults();
         delayed = new DelayedDelivery(Math.max(2, faults.maxLateMinutes() / 15));
         recollection =
@@ -119,12 +131,13 @@ public final class FleetSimulator {
             billing.startOfDay(dayStart, date, sink);
             for (long[] o : areas.planDay(quarter, quarters)) {
                 outages++;
-                String areaId = fleet.areaIds[(int) o[0]];
-                sink.truth(
-                        truth.outage(
-                                areaId,
-                                startMillis + o[1] * QUARTER,
-                                startMillis + o[2] * QUARTER));
+                sink.truth(outageTruth(o, false, startMillis));
+            }
+            if (!ClassProfile.isWeekend(date)) {
+                for (long[] o : areas.planWorkday(quarter)) {
+                    outages++;
+                    sink.truth(outageTruth(o, true, startMillis));
+                }
             }
             prepareThieves(date, d, quarter, quarters, dayStart);
             for (int k = 0; k < quarters; k++, quarter++) {
@@ -229,6 +242,19 @@ public final class FleetSimulator {
      * Fixes each customer's expected energy per quarter hour for the day, the {@code day}-th of the
      * run (0 for the first), with the customer's trend.
      */
+    /** The truth of an outage {@code [area, startQuarter, endQuarter]}. */
+    private String outageTruth(long[] o, boolean planned, long startMillis) {
+        int a = (int) o[0];
+        long from = startMillis + o[1] * QUARTER;
+        return truth.outage(
+                fleet.areaIds[a],
+                from,
+                startMillis + o[2] * QUARTER,
+                planned,
+                fleet.areaCustomers[a],
+                from - PLANNED_NOTICE_MILLIS);
+    }
+
     private void beginDay(LocalDate date, int day, double weather) {
         boolean weekend = ClassProfile.isWeekend(date);
         CustomerClass[] classes = CustomerClass.values();

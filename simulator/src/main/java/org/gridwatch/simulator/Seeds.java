@@ -20,6 +20,7 @@ final class Seeds {
     static final int THIEF = 11;
     static final int SPURIOUS_EVENT = 12;
     static final int PAYER = 13;
+    static final int PLANNED_OUTAGE = 14;
 
     private Seeds() {}
 

@@ -23,6 +23,9 @@ import org.gridwatch.core.codec.EventTime;
  *     inspected without finding theft, in the first half of the run
  * @param outagesPerAreaYear how often an area loses supply (1 to 4 hours, meters report POWER_OFF
  *     and POWER_ON); 2 a year is the order of SAIFI in Chinese cities
+ * @param plannedOutagesPerAreaYear how often an area's supply is switched off for planned work
+ *     (maintenance: announced, on a workday, starting between 08:00 and 12:00, 2 to 6 hours); 1 a
+ *     year by default, drawn apart from the unplanned ones so that a seed's other outages stay
  * @param speed simulated seconds per wall-clock second; 0 runs as fast as possible
  * @param openingBill whether the customers owe an (estimated) bill for the month before the start,
  *     paid in the first weeks as in any utility's live data. Default true. Off, billing starts with
@@ -43,6 +46,7 @@ public record SimulationConfig(
         TrendMix trendMix,
         InspectionMix inspectionMix,
         double outagesPerAreaYear,
+        double plannedOutagesPerAreaYear,
         double speed,
         boolean openingBill,
         TheftMix theft) {
@@ -69,6 +73,10 @@ public record SimulationConfig(
         if (!(outagesPerAreaYear >= 0)) {
             throw new IllegalArgumentException(
                     "outagesPerAreaYear must be >= 0, got " + outagesPerAreaYear);
+        }
+        if (!(plannedOutagesPerAreaYear >= 0)) {
+            throw new IllegalArgumentException(
+                    "plannedOutagesPerAreaYear must be >= 0, got " + plannedOutagesPerAreaYear);
         }
         if (!(speed >= 0) || Double.isInfinite(speed)) {
             throw new IllegalArgumentException("speed must be >= 0, got " + speed);
@@ -116,6 +124,7 @@ public record SimulationConfig(
                 TrendMix.DEFAULT,
                 InspectionMix.DEFAULT,
                 2.0,
+                1.0,
                 0,
                 true,
                 TheftMix.NONE);
@@ -176,6 +185,10 @@ public record SimulationConfig(
         return edit(d -> d.outagesPerAreaYear = value);
     }
 
+    public SimulationConfig withPlannedOutagesPerAreaYear(double value) {
+        return edit(d -> d.plannedOutagesPerAreaYear = value);
+    }
+
     public SimulationConfig withSpeed(double value) {
         return edit(d -> d.speed = value);
     }
@@ -209,6 +222,7 @@ public record SimulationConfig(
         TrendMix trendMix;
         InspectionMix inspectionMix;
         double outagesPerAreaYear;
+        double plannedOutagesPerAreaYear;
         double speed;
         boolean openingBill;
         TheftMix theft;
@@ -226,6 +240,7 @@ public record SimulationConfig(
             trendMix = c.trendMix;
             inspectionMix = c.inspectionMix;
             outagesPerAreaYear = c.outagesPerAreaYear;
+            plannedOutagesPerAreaYear = c.plannedOutagesPerAreaYear;
             speed = c.speed;
             openingBill = c.openingBill;
             theft = c.theft;
@@ -245,6 +260,7 @@ public record SimulationConfig(
                     trendMix,
                     inspectionMix,
                     outagesPerAreaYear,
+                    plannedOutagesPerAreaYear,
                     speed,
                     openingBill,
                     theft);

@@ -39,6 +39,7 @@ final class TruthJson {
         sb.append(",\"areaDuplicate\":").append(c.faults().areaDuplicate());
         sb.append(",\"areaOverlapping\":").append(c.faults().areaOverlapping());
         sb.append("},\"outagesPerAreaYear\":").append(c.outagesPerAreaYear());
+        sb.append(",\"plannedOutagesPerAreaYear\":").append(c.plannedOutagesPerAreaYear());
         return sb.append('}').toString();
     }
 
@@ -81,12 +82,27 @@ final class TruthJson {
         return sb.append("\"}").toString();
     }
 
-    String outage(String areaId, long fromMillis, long toMillis) {
+    /**
+     * An area outage: no supply in [from, to) for the area's customers; a planned one says when it
+     * was announced.
+     */
+    String outage(
+            String areaId,
+            long fromMillis,
+            long toMillis,
+            boolean planned,
+            int customers,
+            long announcedMillis) {
         sb.setLength(0);
         sb.append("{\"type\":\"outage\",\"areaId\":\"").append(areaId);
         sb.append("\",\"from\":\"").append(time.format(fromMillis));
         sb.append("\",\"to\":\"").append(time.format(toMillis));
-        return sb.append("\"}").toString();
+        sb.append("\",\"planned\":").append(planned);
+        sb.append(",\"customers\":").append(customers);
+        if (planned) {
+            sb.append(",\"announced\":\"").append(time.format(announcedMillis)).append('"');
+        }
+        return sb.append('}').toString();
     }
 
     /** One delivery fault; {@code arrivalMillis} is ignored for MISSING. */

@@ -46,7 +46,8 @@ class FleetSimulatorTest {
                 SimulationConfig.of(600, DAYS, 7)
                         .withStart(START)
                         .withFaults(FaultRates.each(0.01, 360))
-                        .withOutagesPerAreaYear(60);
+                        .withOutagesPerAreaYear(60)
+                        .withPlannedOutagesPerAreaYear(60);
         files = FleetFiles.simulate(config, dir);
         for (JsonNode c : files.truth("customer")) {
             truthByMeter.put(c.get("meterId").asText(), c);
@@ -418,5 +419,72 @@ class FleetSimulatorTest {
             flagged += off ? 1 : 0;
         }
         assertThat(flagged).isPositive();
+    }
+
+    @Test
+    void plannedOutagesAreOnWorkdayMorningsFor2To6HoursAnnouncedAWeekAheadWithTheirCustomers() {
+        Map<String, Integer> customersOfArea = new HashMap<>();
+        for (JsonNode a : files.truth("area")) {
+            customersOfArea.put(a.get("areaId").asText(), a.get("customers").asInt());
+        }
+        int planned = 0;
+        int unplanned = 0;
+        for (JsonNode o : files.truth("outage")) {
+            String area = o.get("areaId").asText();
+            assertThat(o.get("customers").asInt()).as("%s", o).isEqualTo(customersOfArea.get(area));
+            if (!o.get("planned").asBoolean()) {
+                unplanned++;
+                assertThat(o.has("announced")).isFalse();
+                continue;
+            }
+            planned++;
+            java.time.ZonedDateTime from =
+                    java.time.Instant.ofEpochMilli(EventTime.parse(o.get("from").asText()))
+                            .atZone(EventTime.DEFAULT_ZONE);
+            long minutes =
+                    (EventTime.parse(o.get("to").asText()) - from.toInstant().toEpochMilli())
+                            / 60_000L;
+            assertThat(ClassProfile.isWeekend(from.toLocalDate())).as("%s", o).isFalse();
+            assertThat(from.getHour() * 60 + from.getMinute()).as("%s", o).isBetween(480, 720);
+            assertThat(minutes).as("%s", o).isBetween(120L, 360L);
+            assertThat(EventTime.parse(o.get("announced").asText()))
+                    .isEqualTo(from.toInstant().toEpochMilli() - 7 * 86_400_000L);
+        }
+        assertThat(planned).isPositive();
+        assertThat(unplanned).isPositive();
+    }
+
+    @Test
+    void plannedOutagesLeaveEveryOtherRandomDrawAsItWas() throws Exception {
+        // The same seed without planned work: the unplanned outages are the same, and so is every
+        // reading of an area that had no planned outage.
+        SimulationConfig none = config.withPlannedOutagesPerAreaYear(0);
+        FleetFiles without = FleetFiles.simulate(none, dir.resolve("without-planned"));
+        List<String> unplanned = new java.util.ArrayList<>();
+        java.util.Set<String> plannedAreas = new java.util.HashSet<>();
+        for (JsonNode o : files.truth("outage")) {
+            if (o.get("planned").asBoolean()) {
+                plannedAreas.add(o.get("areaId").asText());
+            } else {
+                unplanned.add(o.toString());
+            }
+        }
+        assertThat(without.truth("outage").stream().map(JsonNode::toString).toList())
+                .isEqualTo(unplanned);
+        List<MeterReading> elsewhere =
+                files.readings.stream()
+                        .filter(
+                                r ->
+                                        !plannedAreas.contains(
+                                                customerByMeter.get(r.meterId()).areaId()))
+                        .toList();
+        List<MeterReading> elsewhereWithout =
+                without.readings.stream()
+                        .filter(
+                                r ->
+                                        !plannedAreas.contains(
+                                                customerByMeter.get(r.meterId()).areaId()))
+                        .toList();
+        assertThat(elsewhereWithout).isEqualTo(elsewhere);
     }
 }

@@ -4,5 +4,7 @@ public enum AlertType {
     THEFT,
     ARREARS,
     AREA_LOSS,
-    DATA_QUALITY
+    DATA_QUALITY,
+    /** A HIGH or MEDIUM customer with repeated sustained interruptions of supply. */
+    SUPPLY_RELIABILITY
 }

@@ -57,9 +57,10 @@ public final class Measurements {
 
     /**
      * Alerts for inspectors per 15 minutes of the event time they were emitted at. Tags: area (or
-     * NONE), severity (LOW, MEDIUM, HIGH), type (THEFT, ARREARS, AREA_LOSS, DATA_QUALITY). Fields:
-     * raised (new alerts, status OPEN), updated (re-emitted with new evidence), closed (counts).
-     * Stamped at the start of the bucket, written when the watermark passes its end.
+     * NONE), severity (LOW, MEDIUM, HIGH), type (THEFT, ARREARS, AREA_LOSS, DATA_QUALITY,
+     * SUPPLY_RELIABILITY). Fields: raised (new alerts, status OPEN), updated (re-emitted with new
+     * evidence), closed (counts). Stamped at the start of the bucket, written when the watermark
+     * passes its end.
      */
     public static final String ALERTS = "alerts";
 
@@ -121,6 +122,19 @@ public final class Measurements {
      * quarter hour can no longer change (its end plus the allowed lateness).
      */
     public static final String SHADOW_RESPONSE = "shadow_response";
+
+    /**
+     * Supply reliability, IEEE 1366 (docs/supply-reliability.md): SAIDI, SAIFI, CAIDI and MAIFI of
+     * the customers' interruptions as their meters report them. Tags: area (an area id, or {@link
+     * #ALL_AREAS}), segment (HIGH, MEDIUM, LOW_RISKY, LOW_BASIC, NONE for customers not valued yet,
+     * or ALL), window (MONTH: the local calendar month to date; ROLLING_12_MONTHS: that month and
+     * the eleven before it). Fields: customers (served now), interruptions (sustained customer
+     * interruptions), customer_minutes, momentary, saidi (minutes), saifi, caidi (minutes), maifi.
+     * Written at the end of each quarter hour (event time) in which one of the area's customer
+     * interruptions ended or its customers changed, and at the start of each month; an interruption
+     * of an earlier month also rewrites that month's figures, stamped at its last millisecond.
+     */
+    public static final String SUPPLY_RELIABILITY = "supply_reliability";
 
     /**
      * The {@code area} tag value of the whole fleet in {@link #SEGMENTS} and {@link

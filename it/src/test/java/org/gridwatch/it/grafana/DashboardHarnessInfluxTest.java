@@ -292,6 +292,7 @@ class DashboardHarnessInfluxTest {
             }
         }
         lines.append(alertPoints());
+        lines.append(supplyReliabilityPoints());
         lines.append(monthlyValuePoints(BILLED - 31 * 86_400_000L, 0));
         lines.append(monthlyValuePoints(BILLED, 1));
         // A payment changes a grade half a day later: a tally between billings, all twelve again.
@@ -332,6 +333,49 @@ class DashboardHarnessInfluxTest {
                             joined * 1000,
                             joined + n));
             n++;
+        }
+        return lines.toString();
+    }
+
+    /**
+     * What the job writes for supply reliability: every area's (and the fleet's) segments and both
+     * windows at each local midnight and at the quarter hour after an outage, as AreaReliability
+     * and FleetReliability write them (docs/supply-reliability.md).
+     */
+    private static String supplyReliabilityPoints() {
+        StringBuilder lines = new StringBuilder();
+        List<String> areas = new ArrayList<>(AREAS);
+        areas.add("ALL");
+        long outage = FROM + 10 * 3_600_000L;
+        for (long at : new long[] {BILLED - 86_400_000L, outage, BILLED, BILLED + 86_400_000L}) {
+            boolean after = at >= outage;
+            for (String area : areas) {
+                for (String segment :
+                        List.of("ALL", "HIGH", "MEDIUM", "LOW_RISKY", "LOW_BASIC", "NONE")) {
+                    for (String window : List.of("MONTH", "ROLLING_12_MONTHS")) {
+                        long customers = 20 + area.length();
+                        long interruptions = after && segment.equals("ALL") ? 10 : 0;
+                        double minutes = interruptions * 75.0;
+                        lines.append(
+                                String.format(
+                                        Locale.ROOT,
+                                        "supply_reliability,area=%s,segment=%s,window=%s"
+                                                + " customers=%di,interruptions=%di,"
+                                                + "customer_minutes=%s,momentary=0i,saidi=%s,"
+                                                + "saifi=%s,caidi=%s,maifi=0.0 %d%n",
+                                        area,
+                                        segment,
+                                        window,
+                                        customers,
+                                        interruptions,
+                                        minutes,
+                                        minutes / customers,
+                                        (double) interruptions / customers,
+                                        interruptions == 0 ? 0.0 : minutes / interruptions,
+                                        at / 1000));
+                    }
+                }
+            }
         }
         return lines.toString();
     }

@@ -8,6 +8,7 @@ import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Rejected;
 import org.gridwatch.core.event.SegmentChange;
 import org.gridwatch.core.metric.MetricPoint;
+import org.gridwatch.core.reliability.CustomerInterruption;
 
 /**
  * Where the monitor job's results go. Each deployment attaches its sinks to the streams it cares
@@ -30,6 +31,9 @@ public interface MonitorOutputs extends Serializable {
      * with new evidence under the same id ({@code UPDATED}), {@code CLOSED}.
      */
     default void alerts(DataStream<Alert> alerts) {}
+
+    /** Each customer's interruptions of supply, all its meters together, as they end. */
+    default void interruptions(DataStream<CustomerInterruption> interruptions) {}
 
     static MonitorOutputs all(List<MonitorOutputs> outputs) {
         return new MonitorOutputs() {
@@ -58,6 +62,11 @@ public interface MonitorOutputs extends Serializable {
             @Override
             public void alerts(DataStream<Alert> alerts) {
                 outputs.forEach(o -> o.alerts(alerts));
+            }
+
+            @Override
+            public void interruptions(DataStream<CustomerInterruption> interruptions) {
+                outputs.forEach(o -> o.interruptions(interruptions));
             }
         };
     }

@@ -12,6 +12,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.Rejected;
 import org.gridwatch.core.metric.MetricPoint;
+import org.gridwatch.core.reliability.CustomerInterruption;
 
 /** Collects a job's outputs in memory (the job runs in this JVM's MiniCluster). */
 public final class CollectingOutputs implements MonitorOutputs {
@@ -33,6 +34,17 @@ public final class CollectingOutputs implements MonitorOutputs {
     @Override
     public void alerts(DataStream<Alert> alerts) {
         alerts.sinkTo(new Collect<>(id + "/alerts")).name("collect alerts");
+    }
+
+    @Override
+    public void interruptions(DataStream<CustomerInterruption> interruptions) {
+        interruptions.sinkTo(new Collect<>(id + "/interruptions")).name("collect interruptions");
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<CustomerInterruption> interruptions() {
+        return (List<CustomerInterruption>)
+                (List<?>) RESULTS.getOrDefault(id + "/interruptions", List.of());
     }
 
     /** Every version of every alert, in the order they reached the collector. */

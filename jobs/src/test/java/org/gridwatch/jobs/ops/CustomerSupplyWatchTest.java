@@ -1,0 +1,199 @@
+package org.gridwatch.jobs.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridwatch.jobs.Fixtures.at;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.gridwatch.core.event.Alert;
+import org.gridwatch.core.event.AlertStatus;
+import org.gridwatch.core.event.AlertType;
+import org.gridwatch.core.event.CreditGrade;
+import org.gridwatch.core.event.Customer;
+import org.gridwatch.core.event.CustomerClass;
+import org.gridwatch.core.event.MeterEvent;
+import org.gridwatch.core.event.MeterReading;
+import org.gridwatch.core.event.Segment;
+import org.gridwatch.core.event.SegmentChange;
+import org.gridwatch.core.event.Severity;
+import org.gridwatch.core.meter.MeteredReading;
+import org.gridwatch.core.reliability.CustomerInterruption;
+import org.gridwatch.core.reliability.ReliabilityAlertRule;
+import org.gridwatch.jobs.MonitorSettings;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A HIGH customer whose supply keeps failing, read from two meters (its meter was replaced and the
+ * old one still reports): one interruption per outage, and at the third a SUPPLY_RELIABILITY alert.
+ */
+class CustomerSupplyWatchTest {
+
+    private static final int OFF = MeterEvent.POWER_OFF.bit();
+    private static final int ON = MeterEvent.POWER_ON.bit();
+    private static final Customer OLD_METER =
+            new Customer(
+                    "C1",
+                    "M1",
+                    CustomerClass.COMMERCIAL,
+                    "A001",
+                    "commercial-tou",
+                    false,
+                    50,
+                    Customer.UNKNOWN_SINCE);
+    private static final Customer NEW_METER =
+            new Customer(
+                    "C1",
+                    "M2",
+                    CustomerClass.COMMERCIAL,
+                    "A001",
+                    "commercial-tou",
+                    false,
+                    50,
+                    Customer.UNKNOWN_SINCE);
+
+    private KeyedTwoInputStreamOperatorTestHarness<
+                    String, CustomerFeed, SegmentChange, CustomerInterruption>
+            harness;
+
+    @BeforeEach
+    void openHarness() throws Exception {
+        harness =
+                ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
+                        new CustomerSupplyWatch(
+                                MonitorSettings.DEFAULT.zone(), ReliabilityAlertRule.DEFAULTS),
+                        CustomerFeed::customerId,
+                        SegmentChange::customerId,
+                        Types.STRING);
+    }
+
+    private void read(Customer c, String end, int minutes, int events) throws Exception {
+        MeterReading r =
+                new MeterReading(
+                        c.meterId(), at(end), minutes, 0.5, Double.NaN, Double.NaN, events);
+        harness.processElement1(CustomerFeed.reading(new MeteredReading(c, r)), at(end));
+    }
+
+    private void watermark(String local) throws Exception {
+        harness.processBothWatermarks(new Watermark(at(local)));
+    }
+
+    /** An outage on {@code day} from 10:00 to 11:00, seen by both meters (M1 hourly, M2 15 min). */
+    private void outage(String day) throws Exception {
+        read(OLD_METER, day + "T11:00", 60, OFF); // 10:00-11:00: off at 10:30
+        read(NEW_METER, day + "T10:15", 15, OFF); // off at 10:07:30
+        read(NEW_METER, day + "T11:15", 15, ON); // on at 11:07:30
+        read(OLD_METER, day + "T12:00", 60, ON); // on at 11:30
+        watermark(day + "T13:00");
+    }
+
+    private List<Alert> alerts() {
+        List<Alert> out = new ArrayList<>();
+        var side = harness.getSideOutput(CustomerSupplyWatch.ALERTS);
+        if (side != null) {
+            for (StreamRecord<Alert> r : side) {
+                out.add(r.getValue());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void twoMetersInOneOutageAreOneInterruptionAndTheThirdInAQuarterAlertsTheAccountManager()
+            throws Exception {
+        harness.processElement2(
+                new SegmentChange(
+                        "C1",
+                        "A001",
+                        at("2026-01-01T00:00"),
+                        Segment.HIGH,
+                        0.9,
+                        0.7,
+                        95,
+                        CreditGrade.A,
+                        new String[0],
+                        SegmentChange.NONE,
+                        org.gridwatch.core.event.OffpeakOffer.NONE),
+                at("2026-01-01T00:00"));
+        outage("2026-01-05");
+        // 10:07:30 (M2 off) to 11:30 (M1 on): 82.5 minutes, one interruption, not two.
+        assertThat(harness.extractOutputValues())
+                .containsExactly(
+                        new CustomerInterruption(
+                                "C1",
+                                "A001",
+                                "HIGH",
+                                at("2026-01-05T10:07") + 30_000,
+                                at("2026-01-05T11:30")));
+        assertThat(alerts()).isEmpty();
+
+        outage("2026-02-10");
+        outage("2026-03-01");
+        assertThat(harness.extractOutputValues()).hasSize(3);
+        List<Alert> alerts = alerts();
+        assertThat(alerts).hasSize(1);
+        Alert alert = alerts.get(0);
+        assertThat(alert.alertId()).isEqualTo("supply:C1:20260301");
+        assertThat(alert.type()).isEqualTo(AlertType.SUPPLY_RELIABILITY);
+        assertThat(alert.status()).isEqualTo(AlertStatus.OPEN);
+        assertThat(alert.severity()).isEqualTo(Severity.HIGH);
+        assertThat(alert.customerId()).isEqualTo("C1");
+        assertThat(alert.areaId()).isEqualTo("A001");
+        // Three times 82.5 minutes.
+        assertThat(alert.evidence())
+                .containsEntry("sustainedInterruptions", 3)
+                .containsEntry("interruptionMinutes", 247.5);
+        assertThat(alert.evidence().get("timeline"))
+                .asInstanceOf(InstanceOfAssertFactories.LIST)
+                .first()
+                .isEqualTo(
+                        Map.of(
+                                "start",
+                                "2026-01-05T10:07",
+                                "end",
+                                "2026-01-05T11:30",
+                                "minutes",
+                                82.5));
+
+        // 5 January 11:30 + 90 days = 5 April 11:30: two remain, the alert closes under the same
+        // id, once.
+        watermark("2026-05-12T00:00");
+        List<Alert> later = alerts();
+        assertThat(later).hasSize(2);
+        assertThat(later.get(1).alertId()).isEqualTo("supply:C1:20260301");
+        assertThat(later.get(1).status()).isEqualTo(AlertStatus.CLOSED);
+    }
+
+    @Test
+    void aCustomerJoinsTheServedWithItsFirstReadingAndMovesWithItsSegment() throws Exception {
+        read(NEW_METER, "2026-01-05T00:15", 15, 0);
+        read(NEW_METER, "2026-01-05T00:30", 15, 0);
+        harness.processElement2(
+                new SegmentChange(
+                        "C1",
+                        at("2026-02-08T00:00"),
+                        Segment.MEDIUM,
+                        0.5,
+                        0.5,
+                        90,
+                        CreditGrade.A,
+                        new String[0]),
+                at("2026-02-08T00:00"));
+        List<ServedChange> served = new ArrayList<>();
+        for (StreamRecord<ServedChange> r : harness.getSideOutput(CustomerSupplyWatch.SERVED)) {
+            served.add(r.getValue());
+        }
+        assertThat(served)
+                .containsExactly(
+                        new ServedChange("A001", "NONE", 1),
+                        new ServedChange("A001", "NONE", -1),
+                        new ServedChange("A001", "MEDIUM", 1));
+    }
+}
