@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.gridwatch.core.event.Output;
 import org.gridwatch.jobs.MonitorArgs;
+import org.gridwatch.jobs.io.FileOutputs;
 
 /** What {@code gridwatch monitor} tells while it runs and when it ends. */
 final class MonitorReport {
@@ -84,8 +85,13 @@ final class MonitorReport {
     private static List<String> outputs(MonitorArgs args) throws IOException {
         List<String> where = new ArrayList<>();
         if (args.out() != null) {
+            List<String> names = new ArrayList<>();
             for (Output o : Output.values()) {
-                Path file = args.out().resolve(o.fileName());
+                names.add(o.fileName());
+            }
+            names.add(FileOutputs.INTERRUPTIONS_FILE);
+            for (String name : names) {
+                Path file = args.out().resolve(name);
                 if (Files.isRegularFile(file)) {
                     try (Stream<String> lines = Files.lines(file)) {
                         where.add(file + ": " + SummaryLines.count(lines.count()) + " lines");

@@ -185,6 +185,28 @@ class SupplyReliabilityJobTest {
         Map<String, Long> expected = new TreeMap<>();
         expectedCount.forEach((a, c) -> expected.put(a, c[0]));
         assertThat(emitted).isEqualTo(expected);
+
+        // ... and the replay's interruptions.jsonl holds the same, one line per customer
+        // interruption, each with its minutes at the middle of its readings' intervals.
+        Map<String, Long> inFile = new TreeMap<>();
+        double fileMinutes = 0;
+        for (String line : Files.readAllLines(dir.resolve("out/interruptions.jsonl"))) {
+            JsonNode n = JSON.readTree(line);
+            long start = OffsetDateTime.parse(n.get("start").asText()).toInstant().toEpochMilli();
+            long stop = OffsetDateTime.parse(n.get("end").asText()).toInstant().toEpochMilli();
+            assertThat(n.get("minutes").asDouble())
+                    .isCloseTo((stop - start) / (double) MINUTE, within(0.05));
+            assertThat(n.get("sustained").asBoolean()).isTrue();
+            if (start < end) {
+                inFile.merge(n.get("areaId").asText(), 1L, Long::sum);
+                fileMinutes += (stop - start) / (double) MINUTE;
+            }
+        }
+        assertThat(inFile).isEqualTo(expected);
+        assertThat(fileMinutes)
+                .isCloseTo(
+                        expectedMinutes.values().stream().mapToDouble(Double::doubleValue).sum(),
+                        within(1e-6));
     }
 
     /** The middle of the reading of {@code interval} that covers the instant {@code t}. */

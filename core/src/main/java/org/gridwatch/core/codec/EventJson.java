@@ -22,6 +22,7 @@ import org.gridwatch.core.event.Payment;
 import org.gridwatch.core.event.Rejected;
 import org.gridwatch.core.event.SegmentChange;
 import org.gridwatch.core.event.SegmentReasons;
+import org.gridwatch.core.reliability.CustomerInterruption;
 
 /**
  * Writes the contract's records as one-line JSON. Input records (which the simulator writes by the
@@ -207,6 +208,26 @@ public final class EventJson {
 
     private static java.math.BigDecimal money(double cny) {
         return java.math.BigDecimal.valueOf(cny).setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+
+    /**
+     * One customer's interruption of supply, as {@code interruptions.jsonl} has it
+     * (docs/supply-reliability.md): when, how long, and whether sustained (IEEE 1366: longer than 5
+     * minutes).
+     */
+    public String interruption(CustomerInterruption i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("customerId", i.customerId());
+        m.put("areaId", i.areaId());
+        m.put("segment", i.segment());
+        m.put("start", time.format(i.startMillis()));
+        m.put("end", time.format(i.endMillis()));
+        m.put(
+                "minutes",
+                java.math.BigDecimal.valueOf(i.minutes())
+                        .setScale(1, java.math.RoundingMode.HALF_UP));
+        m.put("sustained", i.sustained());
+        return write(m);
     }
 
     public String segmentChange(SegmentChange s) {

@@ -9,6 +9,7 @@ import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Output;
 import org.gridwatch.core.event.Rejected;
 import org.gridwatch.core.event.SegmentChange;
+import org.gridwatch.core.reliability.CustomerInterruption;
 
 /**
  * The replay's output files in one folder, named as in the contract. Line order follows arrival and
@@ -64,6 +65,21 @@ public final class FileOutputs implements MonitorOutputs {
                 .sinkTo(new JsonLinesFileSink(Path.of(dir, Output.ALERTS.fileName())))
                 .name("file: " + Output.ALERTS.fileName())
                 .uid("sink-file-" + Output.ALERTS.topic())
+                .setParallelism(1);
+    }
+
+    /** Beside the contract's files: every customer interruption of supply, as it ended. */
+    public static final String INTERRUPTIONS_FILE = "interruptions.jsonl";
+
+    @Override
+    public void interruptions(DataStream<CustomerInterruption> interruptions) {
+        interruptions
+                .map(OutputJson.ofInterruption(zone))
+                .name("interruptions as JSON")
+                .uid("interruptions-json-file")
+                .sinkTo(new JsonLinesFileSink(Path.of(dir, INTERRUPTIONS_FILE)))
+                .name("file: " + INTERRUPTIONS_FILE)
+                .uid("sink-file-interruptions")
                 .setParallelism(1);
     }
 

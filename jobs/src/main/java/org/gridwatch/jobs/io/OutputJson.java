@@ -9,6 +9,7 @@ import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Rejected;
 import org.gridwatch.core.event.SegmentChange;
+import org.gridwatch.core.reliability.CustomerInterruption;
 
 /**
  * An output record as the contract's JSON line, written by core's {@link EventJson}: one writer of
@@ -42,6 +43,10 @@ final class OutputJson<T> extends RichMapFunction<T, String> {
 
     static OutputJson<SegmentChange> ofSegmentChange(ZoneId zone) {
         return new OutputJson<>(zone, EventJson::segmentChange);
+    }
+
+    static OutputJson<CustomerInterruption> ofInterruption(ZoneId zone) {
+        return new OutputJson<>(zone, EventJson::interruption);
     }
 
     static OutputJson<Alert> ofAlert(ZoneId zone) {
