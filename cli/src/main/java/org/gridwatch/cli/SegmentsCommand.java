@@ -15,19 +15,10 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.gridwatch.core.event.CreditGrade;
 import org.gridwatch.core.event.Output;
 import org.gridwatch.core.event.Segment;
@@ -311,90 +302,21 @@ public final class SegmentsCommand implements Callable<Integer> {
             Format fmt,
             ZoneId zoneId,
             PrintWriter out) {
-        Properties p = client.toProperties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        // The job writes in transactions: what a failure aborted is not a record.
-        p.put(
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                IsolationLevel.READ_COMMITTED.toString().toLowerCase(Locale.ROOT));
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        String topic = Output.SEGMENTS.topic();
-        boolean interactive = System.console() != null && !once;
-        int skipped = 0;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            List<TopicPartition> partitions = partitions(consumer, topic);
-            if (partitions.isEmpty() && once) {
-                print(out, board, filter, fmt, zoneId, false, 0);
-                return;
-            }
-            if (partitions.isEmpty()) {
-                // The job creates the topic when it starts: wait for it.
-                print(out, board, filter, fmt, zoneId, interactive, 0);
-                while (partitions.isEmpty() && !stopRequested.getAsBoolean()) {
-                    sleep(REDRAW_EVERY);
-                    partitions = partitions(consumer, topic);
-                }
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            boolean dirty = true;
-            long drawnAt = 0;
-            while (!stopRequested.getAsBoolean()) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    try {
-                        dirty |= board.add(SegmentRow.parse(r.value()));
-                    } catch (IllegalArgumentException e) {
-                        skipped++;
-                    }
-                }
-                if (once) {
-                    if (caughtUp(consumer, end)) {
-                        break;
-                    }
-                    continue;
-                }
-                long now = System.nanoTime();
-                if (dirty && now - drawnAt >= REDRAW_EVERY.toNanos()) {
-                    print(out, board, filter, fmt, zoneId, interactive, skipped);
-                    dirty = false;
-                    drawnAt = now;
-                }
-            }
-        }
-        if (once) {
-            print(out, board, filter, fmt, zoneId, false, skipped);
-        }
-    }
+        new TopicFollower(kafka, client, REDRAW_EVERY, stopRequested)
+                .follow(
+                        Output.SEGMENTS.topic(),
+                        once,
+                        new TopicFollower.Board() {
+                            @Override
+                            public boolean add(String value) {
+                                return board.add(SegmentRow.parse(value));
+                            }
 
-    private static List<TopicPartition> partitions(
-            KafkaConsumer<String, String> consumer, String topic) {
-        List<TopicPartition> partitions = new ArrayList<>();
-        List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-        if (infos != null) {
-            infos.forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
-        }
-        return partitions;
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static boolean caughtUp(
-            KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-            if (consumer.position(e.getKey()) < e.getValue()) {
-                return false;
-            }
-        }
-        return true;
+                            @Override
+                            public void draw(boolean interactive, int skipped) {
+                                print(out, board, filter, fmt, zoneId, interactive, skipped);
+                            }
+                        });
     }
 
     private void print(
