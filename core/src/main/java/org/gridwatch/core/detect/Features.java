@@ -46,27 +46,51 @@ final class Features {
     }
 
     /**
-     * An empty house: the day's mean hour is within 1.5 times the usual standby load (the mean of
-     * the usual day's 4 lowest hours), and the standby itself is still there (at least 80% of it in
-     * the day's own 4 lowest hours). A meter made to read less scales the standby down with
-     * everything else; zeros are not absence.
+     * An empty house, in either of two ways. (1) The standby is kept: the day's mean hour is within
+     * 1.5 times the usual standby load (the mean of the usual day's 4 lowest hours) and at least
+     * 80% of that standby is still in the day's own 4 lowest hours. (2) The house is switched off:
+     * the day's mean hour is as low (within 1.5 times the usual standby, plus 5% of the usual day
+     * and 10 Wh, so that a house with no usual standby can be empty too), but its standby fell as
+     * well, and the day is flat at its own floor — its mean hour within {@link #ABSENT_FLAT} times
+     * its own 4 lowest hours (plus 10 Wh a day), with at most half the usual activity above the
+     * standby, in proportion to the standby (mean hour over standby, less one). What an occupied
+     * house does beyond its standby is gone.
+     *
+     * <p>A meter made to read less scales every hour alike: the standby falls with the rest and the
+     * day keeps the usual proportion of activity to standby, so it is neither (1) nor (2) (unless
+     * the house was empty anyway). {@link #ABSENT_FLAT} is tight because a meter reading random
+     * shares of the mean (h4) is flat too: at 1.5, h4 on 15-minute meters passed for absent on the
+     * simulated fleet (docs/detection.md, "Real households"). Zeros are no sign of absence either
+     * way: they are counted on an absent day ({@link UsageBaseline#compare}).
      */
     static boolean looksAbsent(DayLoad day, float[] ref) {
         double[] x = doubles(day.hourly);
         double[] r = doubles(ref);
         double usualBase = lowest(r, STANDBY_HOURS);
-        if (usualBase <= 0) {
+        double usualMean = sum(r) / DayLoad.HOURS;
+        double meanHour = sum(x) / DayLoad.HOURS;
+        double base = lowest(x, STANDBY_HOURS);
+        double floor = LEVEL_FLOOR_KWH / DayLoad.HOURS;
+        if (meanHour > ABSENT_MEAN * usualBase + LEVEL_FLOOR_SHARE * usualMean + floor) {
             return false;
         }
-        double meanHour = sum(x) / DayLoad.HOURS;
-        return meanHour <= ABSENT_MEAN * usualBase
-                && lowest(x, STANDBY_HOURS) >= ABSENT_STANDBY * usualBase;
+        if (usualBase > 0
+                && meanHour <= ABSENT_MEAN * usualBase
+                && base >= ABSENT_STANDBY * usualBase) {
+            return true;
+        }
+        double activity = meanHour / (base + floor) - 1;
+        double usualActivity = usualMean / (usualBase + floor) - 1;
+        return meanHour <= ABSENT_FLAT * base + floor && activity <= 0.5 * usualActivity;
     }
 
     static final double ABSENT_MEAN = 1.5;
 
-    /** An absence keeps at least this share of the usual standby load. */
+    /** An absence keeps at least this share of the usual standby load, */
     static final double ABSENT_STANDBY = 0.8;
+
+    /** or is switched off, flat at its own floor: its mean hour within this × its own standby. */
+    static final double ABSENT_FLAT = 1.2;
 
     static double[] doubles(float[] values) {
         double[] out = new double[values.length];

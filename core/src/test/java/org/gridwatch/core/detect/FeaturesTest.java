@@ -127,26 +127,51 @@ class FeaturesTest {
         float[] usual = ref(0.2, 1.0); // standby: mean of the 4 lowest hours = 0.2
         // all hours 0.25: mean 0.25 ≤ 1.5 × 0.2 = 0.3, lowest 0.25 ≥ 0.8 × 0.2 = 0.16
         assertThat(Features.looksAbsent(Days.hourly(1, Days.flat(0.25)), usual)).isTrue();
-        // all hours 0.35: mean 0.35 > 0.3
+        // all hours 0.35: mean 0.35 > 0.3 (+ the floor, 5% of the usual mean hour 0.867 + 10 Wh)
         assertThat(Features.looksAbsent(Days.hourly(1, Days.flat(0.35)), usual)).isFalse();
-        // all hours 0.12: mean 0.12 ≤ 0.3 but the standby fell to 0.12 < 0.16: a meter halved
-        assertThat(Features.looksAbsent(Days.hourly(1, Days.flat(0.12)), usual)).isFalse();
+    }
+
+    @Test
+    void anEmptyHouseSwitchedOffIsFlatAtItsOwnFloor() {
+        float[] usual = ref(0.2, 1.0); // usual activity: 0.867 / 0.2 − 1 = 3.3 standbys
+        // all hours 0.12: the standby fell (0.12 < 0.16), but the day is flat at its own floor
+        assertThat(Features.looksAbsent(Days.hourly(1, Days.flat(0.12)), usual)).isTrue();
+        // a fridge cycling: hours alternate 0.10 and 0.13, mean 0.115 ≤ 1.2 × 0.10 + 0.0004
+        double[] fridge = new double[24];
+        for (int h = 0; h < 24; h++) {
+            fridge[h] = h % 2 == 0 ? 0.10 : 0.13;
+        }
+        assertThat(Features.looksAbsent(Days.hourly(1, fridge), usual)).isTrue();
+        // nothing at all: mains off (its zeros are still counted, see UsageBaselineTest)
+        assertThat(Features.looksAbsent(Days.hourly(1, Days.flat(0)), usual)).isTrue();
+        // 4 hours at 0.05, 20 at 0.2: mean 0.175 > 1.2 × 0.05, someone is at home
+        double[] home = new double[24];
+        for (int h = 0; h < 24; h++) {
+            home[h] = h < 4 ? 0.05 : 0.2;
+        }
+        assertThat(Features.looksAbsent(Days.hourly(1, home), usual)).isFalse();
     }
 
     @Test
     void aMeterMadeToReadLessIsNotAnEmptyHouse() {
         float[] usual = ref(0.2, 1.0);
-        // the usual day × 0.2: mean (4·0.04 + 20·0.2)/24 = 0.173 ≤ 0.3, but standby 0.04 < 0.16
+        // the usual day × 0.2: mean (4·0.04 + 20·0.2)/24 = 0.173 ≤ 0.3, but standby 0.04 < 0.16,
+        // and the activity above it is the usual proportion (0.173 / 0.04 > 1.2): not flat
         double[] scaled = new double[24];
         for (int h = 0; h < 24; h++) {
             scaled[h] = 0.2 * usual[h];
         }
         assertThat(Features.looksAbsent(Days.hourly(1, scaled), usual)).isFalse();
-        assertThat(Features.looksAbsent(Days.hourly(1, Days.flat(0)), usual))
-                .as("zeros are not absence")
-                .isFalse();
+        // a flat household scaled to 0.3: hours 0.24 and 0.3, mean 0.29 > 1.2 × 0.24, and its
+        // activity above the standby (0.29 / 0.24 − 1 = 0.21 standbys) is the usual's, not half
+        float[] flatHouse = ref(0.8, 1.0); // mean hour (4·0.8 + 20)/24 = 0.967, activity 0.21
+        double[] flatScaled = new double[24];
+        for (int h = 0; h < 24; h++) {
+            flatScaled[h] = 0.3 * flatHouse[h];
+        }
+        assertThat(Features.looksAbsent(Days.hourly(1, flatScaled), flatHouse)).isFalse();
         assertThat(Features.looksAbsent(Days.hourly(1, Days.flat(0)), ref(0, 1)))
-                .as("no usual standby")
-                .isFalse();
+                .as("no usual standby: nothing at all is a meter stopped or mains off")
+                .isTrue();
     }
 }

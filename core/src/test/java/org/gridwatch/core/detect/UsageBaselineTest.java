@@ -177,6 +177,21 @@ class UsageBaselineTest {
     }
 
     @Test
+    void aHouseholdSwitchedOffStillCountsItsZeros() {
+        UsageBaseline b = new UsageBaseline();
+        for (int d = 0; d < 5; d++) {
+            live(b, Days.hourly(d, shaped()), WORKDAY);
+        }
+        // nothing at all: the house looks switched off, but readings at zero are not absence
+        DayComparison c = b.compare(Days.hourly(5, Days.flat(0)), WORKDAY, true, null, null);
+        assertThat(c.absent()).isTrue();
+        assertThat(c.z()[Feature.LEVEL.ordinal()]).isZero();
+        assertThat(c.z()[Feature.BASE.ordinal()]).isZero();
+        // ZEROS: (24/24 − 0) / 0.02 (the least spread)
+        assertThat(c.z()[Feature.ZEROS.ordinal()]).isCloseTo(1 / 0.02, within(1e-4));
+    }
+
+    @Test
     void theDayAndTheUsualDayArePricedHourByHour() {
         UsageBaseline b = new UsageBaseline();
         live(b, Days.hourly(1, Days.flat(1)), WORKDAY);
