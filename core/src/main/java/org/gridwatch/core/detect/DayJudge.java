@@ -15,25 +15,6 @@ public final class DayJudge {
 
     private DayJudge() {}
 
-    /** The comparison with its suspicious (positive) deviations weighed by {@code w}. */
-    private static DayComparison damped(DayComparison c, double w) {
-        double[] z = c.z().clone();
-        for (int i = 0; i < z.length; i++) {
-            if (z[i] > 0) {
-                z[i] *= w;
-            }
-        }
-        return new DayComparison(
-                c.value(),
-                c.usual(),
-                z,
-                c.kwh(),
-                c.usualKwh(),
-                c.chargeCny(),
-                c.usualChargeCny(),
-                c.absent());
-    }
-
     /**
      * @param restDay a weekend or holiday
      * @param peakHours which hours are peak-priced on this day (for the peak share)
@@ -61,11 +42,7 @@ public final class DayJudge {
             boolean household = customer.customerClass() == CustomerClass.RESIDENTIAL;
             c = baseline.compare(day, restDay, household, peakHours, hourPrices);
             scored = c != null && baseline.days() >= TheftEvidence.MIN_HISTORY_DAYS;
-            double w = scored ? baseline.honestWeight(day, restDay, c, peakHours) : 1;
             baseline.learn(day, restDay, c);
-            if (w != 1) {
-                c = damped(c, w);
-            }
         }
         double[] none = new double[Feature.COUNT];
         return new DayReport(

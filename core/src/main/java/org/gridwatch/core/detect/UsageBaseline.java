@@ -43,9 +43,6 @@ public final class UsageBaseline {
     static final double SLOW = 20;
     public float[] spread = new float[Feature.COUNT];
 
-    /** A few honest days of the customer's own, and the attacks on them ({@link HonestDays}). */
-    public HonestDays honest = new HonestDays();
-
     /** Days whose features were learned (the first day of each type has none). */
     public int featureDays;
 
@@ -119,7 +116,6 @@ public final class UsageBaseline {
         }
         featureDays = Math.min(featureDays, RELEARN_KEEPS_DAYS);
         Arrays.fill(drift, 0f);
-        honest.vouch();
     }
 
     /** Learns the day, after {@link #compare} (null comparison: only the profile is learned). */
@@ -151,24 +147,7 @@ public final class UsageBaseline {
                 }
             }
             featureDays++;
-            boolean drifting = false;
-            for (float d : drift) {
-                drifting |= d > GATE;
-            }
-            honest.add(day, drifting);
         }
-    }
-
-    /**
-     * The weight of a compared day's suspicious deviations by the customer's own honest days
-     * ({@link HonestDays#honestWeight}), 1 when there is nothing to judge.
-     */
-    public double honestWeight(DayLoad day, boolean restDay, DayComparison c, boolean[] peakHours) {
-        float[] ref = reference(restDay);
-        if (ref == null || c == null || featureDays == 0 || Boolean.getBoolean("honest.off")) {
-            return 1;
-        }
-        return honest.honestWeight(c.z(), day.hourly, ref, peakHours, usual, spread);
     }
 
     private static double weight(int known, boolean suspect) {

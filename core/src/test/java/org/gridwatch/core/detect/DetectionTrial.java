@@ -144,8 +144,6 @@ final class DetectionTrial {
                                             nanToZero(donor));
                     reported = keepGaps(reported, honest);
                 }
-                HonestDays.debugLabel =
-                        s.attack() == null ? (d >= attackStart ? 0 : -1) : d >= attackStart ? 1 : 2;
                 reports[i] =
                         DayJudge.close(
                                 baselines[i],
@@ -359,19 +357,6 @@ final class DetectionTrial {
             }
         }
         System.out.println("false alarms led by " + leads);
-        String[] names = {"honest d>=60", "attacked", "thief before"};
-        for (int l = 0; l < 3; l++) {
-            double[] g = HonestDays.DEBUG[l];
-            System.out.printf(
-                    "%s: judged %d, mean w %.3f, w<0.5 %.3f, w<1 %.3f, dH %.2f dA %.2f%n",
-                    names[l],
-                    (int) g[0],
-                    g[1] / g[0],
-                    g[2] / g[0],
-                    g[5] / g[0],
-                    g[3] / g[0],
-                    g[4] / g[0]);
-        }
         List<Outcome> finals = new ArrayList<>();
         for (Outcome o : outcomes) {
             finals.add(
