@@ -1,10 +1,7 @@
 package org.gridwatch.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -182,22 +179,7 @@ public final class AlertsCommand implements Callable<Integer> {
     }
 
     private void readFile(AlertBoard board) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    board.add(AlertRow.parse(line));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(
-                            file + " line " + number + " is not an alert: " + e.getMessage());
-                }
-            }
-        }
+        RecordFile.read(file, "an alert", line -> board.add(AlertRow.parse(line)));
     }
 
     /**

@@ -1,9 +1,7 @@
 package org.gridwatch.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -268,27 +266,8 @@ public final class SegmentsCommand implements Callable<Integer> {
     }
 
     private void readFile(SegmentBoard board) throws IOException {
-        Path file = segmentsFile();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    board.add(SegmentRow.parse(line));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(
-                            file
-                                    + " line "
-                                    + number
-                                    + " is not a segment record: "
-                                    + e.getMessage());
-                }
-            }
-        }
+        RecordFile.read(
+                segmentsFile(), "a segment record", line -> board.add(SegmentRow.parse(line)));
     }
 
     /**

@@ -3,7 +3,6 @@ package org.gridwatch.core.value;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import org.gridwatch.core.event.BasicChargeAdvice;
 import org.gridwatch.core.event.CreditGrade;
 import org.gridwatch.core.event.CustomerValuation;
 import org.gridwatch.core.event.Segment;
@@ -170,7 +169,7 @@ public record SegmentRule(long highValueFen, long moderateValueFen, SegmentPolic
                 s.offpeak(),
                 new SegmentReasons(
                         v, highValueFen, moderateValueFen, verdict.findings(), s.demerits()),
-                s.basicCharge() == null ? BasicChargeAdvice.NONE : s.basicCharge());
+                s.basicCharge());
     }
 
     /**

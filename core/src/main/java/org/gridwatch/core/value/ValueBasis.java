@@ -34,6 +34,12 @@ public record ValueBasis(Kind kind, Map<CustomerClass, Double> cnyPerKwh) implem
 
     public static final ValueBasis REVENUE = new ValueBasis(Kind.REVENUE, Map.of());
 
+    /**
+     * A price per kWh above this is a typing error (fen for yuan, say): retail prices in China are
+     * below 2 CNY/kWh even at the critical peak.
+     */
+    public static final double MAX_CNY_PER_KWH = 10;
+
     public ValueBasis {
         cnyPerKwh = cnyPerKwh.isEmpty() ? Map.of() : new EnumMap<>(cnyPerKwh);
         if (kind != Kind.REVENUE) {
@@ -46,9 +52,14 @@ public record ValueBasis(Kind kind, Map<CustomerClass, Double> cnyPerKwh) implem
                                     + " (every class needs one, or margins of different classes"
                                     + " would be compared with revenues)");
                 }
-                if (!(price >= 0) || price > 10) {
+                if (!(price >= 0) || price > MAX_CNY_PER_KWH) {
                     throw new IllegalArgumentException(
-                            "margin: the price for " + c + " must be 0–10 CNY/kWh, got " + price);
+                            "margin: the price for "
+                                    + c
+                                    + " must be 0–"
+                                    + MAX_CNY_PER_KWH
+                                    + " CNY/kWh, got "
+                                    + price);
                 }
             }
         }
