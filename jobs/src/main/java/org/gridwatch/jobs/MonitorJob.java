@@ -60,6 +60,7 @@ import org.gridwatch.jobs.ops.ServedChange;
 import org.gridwatch.jobs.ops.ShadowScenarios;
 import org.gridwatch.jobs.ops.SplitArrivals;
 import org.gridwatch.jobs.ops.SupplyBuckets;
+import org.gridwatch.jobs.types.ReadingTypes;
 
 /**
  * The monitor job: validates every input, joins readings with the customer master, and keeps the
@@ -127,6 +128,10 @@ public final class MonitorJob {
     /** Wires the job into {@code env} without running it. */
     public void build(StreamExecutionEnvironment env) {
         configureCheckpoints(env);
+        // Records handed between chained operators are not copied: no operator here changes a
+        // record it received or keeps changing one it emitted (docs/benchmarks.md: the copies
+        // cost more than the business).
+        env.getConfig().enableObjectReuse();
         Collected c = new Collected();
 
         Optional<DataStream<MasterChange>> master = parse(env, InputKind.CUSTOMERS, c);
@@ -204,7 +209,7 @@ public final class MonitorJob {
                         .keyBy(MeterAssignment::meterId)
                         .connect(readings.keyBy(MeterReading::meterId))
                         .process(new MeterEnrichment(settings))
-                        .returns(Types.POJO(CustomerFeed.class))
+                        .returns(ReadingTypes.CUSTOMER_FEED)
                         .name("join readings with the customer master")
                         .uid("enrich-readings");
         c.laterRejected.add(feed.getSideOutput(Rejections.REJECTED));
@@ -216,7 +221,7 @@ public final class MonitorJob {
                                         out.collect(f.metered());
                                     }
                                 })
-                        .returns(Types.POJO(MeteredReading.class))
+                        .returns(ReadingTypes.METERED_READING)
                         .name("admitted readings")
                         .uid("admitted-readings");
 
@@ -467,7 +472,7 @@ public final class MonitorJob {
                                             .uid("count-" + topic));
                             SingleOutputStreamOperator<T> usable =
                                     arrivals.process(new SplitArrivals<>(kind))
-                                            .returns(Types.POJO(kind.type()))
+                                            .returns(ReadingTypes.of(kind.type()))
                                             .name("usable " + topic)
                                             .uid("usable-" + topic);
                             c.parseRejected.add(usable.getSideOutput(Rejections.REJECTED));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -40,6 +41,9 @@ public final class EventCodec {
                     // "{...}{...}" is two messages glued together, not one record.
                     .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                     .build();
+
+    // A reader bound to the tree type once: ObjectMapper.readTree resolves the type per call.
+    private static final ObjectReader TREE = MAPPER.readerFor(JsonNode.class);
 
     private final ZoneId zone;
     private final ValidationLimits limits;
@@ -77,7 +81,7 @@ public final class EventCodec {
         }
         JsonNode node;
         try {
-            node = MAPPER.readTree(raw);
+            node = TREE.readTree(raw);
         } catch (JacksonException e) {
             return new Parsed.Bad<>(RejectReason.NOT_JSON, notJsonDetail(e), Long.MIN_VALUE);
         }

@@ -62,12 +62,99 @@ public final class EventTime {
      *     plausible years
      */
     public static long parse(String text) {
+        long fast = parseCanonical(text);
+        if (fast != NOT_CANONICAL) {
+            return fast;
+        }
         OffsetDateTime t = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         if (t.getYear() < MIN_YEAR || t.getYear() > MAX_YEAR) {
             throw new DateTimeException(
                     "year " + t.getYear() + " outside " + MIN_YEAR + ".." + MAX_YEAR);
         }
         return t.toInstant().toEpochMilli();
+    }
+
+    private static final long NOT_CANONICAL = Long.MIN_VALUE;
+
+    /**
+     * The contract's own form, {@code 2026-01-15T08:15:00+08:00} (or {@code ...Z}), parsed by hand:
+     * every reading carries one, and {@link DateTimeFormatter} spends more on it than on all the
+     * rest of the record (its optional sections copy a map per field). Anything else, or any field
+     * out of range, returns {@link #NOT_CANONICAL} so that java.time parses it and says what is
+     * wrong.
+     */
+    private static long parseCanonical(String s) {
+        int n = s.length();
+        if ((n != 25 && n != 20)
+                || s.charAt(4) != '-'
+                || s.charAt(7) != '-'
+                || s.charAt(10) != 'T'
+                || s.charAt(13) != ':'
+                || s.charAt(16) != ':') {
+            return NOT_CANONICAL;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        int offsetSeconds;
+        if (n == 20) {
+            if (s.charAt(19) != 'Z') {
+                return NOT_CANONICAL;
+            }
+            offsetSeconds = 0;
+        } else {
+            char sign = s.charAt(19);
+            int oh = digits(s, 20, 2);
+            int om = digits(s, 23, 2);
+            if ((sign != '+' && sign != '-') || s.charAt(22) != ':' || oh < 0 || om < 0) {
+                return NOT_CANONICAL;
+            }
+            if (oh > 17 || om > 59) {
+                return NOT_CANONICAL; // ±18:00 and odd offsets: java.time decides
+            }
+            offsetSeconds = (sign == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+        }
+        if (year < MIN_YEAR
+                || year > MAX_YEAR
+                || month < 1
+                || month > 12
+                || day < 1
+                || day > daysInMonth(year, month)
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59) {
+            return NOT_CANONICAL;
+        }
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        long seconds = epochDay * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
+        return seconds * 1000L;
+    }
+
+    /** The number written in {@code length} ASCII digits from {@code from}, or -1. */
+    private static int digits(String s, int from, int length) {
+        int v = 0;
+        for (int i = from; i < from + length; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    private static int daysInMonth(int year, int month) {
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
     }
 
     /** Parses an ISO date ({@code 2019-03-01}) to an epoch day. */

@@ -1,0 +1,185 @@
+package org.gridwatch.jobs.types;
+
+import java.io.IOException;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+import org.gridwatch.core.event.Customer;
+import org.gridwatch.core.event.CustomerClass;
+import org.gridwatch.core.event.MeterReading;
+import org.gridwatch.core.meter.MeteredReading;
+import org.gridwatch.jobs.ops.CustomerFeed;
+
+/**
+ * The types of the streams that carry every meter reading, with serializers written by hand (see
+ * {@link FieldSerializer}): the readings as parsed, the readings joined with their customer, and
+ * the feed of the customer operators.
+ */
+public final class ReadingTypes {
+    private ReadingTypes() {}
+
+    public static final TypeInformation<MeterReading> METER_READING =
+            new HandWrittenType<>(MeterReading.class, MeterReadingSerializer::new);
+
+    public static final TypeInformation<MeteredReading> METERED_READING =
+            new HandWrittenType<>(MeteredReading.class, MeteredReadingSerializer::new);
+
+    public static final TypeInformation<CustomerFeed> CUSTOMER_FEED =
+            new HandWrittenType<>(CustomerFeed.class, CustomerFeedSerializer::new);
+
+    /** The hand-written type of {@code type} when there is one, else Flink's POJO type. */
+    @SuppressWarnings("unchecked")
+    public static <T> TypeInformation<T> of(Class<T> type) {
+        if (type == MeterReading.class) {
+            return (TypeInformation<T>) METER_READING;
+        }
+        if (type == MeteredReading.class) {
+            return (TypeInformation<T>) METERED_READING;
+        }
+        if (type == CustomerFeed.class) {
+            return (TypeInformation<T>) CUSTOMER_FEED;
+        }
+        return Types.POJO(type);
+    }
+
+    static final class MeterReadingSerializer extends FieldSerializer<MeterReading> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        void write(MeterReading r, DataOutputView out) throws IOException {
+            writeString(r.meterId(), out);
+            out.writeLong(r.endMillis());
+            out.writeInt(r.intervalMinutes());
+            out.writeDouble(r.kwh());
+            out.writeDouble(r.registerKwh());
+            out.writeDouble(r.exportKwh());
+            out.writeInt(r.events());
+        }
+
+        @Override
+        MeterReading read(DataInputView in) throws IOException {
+            return new MeterReading(
+                    readString(in),
+                    in.readLong(),
+                    in.readInt(),
+                    in.readDouble(),
+                    in.readDouble(),
+                    in.readDouble(),
+                    in.readInt());
+        }
+
+        @Override
+        public TypeSerializerSnapshot<MeterReading> snapshotConfiguration() {
+            return new MeterReadingSnapshot();
+        }
+    }
+
+    public static final class MeterReadingSnapshot
+            extends SimpleTypeSerializerSnapshot<MeterReading> {
+        public MeterReadingSnapshot() {
+            super(MeterReadingSerializer::new);
+        }
+    }
+
+    static void writeCustomer(Customer c, DataOutputView out) throws IOException {
+        FieldSerializer.writeString(c.customerId(), out);
+        FieldSerializer.writeString(c.meterId(), out);
+        FieldSerializer.writeEnum(c.customerClass(), out);
+        FieldSerializer.writeString(c.areaId(), out);
+        FieldSerializer.writeString(c.tariffId(), out);
+        out.writeBoolean(c.prepaid());
+        out.writeDouble(c.contractKw());
+        out.writeLong(c.sinceEpochDay());
+    }
+
+    static Customer readCustomer(DataInputView in) throws IOException {
+        return new Customer(
+                FieldSerializer.readString(in),
+                FieldSerializer.readString(in),
+                FieldSerializer.readEnum(CustomerClass.values(), in),
+                FieldSerializer.readString(in),
+                FieldSerializer.readString(in),
+                in.readBoolean(),
+                in.readDouble(),
+                in.readLong());
+    }
+
+    private static final MeterReadingSerializer READING = new MeterReadingSerializer();
+
+    static final class MeteredReadingSerializer extends FieldSerializer<MeteredReading> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        void write(MeteredReading m, DataOutputView out) throws IOException {
+            out.writeBoolean(m.customer() != null);
+            if (m.customer() != null) {
+                writeCustomer(m.customer(), out);
+            }
+            READING.serialize(m.reading(), out);
+        }
+
+        @Override
+        MeteredReading read(DataInputView in) throws IOException {
+            Customer customer = in.readBoolean() ? readCustomer(in) : null;
+            return new MeteredReading(customer, READING.deserialize(in));
+        }
+
+        @Override
+        public TypeSerializerSnapshot<MeteredReading> snapshotConfiguration() {
+            return new MeteredReadingSnapshot();
+        }
+    }
+
+    public static final class MeteredReadingSnapshot
+            extends SimpleTypeSerializerSnapshot<MeteredReading> {
+        public MeteredReadingSnapshot() {
+            super(MeteredReadingSerializer::new);
+        }
+    }
+
+    private static final MeteredReadingSerializer METERED = new MeteredReadingSerializer();
+
+    /**
+     * The feed is a mutable POJO, but the job never changes one once it is emitted: it is passed on
+     * without a copy, as the records it holds are.
+     */
+    static final class CustomerFeedSerializer extends FieldSerializer<CustomerFeed> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        void write(CustomerFeed f, DataOutputView out) throws IOException {
+            writeEnum(f.kind, out);
+            writeString(f.customerId, out);
+            out.writeBoolean(f.customer != null);
+            if (f.customer != null) {
+                writeCustomer(f.customer, out);
+            }
+            METERED.serialize(f.metered, out);
+        }
+
+        @Override
+        CustomerFeed read(DataInputView in) throws IOException {
+            CustomerFeed f = new CustomerFeed();
+            f.kind = readEnum(CustomerFeed.Kind.values(), in);
+            f.customerId = readString(in);
+            f.customer = in.readBoolean() ? readCustomer(in) : null;
+            f.metered = METERED.deserialize(in);
+            return f;
+        }
+
+        @Override
+        public TypeSerializerSnapshot<CustomerFeed> snapshotConfiguration() {
+            return new CustomerFeedSnapshot();
+        }
+    }
+
+    public static final class CustomerFeedSnapshot
+            extends SimpleTypeSerializerSnapshot<CustomerFeed> {
+        public CustomerFeedSnapshot() {
+            super(CustomerFeedSerializer::new);
+        }
+    }
+}
