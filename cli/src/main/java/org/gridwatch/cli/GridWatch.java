@@ -34,7 +34,8 @@ import picocli.CommandLine.ParseResult;
             AlertsCommand.class,
             SegmentsCommand.class,
             EvaluateCommand.class,
-            WhatIfCommand.class
+            WhatIfCommand.class,
+            BenchCommand.class
         },
         footer = {
             "",

@@ -1,0 +1,463 @@
+package org.gridwatch.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.runtime.jobmaster.JobResult;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.gridwatch.core.event.Source;
+import org.gridwatch.embedded.EmbeddedKafka;
+import org.gridwatch.jobs.MonitorJob;
+import org.gridwatch.jobs.MonitorSettings;
+import org.gridwatch.jobs.bench.BaselineJob;
+import org.gridwatch.jobs.io.FileInputs;
+import org.gridwatch.jobs.io.FileOutputs;
+import org.gridwatch.jobs.io.KafkaInputs;
+import org.gridwatch.jobs.io.KafkaOutputs;
+import org.gridwatch.jobs.io.MonitorInputs;
+import org.gridwatch.jobs.io.MonitorOutputs;
+import org.gridwatch.simulator.FileFleetSink;
+import org.gridwatch.simulator.FleetSimulator;
+import org.gridwatch.simulator.Progress;
+import org.gridwatch.simulator.SimulationConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gridwatch bench}: the monitor job against a trivial baseline job over the same readings,
+ * alternated in one run so that a noisy machine slows both alike (docs/benchmarks.md).
+ */
+@Command(
+        name = "bench",
+        header = "The monitor's throughput against a trivial Flink job's, from files and Kafka.",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Generates a fleet (or takes --input), then runs, alternating in this one process, the"
+                    + " monitor job with everything on (as `gridwatch monitor --input/--kafka"
+                    + " --out` runs it) and the trivial baseline (parse each reading's JSON, key"
+                    + " by meter, keep a sum in keyed state) over the same readings: from the"
+                    + " files, and from a Kafka broker started in this process. Prints"
+                    + " readings/s of each run, and the ratio of the medians.",
+            "A benchmark, not a test: run it on a machine doing nothing else, and compare runs"
+                    + " on the same machine only.",
+            ""
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  gridwatch bench                                  # 1,000 customers x 35 days",
+            "  gridwatch bench --customers 10000 --days 7 --rounds 2 --sources files",
+            "  gridwatch bench --input runs/jan --sources kafka"
+        })
+public final class BenchCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(
+            names = "--input",
+            paramLabel = "DIR",
+            description = "Use this folder's .jsonl files instead of generating a fleet.")
+    Path input;
+
+    @Option(
+            names = "--customers",
+            paramLabel = "N",
+            defaultValue = "1000",
+            description = "Customers of the generated fleet (default: ${DEFAULT-VALUE}).")
+    int customers;
+
+    @Option(
+            names = "--days",
+            paramLabel = "D",
+            defaultValue = "35",
+            description =
+                    "Days of the generated fleet (default: ${DEFAULT-VALUE}: a month billed and"
+                            + " valued).")
+    int days;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            defaultValue = "42",
+            description = "Seed of the generated fleet (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+            names = "--rounds",
+            paramLabel = "R",
+            defaultValue = "3",
+            description =
+                    "Rounds per source; each runs the monitor, then the baseline (default:"
+                            + " ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(
+            names = "--parallelism",
+            paramLabel = "P",
+            defaultValue = "2",
+            description = "Parallelism of both jobs (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(
+            names = "--sources",
+            paramLabel = "LIST",
+            split = ",",
+            defaultValue = "files,kafka",
+            description =
+                    "Where the jobs read from: files, kafka or both (default: ${DEFAULT-VALUE}).")
+    List<String> sources;
+
+    @Option(
+            names = "--latency-rate",
+            paramLabel = "READINGS_PER_S",
+            description =
+                    "Measure latency with readings sent to Kafka at this rate (default: a quarter"
+                            + " of the monitor's median from Kafka; 0 to skip the latency run).")
+    Double latencyRate;
+
+    @Option(
+            names = "--checkpoint-interval-ms",
+            paramLabel = "MS",
+            defaultValue = "10000",
+            description =
+                    "The monitor's checkpoint interval (default: ${DEFAULT-VALUE}, as `gridwatch"
+                            + " monitor`).")
+    long checkpointIntervalMs;
+
+    @Override
+    public Integer call() throws Exception {
+        if (rounds < 1 || parallelism < 1 || parallelism > 64) {
+            throw new IllegalArgumentException("--rounds must be >= 1 and --parallelism 1..64");
+        }
+        for (String s : sources) {
+            if (!s.equals("files") && !s.equals("kafka")) {
+                throw new IllegalArgumentException(
+                        "--sources takes files, kafka or both, not " + s);
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Path scratch = Files.createTempDirectory("gridwatch-bench-");
+        try {
+            Path data = input != null ? input : generate(scratch.resolve("fleet"), out);
+            long readings = lines(data.resolve(Source.METER_READINGS.fileName()));
+            out.printf(
+                    Locale.ROOT,
+                    "bench: %,d readings in %s, parallelism %d, %d round(s), %d cores, max heap"
+                            + " %,d MB%n",
+                    readings,
+                    data,
+                    parallelism,
+                    rounds,
+                    Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20);
+            out.flush();
+            List<String> summary = new ArrayList<>();
+            if (sources.contains("files")) {
+                summary.add(filesBench(data, readings, scratch, out));
+            }
+            String latency = null;
+            if (sources.contains("kafka")) {
+                Runs fromKafka = new Runs();
+                summary.add(kafkaBench(data, readings, scratch, out, fromKafka));
+                double rate = latencyRate != null ? latencyRate : fromKafka.median() / 4;
+                if (rate > 0) {
+                    latency = latencyBench(data, rate, scratch, out);
+                }
+            } else if (latencyRate != null && latencyRate > 0) {
+                throw new IllegalArgumentException("--latency-rate needs kafka in --sources");
+            }
+            out.println();
+            out.println(
+                    "source  monitor (median, readings/s)  baseline (median, readings/s)  ratio");
+            summary.forEach(out::println);
+            if (latency != null) {
+                out.println(latency);
+            }
+            out.flush();
+            return 0;
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    private Path generate(Path dir, PrintWriter out) throws Exception {
+        out.printf(
+                Locale.ROOT,
+                "bench: simulating %,d customers x %d days (seed %d) into %s%n",
+                customers,
+                days,
+                seed,
+                dir);
+        out.flush();
+        try (FileFleetSink sink = new FileFleetSink(dir)) {
+            new FleetSimulator(SimulationConfig.of(customers, days, seed)).run(sink, Progress.NONE);
+        }
+        return dir;
+    }
+
+    private String filesBench(Path data, long readings, Path scratch, PrintWriter out)
+            throws Exception {
+        Runs monitor = new Runs();
+        Runs baseline = new Runs();
+        try (LocalFlink flink = LocalFlink.start(parallelism, 0)) {
+            for (int r = 1; r <= rounds; r++) {
+                Path outDir = scratch.resolve("out-files-" + r);
+                monitor.add(
+                        report(
+                                out,
+                                "files",
+                                "monitor",
+                                r,
+                                readings,
+                                runMonitor(
+                                        flink,
+                                        new FileInputs(data),
+                                        new FileOutputs(outDir, MonitorSettings.DEFAULT.zone()))));
+                StreamExecutionEnvironment env = flink.environment();
+                BaselineJob.overFile(env, data.resolve(Source.METER_READINGS.fileName()));
+                baseline.add(report(out, "files", "baseline", r, readings, run(flink, env)));
+            }
+        }
+        return monitor.line("files", baseline);
+    }
+
+    private String kafkaBench(Path data, long readings, Path scratch, PrintWriter out, Runs monitor)
+            throws Exception {
+        Runs baseline = new Runs();
+        try (EmbeddedKafka kafka = EmbeddedKafka.start();
+                LocalFlink flink = LocalFlink.start(parallelism, 0)) {
+            long loaded = KafkaLoad.topics(kafka, data, parallelism);
+            out.printf(
+                    Locale.ROOT,
+                    "bench: %,d records loaded into Kafka at %s (%d partitions a topic)%n",
+                    loaded,
+                    kafka.bootstrapServers(),
+                    parallelism);
+            out.flush();
+            for (int r = 1; r <= rounds; r++) {
+                String servers = kafka.bootstrapServers();
+                monitor.add(
+                        report(
+                                out,
+                                "kafka",
+                                "monitor",
+                                r,
+                                readings,
+                                runMonitor(
+                                        flink,
+                                        new KafkaInputs(servers, "bench-monitor-" + r, true),
+                                        new KafkaOutputs(
+                                                servers,
+                                                MonitorSettings.DEFAULT.zone(),
+                                                "bench-monitor-" + r))));
+                StreamExecutionEnvironment env = flink.environment();
+                BaselineJob.overKafka(
+                        env, servers, Source.METER_READINGS.topic(), "bench-baseline-" + r);
+                baseline.add(report(out, "kafka", "baseline", r, readings, run(flink, env)));
+            }
+        }
+        return monitor.line("kafka", baseline);
+    }
+
+    /** The monitor job as `gridwatch monitor` wires it, with its live summary. */
+    private long runMonitor(LocalFlink flink, MonitorInputs inputs, MonitorOutputs outputs)
+            throws Exception {
+        MonitorSettings settings =
+                MonitorSettings.DEFAULT
+                        .withCheckpointDir(flink.scratchCheckpoints())
+                        .withCheckpointInterval(java.time.Duration.ofMillis(checkpointIntervalMs));
+        try (LiveSummary summary = LiveSummary.open(settings.allowedLateness())) {
+            StreamExecutionEnvironment env = flink.environment();
+            new MonitorJob(
+                            new CountedInputs(inputs, summary),
+                            MonitorOutputs.all(List.of(outputs, new LiveSummaryOutputs(summary))),
+                            settings)
+                    .build(env);
+            return run(flink, env);
+        }
+    }
+
+    /**
+     * The monitor reading Kafka live while readings arrive at {@code rate} a second: for each
+     * quarter hour, the time from its last on-time record sent to its first load point written.
+     */
+    private String latencyBench(Path data, double rate, Path scratch, PrintWriter out)
+            throws Exception {
+        out.printf(
+                Locale.ROOT,
+                "bench: latency at %,.0f readings/s (meter and area readings sent in time order)%n",
+                rate);
+        out.flush();
+        LatencyProbe probe = new LatencyProbe("bench-" + System.nanoTime());
+        try (EmbeddedKafka kafka = EmbeddedKafka.start();
+                LocalFlink flink = LocalFlink.start(parallelism, 0);
+                LiveSummary summary = LiveSummary.open(MonitorSettings.DEFAULT.allowedLateness())) {
+            String servers = kafka.bootstrapServers();
+            KafkaLoad.topics(
+                    kafka,
+                    data,
+                    parallelism,
+                    java.util.EnumSet.of(Source.CUSTOMERS, Source.PAYMENTS, Source.INSPECTIONS));
+            long customers = lines(data.resolve(Source.CUSTOMERS.fileName()));
+            MonitorSettings settings =
+                    MonitorSettings.DEFAULT
+                            .withCheckpointDir(flink.scratchCheckpoints())
+                            .withCheckpointInterval(
+                                    java.time.Duration.ofMillis(checkpointIntervalMs));
+            StreamExecutionEnvironment env = flink.environment();
+            new MonitorJob(
+                            new CountedInputs(
+                                    new KafkaInputs(servers, "bench-latency", false), summary),
+                            MonitorOutputs.all(
+                                    List.of(
+                                            new KafkaOutputs(
+                                                    servers, settings.zone(), "bench-latency"),
+                                            new LiveSummaryOutputs(summary),
+                                            probe)),
+                            settings)
+                    .build(env);
+            JobID job = flink.submit(env, "bench latency");
+            // Readings are sent once the job is running, has read the master, and its inputs with
+            // nothing to send (a partition without inspections) count as idle, as on a job that
+            // has been running for a while: the time it takes to start is not latency.
+            long startBy = System.nanoTime() + 120_000_000_000L;
+            while (summary.snapshot().read(Source.CUSTOMERS.topic()) < customers
+                    && System.nanoTime() < startBy) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(settings.idleness().toMillis() + 2_000);
+            java.util.TreeMap<Long, Long> sent = PacedFeed.send(kafka, data, rate);
+            // The last quarters close only as later ones arrive; wait for the rest, then stop.
+            long lastExpected = sent.isEmpty() ? 0 : sent.lastKey() - 2 * 15 * 60_000L;
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (System.nanoTime() < deadline
+                    && !probe.written().keySet().stream().anyMatch(q -> q >= lastExpected)) {
+                Thread.sleep(200);
+            }
+            flink.cancel(job);
+            List<Long> latencies = new ArrayList<>();
+            int index = 0;
+            for (var e : sent.entrySet()) {
+                Long written = probe.written().get(e.getKey());
+                if (written != null) {
+                    latencies.add(written - e.getValue());
+                    if (Boolean.getBoolean("bench.trace")) {
+                        out.printf(
+                                Locale.ROOT,
+                                "  quarter %d %s sent %d latency %d ms%n",
+                                index,
+                                java.time.Instant.ofEpochMilli(e.getKey()),
+                                e.getValue(),
+                                written - e.getValue());
+                    }
+                }
+                index++;
+            }
+            latencies.sort(null);
+            if (latencies.isEmpty()) {
+                return "latency: no quarter hour was written (see the log)";
+            }
+            return String.format(
+                    Locale.ROOT,
+                    "latency from Kafka at %,.0f readings/s (%,d quarter hours, last reading sent ->"
+                            + " load point written): p50 %,d ms, p99 %,d ms, max %,d ms",
+                    rate,
+                    latencies.size(),
+                    percentile(latencies, 0.50),
+                    percentile(latencies, 0.99),
+                    latencies.get(latencies.size() - 1));
+        } finally {
+            probe.close();
+        }
+    }
+
+    /** The nearest-rank percentile of sorted values. */
+    static long percentile(List<Long> sorted, double p) {
+        int rank = (int) Math.ceil(p * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
+    }
+
+    /** Runs the job wired into {@code env} to its end; returns its time in nanoseconds. */
+    private static long run(LocalFlink flink, StreamExecutionEnvironment env) throws Exception {
+        long started = System.nanoTime();
+        JobID job = flink.submit(env, "bench");
+        JobResult result = flink.result(job).get();
+        long took = System.nanoTime() - started;
+        Throwable failure = LocalFlink.failure(result);
+        if (failure != null) {
+            throw new IllegalStateException("the job failed: " + LocalFlink.reason(failure));
+        }
+        return took;
+    }
+
+    private static double report(
+            PrintWriter out, String source, String job, int round, long readings, long nanos) {
+        double perSecond = readings / (nanos / 1e9);
+        out.printf(
+                Locale.ROOT,
+                "  %-6s round %d  %-8s %7.1f s  %,10.0f readings/s%n",
+                source,
+                round,
+                job,
+                nanos / 1e9,
+                perSecond);
+        out.flush();
+        return perSecond;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path p :
+                    (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    static long lines(Path file) throws IOException {
+        long n = 0;
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            while (r.readLine() != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The readings/s of one job's rounds. */
+    private static final class Runs {
+        private final List<Double> perSecond = new ArrayList<>();
+
+        void add(double value) {
+            perSecond.add(value);
+        }
+
+        double median() {
+            List<Double> sorted = new ArrayList<>(perSecond);
+            sorted.sort(null);
+            int n = sorted.size();
+            return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        }
+
+        String line(String source, Runs baseline) {
+            return String.format(
+                    Locale.ROOT,
+                    "%-7s %,28.0f  %,29.0f  %5.2f",
+                    source,
+                    median(),
+                    baseline.median(),
+                    median() / baseline.median());
+        }
+    }
+}
