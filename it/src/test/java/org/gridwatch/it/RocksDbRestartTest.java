@@ -56,11 +56,6 @@ class RocksDbRestartTest {
             throws Exception {
         Path fleet = dir.resolve("fleet");
         Fleets.simulateToFiles(FLEET, fleet);
-        Path reference = dir.resolve("reference");
-        Fleets.monitor(new FileInputs(fleet), reference, null, null);
-        List<String> referenceBills = sortedLines(reference.resolve("bills.jsonl"));
-        assertThat(referenceBills).hasSize(FLEET.customers());
-
         List<String> readings = Files.readAllLines(fleet.resolve("readings.jsonl"));
         List<String> payments = Files.readAllLines(fleet.resolve("payments.jsonl"));
         int half = readings.size() / 2;
@@ -68,11 +63,36 @@ class RocksDbRestartTest {
         Path out = dir.resolve("rocksdb");
         try (EmbeddedKafka kafka = EmbeddedKafka.start();
                 TestFlink flink = TestFlink.start(1, 2)) {
+            // The uninterrupted run: the same files, on the heap backend.
+            Path reference = dir.resolve("reference");
+            MonitorSettings heap =
+                    MonitorSettings.DEFAULT
+                            .withCheckpointInterval(Duration.ofSeconds(1))
+                            .withCheckpointDir(
+                                    dir.resolve("reference-checkpoints").toUri().toString())
+                            .withStateBackend(MonitorSettings.HASHMAP);
+            flink.awaitSuccess(
+                    flink.submit(
+                            new MonitorJob(
+                                    new FileInputs(fleet),
+                                    new FileOutputs(reference, heap.zone()),
+                                    heap),
+                            2,
+                            null));
+            List<String> referenceBills = sortedLines(reference.resolve("bills.jsonl"));
+            assertThat(referenceBills).hasSize(FLEET.customers());
+
             produce(kafka, "customers", Files.readAllLines(fleet.resolve("customers.jsonl")));
             produce(kafka, "payments", payments);
             produce(kafka, "meter-readings", readings.subList(0, half));
 
-            JobID first = flink.submit(job(kafka, out, checkpoints), 2, null);
+            // The default idleness (1 min): the readings must not count as idle before the job
+            // is cancelled, or the payments, read to February 9, would move event time on.
+            JobID first =
+                    flink.submit(
+                            job(kafka, out, checkpoints, MonitorSettings.DEFAULT.idleness()),
+                            2,
+                            null);
             // Kafka offsets are committed when a checkpoint completes: that checkpoint holds the
             // state of every reading of the first half.
             awaitCommitted(kafka, "meter-readings", half);
@@ -105,7 +125,10 @@ class RocksDbRestartTest {
 
             String latest = RetainedCheckpoints.latest(checkpoints).orElseThrow();
             produce(kafka, "meter-readings", readings.subList(half, readings.size()));
-            JobID resumed = flink.submit(job(kafka, out, checkpoints), 2, latest);
+            // 10 s: the empty topics let event time go on soon; the readings, read without a
+            // pause to their end, do not count as idle before.
+            JobID resumed =
+                    flink.submit(job(kafka, out, checkpoints, Duration.ofSeconds(10)), 2, latest);
             awaitLines(out.resolve("bills.jsonl"), referenceBills.size());
             flink.awaitCheckpoints(resumed, flink.completedCheckpointCount(resumed) + 1);
             flink.cancel(resumed);
@@ -114,11 +137,18 @@ class RocksDbRestartTest {
         }
     }
 
-    private static MonitorJob job(EmbeddedKafka kafka, Path out, String checkpoints) {
+    /**
+     * The job on RocksDB, reading Kafka and writing files. {@code idleness}: how long a topic
+     * partition without records holds event time back (the empty topics, inspections and the like,
+     * do so until then).
+     */
+    private static MonitorJob job(
+            EmbeddedKafka kafka, Path out, String checkpoints, Duration idleness) {
         MonitorSettings settings =
                 MonitorSettings.DEFAULT
                         .withCheckpointInterval(Duration.ofSeconds(1))
                         .withCheckpointDir(checkpoints)
+                        .withIdleness(idleness, MonitorSettings.DEFAULT.masterIdleness())
                         .withStateBackend(MonitorSettings.ROCKSDB);
         return new MonitorJob(
                 new KafkaInputs(kafka.bootstrapServers(), GROUP, false),
