@@ -96,6 +96,58 @@ class KubernetesManifestTest {
         assertThat((String) job.get("jarURI")).startsWith("local:///opt/flink/usrlib/");
     }
 
+    /**
+     * The fields of the FlinkDeployment resource of the operator 1.13 (its custom resource
+     * reference): a misspelt field would be dropped by Kubernetes without a word.
+     */
+    @Test
+    void usesOnlyFieldsAndValuesTheOperatorsResourceHas() {
+        assertThat(spec.keySet())
+                .isSubsetOf(
+                        "job",
+                        "restartNonce",
+                        "flinkConfiguration",
+                        "image",
+                        "imagePullPolicy",
+                        "serviceAccount",
+                        "flinkVersion",
+                        "ingress",
+                        "podTemplate",
+                        "jobManager",
+                        "taskManager",
+                        "logConfiguration",
+                        "mode");
+        assertThat(job.keySet())
+                .isSubsetOf(
+                        "jarURI",
+                        "parallelism",
+                        "entryClass",
+                        "args",
+                        "state",
+                        "savepointTriggerNonce",
+                        "initialSavepointPath",
+                        "checkpointTriggerNonce",
+                        "upgradeMode",
+                        "allowNonRestoredState",
+                        "savepointRedeployNonce",
+                        "autoscalerResetNonce");
+        for (String role : List.of("jobManager", "taskManager")) {
+            Map<String, Object> manager = map(spec, role);
+            assertThat(manager.keySet()).as(role).isSubsetOf("resource", "replicas", "podTemplate");
+            Map<String, Object> resource = map(manager, "resource");
+            assertThat(resource.keySet()).as(role).isSubsetOf("cpu", "memory", "ephemeralStorage");
+            assertThat(resource.get("cpu")).as(role + " cpu").isInstanceOf(Number.class);
+            assertThat((String) resource.get("memory"))
+                    .as(role + " memory, as Flink or Kubernetes writes it")
+                    .matches("\\d+(m|g|Mi|Gi)");
+        }
+        // v2_1 and v2_2 came with the operator 1.13.0; 1.11 and 1.12 end at v2_0
+        assertThat(spec.get("flinkVersion"))
+                .isIn("v1_17", "v1_18", "v1_19", "v1_20", "v2_0", "v2_1", "v2_2");
+        assertThat(job.get("upgradeMode")).isIn("savepoint", "last-state", "stateless");
+        assertThat(job.get("state")).isIn("running", "suspended");
+    }
+
     @Test
     void namesTheFlinkVersionTheJobIsBuiltWith() throws IOException {
         String[] version = EnvironmentInformation.getVersion().split("\\.");
