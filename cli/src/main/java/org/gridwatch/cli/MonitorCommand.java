@@ -156,6 +156,15 @@ public final class MonitorCommand implements Callable<Integer> {
     String checkpointDir;
 
     @Option(
+            names = "--state-backend",
+            paramLabel = "hashmap|rocksdb",
+            description =
+                    "Keep the job's state on the heap (hashmap, the default) or in RocksDB on the"
+                            + " local disk with incremental checkpoints (rocksdb): for state larger"
+                            + " than the heap.")
+    String stateBackend;
+
+    @Option(
             names = "--resume-from",
             paramLabel = "PATH",
             description =
@@ -358,6 +367,13 @@ public final class MonitorCommand implements Callable<Integer> {
         }
         if (fresh && resumeFrom != null) {
             throw usage("give --fresh or --resume-from, not both");
+        }
+        if (stateBackend != null) {
+            try {
+                settings = settings.withStateBackend(MonitorArgs.stateBackend(stateBackend));
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
         }
         if (checkpointIntervalMs != null) {
             if (checkpointIntervalMs <= 0) {

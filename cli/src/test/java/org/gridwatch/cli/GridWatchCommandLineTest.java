@@ -117,6 +117,18 @@ class GridWatchCommandLineTest {
     }
 
     @Test
+    void monitorNamesTheStateBackendsItKnows() {
+        CommandRun run =
+                CommandRun.of("monitor", "--input", dir.toString(), "--state-backend", "rocks");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines())
+                .containsExactly(
+                        "gridwatch monitor: --state-backend is hashmap or rocksdb, not 'rocks'",
+                        "see gridwatch monitor --help");
+    }
+
+    @Test
     void monitorTakesAPasswordOrATokenNotBoth() {
         CommandRun run =
                 CommandRun.of(

@@ -1,11 +1,14 @@
 package org.gridwatch.it;
 
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.runtime.checkpoint.CheckpointStatsStatus;
 import org.apache.flink.runtime.clusterframework.ApplicationStatus;
 import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
 import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
@@ -84,6 +87,40 @@ final class TestFlink implements AutoCloseable {
         return graph.getCheckpointStatsSnapshot() == null
                 ? 0
                 : graph.getCheckpointStatsSnapshot().getCounts().getNumberOfCompletedCheckpoints();
+    }
+
+    /**
+     * The size of one completed checkpoint as Flink's checkpoint statistics report it (the web UI's
+     * "Full Checkpoint Data Size" and "Checkpointed Data Size").
+     *
+     * @param fullBytes all the state the checkpoint refers to, also files an earlier checkpoint
+     *     uploaded
+     * @param incrementalBytes what this checkpoint itself uploaded; the same as {@code fullBytes}
+     *     unless the state backend checkpoints incrementally
+     */
+    record CheckpointSize(long id, long fullBytes, long incrementalBytes) {}
+
+    /** The job's completed checkpoints that the statistics still remember, oldest first. */
+    List<CheckpointSize> completedCheckpointSizes(JobID job) throws Exception {
+        AccessExecutionGraph graph = cluster.getExecutionGraph(job).get();
+        if (graph.getCheckpointStatsSnapshot() == null) {
+            return List.of();
+        }
+        return graph.getCheckpointStatsSnapshot().getHistory().getCheckpoints().stream()
+                .filter(c -> c.getStatus() == CheckpointStatsStatus.COMPLETED)
+                .map(
+                        c ->
+                                new CheckpointSize(
+                                        c.getCheckpointId(),
+                                        c.getStateSize(),
+                                        c.getCheckpointedSize()))
+                .sorted(Comparator.comparingLong(CheckpointSize::id))
+                .toList();
+    }
+
+    /** How many checkpoints the job has completed so far. */
+    int completedCheckpointCount(JobID job) throws Exception {
+        return Math.toIntExact(completedCheckpoints(job));
     }
 
     void terminateTaskManager(int index) throws Exception {

@@ -71,6 +71,7 @@ public record MonitorArgs(
                     "zone",
                     "checkpoint-interval-ms",
                     "checkpoint-dir",
+                    "state-backend",
                     "future-tolerance",
                     "tariffs",
                     "holidays",
@@ -279,6 +280,9 @@ public record MonitorArgs(
         if (p.has("checkpoint-dir")) {
             settings = settings.withCheckpointDir(p.get("checkpoint-dir"));
         }
+        if (p.has("state-backend")) {
+            settings = settings.withStateBackend(stateBackend(p.get("state-backend")));
+        }
         if (p.has("future-tolerance")) {
             settings =
                     settings.withFutureTolerance(
@@ -311,6 +315,24 @@ public record MonitorArgs(
                 p.has("kafka-properties")
                         ? KafkaClientProperties.read(Path.of(p.get("kafka-properties")))
                         : KafkaClientProperties.NONE);
+    }
+
+    /**
+     * The value of {@code --state-backend}: {@code hashmap} or {@code rocksdb} (with incremental
+     * checkpoints).
+     */
+    public static String stateBackend(String value) {
+        if (MonitorSettings.HASHMAP.equals(value) || MonitorSettings.ROCKSDB.equals(value)) {
+            return value;
+        }
+        throw new IllegalArgumentException(
+                "--state-backend is "
+                        + MonitorSettings.HASHMAP
+                        + " or "
+                        + MonitorSettings.ROCKSDB
+                        + ", not '"
+                        + value
+                        + "'");
     }
 
     private static Path optionalPath(ParameterTool p, String key) {

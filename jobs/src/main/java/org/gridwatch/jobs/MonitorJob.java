@@ -10,6 +10,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -169,7 +170,8 @@ public final class MonitorJob {
      * Exactly-once checkpoints (aligned: every subtask of an operator sees the same watermarks
      * before a barrier, which {@link org.gridwatch.jobs.ops.ActedEventTime} relies on), kept when
      * the job is cancelled, so that a job started again resumes from the latest one ({@link
-     * RetainedCheckpoints}).
+     * RetainedCheckpoints}). The state backend is the cluster's unless the settings name one;
+     * RocksDB always checkpoints incrementally.
      */
     private void configureCheckpoints(StreamExecutionEnvironment env) {
         if (!settings.checkpointInterval().isZero()) {
@@ -184,6 +186,12 @@ public final class MonitorJob {
         if (settings.checkpointDir() != null) {
             conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, settings.checkpointDir());
+        }
+        if (settings.stateBackend() != null) {
+            conf.set(StateBackendOptions.STATE_BACKEND, settings.stateBackend());
+            conf.set(
+                    CheckpointingOptions.INCREMENTAL_CHECKPOINTS,
+                    MonitorSettings.ROCKSDB.equals(settings.stateBackend()));
         }
         env.configure(conf);
     }

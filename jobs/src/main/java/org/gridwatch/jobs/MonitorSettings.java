@@ -45,6 +45,12 @@ import org.gridwatch.core.value.ValueModel;
  *     leave it to the cluster's configuration. Local runs must set one: Flink's default keeps
  *     checkpoints in the JobManager's memory, capped at 5 MB, which a week of 15-minute buckets of
  *     a few thousand customers already exceeds.
+ * @param stateBackend where keyed state lives while the job runs: {@link #HASHMAP} (objects on the
+ *     TaskManagers' heap: fastest, bounded by the heap), {@link #ROCKSDB} (serialized in an
+ *     embedded RocksDB on the TaskManagers' local disk, with incremental checkpoints: only the
+ *     files new since the last checkpoint are uploaded), or null to leave it to the cluster's
+ *     configuration ({@code state.backend.type}, {@code execution.checkpointing.incremental}).
+ *     Default null.
  * @param pricing the tariff file and holiday calendar, as text ({@link PricingFiles#SHIPPED}: the
  *     presets and the 2026 calendar of China)
  * @param valueModel the credit, value and segment rules ({@link ValueModel#DEFAULTS}, explained in
@@ -62,10 +68,35 @@ public record MonitorSettings(
         double vouchingShare,
         Duration checkpointInterval,
         String checkpointDir,
+        String stateBackend,
         PricingFiles pricing,
         ValidationLimits limits,
         ValueModel valueModel)
         implements Serializable {
+
+    /** Flink's heap state backend ({@code state.backend.type: hashmap}). */
+    public static final String HASHMAP = "hashmap";
+
+    /**
+     * Flink's RocksDB state backend ({@code state.backend.type: rocksdb}), always with incremental
+     * checkpoints here.
+     */
+    public static final String ROCKSDB = "rocksdb";
+
+    public MonitorSettings {
+        if (stateBackend != null
+                && !stateBackend.equals(HASHMAP)
+                && !stateBackend.equals(ROCKSDB)) {
+            throw new IllegalArgumentException(
+                    "the state backend is "
+                            + HASHMAP
+                            + " or "
+                            + ROCKSDB
+                            + ", not '"
+                            + stateBackend
+                            + "'");
+        }
+    }
 
     public static final MonitorSettings DEFAULT =
             new MonitorSettings(
@@ -79,6 +110,7 @@ public record MonitorSettings(
                     256,
                     0.5,
                     Duration.ofSeconds(10),
+                    null,
                     null,
                     PricingFiles.SHIPPED,
                     ValidationLimits.DEFAULT,
@@ -110,6 +142,11 @@ public record MonitorSettings(
 
     public MonitorSettings withCheckpointDir(String dir) {
         return edit(b -> b.checkpointDir = dir);
+    }
+
+    /** {@link #HASHMAP}, {@link #ROCKSDB}, or null for the cluster's configuration. */
+    public MonitorSettings withStateBackend(String backend) {
+        return edit(b -> b.stateBackend = backend);
     }
 
     public MonitorSettings withPricing(PricingFiles files) {
@@ -159,6 +196,7 @@ public record MonitorSettings(
         double vouchingShare;
         Duration checkpointInterval;
         String checkpointDir;
+        String stateBackend;
         PricingFiles pricing;
         ValidationLimits limits;
         ValueModel valueModel;
@@ -175,6 +213,7 @@ public record MonitorSettings(
             vouchingShare = s.vouchingShare;
             checkpointInterval = s.checkpointInterval;
             checkpointDir = s.checkpointDir;
+            stateBackend = s.stateBackend;
             pricing = s.pricing;
             limits = s.limits;
             valueModel = s.valueModel;
@@ -193,6 +232,7 @@ public record MonitorSettings(
                     vouchingShare,
                     checkpointInterval,
                     checkpointDir,
+                    stateBackend,
                     pricing,
                     limits,
                     valueModel);

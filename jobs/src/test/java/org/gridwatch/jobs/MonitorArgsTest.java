@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.gridwatch.core.codec.EventJson;
 import org.gridwatch.core.event.Customer;
@@ -191,6 +193,42 @@ class MonitorArgsTest {
 
         assertThatThrownBy(() -> parse("--kafka-properties", file.toString()))
                 .hasMessage("--kafka-properties applies to --kafka only");
+    }
+
+    @Test
+    void leavesTheStateBackendToTheClusterUnlessOneIsChosen() throws Exception {
+        MonitorArgs unset = parse();
+        assertThat(unset.settings().stateBackend()).isNull();
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment();
+        new MonitorJob(unset.inputs(), unset.outputs(), unset.settings()).build(env);
+        assertThat(env.getConfiguration().getOptional(StateBackendOptions.STATE_BACKEND)).isEmpty();
+        assertThat(env.getConfiguration().getOptional(CheckpointingOptions.INCREMENTAL_CHECKPOINTS))
+                .isEmpty();
+    }
+
+    @Test
+    void rocksDbCheckpointsIncrementally() throws Exception {
+        MonitorArgs rocks = parse("--state-backend", "rocksdb");
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment();
+        new MonitorJob(rocks.inputs(), rocks.outputs(), rocks.settings()).build(env);
+        assertThat(env.getConfiguration().get(StateBackendOptions.STATE_BACKEND))
+                .isEqualTo("rocksdb");
+        assertThat(env.getConfiguration().get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS))
+                .isTrue();
+
+        MonitorArgs heap = parse("--state-backend", "hashmap");
+        env = new StreamExecutionEnvironment();
+        new MonitorJob(heap.inputs(), heap.outputs(), heap.settings()).build(env);
+        assertThat(env.getConfiguration().get(StateBackendOptions.STATE_BACKEND))
+                .isEqualTo("hashmap");
+        assertThat(env.getConfiguration().get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS))
+                .isFalse();
+    }
+
+    @Test
+    void refusesAnUnknownStateBackend() {
+        assertThatThrownBy(() -> parse("--state-backend", "rocks"))
+                .hasMessage("--state-backend is hashmap or rocksdb, not 'rocks'");
     }
 
     @Test
