@@ -45,21 +45,26 @@ import org.gridwatch.jobs.ops.CustomerAccounts;
 import org.gridwatch.jobs.ops.CustomerFeed;
 import org.gridwatch.jobs.ops.CustomerSupplyWatch;
 import org.gridwatch.jobs.ops.DailyPeakValley;
+import org.gridwatch.jobs.ops.DealtCounts;
 import org.gridwatch.jobs.ops.FleetReliability;
 import org.gridwatch.jobs.ops.FleetValue;
 import org.gridwatch.jobs.ops.IngestBuckets;
 import org.gridwatch.jobs.ops.IngestCount;
+import org.gridwatch.jobs.ops.IngestPartial;
+import org.gridwatch.jobs.ops.IngestPartials;
 import org.gridwatch.jobs.ops.InputKind;
 import org.gridwatch.jobs.ops.LoadBuckets;
 import org.gridwatch.jobs.ops.MasterTable;
 import org.gridwatch.jobs.ops.MeterAssignment;
 import org.gridwatch.jobs.ops.MeterEnrichment;
+import org.gridwatch.jobs.ops.QuarterLoad;
 import org.gridwatch.jobs.ops.Rejections;
 import org.gridwatch.jobs.ops.ReliabilityDelta;
 import org.gridwatch.jobs.ops.ServedChange;
 import org.gridwatch.jobs.ops.ShadowScenarios;
 import org.gridwatch.jobs.ops.SplitArrivals;
 import org.gridwatch.jobs.ops.SupplyBuckets;
+import org.gridwatch.jobs.ops.SystemLoadPartials;
 
 /**
  * The monitor job: validates every input, joins readings with the customer master, and keeps the
@@ -153,7 +158,12 @@ public final class MonitorJob {
         outputs.rejected(rejectedAndCounted(c));
         c.metrics.add(
                 union(c.arrivals)
-                        .keyBy(IngestCount::source)
+                        .keyBy(IngestCount::shardKey)
+                        .process(new IngestPartials(settings.allowedLateness().toMillis()))
+                        .returns(Types.POJO(IngestPartial.class))
+                        .name("records, rejected, late per source shard, 15 min")
+                        .uid("ingest-partials")
+                        .keyBy(IngestPartial::source)
                         .process(new IngestBuckets(settings.allowedLateness().toMillis()))
                         .name("records, rejected, late per source, 15 min")
                         .uid("ingest-buckets"));
@@ -248,6 +258,11 @@ public final class MonitorJob {
         }
         c.metrics.add(
                 load.getSideOutput(LoadBuckets.SYSTEM_LOAD)
+                        .keyBy(QuarterLoad::shardKey)
+                        .process(new SystemLoadPartials())
+                        .returns(Types.POJO(QuarterLoad.class))
+                        .name("system load per shard of areas and classes")
+                        .uid("system-load-partials")
                         .keyBy(q -> DailyPeakValley.KEY)
                         .process(
                                 new DailyPeakValley(
@@ -414,7 +429,8 @@ public final class MonitorJob {
         }
         DataStream<Rejected> later = union(c.laterRejected);
         c.arrivals.add(
-                later.map(IngestCount::rejectedLater)
+                later.map(new DealtCounts<>(IngestCount::rejectedLater))
+                        .returns(Types.POJO(IngestCount.class))
                         .name("count rejected after parse")
                         .uid("count-rejected-after-parse"));
         return atSource.union(later);
@@ -461,7 +477,7 @@ public final class MonitorJob {
                 .map(
                         arrivals -> {
                             c.arrivals.add(
-                                    arrivals.map(a -> IngestCount.read(topic, a))
+                                    arrivals.map(new DealtCounts<>(a -> IngestCount.read(topic, a)))
                                             .returns(Types.POJO(IngestCount.class))
                                             .name("count " + topic)
                                             .uid("count-" + topic));
