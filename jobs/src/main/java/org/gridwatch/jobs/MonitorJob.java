@@ -40,7 +40,11 @@ import org.gridwatch.jobs.ops.AccountEvent;
 import org.gridwatch.jobs.ops.AreaAdmission;
 import org.gridwatch.jobs.ops.AreaReliability;
 import org.gridwatch.jobs.ops.AreaWatch;
+import org.gridwatch.jobs.ops.ClassDeviations;
+import org.gridwatch.jobs.ops.ClassMedian;
+import org.gridwatch.jobs.ops.ClassMedians;
 import org.gridwatch.jobs.ops.ClassPeers;
+import org.gridwatch.jobs.ops.ClassSketch;
 import org.gridwatch.jobs.ops.CustomerAccounts;
 import org.gridwatch.jobs.ops.CustomerFeed;
 import org.gridwatch.jobs.ops.CustomerSupplyWatch;
@@ -75,15 +79,16 @@ import org.gridwatch.jobs.ops.SystemLoadPartials;
  * (every source parses and times its records: watermarks per partition / file, FUTURE_TIMESTAMP)
  * customers ─ master table (keyed by customer) ─ meter assignments ─┐
  * meter-readings ───────────────────────────────── join (keyed by meter) ─┬─ load (and by TOU period) per area × class × 15 min ─┐
- *                                                                         │    └─ system load ─ daily peak-valley rate ───────────┤
+ *                                                                         │    └─ system load (per shard, then one key) ─ daily peak-valley rate ┤
  * payments, inspections ──────────────────────────────────────────────────┴─ customer accounts (keyed by customer) ─ bills         │
  *                                                                             ├─ standings ─ fleet value (one key) ─ segments ───────┤
  *                                                                             ├─ arrears ─ alerts ─────────────────────────────────┤
  *                        (feed + segments) ─ customer supply (keyed by customer) ─ interruptions, SUPPLY_RELIABILITY alerts
  *                                              └─ reliability per area × segment (keyed by area) ─ fleet (keyed by segment) ─ metrics
- *                                                                             └─ judged days ─ class peers (keyed by class) ─ theft watch (keyed by area) ─ alerts ─┤
+ *                                                                             └─ judged days ─ class peers (keyed by area) ─ theft watch (keyed by area) ─ alerts ─┤
+ *                                                                                └─ deviations per class × shard ─ class medians ─┘ (broadcast)
  * area-readings ─ admit (keyed by area) ─ supply per area × 15 min ──────────────────────────────────────────────────────────────┼─ metrics
- * every input ─ records / rejected / late per source × 15 min ───────────────────────────────────────────────────────────────────┘
+ * every input ─ records / rejected / late per source × shard, then per source × 15 min ────────────────────────────────────────┘
  * every rejection (source, join, admission, accounts, too late) ─ rejected
  * </pre>
  */
@@ -362,8 +367,20 @@ public final class MonitorJob {
                                         .returns(Types.POJO(AreaReading.class))
                                         .name("no area readings")
                                         .uid("no-area-readings"));
+        DataStream<ClassMedian> classMedians =
+                days.keyBy(ClassDeviations::key)
+                        .process(new ClassDeviations())
+                        .returns(Types.POJO(ClassSketch.class))
+                        .name("class deviations per shard of customers")
+                        .uid("class-deviations")
+                        .keyBy(ClassSketch::dayKey)
+                        .process(new ClassMedians())
+                        .returns(Types.POJO(ClassMedian.class))
+                        .name("class medians across the fleet")
+                        .uid("class-medians");
         DataStream<DayReport> withClassPeers =
-                days.keyBy(DayReport::customerClass)
+                days.keyBy(DayReport::areaId)
+                        .connect(classMedians.broadcast(ClassPeers.MEDIANS))
                         .process(new ClassPeers())
                         .returns(Types.POJO(DayReport.class))
                         .name("class peers: the class's median day across the fleet")
