@@ -18,24 +18,29 @@ import org.gridwatch.jobs.io.MonitorOutputs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The same replay at parallelism 1, 2 and 4 writes the same lines and the same points. */
+/**
+ * The same replay at parallelism 1 and 2 on one TaskManager, and at 4 on a MiniCluster of two
+ * TaskManagers (each running a share of every operator, the two-phase aggregations' partials
+ * crossing between them), writes the same lines and the same points.
+ */
 class ParallelismTest {
     @TempDir static Path dir;
 
     @Test
-    void parallelismOneTwoAndFourWriteIdenticalOutputs() throws Exception {
+    void parallelismOneTwoAndFourOnTwoTaskManagersWriteIdenticalOutputs() throws Exception {
         MonitoredFleet fleet = MonitoredFleet.shared();
-        RunOutputs one = run(fleet, 1);
-        RunOutputs two = run(fleet, 2);
-        RunOutputs four = run(fleet, 4);
+        RunOutputs one = run(fleet, 1, 1);
+        RunOutputs two = run(fleet, 2, 1);
+        RunOutputs four = run(fleet, 4, 2);
 
         assertThat(one.files().get("bills.jsonl")).hasSize(Fleets.SMALL.customers());
         two.assertSameAs(one);
         four.assertSameAs(one);
     }
 
-    private static RunOutputs run(MonitoredFleet fleet, int parallelism) throws Exception {
-        String db = "parallelism_" + parallelism;
+    private static RunOutputs run(MonitoredFleet fleet, int parallelism, int taskManagers)
+            throws Exception {
+        String db = "parallelism_" + parallelism + "_on_" + taskManagers;
         new InfluxQueryClient(fleet.influxUrl()).createDatabase(db);
         Path out = dir.resolve(db);
         MonitorSettings settings =
@@ -43,7 +48,7 @@ class ParallelismTest {
                         .withCheckpointInterval(Duration.ofSeconds(1))
                         .withCheckpointDir(
                                 Files.createTempDirectory("gridwatch-p-").toUri().toString());
-        try (TestFlink flink = TestFlink.start(1, 4)) {
+        try (TestFlink flink = TestFlink.start(taskManagers, 4 / taskManagers)) {
             JobID job =
                     flink.submit(
                             new MonitorJob(

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.checkpoint.CheckpointStatsStatus;
@@ -35,6 +36,8 @@ final class TestFlink implements AutoCloseable {
     /** Slots are spread over the TaskManagers, so that each runs a share of every operator. */
     static TestFlink start(int taskManagers, int slotsPerTaskManager) throws Exception {
         Configuration conf = new Configuration();
+        // Any free port for the REST endpoint: another MiniCluster on the machine may hold 8081.
+        conf.set(RestOptions.BIND_PORT, "0");
         conf.set(
                 TaskManagerOptions.TASK_MANAGER_LOAD_BALANCE_MODE,
                 TaskManagerOptions.TaskManagerLoadBalanceMode.SLOTS);

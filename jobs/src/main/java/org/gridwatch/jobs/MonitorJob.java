@@ -41,26 +41,35 @@ import org.gridwatch.jobs.ops.AccountEvent;
 import org.gridwatch.jobs.ops.AreaAdmission;
 import org.gridwatch.jobs.ops.AreaReliability;
 import org.gridwatch.jobs.ops.AreaWatch;
+import org.gridwatch.jobs.ops.ClassDeviations;
+import org.gridwatch.jobs.ops.ClassMedian;
+import org.gridwatch.jobs.ops.ClassMedians;
 import org.gridwatch.jobs.ops.ClassPeers;
+import org.gridwatch.jobs.ops.ClassSketch;
 import org.gridwatch.jobs.ops.CustomerAccounts;
 import org.gridwatch.jobs.ops.CustomerFeed;
 import org.gridwatch.jobs.ops.CustomerSupplyWatch;
 import org.gridwatch.jobs.ops.DailyPeakValley;
+import org.gridwatch.jobs.ops.DealtCounts;
 import org.gridwatch.jobs.ops.FleetReliability;
 import org.gridwatch.jobs.ops.FleetValue;
 import org.gridwatch.jobs.ops.IngestBuckets;
 import org.gridwatch.jobs.ops.IngestCount;
+import org.gridwatch.jobs.ops.IngestPartial;
+import org.gridwatch.jobs.ops.IngestPartials;
 import org.gridwatch.jobs.ops.InputKind;
 import org.gridwatch.jobs.ops.LoadBuckets;
 import org.gridwatch.jobs.ops.MasterTable;
 import org.gridwatch.jobs.ops.MeterAssignment;
 import org.gridwatch.jobs.ops.MeterEnrichment;
+import org.gridwatch.jobs.ops.QuarterLoad;
 import org.gridwatch.jobs.ops.Rejections;
 import org.gridwatch.jobs.ops.ReliabilityDelta;
 import org.gridwatch.jobs.ops.ServedChange;
 import org.gridwatch.jobs.ops.ShadowScenarios;
 import org.gridwatch.jobs.ops.SplitArrivals;
 import org.gridwatch.jobs.ops.SupplyBuckets;
+import org.gridwatch.jobs.ops.SystemLoadPartials;
 import org.gridwatch.jobs.types.ReadingTypes;
 
 /**
@@ -72,15 +81,16 @@ import org.gridwatch.jobs.types.ReadingTypes;
  * (every source parses and times its records: watermarks per partition / file, FUTURE_TIMESTAMP)
  * customers ─ master table (keyed by customer) ─ meter assignments ─┐
  * meter-readings ───────────────────────────────── join (keyed by meter) ─┬─ load (and by TOU period) per area × class × 15 min ─┐
- *                                                                         │    └─ system load ─ daily peak-valley rate ───────────┤
+ *                                                                         │    └─ system load (per shard, then one key) ─ daily peak-valley rate ┤
  * payments, inspections ──────────────────────────────────────────────────┴─ customer accounts (keyed by customer) ─ bills         │
  *                                                                             ├─ standings ─ fleet value (one key) ─ segments ───────┤
  *                                                                             ├─ arrears ─ alerts ─────────────────────────────────┤
  *                        (feed + segments) ─ customer supply (keyed by customer) ─ interruptions, SUPPLY_RELIABILITY alerts
  *                                              └─ reliability per area × segment (keyed by area) ─ fleet (keyed by segment) ─ metrics
- *                                                                             └─ judged days ─ class peers (keyed by class) ─ theft watch (keyed by area) ─ alerts ─┤
+ *                                                                             └─ judged days ─ class peers (keyed by area) ─ theft watch (keyed by area) ─ alerts ─┤
+ *                                                                                └─ deviations per class × shard ─ class medians ─┘ (broadcast)
  * area-readings ─ admit (keyed by area) ─ supply per area × 15 min ──────────────────────────────────────────────────────────────┼─ metrics
- * every input ─ records / rejected / late per source × 15 min ───────────────────────────────────────────────────────────────────┘
+ * every input ─ records / rejected / late per source × shard, then per source × 15 min ────────────────────────────────────────┘
  * every rejection (source, join, admission, accounts, too late) ─ rejected
  * </pre>
  */
@@ -159,7 +169,12 @@ public final class MonitorJob {
         outputs.rejected(rejectedAndCounted(c));
         c.metrics.add(
                 union(c.arrivals)
-                        .keyBy(IngestCount::source)
+                        .keyBy(IngestCount::shardKey)
+                        .process(new IngestPartials(settings.allowedLateness().toMillis()))
+                        .returns(Types.POJO(IngestPartial.class))
+                        .name("records, rejected, late per source shard, 15 min")
+                        .uid("ingest-partials")
+                        .keyBy(IngestPartial::source)
                         .process(new IngestBuckets(settings.allowedLateness().toMillis()))
                         .name("records, rejected, late per source, 15 min")
                         .uid("ingest-buckets"));
@@ -261,6 +276,11 @@ public final class MonitorJob {
         }
         c.metrics.add(
                 load.getSideOutput(LoadBuckets.SYSTEM_LOAD)
+                        .keyBy(QuarterLoad::shardKey)
+                        .process(new SystemLoadPartials())
+                        .returns(Types.POJO(QuarterLoad.class))
+                        .name("system load per shard of areas and classes")
+                        .uid("system-load-partials")
                         .keyBy(q -> DailyPeakValley.KEY)
                         .process(
                                 new DailyPeakValley(
@@ -360,8 +380,20 @@ public final class MonitorJob {
                                         .returns(Types.POJO(AreaReading.class))
                                         .name("no area readings")
                                         .uid("no-area-readings"));
+        DataStream<ClassMedian> classMedians =
+                days.keyBy(ClassDeviations::key)
+                        .process(new ClassDeviations())
+                        .returns(Types.POJO(ClassSketch.class))
+                        .name("class deviations per shard of customers")
+                        .uid("class-deviations")
+                        .keyBy(ClassSketch::dayKey)
+                        .process(new ClassMedians())
+                        .returns(Types.POJO(ClassMedian.class))
+                        .name("class medians across the fleet")
+                        .uid("class-medians");
         DataStream<DayReport> withClassPeers =
-                days.keyBy(DayReport::customerClass)
+                days.keyBy(DayReport::areaId)
+                        .connect(classMedians.broadcast(ClassPeers.MEDIANS))
                         .process(new ClassPeers())
                         .returns(Types.POJO(DayReport.class))
                         .name("class peers: the class's median day across the fleet")
@@ -427,7 +459,8 @@ public final class MonitorJob {
         }
         DataStream<Rejected> later = union(c.laterRejected);
         c.arrivals.add(
-                later.map(IngestCount::rejectedLater)
+                later.map(new DealtCounts<>(IngestCount::rejectedLater))
+                        .returns(Types.POJO(IngestCount.class))
                         .name("count rejected after parse")
                         .uid("count-rejected-after-parse"));
         return atSource.union(later);
@@ -474,7 +507,7 @@ public final class MonitorJob {
                 .map(
                         arrivals -> {
                             c.arrivals.add(
-                                    arrivals.map(a -> IngestCount.read(topic, a))
+                                    arrivals.map(new DealtCounts<>(a -> IngestCount.read(topic, a)))
                                             .returns(Types.POJO(IngestCount.class))
                                             .name("count " + topic)
                                             .uid("count-" + topic));

@@ -42,18 +42,35 @@ public final class PeerGroup {
     }
 
     /**
-     * One class's judged days of one day across the fleet, each told the class's median deviation
-     * ({@link DayReport#classMedianZ}; null when fewer than {@link #MIN_MEMBERS} were judged). In
-     * the order given.
+     * The scored days among {@code days}, counted for the class's median ({@link
+     * DeviationHistogram}: built per part of the fleet and merged, where the area's own peers take
+     * the exact median).
      */
-    public static List<DayReport> withClassMedian(List<DayReport> classDay) {
+    public static DeviationHistogram classDeviations(List<DayReport> days) {
         List<double[]> scored = new ArrayList<>();
-        for (DayReport d : classDay) {
+        for (DayReport d : days) {
             if (d.scored()) {
                 scored.add(d.z());
             }
         }
-        double[] median = scored.size() >= MIN_MEMBERS ? medianZ(scored) : null;
+        return DeviationHistogram.of(scored);
+    }
+
+    /**
+     * The class's median deviation across the fleet from its day's histogram, within {@link
+     * DeviationHistogram#BIN}/2 of the exact one; null when fewer than {@link #MIN_MEMBERS} were
+     * judged.
+     */
+    public static double[] classMedian(DeviationHistogram classDay) {
+        return classDay.members >= MIN_MEMBERS ? classDay.median() : null;
+    }
+
+    /**
+     * One class's judged days of one day across the fleet, each told the class's median deviation
+     * ({@link #classMedian}). In the order given.
+     */
+    public static List<DayReport> withClassMedian(List<DayReport> classDay) {
+        double[] median = classMedian(classDeviations(classDay));
         List<DayReport> out = new ArrayList<>(classDay.size());
         for (DayReport d : classDay) {
             out.add(d.withClassMedian(median));

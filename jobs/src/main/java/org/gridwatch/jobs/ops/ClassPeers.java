@@ -1,24 +1,44 @@
 package org.gridwatch.jobs.ops;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.gridwatch.core.detect.DayReport;
 import org.gridwatch.core.detect.PeerGroup;
 
 /**
- * The customers' judged days of one class across the fleet, keyed by class: the days closing at the
- * same instant are gathered until event time passes it, then each is sent on with the class's
- * median deviation of that day ({@link PeerGroup#withClassMedian}), for the area's theft watch to
- * use where the class is too small in the area ({@link PeerGroup#netOfPeers}).
+ * The customers' judged days, keyed by area, each told its class's median deviation across the
+ * fleet ({@link DayReport#withClassMedian}), for the area's theft watch to use where the class is
+ * too small in the area ({@link PeerGroup#netOfPeers}). The medians come from the two-phase {@link
+ * ClassDeviations} → {@link ClassMedians} as broadcast state; a day waits here until event time
+ * reaches its close, by when its class's median has arrived (it is sent before the watermark that
+ * closes the day). A day that arrives after its close goes on without one, as does a day of a class
+ * with fewer than {@link PeerGroup#MIN_MEMBERS} judged.
  *
- * <p>Parallelism is the number of classes (seven), and one task holds a class's day of reports
- * until it closes (about 200 B a customer): fine to a few million customers, a one-key operator to
- * replace with a mergeable median sketch beyond (docs/operations.md).
+ * <p>Keyed by area, so each task holds its areas' open day of reports (about 200 B a customer), and
+ * the broadcast state two days of medians per class.
  */
-public final class ClassPeers extends KeyedProcessFunction<String, DayReport, DayReport> {
+public final class ClassPeers
+        extends KeyedBroadcastProcessFunction<String, DayReport, ClassMedian, DayReport> {
     private static final long serialVersionUID = 1L;
+
+    /** The classes' medians by {@link ClassMedian#key}. */
+    public static final MapStateDescriptor<String, double[]> MEDIANS =
+            new MapStateDescriptor<>(
+                    "class-medians",
+                    Types.STRING,
+                    PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO);
+
+    /** Medians kept this long after a newer day's came: a day's close is long past by then. */
+    private static final long KEPT_MILLIS = 2 * 86_400_000L;
 
     private transient ClosingDays days;
 
@@ -28,9 +48,26 @@ public final class ClassPeers extends KeyedProcessFunction<String, DayReport, Da
     }
 
     @Override
-    public void processElement(DayReport day, Context ctx, Collector<DayReport> out)
+    public void processElement(DayReport day, ReadOnlyContext ctx, Collector<DayReport> out)
             throws Exception {
         days.add(day, ctx.timerService());
+    }
+
+    @Override
+    public void processBroadcastElement(ClassMedian m, Context ctx, Collector<DayReport> out)
+            throws Exception {
+        BroadcastState<String, double[]> medians = ctx.getBroadcastState(MEDIANS);
+        medians.put(m.key(), m.medianZ());
+        List<String> old = new ArrayList<>();
+        for (Map.Entry<String, double[]> e : medians.entries()) {
+            long closedAt = Long.parseLong(e.getKey().substring(e.getKey().lastIndexOf('@') + 1));
+            if (closedAt < m.closedAtMillis() - KEPT_MILLIS) {
+                old.add(e.getKey());
+            }
+        }
+        for (String key : old) {
+            medians.remove(key);
+        }
     }
 
     @Override
@@ -40,8 +77,12 @@ public final class ClassPeers extends KeyedProcessFunction<String, DayReport, Da
         if (due == null) {
             return;
         }
-        for (DayReport d : PeerGroup.withClassMedian(due)) {
-            out.collect(d);
+        ReadOnlyBroadcastState<String, double[]> medians = ctx.getBroadcastState(MEDIANS);
+        for (DayReport d : due) {
+            boolean onTime = d.closedAtMillis() == timestamp;
+            double[] median =
+                    onTime ? medians.get(ClassMedian.key(d.customerClass(), timestamp)) : null;
+            out.collect(d.withClassMedian(median));
         }
     }
 }

@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * The system's load per quarter hour, summed over every area and class, and once a local day is
  * over its peak, valley and peak-valley difference rate: the {@code peak_valley} measurement,
  * stamped at local midnight. Late corrections re-emit the day, as the quarter-hour buckets do; a
- * day is forgotten when the allowed lateness has passed after it. One key: the input is one record
- * per area, class and quarter hour, not per reading.
+ * day is forgotten when the allowed lateness has passed after it. The second phase, one key: its
+ * input is one sum per {@link Shards shard} and quarter hour from {@link SystemLoadPartials}, not
+ * one per area and class, and its state the open days' 96 quarter hours.
  *
  * <p>When the job ends (a bounded replay, or a stop), it logs a warning if the tariff file's {@code
  * system-peak-valley-gap} and the complete days this run measured fall on different sides of the

@@ -1,41 +1,23 @@
 package org.gridwatch.jobs.ops;
 
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.Collector;
 import org.gridwatch.core.event.RejectReason;
-import org.gridwatch.core.metric.Bucket;
 import org.gridwatch.core.metric.Measurements;
 import org.gridwatch.core.metric.MetricPoint;
 
 /**
  * Per input stream and 15 minutes: records read, accepted, rejected and late (the {@code ingest}
- * measurement), and rejections by reason (the {@code rejected} measurement).
+ * measurement), and rejections by reason (the {@code rejected} measurement). The second phase,
+ * keyed by source: the shards' {@link IngestPartial}s added up, each quarter hour emitted when the
+ * watermark passes its end and again at the next watermark after a late partial corrected it, and
+ * forgotten after the allowed lateness. Its input is a few records per shard and quarter hour, not
+ * one per reading ({@link IngestPartials} decides where each record counts).
  */
-public final class IngestBuckets extends FifteenMinuteBuckets<IngestCount, IngestTotals> {
+public final class IngestBuckets extends FifteenMinuteBuckets<IngestPartial, IngestTotals> {
     private static final long serialVersionUID = 1L;
-
-    /** A timer that fires at the first watermark, whatever its time. */
-    private static final long FIRST_WATERMARK = Long.MIN_VALUE + 1;
-
-    // Records without event time (the customer master) read before any watermark: they are
-    // counted in the quarter hour event time has reached when it first moves.
-    private transient ValueState<IngestTotals> beforeEventTime;
 
     public IngestBuckets(long latenessMillis) {
         super(latenessMillis, IngestTotals.class);
-    }
-
-    @Override
-    public void open(OpenContext openContext) throws Exception {
-        super.open(openContext);
-        beforeEventTime =
-                getRuntimeContext()
-                        .getState(
-                                new ValueStateDescriptor<>(
-                                        "before-event-time", Types.POJO(IngestTotals.class)));
     }
 
     @Override
@@ -44,49 +26,14 @@ public final class IngestBuckets extends FifteenMinuteBuckets<IngestCount, Inges
     }
 
     @Override
-    public void processElement(IngestCount c, Context ctx, Collector<MetricPoint> out)
+    public void processElement(IngestPartial p, Context ctx, Collector<MetricPoint> out)
             throws Exception {
-        long watermark = watermark(ctx);
-        if (c.eventMillis() == Long.MIN_VALUE && watermark == Long.MIN_VALUE) {
-            IngestTotals waiting = beforeEventTime.value();
-            if (waiting == null) {
-                waiting = new IngestTotals();
-                ctx.timerService().registerEventTimeTimer(FIRST_WATERMARK);
-            }
-            waiting.add(c);
-            beforeEventTime.update(waiting);
-            return;
-        }
-        long t = c.eventMillis() == Long.MIN_VALUE ? watermark : c.eventMillis();
-        long bucket = Bucket.startOf(t);
-        if (isClosed(bucket, ctx)) {
-            // Counted when seen: a record too old for its own bucket still shows up in today's.
-            bucket = Bucket.startOf(watermark);
-        }
-        IngestTotals totals = open(bucket, ctx);
-        totals.add(c);
-        store(bucket, totals);
-    }
-
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<MetricPoint> out)
-            throws Exception {
-        if (timestamp != FIRST_WATERMARK) {
-            super.onTimer(timestamp, ctx, out);
-            return;
-        }
-        IngestTotals waiting = beforeEventTime.value();
-        beforeEventTime.clear();
-        if (waiting == null) {
-            return;
-        }
-        long watermark = watermark(ctx);
-        // A bounded input can end before any watermark but the final one got here; then there is
-        // no quarter hour to count in, and the epoch's stands for "unknown".
-        long bucket = watermark == Long.MAX_VALUE ? 0L : Bucket.startOf(watermark);
-        IngestTotals totals = open(bucket, ctx);
-        totals.merge(waiting);
-        store(bucket, totals);
+        // Never closed here yet: the first phase sends a quarter hour only while it is open there,
+        // one watermark ahead of this one; the epoch's "unknown" quarter is taken whenever it
+        // comes.
+        IngestTotals totals = open(p.bucketStart(), ctx);
+        totals.merge(p.totals());
+        store(p.bucketStart(), totals);
     }
 
     @Override

@@ -103,7 +103,9 @@ public final class LoadBuckets extends EnergyBuckets<MeteredReading, LoadTotal> 
                         .field("kw", t.kwh() / Bucket.HOURS)
                         .field("readings", t.readings)
                         .at(bucketStart));
-        ctx.output(SYSTEM_LOAD, new QuarterLoad(bucketStart, t.microKwh - t.emittedMicroKwh));
+        ctx.output(
+                SYSTEM_LOAD,
+                new QuarterLoad(bucketStart, t.microKwh - t.emittedMicroKwh, Shards.of(key)));
         t.emittedMicroKwh = t.microKwh;
         for (int slot = 0; slot < TariffBook.SLOTS; slot++) {
             if (t.microKwhBySlot[slot] != 0) {

@@ -4,37 +4,76 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.watermark.Watermark;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.gridwatch.core.detect.DayReport;
 import org.gridwatch.core.detect.Feature;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The class median across the fleet in its three steps: each shard's deviations ({@link
+ * ClassDeviations}), merged per class ({@link ClassMedians}), told to each day keyed by area
+ * ({@link ClassPeers}), wired as the job wires them.
+ */
 class ClassPeersTest {
     private static final long CLOSES = 1_000_000L;
+    private static final int LEVEL = Feature.LEVEL.ordinal();
 
-    private KeyedOneInputStreamOperatorTestHarness<String, DayReport, DayReport> harness;
+    private TwoPhases<DayReport, ClassSketch, ClassMedian> medians;
+    private KeyedBroadcastOperatorTestHarness<String, DayReport, ClassMedian, DayReport> peers;
+    private int mediansSent;
 
     @BeforeEach
     void open() throws Exception {
-        harness =
-                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                        new ClassPeers(), DayReport::customerClass, Types.STRING);
+        medians =
+                new TwoPhases<>(
+                        new ClassDeviations(),
+                        ClassDeviations::key,
+                        new ClassMedians(),
+                        ClassSketch::dayKey);
+        peers =
+                ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+                        new ClassPeers(), DayReport::areaId, Types.STRING, ClassPeers.MEDIANS);
     }
 
-    private static DayReport day(String customer, double levelZ, long closes) {
+    private void add(DayReport day, long timestamp) throws Exception {
+        medians.add(day, timestamp);
+        peers.processElement(day, timestamp);
+    }
+
+    private void watermark(long w) throws Exception {
+        medians.watermark(w);
+        List<ClassMedian> sent = medians.output();
+        for (int i = mediansSent; i < sent.size(); i++) {
+            peers.processBroadcastElement(new StreamRecord<>(sent.get(i), w));
+        }
+        mediansSent = sent.size();
+        peers.processWatermark(w);
+        peers.processBroadcastWatermark(w);
+    }
+
+    private List<DayReport> out() {
+        return peers.extractOutputValues();
+    }
+
+    private static DayReport day(String customer, String cls, double levelZ, long closes) {
+        return day(customer, cls, levelZ, closes, true);
+    }
+
+    private static DayReport day(
+            String customer, String cls, double levelZ, long closes, boolean scored) {
         double[] z = new double[Feature.COUNT];
-        z[Feature.LEVEL.ordinal()] = levelZ;
+        z[LEVEL] = levelZ;
         return new DayReport(
                 customer,
                 "M" + customer,
                 "A" + customer.charAt(1),
-                "NON_RESIDENTIAL_LIGHTING",
+                cls,
                 20,
                 closes,
-                true,
+                scored,
                 z,
                 new double[Feature.COUNT],
                 new float[Feature.COUNT],
@@ -49,32 +88,70 @@ class ClassPeersTest {
 
     @Test
     void aClassesDaysWaitForTheirCloseAndGoOnWithTheClassMedian() throws Exception {
-        // nine lighting customers across areas, LEVEL z 9, 8, … 1 (out of order): median 5
+        // nine lighting customers across areas and shards, LEVEL z 9, 8, … 1 (out of order):
+        // median 5
         for (int i = 9; i >= 1; i--) {
-            harness.processElement(day("C" + i, i, CLOSES), CLOSES);
+            add(day("C" + i, "NON_RESIDENTIAL_LIGHTING", i, CLOSES), CLOSES);
         }
-        harness.processWatermark(new Watermark(CLOSES - 1));
-        assertThat(harness.extractOutputValues()).as("not before the close").isEmpty();
+        watermark(CLOSES - 1);
+        assertThat(out()).as("not before the close").isEmpty();
 
-        harness.processWatermark(new Watermark(CLOSES));
+        watermark(CLOSES);
 
-        List<DayReport> out = harness.extractOutputValues();
-        assertThat(out).extracting(DayReport::customerId).startsWith("C1", "C2").hasSize(9);
-        assertThat(out)
-                .allSatisfy(
-                        d -> assertThat(d.classMedianZ()[Feature.LEVEL.ordinal()]).isEqualTo(5));
-        assertThat(harness.numKeyedStateEntries()).as("nothing kept").isZero();
+        assertThat(out()).extracting(DayReport::customerId).hasSize(9);
+        assertThat(out()).allSatisfy(d -> assertThat(d.classMedianZ()[LEVEL]).isEqualTo(5));
+        assertThat(medians.partials().size()).as("one histogram a shard").isBetween(2, 9);
+        assertThat(medians.keyedStateEntries()).as("nothing kept").isZero();
     }
 
     @Test
-    void aDayBehindEventTimeGoesOnAtTheNextMillisecond() throws Exception {
-        harness.processWatermark(new Watermark(CLOSES + 10));
-        harness.processElement(day("C1", 3, CLOSES), CLOSES);
-        harness.processWatermark(new Watermark(CLOSES + 11));
+    void eachClassHasItsOwnMedianAndTooFewJudgedHaveNone() throws Exception {
+        // eight households 1..8: (4 + 5) / 2; seven shops judged and one not: too few
+        for (int i = 1; i <= 8; i++) {
+            add(day("H" + i, "RESIDENTIAL", i, CLOSES), CLOSES);
+            add(day("S" + i, "COMMERCIAL", i, CLOSES, i != 8), CLOSES);
+        }
+        watermark(CLOSES);
 
-        // alone: too few for a median
-        assertThat(harness.extractOutputValues())
-                .singleElement()
-                .satisfies(d -> assertThat(d.classMedianZ()).isNull());
+        assertThat(out()).hasSize(16);
+        assertThat(out())
+                .filteredOn(d -> d.customerClass().equals("RESIDENTIAL"))
+                .allSatisfy(d -> assertThat(d.classMedianZ()[LEVEL]).isEqualTo(4.5));
+        assertThat(out())
+                .filteredOn(d -> d.customerClass().equals("COMMERCIAL"))
+                .allSatisfy(d -> assertThat(d.classMedianZ()).isNull());
+    }
+
+    @Test
+    void aDayBehindEventTimeGoesOnAtTheNextMillisecondWithoutAMedian() throws Exception {
+        for (int i = 1; i <= 9; i++) {
+            add(day("C" + i, "NON_RESIDENTIAL_LIGHTING", i, CLOSES), CLOSES);
+        }
+        watermark(CLOSES + 10);
+        add(day("C0", "NON_RESIDENTIAL_LIGHTING", 3, CLOSES), CLOSES);
+        watermark(CLOSES + 11);
+
+        assertThat(out()).hasSize(10);
+        assertThat(out().get(9).customerId()).isEqualTo("C0");
+        assertThat(out().get(9).classMedianZ()).isNull();
+        assertThat(medians.keyedStateEntries()).as("counted in no median").isZero();
+    }
+
+    @Test
+    void mediansAreForgottenTwoDaysAfterANewerOne() throws Exception {
+        long day = 86_400_000L;
+        for (int d = 0; d < 4; d++) {
+            for (int i = 1; i <= 8; i++) {
+                add(day("C" + i, "RESIDENTIAL", i, CLOSES + d * day), CLOSES + d * day);
+            }
+            watermark(CLOSES + d * day);
+        }
+        // the days closing at 0, 1, 2, 3 days: the 3rd day's median forgets the first's (3 > 2)
+        assertThat(peers.getBroadcastState(ClassPeers.MEDIANS).entries())
+                .extracting(e -> e.getKey())
+                .containsExactlyInAnyOrder(
+                        "RESIDENTIAL@" + (CLOSES + day),
+                        "RESIDENTIAL@" + (CLOSES + 2 * day),
+                        "RESIDENTIAL@" + (CLOSES + 3 * day));
     }
 }
