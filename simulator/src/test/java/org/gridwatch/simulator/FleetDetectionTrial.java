@@ -158,6 +158,7 @@ public final class FleetDetectionTrial {
             Map<String, Long> startOf,
             int alerts) {
         List<Double> pos = new ArrayList<>();
+        List<Double> metered = new ArrayList<>();
         List<Double> neg = new ArrayList<>();
         int honest = 0;
         int falseAlarms = 0;
@@ -173,6 +174,9 @@ public final class FleetDetectionTrial {
             } else {
                 pos.add(s);
                 AttackKind k = AttackKind.parse(t.get("attack").asText());
+                if (k.effect() != AttackKind.Effect.AREA_ONLY) {
+                    metered.add(s);
+                }
                 int[] counts = byKind.computeIfAbsent(k, x -> new int[2]);
                 counts[0]++;
                 Long on = alarmedOn.get(c.customerId());
@@ -196,6 +200,15 @@ public final class FleetDetectionTrial {
                 honest,
                 100.0 * falseAlarms / honest,
                 alerts);
+        double meteredWins = 0;
+        for (double p : metered) {
+            for (double q : neg) {
+                meteredWins += p > q ? 1 : p == q ? 0.5 : 0;
+            }
+        }
+        System.out.printf(
+                "AUC without bypass (no meter shows it) %.4f%n",
+                meteredWins / ((double) metered.size() * neg.size()));
         System.out.println("| attack | thieves | recall | median days to alert |");
         byKind.forEach(
                 (k, c) -> {
