@@ -51,9 +51,21 @@ public final class FleetDetectionTrial {
                         .withFaults(FaultRates.NONE);
         Collector sink = new Collector();
         long t0 = System.nanoTime();
-        new FleetSimulator(config).run(sink, Progress.NONE);
-        System.out.printf(
-                "simulated %d readings in %.1f s%n", sink.readings, (System.nanoTime() - t0) / 1e9);
+        String cache = System.getProperty("trial.cache");
+        java.nio.file.Path cached =
+                cache == null ? null : java.nio.file.Path.of(cache + "-" + String.join("-", args));
+        if (cached != null && java.nio.file.Files.exists(cached)) {
+            sink.load(cached);
+            System.out.printf("read %d days from %s%n", sink.days.size(), cached);
+        } else {
+            new FleetSimulator(config).run(sink, Progress.NONE);
+            System.out.printf(
+                    "simulated %d readings in %.1f s%n",
+                    sink.readings, (System.nanoTime() - t0) / 1e9);
+            if (cached != null) {
+                sink.save(cached);
+            }
+        }
 
         TariffBook tariffs = TariffBook.presets(ZONE);
         PeriodLookup peak = tariffs.lookup(ValueModel.DEFAULT_PEAK_HOURS_TARIFF);
@@ -146,6 +158,7 @@ public final class FleetDetectionTrial {
             Map<String, Long> startOf,
             int alerts) {
         List<Double> pos = new ArrayList<>();
+        List<Double> metered = new ArrayList<>();
         List<Double> neg = new ArrayList<>();
         int honest = 0;
         int falseAlarms = 0;
@@ -161,6 +174,9 @@ public final class FleetDetectionTrial {
             } else {
                 pos.add(s);
                 AttackKind k = AttackKind.parse(t.get("attack").asText());
+                if (k.effect() != AttackKind.Effect.AREA_ONLY) {
+                    metered.add(s);
+                }
                 int[] counts = byKind.computeIfAbsent(k, x -> new int[2]);
                 counts[0]++;
                 Long on = alarmedOn.get(c.customerId());
@@ -184,6 +200,15 @@ public final class FleetDetectionTrial {
                 honest,
                 100.0 * falseAlarms / honest,
                 alerts);
+        double meteredWins = 0;
+        for (double p : metered) {
+            for (double q : neg) {
+                meteredWins += p > q ? 1 : p == q ? 0.5 : 0;
+            }
+        }
+        System.out.printf(
+                "AUC without bypass (no meter shows it) %.4f%n",
+                meteredWins / ((double) metered.size() * neg.size()));
         System.out.println("| attack | thieves | recall | median days to alert |");
         byKind.forEach(
                 (k, c) -> {
@@ -206,13 +231,95 @@ public final class FleetDetectionTrial {
         final Map<String, Customer> customers = new LinkedHashMap<>();
         final Map<String, DayLoad> days = new HashMap<>();
         final Map<String, JsonNode> thieves = new HashMap<>();
+        final List<String> customerLines = new ArrayList<>();
+        final List<String> theftLines = new ArrayList<>();
         long readings;
+
+        /**
+         * Writes the customers, the theft truth and the closed days to {@code file} ({@code
+         * -Dtrial.cache=PREFIX}: a later trial with the same arguments reads them instead of
+         * simulating the fleet again, for tuning).
+         */
+        void save(java.nio.file.Path file) throws java.io.IOException {
+            try (java.io.DataOutputStream out =
+                    new java.io.DataOutputStream(
+                            new java.io.BufferedOutputStream(
+                                    java.nio.file.Files.newOutputStream(file)))) {
+                out.writeInt(customerLines.size());
+                for (String l : customerLines) {
+                    out.writeUTF(l);
+                }
+                out.writeInt(theftLines.size());
+                for (String l : theftLines) {
+                    out.writeUTF(l);
+                }
+                out.writeInt(days.size());
+                for (Map.Entry<String, DayLoad> e : days.entrySet()) {
+                    DayLoad d = e.getValue();
+                    out.writeUTF(e.getKey());
+                    out.writeLong(d.epochDay);
+                    out.writeLong(d.dayStartMillis);
+                    for (float v : d.hourly) {
+                        out.writeFloat(v);
+                    }
+                    out.writeInt(d.readings);
+                    out.writeInt(d.zeroReadings);
+                    out.writeInt(d.minutes);
+                    for (float v : d.rates) {
+                        out.writeFloat(v);
+                    }
+                    out.writeInt(d.intervalMinutes);
+                    out.writeInt(d.events);
+                    out.writeFloat(d.exportKwh);
+                    out.writeDouble(d.registerStartKwh);
+                    out.writeLong(d.registerStartMillis);
+                    out.writeDouble(d.registerEndKwh);
+                    out.writeLong(d.registerEndMillis);
+                }
+            }
+        }
+
+        void load(java.nio.file.Path file) throws java.io.IOException {
+            try (java.io.DataInputStream in =
+                    new java.io.DataInputStream(
+                            new java.io.BufferedInputStream(
+                                    java.nio.file.Files.newInputStream(file)))) {
+                for (int n = in.readInt(); n > 0; n--) {
+                    input(Source.CUSTOMERS, "", 0, in.readUTF());
+                }
+                for (int n = in.readInt(); n > 0; n--) {
+                    truth(in.readUTF());
+                }
+                for (int n = in.readInt(); n > 0; n--) {
+                    String key = in.readUTF();
+                    DayLoad d = new DayLoad(in.readLong(), in.readLong());
+                    for (int h = 0; h < d.hourly.length; h++) {
+                        d.hourly[h] = in.readFloat();
+                    }
+                    d.readings = in.readInt();
+                    d.zeroReadings = in.readInt();
+                    d.minutes = in.readInt();
+                    for (int i = 0; i < d.rates.length; i++) {
+                        d.rates[i] = in.readFloat();
+                    }
+                    d.intervalMinutes = in.readInt();
+                    d.events = in.readInt();
+                    d.exportKwh = in.readFloat();
+                    d.registerStartKwh = in.readDouble();
+                    d.registerStartMillis = in.readLong();
+                    d.registerEndKwh = in.readDouble();
+                    d.registerEndMillis = in.readLong();
+                    days.put(key, d);
+                }
+            }
+        }
 
         @Override
         public void input(Source source, String key, long eventMillis, String line) {
             if (source == Source.CUSTOMERS) {
                 if (codec.parseCustomer(line) instanceof Parsed.Ok<Customer> ok) {
                     customers.put(ok.value().customerId(), ok.value());
+                    customerLines.add(line);
                 }
             } else if (source == Source.METER_READINGS) {
                 if (codec.parseReading(line) instanceof Parsed.Ok<MeterReading> ok) {
@@ -239,6 +346,7 @@ public final class FleetDetectionTrial {
             JsonNode n = json.readTree(line);
             if (n.has("type") && n.get("type").asText().equals("theft")) {
                 thieves.put(n.get("customerId").asText(), n);
+                theftLines.add(line);
             }
         }
 

@@ -33,6 +33,32 @@ public final class TheftEvidence {
     static final double STEEPNESS = 1.5;
 
     public float[] smoothed = new float[Feature.COUNT];
+
+    /**
+     * Each feature's own spread of its deviation net of the peers, in the baseline's spreads: the
+     * mean absolute net deviation × √(π/2), averaged as the baseline averages (plainly over the
+     * first days, then over about two months, twentyfold slower while the case is suspicious). A
+     * day's net deviation is counted in this spread where it is narrower than the baseline's, down
+     * to {@link #NET_SPREAD_FLOOR}: what the peers take out (weather, season) was in the baseline's
+     * spread, and a floor set for a noisy meter (a flat top's share, say) is too wide for a steady
+     * one. Never wider than the baseline's: a customer noisier net of its peers is not excused. A
+     * feature whose net deviation has been exactly 0 on every day so far (a meter that never read
+     * zero, say) has no spread of its own yet: it counts in the baseline's spread, and its first
+     * deviation sets its spread.
+     */
+    public float[] netSpread = new float[Feature.COUNT];
+
+    /** A net deviation counts at most 1 / this (twice) its deviation in the baseline's spreads. */
+    static final double NET_SPREAD_FLOOR = 0.5;
+
+    /**
+     * While the case is this strong (without the meter's evidence), the net spread learns slowly.
+     */
+    static final double NET_SUSPECT = 2;
+
+    /** Spread of a normal distribution from its mean absolute deviation: √(π/2). */
+    private static final double MAD_TO_SIGMA = 1.2533;
+
     public int scoredDays;
     public long lastDay = Long.MIN_VALUE;
 
@@ -57,9 +83,21 @@ public final class TheftEvidence {
      * @param z deviations in spreads, theft direction positive, by {@link Feature} ordinal
      */
     public void addDay(long epochDay, double[] z, double kwh, double usualDayKwh) {
+        boolean suspect = strength(epochDay) - meterPart(epochDay) > NET_SUSPECT;
+        for (double zi : z) {
+            suspect |= zi > UsageBaseline.SUSPECT_Z;
+        }
+        double w = Math.max(1.0 / (scoredDays + 1), 1.0 / UsageBaseline.HORIZON_DAYS);
+        if (suspect && scoredDays >= UsageBaseline.HORIZON_DAYS / 2) {
+            w /= UsageBaseline.SLOW;
+        }
         for (int i = 0; i < Feature.COUNT; i++) {
-            double clipped = Math.max(MIN_Z, Math.min(MAX_Z, z[i]));
+            boolean known = netSpread[i] > 0;
+            double own = known ? Math.max(NET_SPREAD_FLOOR, Math.min(1, netSpread[i])) : 1;
+            double clipped = Math.max(MIN_Z, Math.min(MAX_Z, z[i] / own));
             smoothed[i] += (float) (SMOOTHING * (clipped - smoothed[i]));
+            netSpread[i] +=
+                    (float) ((known ? w : 1) * (MAD_TO_SIGMA * Math.abs(z[i]) - netSpread[i]));
         }
         recentKwh =
                 Float.isNaN(recentKwh)

@@ -79,7 +79,7 @@ public final class UsageBaseline {
         double[] z = new double[Feature.COUNT];
         for (Feature f : Feature.ALL) {
             int i = f.ordinal();
-            double s = Math.max(spread[i], f.minSpread());
+            double s = Math.max(spread[i], minSpread(f, day));
             z[i] = featureDays == 0 ? 0 : f.theftDirection() * (value[i] - usual[i]) / s;
             if (absent && f != Feature.ZEROS && f != Feature.FLAT_TOP) {
                 z[i] = 0;
@@ -97,6 +97,19 @@ public final class UsageBaseline {
         }
         return new DayComparison(
                 value, usual.clone(), z, day.total(), usualKwh, charge, usualCharge, absent);
+    }
+
+    /**
+     * The least spread of a feature: {@link Feature#minSpread}, but a flat top's share is counted
+     * in readings, so its floor is one reading's share of the day where that is less (a 15-minute
+     * meter's tie counts 1/96, its half-hour neighbour's 1/48): a cap that ties four quarter hours
+     * at the top of a day that never ties is as plain as two half hours tied.
+     */
+    static double minSpread(Feature f, DayLoad day) {
+        if (f == Feature.FLAT_TOP && day.readings > 0) {
+            return Math.min(f.minSpread(), 1.0 / day.readings);
+        }
+        return f.minSpread();
     }
 
     /** Days of history kept by {@link #relearn}: the new days soon outweigh the old. */

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
  * The detectors on real households (the SGSC trial's, test resource households/): 35 households
  * copied 48 times with random day offsets and scales, a tenth of the copies attacked from day 60 of
  * 120 with every kind but BYPASS (which no meter shows). Issue 8 asks for an AUC of 0.95 at no more
- * than 2% false alarms; the detectors reach 0.820 on this draw (seed 1) today, 0.812 before an
- * empty house switched off was told from a meter scaled (docs/detection.md). This test holds the
- * floor reached so that a change cannot lose it unnoticed; the target is still open.
+ * than 2% false alarms; the detectors reach 0.825 on this draw (seed 1) today, 0.820 before the
+ * case counted deviations in the customer's own net spread, 0.812 before an empty house switched
+ * off was told from a meter scaled (docs/detection.md). This test holds the floor reached so that a
+ * change cannot lose it unnoticed; the target is still open.
  */
 class RealHouseholdDetectionTest {
 
@@ -26,6 +27,6 @@ class RealHouseholdDetectionTest {
         kinds.remove(AttackKind.BYPASS);
         List<DetectionTrial.Outcome> outcomes = trial.run(h, trial.fleet(h, 48, 0.1, kinds, 1));
 
-        assertThat(DetectionTrial.auc(outcomes)).as(trial.report(outcomes)).isGreaterThan(0.815);
+        assertThat(DetectionTrial.auc(outcomes)).as(trial.report(outcomes)).isGreaterThan(0.82);
     }
 }

@@ -64,6 +64,48 @@ class TheftEvidenceTest {
     }
 
     @Test
+    void aNetDeviationCountsInTheCustomersOwnNetSpreadWhereNarrower() {
+        TheftEvidence e = new TheftEvidence();
+        double[] z = new double[Feature.COUNT];
+        z[Feature.LEVEL.ordinal()] = 2;
+        z[Feature.FLAT_TOP.ordinal()] = 0.2;
+        e.addDay(D, z, 1, 1);
+        // first day: no net spread yet, counted as is; LEVEL 0.1 · 2 = 0.2, FLAT_TOP 0.1 · 0.2
+        assertThat(e.smoothed[Feature.LEVEL.ordinal()]).isCloseTo(0.2f, within(1e-6f));
+        assertThat(e.smoothed[Feature.FLAT_TOP.ordinal()]).isCloseTo(0.02f, within(1e-6f));
+        // net spreads, weight 1: 1.2533 · 2 = 2.5066 and 1.2533 · 0.2 = 0.25066
+        assertThat(e.netSpread[Feature.LEVEL.ordinal()]).isCloseTo(2.5066f, within(1e-5f));
+        assertThat(e.netSpread[Feature.FLAT_TOP.ordinal()]).isCloseTo(0.25066f, within(1e-5f));
+        assertThat(e.netSpread[Feature.ZEROS.ordinal()]).as("never deviated").isZero();
+
+        z[Feature.LEVEL.ordinal()] = 0.4;
+        z[Feature.FLAT_TOP.ordinal()] = 1;
+        z[Feature.ZEROS.ordinal()] = 1;
+        e.addDay(D + 1, z, 1, 1);
+        // LEVEL: own spread 2.5066 is wider than the baseline's, so 1: 0.2 + 0.1 · (0.4 − 0.2)
+        assertThat(e.smoothed[Feature.LEVEL.ordinal()]).isCloseTo(0.22f, within(1e-6f));
+        // FLAT_TOP: own spread 0.25066, floored at 0.5: 1 / 0.5 = 2; 0.02 + 0.1 · (2 − 0.02)
+        assertThat(e.smoothed[Feature.FLAT_TOP.ordinal()]).isCloseTo(0.218f, within(1e-6f));
+        // ZEROS: no spread of its own yet, counted as is: 0 + 0.1 · 1
+        assertThat(e.smoothed[Feature.ZEROS.ordinal()]).isCloseTo(0.1f, within(1e-6f));
+        // second day, weight max(1/2, 1/60) = 1/2: 2.5066 + ½ (1.2533 · 0.4 − 2.5066) = 1.50396;
+        // ZEROS's first deviation sets its spread: 1.2533 · 1
+        assertThat(e.netSpread[Feature.LEVEL.ordinal()]).isCloseTo(1.50396f, within(1e-5f));
+        assertThat(e.netSpread[Feature.ZEROS.ordinal()]).isCloseTo(1.2533f, within(1e-5f));
+    }
+
+    @Test
+    void theNetSpreadLearnsATwentiethWhileTheCaseIsStrong() {
+        TheftEvidence e = with(3, 3, 0, 0, 0, 0, 0); // S = 3 + ½ · 3 = 4.5 > 2
+        e.scoredDays = UsageBaseline.HORIZON_DAYS;
+        e.netSpread[Feature.LEVEL.ordinal()] = 1;
+        e.addDay(D, z(Feature.LEVEL, 2), 1, 1);
+        // weight 1/60 / 20 = 1/1200: 1 + (1.2533 · 2 − 1) / 1200
+        assertThat(e.netSpread[Feature.LEVEL.ordinal()])
+                .isCloseTo((float) (1 + (2.5066 - 1) / 1200), within(1e-6f));
+    }
+
+    @Test
     void energyIsSmoothedFromTheFirstDay() {
         TheftEvidence e = new TheftEvidence();
         assertThat(e.recentKwh).isNaN();

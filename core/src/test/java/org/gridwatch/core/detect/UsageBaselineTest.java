@@ -111,6 +111,23 @@ class UsageBaselineTest {
     }
 
     @Test
+    void aFlatTopsFloorIsOneReadingsShareAtMostTwoPercent() {
+        DayLoad quarterHours = new DayLoad(1, Days.DAY);
+        quarterHours.readings = 96;
+        DayLoad halfHours = new DayLoad(1, Days.DAY);
+        halfHours.readings = 48;
+        // 1/96 = 0.0104 < 0.02: one quarter hour's share
+        assertThat(UsageBaseline.minSpread(Feature.FLAT_TOP, quarterHours))
+                .isCloseTo(1.0 / 96, within(1e-12));
+        // 1/48 = 0.0208 > 0.02: the feature's own floor, as before
+        assertThat(UsageBaseline.minSpread(Feature.FLAT_TOP, halfHours)).isEqualTo(0.02);
+        assertThat(UsageBaseline.minSpread(Feature.LEVEL, quarterHours)).isEqualTo(0.05);
+        assertThat(UsageBaseline.minSpread(Feature.FLAT_TOP, new DayLoad(1, Days.DAY)))
+                .as("no readings")
+                .isEqualTo(0.02);
+    }
+
+    @Test
     void aSuspiciousDayIsLearnedAtATwentiethOnceEnoughIsKnown() {
         UsageBaseline b = new UsageBaseline();
         for (int d = 0; d < 31; d++) {
