@@ -213,17 +213,15 @@ public final class BenchCommand implements Callable<Integer> {
         try (LocalFlink flink = LocalFlink.start(parallelism, 0)) {
             for (int r = 1; r <= rounds; r++) {
                 Path outDir = scratch.resolve("out-files-" + r);
-                monitor.add(
-                        report(
-                                out,
-                                "files",
-                                "monitor",
-                                r,
-                                readings,
-                                runMonitor(
-                                        flink,
-                                        new FileInputs(data),
-                                        new FileOutputs(outDir, MonitorSettings.DEFAULT.zone()))));
+                Ran ran =
+                        runMonitor(
+                                flink,
+                                new FileInputs(data),
+                                new FileOutputs(outDir, MonitorSettings.DEFAULT.zone()));
+                monitor.add(report(out, "files", "monitor", r, readings, ran));
+                if (r == rounds) {
+                    printState(flink, ran, data, out);
+                }
                 StreamExecutionEnvironment env = flink.environment();
                 BaselineJob.overFile(env, data.resolve(Source.METER_READINGS.fileName()));
                 baseline.add(report(out, "files", "baseline", r, readings, run(flink, env)));
@@ -235,7 +233,7 @@ public final class BenchCommand implements Callable<Integer> {
     private String kafkaBench(Path data, long readings, Path scratch, PrintWriter out, Runs monitor)
             throws Exception {
         Runs baseline = new Runs();
-        try (EmbeddedKafka kafka = EmbeddedKafka.start();
+        try (EmbeddedKafka kafka = QuietKafka.start();
                 LocalFlink flink = LocalFlink.start(parallelism, 0)) {
             long loaded = KafkaLoad.topics(kafka, data, parallelism);
             out.printf(
@@ -271,7 +269,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** The monitor job as `gridwatch monitor` wires it, with its live summary. */
-    private long runMonitor(LocalFlink flink, MonitorInputs inputs, MonitorOutputs outputs)
+    private Ran runMonitor(LocalFlink flink, MonitorInputs inputs, MonitorOutputs outputs)
             throws Exception {
         MonitorSettings settings =
                 MonitorSettings.DEFAULT
@@ -300,7 +298,7 @@ public final class BenchCommand implements Callable<Integer> {
                 rate);
         out.flush();
         LatencyProbe probe = new LatencyProbe("bench-" + System.nanoTime());
-        try (EmbeddedKafka kafka = EmbeddedKafka.start();
+        try (EmbeddedKafka kafka = QuietKafka.start();
                 LocalFlink flink = LocalFlink.start(parallelism, 0);
                 LiveSummary summary = LiveSummary.open(MonitorSettings.DEFAULT.allowedLateness())) {
             String servers = kafka.bootstrapServers();
@@ -388,8 +386,11 @@ public final class BenchCommand implements Callable<Integer> {
         return sorted.get(Math.max(0, rank - 1));
     }
 
-    /** Runs the job wired into {@code env} to its end; returns its time in nanoseconds. */
-    private static long run(LocalFlink flink, StreamExecutionEnvironment env) throws Exception {
+    /** A job run to its end: how long it took, from submission. */
+    private record Ran(JobID job, long nanos) {}
+
+    /** Runs the job wired into {@code env} to its end. */
+    private static Ran run(LocalFlink flink, StreamExecutionEnvironment env) throws Exception {
         long started = System.nanoTime();
         JobID job = flink.submit(env, "bench");
         JobResult result = flink.result(job).get();
@@ -398,11 +399,42 @@ public final class BenchCommand implements Callable<Integer> {
         if (failure != null) {
             throw new IllegalStateException("the job failed: " + LocalFlink.reason(failure));
         }
-        return took;
+        return new Ran(job, took);
+    }
+
+    /** What the monitor's operators held at its last checkpoint, per customer of the master. */
+    private static void printState(LocalFlink flink, Ran ran, Path data, PrintWriter out)
+            throws Exception {
+        long customers = lines(data.resolve(Source.CUSTOMERS.fileName()));
+        java.util.Map<String, Long> sizes = flink.checkpointedState(ran.job());
+        if (sizes.isEmpty() || customers == 0) {
+            out.println("  (no completed checkpoint: no state sizes)");
+            return;
+        }
+        long total = sizes.values().stream().mapToLong(Long::longValue).sum();
+        out.printf(
+                Locale.ROOT,
+                "  state at the last checkpoint: %,d B in all, %,.0f B per customer (%,d in the"
+                        + " master), serialized:%n",
+                total,
+                (double) total / customers,
+                customers);
+        sizes.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(
+                        e ->
+                                out.printf(
+                                        Locale.ROOT,
+                                        "    %,10.1f B/customer  %s%n",
+                                        (double) e.getValue() / customers,
+                                        e.getKey()));
+        out.flush();
     }
 
     private static double report(
-            PrintWriter out, String source, String job, int round, long readings, long nanos) {
+            PrintWriter out, String source, String job, int round, long readings, Ran ran) {
+        long nanos = ran.nanos();
         double perSecond = readings / (nanos / 1e9);
         out.printf(
                 Locale.ROOT,

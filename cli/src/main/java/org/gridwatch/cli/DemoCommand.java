@@ -1,9 +1,6 @@
 package org.gridwatch.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -322,20 +319,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static EmbeddedKafka startKafka(PrintWriter out) {
-        EmbeddedKafka kafka;
-        // Kafka's storage formatter prints to System.out; its lines belong in the log, not
-        // between the demo's. Nothing else prints while the broker starts.
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream formatter = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(formatter, true, StandardCharsets.UTF_8));
-        try {
-            kafka = EmbeddedKafka.start();
-        } finally {
-            System.setOut(stdout);
-            LOG.info(
-                    "Kafka's storage formatter: {}",
-                    formatter.toString(StandardCharsets.UTF_8).strip());
-        }
+        EmbeddedKafka kafka = QuietKafka.start();
         List<String> outputs = new ArrayList<>();
         for (Output o : Output.values()) {
             outputs.add(o.topic());

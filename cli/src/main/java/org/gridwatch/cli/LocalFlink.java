@@ -198,6 +198,35 @@ final class LocalFlink implements AutoCloseable {
         }
     }
 
+    /**
+     * The state each operator chain held at the job's latest completed checkpoint (bytes, the full
+     * size, by the chain's name, subtasks summed); empty when there was none. Flink keeps these
+     * statistics for a finished job too.
+     */
+    java.util.Map<String, Long> checkpointedState(JobID job)
+            throws IOException, InterruptedException {
+        java.util.Map<String, Long> sizes = new java.util.LinkedHashMap<>();
+        com.fasterxml.jackson.databind.JsonNode latest =
+                rest("/jobs/" + job + "/checkpoints").path("latest").path("completed");
+        if (!latest.has("id")) {
+            return sizes;
+        }
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        for (com.fasterxml.jackson.databind.JsonNode v : rest("/jobs/" + job).get("vertices")) {
+            names.put(v.get("id").asText(), v.get("name").asText());
+        }
+        com.fasterxml.jackson.databind.JsonNode tasks =
+                rest("/jobs/" + job + "/checkpoints/details/" + latest.get("id").asLong())
+                        .path("tasks");
+        tasks.fields()
+                .forEachRemaining(
+                        t ->
+                                sizes.put(
+                                        names.getOrDefault(t.getKey(), t.getKey()),
+                                        t.getValue().path("state_size").asLong()));
+        return sizes;
+    }
+
     private com.fasterxml.jackson.databind.JsonNode rest(String path)
             throws IOException, InterruptedException {
         java.net.http.HttpResponse<String> response =
