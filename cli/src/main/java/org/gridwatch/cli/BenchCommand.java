@@ -110,6 +110,16 @@ public final class BenchCommand implements Callable<Integer> {
     int parallelism;
 
     @Option(
+            names = "--task-managers",
+            paramLabel = "N",
+            defaultValue = "1",
+            description =
+                    "Task managers of the local cluster, sharing the slots (default:"
+                            + " ${DEFAULT-VALUE}; 2 sends records between them over the network"
+                            + " stack, as a cluster does).")
+    int taskManagers;
+
+    @Option(
             names = "--sources",
             paramLabel = "LIST",
             split = ",",
@@ -140,6 +150,12 @@ public final class BenchCommand implements Callable<Integer> {
         if (rounds < 1 || parallelism < 1 || parallelism > 64) {
             throw new IllegalArgumentException("--rounds must be >= 1 and --parallelism 1..64");
         }
+        if (latencyRate != null && latencyRate > 0 && !sources.contains("kafka")) {
+            throw new IllegalArgumentException("--latency-rate needs kafka in --sources");
+        }
+        if (taskManagers < 1 || taskManagers > parallelism) {
+            throw new IllegalArgumentException("--task-managers must be 1..--parallelism");
+        }
         for (String s : sources) {
             if (!s.equals("files") && !s.equals("kafka")) {
                 throw new IllegalArgumentException(
@@ -153,11 +169,12 @@ public final class BenchCommand implements Callable<Integer> {
             long readings = lines(data.resolve(Source.METER_READINGS.fileName()));
             out.printf(
                     Locale.ROOT,
-                    "bench: %,d readings in %s, parallelism %d, %d round(s), %d cores, max heap"
-                            + " %,d MB%n",
+                    "bench: %,d readings in %s, parallelism %d on %d task manager(s), %d round(s),"
+                            + " %d cores, max heap %,d MB%n",
                     readings,
                     data,
                     parallelism,
+                    taskManagers,
                     rounds,
                     Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20);
@@ -174,8 +191,6 @@ public final class BenchCommand implements Callable<Integer> {
                 if (rate > 0) {
                     latency = latencyBench(data, rate, scratch, out);
                 }
-            } else if (latencyRate != null && latencyRate > 0) {
-                throw new IllegalArgumentException("--latency-rate needs kafka in --sources");
             }
             out.println();
             out.println(
@@ -210,7 +225,7 @@ public final class BenchCommand implements Callable<Integer> {
             throws Exception {
         Runs monitor = new Runs();
         Runs baseline = new Runs();
-        try (LocalFlink flink = LocalFlink.start(parallelism, 0)) {
+        try (LocalFlink flink = LocalFlink.start(parallelism, 0, taskManagers)) {
             for (int r = 1; r <= rounds; r++) {
                 Path outDir = scratch.resolve("out-files-" + r);
                 Ran ran =
@@ -234,7 +249,7 @@ public final class BenchCommand implements Callable<Integer> {
             throws Exception {
         Runs baseline = new Runs();
         try (EmbeddedKafka kafka = QuietKafka.start();
-                LocalFlink flink = LocalFlink.start(parallelism, 0)) {
+                LocalFlink flink = LocalFlink.start(parallelism, 0, taskManagers)) {
             long loaded = KafkaLoad.topics(kafka, data, parallelism);
             out.printf(
                     Locale.ROOT,
@@ -299,7 +314,7 @@ public final class BenchCommand implements Callable<Integer> {
         out.flush();
         LatencyProbe probe = new LatencyProbe("bench-" + System.nanoTime());
         try (EmbeddedKafka kafka = QuietKafka.start();
-                LocalFlink flink = LocalFlink.start(parallelism, 0);
+                LocalFlink flink = LocalFlink.start(parallelism, 0, taskManagers);
                 LiveSummary summary = LiveSummary.open(MonitorSettings.DEFAULT.allowedLateness())) {
             String servers = kafka.bootstrapServers();
             KafkaLoad.topics(

@@ -68,11 +68,20 @@ final class LocalFlink implements AutoCloseable {
      * @throws IllegalStateException when the port is taken
      */
     static LocalFlink start(int parallelism, int port) throws Exception {
+        return start(parallelism, port, 1);
+    }
+
+    /**
+     * Starts the cluster with {@code taskManagers} task managers sharing the {@code parallelism}
+     * slots (so that records between them cross Flink's network stack, as on a real cluster).
+     */
+    static LocalFlink start(int parallelism, int port, int taskManagers) throws Exception {
+        int slotsEach = (parallelism + taskManagers - 1) / taskManagers;
         Configuration conf = new Configuration();
         conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         conf.set(RestOptions.ADDRESS, "localhost");
         conf.set(RestOptions.BIND_PORT, String.valueOf(port));
-        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
+        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, slotsEach);
         String logFile = System.getProperty("gridwatch.log.file");
         if (logFile != null) {
             conf.set(WebOptions.LOG_PATH, logFile); // the web UI's "Job Manager > Logs" tab
@@ -81,8 +90,8 @@ final class LocalFlink implements AutoCloseable {
                 new MiniCluster(
                         new MiniClusterConfiguration.Builder()
                                 .setConfiguration(conf)
-                                .setNumTaskManagers(1)
-                                .setNumSlotsPerTaskManager(parallelism)
+                                .setNumTaskManagers(taskManagers)
+                                .setNumSlotsPerTaskManager(slotsEach)
                                 .setRpcServiceSharing(RpcServiceSharing.SHARED)
                                 .build());
         try {

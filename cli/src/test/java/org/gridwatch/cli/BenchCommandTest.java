@@ -1,0 +1,58 @@
+package org.gridwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@code gridwatch bench} works end to end on a tiny fleet (what it measures is for
+ * docs/benchmarks.md, not for a test: nothing here is timed), and its percentile is the
+ * nearest-rank one.
+ */
+class BenchCommandTest {
+
+    @Test
+    @Timeout(240)
+    void runsBothJobsFromFilesAndPrintsTheirRatio() {
+        CommandRun bench =
+                CommandRun.of(
+                        "bench",
+                        "--customers",
+                        "20",
+                        "--days",
+                        "2",
+                        "--rounds",
+                        "1",
+                        "--sources",
+                        "files",
+                        "--checkpoint-interval-ms",
+                        "500");
+
+        assertThat(bench.exitCode()).as(bench.err()).isZero();
+        assertThat(bench.out())
+                .containsPattern("files +round 1 +monitor +[\\d.]+ s +[\\d,]+ readings/s")
+                .containsPattern("files +round 1 +baseline +[\\d.]+ s +[\\d,]+ readings/s")
+                .containsPattern("\nfiles +[\\d,]+ +[\\d,]+ +\\d+\\.\\d\\d\n")
+                .contains("B/customer  customer accounts");
+    }
+
+    @Test
+    void refusesALatencyRunWithoutKafka() {
+        CommandRun bench =
+                CommandRun.of(
+                        "bench", "--sources", "files", "--latency-rate", "100", "--days", "1");
+        assertThat(bench.exitCode()).isNotZero();
+        assertThat(bench.err()).contains("--latency-rate needs kafka in --sources");
+    }
+
+    @Test
+    void percentileIsTheNearestRank() {
+        // Ten values: the 50th percentile is the 5th (rank ceil(0.5 × 10)), the 99th the 10th.
+        List<Long> sorted = List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+        assertThat(BenchCommand.percentile(sorted, 0.50)).isEqualTo(5L);
+        assertThat(BenchCommand.percentile(sorted, 0.99)).isEqualTo(10L);
+        assertThat(BenchCommand.percentile(List.of(42L), 0.99)).isEqualTo(42L);
+    }
+}
