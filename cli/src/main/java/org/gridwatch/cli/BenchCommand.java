@@ -202,7 +202,7 @@ public final class BenchCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } finally {
-            deleteTree(scratch);
+            LocalFlink.deleteTree(scratch);
         }
     }
 
@@ -283,13 +283,17 @@ public final class BenchCommand implements Callable<Integer> {
         return monitor.line("kafka", baseline);
     }
 
+    /** The monitor's settings: the defaults, checkpointing as asked into the cluster's scratch. */
+    private MonitorSettings settings(LocalFlink flink) {
+        return MonitorSettings.DEFAULT
+                .withCheckpointDir(flink.scratchCheckpoints())
+                .withCheckpointInterval(java.time.Duration.ofMillis(checkpointIntervalMs));
+    }
+
     /** The monitor job as `gridwatch monitor` wires it, with its live summary. */
     private Ran runMonitor(LocalFlink flink, MonitorInputs inputs, MonitorOutputs outputs)
             throws Exception {
-        MonitorSettings settings =
-                MonitorSettings.DEFAULT
-                        .withCheckpointDir(flink.scratchCheckpoints())
-                        .withCheckpointInterval(java.time.Duration.ofMillis(checkpointIntervalMs));
+        MonitorSettings settings = settings(flink);
         try (LiveSummary summary = LiveSummary.open(settings.allowedLateness())) {
             StreamExecutionEnvironment env = flink.environment();
             new MonitorJob(
@@ -323,11 +327,7 @@ public final class BenchCommand implements Callable<Integer> {
                     parallelism,
                     java.util.EnumSet.of(Source.CUSTOMERS, Source.PAYMENTS, Source.INSPECTIONS));
             long customers = lines(data.resolve(Source.CUSTOMERS.fileName()));
-            MonitorSettings settings =
-                    MonitorSettings.DEFAULT
-                            .withCheckpointDir(flink.scratchCheckpoints())
-                            .withCheckpointInterval(
-                                    java.time.Duration.ofMillis(checkpointIntervalMs));
+            MonitorSettings settings = settings(flink);
             StreamExecutionEnvironment env = flink.environment();
             new MonitorJob(
                             new CountedInputs(
@@ -461,15 +461,6 @@ public final class BenchCommand implements Callable<Integer> {
                 perSecond);
         out.flush();
         return perSecond;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
-            for (Path p :
-                    (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     static long lines(Path file) throws IOException {

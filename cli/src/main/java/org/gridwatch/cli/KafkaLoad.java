@@ -90,7 +90,8 @@ final class KafkaLoad {
         return sent;
     }
 
-    private static String keyField(Source source) {
+    /** The field a record of {@code source} is keyed by, as the simulator keys it. */
+    static String keyField(Source source) {
         return switch (source) {
             case METER_READINGS -> "meterId";
             case AREA_READINGS -> "areaId";

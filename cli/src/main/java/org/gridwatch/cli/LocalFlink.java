@@ -307,12 +307,13 @@ final class LocalFlink implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the cluster goes on stopping by itself
         } finally {
-            deleteScratch();
+            deleteTree(scratch);
         }
     }
 
-    private void deleteScratch() throws IOException {
-        try (Stream<Path> paths = Files.walk(scratch)) {
+    /** Deletes a folder and everything in it; nothing when it is gone already. */
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
                 Files.deleteIfExists(p);
             }

@@ -49,9 +49,8 @@ final class PacedFeed {
         try (KafkaProducer<String, String> producer =
                         new KafkaProducer<>(
                                 settings, new StringSerializer(), new StringSerializer());
-                Lines readings =
-                        new Lines(dir.resolve(Source.METER_READINGS.fileName()), "meterId");
-                Lines areas = new Lines(dir.resolve(Source.AREA_READINGS.fileName()), "areaId")) {
+                Lines readings = new Lines(dir, Source.METER_READINGS);
+                Lines areas = new Lines(dir, Source.AREA_READINGS)) {
             while (readings.line != null || areas.line != null) {
                 Lines next =
                         areas.line == null
@@ -98,12 +97,13 @@ final class PacedFeed {
         String key;
         long quarter;
 
-        Lines(Path file, String keyField) throws IOException {
+        Lines(Path dir, Source source) throws IOException {
+            Path file = dir.resolve(source.fileName());
             this.reader =
                     Files.isRegularFile(file)
                             ? Files.newBufferedReader(file, StandardCharsets.UTF_8)
                             : new BufferedReader(new java.io.StringReader(""));
-            this.keyField = keyField;
+            this.keyField = KafkaLoad.keyField(source);
             advance();
         }
 
