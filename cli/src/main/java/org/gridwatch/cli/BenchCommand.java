@@ -145,6 +145,16 @@ public final class BenchCommand implements Callable<Integer> {
                             + " monitor`).")
     long checkpointIntervalMs;
 
+    @Option(
+            names = "--heap",
+            description =
+                    "Instead of timing: measure the heap the monitor's state takes. The job reads"
+                            + " every topic from an in-process broker unbounded, so that its"
+                            + " state stays at the data's last event time; then the live heap"
+                            + " (after a full GC) with the job holding it and after cancelling"
+                            + " it, their difference per customer and by class.")
+    boolean heap;
+
     @Override
     public Integer call() throws Exception {
         if (rounds < 1 || parallelism < 1 || parallelism > 64) {
@@ -179,6 +189,10 @@ public final class BenchCommand implements Callable<Integer> {
                     Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20);
             out.flush();
+            if (heap) {
+                HeapBench.run(data, parallelism, taskManagers, checkpointIntervalMs, scratch, out);
+                return 0;
+            }
             List<String> summary = new ArrayList<>();
             if (sources.contains("files")) {
                 summary.add(filesBench(data, readings, scratch, out));
@@ -402,7 +416,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** A job run to its end: how long it took, from submission. */
-    private record Ran(JobID job, long nanos) {}
+    record Ran(JobID job, long nanos) {}
 
     /** Runs the job wired into {@code env} to its end. */
     private static Ran run(LocalFlink flink, StreamExecutionEnvironment env) throws Exception {
@@ -418,8 +432,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** What the monitor's operators held at its last checkpoint, per customer of the master. */
-    private static void printState(LocalFlink flink, Ran ran, Path data, PrintWriter out)
-            throws Exception {
+    static void printState(LocalFlink flink, Ran ran, Path data, PrintWriter out) throws Exception {
         long customers = lines(data.resolve(Source.CUSTOMERS.fileName()));
         java.util.Map<String, Long> sizes = flink.checkpointedState(ran.job());
         if (sizes.isEmpty() || customers == 0) {

@@ -12,8 +12,10 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -49,6 +51,9 @@ import org.gridwatch.core.value.CustomerStanding;
 import org.gridwatch.core.value.ValueModel;
 import org.gridwatch.core.whatif.OffpeakAssessment;
 import org.gridwatch.jobs.MonitorSettings;
+import org.gridwatch.jobs.state.AccountBook;
+import org.gridwatch.jobs.state.CustomerLoad;
+import org.gridwatch.jobs.state.CustomerLoadSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,16 +110,19 @@ public final class CustomerAccounts
     public static final OutputTag<DayReport> DAYS = DayWatch.DAYS;
 
     private final MonitorSettings settings;
-    private transient ValueState<Customer> master;
-    private transient ValueState<CustomerAccount> account;
-    private transient MapState<Integer, MonthlyUsage> months;
-    private transient ValueState<ReadingHistory> readingHistory;
-    private transient ValueState<Long> creditCheckAt;
-    private transient ValueState<Long> latestEventMillis;
-    private transient ValueState<ArrearsCase> arrears;
-    private transient ValueState<Long> arrearsCheckAt;
-    private transient ValueState<MeterFaultCase> meterFaults;
+    private transient ValueState<CustomerLoad> loadState;
+    private transient ValueState<byte[]> bookState;
     private transient MapState<Long, List<AccountEvent>> waiting;
+    private transient LegacyAccountState legacy;
+    private transient boolean restored;
+
+    // The current key's state, read once per element or timer and written back at its end.
+    private transient CustomerLoad load;
+    private transient boolean loadRead;
+    private transient boolean loadChanged;
+    private transient AccountBook book;
+    private transient boolean bookRead;
+    private transient boolean bookChanged;
     private transient TariffBook tariffs;
     private transient BillingCalendar calendar;
     private transient BillCalculator calculator;
@@ -133,43 +141,18 @@ public final class CustomerAccounts
 
     @Override
     public void open(OpenContext openContext) {
-        master =
-                getRuntimeContext()
-                        .getState(new ValueStateDescriptor<>("master", Types.POJO(Customer.class)));
-        account =
+        loadState =
                 getRuntimeContext()
                         .getState(
                                 new ValueStateDescriptor<>(
-                                        "account", Types.POJO(CustomerAccount.class)));
-        months =
-                getRuntimeContext()
-                        .getMapState(
-                                new MapStateDescriptor<>(
-                                        "open-months", Types.INT, Types.POJO(MonthlyUsage.class)));
-        readingHistory =
+                                        "customer-load", CustomerLoadSerializer.INSTANCE));
+        bookState =
                 getRuntimeContext()
                         .getState(
                                 new ValueStateDescriptor<>(
-                                        "reading-history", Types.POJO(ReadingHistory.class)));
-        creditCheckAt =
-                getRuntimeContext()
-                        .getState(new ValueStateDescriptor<>("credit-check-at", Types.LONG));
-        latestEventMillis =
-                getRuntimeContext()
-                        .getState(new ValueStateDescriptor<>("latest-event", Types.LONG));
-        arrears =
-                getRuntimeContext()
-                        .getState(
-                                new ValueStateDescriptor<>(
-                                        "arrears-case", Types.POJO(ArrearsCase.class)));
-        arrearsCheckAt =
-                getRuntimeContext()
-                        .getState(new ValueStateDescriptor<>("arrears-check-at", Types.LONG));
-        meterFaults =
-                getRuntimeContext()
-                        .getState(
-                                new ValueStateDescriptor<>(
-                                        "meter-faults", Types.POJO(MeterFaultCase.class)));
+                                        "account-book",
+                                        PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+        legacy = restored ? new LegacyAccountState(getRuntimeContext()) : null;
         waiting =
                 getRuntimeContext()
                         .getMapState(
@@ -186,13 +169,103 @@ public final class CustomerAccounts
         lateness = settings.allowedLateness().toMillis();
         unknownGrace = settings.unknownMeterGrace().toMillis();
         days = new DayWatch(settings.zone(), lateness, tariffs, peakHours);
-        days.open(getRuntimeContext());
         offpeak = new OffpeakAssessment(peakHours.calendar(), calendar);
     }
 
     @Override
     public ActedEventTime actedEventTime() {
         return eventTime;
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        eventTime.initialize(context);
+        restored = context.isRestored();
+    }
+
+    /**
+     * Before each element or timer: the key's state is read when first asked for, and a customer
+     * still in the layout of a savepoint of an earlier release is converted first.
+     */
+    private void begin() throws Exception {
+        load = null;
+        loadRead = false;
+        loadChanged = false;
+        book = null;
+        bookRead = false;
+        bookChanged = false;
+        if (legacy != null && load() == null && book() == null) {
+            LegacyAccountState.Converted old = legacy.takeOver();
+            if (old != null) {
+                load = old.load();
+                loadRead = true;
+                loadChanged = load != null;
+                book = old.book();
+                bookRead = true;
+                bookChanged = book != null;
+            }
+        }
+    }
+
+    /** After each element or timer: what changed is written back. */
+    private void end() throws Exception {
+        if (loadChanged) {
+            if (load == null || load.isEmpty()) {
+                loadState.clear();
+            } else {
+                loadState.update(load);
+            }
+        }
+        if (bookChanged) {
+            if (book == null) {
+                bookState.clear();
+            } else {
+                bookState.update(book.encode());
+            }
+        }
+    }
+
+    /** The customer's load, or null. */
+    private CustomerLoad load() throws Exception {
+        if (!loadRead) {
+            load = loadState.value();
+            loadRead = true;
+        }
+        return load;
+    }
+
+    /** The customer's load, to change: created if there is none. */
+    private CustomerLoad loadToChange() throws Exception {
+        if (load() == null) {
+            load = new CustomerLoad();
+        }
+        loadChanged = true;
+        return load;
+    }
+
+    /** The customer's master record, or null. */
+    private Customer master() throws Exception {
+        CustomerLoad l = load();
+        return l == null ? null : l.master;
+    }
+
+    /** The customer's book, or null. */
+    private AccountBook book() throws Exception {
+        if (!bookRead) {
+            byte[] bytes = bookState.value();
+            book = bytes == null ? null : AccountBook.decode(bytes);
+            bookRead = true;
+        }
+        return book;
+    }
+
+    /** The customer's book, to change: created if there is none. */
+    private AccountBook bookToChange() throws Exception {
+        if (book() == null) {
+            book = new AccountBook();
+        }
+        bookChanged = true;
+        return book;
     }
 
     /** Event time as this operator acts on it, across restores ({@link ActedEventTime}). */
@@ -203,11 +276,13 @@ public final class CustomerAccounts
     @Override
     public void processElement1(CustomerFeed feed, Context ctx, Collector<Bill> out)
             throws Exception {
+        begin();
         switch (feed.kind) {
             case MASTER -> onMaster(feed.customer, ctx);
             case REMOVAL -> onRemoval(ctx);
             case READING -> onReading(feed.metered(), ctx);
         }
+        end();
     }
 
     /**
@@ -216,7 +291,7 @@ public final class CustomerAccounts
      * which month its supply began.
      */
     private void onMaster(Customer customer, Context ctx) throws Exception {
-        master.update(customer);
+        loadToChange().master = customer;
         applyAwaitingMaster(ctx);
     }
 
@@ -226,7 +301,7 @@ public final class CustomerAccounts
      * and find nothing to do.
      */
     private void onRemoval(Context ctx) throws Exception {
-        Customer removed = master.value();
+        Customer removed = master();
         long now = watermark(ctx);
         for (List<AccountEvent> due : waiting.values()) {
             for (AccountEvent e : due) {
@@ -235,30 +310,25 @@ public final class CustomerAccounts
             }
         }
         waiting.clear();
-        CustomerAccount accounts = account.value();
+        CustomerAccount accounts = book() == null ? null : book().account;
         if (removed != null && accounts != null && accounts.isBilled()) {
             ctx.output(
                     STANDINGS,
                     CustomerStanding.removal(removed.customerId(), removed.areaId(), now));
         }
-        master.clear();
-        account.clear();
-        months.clear();
-        readingHistory.clear();
-        creditCheckAt.clear();
-        latestEventMillis.clear();
-        arrears.clear();
-        arrearsCheckAt.clear();
-        meterFaults.clear();
-        days.clear();
+        load = null;
+        loadChanged = true;
+        book = null;
+        bookChanged = true;
     }
 
     private void onReading(MeteredReading m, Context ctx) throws Exception {
-        if (master.value() == null) {
-            master.update(m.customer());
+        CustomerLoad load = loadToChange();
+        if (load.master == null) {
+            load.master = m.customer();
         }
         MeterReading r = m.reading();
-        days.onReading(r, ctx.timerService());
+        days.onReading(r, ctx.timerService(), load);
         long quarterCloses = Bucket.closesAt(Bucket.startOf(r.startMillis()), lateness);
         if (quarterCloses <= watermark(ctx)) {
             return; // rejected TOO_LATE by the load buckets
@@ -269,7 +339,7 @@ public final class CustomerAccounts
         }
         YearMonth month = calendar.monthOf(r.startMillis());
         int key = monthKey(month);
-        MonthlyUsage usage = months.get(key);
+        MonthlyUsage usage = load.month(key);
         if (usage == null) {
             if (historyOrNew().hasBilled(month)) {
                 return; // its month is billed: the gap it left was settled with the register
@@ -284,7 +354,7 @@ public final class CustomerAccounts
                 r.registerKwh(),
                 lookup,
                 peakHours)) {
-            months.put(key, usage);
+            load.putMonth(usage);
         }
     }
 
@@ -309,7 +379,8 @@ public final class CustomerAccounts
 
     @Override
     public void processElement2(AccountEvent e, Context ctx, Collector<Bill> out) throws Exception {
-        boolean known = master.value() != null;
+        begin();
+        boolean known = master() != null;
         if (e.tsMillis() > watermark(ctx)) {
             await(e, e.tsMillis(), ctx);
         } else if (known) {
@@ -317,6 +388,7 @@ public final class CustomerAccounts
         } else {
             await(e, e.tsMillis() + unknownGrace, ctx); // the master may still come
         }
+        end();
     }
 
     /** Keeps an event until event time reaches {@code untilMillis}. */
@@ -341,7 +413,7 @@ public final class CustomerAccounts
             return;
         }
         waiting.remove(timestamp);
-        boolean known = master.value() != null;
+        boolean known = master() != null;
         for (AccountEvent e : due) {
             if (known) {
                 apply(e, ctx);
@@ -408,7 +480,9 @@ public final class CustomerAccounts
     /** A payment or inspection of a known customer, in its place among the bills. */
     private void apply(AccountEvent e, Context ctx) throws Exception {
         noteEvent(e.tsMillis());
-        CustomerAccount accounts = accountOrNew();
+        AccountBook book = bookToChange();
+        CustomerAccount accounts = book.accountOrNew();
+        book.account = accounts;
         if (e.payment != null) {
             Payment p = e.payment;
             PaymentOutcome outcome =
@@ -426,45 +500,69 @@ public final class CustomerAccounts
             }
         } else {
             accounts.onInspection(e.inspection, model.credit());
-            days.onInspection(e.inspection.outcome());
-            MeterFaultCase faults = meterFaults.value();
+            days.onInspection(e.inspection.outcome(), book);
+            MeterFaultCase faults = book.faults;
             faults = faults == null ? new MeterFaultCase() : faults;
-            Alert alert = faults.onInspection(e.inspection, master.value(), settings.zone());
+            Alert alert = faults.onInspection(e.inspection, master(), settings.zone());
             if (alert != null) {
                 ctx.output(ALERTS, alert);
-                meterFaults.update(faults);
+                book.faults = faults;
             }
         }
-        account.update(accounts);
         publish(ctx, accounts, e.tsMillis(), false);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Bill> out) throws Exception {
+        begin();
         watermark(ctx); // a month billed here stays billed after a restore
         dueEvents(timestamp, ctx);
-        DayReport day = days.onTimer(timestamp, master.value());
-        if (day != null) {
-            ctx.output(DayWatch.DAYS, day);
-        }
+        closeDay(timestamp, ctx);
         YearMonth month = calendar.monthOf(timestamp - lateness);
         if (billsAt(month) == timestamp) {
             billMonth(month, ctx, out);
         }
-        Long check = creditCheckAt.value();
-        if (check != null && check == timestamp) {
-            creditCheckAt.clear();
+        if (book() != null && book().creditCheckAt == timestamp) {
+            bookToChange().creditCheckAt = AccountBook.NONE;
             if (withinInput(timestamp, ctx)) {
                 publish(ctx, accountOrNew(), timestamp, false);
             }
         }
-        Long arrearsCheck = arrearsCheckAt.value();
-        if (arrearsCheck != null && arrearsCheck == timestamp) {
-            arrearsCheckAt.clear();
+        if (book() != null && book().arrearsCheckAt == timestamp) {
+            bookToChange().arrearsCheckAt = AccountBook.NONE;
             if (withinInput(timestamp, ctx)) {
                 watchArrears(ctx, accountOrNew(), timestamp);
             }
         }
+        end();
+    }
+
+    /** The day closing at {@code timestamp}, if one does: judged and reported to its area. */
+    private void closeDay(long timestamp, Context ctx) throws Exception {
+        CustomerLoad current = load();
+        if (current == null || current.master == null || current.days.length == 0) {
+            return;
+        }
+        int open = current.days.length;
+        DayReport day = days.onTimer(timestamp, current, bookToPeek());
+        if (current.days.length != open) {
+            loadChanged = true;
+            bookChanged = true;
+        }
+        if (day != null) {
+            ctx.output(DayWatch.DAYS, day);
+        }
+    }
+
+    /**
+     * The book, created if there is none, but not marked changed: for a caller that marks it only
+     * if it changed it.
+     */
+    private AccountBook bookToPeek() throws Exception {
+        if (book() == null) {
+            book = new AccountBook();
+        }
+        return book;
     }
 
     /**
@@ -483,11 +581,11 @@ public final class CustomerAccounts
      */
     private void watchArrears(Context ctx, CustomerAccount accounts, long nowMillis)
             throws Exception {
-        Customer customer = master.value();
+        Customer customer = master();
         if (customer == null) {
             return;
         }
-        ArrearsCase current = arrears.value();
+        ArrearsCase current = bookToPeek().arrears;
         ArrearsCase watched = current == null ? new ArrearsCase() : current;
         Alert alert =
                 watched.assess(
@@ -500,7 +598,7 @@ public final class CustomerAccounts
                         LatePaymentPenalty.CHINA_1996);
         if (alert != null) {
             ctx.output(ALERTS, alert);
-            arrears.update(watched);
+            bookToChange().arrears = watched;
         }
         long due = accounts.ledger.oldestOpenDueMillis();
         if (due == Long.MAX_VALUE || customer.prepaid()) {
@@ -514,18 +612,17 @@ public final class CustomerAccounts
                         .plusDays(ArrearsRisk.DEFAULTS.minDaysPastDue());
         LocalDate next = firstLook.isAfter(today) ? firstLook : today.plusDays(1);
         long at = next.atStartOfDay(settings.zone()).toInstant().toEpochMilli();
-        Long armed = arrearsCheckAt.value();
-        if (armed == null || armed != at) {
+        if (bookToPeek().arrearsCheckAt != at) {
             // A look armed earlier and replaced fires and finds itself replaced.
             ctx.timerService().registerEventTimeTimer(at);
-            arrearsCheckAt.update(at);
+            bookToChange().arrearsCheckAt = at;
         }
     }
 
     private void billMonth(YearMonth month, OnTimerContext ctx, Collector<Bill> out)
             throws Exception {
         int key = monthKey(month);
-        Customer customer = master.value();
+        Customer customer = master();
         ReadingHistory history = historyOrNew();
         if (customer == null || history.hasBilled(month)) {
             return;
@@ -543,16 +640,17 @@ public final class CustomerAccounts
         if (lookup == null) {
             return; // no tariff to bill with: counted as UNPRICED load on the dashboards
         }
-        MonthlyUsage usage = months.get(key);
+        CustomerLoad current = loadToChange();
+        MonthlyUsage usage = current.month(key);
         if (usage == null) {
             usage = MonthlyUsage.of(month, calendar); // a silent month: estimated
         }
-        months.remove(key);
+        current.removeMonth(key);
         armBill(month.plusMonths(1), ctx);
         ReadingHistory next =
                 MonthSettlement.settle(
                         usage,
-                        months.get(monthKey(month.plusMonths(1))),
+                        current.month(monthKey(month.plusMonths(1))),
                         history,
                         lookup,
                         peakHours);
@@ -574,10 +672,11 @@ public final class CustomerAccounts
             LOG.warn("cannot bill {} for {}: {}", customer.customerId(), month, e.getMessage());
             return;
         }
-        readingHistory.update(next);
+        AccountBook book = bookToChange();
+        book.history = next;
         if (accounts.onBill(statement, usage, model.credit())) {
             out.collect(statement.toBill());
-            account.update(accounts);
+            book.account = accounts;
             publish(ctx, accounts, ctx.timestamp(), true);
         }
     }
@@ -585,7 +684,7 @@ public final class CustomerAccounts
     /** The end of the customer's latest reading, billed or not. */
     private long latestReadingEnd(ReadingHistory history) throws Exception {
         long latest = history.latestReadingEndMillis;
-        for (MonthlyUsage usage : months.values()) {
+        for (MonthlyUsage usage : load().months) {
             latest = Math.max(latest, usage.latestEndMillis);
         }
         return latest;
@@ -598,7 +697,7 @@ public final class CustomerAccounts
         }
         Tariff current = tariffs.tariff(customer.tariffId());
         String variant = current.offpeakVariantId().orElse(null);
-        ReadingHistory history = readingHistory.value();
+        ReadingHistory history = book() == null ? null : book().history;
         if (variant == null || !tariffs.knows(variant) || history == null) {
             return OffpeakOffer.NONE;
         }
@@ -613,14 +712,13 @@ public final class CustomerAccounts
     }
 
     private ReadingHistory historyOrNew() throws Exception {
-        ReadingHistory history = readingHistory.value();
-        return history == null ? new ReadingHistory() : history;
+        return book() == null ? new ReadingHistory() : book().historyOrNew();
     }
 
     /** Sends the customer's standing, once billed, and arms the next credit check. */
     private void publish(Context ctx, CustomerAccount accounts, long nowMillis, boolean monthClose)
             throws Exception {
-        Customer customer = master.value();
+        Customer customer = master();
         if (customer == null || !accounts.isBilled()) {
             return;
         }
@@ -638,12 +736,11 @@ public final class CustomerAccounts
                         settings.zone()));
         watchArrears(ctx, accounts, nowMillis);
         long next = accounts.credit.nextChangeMillis(nowMillis, model.credit(), model.strategies());
-        Long armed = creditCheckAt.value();
-        if (next != Long.MAX_VALUE && (armed == null || armed != next)) {
+        if (next != Long.MAX_VALUE && bookToPeek().creditCheckAt != next) {
             // An earlier check left armed fires and finds itself replaced (check != timestamp);
             // not deleting it keeps a bill timer at the same instant safe.
             ctx.timerService().registerEventTimeTimer(next);
-            creditCheckAt.update(next);
+            bookToChange().creditCheckAt = next;
         }
     }
 
@@ -652,24 +749,24 @@ public final class CustomerAccounts
      * month not billed yet (kept in that month's usage, so readings cost no extra state write).
      */
     private long latestEvent() throws Exception {
-        Long latest = latestEventMillis.value();
-        long max = latest == null ? Long.MIN_VALUE : latest;
-        for (MonthlyUsage usage : months.values()) {
-            max = Math.max(max, usage.latestEndMillis);
+        long max = book() == null ? Long.MIN_VALUE : book().latestEventMillis;
+        if (load() != null) {
+            for (MonthlyUsage usage : load().months) {
+                max = Math.max(max, usage.latestEndMillis);
+            }
         }
         return max;
     }
 
     /** Notes a payment's or inspection's time for {@link #latestEvent}. */
     private void noteEvent(long tsMillis) throws Exception {
-        Long latest = latestEventMillis.value();
-        if (latest == null || tsMillis > latest) {
-            latestEventMillis.update(tsMillis);
+        AccountBook current = bookToPeek();
+        if (current.latestEventMillis == AccountBook.NONE || tsMillis > current.latestEventMillis) {
+            bookToChange().latestEventMillis = tsMillis;
         }
     }
 
     private CustomerAccount accountOrNew() throws Exception {
-        CustomerAccount accounts = account.value();
-        return accounts == null ? new CustomerAccount() : accounts;
+        return book() == null ? new CustomerAccount() : book().accountOrNew();
     }
 }

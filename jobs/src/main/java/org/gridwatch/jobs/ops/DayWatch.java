@@ -3,11 +3,6 @@ package org.gridwatch.jobs.ops;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.apache.flink.api.common.functions.RuntimeContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.util.OutputTag;
@@ -21,13 +16,16 @@ import org.gridwatch.core.event.InspectionOutcome;
 import org.gridwatch.core.event.MeterReading;
 import org.gridwatch.core.tariff.PeriodLookup;
 import org.gridwatch.core.tariff.TariffBook;
+import org.gridwatch.jobs.state.AccountBook;
+import org.gridwatch.jobs.state.CustomerLoad;
 
 /**
  * The customer operator's half of theft detection ({@link CustomerAccounts} holds it): each open
- * day's load, and the customer's usual day. A day closes {@link #GRACE} after its end in event time
- * (or the allowed lateness, if shorter): detection does not wait the week a bill waits, and a
- * reading later than that is left out of its day (it still counts for the bill). The closed day is
- * judged by core ({@link DayJudge}) and reported to {@link #DAYS} for the area's {@link AreaWatch}.
+ * day's load (kept in the customer's {@link CustomerLoad}), and the customer's usual day (in its
+ * {@link AccountBook}). A day closes {@link #GRACE} after its end in event time (or the allowed
+ * lateness, if shorter): detection does not wait the week a bill waits, and a reading later than
+ * that is left out of its day (it still counts for the bill). The closed day is judged by core
+ * ({@link DayJudge}) and reported to {@link #DAYS} for the area's {@link AreaWatch}.
  *
  * <p>An inspection's outcome rides on the customer's next day report to the area's theft case; a
  * NO_FINDING or METER_FAULT also makes the usual day learn afresh ({@link UsageBaseline#relearn}).
@@ -43,10 +41,6 @@ final class DayWatch {
     private final long grace;
     private final TariffBook tariffs;
     private final PeriodLookup peakHours;
-    private MapState<Long, DayLoad> openDays;
-    private ValueState<UsageBaseline> baseline;
-    private ValueState<InspectionOutcome> inspected;
-
     // The local day of the latest reading, kept across readings: most readings in a row fall in
     // the same day, and finding a day in a time zone costs more than the rest of onReading.
     private long dayStart = Long.MAX_VALUE;
@@ -65,34 +59,16 @@ final class DayWatch {
         return Math.min(GRACE.toMillis(), allowedLatenessMillis);
     }
 
-    void open(RuntimeContext ctx) {
-        openDays =
-                ctx.getMapState(
-                        new MapStateDescriptor<>(
-                                "open-days", Types.LONG, Types.POJO(DayLoad.class)));
-        baseline =
-                ctx.getState(
-                        new ValueStateDescriptor<>("usual-day", Types.POJO(UsageBaseline.class)));
-        inspected =
-                ctx.getState(
-                        new ValueStateDescriptor<>(
-                                "inspected", Types.ENUM(InspectionOutcome.class)));
-    }
-
     /** What an inspector found: told to the area with the next day; relearn if vouched for. */
-    void onInspection(InspectionOutcome outcome) throws Exception {
-        inspected.update(outcome);
-        if (outcome != InspectionOutcome.CONFIRMED_THEFT) {
-            UsageBaseline usual = baseline.value();
-            if (usual != null) {
-                usual.relearn();
-                baseline.update(usual);
-            }
+    void onInspection(InspectionOutcome outcome, AccountBook book) {
+        book.inspected = outcome;
+        if (outcome != InspectionOutcome.CONFIRMED_THEFT && book.usual != null) {
+            book.usual.relearn();
         }
     }
 
     /** Adds a reading to its day, unless the day has closed; arms the day's close. */
-    void onReading(MeterReading r, TimerService timers) throws Exception {
+    void onReading(MeterReading r, TimerService timers, CustomerLoad load) {
         long start = r.startMillis();
         if (start < dayStart || start >= dayEnd) {
             LocalDate date = java.time.Instant.ofEpochMilli(start).atZone(zone).toLocalDate();
@@ -104,30 +80,32 @@ final class DayWatch {
         if (closesAt <= timers.currentWatermark()) {
             return;
         }
-        DayLoad day = openDays.get(epochDay);
+        DayLoad day = load.day(epochDay);
         if (day == null) {
             day = new DayLoad(epochDay, dayStart);
+            load.putDay(day);
             timers.registerEventTimeTimer(closesAt);
         }
         day.add(r);
-        openDays.put(epochDay, day);
     }
 
     /** The day closing at {@code timestamp}, judged; null if none closes then. */
-    DayReport onTimer(long timestamp, Customer customer) throws Exception {
+    DayReport onTimer(long timestamp, CustomerLoad load, AccountBook book) {
+        Customer customer = load == null ? null : load.master;
         long lastMilli = timestamp - grace - 1;
         LocalDate date = java.time.Instant.ofEpochMilli(lastMilli).atZone(zone).toLocalDate();
         if (closesAt(date) != timestamp) {
             return null;
         }
-        DayLoad day = openDays.get(date.toEpochDay());
+        DayLoad day = load == null ? null : load.day(date.toEpochDay());
         if (day == null || customer == null) {
             return null;
         }
-        openDays.remove(date.toEpochDay());
-        UsageBaseline usual = baseline.value();
+        load.removeDay(date.toEpochDay());
+        UsageBaseline usual = book.usual;
         if (usual == null) {
             usual = new UsageBaseline();
+            book.usual = usual;
         }
         DayReport report =
                 DayJudge.close(
@@ -138,19 +116,12 @@ final class DayWatch {
                         DayPrices.peakHours(peakHours, day.dayStartMillis),
                         DayPrices.hourPrices(tariffs, customer.tariffId(), day.dayStartMillis),
                         timestamp);
-        baseline.update(usual);
-        InspectionOutcome found = inspected.value();
+        InspectionOutcome found = book.inspected;
         if (found != null) {
-            inspected.clear();
+            book.inspected = null;
             return report.withInspected(found);
         }
         return report;
-    }
-
-    void clear() {
-        openDays.clear();
-        baseline.clear();
-        inspected.clear();
     }
 
     private long startMillis(LocalDate date) {

@@ -1,0 +1,99 @@
+package org.gridwatch.jobs.state;
+
+import java.util.Arrays;
+import org.gridwatch.core.billing.MonthlyUsage;
+import org.gridwatch.core.detect.DayLoad;
+import org.gridwatch.core.event.Customer;
+
+/**
+ * What the customer operator reads and writes for every reading, in one state value so that a
+ * reading costs one state lookup: the customer's master record, its open billing months' usage and
+ * its open days' load. Usually one month and one day are open; two around a month's or a day's end
+ * (a month stays open for the allowed lateness, a day for two hours). Kept by {@link
+ * CustomerLoadSerializer}.
+ */
+public final class CustomerLoad {
+
+    private static final MonthlyUsage[] NO_MONTHS = new MonthlyUsage[0];
+    private static final DayLoad[] NO_DAYS = new DayLoad[0];
+
+    /** The customer's master record; null until it (or its first reading) came. */
+    public Customer master;
+
+    /** The open months, by {@link MonthlyUsage#yearMonth}, in no particular order. */
+    public MonthlyUsage[] months = NO_MONTHS;
+
+    /** The open days, by {@link DayLoad#epochDay}, in no particular order. */
+    public DayLoad[] days = NO_DAYS;
+
+    public CustomerLoad() {}
+
+    /** The open month {@code yyyymm}, or null. */
+    public MonthlyUsage month(int yearMonth) {
+        for (MonthlyUsage m : months) {
+            if (m.yearMonth == yearMonth) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** Opens (or replaces) a month. */
+    public void putMonth(MonthlyUsage usage) {
+        for (int i = 0; i < months.length; i++) {
+            if (months[i].yearMonth == usage.yearMonth) {
+                months[i] = usage;
+                return;
+            }
+        }
+        months = Arrays.copyOf(months, months.length + 1);
+        months[months.length - 1] = usage;
+    }
+
+    /** Closes a month; nothing if it is not open. */
+    public void removeMonth(int yearMonth) {
+        for (int i = 0; i < months.length; i++) {
+            if (months[i].yearMonth == yearMonth) {
+                MonthlyUsage[] rest = new MonthlyUsage[months.length - 1];
+                System.arraycopy(months, 0, rest, 0, i);
+                System.arraycopy(months, i + 1, rest, i, months.length - i - 1);
+                months = rest.length == 0 ? NO_MONTHS : rest;
+                return;
+            }
+        }
+    }
+
+    /** The open day {@code epochDay}, or null. */
+    public DayLoad day(long epochDay) {
+        for (DayLoad d : days) {
+            if (d.epochDay == epochDay) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** Opens a day. */
+    public void putDay(DayLoad day) {
+        days = Arrays.copyOf(days, days.length + 1);
+        days[days.length - 1] = day;
+    }
+
+    /** Closes a day; nothing if it is not open. */
+    public void removeDay(long epochDay) {
+        for (int i = 0; i < days.length; i++) {
+            if (days[i].epochDay == epochDay) {
+                DayLoad[] rest = new DayLoad[days.length - 1];
+                System.arraycopy(days, 0, rest, 0, i);
+                System.arraycopy(days, i + 1, rest, i, days.length - i - 1);
+                days = rest.length == 0 ? NO_DAYS : rest;
+                return;
+            }
+        }
+    }
+
+    /** Whether nothing is kept: the state can be cleared. */
+    public boolean isEmpty() {
+        return master == null && months.length == 0 && days.length == 0;
+    }
+}
