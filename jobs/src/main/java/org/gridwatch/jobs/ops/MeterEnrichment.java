@@ -6,6 +6,9 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.gridwatch.core.codec.EventJson;
@@ -19,6 +22,8 @@ import org.gridwatch.core.meter.MeterAdmission;
 import org.gridwatch.core.meter.MeteredReading;
 import org.gridwatch.core.meter.Refusal;
 import org.gridwatch.jobs.MonitorSettings;
+import org.gridwatch.jobs.state.MeterState;
+import org.gridwatch.jobs.state.MeterStateSerializer;
 
 /**
  * Keyed by meter: joins each reading with the customer master and admits it (see {@link
@@ -37,13 +42,19 @@ import org.gridwatch.jobs.MonitorSettings;
  * judged.
  */
 public final class MeterEnrichment
-        extends KeyedCoProcessFunction<String, MeterAssignment, MeterReading, CustomerFeed> {
+        extends KeyedCoProcessFunction<String, MeterAssignment, MeterReading, CustomerFeed>
+        implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
 
     private final MonitorSettings settings;
-    private transient ValueState<Customer> customer;
-    private transient ValueState<CoveredQuarters> covered;
+    private transient ValueState<MeterState> meter;
     private transient ListState<MeterReading> waiting;
+    private transient boolean restored;
+
+    // Releases before 0.2 kept the meter's customer and its covered quarter hours apart; read once
+    // per meter after a restore from such a savepoint (see takeOver), registered only then.
+    private transient ValueState<Customer> legacyCustomer;
+    private transient ValueState<CoveredQuarters> legacyCovered;
     private transient MeterAdmission admission;
     private transient EventJson json;
 
@@ -53,15 +64,22 @@ public final class MeterEnrichment
 
     @Override
     public void open(OpenContext openContext) {
-        customer =
+        meter =
                 getRuntimeContext()
                         .getState(
-                                new ValueStateDescriptor<>("customer", Types.POJO(Customer.class)));
-        covered =
-                getRuntimeContext()
-                        .getState(
-                                new ValueStateDescriptor<>(
-                                        "covered-quarters", Types.POJO(CoveredQuarters.class)));
+                                new ValueStateDescriptor<>("meter", MeterStateSerializer.INSTANCE));
+        if (restored) {
+            legacyCustomer =
+                    getRuntimeContext()
+                            .getState(
+                                    new ValueStateDescriptor<>(
+                                            "customer", Types.POJO(Customer.class)));
+            legacyCovered =
+                    getRuntimeContext()
+                            .getState(
+                                    new ValueStateDescriptor<>(
+                                            "covered-quarters", Types.POJO(CoveredQuarters.class)));
+        }
         waiting =
                 getRuntimeContext()
                         .getListState(
@@ -72,6 +90,32 @@ public final class MeterEnrichment
     }
 
     @Override
+    public void initializeState(FunctionInitializationContext context) {
+        restored = context.isRestored();
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) {}
+
+    /** The meter's state, or null; a meter still in the old layout is converted first. */
+    private MeterState state() throws Exception {
+        MeterState state = meter.value();
+        if (state == null && legacyCustomer != null) {
+            Customer c = legacyCustomer.value();
+            CoveredQuarters q = legacyCovered.value();
+            if (c != null || q != null) {
+                state = new MeterState();
+                state.customer = c;
+                state.covered = q;
+                meter.update(state);
+                legacyCustomer.clear();
+                legacyCovered.clear();
+            }
+        }
+        return state;
+    }
+
+    @Override
     public void processElement1(MeterAssignment change, Context ctx, Collector<CustomerFeed> out)
             throws Exception {
         if (!change.isAssignment()) {
@@ -79,12 +123,17 @@ public final class MeterEnrichment
             return;
         }
         Customer master = change.customer;
-        customer.update(master);
+        MeterState state = state();
+        if (state == null) {
+            state = new MeterState();
+        }
+        state.customer = master;
+        meter.update(state);
         out.collect(CustomerFeed.master(master));
         Iterable<MeterReading> pending = waiting.get();
         if (pending != null) {
             for (MeterReading r : pending) {
-                admit(r, master, ctx, out);
+                admit(r, state, ctx, out);
             }
             waiting.clear();
         }
@@ -95,11 +144,17 @@ public final class MeterEnrichment
      * still a duplicate) unless the customer was removed, which clears all it left here.
      */
     private void release(MeterAssignment change, Collector<CustomerFeed> out) throws Exception {
-        Customer holder = customer.value();
+        MeterState state = state();
+        Customer holder = state == null ? null : state.customer;
         if (holder != null && holder.customerId().equals(change.customerId)) {
-            customer.clear();
+            state.customer = null;
             if (change.customerRemoved) {
-                covered.clear();
+                state.covered = null;
+            }
+            if (state.isEmpty()) {
+                meter.clear();
+            } else {
+                meter.update(state);
             }
         }
         if (change.customerRemoved) {
@@ -110,9 +165,9 @@ public final class MeterEnrichment
     @Override
     public void processElement2(MeterReading reading, Context ctx, Collector<CustomerFeed> out)
             throws Exception {
-        Customer master = customer.value();
-        if (master != null) {
-            admit(reading, master, ctx, out);
+        MeterState state = state();
+        if (state != null && state.customer != null) {
+            admit(reading, state, ctx, out);
         } else {
             waiting.add(reading);
             ctx.timerService()
@@ -122,16 +177,17 @@ public final class MeterEnrichment
     }
 
     private void admit(
-            MeterReading reading, Customer master, Context ctx, Collector<CustomerFeed> out)
+            MeterReading reading, MeterState state, Context ctx, Collector<CustomerFeed> out)
             throws Exception {
-        CoveredQuarters history = covered.value();
+        CoveredQuarters history = state.covered;
         if (history == null) {
             history = CoveredQuarters.covering(settings.allowedLateness().toMillis());
         }
-        Refusal refusal = admission.check(reading, master, history);
+        Refusal refusal = admission.check(reading, state.customer, history);
         if (refusal == null) {
-            covered.update(history);
-            out.collect(CustomerFeed.reading(new MeteredReading(master, reading)));
+            state.covered = history;
+            meter.update(state);
+            out.collect(CustomerFeed.reading(new MeteredReading(state.customer, reading)));
         } else {
             reject(reading, refusal.reason(), refusal.detail(), ctx);
         }
@@ -140,7 +196,8 @@ public final class MeterEnrichment
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<CustomerFeed> out)
             throws Exception {
-        if (customer.value() != null) {
+        MeterState state = state();
+        if (state != null && state.customer != null) {
             return; // the master arrived and the waiting readings were admitted then
         }
         long grace = settings.unknownMeterGrace().toMillis();

@@ -1,0 +1,138 @@
+package org.gridwatch.jobs.ops;
+
+import java.time.Duration;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.OperatorSnapshotUtil;
+import org.gridwatch.core.event.Bill;
+import org.gridwatch.core.event.Customer;
+import org.gridwatch.core.event.CustomerClass;
+import org.gridwatch.core.event.Inspection;
+import org.gridwatch.core.event.InspectionOutcome;
+import org.gridwatch.core.event.MeterReading;
+import org.gridwatch.core.event.Payment;
+import org.gridwatch.core.event.PaymentChannel;
+import org.gridwatch.core.meter.MeteredReading;
+import org.gridwatch.jobs.MonitorSettings;
+
+/**
+ * A customer's two months for the state-layout upgrade test ({@code LegacyStateTest}): the first
+ * part runs, the operators' state is snapshotted, the second part runs. The snapshots in {@code
+ * src/test/resources/legacy-state} were written by {@link #main} with the operators of release 0.1
+ * (commit f97fb3e, before their state was gathered into one value per key); this class compiles
+ * against both.
+ */
+public final class LegacyScenario {
+
+    static final MonitorSettings SETTINGS =
+            MonitorSettings.DEFAULT.withAllowedLateness(Duration.ofDays(2));
+
+    static final Customer SHOP =
+            new Customer(
+                    "C1",
+                    "M1",
+                    CustomerClass.COMMERCIAL,
+                    "A001",
+                    "commercial-tou",
+                    false,
+                    50.0,
+                    Customer.UNKNOWN_SINCE);
+
+    private static final long QUARTER = 900_000L;
+
+    /** 2026-01-01T00:00+08:00. */
+    static final long START = 1767196800000L;
+
+    /** Where the first part ends: 2026-02-10 13:00 local, a bill and a day behind it. */
+    static final long SPLIT = START + (40L * 96 + 52) * QUARTER;
+
+    /** Where the second part ends: 2026-03-05 local. */
+    static final long END = START + 63L * 96 * QUARTER;
+
+    private LegacyScenario() {}
+
+    static KeyedTwoInputStreamOperatorTestHarness<String, CustomerFeed, AccountEvent, Bill>
+            accounts() throws Exception {
+        return new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(new CustomerAccounts(SETTINGS)),
+                CustomerFeed::customerId,
+                AccountEvent::customerId,
+                Types.STRING);
+    }
+
+    static KeyedTwoInputStreamOperatorTestHarness<
+                    String, MeterAssignment, MeterReading, CustomerFeed>
+            meters() throws Exception {
+        return new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(new MeterEnrichment(SETTINGS)),
+                MeterAssignment::meterId,
+                MeterReading::meterId,
+                Types.STRING);
+    }
+
+    /** The reading of quarter hour {@code q} from the start: a shop's day, a register. */
+    static MeterReading reading(long q) {
+        int ofDay = (int) (q % 96);
+        double kwh = ofDay >= 36 && ofDay < 80 ? 2.5 + 0.01 * (q % 7) : 0.4 + 0.001 * (q % 5);
+        double register = 1000 + q * 1.1;
+        return new MeterReading("M1", START + (q + 1) * QUARTER, 15, kwh, register, Double.NaN, 0);
+    }
+
+    /** Quarter hours [from, to): readings to both operators, payments and an inspection. */
+    static void run(
+            KeyedTwoInputStreamOperatorTestHarness<String, CustomerFeed, AccountEvent, Bill>
+                    accounts,
+            KeyedTwoInputStreamOperatorTestHarness<
+                            String, MeterAssignment, MeterReading, CustomerFeed>
+                    meters,
+            long from,
+            long to)
+            throws Exception {
+        if (from == 0) {
+            meters.processElement1(MeterAssignment.assign(SHOP), 0);
+            accounts.processElement1(CustomerFeed.master(SHOP), 0);
+        }
+        if (from > 0) { // a reading sent again after the stop: a duplicate to the meter join
+            MeterReading again = reading(from - 1);
+            meters.processElement2(again, again.endMillis());
+        }
+        for (long q = from; q < to; q++) {
+            long end = START + (q + 1) * QUARTER;
+            if (q % 96 == 40 && (q / 96) % 10 == 5) { // a payment on day 5, 15, 25...
+                Payment p = new Payment("P" + q, "C1", end, 90_000, PaymentChannel.APP);
+                accounts.processElement2(AccountEvent.of(p), end);
+            }
+            if (q == 45L * 96 + 40) {
+                accounts.processElement2(
+                        AccountEvent.of(
+                                new Inspection("C1", null, end, InspectionOutcome.NO_FINDING)),
+                        end);
+            }
+            MeterReading r = reading(q);
+            meters.processElement2(r, r.endMillis());
+            if (q % 96 != 17) { // one quarter hour a day never reaches the accounts
+                accounts.processElement1(
+                        CustomerFeed.reading(new MeteredReading(SHOP, r)), r.endMillis());
+            }
+            if (q % 4 == 3) {
+                meters.processBothWatermarks(new Watermark(end - QUARTER));
+                accounts.processBothWatermarks(new Watermark(end - QUARTER));
+            }
+        }
+    }
+
+    /** Writes the snapshots of both operators after the first part: {@code main DIR}. */
+    public static void main(String[] args) throws Exception {
+        var accounts = accounts();
+        var meters = meters();
+        accounts.open();
+        meters.open();
+        run(accounts, meters, 0, (SPLIT - START) / QUARTER);
+        OperatorSnapshotUtil.writeStateHandle(
+                accounts.snapshot(1, SPLIT), args[0] + "/customer-accounts-0.1.snapshot");
+        OperatorSnapshotUtil.writeStateHandle(
+                meters.snapshot(1, SPLIT), args[0] + "/meter-enrichment-0.1.snapshot");
+    }
+}

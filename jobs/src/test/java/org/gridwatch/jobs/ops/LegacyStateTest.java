@@ -1,0 +1,163 @@
+package org.gridwatch.jobs.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.OperatorSnapshotUtil;
+import org.apache.flink.util.OutputTag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An upgrade from a savepoint of release 0.1, whose customer operators kept twelve states per
+ * customer and two per meter: the state is converted per key at its first element or timer, and the
+ * restored operators then emit exactly what operators that never stopped emit. The snapshots were
+ * written by the 0.1 operators ({@link LegacyScenario#main} at commit f97fb3e); the reference is
+ * the same scenario run through without a stop.
+ */
+class LegacyStateTest {
+
+    private static OperatorSubtaskState snapshot(String name) throws Exception {
+        return OperatorSnapshotUtil.readStateHandle(
+                Objects.requireNonNull(LegacyStateTest.class.getResource("/legacy-state/" + name))
+                        .getPath());
+    }
+
+    /** Everything an operator emitted: its records and each side output's, in order. */
+    private static List<String> emitted(
+            AbstractStreamOperatorTestHarness<?> h, OutputTag<?>... tags) {
+        List<String> all = new ArrayList<>();
+        for (Object o : h.getOutput()) {
+            if (o instanceof StreamRecord<?> r) {
+                all.add(r.getTimestamp() + " " + describe(r.getValue()));
+            }
+        }
+        for (OutputTag<?> tag : tags) {
+            var side = h.getSideOutput(tag);
+            if (side != null) {
+                for (Object o : side) {
+                    all.add(tag.getId() + " " + describe(((StreamRecord<?>) o).getValue()));
+                }
+            }
+        }
+        return all;
+    }
+
+    /** A value's content, arrays and nested records included (their toString shows arrays' ids). */
+    private static String describe(Object value) {
+        try {
+            if (value == null) {
+                return "null";
+            }
+            Class<?> type = value.getClass();
+            if (type.isArray()) {
+                StringBuilder b = new StringBuilder("[");
+                for (int i = 0; i < java.lang.reflect.Array.getLength(value); i++) {
+                    b.append(describe(java.lang.reflect.Array.get(value, i))).append(',');
+                }
+                return b.append(']').toString();
+            }
+            if (type.isRecord()) {
+                StringBuilder b = new StringBuilder(type.getSimpleName()).append('{');
+                for (var c : type.getRecordComponents()) {
+                    b.append(c.getName())
+                            .append('=')
+                            .append(describe(c.getAccessor().invoke(value)));
+                    b.append(' ');
+                }
+                return b.append('}').toString();
+            }
+            if (type.getName().startsWith("org.gridwatch") && !type.isEnum()) {
+                StringBuilder b = new StringBuilder(type.getSimpleName()).append('{');
+                for (var f : type.getFields()) {
+                    if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                        b.append(f.getName())
+                                .append('=')
+                                .append(describe(f.get(value)))
+                                .append(' ');
+                    }
+                }
+                return b.append('}').toString();
+            }
+            return String.valueOf(value);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void clear(AbstractStreamOperatorTestHarness<?> h, OutputTag<?>... tags) {
+        h.getOutput().clear();
+        for (OutputTag<?> tag : tags) {
+            var side = h.getSideOutput(tag);
+            if (side != null) {
+                side.clear();
+            }
+        }
+    }
+
+    private static final OutputTag<?>[] ACCOUNT_OUTPUTS = {
+        CustomerAccounts.STANDINGS,
+        CustomerAccounts.ALERTS,
+        CustomerAccounts.DAYS,
+        Rejections.REJECTED
+    };
+
+    @Test
+    void aSavepointOfTheOldLayoutGoesOnAsIfNeverStopped() throws Exception {
+        long split = (LegacyScenario.SPLIT - LegacyScenario.START) / 900_000L;
+        long end = (LegacyScenario.END - LegacyScenario.START) / 900_000L;
+
+        var accounts = LegacyScenario.accounts();
+        var meters = LegacyScenario.meters();
+        accounts.open();
+        meters.open();
+        LegacyScenario.run(accounts, meters, 0, split);
+        clear(accounts, ACCOUNT_OUTPUTS);
+        clear(meters, Rejections.REJECTED);
+        LegacyScenario.run(accounts, meters, split, end);
+        List<String> accountsNeverStopped = emitted(accounts, ACCOUNT_OUTPUTS);
+        List<String> metersNeverStopped = emitted(meters, Rejections.REJECTED);
+
+        var restoredAccounts = LegacyScenario.accounts();
+        var restoredMeters = LegacyScenario.meters();
+        restoredAccounts.initializeState(snapshot("customer-accounts-0.1.snapshot"));
+        restoredMeters.initializeState(snapshot("meter-enrichment-0.1.snapshot"));
+        restoredAccounts.open();
+        restoredMeters.open();
+        LegacyScenario.run(restoredAccounts, restoredMeters, split, end);
+
+        assertThat(accountsNeverStopped)
+                .as("the scenario bills, reports days and publishes standings after the split")
+                .anyMatch(s -> s.contains("Bill{"))
+                .anyMatch(s -> s.startsWith("customer-days"))
+                .anyMatch(s -> s.startsWith("customer-standings"));
+        assertThat(metersNeverStopped).anyMatch(s -> s.contains("DUPLICATE"));
+        assertThat(emitted(restoredAccounts, ACCOUNT_OUTPUTS)).isEqualTo(accountsNeverStopped);
+        assertThat(emitted(restoredMeters, Rejections.REJECTED)).isEqualTo(metersNeverStopped);
+
+        // Converted, the old states hold nothing for the customer and its meter.
+        var backend = restoredAccounts.getOperator();
+        assertThat(
+                        ((org.apache.flink.streaming.api.operators.AbstractStreamOperator<?>)
+                                        backend)
+                                .getKeyedStateBackend()
+                                .getKeys(
+                                        "master",
+                                        org.apache.flink.runtime.state.VoidNamespace.INSTANCE)
+                                .count())
+                .isZero();
+        assertThat(
+                        ((org.apache.flink.streaming.api.operators.AbstractStreamOperator<?>)
+                                        restoredMeters.getOperator())
+                                .getKeyedStateBackend()
+                                .getKeys(
+                                        "covered-quarters",
+                                        org.apache.flink.runtime.state.VoidNamespace.INSTANCE)
+                                .count())
+                .isZero();
+    }
+}

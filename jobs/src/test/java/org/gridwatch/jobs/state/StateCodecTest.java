@@ -1,0 +1,414 @@
+package org.gridwatch.jobs.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Array;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.gridwatch.core.arrears.ArrearsCase;
+import org.gridwatch.core.arrears.PaymentHabit;
+import org.gridwatch.core.billing.CustomerLedger;
+import org.gridwatch.core.billing.MonthlyUsage;
+import org.gridwatch.core.billing.ReadingGaps;
+import org.gridwatch.core.billing.ReadingHistory;
+import org.gridwatch.core.detect.DayLoad;
+import org.gridwatch.core.detect.MeterFaultCase;
+import org.gridwatch.core.detect.UsageBaseline;
+import org.gridwatch.core.event.Customer;
+import org.gridwatch.core.event.CustomerClass;
+import org.gridwatch.core.event.InspectionOutcome;
+import org.gridwatch.core.meter.CoveredQuarters;
+import org.gridwatch.core.value.CreditRecord;
+import org.gridwatch.core.value.CustomerAccount;
+import org.gridwatch.core.value.ValueHistory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The compact state is read back equal, field by field and bit for bit, for objects whose every
+ * field is filled at random (extremes included); and the codec knows every field of every class it
+ * writes: a field added to one of them fails {@link #theCodecWritesEveryField} until the codec and
+ * this list learn it.
+ */
+class StateCodecTest {
+
+    private static final Map<Class<?>, List<String>> FIELDS =
+            Map.ofEntries(
+                    Map.entry(
+                            MonthlyUsage.class,
+                            List.of(
+                                    "yearMonth",
+                                    "startMillis",
+                                    "endMillis",
+                                    "firstEpochDay",
+                                    "latestEndMillis",
+                                    "microKwh",
+                                    "estimatedMicroKwh",
+                                    "readings",
+                                    "slotMicroKwh",
+                                    "slotQuarters",
+                                    "maxQuarterMicroKwh",
+                                    "readingCount",
+                                    "quarterCount",
+                                    "peakHoursMicroKwh")),
+                    Map.entry(
+                            ReadingGaps.class,
+                            List.of(
+                                    "first",
+                                    "end",
+                                    "firstRegister",
+                                    "lastRegister",
+                                    "count",
+                                    "from",
+                                    "to",
+                                    "registerBefore",
+                                    "registerAfter",
+                                    "backwards",
+                                    "overflow")),
+                    Map.entry(
+                            ReadingHistory.class,
+                            List.of(
+                                    "billedMonth",
+                                    "started",
+                                    "openingMicroKwh",
+                                    "openingEstimated",
+                                    "lastActualMicroKwh",
+                                    "latestReadingEndMillis",
+                                    "profileWh")),
+                    Map.entry(
+                            CustomerAccount.class, List.of("ledger", "credit", "history", "habit")),
+                    Map.entry(
+                            CustomerLedger.class,
+                            List.of(
+                                    "balanceFen",
+                                    "billCount",
+                                    "billYearMonths",
+                                    "billDueMillis",
+                                    "billAmountFen",
+                                    "forgottenDueMillis",
+                                    "paymentKeys",
+                                    "paymentKeyCount",
+                                    "paymentKeyNext",
+                                    "reversalCount",
+                                    "reversedFen",
+                                    "paidFen",
+                                    "lastPaymentMillis",
+                                    "tierYear",
+                                    "yearMicroKwh")),
+                    Map.entry(
+                            CreditRecord.class,
+                            List.of(
+                                    "demeritCount",
+                                    "demeritKinds",
+                                    "demeritPoints",
+                                    "demeritExpiryMillis",
+                                    "onTimeStreak",
+                                    "theftUntilMillis",
+                                    "lastInspectionMillis",
+                                    "theftCount",
+                                    "oldestOpenDueMillis")),
+                    Map.entry(
+                            ValueHistory.class,
+                            List.of(
+                                    "monthIndex",
+                                    "revenueFen",
+                                    "microKwh",
+                                    "peakMicroKwh",
+                                    "maxQuarterMicroKwh",
+                                    "quarters",
+                                    "firstMonthIndex",
+                                    "latestMonthIndex")),
+                    Map.entry(
+                            PaymentHabit.class,
+                            List.of(
+                                    "overdueBillsCleared",
+                                    "overdueDays",
+                                    "observedToMillis",
+                                    "oldestOpenDueMillis")),
+                    Map.entry(
+                            DayLoad.class,
+                            List.of(
+                                    "epochDay",
+                                    "dayStartMillis",
+                                    "hourly",
+                                    "readings",
+                                    "zeroReadings",
+                                    "minutes",
+                                    "rates",
+                                    "intervalMinutes",
+                                    "events",
+                                    "exportKwh",
+                                    "registerStartKwh",
+                                    "registerStartMillis",
+                                    "registerEndKwh",
+                                    "registerEndMillis")),
+                    Map.entry(
+                            UsageBaseline.class,
+                            List.of(
+                                    "profile",
+                                    "typeDays",
+                                    "usual",
+                                    "drift",
+                                    "spread",
+                                    "featureDays",
+                                    "lastRegisterKwh",
+                                    "lastRegisterDay")),
+                    Map.entry(
+                            ArrearsCase.class,
+                            List.of(
+                                    "alertId",
+                                    "emittedChance",
+                                    "emittedSeverity",
+                                    "emittedOpenBills")),
+                    Map.entry(MeterFaultCase.class, List.of("alertId", "faultsFound")),
+                    Map.entry(CoveredQuarters.class, List.of("newestQuarter", "horizon", "bits")),
+                    Map.entry(
+                            AccountBook.class,
+                            List.of(
+                                    "account",
+                                    "history",
+                                    "usual",
+                                    "arrears",
+                                    "faults",
+                                    "inspected",
+                                    "creditCheckAt",
+                                    "arrearsCheckAt",
+                                    "latestEventMillis")),
+                    Map.entry(CustomerLoad.class, List.of("master", "months", "days")),
+                    Map.entry(MeterState.class, List.of("customer", "covered")));
+
+    private static List<String> instanceFields(Class<?> type) {
+        List<String> names = new ArrayList<>();
+        for (Field f : type.getDeclaredFields()) {
+            if (!Modifier.isStatic(f.getModifiers()) && !f.isSynthetic()) {
+                names.add(f.getName());
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void theCodecWritesEveryField() {
+        FIELDS.forEach(
+                (type, fields) ->
+                        assertThat(new TreeSet<>(instanceFields(type)))
+                                .as(type.getSimpleName())
+                                .isEqualTo(new TreeSet<>(fields)));
+    }
+
+    private final SplittableRandom random = new SplittableRandom(11);
+
+    private long anyLong() {
+        return switch (random.nextInt(6)) {
+            case 0 -> Long.MIN_VALUE;
+            case 1 -> Long.MAX_VALUE;
+            case 2 -> random.nextInt(-300, 300);
+            default -> random.nextLong();
+        };
+    }
+
+    private int anyInt() {
+        return switch (random.nextInt(5)) {
+            case 0 -> Integer.MIN_VALUE;
+            case 1 -> -1;
+            case 2 -> random.nextInt(0, 3000);
+            default -> random.nextInt();
+        };
+    }
+
+    private float anyFloat() {
+        return switch (random.nextInt(5)) {
+            case 0 -> 0f;
+            case 1 -> -0f;
+            case 2 -> Float.NaN;
+            default -> (float) (random.nextDouble() * 100);
+        };
+    }
+
+    private Object anyValue(Class<?> type) throws Exception {
+        if (type == long.class) {
+            return anyLong();
+        } else if (type == int.class) {
+            return anyInt();
+        } else if (type == short.class) {
+            return (short) anyInt();
+        } else if (type == byte.class) {
+            return (byte) anyInt();
+        } else if (type == boolean.class) {
+            return random.nextBoolean();
+        } else if (type == float.class) {
+            return anyFloat();
+        } else if (type == double.class) {
+            return random.nextInt(4) == 0 ? Double.NaN : random.nextDouble() * 1e6;
+        } else if (type == String.class) {
+            return random.nextInt(4) == 0 ? null : "id-" + random.nextInt(1000) + "-区";
+        } else if (type.isEnum()) {
+            Object[] values = type.getEnumConstants();
+            return random.nextInt(4) == 0 ? null : values[random.nextInt(values.length)];
+        } else if (type.isArray()) {
+            int n = random.nextInt(0, 100);
+            Object a = Array.newInstance(type.getComponentType(), n);
+            for (int i = 0; i < n; i++) {
+                Array.set(a, i, anyValue(type.getComponentType()));
+            }
+            return a;
+        }
+        return filled(type);
+    }
+
+    /** An object of {@code type} whose every field is set at random. */
+    private <T> T filled(Class<T> type) throws Exception {
+        T o = type.getDeclaredConstructor().newInstance();
+        for (Field f : type.getDeclaredFields()) {
+            if (!Modifier.isStatic(f.getModifiers())) {
+                f.set(o, anyValue(f.getType()));
+            }
+        }
+        if (o instanceof ValueHistory) { // the ring's invariant: a slot never billed is empty
+            ValueHistory fresh = new ValueHistory();
+            for (int i = 0; i < ValueHistory.MONTHS; i++) {
+                if (random.nextBoolean()) {
+                    fresh.monthIndex[i] = random.nextInt(0, 30_000);
+                    fresh.revenueFen[i] = anyLong();
+                    fresh.microKwh[i] = anyLong();
+                    fresh.peakMicroKwh[i] = anyLong();
+                    fresh.maxQuarterMicroKwh[i] = anyLong();
+                    fresh.quarters[i] = anyInt();
+                }
+            }
+            fresh.firstMonthIndex = anyInt();
+            fresh.latestMonthIndex = anyInt();
+            return type.cast(fresh);
+        }
+        if (o instanceof CustomerAccount a) {
+            a.ledger = filled(CustomerLedger.class);
+            a.credit = filled(CreditRecord.class);
+            a.history = filled(ValueHistory.class);
+            a.habit = filled(PaymentHabit.class);
+        }
+        return o;
+    }
+
+    private Customer anyCustomer() {
+        return new Customer(
+                "C" + random.nextInt(1000),
+                "M" + random.nextInt(1000),
+                CustomerClass.values()[random.nextInt(CustomerClass.values().length)],
+                random.nextBoolean() ? null : "A" + random.nextInt(100),
+                "commercial-tou",
+                random.nextBoolean(),
+                random.nextBoolean() ? Double.NaN : random.nextDouble() * 100,
+                random.nextBoolean() ? Customer.UNKNOWN_SINCE : random.nextInt(20_000));
+    }
+
+    /** Field by field, floats and doubles by their bits, arrays entry by entry. */
+    private static void assertSame(Object a, Object b, String path) throws Exception {
+        if (a == null || b == null) {
+            assertThat(b).as(path).isEqualTo(a);
+            return;
+        }
+        Class<?> type = a.getClass();
+        assertThat(b.getClass()).as(path).isEqualTo(type);
+        if (type == Float.class) {
+            assertThat(Float.floatToRawIntBits((Float) b))
+                    .as(path)
+                    .isEqualTo(Float.floatToRawIntBits((Float) a));
+        } else if (type == Double.class) {
+            assertThat(Double.doubleToRawLongBits((Double) b))
+                    .as(path)
+                    .isEqualTo(Double.doubleToRawLongBits((Double) a));
+        } else if (type.isArray()) {
+            assertThat(Array.getLength(b)).as(path + ".length").isEqualTo(Array.getLength(a));
+            for (int i = 0; i < Array.getLength(a); i++) {
+                assertSame(Array.get(a, i), Array.get(b, i), path + "[" + i + "]");
+            }
+        } else if (type.getName().startsWith("org.gridwatch")
+                && !type.isEnum()
+                && !type.isRecord()) {
+            for (Field f : type.getDeclaredFields()) {
+                if (!Modifier.isStatic(f.getModifiers())) {
+                    f.setAccessible(true);
+                    assertSame(f.get(a), f.get(b), path + "." + f.getName());
+                }
+            }
+        } else if (type.isRecord()) {
+            for (var c : type.getRecordComponents()) {
+                assertSame(
+                        c.getAccessor().invoke(a),
+                        c.getAccessor().invoke(b),
+                        path + "." + c.getName());
+            }
+        } else {
+            assertThat(b).as(path).isEqualTo(a);
+        }
+    }
+
+    @Test
+    void theAccountBookIsReadBackAsWritten() throws Exception {
+        for (int n = 0; n < 300; n++) {
+            AccountBook book = new AccountBook();
+            book.account = random.nextInt(5) == 0 ? null : filled(CustomerAccount.class);
+            book.history = random.nextInt(5) == 0 ? null : filled(ReadingHistory.class);
+            book.usual = random.nextInt(5) == 0 ? null : filled(UsageBaseline.class);
+            book.arrears = random.nextInt(3) == 0 ? null : filled(ArrearsCase.class);
+            book.faults = random.nextInt(3) == 0 ? null : filled(MeterFaultCase.class);
+            book.inspected =
+                    random.nextBoolean()
+                            ? null
+                            : InspectionOutcome.values()[
+                                    random.nextInt(InspectionOutcome.values().length)];
+            book.creditCheckAt = anyLong();
+            book.arrearsCheckAt = anyLong();
+            book.latestEventMillis = anyLong();
+            assertSame(book, AccountBook.decode(book.encode()), "book");
+        }
+        assertSame(new AccountBook(), AccountBook.decode(new AccountBook().encode()), "empty");
+    }
+
+    @Test
+    void theLoadAndTheMeterAreReadBackAsWritten() throws Exception {
+        DataOutputSerializer out = new DataOutputSerializer(4096);
+        for (int n = 0; n < 300; n++) {
+            CustomerLoad load = new CustomerLoad();
+            load.master = random.nextInt(5) == 0 ? null : anyCustomer();
+            for (int m = random.nextInt(3); m > 0; m--) {
+                MonthlyUsage usage = filled(MonthlyUsage.class);
+                usage.yearMonth = 202601 + m;
+                load.putMonth(usage);
+            }
+            for (int d = random.nextInt(3); d > 0; d--) {
+                DayLoad day = filled(DayLoad.class);
+                day.epochDay = 20_000 + d;
+                load.putDay(day);
+            }
+            out.clear();
+            CustomerLoadSerializer.INSTANCE.serialize(load, out);
+            assertSame(
+                    load,
+                    CustomerLoadSerializer.INSTANCE.deserialize(
+                            new DataInputDeserializer(out.getCopyOfBuffer())),
+                    "load");
+            assertSame(load, CustomerLoadSerializer.INSTANCE.copy(load), "copy");
+
+            MeterState meter = new MeterState();
+            meter.customer = random.nextInt(3) == 0 ? null : anyCustomer();
+            meter.covered = random.nextInt(3) == 0 ? null : filled(CoveredQuarters.class);
+            if (meter.covered != null && random.nextBoolean()) { // a meter read every quarter
+                java.util.Arrays.fill(meter.covered.bits, 0xAAAAAAAAAAAAAAAAL);
+            }
+            out.clear();
+            MeterStateSerializer.INSTANCE.serialize(meter, out);
+            assertSame(
+                    meter,
+                    MeterStateSerializer.INSTANCE.deserialize(
+                            new DataInputDeserializer(out.getCopyOfBuffer())),
+                    "meter");
+        }
+    }
+}
