@@ -175,6 +175,7 @@ public final class StateCensus {
         Map<String, Integer> keysPerState = new HashMap<>();
         long keyBytes = 0;
         DataOutputSerializer out = new DataOutputSerializer(4096);
+        Map<String, Long> partBytes = new TreeMap<>();
         for (Map.Entry<String, StateTable> t : tables.entrySet()) {
             TypeSerializer<Object> values = t.getValue().getStateSerializer();
             TypeSerializer<Object> keys = t.getValue().getKeySerializer();
@@ -185,6 +186,7 @@ public final class StateCensus {
                 out.clear();
                 values.serialize(e.getState(), out);
                 bytes += out.length();
+                parts(t.getKey(), e.getState(), partBytes);
                 out.clear();
                 keys.serialize(e.getKey(), out);
                 keyBytes += out.length();
@@ -200,6 +202,13 @@ public final class StateCensus {
                     entries,
                     entries == 0 ? 0.0 : (double) bytes / entries);
         }
+        partBytes.forEach(
+                (part, b) ->
+                        System.out.printf(
+                                Locale.ROOT,
+                                "      %8.1f  of which %s%n",
+                                (double) b / customers,
+                                part));
         int timers = harness.numEventTimeTimers();
         // A heap checkpoint writes each timer as its key, its namespace (none) and its time.
         long timerBytes =
@@ -225,6 +234,62 @@ public final class StateCensus {
                 Locale.ROOT,
                 "  %8.1f  in all%n",
                 (double) (total + keyBytes + timerBytes) / customers);
+    }
+
+    /** The parts of the gathered values, each in its compact form. */
+    private static void parts(String state, Object value, Map<String, Long> bytes)
+            throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(1024);
+        if (value instanceof org.gridwatch.jobs.state.CustomerLoad load) {
+            org.gridwatch.jobs.state.StateCodec.writeCustomer(out, load.master);
+            bytes.merge(state + ": master", (long) out.length(), Long::sum);
+            for (var m : load.months) {
+                out.clear();
+                org.gridwatch.jobs.state.StateCodec.writeUsage(out, m);
+                bytes.merge(state + ": open months' usage", (long) out.length(), Long::sum);
+            }
+            for (var d : load.days) {
+                out.clear();
+                org.gridwatch.jobs.state.StateCodec.writeDay(out, d);
+                bytes.merge(state + ": open days' load", (long) out.length(), Long::sum);
+            }
+        } else if (value instanceof byte[] raw && state.equals("account-book")) {
+            var book = org.gridwatch.jobs.state.AccountBook.decode(raw);
+            if (book.account != null) {
+                out.clear();
+                org.gridwatch.jobs.state.StateCodec.writeAccount(out, book.account);
+                long all = out.length();
+                out.clear();
+                org.gridwatch.jobs.state.StateCodec.writeAccount(
+                        out,
+                        withHistory(book.account, new org.gridwatch.core.value.ValueHistory()));
+                bytes.merge(state + ": value history", all - out.length() + 4, Long::sum);
+                bytes.merge(
+                        state + ": ledger, credit, paying habit",
+                        (long) out.length() - 3,
+                        Long::sum);
+            }
+            if (book.history != null) {
+                out.clear();
+                org.gridwatch.jobs.state.StateCodec.writeHistory(out, book.history);
+                bytes.merge(state + ": reading history (profile)", (long) out.length(), Long::sum);
+            }
+            if (book.usual != null) {
+                out.clear();
+                org.gridwatch.jobs.state.StateCodec.writeBaseline(out, book.usual);
+                bytes.merge(state + ": usual day", (long) out.length(), Long::sum);
+            }
+        }
+    }
+
+    private static org.gridwatch.core.value.CustomerAccount withHistory(
+            org.gridwatch.core.value.CustomerAccount a, org.gridwatch.core.value.ValueHistory h) {
+        var copy = new org.gridwatch.core.value.CustomerAccount();
+        copy.ledger = a.ledger;
+        copy.credit = a.credit;
+        copy.habit = a.habit;
+        copy.history = h;
+        return copy;
     }
 
     private static List<String> lines(Path file) throws IOException {
