@@ -89,7 +89,11 @@ final class HeapBench {
                     Locale.ROOT,
                     "bench --heap: every record read, %.0f s after submission%n",
                     (System.nanoTime() - started) / 1e9);
-            BenchCommand.printState(flink, new BenchCommand.Ran(job, 0), data, out);
+            try {
+                BenchCommand.printState(flink, new BenchCommand.Ran(job, 0), data, out);
+            } catch (java.io.IOException e) {
+                out.println("  (the checkpoint statistics did not answer: " + e + ")");
+            }
             Histogram holding = Histogram.take();
             long retained = holding.total - before.total;
             out.printf(

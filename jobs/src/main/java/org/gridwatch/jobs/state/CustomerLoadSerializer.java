@@ -3,50 +3,20 @@ package org.gridwatch.jobs.state;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
-import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 import org.gridwatch.core.billing.MonthlyUsage;
 import org.gridwatch.core.detect.DayLoad;
 
 /** {@link CustomerLoad} in checkpoints, written by {@link StateCodec}. */
-public final class CustomerLoadSerializer extends TypeSerializerSingleton<CustomerLoad> {
+public final class CustomerLoadSerializer extends StateSerializer<CustomerLoad> {
     private static final long serialVersionUID = 1L;
 
     public static final CustomerLoadSerializer INSTANCE = new CustomerLoadSerializer();
 
     @Override
-    public boolean isImmutableType() {
-        return false;
-    }
-
-    @Override
     public CustomerLoad createInstance() {
         return new CustomerLoad();
-    }
-
-    /** A deep copy, through the bytes: used only while the heap backend snapshots. */
-    @Override
-    public CustomerLoad copy(CustomerLoad from) {
-        try {
-            DataOutputSerializer out = new DataOutputSerializer(1024);
-            serialize(from, out);
-            return deserialize(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @Override
-    public CustomerLoad copy(CustomerLoad from, CustomerLoad reuse) {
-        return copy(from);
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -75,16 +45,6 @@ public final class CustomerLoadSerializer extends TypeSerializerSingleton<Custom
             load.putDay(StateCodec.readDay(in));
         }
         return load;
-    }
-
-    @Override
-    public CustomerLoad deserialize(CustomerLoad reuse, DataInputView in) throws IOException {
-        return deserialize(in);
-    }
-
-    @Override
-    public void copy(DataInputView in, DataOutputView out) throws IOException {
-        serialize(deserialize(in), out);
     }
 
     @Override

@@ -3,48 +3,18 @@ package org.gridwatch.jobs.state;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
-import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 
 /** {@link MeterState} in checkpoints, written by {@link StateCodec}. */
-public final class MeterStateSerializer extends TypeSerializerSingleton<MeterState> {
+public final class MeterStateSerializer extends StateSerializer<MeterState> {
     private static final long serialVersionUID = 1L;
 
     public static final MeterStateSerializer INSTANCE = new MeterStateSerializer();
 
     @Override
-    public boolean isImmutableType() {
-        return false;
-    }
-
-    @Override
     public MeterState createInstance() {
         return new MeterState();
-    }
-
-    /** A deep copy, through the bytes: used only while the heap backend snapshots. */
-    @Override
-    public MeterState copy(MeterState from) {
-        try {
-            DataOutputSerializer out = new DataOutputSerializer(256);
-            serialize(from, out);
-            return deserialize(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @Override
-    public MeterState copy(MeterState from, MeterState reuse) {
-        return copy(from);
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -64,16 +34,6 @@ public final class MeterStateSerializer extends TypeSerializerSingleton<MeterSta
             state.covered = StateCodec.readCovered(in);
         }
         return state;
-    }
-
-    @Override
-    public MeterState deserialize(MeterState reuse, DataInputView in) throws IOException {
-        return deserialize(in);
-    }
-
-    @Override
-    public void copy(DataInputView in, DataOutputView out) throws IOException {
-        serialize(deserialize(in), out);
     }
 
     @Override
