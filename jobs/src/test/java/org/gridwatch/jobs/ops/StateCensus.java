@@ -59,6 +59,7 @@ public final class StateCensus {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
+        long base = liveHeap();
         EventCodec codec = new EventCodec();
         MonitorSettings settings = MonitorSettings.DEFAULT;
         KeyedTwoInputStreamOperatorTestHarness<String, MeterAssignment, MeterReading, CustomerFeed>
@@ -142,6 +143,57 @@ public final class StateCensus {
                 java.time.Instant.ofEpochMilli(watermark));
         census("meter join (MeterEnrichment)", join, customers);
         census("customer accounts (CustomerAccounts)", accounts, customers);
+
+        // The two operators' state on the heap: the live heap with the harnesses, and without.
+        join.getOutput().clear();
+        accounts.getOutput().clear();
+        for (var tag :
+                List.of(
+                        CustomerAccounts.STANDINGS,
+                        CustomerAccounts.ALERTS,
+                        CustomerAccounts.DAYS,
+                        Rejections.REJECTED)) {
+            if (accounts.getSideOutput(tag) != null) {
+                accounts.getSideOutput(tag).clear();
+            }
+            if (join.getSideOutput(tag) != null) {
+                join.getSideOutput(tag).clear();
+            }
+        }
+        events.clear();
+        long holding = liveHeap();
+        System.out.printf(
+                Locale.ROOT,
+                "live heap: %,d B at the start, %,d B holding both operators' state: %,d B, %,.0f B"
+                        + " per customer (the harnesses' fixed part included: compare two fleet"
+                        + " sizes)%n",
+                base,
+                holding,
+                holding - base,
+                (double) (holding - base) / customers);
+        // Keeps the harnesses reachable until the heap was taken.
+        System.out.println(
+                join.numEventTimeTimers() + accounts.numEventTimeTimers() >= 0 ? "" : "");
+    }
+
+    /** The live heap after a full GC, from the JVM's class histogram. */
+    private static long liveHeap() throws Exception {
+        String text =
+                (String)
+                        java.lang.management.ManagementFactory.getPlatformMBeanServer()
+                                .invoke(
+                                        new javax.management.ObjectName(
+                                                "com.sun.management:type=DiagnosticCommand"),
+                                        "gcClassHistogram",
+                                        new Object[] {new String[0]},
+                                        new String[] {String[].class.getName()});
+        for (String line : text.split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 3 && f[0].equals("Total")) {
+                return Long.parseLong(f[2]);
+            }
+        }
+        throw new IllegalStateException("no total in the class histogram");
     }
 
     /** Hands the meter join's output to the accounts, in order. */
