@@ -54,10 +54,7 @@ public final class CustomerLoad {
     public void removeMonth(int yearMonth) {
         for (int i = 0; i < months.length; i++) {
             if (months[i].yearMonth == yearMonth) {
-                MonthlyUsage[] rest = new MonthlyUsage[months.length - 1];
-                System.arraycopy(months, 0, rest, 0, i);
-                System.arraycopy(months, i + 1, rest, i, months.length - i - 1);
-                months = rest.length == 0 ? NO_MONTHS : rest;
+                months = without(months, i, NO_MONTHS);
                 return;
             }
         }
@@ -83,13 +80,20 @@ public final class CustomerLoad {
     public void removeDay(long epochDay) {
         for (int i = 0; i < days.length; i++) {
             if (days[i].epochDay == epochDay) {
-                DayLoad[] rest = new DayLoad[days.length - 1];
-                System.arraycopy(days, 0, rest, 0, i);
-                System.arraycopy(days, i + 1, rest, i, days.length - i - 1);
-                days = rest.length == 0 ? NO_DAYS : rest;
+                days = without(days, i, NO_DAYS);
                 return;
             }
         }
+    }
+
+    /** {@code all} without its entry {@code i}; {@code none} when that leaves nothing. */
+    private static <T> T[] without(T[] all, int i, T[] none) {
+        if (all.length == 1) {
+            return none;
+        }
+        T[] rest = Arrays.copyOf(all, all.length - 1);
+        System.arraycopy(all, i + 1, rest, i, all.length - i - 1);
+        return rest;
     }
 
     /** Whether nothing is kept: the state can be cleared. */
