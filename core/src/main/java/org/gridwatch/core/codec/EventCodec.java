@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,6 +44,9 @@ public final class EventCodec {
                     .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                     // "{...}{...}" is two messages glued together, not one record.
                     .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    // Numbers read by FastDoubleParser: the same correctly rounded doubles as
+                    // Double.parseDouble, in a fraction of its time (a sixth of the parsing).
+                    .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
                     .build();
 
     // A reader bound to the tree type once: ObjectMapper.readTree resolves the type per call.

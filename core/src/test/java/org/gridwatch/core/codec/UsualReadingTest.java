@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.gridwatch.core.event.MeterReading;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,29 @@ class UsualReadingTest {
         assertThat(taken).isGreaterThan(usual);
     }
 
+    @Test
+    void readsEveryNumberAsDoubleParseDoubleDoes() {
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < 100_000; i++) {
+            double x = random.nextDouble();
+            String text =
+                    switch (i % 5) {
+                        case 0 -> Double.toString(x);
+                        case 1 -> String.format(Locale.ROOT, "%.3f", x);
+                        case 2 -> String.format(Locale.ROOT, "%.17e", x);
+                        case 3 -> "0." + Long.toString(random.nextLong(Long.MAX_VALUE)) + "1";
+                        default -> Double.toString(Math.nextUp(x));
+                    };
+            MeterReading r =
+                    codec.usualReading(
+                            "{\"meterId\":\"M1\",\"ts\":\"2026-01-01T00:15:00+08:00\","
+                                    + "\"intervalMinutes\":15,\"kwh\":"
+                                    + text
+                                    + "}");
+            assertThat(r.kwh()).as(text).isEqualTo(Double.parseDouble(text));
+        }
+    }
+
     /** A usual reading's fields, as name and JSON value text. */
     private static List<String[]> usualFields(SplittableRandom random) {
         List<String[]> f = new ArrayList<>();
@@ -77,6 +101,7 @@ class UsualReadingTest {
         int hour = minutes / 60 % 24;
         String ts =
                 String.format(
+                        Locale.ROOT,
                         "2026-02-%02dT%02d:%02d:00%s",
                         minutes >= 24 * 60 ? day + 1 : day,
                         hour,
@@ -119,10 +144,10 @@ class UsualReadingTest {
     private static String number(SplittableRandom random, double scale) {
         return switch (random.nextInt(5)) {
             case 0 -> Integer.toString(random.nextInt((int) Math.max(1, scale)));
-            case 1 -> String.format("%.3f", random.nextDouble() * scale);
+            case 1 -> String.format(Locale.ROOT, "%.3f", random.nextDouble() * scale);
             case 2 -> Double.toString(random.nextDouble() * scale);
-            case 3 -> String.format("%.2e", random.nextDouble() * scale);
-            default -> String.format("%.1f", random.nextDouble() * scale / 10);
+            case 3 -> String.format(Locale.ROOT, "%.2e", random.nextDouble() * scale);
+            default -> String.format(Locale.ROOT, "%.1f", random.nextDouble() * scale / 10);
         };
     }
 
