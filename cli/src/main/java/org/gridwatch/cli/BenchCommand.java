@@ -199,7 +199,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             String latency = null;
             if (sources.contains("kafka")) {
-                Runs fromKafka = new Runs();
+                Runs fromKafka = new Runs(readings);
                 summary.add(kafkaBench(data, readings, scratch, out, fromKafka));
                 double rate = latencyRate != null ? latencyRate : fromKafka.median() / 4;
                 if (rate > 0) {
@@ -208,7 +208,8 @@ public final class BenchCommand implements Callable<Integer> {
             }
             out.println();
             out.println(
-                    "source  monitor (median, readings/s)  baseline (median, readings/s)  ratio");
+                    "source  monitor (median, readings/s)  baseline (median, readings/s)  ratio"
+                            + "  monitor µs CPU/reading  baseline µs CPU/reading  CPU ratio");
             summary.forEach(out::println);
             if (latency != null) {
                 out.println(latency);
@@ -237,8 +238,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     private String filesBench(Path data, long readings, Path scratch, PrintWriter out)
             throws Exception {
-        Runs monitor = new Runs();
-        Runs baseline = new Runs();
+        Runs monitor = new Runs(readings);
+        Runs baseline = new Runs(readings);
         try (LocalFlink flink = LocalFlink.start(parallelism, 0, taskManagers)) {
             for (int r = 1; r <= rounds; r++) {
                 Path outDir = scratch.resolve("out-files-" + r);
@@ -261,7 +262,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private String kafkaBench(Path data, long readings, Path scratch, PrintWriter out, Runs monitor)
             throws Exception {
-        Runs baseline = new Runs();
+        Runs baseline = new Runs(readings);
         try (EmbeddedKafka kafka = QuietKafka.start();
                 LocalFlink flink = LocalFlink.start(parallelism, 0, taskManagers)) {
             long loaded = KafkaLoad.topics(kafka, data, parallelism);
@@ -415,20 +416,32 @@ public final class BenchCommand implements Callable<Integer> {
         return sorted.get(Math.max(0, rank - 1));
     }
 
-    /** A job run to its end: how long it took, from submission. */
-    record Ran(JobID job, long nanos) {}
+    /**
+     * A job run to its end: how long it took, from submission, and the CPU time the whole process
+     * (the local cluster with its one job, the JIT, the garbage collector) used meanwhile.
+     */
+    record Ran(JobID job, long nanos, long cpuNanos) {}
+
+    /** CPU time of this process so far, all threads. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
 
     /** Runs the job wired into {@code env} to its end. */
     private static Ran run(LocalFlink flink, StreamExecutionEnvironment env) throws Exception {
         long started = System.nanoTime();
+        long cpuBefore = processCpuNanos();
         JobID job = flink.submit(env, "bench");
         JobResult result = flink.result(job).get();
         long took = System.nanoTime() - started;
+        long cpu = processCpuNanos() - cpuBefore;
         Throwable failure = LocalFlink.failure(result);
         if (failure != null) {
             throw new IllegalStateException("the job failed: " + LocalFlink.reason(failure));
         }
-        return new Ran(job, took);
+        return new Ran(job, took, cpu);
     }
 
     /** What the monitor's operators held at its last checkpoint, per customer of the master. */
@@ -460,20 +473,22 @@ public final class BenchCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static double report(
+    private static Ran report(
             PrintWriter out, String source, String job, int round, long readings, Ran ran) {
         long nanos = ran.nanos();
-        double perSecond = readings / (nanos / 1e9);
         out.printf(
                 Locale.ROOT,
-                "  %-6s round %d  %-8s %7.1f s  %,10.0f readings/s%n",
+                "  %-6s round %d  %-8s %7.1f s  %,10.0f readings/s  %6.1f s CPU  %5.2f µs CPU a"
+                        + " reading%n",
                 source,
                 round,
                 job,
                 nanos / 1e9,
-                perSecond);
+                readings / (nanos / 1e9),
+                ran.cpuNanos() / 1e9,
+                ran.cpuNanos() / 1e3 / readings);
         out.flush();
-        return perSecond;
+        return ran;
     }
 
     static long lines(Path file) throws IOException {
@@ -486,29 +501,49 @@ public final class BenchCommand implements Callable<Integer> {
         return n;
     }
 
-    /** The readings/s of one job's rounds. */
+    /**
+     * One job's rounds: readings/s, and CPU time a reading. On a machine that other work shares,
+     * the CPU time a reading is the steadier of the two: another process takes cores from the job's
+     * wall time, hardly from its CPU time.
+     */
     private static final class Runs {
+        private final long readings;
         private final List<Double> perSecond = new ArrayList<>();
+        private final List<Double> cpuMicrosPerReading = new ArrayList<>();
 
-        void add(double value) {
-            perSecond.add(value);
+        Runs(long readings) {
+            this.readings = readings;
+        }
+
+        void add(Ran ran) {
+            perSecond.add(readings / (ran.nanos() / 1e9));
+            cpuMicrosPerReading.add(ran.cpuNanos() / 1e3 / readings);
         }
 
         double median() {
-            List<Double> sorted = new ArrayList<>(perSecond);
+            return median(perSecond);
+        }
+
+        private static double median(List<Double> values) {
+            List<Double> sorted = new ArrayList<>(values);
             sorted.sort(null);
             int n = sorted.size();
             return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
         }
 
         String line(String source, Runs baseline) {
+            double cpu = median(cpuMicrosPerReading);
+            double baselineCpu = median(baseline.cpuMicrosPerReading);
             return String.format(
                     Locale.ROOT,
-                    "%-7s %,28.0f  %,29.0f  %5.2f",
+                    "%-7s %,28.0f  %,29.0f  %5.2f  %,21.2f  %,22.2f  %9.2f",
                     source,
                     median(),
                     baseline.median(),
-                    median() / baseline.median());
+                    median() / baseline.median(),
+                    cpu,
+                    baselineCpu,
+                    baselineCpu / cpu);
         }
     }
 }

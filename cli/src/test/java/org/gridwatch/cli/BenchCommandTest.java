@@ -34,7 +34,9 @@ class BenchCommandTest {
         assertThat(bench.out())
                 .containsPattern("files +round 1 +monitor +[\\d.]+ s +[\\d,]+ readings/s")
                 .containsPattern("files +round 1 +baseline +[\\d.]+ s +[\\d,]+ readings/s")
-                .containsPattern("\nfiles +[\\d,]+ +[\\d,]+ +\\d+\\.\\d\\d\n")
+                .containsPattern("files +round 1 +monitor .* [\\d.]+ µs CPU a reading")
+                .containsPattern(
+                        "\nfiles +[\\d,]+ +[\\d,]+ +\\d+\\.\\d\\d +[\\d,.]+ +[\\d,.]+ +\\d+\\.\\d\\d\n")
                 .contains("B/customer  customer accounts");
     }
 

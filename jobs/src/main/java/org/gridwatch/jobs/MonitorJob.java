@@ -57,8 +57,11 @@ import org.gridwatch.jobs.ops.IngestBuckets;
 import org.gridwatch.jobs.ops.IngestCount;
 import org.gridwatch.jobs.ops.IngestPartial;
 import org.gridwatch.jobs.ops.IngestPartials;
+import org.gridwatch.jobs.ops.IngestPreCounts;
 import org.gridwatch.jobs.ops.InputKind;
 import org.gridwatch.jobs.ops.LoadBuckets;
+import org.gridwatch.jobs.ops.LoadPartial;
+import org.gridwatch.jobs.ops.LoadPartials;
 import org.gridwatch.jobs.ops.MasterTable;
 import org.gridwatch.jobs.ops.MeterAssignment;
 import org.gridwatch.jobs.ops.MeterEnrichment;
@@ -69,6 +72,7 @@ import org.gridwatch.jobs.ops.ServedChange;
 import org.gridwatch.jobs.ops.ShadowScenarios;
 import org.gridwatch.jobs.ops.SplitArrivals;
 import org.gridwatch.jobs.ops.SupplyBuckets;
+import org.gridwatch.jobs.ops.SupplyFeed;
 import org.gridwatch.jobs.ops.SystemLoadPartials;
 import org.gridwatch.jobs.types.ReadingTypes;
 
@@ -80,12 +84,12 @@ import org.gridwatch.jobs.types.ReadingTypes;
  * <pre>
  * (every source parses and times its records: watermarks per partition / file, FUTURE_TIMESTAMP)
  * customers ─ master table (keyed by customer) ─ meter assignments ─┐
- * meter-readings ───────────────────────────────── join (keyed by meter) ─┬─ load (and by TOU period) per area × class × 15 min ─┐
+ * meter-readings ───────────────────────────────── join (keyed by meter) ─┬─ load (and by TOU period): the join task's part, then per area × class × 15 min ─┐
  *                                                                         │    └─ system load (per shard, then one key) ─ daily peak-valley rate ┤
  * payments, inspections ──────────────────────────────────────────────────┴─ customer accounts (keyed by customer) ─ bills         │
  *                                                                             ├─ standings ─ fleet value (one key) ─ segments ───────┤
  *                                                                             ├─ arrears ─ alerts ─────────────────────────────────┤
- *                        (feed + segments) ─ customer supply (keyed by customer) ─ interruptions, SUPPLY_RELIABILITY alerts
+ *         (feed: what changes supply, in the join's task + segments) ─ customer supply (keyed by customer) ─ interruptions, SUPPLY_RELIABILITY alerts
  *                                              └─ reliability per area × segment (keyed by area) ─ fleet (keyed by segment) ─ metrics
  *                                                                             └─ judged days ─ class peers (keyed by area) ─ theft watch (keyed by area) ─ alerts ─┤
  *                                                                                └─ deviations per class × shard ─ class medians ─┘ (broadcast)
@@ -248,12 +252,19 @@ public final class MonitorJob {
                         .name("admitted readings")
                         .uid("admitted-readings");
 
+        SingleOutputStreamOperator<LoadPartial> loadPartials =
+                metered.transform(
+                                "load per area and class, this task's part",
+                                Types.POJO(LoadPartial.class),
+                                new LoadPartials(settings))
+                        .uid("load-partials");
+        c.laterRejected.add(loadPartials.getSideOutput(Rejections.REJECTED));
         SingleOutputStreamOperator<MetricPoint> load =
-                metered.keyBy(LoadBuckets::key)
+                loadPartials
+                        .keyBy(LoadPartial::key)
                         .process(new LoadBuckets(settings))
                         .name("load per area and class, 15 min")
                         .uid("load-buckets");
-        c.laterRejected.add(load.getSideOutput(Rejections.REJECTED));
         c.metrics.add(load);
         StreamExecutionEnvironment env = load.getExecutionEnvironment();
         List<ScenarioRecord> fixed = fixedScenarios(env, c);
@@ -336,7 +347,12 @@ public final class MonitorJob {
      */
     private void supplyReliability(Collected c) {
         SingleOutputStreamOperator<CustomerInterruption> interruptions =
-                c.feed.keyBy(CustomerFeed::customerId)
+                c.feed.transform(
+                                "what the supply watch needs of the feed",
+                                ReadingTypes.CUSTOMER_FEED,
+                                new SupplyFeed())
+                        .uid("supply-feed")
+                        .keyBy(CustomerFeed::customerId)
                         .connect(c.segments.keyBy(SegmentChange::customerId))
                         .process(
                                 new CustomerSupplyWatch(
@@ -467,10 +483,6 @@ public final class MonitorJob {
     }
 
     /**
-     * Opens one input: its source parses and times the records (watermarks per Kafka partition or
-     * file); every record is counted as read, and the rejected ones go aside.
-     */
-    /**
      * A replay's scenarios, read now ({@link MonitorInputs#fixedScenarioRecords}): a later record
      * of the same name replaces an earlier one; a record the scenario rules refuse goes to {@code
      * rejected} as any input record would.
@@ -500,6 +512,11 @@ public final class MonitorJob {
         return new ArrayList<>(byName.values());
     }
 
+    /**
+     * Opens one input: its source parses and times the records (watermarks per Kafka partition or
+     * file); every record is counted as read (in the source's task, {@link IngestPreCounts}), and
+     * the rejected ones go aside.
+     */
     private <T> Optional<DataStream<T>> parse(
             StreamExecutionEnvironment env, InputKind<T> kind, Collected c) {
         String topic = kind.topic();
@@ -507,9 +524,10 @@ public final class MonitorJob {
                 .map(
                         arrivals -> {
                             c.arrivals.add(
-                                    arrivals.map(new DealtCounts<>(a -> IngestCount.read(topic, a)))
-                                            .returns(Types.POJO(IngestCount.class))
-                                            .name("count " + topic)
+                                    arrivals.transform(
+                                                    "count " + topic,
+                                                    Types.POJO(IngestCount.class),
+                                                    new IngestPreCounts<T>(topic))
                                             .uid("count-" + topic));
                             SingleOutputStreamOperator<T> usable =
                                     arrivals.process(new SplitArrivals<>(kind))

@@ -2,12 +2,16 @@ package org.gridwatch.core.codec;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -40,6 +44,9 @@ public final class EventCodec {
                     .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                     // "{...}{...}" is two messages glued together, not one record.
                     .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    // Numbers read by FastDoubleParser: the same correctly rounded doubles as
+                    // Double.parseDouble, in a fraction of its time (a sixth of the parsing).
+                    .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
                     .build();
 
     // A reader bound to the tree type once: ObjectMapper.readTree resolves the type per call.
@@ -141,6 +148,147 @@ public final class EventCodec {
     }
 
     public Parsed<MeterReading> parseReading(String raw) {
+        if (raw != null && raw.length() <= limits.maxRecordChars()) {
+            MeterReading usual = usualReading(raw);
+            if (usual != null) {
+                return new Parsed.Ok<>(usual);
+            }
+        }
+        return parseReadingWithTree(raw);
+    }
+
+    /**
+     * A reading as the contract writes it, read token by token without a JSON tree: the fields are
+     * the contract's (in any order, unknown ones skipped), each once, of the plain type, and the
+     * record is valid. Anything else — a fault, an {@code events} array, a duplicate, a float
+     * interval, NaN — gives null, and the record goes the tree's way ({@link
+     * #parseReadingWithTree}), which accepts it or says why not. So this path only ever accepts
+     * what the tree's path accepts, with the same values (its test compares the two on records
+     * valid and not).
+     */
+    MeterReading usualReading(String raw) {
+        String meterId = null;
+        String ts = null;
+        int interval = 0;
+        double kwh = Double.NaN;
+        double register = Double.NaN;
+        double export = Double.NaN;
+        int seen = 0;
+        try (JsonParser p = MAPPER.createParser(raw)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                int bit;
+                switch (name) {
+                    case "meterId" -> {
+                        bit = 1;
+                        if (v != JsonToken.VALUE_STRING) {
+                            return null;
+                        }
+                        meterId = p.getText();
+                    }
+                    case "ts" -> {
+                        bit = 2;
+                        if (v != JsonToken.VALUE_STRING) {
+                            return null;
+                        }
+                        ts = p.getText();
+                    }
+                    case "intervalMinutes" -> {
+                        bit = 4;
+                        if (v != JsonToken.VALUE_NUMBER_INT
+                                || p.getNumberType() != JsonParser.NumberType.INT) {
+                            return null;
+                        }
+                        interval = p.getIntValue();
+                    }
+                    case "kwh" -> {
+                        bit = 8;
+                        kwh = plainEnergy(p, v, false);
+                    }
+                    case "registerKwh" -> {
+                        bit = 16;
+                        register = plainEnergy(p, v, true);
+                    }
+                    case "exportKwh" -> {
+                        bit = 32;
+                        export = plainEnergy(p, v, true);
+                    }
+                    case "events" -> {
+                        bit = 64;
+                        if (v != JsonToken.VALUE_NULL) {
+                            return null;
+                        }
+                    }
+                    default -> {
+                        bit = 0;
+                        p.skipChildren();
+                    }
+                }
+                if ((seen & bit) != 0) {
+                    return null; // a duplicate: the tree's way decides which counts
+                }
+                seen |= bit;
+            }
+            if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
+                return null;
+            }
+        } catch (IOException | NotPlain e) {
+            return null;
+        }
+        if (meterId == null
+                || ts == null
+                || (seen & 4) == 0
+                || Double.isNaN(kwh)
+                || !RecordFields.isId(meterId)
+                || (interval != 15 && interval != 30 && interval != 60)) {
+            return null;
+        }
+        try {
+            long end = EventTime.parse(ts);
+            checkAligned(end, interval);
+            checkPhysical("kwh", kwh, interval);
+            if (!Double.isNaN(export)) {
+                checkPhysical("exportKwh", export, interval);
+            }
+            return new MeterReading(meterId, end, interval, kwh, register, export, 0);
+        } catch (DateTimeException | InvalidRecordException e) {
+            return null;
+        }
+    }
+
+    /** Not a plain value for the fast path; the tree's path will look at it. */
+    private static final class NotPlain extends Exception {
+        private static final long serialVersionUID = 1L;
+        static final NotPlain INSTANCE = new NotPlain();
+
+        private NotPlain() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** A finite, non-negative number; NaN for null where {@code nullable}. */
+    private static double plainEnergy(JsonParser p, JsonToken v, boolean nullable)
+            throws IOException, NotPlain {
+        if (nullable && v == JsonToken.VALUE_NULL) {
+            return Double.NaN;
+        }
+        if (v != JsonToken.VALUE_NUMBER_INT && v != JsonToken.VALUE_NUMBER_FLOAT) {
+            throw NotPlain.INSTANCE;
+        }
+        double d = p.getDoubleValue();
+        if (!Double.isFinite(d) || d < 0) {
+            throw NotPlain.INSTANCE;
+        }
+        return d;
+    }
+
+    /** The reading through the JSON tree, with the reason of the first fault if it has one. */
+    Parsed<MeterReading> parseReadingWithTree(String raw) {
         return parse(
                 raw,
                 "ts",

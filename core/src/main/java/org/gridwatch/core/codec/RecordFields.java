@@ -185,6 +185,11 @@ final class RecordFields {
         return v;
     }
 
+    /** Whether {@code s} is a valid id, as {@link #id} checks it. */
+    static boolean isId(String s) {
+        return !s.isEmpty() && s.length() <= MAX_ID_LENGTH && isIdText(s);
+    }
+
     private static boolean isIdText(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

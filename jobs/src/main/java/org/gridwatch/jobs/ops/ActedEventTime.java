@@ -73,7 +73,12 @@ public final class ActedEventTime implements Serializable {
 
     /** Event time now: the watermark, or what was acted on before a restore if that is later. */
     public long now(TimerService timers) {
-        long w = Math.max(restored, timers.currentWatermark());
+        return now(timers.currentWatermark());
+    }
+
+    /** Event time now, for an operator that follows the watermark itself. */
+    public long now(long watermark) {
+        long w = Math.max(restored, watermark);
         if (w > acted) {
             acted = w;
         }

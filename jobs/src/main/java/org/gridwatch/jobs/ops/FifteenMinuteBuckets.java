@@ -75,13 +75,17 @@ public abstract class FifteenMinuteBuckets<IN, ACC>
      */
     protected final ACC open(long bucketStart, Context ctx) throws Exception {
         ACC acc = buckets.get(bucketStart);
-        if (acc == null) {
+        boolean opens = acc == null;
+        if (opens) {
             acc = empty();
             ctx.timerService().registerEventTimeTimer(closesAt(bucketStart));
         }
-        // Registered again on every update: after the bucket was first emitted, this timer lies in
-        // the past and fires at the next watermark, emitting the corrected bucket once.
-        ctx.timerService().registerEventTimeTimer(emitsAt(bucketStart));
+        // Registered when the bucket opens, and again on an update after the bucket was emitted:
+        // then the timer lies in the past and fires at the next watermark, emitting the corrected
+        // bucket once. (An update before the emission finds its timer still armed.)
+        if (opens || watermark(ctx) >= emitsAt(bucketStart)) {
+            ctx.timerService().registerEventTimeTimer(emitsAt(bucketStart));
+        }
         return acc;
     }
 

@@ -5,26 +5,44 @@ import org.gridwatch.core.event.Rejected;
 import org.gridwatch.jobs.io.Arrival;
 
 /**
- * One record's contribution to the {@code ingest} and {@code rejected} measurements.
+ * Records' contribution to the {@code ingest} and {@code rejected} measurements: one record's, or
+ * the sum of a source task's records in one quarter hour with one reason ({@link IngestPreCounts}).
  *
- * @param records 1 when this is the record being read, 0 for a later rejection of a record already
- *     counted
- * @param late 1 when the record arrived behind its stream's newest record by more than the
+ * @param records how many records were read: 1 for a record being read, 0 for a later rejection of
+ *     a record already counted
+ * @param late how many of them arrived behind their stream's newest record by more than the
  *     out-of-orderness (judged per Kafka partition or file at the source, so a replay counts the
  *     same every time)
- * @param reason why it was rejected, or null
- * @param eventMillis the event time it counts at, or Long.MIN_VALUE when unknown (then it counts at
- *     the current watermark)
- * @param shard which of the source's {@link Shards} adds it up first ({@link IngestPartials});
- *     always 0 for a record without event time, so that all of them wait for the first watermark in
- *     one place
+ * @param reason why they were rejected, or null
+ * @param rejections how many were rejected for {@code reason} (0 when it is null)
+ * @param eventMillis the event time they count at, or Long.MIN_VALUE when unknown (then they count
+ *     at the current watermark)
+ * @param shard which of the source's {@link Shards} adds them up first ({@link IngestPartials});
+ *     always 0 without event time, so that all of them wait for the first watermark in one place
  */
 public record IngestCount(
-        String source, long eventMillis, int records, int late, RejectReason reason, int shard) {
+        String source,
+        long eventMillis,
+        long records,
+        long late,
+        RejectReason reason,
+        long rejections,
+        int shard) {
 
-    /** A count in the first shard. */
+    /** One record's count in shard {@code shard}. */
     public IngestCount(
-            String source, long eventMillis, int records, int late, RejectReason reason) {
+            String source,
+            long eventMillis,
+            long records,
+            long late,
+            RejectReason reason,
+            int shard) {
+        this(source, eventMillis, records, late, reason, reason == null ? 0 : 1, shard);
+    }
+
+    /** One record's count in the first shard. */
+    public IngestCount(
+            String source, long eventMillis, long records, long late, RejectReason reason) {
         this(source, eventMillis, records, late, reason, 0);
     }
 
@@ -42,7 +60,7 @@ public record IngestCount(
     IngestCount inShard(int n) {
         return eventMillis == Long.MIN_VALUE
                 ? this
-                : new IngestCount(source, eventMillis, records, late, reason, n);
+                : new IngestCount(source, eventMillis, records, late, reason, rejections, n);
     }
 
     /** The first phase's key: the source and the shard. */

@@ -19,7 +19,7 @@ public final class IngestTotals {
             if (rejected.length <= c.reason().ordinal()) {
                 rejected = java.util.Arrays.copyOf(rejected, RejectReason.values().length);
             }
-            rejected[c.reason().ordinal()]++;
+            rejected[c.reason().ordinal()] += c.rejections();
         }
     }
 

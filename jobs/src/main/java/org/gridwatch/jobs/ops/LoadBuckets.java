@@ -1,26 +1,27 @@
 package org.gridwatch.jobs.ops;
 
-import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
-import org.gridwatch.core.event.MeterReading;
-import org.gridwatch.core.event.RejectReason;
-import org.gridwatch.core.event.Rejected;
-import org.gridwatch.core.event.Source;
-import org.gridwatch.core.meter.MeteredReading;
+import org.gridwatch.core.event.CustomerClass;
 import org.gridwatch.core.metric.Bucket;
 import org.gridwatch.core.metric.Measurements;
 import org.gridwatch.core.metric.MetricPoint;
 import org.gridwatch.core.tariff.TariffBook;
 import org.gridwatch.jobs.MonitorSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Metered load per area, customer class and 15 minutes (the {@code load} measurement), and the same
  * split by time-of-use period with its energy revenue at each customer's tariff (the {@code tou}
- * measurement). A quarter hour lies in one period, as periods change on half hours.
+ * measurement). A quarter hour lies in one period, as periods change on half hours. The readings
+ * arrive summed per task and watermark ({@link LoadPartials}, which also rejects the readings too
+ * late for their quarter hour); this is the second phase, keyed by area and class.
  */
-public final class LoadBuckets extends EnergyBuckets<MeteredReading, LoadTotal> {
+public final class LoadBuckets extends FifteenMinuteBuckets<LoadPartial, LoadTotal> {
     private static final long serialVersionUID = 1L;
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoadBuckets.class);
 
     /**
      * What each emission adds to the system's load in its quarter hour: the first emission the
@@ -28,18 +29,8 @@ public final class LoadBuckets extends EnergyBuckets<MeteredReading, LoadTotal> 
      */
     public static final OutputTag<QuarterLoad> SYSTEM_LOAD = new OutputTag<>("system-load") {};
 
-    private final MonitorSettings settings;
-    private transient TariffBook tariffs;
-
     public LoadBuckets(MonitorSettings settings) {
-        super(settings.allowedLateness().toMillis(), settings.zone(), LoadTotal.class);
-        this.settings = settings;
-    }
-
-    @Override
-    public void open(OpenContext openContext) throws Exception {
-        super.open(openContext);
-        tariffs = settings.tariffBook();
+        super(settings.allowedLateness().toMillis(), LoadTotal.class);
     }
 
     @Override
@@ -47,42 +38,28 @@ public final class LoadBuckets extends EnergyBuckets<MeteredReading, LoadTotal> 
         return new LoadTotal();
     }
 
-    @Override
-    protected void add(LoadTotal total, MeteredReading m, long bucketStart, long microKwh) {
-        String tariff = m.customer().tariffId();
-        int slot = tariffs.slotAt(tariff, bucketStart);
-        total.add(microKwh, slot, tariffs.cnyPerKwh(tariff, slot));
-    }
-
     /** The key: one series per area and class. */
-    public static String key(MeteredReading m) {
-        return m.customer().areaId() + "|" + m.customer().customerClass().name();
+    public static String key(String areaId, CustomerClass customerClass) {
+        return areaId + "|" + customerClass.name();
     }
 
     @Override
-    protected long startMillis(MeteredReading m) {
-        return m.reading().startMillis();
-    }
-
-    @Override
-    protected int intervalMinutes(MeteredReading m) {
-        return m.reading().intervalMinutes();
-    }
-
-    @Override
-    protected double kwh(MeteredReading m) {
-        return m.reading().kwh();
-    }
-
-    @Override
-    protected Rejected tooLate(MeteredReading m) {
-        MeterReading r = m.reading();
-        return new Rejected(
-                Source.METER_READINGS.topic(),
-                RejectReason.TOO_LATE,
-                TOO_LATE_DETAIL,
-                json.reading(r),
-                r.endMillis());
+    public void processElement(LoadPartial p, Context ctx, Collector<MetricPoint> out)
+            throws Exception {
+        if (isClosed(p.quarterStart, ctx)) {
+            // Cannot happen: the partial's task judged its readings against event time no earlier
+            // than this operator's (see LoadPartials). Should it, the energy is not added to a
+            // quarter hour already final.
+            LOG.warn(
+                    "load of {} for the quarter hour from {} came after it closed; not added ({} readings)",
+                    p.key,
+                    p.quarterStart,
+                    p.total.readings);
+            return;
+        }
+        LoadTotal total = open(p.quarterStart, ctx);
+        total.merge(p.total);
+        store(p.quarterStart, total);
     }
 
     @Override

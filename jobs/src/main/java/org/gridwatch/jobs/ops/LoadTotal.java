@@ -29,6 +29,16 @@ public final class LoadTotal {
         microCnyBySlot[slot] += Math.round(microKwh * cnyPerKwh);
     }
 
+    /** Adds another part of the same quarter hour (what it emitted is this one's own). */
+    void merge(LoadTotal other) {
+        microKwh += other.microKwh;
+        readings += other.readings;
+        for (int slot = 0; slot < microKwhBySlot.length; slot++) {
+            microKwhBySlot[slot] += other.microKwhBySlot[slot];
+            microCnyBySlot[slot] += other.microCnyBySlot[slot];
+        }
+    }
+
     double kwh() {
         return Bucket.kwhOf(microKwh);
     }

@@ -6,9 +6,11 @@ import static org.gridwatch.jobs.Fixtures.customer;
 import static org.gridwatch.jobs.Fixtures.reading;
 
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.RejectReason;
@@ -19,46 +21,65 @@ import org.gridwatch.jobs.MonitorSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** The load in its two phases: each task's part ({@link LoadPartials}), then per series. */
 class LoadBucketsTest {
     private static final Customer HOUSE = customer("C1", "M1", "A001", 8.0);
+    private static final MonitorSettings SETTINGS =
+            MonitorSettings.DEFAULT.withAllowedLateness(Duration.ofDays(1));
 
-    private KeyedOneInputStreamOperatorTestHarness<String, MeteredReading, MetricPoint> harness;
+    private OneInputStreamOperatorTestHarness<MeteredReading, LoadPartial> partials;
+    private KeyedOneInputStreamOperatorTestHarness<String, LoadPartial, MetricPoint> harness;
+    private int forwarded;
 
     @BeforeEach
     void openHarness() throws Exception {
+        partials = new OneInputStreamOperatorTestHarness<>(new LoadPartials(SETTINGS));
+        partials.open();
         harness =
                 ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                        new LoadBuckets(
-                                MonitorSettings.DEFAULT.withAllowedLateness(Duration.ofDays(1))),
-                        LoadBuckets::key,
-                        Types.STRING);
+                        new LoadBuckets(SETTINGS), LoadPartial::key, Types.STRING);
     }
 
-    private java.util.List<MetricPoint> load() {
+    /** The readings as the meter join's task passes them on. */
+    private void send(MeteredReading m) throws Exception {
+        partials.processElement(new StreamRecord<>(m));
+    }
+
+    /** The watermark through both phases, the first phase's partials ahead of it. */
+    private void watermark(long w) throws Exception {
+        partials.processWatermark(w);
+        List<LoadPartial> sent = partials.extractOutputValues();
+        for (int i = forwarded; i < sent.size(); i++) {
+            harness.processElement(sent.get(i), 0);
+        }
+        forwarded = sent.size();
+        harness.processWatermark(w);
+    }
+
+    private List<MetricPoint> load() {
         return harness.extractOutputValues().stream()
                 .filter(p -> p.measurement().equals("load"))
                 .toList();
     }
 
-    private java.util.List<MetricPoint> tou() {
+    private List<MetricPoint> tou() {
         return harness.extractOutputValues().stream()
                 .filter(p -> p.measurement().equals("tou"))
                 .toList();
     }
 
     private void read(String end, int minutes, double kwh) throws Exception {
-        harness.processElement(
-                new MeteredReading(HOUSE, reading("M1", end, minutes, kwh)), at(end));
+        send(new MeteredReading(HOUSE, reading("M1", end, minutes, kwh)));
     }
 
     @Test
     void emitsTheQuarterHourWhenTheWatermarkPassesItsEnd() throws Exception {
         read("2026-01-15T08:15", 15, 0.4);
         read("2026-01-15T08:15", 15, 0.1);
-        harness.processWatermark(at("2026-01-15T08:15") - 2);
+        watermark(at("2026-01-15T08:15") - 2);
         assertThat(load()).isEmpty();
 
-        harness.processWatermark(at("2026-01-15T08:15") - 1);
+        watermark(at("2026-01-15T08:15") - 1);
 
         assertThat(load())
                 .singleElement()
@@ -76,7 +97,7 @@ class LoadBucketsTest {
     @Test
     void sharesAnHourlyReadingEvenlyOverItsFourQuarterHours() throws Exception {
         read("2026-01-15T09:00", 60, 4.0);
-        harness.processWatermark(at("2026-01-15T09:00"));
+        watermark(at("2026-01-15T09:00"));
 
         assertThat(load())
                 .extracting(MetricPoint::timeMillis, p -> p.field("kwh"))
@@ -90,11 +111,11 @@ class LoadBucketsTest {
     @Test
     void emitsTheCorrectedQuarterHourAgainWhenALateReadingArrives() throws Exception {
         read("2026-01-15T08:15", 15, 0.4);
-        harness.processWatermark(at("2026-01-15T10:00"));
+        watermark(at("2026-01-15T10:00"));
         read("2026-01-15T08:15", 15, 0.2);
         assertThat(load()).hasSize(1);
 
-        harness.processWatermark(at("2026-01-15T10:15"));
+        watermark(at("2026-01-15T10:15"));
 
         assertThat(load()).extracting(p -> p.field("kwh")).containsExactly(0.4, 0.6);
     }
@@ -102,13 +123,13 @@ class LoadBucketsTest {
     @Test
     void rejectsAReadingWhoseQuarterHourClosedForGoodAndKeepsNoStateAfterwards() throws Exception {
         read("2026-01-15T08:15", 15, 0.4);
-        harness.processWatermark(at("2026-01-16T08:15"));
+        watermark(at("2026-01-16T08:15"));
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
 
         read("2026-01-15T08:15", 15, 0.3);
 
-        assertThat(harness.getSideOutput(Rejections.REJECTED))
+        assertThat(partials.getSideOutput(Rejections.REJECTED))
                 .extracting(StreamRecord::getValue)
                 .extracting(Rejected::reason)
                 .containsExactly(RejectReason.TOO_LATE);
@@ -130,11 +151,9 @@ class LoadBucketsTest {
         // 07:00-08:00 is flat, 08:00-11:00 peak (Shanxi 2021): the hourly reading ending 08:00 is
         // 2 kWh in each quarter hour from 07:00 (flat), the half-hourly one ending 08:30 2 kWh in
         // 08:00 and 08:15 (peak)
-        harness.processElement(
-                new MeteredReading(shop, reading("M2", "2026-01-15T08:00", 60, 8.0)), 0);
-        harness.processElement(
-                new MeteredReading(shop, reading("M2", "2026-01-15T08:30", 30, 4.0)), 0);
-        harness.processWatermark(at("2026-01-15T09:00"));
+        send(new MeteredReading(shop, reading("M2", "2026-01-15T08:00", 60, 8.0)));
+        send(new MeteredReading(shop, reading("M2", "2026-01-15T08:30", 30, 4.0)));
+        watermark(at("2026-01-15T09:00"));
 
         assertThat(tou())
                 .extracting(
@@ -164,9 +183,8 @@ class LoadBucketsTest {
                         false,
                         8.0,
                         Customer.UNKNOWN_SINCE);
-        harness.processElement(
-                new MeteredReading(odd, reading("M3", "2026-01-15T08:15", 15, 0.5)), 0);
-        harness.processWatermark(at("2026-01-15T08:15"));
+        send(new MeteredReading(odd, reading("M3", "2026-01-15T08:15", 15, 0.5)));
+        watermark(at("2026-01-15T08:15"));
 
         assertThat(tou())
                 .singleElement()
@@ -176,5 +194,35 @@ class LoadBucketsTest {
                             assertThat(p.field("kwh")).isEqualTo(0.5);
                             assertThat(p.field("revenue")).isEqualTo(0.0);
                         });
+    }
+
+    @Test
+    void sendsOnePartialPerSeriesAndQuarterHourPerWatermark() throws Exception {
+        Customer neighbour = customer("C9", "M9", "A001", 8.0);
+        read("2026-01-15T08:15", 15, 0.4);
+        send(new MeteredReading(neighbour, reading("M9", "2026-01-15T08:15", 15, 0.1)));
+        read("2026-01-15T08:30", 15, 0.2);
+        watermark(at("2026-01-15T08:30") - 1);
+
+        assertThat(partials.extractOutputValues())
+                .extracting(p -> p.quarterStart, p -> p.total.readings)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(at("2026-01-15T08:00"), 2L),
+                        org.assertj.core.groups.Tuple.tuple(at("2026-01-15T08:15"), 1L));
+        assertThat(load()).extracting(p -> p.field("kwh")).containsExactly(0.5, 0.2);
+    }
+
+    @Test
+    void aPartialForAQuarterHourAlreadyFinalIsNotAdded() throws Exception {
+        read("2026-01-15T08:15", 15, 0.4);
+        watermark(at("2026-01-16T08:15"));
+        LoadTotal stray = new LoadTotal();
+        stray.add(300_000, 0, 0.5);
+        harness.processElement(
+                new LoadPartial("A001|RESIDENTIAL", at("2026-01-15T08:00"), stray), 0);
+        watermark(at("2026-01-16T09:00"));
+
+        assertThat(load()).extracting(p -> p.field("kwh")).containsExactly(0.4);
+        assertThat(harness.numKeyedStateEntries()).isZero();
     }
 }

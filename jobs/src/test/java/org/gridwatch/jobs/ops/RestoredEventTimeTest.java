@@ -9,18 +9,16 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.RejectReason;
 import org.gridwatch.core.event.Rejected;
 import org.gridwatch.core.meter.MeteredReading;
-import org.gridwatch.core.metric.MetricPoint;
 import org.gridwatch.jobs.MonitorSettings;
 import org.junit.jupiter.api.Test;
 
@@ -33,13 +31,10 @@ class RestoredEventTimeTest {
     private static final MonitorSettings ONE_DAY_LATE =
             MonitorSettings.DEFAULT.withAllowedLateness(Duration.ofDays(1));
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, MeteredReading, MetricPoint>
-            loadBuckets(OperatorSubtaskState restored) throws Exception {
-        var harness =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new LoadBuckets(ONE_DAY_LATE)),
-                        LoadBuckets::key,
-                        Types.STRING);
+    /** The load's first phase, which judges each reading against event time. */
+    private static OneInputStreamOperatorTestHarness<MeteredReading, LoadPartial> loadPartials(
+            OperatorSubtaskState restored) throws Exception {
+        var harness = new OneInputStreamOperatorTestHarness<>(new LoadPartials(ONE_DAY_LATE));
         if (restored != null) {
             harness.initializeState(restored);
         }
@@ -53,19 +48,19 @@ class RestoredEventTimeTest {
 
     @Test
     void aQuarterHourClosedBeforeTheCheckpointStaysClosedAfterTheRestore() throws Exception {
-        var before = loadBuckets(null);
-        before.processElement(read("2026-01-15T08:15", 0.4), at("2026-01-15T08:15"));
+        var before = loadPartials(null);
+        before.processElement(new StreamRecord<>(read("2026-01-15T08:15", 0.4)));
         // 08:00-08:15 closes at its end plus a day of lateness
         before.processWatermark(at("2026-01-16T08:15"));
         OperatorSubtaskState checkpoint = before.snapshot(1, 0);
         before.close();
 
-        var after = loadBuckets(checkpoint);
-        after.processElement(read("2026-01-15T08:15", 0.3), at("2026-01-15T08:15"));
+        var after = loadPartials(checkpoint);
+        after.processElement(new StreamRecord<>(read("2026-01-15T08:15", 0.3)));
         after.processWatermark(at("2026-01-16T09:00"));
 
         assertThat(after.extractOutputValues())
-                .as("no partial point overwrites the final one")
+                .as("no partial reopens the final quarter hour")
                 .isEmpty();
         assertThat(after.getSideOutput(Rejections.REJECTED))
                 .extracting(StreamRecord::getValue)

@@ -1,0 +1,232 @@
+package org.gridwatch.core.codec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.gridwatch.core.event.MeterReading;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A reading is read without a JSON tree when it is the usual kind; the tree's path is the reference
+ * it must agree with, on the usual records and on records broken in every way the contract rejects,
+ * and every record the fast path does not take must still be judged by the tree's path.
+ */
+class UsualReadingTest {
+    private final EventCodec codec = new EventCodec();
+
+    @Test
+    void handWorkedReading() {
+        MeterReading r =
+                codec.usualReading(
+                        "{\"meterId\":\"M0000001\",\"ts\":\"2026-01-01T00:15:00+08:00\","
+                                + "\"intervalMinutes\":15,\"kwh\":0.022,\"registerKwh\":8624.802}");
+        // 2026-01-01T00:15+08:00 is 2025-12-31T16:15Z: day 20,453 since 1970-01-01
+        assertThat(r)
+                .isEqualTo(
+                        new MeterReading(
+                                "M0000001",
+                                (20_453L * 86_400 + 16 * 3600 + 15 * 60) * 1000,
+                                15,
+                                0.022,
+                                8624.802,
+                                Double.NaN,
+                                0));
+    }
+
+    @Test
+    void agreesWithTheTreeOnRandomRecordsValidAndNot() {
+        SplittableRandom random = new SplittableRandom(11);
+        int usual = 0;
+        int taken = 0;
+        for (int i = 0; i < 40_000; i++) {
+            List<String[]> fields = usualFields(random);
+            boolean mutated = random.nextInt(3) > 0;
+            if (mutated) {
+                mutate(fields, random);
+            }
+            String raw = render(fields, random);
+            if (mutated && random.nextInt(20) == 0) {
+                raw = garble(raw, random);
+            }
+            Parsed<MeterReading> reference = codec.parseReadingWithTree(raw);
+            assertThat(codec.parseReading(raw)).as(raw).isEqualTo(reference);
+            MeterReading fast = codec.usualReading(raw);
+            if (fast != null) {
+                taken++;
+                assertThat(reference).as(raw).isEqualTo(new Parsed.Ok<>(fast));
+            }
+            if (!mutated) {
+                usual++;
+                assertThat(fast).as("the usual record takes the fast path: " + raw).isNotNull();
+            }
+        }
+        assertThat(usual).isGreaterThan(10_000);
+        assertThat(taken).isGreaterThan(usual);
+    }
+
+    @Test
+    void readsEveryNumberAsDoubleParseDoubleDoes() {
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < 100_000; i++) {
+            double x = random.nextDouble();
+            String text =
+                    switch (i % 5) {
+                        case 0 -> Double.toString(x);
+                        case 1 -> String.format(Locale.ROOT, "%.3f", x);
+                        case 2 -> String.format(Locale.ROOT, "%.17e", x);
+                        case 3 -> "0." + Long.toString(random.nextLong(Long.MAX_VALUE)) + "1";
+                        default -> Double.toString(Math.nextUp(x));
+                    };
+            MeterReading r =
+                    codec.usualReading(
+                            "{\"meterId\":\"M1\",\"ts\":\"2026-01-01T00:15:00+08:00\","
+                                    + "\"intervalMinutes\":15,\"kwh\":"
+                                    + text
+                                    + "}");
+            assertThat(r.kwh()).as(text).isEqualTo(Double.parseDouble(text));
+        }
+    }
+
+    /** A usual reading's fields, as name and JSON value text. */
+    private static List<String[]> usualFields(SplittableRandom random) {
+        List<String[]> f = new ArrayList<>();
+        int interval = new int[] {15, 30, 60}[random.nextInt(3)];
+        int quarters = interval / 15;
+        int day = random.nextInt(1, 28);
+        int slot = random.nextInt(0, 96 / quarters) * quarters;
+        int minutes = slot * 15 + interval;
+        int hour = minutes / 60 % 24;
+        String ts =
+                String.format(
+                        Locale.ROOT,
+                        "2026-02-%02dT%02d:%02d:00%s",
+                        minutes >= 24 * 60 ? day + 1 : day,
+                        hour,
+                        minutes % 60,
+                        random.nextBoolean() ? "+08:00" : "Z");
+        f.add(new String[] {"meterId", "\"M" + random.nextInt(1, 10_000_000) + "\""});
+        f.add(new String[] {"ts", "\"" + ts + "\""});
+        f.add(new String[] {"intervalMinutes", Integer.toString(interval)});
+        f.add(new String[] {"kwh", number(random, quarters)});
+        if (random.nextBoolean()) {
+            f.add(
+                    new String[] {
+                        "registerKwh", random.nextInt(10) == 0 ? "null" : number(random, 1e6)
+                    });
+        }
+        if (random.nextInt(4) == 0) {
+            f.add(
+                    new String[] {
+                        "exportKwh", random.nextInt(5) == 0 ? "null" : number(random, interval)
+                    });
+        }
+        if (random.nextInt(10) == 0) {
+            f.add(new String[] {"events", "null"});
+        }
+        if (random.nextInt(5) == 0) {
+            f.add(
+                    new String[] {
+                        "firmware", random.nextBoolean() ? "\"v1.2\"" : "{\"a\":[1,{\"b\":2}]}"
+                    });
+        }
+        for (int i = f.size() - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            String[] t = f.get(i);
+            f.set(i, f.get(j));
+            f.set(j, t);
+        }
+        return f;
+    }
+
+    private static String number(SplittableRandom random, double scale) {
+        return switch (random.nextInt(5)) {
+            case 0 -> Integer.toString(random.nextInt((int) Math.max(1, scale)));
+            case 1 -> String.format(Locale.ROOT, "%.3f", random.nextDouble() * scale);
+            case 2 -> Double.toString(random.nextDouble() * scale);
+            case 3 -> String.format(Locale.ROOT, "%.2e", random.nextDouble() * scale);
+            default -> String.format(Locale.ROOT, "%.1f", random.nextDouble() * scale / 10);
+        };
+    }
+
+    private static final String[] ODD_VALUES = {
+        "null",
+        "\"\"",
+        "\"x\"",
+        "-1",
+        "-0.0",
+        "0",
+        "15.0",
+        "15.5",
+        "1e400",
+        "-1e400",
+        "NaN",
+        "12345678901234567890",
+        "true",
+        "[]",
+        "[\"POWER_OFF\"]",
+        "[\"POWER_OFF\",\"POWER_ON\"]",
+        "[\"NO_SUCH\"]",
+        "[1]",
+        "{}",
+        "\"2026-02-01T00:07:00+08:00\"",
+        "\"2026-13-01T00:15:00Z\"",
+        "\"M 1\"",
+        "\"" + "M".repeat(65) + "\"",
+        "99999",
+        "30",
+        "60",
+        "45"
+    };
+
+    private static final String[] NAMES = {
+        "meterId", "ts", "intervalMinutes", "kwh", "registerKwh", "exportKwh", "events", "x"
+    };
+
+    private static void mutate(List<String[]> fields, SplittableRandom random) {
+        int kind = random.nextInt(4);
+        if (kind == 0 && !fields.isEmpty()) {
+            fields.remove(random.nextInt(fields.size()));
+        } else if (kind == 1 && !fields.isEmpty()) {
+            String[] copy = fields.get(random.nextInt(fields.size()));
+            fields.add(random.nextInt(fields.size() + 1), new String[] {copy[0], copy[1]});
+        } else if (kind == 2 && !fields.isEmpty()) {
+            fields.get(random.nextInt(fields.size()))[1] =
+                    ODD_VALUES[random.nextInt(ODD_VALUES.length)];
+        } else {
+            fields.add(
+                    new String[] {
+                        NAMES[random.nextInt(NAMES.length)],
+                        ODD_VALUES[random.nextInt(ODD_VALUES.length)]
+                    });
+        }
+    }
+
+    private static String render(List<String[]> fields, SplittableRandom random) {
+        StringBuilder b = new StringBuilder("{");
+        String gap = random.nextInt(8) == 0 ? " " : "";
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                b.append(',').append(gap);
+            }
+            b.append('"')
+                    .append(fields.get(i)[0])
+                    .append("\":")
+                    .append(gap)
+                    .append(fields.get(i)[1]);
+        }
+        return b.append('}').toString();
+    }
+
+    private static String garble(String raw, SplittableRandom random) {
+        return switch (random.nextInt(5)) {
+            case 0 -> raw + "{}";
+            case 1 -> raw.substring(0, random.nextInt(raw.length()));
+            case 2 -> "[" + raw + "]";
+            case 3 -> "  " + raw + "  ";
+            default -> raw.replace(":", "=");
+        };
+    }
+}
