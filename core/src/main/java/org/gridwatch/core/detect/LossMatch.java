@@ -250,12 +250,18 @@ public final class LossMatch {
     }
 
     /**
+     * The least the match must add for the alert to say it ({@link #describe}): a likelihood ratio
+     * of e^0.375 ≈ 1.45; less is no news to an inspector.
+     */
+    static final double REPORTED_SPREADS = 0.25;
+
+    /**
      * What an inspector reads: "area A012's loss rose 18.4 kWh/day from 2026-02-03; this customer's
-     * metered energy fell 17.9 kWh/day from 2026-02-02 (14 days)". Null while the match adds
-     * nothing.
+     * metered energy fell 17.9 kWh/day from 2026-02-02 (14 days)". Null while the match adds less
+     * than {@link #REPORTED_SPREADS}.
      */
     public String describe(String areaId) {
-        if (spreads <= 0 || days == 0) {
+        if (spreads < REPORTED_SPREADS || days == 0) {
             return null;
         }
         return String.format(

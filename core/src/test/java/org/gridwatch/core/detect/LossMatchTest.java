@@ -102,6 +102,7 @@ class LossMatchTest {
             }
             if (n < 3) {
                 assertThat(m.spreads).as("day %d", n).isZero();
+                assertThat(m.describe("A1")).as("day %d", n).isNull();
             }
             if (n == 3 || n == 14 || n == 28) {
                 assertThat(m.spreads)
@@ -115,6 +116,7 @@ class LossMatchTest {
         assertThat(m.meanDropKwh()).isCloseTo(4, within(1e-4));
         assertThat(m.meanRiseKwh()).isCloseTo(4, within(1e-3));
         assertThat(m.areaFrom).isEqualTo((int) (D0 + 14));
+        assertThat(LossMatch.REPORTED_SPREADS).isEqualTo(0.25);
         assertThat(m.describe("A1"))
                 .isEqualTo(
                         "area A1's loss rose 4.0 kWh/day from 2026-02-15; this customer's metered"
