@@ -13,16 +13,19 @@ import java.util.List;
 import java.util.Map;
 import org.gridwatch.core.codec.EventCodec;
 import org.gridwatch.core.codec.Parsed;
+import org.gridwatch.core.detect.AreaBalance;
 import org.gridwatch.core.detect.AttackKind;
 import org.gridwatch.core.detect.DayJudge;
 import org.gridwatch.core.detect.DayLoad;
 import org.gridwatch.core.detect.DayPrices;
 import org.gridwatch.core.detect.DayReport;
+import org.gridwatch.core.detect.LossMatch;
 import org.gridwatch.core.detect.PeerGroup;
 import org.gridwatch.core.detect.TheftCase;
 import org.gridwatch.core.detect.UsageBaseline;
 import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.AlertStatus;
+import org.gridwatch.core.event.AreaReading;
 import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.MeterReading;
 import org.gridwatch.core.event.Source;
@@ -34,7 +37,12 @@ import org.gridwatch.core.value.ValueModel;
  * A quick trial of the theft detectors on a simulated fleet, in one process: the simulator's
  * readings go straight into core's detectors (own history, the area's class peers, the case), day
  * by day, as the monitor job runs them, without Flink. For tuning and for a second opinion on the
- * job's own figures (docs/detection.md). Args: customers days seed thieves-share theft-start-day.
+ * job's own figures (docs/detection.md). Args: customers days seed thieves-share theft-start-day
+ * [start-spread-days, 0: every thief from the start day]. The area balance runs as the job's area
+ * operator runs it, the area's supply readings against its customers' metered days, and its loss is
+ * matched with each customer's drop ({@code LossMatch}); {@code -Dtrial.balance=false} leaves it
+ * out, {@code -Dtrial.lossNoise=σ} adds an honest day-to-day noise of σ (a share of the supply) to
+ * each area's daily loss, which the simulator's constant technical loss does not have.
  */
 public final class FleetDetectionTrial {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -45,16 +53,19 @@ public final class FleetDetectionTrial {
         long seed = Long.parseLong(args[2]);
         double share = Double.parseDouble(args[3]);
         int start = Integer.parseInt(args[4]);
+        int spread = args.length > 5 ? Integer.parseInt(args[5]) : 0;
+        boolean balanced = !"false".equals(System.getProperty("trial.balance"));
+        double lossNoise = Double.parseDouble(System.getProperty("trial.lossNoise", "0"));
         SimulationConfig config =
                 SimulationConfig.of(customers, days, seed)
-                        .withTheft(TheftMix.of(share, start))
+                        .withTheft(new TheftMix(share, start, spread, List.of(AttackKind.values())))
                         .withFaults(FaultRates.NONE);
         Collector sink = new Collector();
         long t0 = System.nanoTime();
         String cache = System.getProperty("trial.cache");
         java.nio.file.Path cached =
                 cache == null ? null : java.nio.file.Path.of(cache + "-" + String.join("-", args));
-        if (cached != null && java.nio.file.Files.exists(cached)) {
+        if (cached != null && java.nio.file.Files.exists(cached) && Collector.readable(cached)) {
             sink.load(cached);
             System.out.printf("read %d days from %s%n", sink.days.size(), cached);
         } else {
@@ -72,6 +83,11 @@ public final class FleetDetectionTrial {
         LocalDate first = config.start();
         Map<String, UsageBaseline> baselines = new HashMap<>();
         Map<String, TheftCase> cases = new HashMap<>();
+        Map<String, AreaBalance> balances = new HashMap<>();
+        Map<String, Double> maxMatch = new HashMap<>();
+        Map<String, String> matchSeen = new HashMap<>();
+        Map<String, Long> areaFlaggedOn = new HashMap<>();
+        int areaAlerts = 0;
         Map<String, Double> maxScore = new HashMap<>();
         Map<String, Long> alarmedOn = new HashMap<>();
         Map<String, Long> startOf = new HashMap<>();
@@ -116,39 +132,181 @@ public final class FleetDetectionTrial {
             }
             for (List<DayReport> area : byArea.values()) {
                 List<double[]> net = PeerGroup.netOfPeers(area);
+                String areaId = area.get(0).areaId();
+                Double supply = sink.supply.get(areaId + "@" + epochDay);
+                AreaBalance balance = null;
+                double metered = 0;
+                for (DayReport r : area) {
+                    metered += r.kwh();
+                }
+                if (balanced && supply != null) {
+                    if (lossNoise > 0) {
+                        supply *= 1 + lossNoise * noise(seed, areaId, epochDay);
+                    }
+                    balance = balances.computeIfAbsent(areaId, k -> new AreaBalance());
+                    balance.record(epochDay, supply, metered, area.size());
+                }
+                List<AreaBalance.Suspect> suspects = new ArrayList<>();
                 for (int i = 0; i < area.size(); i++) {
                     DayReport r = area.get(i);
                     TheftCase tc = cases.computeIfAbsent(r.customerId(), k -> new TheftCase());
-                    Alert a = tc.onDay(r, net.get(i));
+                    Alert a = tc.onDay(r, net.get(i), balance);
+                    suspects.add(
+                            new AreaBalance.Suspect(r.customerId(), tc.evidence.score(epochDay)));
                     double score = tc.evidence.score(epochDay);
                     long from = startOf.getOrDefault(r.customerId(), first.toEpochDay() + start);
                     if (epochDay >= from) {
                         maxScore.merge(r.customerId(), score, Math::max);
+                        double m = tc.evidence.areaLoss.spreads;
+                        if (m > maxMatch.getOrDefault(r.customerId(), 0.0)) {
+                            maxMatch.put(r.customerId(), m);
+                            matchSeen.put(
+                                    r.customerId(),
+                                    LocalDate.ofEpochDay(epochDay)
+                                            + " "
+                                            + match(tc.evidence.areaLoss));
+                        }
                     }
                     if (a != null && a.status() == AlertStatus.OPEN) {
                         alerts++;
                         alarmedOn.putIfAbsent(r.customerId(), epochDay);
                     }
                 }
+                if (balance != null) {
+                    suspects.sort(
+                            java.util.Comparator.comparingDouble(AreaBalance.Suspect::theftScore)
+                                    .reversed()
+                                    .thenComparing(AreaBalance.Suspect::customerId));
+                    Alert a =
+                            balance.onDay(
+                                    areaId,
+                                    epochDay,
+                                    dayStart + 86_400_000L,
+                                    supply,
+                                    metered,
+                                    area.size(),
+                                    suspects);
+                    if (a != null && a.status() == AlertStatus.OPEN) {
+                        areaAlerts++;
+                        areaFlaggedOn.putIfAbsent(areaId, epochDay);
+                    }
+                }
             }
         }
         report(sink, maxScore, alarmedOn, startOf, alerts);
+        if (balanced) {
+            reportAreas(sink, areaFlaggedOn, startOf, areaAlerts);
+            reportMatches(sink, maxMatch);
+            if (Boolean.getBoolean("trial.matches")) {
+                matchSeen.forEach(
+                        (c, m) -> {
+                            if (maxMatch.get(c) > 0.5) {
+                                JsonNode t = sink.thieves.get(c);
+                                System.out.printf(
+                                        "match %s %s %s: %s%n",
+                                        t == null ? "honest" : t.get("attack").asText(),
+                                        c,
+                                        sink.customers.get(c).customerClass(),
+                                        m);
+                            }
+                        });
+            }
+        }
         if (Boolean.getBoolean("trial.missed")) {
+            for (Map.Entry<String, Long> a : alarmedOn.entrySet()) {
+                if (!sink.thieves.containsKey(a.getKey())) {
+                    TheftCase tc = cases.get(a.getKey());
+                    System.out.printf(
+                            "false alarm %s %s on %s max %.3f smoothed %s area %s%n",
+                            a.getKey(),
+                            sink.customers.get(a.getKey()).customerClass(),
+                            LocalDate.ofEpochDay(a.getValue()),
+                            maxScore.getOrDefault(a.getKey(), 0.0),
+                            java.util.Arrays.toString(tc.evidence.smoothed),
+                            match(tc.evidence.areaLoss));
+                }
+            }
             for (Map.Entry<String, JsonNode> t : sink.thieves.entrySet()) {
                 if (!alarmedOn.containsKey(t.getKey())) {
                     TheftCase tc = cases.get(t.getKey());
                     Customer c = sink.customers.get(t.getKey());
                     System.out.printf(
-                            "missed %s %s %s %s max %.3f smoothed %s%n",
+                            "missed %s %s %s %s max %.3f smoothed %s area %s%n",
                             t.getKey(),
                             c.customerClass(),
                             t.getValue().get("attack").asText(),
                             t.getValue().get("params"),
                             maxScore.getOrDefault(t.getKey(), 0.0),
-                            tc == null ? "-" : java.util.Arrays.toString(tc.evidence.smoothed));
+                            tc == null ? "-" : java.util.Arrays.toString(tc.evidence.smoothed),
+                            tc == null ? "-" : match(tc.evidence.areaLoss));
                 }
             }
         }
+    }
+
+    /** A customer's match with its area's loss, for -Dtrial.missed. */
+    static String match(LossMatch m) {
+        return String.format(
+                java.util.Locale.ROOT,
+                "from %s days %d drop %.2f rise %.2f supply %.0f spread %.4f spreads %.2f",
+                m.from == Integer.MIN_VALUE ? "-" : LocalDate.ofEpochDay(m.from),
+                m.days,
+                m.meanDropKwh(),
+                m.meanRiseKwh(),
+                m.days == 0 ? Double.NaN : m.suppliedKwh / m.days,
+                m.beforeSpread,
+                m.spreads);
+    }
+
+    /**
+     * What the area's loss added to the cases (the most each customer's match added on a day from
+     * the theft's start on): per kind, and for the honest, how many got more than 0.1, 0.5, 1.
+     */
+    private static void reportMatches(Collector sink, Map<String, Double> maxMatch) {
+        Map<String, int[]> counts = new java.util.TreeMap<>();
+        for (Customer c : sink.customers.values()) {
+            JsonNode t = sink.thieves.get(c.customerId());
+            String kind = t == null ? "honest" : t.get("attack").asText();
+            double m = maxMatch.getOrDefault(c.customerId(), 0.0);
+            int[] k = counts.computeIfAbsent(kind, x -> new int[4]);
+            k[0]++;
+            k[1] += m > 0.1 ? 1 : 0;
+            k[2] += m > 0.5 ? 1 : 0;
+            k[3] += m > 1 ? 1 : 0;
+        }
+        counts.forEach(
+                (k, c) ->
+                        System.out.printf(
+                                "area match %s: %d customers, > 0.1: %d, > 0.5: %d, > 1: %d%n",
+                                k, c[0], c[1], c[2], c[3]));
+    }
+
+    /** A standard normal draw fixed by the seed, the area and the day. */
+    static double noise(long seed, String areaId, long epochDay) {
+        return new java.util.Random(seed * 1_000_003L + areaId.hashCode() * 31L + epochDay)
+                .nextGaussian();
+    }
+
+    /** AREA_LOSS: the areas with a bypass thief flagged on or after its first day, as evaluate. */
+    private static void reportAreas(
+            Collector sink, Map<String, Long> flaggedOn, Map<String, Long> startOf, int alerts) {
+        Map<String, Long> bypassFrom = new HashMap<>();
+        sink.thieves.forEach(
+                (c, t) -> {
+                    if (AttackKind.parse(t.get("attack").asText()).effect()
+                            == AttackKind.Effect.AREA_ONLY) {
+                        bypassFrom.merge(sink.customers.get(c).areaId(), startOf.get(c), Math::min);
+                    }
+                });
+        int found = 0;
+        for (Map.Entry<String, Long> e : bypassFrom.entrySet()) {
+            Long on = flaggedOn.get(e.getKey());
+            found += on != null && on >= e.getValue() ? 1 : 0;
+        }
+        System.out.printf(
+                "AREA_LOSS: %d alerts opened, %d areas flagged; %d of %d areas with a bypass"
+                        + " flagged on or after its start%n",
+                alerts, flaggedOn.size(), found, bypassFrom.size());
     }
 
     private static void report(
@@ -231,6 +389,10 @@ public final class FleetDetectionTrial {
         final Map<String, Customer> customers = new LinkedHashMap<>();
         final Map<String, DayLoad> days = new HashMap<>();
         final Map<String, JsonNode> thieves = new HashMap<>();
+
+        /** Each area's supply by local day (of each reading's start), kWh: areaId@epochDay. */
+        final Map<String, Double> supply = new HashMap<>();
+
         final List<String> customerLines = new ArrayList<>();
         final List<String> theftLines = new ArrayList<>();
         long readings;
@@ -245,6 +407,7 @@ public final class FleetDetectionTrial {
                     new java.io.DataOutputStream(
                             new java.io.BufferedOutputStream(
                                     java.nio.file.Files.newOutputStream(file)))) {
+                out.writeInt(CACHE_VERSION);
                 out.writeInt(customerLines.size());
                 for (String l : customerLines) {
                     out.writeUTF(l);
@@ -276,6 +439,21 @@ public final class FleetDetectionTrial {
                     out.writeDouble(d.registerEndKwh);
                     out.writeLong(d.registerEndMillis);
                 }
+                out.writeInt(supply.size());
+                for (Map.Entry<String, Double> e : supply.entrySet()) {
+                    out.writeUTF(e.getKey());
+                    out.writeDouble(e.getValue());
+                }
+            }
+        }
+
+        /** The cache's layout; a file of another layout is simulated again. */
+        static final int CACHE_VERSION = 0x47570002;
+
+        static boolean readable(java.nio.file.Path file) throws java.io.IOException {
+            try (java.io.DataInputStream in =
+                    new java.io.DataInputStream(java.nio.file.Files.newInputStream(file))) {
+                return in.readInt() == CACHE_VERSION;
             }
         }
 
@@ -284,6 +462,7 @@ public final class FleetDetectionTrial {
                     new java.io.DataInputStream(
                             new java.io.BufferedInputStream(
                                     java.nio.file.Files.newInputStream(file)))) {
+                in.readInt();
                 for (int n = in.readInt(); n > 0; n--) {
                     input(Source.CUSTOMERS, "", 0, in.readUTF());
                 }
@@ -311,6 +490,10 @@ public final class FleetDetectionTrial {
                     d.registerEndMillis = in.readLong();
                     days.put(key, d);
                 }
+                for (int n = in.readInt(); n > 0; n--) {
+                    String key = in.readUTF();
+                    supply.put(key, in.readDouble());
+                }
             }
         }
 
@@ -337,6 +520,16 @@ public final class FleetDetectionTrial {
                                                             .toEpochMilli()))
                             .add(r);
                     readings++;
+                }
+            } else if (source == Source.AREA_READINGS) {
+                if (codec.parseAreaReading(line) instanceof Parsed.Ok<AreaReading> ok) {
+                    AreaReading r = ok.value();
+                    long epochDay =
+                            Instant.ofEpochMilli(r.startMillis())
+                                    .atZone(ZONE)
+                                    .toLocalDate()
+                                    .toEpochDay();
+                    supply.merge(r.areaId() + "@" + epochDay, r.kwh(), Double::sum);
                 }
             }
         }

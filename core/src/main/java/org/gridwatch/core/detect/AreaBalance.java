@@ -17,7 +17,9 @@ import org.gridwatch.core.event.Severity;
  * AREA_LOSS score. One alert is open per area ({@code area-loss:<area>:<yyyyMMdd>}), emitted again
  * when its score moves by {@link TheftCase#MATERIAL} and closed after {@link #QUIET_DAYS} quiet
  * days; it names the area's customers with the highest theft scores. A day on which markedly fewer
- * meters reported than usual is not judged: missing readings are not loss. A Flink POJO.
+ * meters reported than usual is not judged: missing readings are not loss. The area also keeps its
+ * last {@link #RECENT_DAYS} days' loss rate and supply, for its customers' theft cases to match
+ * their drops with ({@link LossMatch}). A Flink POJO, about 600 bytes.
  */
 public final class AreaBalance {
     /** Days of history before an area's loss is judged. */
@@ -53,7 +55,108 @@ public final class AreaBalance {
     public int quietDays;
     public double emittedScore;
 
+    /**
+     * The area's recent days for the theft cases ({@link LossMatch}): each day's loss rate and
+     * supply, kWh, in a ring of {@link #RECENT_DAYS} days by epoch day; NaN where the day was not
+     * balanced (no supply, too few meters reporting). {@link #recentDay} is the latest recorded.
+     */
+    public float[] recentLossRate = emptyRing();
+
+    public float[] recentSuppliedKwh = emptyRing();
+    public long recentDay = Long.MIN_VALUE;
+
+    /** Days kept in {@link #recentLossRate}: a match's 28 days before and after, and a margin. */
+    public static final int RECENT_DAYS = 64;
+
     public AreaBalance() {}
+
+    private static float[] emptyRing() {
+        float[] ring = new float[RECENT_DAYS];
+        java.util.Arrays.fill(ring, Float.NaN);
+        return ring;
+    }
+
+    /**
+     * Records the day's balance for the area's theft cases, before they take the day ({@link
+     * LossMatch}); {@link #onDay} then judges it for AREA_LOSS. A day is balanced as {@link #onDay}
+     * judges one: supply known, and at least {@link #MIN_REPORTING} of the usual meters reporting.
+     *
+     * @return whether the day was balanced
+     */
+    public boolean record(
+            long epochDay, double suppliedKwh, double meteredKwh, int metersReporting) {
+        if (recentDay != Long.MIN_VALUE && epochDay <= recentDay - RECENT_DAYS) {
+            return false; // older than the ring
+        }
+        if (recentDay == Long.MIN_VALUE || epochDay > recentDay) {
+            long from =
+                    recentDay == Long.MIN_VALUE
+                            ? epochDay
+                            : Math.max(recentDay + 1, epochDay - RECENT_DAYS + 1);
+            for (long d = from; d <= epochDay; d++) {
+                recentLossRate[slot(d)] = Float.NaN;
+                recentSuppliedKwh[slot(d)] = Float.NaN;
+            }
+            recentDay = epochDay;
+        }
+        boolean balanced =
+                suppliedKwh > 0 && (days == 0 || metersReporting >= MIN_REPORTING * usualMeters);
+        recentLossRate[slot(epochDay)] =
+                balanced ? (float) ((suppliedKwh - meteredKwh) / suppliedKwh) : Float.NaN;
+        recentSuppliedKwh[slot(epochDay)] = balanced ? (float) suppliedKwh : Float.NaN;
+        return balanced;
+    }
+
+    /** The recorded loss rate of {@code epochDay}, or NaN (not balanced, or not in the ring). */
+    public double lossRateOn(long epochDay) {
+        return inRing(epochDay) ? recentLossRate[slot(epochDay)] : Double.NaN;
+    }
+
+    /** The recorded supply of {@code epochDay}, kWh, or NaN. */
+    public double suppliedOn(long epochDay) {
+        return inRing(epochDay) ? recentSuppliedKwh[slot(epochDay)] : Double.NaN;
+    }
+
+    private boolean inRing(long epochDay) {
+        return recentDay != Long.MIN_VALUE
+                && epochDay <= recentDay
+                && epochDay > recentDay - RECENT_DAYS;
+    }
+
+    private static int slot(long epochDay) {
+        return (int) Math.floorMod(epochDay, (long) RECENT_DAYS);
+    }
+
+    /**
+     * The area's loss over the {@code window} days before {@code epochDay} (not including it): the
+     * mean rate, its day-to-day spread (1.2533 × the mean absolute deviation: σ of a normal
+     * distribution) and the number of balanced days; {@code days} 0 when none.
+     */
+    public record Before(double lossRate, double spread, int days) {}
+
+    public Before before(long epochDay, int window) {
+        double sum = 0;
+        int n = 0;
+        for (long d = epochDay - window; d < epochDay; d++) {
+            double r = lossRateOn(d);
+            if (!Double.isNaN(r)) {
+                sum += r;
+                n++;
+            }
+        }
+        if (n == 0) {
+            return new Before(Double.NaN, Double.NaN, 0);
+        }
+        double mean = sum / n;
+        double mad = 0;
+        for (long d = epochDay - window; d < epochDay; d++) {
+            double r = lossRateOn(d);
+            if (!Double.isNaN(r)) {
+                mad += Math.abs(r - mean);
+            }
+        }
+        return new Before(mean, 1.2533 * mad / n, n);
+    }
 
     /** A customer named in an AREA_LOSS alert, with its theft score. */
     public record Suspect(String customerId, double theftScore) {}
@@ -111,6 +214,39 @@ public final class AreaBalance {
             alertId = null;
         }
         return alert;
+    }
+
+    /**
+     * The day within {@code within} days of {@code near} from which the area's loss rose most
+     * plainly: the split whose {@code window} days before and days after (up to {@code lastDay}, at
+     * most {@code window}) differ most in mean loss rate, in units of the difference's own
+     * uncertainty (√(1/n_before + 1/n_after)); {@link Long#MIN_VALUE} when no split has days on
+     * both sides. For the inspector: when the area's loss rose, by its own days.
+     */
+    public long riseFrom(long near, int within, int window, long lastDay) {
+        long best = Long.MIN_VALUE;
+        double bestT = Double.NEGATIVE_INFINITY;
+        for (long s = near - within; s <= Math.min(near + within, lastDay); s++) {
+            Before b = before(s, window);
+            double sum = 0;
+            int n = 0;
+            for (long d = s; d <= lastDay && d < s + window; d++) {
+                double r = lossRateOn(d);
+                if (!Double.isNaN(r)) {
+                    sum += r;
+                    n++;
+                }
+            }
+            if (b.days() == 0 || n == 0) {
+                continue;
+            }
+            double t = (sum / n - b.lossRate()) / Math.sqrt(1.0 / n + 1.0 / b.days());
+            if (t > bestT || (t == bestT && Math.abs(s - near) < Math.abs(best - near))) {
+                bestT = t;
+                best = s;
+            }
+        }
+        return best;
     }
 
     /** What the day's score does to the area's alert: open, update, close it, or nothing (null). */

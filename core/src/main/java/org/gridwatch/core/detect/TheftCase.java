@@ -59,6 +59,15 @@ public final class TheftCase {
      * if any.
      */
     public Alert onDay(DayReport r, double[] netZ) {
+        return onDay(r, netZ, null);
+    }
+
+    /**
+     * Takes a customer's day, with its deviations net of the peers' and the area's balance with the
+     * day recorded ({@link AreaBalance#record}; null when the area has no supply readings), and
+     * returns the alert to emit, if any.
+     */
+    public Alert onDay(DayReport r, double[] netZ, AreaBalance area) {
         if (r.inspected() != null) {
             Alert closed =
                     alertId == null
@@ -79,6 +88,8 @@ public final class TheftCase {
         evidence.addMeterEvidence(r.meterEvidence(), r.epochDay());
         if (r.scored()) {
             evidence.addDay(r.epochDay(), netZ, r.kwh(), r.usualKwh());
+            evidence.areaLoss.onDay(
+                    r.epochDay(), netZ[Feature.LEVEL.ordinal()], r.kwh(), r.usualKwh(), area);
             if (!Double.isNaN(r.lossCny())) {
                 lossCnyPerDay =
                         Double.isNaN(lossCnyPerDay)
@@ -199,6 +210,16 @@ public final class TheftCase {
         putDay(e, "reverseEnergyOn", evidence.reverseDay);
         putDay(e, "phaseFaultOn", evidence.phaseDay);
         putDay(e, "registerMismatchOn", evidence.mismatchDay);
+        LossMatch m = evidence.areaLoss;
+        String matched = m.describe(r.areaId());
+        if (matched != null) {
+            e.put("areaBalance", matched);
+            e.put("areaLossRiseKwh", round(m.meanRiseKwh(), 1));
+            putDay(e, "areaLossRiseFrom", m.areaFrom == LossMatch.NONE ? m.from : m.areaFrom);
+            e.put("meteredDropKwh", round(m.meanDropKwh(), 1));
+            putDay(e, "meteredDropFrom", m.from);
+            e.put("areaBalanceSpreads", round(evidence.areaPart(evidence.ownStrength()), 2));
+        }
         return e;
     }
 

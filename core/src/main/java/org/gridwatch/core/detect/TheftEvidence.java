@@ -6,8 +6,9 @@ package org.gridwatch.core.detect;
  * the theft score they make. A Flink POJO.
  *
  * <p>The score: S = the case's strength ({@link #strength}) + the meter evidence of the last {@link
- * #METER_MEMORY_DAYS} days; p = 1 / (1 + e^{−k(S − S₀)}). Deviations are in the customer's own
- * spreads, so S means the same for a steady customer and a volatile one.
+ * #METER_MEMORY_DAYS} days + the area's loss matched with the customer's drop ({@link LossMatch});
+ * p = 1 / (1 + e^{−k(S − S₀)}). Deviations are in the customer's own spreads, so S means the same
+ * for a steady customer and a volatile one.
  */
 public final class TheftEvidence {
     /** Weight of a new day in the smoothing: a half-life of about a week. */
@@ -75,6 +76,9 @@ public final class TheftEvidence {
 
     public float usualKwh = Float.NaN;
 
+    /** The area's loss matched with this customer's drop ({@link LossMatch}). */
+    public LossMatch areaLoss = new LossMatch();
+
     public TheftEvidence() {}
 
     /**
@@ -83,7 +87,7 @@ public final class TheftEvidence {
      * @param z deviations in spreads, theft direction positive, by {@link Feature} ordinal
      */
     public void addDay(long epochDay, double[] z, double kwh, double usualDayKwh) {
-        boolean suspect = strength(epochDay) - meterPart(epochDay) > NET_SUSPECT;
+        boolean suspect = ownStrength() > NET_SUSPECT;
         for (double zi : z) {
             suspect |= zi > UsageBaseline.SUSPECT_Z;
         }
@@ -168,6 +172,12 @@ public final class TheftEvidence {
      * flat top lead a case of their own: an occupied house does not read so.
      */
     public double strength(long epochDay) {
+        double own = ownStrength();
+        return own + meterPart(epochDay) + areaPart(own);
+    }
+
+    /** The strength of the customer's own load: the leads and their backing, no other evidence. */
+    double ownStrength() {
         double level =
                 lead(
                         Feature.LEVEL,
@@ -180,7 +190,19 @@ public final class TheftEvidence {
         double zeros = lead(Feature.ZEROS, Feature.LEVEL, Feature.BASE);
         double flatTop =
                 lead(Feature.FLAT_TOP, Feature.FLATNESS, Feature.LEVEL, Feature.PEAK_SHARE);
-        return Math.max(Math.max(level, shape), Math.max(zeros, flatTop)) + meterPart(epochDay);
+        return Math.max(Math.max(level, shape), Math.max(zeros, flatTop));
+    }
+
+    /**
+     * The area's loss matched with the customer's drop ({@link LossMatch}) counts only where the
+     * customer's own load makes at least this strength, half the alert's: never the only evidence,
+     * and a customer with no case of its own is not made one by its area.
+     */
+    public static final double AREA_GATE = 1.5;
+
+    /** The area's loss matched with the customer's drop, counted beside the case's own evidence. */
+    double areaPart(double own) {
+        return own >= AREA_GATE ? areaLoss.spreads : 0;
     }
 
     private double lead(Feature lead, Feature... backing) {

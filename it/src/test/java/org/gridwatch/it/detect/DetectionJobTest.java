@@ -103,6 +103,33 @@ class DetectionJobTest {
         assertThat(openPerCustomer.values()).allSatisfy(n -> assertThat(n).isEqualTo(1));
     }
 
+    /**
+     * The area's loss matched with a customer's drop reaches the alert through the job: where it is
+     * in the evidence, the drop and the rise are both there, from about the same day, and what it
+     * added is within [0, 2] spreads; some thief's alert carries it.
+     */
+    @Test
+    void theftAlertsSayWhenTheAreasLossRoseWithTheCustomersDrop() {
+        int thievesMatched = 0;
+        for (JsonNode a : ofType("THEFT")) {
+            JsonNode e = a.get("evidence");
+            if (!e.has("areaBalance")) {
+                continue;
+            }
+            thievesMatched += thieves.containsKey(a.get("customerId").asText()) ? 1 : 0;
+            assertThat(e.get("areaBalance").asText())
+                    .startsWith("area " + a.get("areaId").asText() + "'s loss rose ");
+            assertThat(e.get("meteredDropKwh").asDouble()).isPositive();
+            assertThat(e.get("areaLossRiseKwh").asDouble()).isPositive();
+            java.time.LocalDate drop = java.time.LocalDate.parse(e.get("meteredDropFrom").asText());
+            java.time.LocalDate rise =
+                    java.time.LocalDate.parse(e.get("areaLossRiseFrom").asText());
+            assertThat(Math.abs(drop.toEpochDay() - rise.toEpochDay())).isLessThanOrEqualTo(3);
+            assertThat(e.get("areaBalanceSpreads").asDouble()).isBetween(0.0, 2.0);
+        }
+        assertThat(thievesMatched).as("THEFT alerts to thieves with the area's loss").isPositive();
+    }
+
     @Test
     void areaLossAlertsNameTheAreaAndItsLikeliestThieves() {
         List<JsonNode> areaLoss = ofType("AREA_LOSS");

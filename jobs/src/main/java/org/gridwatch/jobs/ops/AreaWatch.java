@@ -27,7 +27,8 @@ import org.gridwatch.core.event.AreaReading;
  * PeerGroup#MIN_MEMBERS} — and each customer's {@link TheftCase} decides its THEFT alert. The
  * area's supply readings of the day, against what its meters reported, make the area's balance
  * ({@link AreaBalance}) and its AREA_LOSS alert, which names the customers with the highest theft
- * scores.
+ * scores. The day is balanced before the cases take it: each case matches its customer's drop with
+ * the area's loss ({@link org.gridwatch.core.detect.LossMatch}).
  */
 public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, AreaReading, Alert> {
     private static final long serialVersionUID = 1L;
@@ -86,45 +87,59 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
         if (due == null) {
             return;
         }
+        long epochDay = due.get(0).epochDay();
+        double metered = 0;
+        for (DayReport day : due) {
+            metered += day.kwh();
+        }
+        Double supply = takeSupply(epochDay);
+        // The day's balance first: each customer's case matches its drop with the area's loss.
+        AreaBalance b = balance.value();
+        if (b == null && supply != null) {
+            b = new AreaBalance();
+        }
+        if (b != null) {
+            b.record(epochDay, supply == null ? 0 : supply, metered, due.size());
+        }
         List<double[]> net = PeerGroup.netOfPeers(due);
         List<AreaBalance.Suspect> suspects = new ArrayList<>();
-        double metered = 0;
         for (int i = 0; i < due.size(); i++) {
             DayReport day = due.get(i);
             TheftCase c = cases.get(day.customerId());
             if (c == null) {
                 c = new TheftCase();
             }
-            Alert alert = c.onDay(day, net.get(i));
+            Alert alert = c.onDay(day, net.get(i), b);
             cases.put(day.customerId(), c);
             if (alert != null) {
                 out.collect(alert);
             }
             suspects.add(
                     new AreaBalance.Suspect(day.customerId(), c.evidence.score(day.epochDay())));
-            metered += day.kwh();
         }
-        // stamped with the days' own closing time (event data), not the timer's
-        balanceDay(
-                due.get(0).epochDay(),
-                due.get(0).closedAtMillis(),
-                metered,
-                due.size(),
-                suspects,
-                ctx,
-                out);
+        if (b == null) {
+            return; // no supply readings for the area: nothing to balance
+        }
+        if (supply != null) {
+            // stamped with the days' own closing time (event data), not the timer's
+            Alert alert =
+                    b.onDay(
+                            ctx.getCurrentKey(),
+                            epochDay,
+                            due.get(0).closedAtMillis(),
+                            supply,
+                            metered,
+                            due.size(),
+                            sorted(suspects));
+            if (alert != null) {
+                out.collect(alert);
+            }
+        }
+        balance.update(b);
     }
 
-    /** The area's supply against its meters for the day: AREA_LOSS. */
-    private void balanceDay(
-            long epochDay,
-            long closedAtMillis,
-            double metered,
-            int meters,
-            List<AreaBalance.Suspect> suspects,
-            OnTimerContext ctx,
-            Collector<Alert> out)
-            throws Exception {
+    /** The area's supply of the day, kWh (null without readings); forgets it and earlier days. */
+    private Double takeSupply(long epochDay) throws Exception {
         Double supply = supplied.get(epochDay);
         List<Long> done = new ArrayList<>();
         for (Long day : supplied.keys()) {
@@ -135,29 +150,14 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
         for (Long day : done) {
             supplied.remove(day);
         }
-        if (supply == null) {
-            return; // no supply readings for the area: nothing to balance
-        }
+        return supply;
+    }
+
+    private static List<AreaBalance.Suspect> sorted(List<AreaBalance.Suspect> suspects) {
         suspects.sort(
                 java.util.Comparator.comparingDouble(AreaBalance.Suspect::theftScore)
                         .reversed()
                         .thenComparing(AreaBalance.Suspect::customerId));
-        AreaBalance b = balance.value();
-        if (b == null) {
-            b = new AreaBalance();
-        }
-        Alert alert =
-                b.onDay(
-                        ctx.getCurrentKey(),
-                        epochDay,
-                        closedAtMillis,
-                        supply,
-                        metered,
-                        meters,
-                        suspects);
-        balance.update(b);
-        if (alert != null) {
-            out.collect(alert);
-        }
+        return suspects;
     }
 }

@@ -1,0 +1,278 @@
+package org.gridwatch.core.detect;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+/**
+ * The area's loss as evidence in a customer's theft case. A meter made to read less does not make
+ * the energy go away: the transformer still supplies it, so the area's loss (supplied less metered,
+ * {@link AreaBalance}) rises by what the meter stopped reporting, from the day it stopped. A
+ * customer whose metered energy fell from about the day the area's loss rose, by about as many kWh
+ * a day, carries evidence that no honest change of habits gives: when a household uses less, the
+ * transformer supplies less.
+ *
+ * <p>How. The customer's drop begins where Page's statistic of its level deviation (net of its
+ * peers, in its spreads) last left zero: C ← max(0, C + z − {@link #ALLOWANCE}); while C &gt; 0 the
+ * drop goes on, at C = 0 it is over and the match starts again. At the drop's first day the area's
+ * loss rate over the {@link #BEFORE_DAYS} days before is taken as its usual, with its day-to-day
+ * spread. Over the first {@link #WINDOW_DAYS} balanced days from then on, two means are kept: the
+ * customer's drop D (its usual day's kWh less the day's metered kWh) and the area's rise R (each
+ * day's loss less the usual rate × the day's supply, kWh). Two hypotheses explain them: the drop is
+ * stolen energy, and the area's loss rose by D (R ~ N(D, σ²)); or the drop is the customer's own (R
+ * ~ N(0, σ²)). σ² is the honest uncertainty of both: the area's loss spread (at least {@link
+ * AreaBalance#MIN_SPREAD}) × its mean supply, squared, × (1/n + 1/n_before), plus the customer's
+ * own day-to-day variance of its drop / n. The log-likelihood ratio is
+ *
+ * <pre>  Λ = D · (2·min(R, D) − D) / (2σ²)   (D &gt; 0; else 0)</pre>
+ *
+ * where R is taken at most D: a loss that rose by more than this customer's drop is explained by it
+ * as far as it goes (an area with several thieves splits its loss; a bypass adds loss that no
+ * meter's drop explains). Λ nats add Λ / 1.5 spreads to the case's strength S (the score's
+ * steepness: e^Λ multiplies the odds), at most {@link #MAX_SPREADS} and never less than 0.
+ *
+ * <p>A drop the area's loss fell short of — on any day of the match, R more than {@link #SHORTFALL}
+ * σ below D — is not stolen energy, or not all of it: that drop's match adds nothing until it ends
+ * and another begins. And the match counts only beside the customer's own evidence ({@link
+ * TheftEvidence#AREA_GATE}): it is never the only evidence, an area without supply readings (or a
+ * day its meters did not all report) changes nothing, and a bypass, which no meter shows, is the
+ * AREA_LOSS alert's. A Flink POJO, about 60 bytes.
+ */
+public final class LossMatch {
+    /** Page's allowance, spreads a day: drops of a spread or more accumulate. */
+    static final double ALLOWANCE = 0.5;
+
+    /** Days of the area before the drop whose loss is its usual: the two weeks just before. */
+    static final int BEFORE_DAYS = 14;
+
+    /** Days after the drop's first day matched, balanced days. */
+    static final int WINDOW_DAYS = 28;
+
+    /** The least balanced days before the drop for the area's usual loss to count. */
+    static final int MIN_BEFORE_DAYS = 7;
+
+    /** A rise this many σ short of the drop explains none of it. */
+    static final double SHORTFALL = 2;
+
+    /** The least matched days before the match says anything. */
+    static final int MIN_DAYS = 3;
+
+    /** The most the match adds to the case's strength, spreads: below the alert's S₀ = 3. */
+    static final double MAX_SPREADS = 2;
+
+    /**
+     * The least day-to-day spread of a customer's drop: 5% of its usual day plus 0.1 kWh (a meter
+     * read steadily is not known to the last Wh).
+     */
+    static final double MIN_DAY_SPREAD_SHARE = 0.05;
+
+    static final double MIN_DAY_SPREAD_KWH = 0.1;
+
+    /** How many days either side of the drop's first day the area's own rise is looked for. */
+    static final int RISE_WITHIN_DAYS = 3;
+
+    static final int NONE = Integer.MIN_VALUE;
+
+    /** Page's statistic of the customer's level deviation, spreads. */
+    public float drive;
+
+    /** The drop's first day (epoch day), or {@link #NONE}. */
+    public int from = NONE;
+
+    /** The area's loss before the drop: rate, its spread, balanced days. */
+    public float beforeLossRate = Float.NaN;
+
+    public float beforeSpread = Float.NaN;
+    public int beforeDays;
+
+    /** Matched days since the drop began, at most {@link #WINDOW_DAYS}, and their sums (kWh). */
+    public int days;
+
+    public float dropKwh;
+    public float dropSquaredKwh;
+    public float usualKwh;
+    public float riseKwh;
+    public float suppliedKwh;
+
+    /** The day the area's loss rose from by its own days (for the inspector), or {@link #NONE}. */
+    public int areaFrom = NONE;
+
+    /** The area's rise fell short of this drop on some day of the match: it explains nothing. */
+    public boolean shortfall;
+
+    /** What the match adds to the case's strength now, spreads. */
+    public float spreads;
+
+    public LossMatch() {}
+
+    /**
+     * Takes one scored day of the customer.
+     *
+     * @param netLevelZ the day's level deviation net of the peers, spreads, theft direction
+     * @param kwh the day's metered energy
+     * @param usualDayKwh the usual day's energy
+     * @param area the area's balance with the day recorded ({@link AreaBalance#record}), or null
+     *     when the area has no supply readings
+     */
+    public void onDay(
+            long epochDay, double netLevelZ, double kwh, double usualDayKwh, AreaBalance area) {
+        double z = Math.max(TheftEvidence.MIN_Z, Math.min(TheftEvidence.MAX_Z, netLevelZ));
+        boolean idle = drive <= 0;
+        drive = (float) Math.max(0, drive + z - ALLOWANCE);
+        if (drive <= 0) {
+            reset();
+            return;
+        }
+        if (idle) {
+            start(epochDay, area);
+        }
+        if (area == null || days >= WINDOW_DAYS || beforeDays < MIN_BEFORE_DAYS) {
+            return;
+        }
+        double rate = area.lossRateOn(epochDay);
+        double supplied = area.suppliedOn(epochDay);
+        if (Double.isNaN(rate) || Double.isNaN(supplied) || Double.isNaN(usualDayKwh)) {
+            return;
+        }
+        double drop = usualDayKwh - kwh;
+        dropKwh += (float) drop;
+        dropSquaredKwh += (float) (drop * drop);
+        usualKwh += (float) usualDayKwh;
+        riseKwh += (float) ((rate - beforeLossRate) * supplied);
+        suppliedKwh += (float) supplied;
+        days++;
+        if (days >= MIN_DAYS && meanRiseKwh() < meanDropKwh() - SHORTFALL * Math.sqrt(variance())) {
+            shortfall = true;
+        }
+        spreads = shortfall ? 0 : (float) spreads(logLikelihoodRatio());
+        if (spreads > 0) {
+            long rose = area.riseFrom(from, RISE_WITHIN_DAYS, BEFORE_DAYS, epochDay);
+            areaFrom = rose == Long.MIN_VALUE ? NONE : (int) rose;
+        }
+    }
+
+    private void start(long epochDay, AreaBalance area) {
+        from = (int) epochDay;
+        AreaBalance.Before b =
+                area == null
+                        ? new AreaBalance.Before(Double.NaN, Double.NaN, 0)
+                        : area.before(epochDay, BEFORE_DAYS);
+        beforeLossRate = (float) b.lossRate();
+        beforeSpread = (float) b.spread();
+        beforeDays = b.days();
+    }
+
+    private void reset() {
+        drive = 0;
+        from = NONE;
+        beforeLossRate = Float.NaN;
+        beforeSpread = Float.NaN;
+        beforeDays = 0;
+        days = 0;
+        dropKwh = 0;
+        dropSquaredKwh = 0;
+        usualKwh = 0;
+        riseKwh = 0;
+        suppliedKwh = 0;
+        areaFrom = NONE;
+        shortfall = false;
+        spreads = 0;
+    }
+
+    /** The customer's mean drop over the matched days, kWh a day (NaN before any). */
+    public double meanDropKwh() {
+        return days == 0 ? Double.NaN : dropKwh / days;
+    }
+
+    /** The area's mean rise of loss over the matched days, kWh a day (NaN before any). */
+    public double meanRiseKwh() {
+        return days == 0 ? Double.NaN : riseKwh / days;
+    }
+
+    /** Λ of the class comment for the days matched so far; 0 before {@link #MIN_DAYS}. */
+    double logLikelihoodRatio() {
+        if (days < MIN_DAYS) {
+            return 0;
+        }
+        return logLikelihoodRatio(meanDropKwh(), meanRiseKwh(), variance());
+    }
+
+    /** σ² of the class comment for the days matched so far (from 2 days). */
+    double variance() {
+        double n = days;
+        double drop = dropKwh / n;
+        double dropVariance = Math.max(0, (dropSquaredKwh - n * drop * drop) / (n - 1));
+        return variance(
+                dropVariance, usualKwh / n, suppliedKwh / n, beforeSpread, days, beforeDays);
+    }
+
+    /**
+     * Λ = D · (2·min(R, D) − D) / (2σ²), 0 unless D &gt; 0.
+     *
+     * @param drop D, the customer's mean drop, kWh a day
+     * @param rise R, the area's mean rise of loss over the same days, kWh a day
+     * @param variance σ², kWh² ({@link #variance(double, double, double, double, int, int)})
+     */
+    static double logLikelihoodRatio(double drop, double rise, double variance) {
+        if (!(drop > 0)) {
+            return 0;
+        }
+        return drop * (2 * Math.min(rise, drop) - drop) / (2 * variance);
+    }
+
+    /**
+     * σ² of the class comment: the customer's and the area's honest uncertainty together.
+     *
+     * @param dropVariance the customer's day-to-day variance of its drop, kWh² (at least that of
+     *     {@link #MIN_DAY_SPREAD_SHARE} of the usual day plus {@link #MIN_DAY_SPREAD_KWH})
+     * @param usual the customer's mean usual day, kWh
+     * @param supplied the area's mean supply over the matched days, kWh a day
+     * @param lossSpread the area's day-to-day spread of its loss rate before the drop (at least
+     *     {@link AreaBalance#MIN_SPREAD})
+     * @param days n, the days matched
+     * @param beforeDays n_before, the area's balanced days before the drop
+     */
+    static double variance(
+            double dropVariance,
+            double usual,
+            double supplied,
+            double lossSpread,
+            int days,
+            int beforeDays) {
+        double minSpread = MIN_DAY_SPREAD_SHARE * Math.max(0, usual) + MIN_DAY_SPREAD_KWH;
+        double customer = Math.max(dropVariance, minSpread * minSpread) / days;
+        double areaSpread = Math.max(lossSpread, AreaBalance.MIN_SPREAD) * supplied;
+        return customer + areaSpread * areaSpread * (1.0 / days + 1.0 / beforeDays);
+    }
+
+    /** Λ nats as spreads of the case's strength: Λ / 1.5, within [0, {@link #MAX_SPREADS}]. */
+    static double spreads(double logLikelihoodRatio) {
+        return Math.max(0, Math.min(MAX_SPREADS, logLikelihoodRatio / TheftEvidence.STEEPNESS));
+    }
+
+    /**
+     * The least the match must add for the alert to say it ({@link #describe}): a likelihood ratio
+     * of e^0.375 ≈ 1.45; less is no news to an inspector.
+     */
+    static final double REPORTED_SPREADS = 0.25;
+
+    /**
+     * What an inspector reads: "area A012's loss rose 18.4 kWh/day from 2026-02-03; this customer's
+     * metered energy fell 17.9 kWh/day from 2026-02-02 (14 days)". Null while the match adds less
+     * than {@link #REPORTED_SPREADS}.
+     */
+    public String describe(String areaId) {
+        if (spreads < REPORTED_SPREADS || days == 0) {
+            return null;
+        }
+        return String.format(
+                Locale.ROOT,
+                "area %s's loss rose %.1f kWh/day from %s; this customer's metered energy fell"
+                        + " %.1f kWh/day from %s (%d days)",
+                areaId,
+                meanRiseKwh(),
+                LocalDate.ofEpochDay(areaFrom == NONE ? from : areaFrom),
+                meanDropKwh(),
+                LocalDate.ofEpochDay(from),
+                days);
+    }
+}

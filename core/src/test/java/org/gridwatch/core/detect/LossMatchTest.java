@@ -1,0 +1,301 @@
+package org.gridwatch.core.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.gridwatch.core.event.Alert;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The area's loss matched with a customer's drop, worked by hand. The constants are checked by name
+ * in {@link #theDefaultsAreTheDocumentedOnes}; the expected values below are written out from them.
+ */
+class LossMatchTest {
+    private static final long D0 = LocalDate.of(2026, 2, 1).toEpochDay();
+
+    @Test
+    void theDefaultsAreTheDocumentedOnes() {
+        assertThat(LossMatch.ALLOWANCE).isEqualTo(0.5);
+        assertThat(LossMatch.BEFORE_DAYS).isEqualTo(14);
+        assertThat(LossMatch.WINDOW_DAYS).isEqualTo(28);
+        assertThat(LossMatch.MIN_BEFORE_DAYS).isEqualTo(7);
+        assertThat(LossMatch.MIN_DAYS).isEqualTo(3);
+        assertThat(LossMatch.MAX_SPREADS).isEqualTo(2.0);
+        assertThat(LossMatch.SHORTFALL).isEqualTo(2.0);
+        assertThat(LossMatch.MIN_DAY_SPREAD_SHARE).isEqualTo(0.05);
+        assertThat(LossMatch.MIN_DAY_SPREAD_KWH).isEqualTo(0.1);
+        assertThat(AreaBalance.MIN_SPREAD).isEqualTo(0.005);
+        assertThat(TheftEvidence.STEEPNESS).isEqualTo(1.5);
+        assertThat(TheftEvidence.AREA_GATE).isEqualTo(1.5);
+    }
+
+    @Test
+    void theUncertaintyIsTheCustomersAndTheAreasTogether() {
+        // customer: variance 4 kWh² over 14 days = 0.285714 (its floor, (0.05 · 12 + 0.1)² =
+        // 0.49, is lower); area: 0.006 × 2000 kWh = 12 kWh a day, 144 × (1/14 + 1/14) = 20.571429
+        assertThat(LossMatch.variance(4, 12, 2000, 0.006, 14, 14))
+                .isCloseTo(20.857143, within(1e-6));
+        // floors: a steady customer counts (0.05 · 12 + 0.1)² = 0.49 / 14 = 0.035; an area whose
+        // loss never moved counts AreaBalance.MIN_SPREAD: (0.005 × 2000)² × 2/14 = 14.285714
+        assertThat(LossMatch.variance(0, 12, 2000, 0.003, 14, 14))
+                .isCloseTo(14.320714, within(1e-6));
+    }
+
+    @Test
+    void theLogLikelihoodRatioWeighsTheRiseAgainstTheDrop() {
+        double sigma2 = 20.857143;
+        // D = 6, R = 5: 6 · (10 − 6) / (2 · 20.857143) = 0.575342 nats = 0.383562 spreads
+        double partly = LossMatch.logLikelihoodRatio(6, 5, sigma2);
+        assertThat(partly).isCloseTo(0.575342, within(1e-6));
+        assertThat(LossMatch.spreads(partly)).isCloseTo(0.383562, within(1e-6));
+        // R = 10 > D: counted as 6, the rest is someone else's: 36 / 41.714286 = 0.863014
+        assertThat(LossMatch.logLikelihoodRatio(6, 10, sigma2)).isCloseTo(0.863014, within(1e-6));
+        assertThat(LossMatch.logLikelihoodRatio(6, 1000, sigma2)).isCloseTo(0.863014, within(1e-6));
+        // R = 2 < D/2: the honest drop explains the area better: −0.287671, adds nothing
+        double against = LossMatch.logLikelihoodRatio(6, 2, sigma2);
+        assertThat(against).isCloseTo(-0.287671, within(1e-6));
+        assertThat(LossMatch.spreads(against)).isZero();
+        // no drop, nothing to match
+        assertThat(LossMatch.logLikelihoodRatio(0, 5, sigma2)).isZero();
+        assertThat(LossMatch.logLikelihoodRatio(-3, 5, sigma2)).isZero();
+        // at most MAX_SPREADS: 4 nats / 1.5 = 2.67 → 2
+        assertThat(LossMatch.spreads(4)).isEqualTo(2.0);
+    }
+
+    /** 14 days, D0 to D0 + 13, of supply 1000 kWh and 950 metered: 5% loss. */
+    private static AreaBalance area() {
+        AreaBalance a = new AreaBalance();
+        for (int d = 0; d < 14; d++) {
+            assertThat(a.record(D0 + d, 1000, 950, 100)).isTrue();
+        }
+        return a;
+    }
+
+    /**
+     * A customer whose usual day is 20 kWh reads 16 from D0 + 14 (a drop of 4 kWh a day, 3 spreads
+     * net of its peers) while the area's loss rises from 5% to 5.4% of 1000 kWh: 4 kWh a day, the
+     * same.
+     */
+    @Test
+    void aDropTheAreasLossRoseWithIsEvidence() {
+        AreaBalance a = area();
+        LossMatch m = new LossMatch();
+        double[] expected = new double[29];
+        // n days matched: σ² = 1.21/n (the customer's floor, (0.05 · 20 + 0.1)²) + 25 · (1/n +
+        // 1/14) (the area's floor, 0.005 × 1000 kWh); Λ = 4 · (8 − 4) / (2σ²) = 8 / σ²
+        expected[3] = 8 / (1.21 / 3 + 25 * (1.0 / 3 + 1.0 / 14)); // 0.760284
+        expected[14] = 8 / (1.21 / 14 + 25 * (2.0 / 14)); // 2.187073
+        expected[28] = 8 / (1.21 / 28 + 25 * (1.0 / 28 + 1.0 / 14)); // 2.939247
+        assertThat(expected[3]).isCloseTo(0.760284, within(1e-6));
+        assertThat(expected[14]).isCloseTo(2.187073, within(1e-6));
+        assertThat(expected[28]).isCloseTo(2.939247, within(1e-6));
+        for (int n = 1; n <= 30; n++) {
+            long day = D0 + 13 + n;
+            a.record(day, 1000, 946, 100);
+            m.onDay(day, 3, 16, 20, a);
+            if (n == 1) {
+                assertThat(m.from).isEqualTo((int) (D0 + 14));
+                assertThat(m.beforeDays).isEqualTo(14);
+                assertThat(m.beforeLossRate).isCloseTo(0.05f, within(1e-6f));
+            }
+            if (n < 3) {
+                assertThat(m.spreads).as("day %d", n).isZero();
+                assertThat(m.describe("A1")).as("day %d", n).isNull();
+            }
+            if (n == 3 || n == 14 || n == 28) {
+                assertThat(m.spreads)
+                        .as("day %d", n)
+                        .isCloseTo((float) (expected[n] / 1.5), within(1e-4f));
+            }
+        }
+        // after 28 matched days the match holds while the drop goes on
+        assertThat(m.days).isEqualTo(28);
+        assertThat(m.spreads).isCloseTo((float) (expected[28] / 1.5), within(1e-4f));
+        assertThat(m.meanDropKwh()).isCloseTo(4, within(1e-4));
+        assertThat(m.meanRiseKwh()).isCloseTo(4, within(1e-3));
+        assertThat(m.areaFrom).isEqualTo((int) (D0 + 14));
+        assertThat(LossMatch.REPORTED_SPREADS).isEqualTo(0.25);
+        assertThat(m.describe("A1"))
+                .isEqualTo(
+                        "area A1's loss rose 4.0 kWh/day from 2026-02-15; this customer's metered"
+                                + " energy fell 4.0 kWh/day from 2026-02-15 (28 days)");
+    }
+
+    @Test
+    void aDropTheAreasLossDidNotRiseWithIsNone() {
+        AreaBalance a = area();
+        LossMatch m = new LossMatch();
+        for (int n = 1; n <= 14; n++) {
+            long day = D0 + 13 + n;
+            // the customer used 4 kWh less and the transformer supplied less: 49.8 / 996 = 5%
+            a.record(day, 996, 946.2, 100);
+            m.onDay(day, 3, 16, 20, a);
+            assertThat(m.spreads).as("day %d", n).isZero();
+            // the area's rise (0) against the drop (4) less 2σ: on day 11, σ² = 1.21/11 + 25 ·
+            // (1/11 + 1/14) = 4.168442, 4 − 2 · 2.041676 = −0.083352 < 0: not yet short; on day
+            // 12, σ² = 3.969881, 4 − 2 · 1.992456 = 0.015088 > 0: short
+            assertThat(m.shortfall).as("day %d", n).isEqualTo(n >= 12);
+        }
+        // and stays none for the rest of this drop, whatever the area does later
+        for (int n = 15; n <= 28; n++) {
+            long day = D0 + 13 + n;
+            a.record(day, 1000, 946, 100);
+            m.onDay(day, 3, 16, 20, a);
+        }
+        assertThat(m.spreads).isZero();
+    }
+
+    @Test
+    void theDropEndsWhenPagesStatisticReturnsToZero() {
+        AreaBalance a = area();
+        LossMatch m = new LossMatch();
+        a.record(D0 + 14, 1000, 946, 100);
+        m.onDay(D0 + 14, 3, 16, 20, a); // C = 2.5
+        assertThat(m.drive).isEqualTo(2.5f);
+        assertThat(m.days).isEqualTo(1);
+        a.record(D0 + 15, 1000, 950, 100);
+        m.onDay(D0 + 15, -2, 22, 20, a); // C = max(0, 2.5 − 2 − 0.5) = 0: over
+        assertThat(m.drive).isZero();
+        assertThat(m.from).isEqualTo(LossMatch.NONE);
+        assertThat(m.days).isZero();
+        // a day at the allowance itself leaves C at 0: no drop begins
+        m.onDay(D0 + 16, 0.5, 19, 20, a);
+        assertThat(m.from).isEqualTo(LossMatch.NONE);
+    }
+
+    @Test
+    void withoutSupplyReadingsOrTheAreasPastThereIsNoMatch() {
+        LossMatch none = new LossMatch();
+        for (int n = 0; n < 10; n++) {
+            none.onDay(D0 + n, 3, 16, 20, null);
+        }
+        assertThat(none.from).isEqualTo((int) D0);
+        assertThat(none.days).isZero();
+        assertThat(none.spreads).isZero();
+        // an area with fewer than 7 balanced days before the drop: its usual loss is not known
+        AreaBalance young = new AreaBalance();
+        for (int d = 8; d < 14; d++) {
+            young.record(D0 + d, 1000, 950, 100);
+        }
+        LossMatch m = new LossMatch();
+        for (int n = 14; n < 24; n++) {
+            young.record(D0 + n, 1000, 946, 100);
+            m.onDay(D0 + n, 3, 16, 20, young);
+        }
+        assertThat(m.beforeDays).isEqualTo(6);
+        assertThat(m.days).isZero();
+        assertThat(m.spreads).isZero();
+    }
+
+    @Test
+    void theAreaKeepsItsRecentDaysInARing() {
+        AreaBalance a = new AreaBalance();
+        a.record(D0, 1000, 950, 100);
+        a.record(D0 + 2, 0, 900, 100); // no supply: not balanced
+        assertThat(a.lossRateOn(D0)).isCloseTo(0.05, within(1e-7));
+        assertThat(a.suppliedOn(D0)).isEqualTo(1000.0);
+        assertThat(a.lossRateOn(D0 + 1)).isNaN(); // never recorded
+        assertThat(a.lossRateOn(D0 + 2)).isNaN();
+        assertThat(a.lossRateOn(D0 + 3)).isNaN(); // not yet
+        a.record(D0 + AreaBalance.RECENT_DAYS, 1000, 900, 100);
+        assertThat(a.lossRateOn(D0)).isNaN(); // fell out of the ring
+        assertThat(a.lossRateOn(D0 + AreaBalance.RECENT_DAYS)).isCloseTo(0.1, within(1e-7));
+        // a day the meters did not all report is not balanced (as AREA_LOSS does not judge it)
+        a.usualMeters = 100;
+        a.days = 20;
+        assertThat(a.record(D0 + AreaBalance.RECENT_DAYS + 1, 1000, 900, 97)).isFalse();
+        assertThat(a.lossRateOn(D0 + AreaBalance.RECENT_DAYS + 1)).isNaN();
+        assertThat(a.record(D0 + AreaBalance.RECENT_DAYS + 2, 1000, 900, 98)).isTrue();
+    }
+
+    @Test
+    void theAreasUsualLossBeforeADayIsItsMeanAndSpread() {
+        AreaBalance a = new AreaBalance();
+        for (int d = 0; d < 14; d++) {
+            a.record(D0 + d, 1000, d % 2 == 0 ? 960 : 940, 100); // 4%, 6%, 4%, ...
+        }
+        AreaBalance.Before b = a.before(D0 + 14, 14);
+        assertThat(b.days()).isEqualTo(14);
+        assertThat(b.lossRate()).isCloseTo(0.05, within(1e-7));
+        // mean absolute deviation 0.01 × 1.2533
+        assertThat(b.spread()).isCloseTo(0.012533, within(1e-7));
+        assertThat(a.before(D0, 14).days()).isZero();
+    }
+
+    @Test
+    void theAreasOwnRiseIsDatedByItsDays() {
+        AreaBalance a = area();
+        // the loss rises from D0 + 16; asked near D0 + 14, the area's own days say D0 + 16
+        a.record(D0 + 14, 1000, 950, 100);
+        a.record(D0 + 15, 1000, 950, 100);
+        for (int d = 16; d < 30; d++) {
+            a.record(D0 + d, 1000, 940, 100);
+        }
+        assertThat(a.riseFrom(D0 + 14, 3, 14, D0 + 29)).isEqualTo(D0 + 16);
+        assertThat(a.riseFrom(D0 + 14, 1, 14, D0 + 29)).isEqualTo(D0 + 15);
+    }
+
+    @Test
+    void theMatchCountsOnlyBesideTheCustomersOwnEvidence() {
+        TheftEvidence weak = new TheftEvidence();
+        weak.smoothed[Feature.LEVEL.ordinal()] = 0.8f; // own: 0.8 + 0.5 · 0 = 0.8 < 1.5
+        weak.scoredDays = 1;
+        weak.areaLoss.spreads = 2;
+        assertThat(weak.strength(0)).isCloseTo(0.8, within(1e-6));
+        TheftEvidence strong = new TheftEvidence();
+        strong.smoothed[Feature.LEVEL.ordinal()] = 1.2f;
+        strong.smoothed[Feature.BASE.ordinal()] = 1.0f; // own: 1.2 + 0.5 · 1.0 = 1.7 ≥ 1.5
+        strong.scoredDays = 1;
+        strong.areaLoss.spreads = 1.4f;
+        assertThat(strong.strength(0)).isCloseTo(3.1, within(1e-6));
+    }
+
+    @Test
+    void theAlertSaysWhatTheAreaAndTheMeterSaid() {
+        AreaBalance a = area();
+        TheftCase c = new TheftCase();
+        double[] net = new double[Feature.COUNT];
+        net[Feature.LEVEL.ordinal()] = 4;
+        net[Feature.BASE.ordinal()] = 4;
+        Alert last = null;
+        for (int n = 1; n <= 10; n++) {
+            long day = D0 + 13 + n;
+            a.record(day, 1000, 946, 100);
+            Alert alert = c.onDay(report(day), net, a);
+            last = alert == null ? last : alert;
+        }
+        assertThat(last).isNotNull();
+        Map<String, Object> e = last.evidence();
+        assertThat(e)
+                .containsEntry("areaLossRiseKwh", 4.0)
+                .containsEntry("areaLossRiseFrom", "2026-02-15")
+                .containsEntry("meteredDropKwh", 4.0)
+                .containsEntry("meteredDropFrom", "2026-02-15");
+        assertThat((String) e.get("areaBalance"))
+                .startsWith("area A1's loss rose 4.0 kWh/day from 2026-02-15; this customer's");
+        assertThat((Double) e.get("areaBalanceSpreads")).isGreaterThan(0.0);
+    }
+
+    private static DayReport report(long day) {
+        return new DayReport(
+                "C1",
+                "M1",
+                "A1",
+                "RESIDENTIAL",
+                day,
+                (day + 1) * Days.DAY,
+                true,
+                new double[Feature.COUNT],
+                new double[Feature.COUNT],
+                new float[Feature.COUNT],
+                16,
+                20,
+                1,
+                false,
+                false,
+                false,
+                false);
+    }
+}
