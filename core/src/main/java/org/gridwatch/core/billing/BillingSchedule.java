@@ -1,5 +1,6 @@
 package org.gridwatch.core.billing;
 
+import java.io.Serializable;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import org.gridwatch.core.metric.Bucket;
@@ -12,7 +13,7 @@ import org.gridwatch.core.metric.Bucket;
  *
  * @param latenessMillis the allowed lateness of readings, which a bill waits for
  */
-public record BillingSchedule(ZoneId zone, long latenessMillis) {
+public record BillingSchedule(ZoneId zone, long latenessMillis) implements Serializable {
 
     private BillingCalendar calendar() {
         return new BillingCalendar(zone, BillingCalendar.DEFAULT_DAYS_TO_PAY);
