@@ -16,6 +16,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
+import org.gridwatch.core.billing.BillingSchedule;
 import org.gridwatch.core.codec.Parsed;
 import org.gridwatch.core.detect.DayReport;
 import org.gridwatch.core.event.Alert;
@@ -87,7 +88,7 @@ import org.gridwatch.jobs.types.ReadingTypes;
  * meter-readings ───────────────────────────────── join (keyed by meter) ─┬─ load (and by TOU period): the join task's part, then per area × class × 15 min ─┐
  *                                                                         │    └─ system load (per shard, then one key) ─ daily peak-valley rate ┤
  * payments, inspections ──────────────────────────────────────────────────┴─ customer accounts (keyed by customer) ─ bills         │
- *                                                                             ├─ standings ─ fleet value (one key) ─ segments ───────┤
+ *                                                                             ├─ standings ─ fleet value (FleetValue: by customer, range, area) ─ segments ─┤
  *                                                                             ├─ arrears ─ alerts ─────────────────────────────────┤
  *         (feed: what changes supply, in the join's task + segments) ─ customer supply (keyed by customer) ─ interruptions, SUPPLY_RELIABILITY alerts
  *                                              └─ reliability per area × segment (keyed by area) ─ fleet (keyed by segment) ─ metrics
@@ -328,16 +329,15 @@ public final class MonitorJob {
 
     /** The customers' standings valued against the fleet: segments, and the fleet metrics. */
     private void fleetValue(DataStream<CustomerStanding> standings, Collected c) {
-        SingleOutputStreamOperator<SegmentChange> segments =
-                standings
-                        .keyBy(s -> FleetValue.KEY)
-                        .process(new FleetValue(settings.valueModel()))
-                        .returns(Types.POJO(SegmentChange.class))
-                        .name("fleet value: segments, revenue concentration")
-                        .uid("fleet-value");
-        c.metrics.add(segments.getSideOutput(FleetValue.METRICS));
-        outputs.segments(segments);
-        c.segments = segments;
+        FleetValue.Outputs value =
+                FleetValue.of(
+                        standings,
+                        settings.valueModel(),
+                        new BillingSchedule(
+                                settings.zone(), settings.allowedLateness().toMillis()));
+        c.metrics.addAll(value.metrics());
+        outputs.segments(value.segments());
+        c.segments = value.segments();
     }
 
     /**

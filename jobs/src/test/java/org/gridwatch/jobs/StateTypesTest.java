@@ -60,7 +60,18 @@ class StateTypesTest {
                 org.gridwatch.core.reliability.ReliabilityLedger.class,
                 org.gridwatch.core.reliability.SupplyReliabilityCase.class,
                 org.gridwatch.jobs.ops.ServedChange.class,
-                org.gridwatch.jobs.ops.ReliabilityDelta.class
+                org.gridwatch.jobs.ops.ReliabilityDelta.class,
+                org.gridwatch.jobs.ops.Billing.class,
+                org.gridwatch.jobs.ops.RangeValue.class,
+                org.gridwatch.jobs.ops.RangeCount.class,
+                org.gridwatch.jobs.ops.RangeStart.class,
+                org.gridwatch.jobs.ops.MonthFindings.class,
+                org.gridwatch.core.value.RangeFindings.class,
+                org.gridwatch.core.value.FleetFigures.class,
+                org.gridwatch.jobs.ops.ValueInput.class,
+                org.gridwatch.jobs.ops.TallyChange.class,
+                org.gridwatch.jobs.ops.TallyDelta.class,
+                org.gridwatch.jobs.ops.AreaTally.class
             })
     void isSerializedAsAPojo(Class<?> type) {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(type);

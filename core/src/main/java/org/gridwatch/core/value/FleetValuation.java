@@ -26,25 +26,33 @@ public final class FleetValuation {
     private final ValueModel model;
     private final FleetDistribution value;
     private final FleetDistribution energy;
-    private final Map<CustomerClass, Double> medianTrend;
-    private final Map<CustomerClass, Double> medianVolatility;
+    private final FleetFigures figures;
     private final SegmentRule rule;
 
     private FleetValuation(
             ValueModel model,
             FleetDistribution value,
             FleetDistribution energy,
-            Map<CustomerClass, Double> medianTrend,
-            Map<CustomerClass, Double> medianVolatility) {
+            double[] medianTrend,
+            double[] medianVolatility) {
         this.model = model;
         this.value = value;
         this.energy = energy;
-        this.medianTrend = medianTrend;
-        this.medianVolatility = medianVolatility;
         this.rule = model.segments().rule(value);
+        this.figures =
+                new FleetFigures(
+                        0L,
+                        rule.highValueFen(),
+                        rule.moderateValueFen(),
+                        medianTrend,
+                        medianVolatility);
     }
 
-    /** The valuation of a fleet, which must not be empty. */
+    /**
+     * The valuation of a fleet, which must not be empty, sorted in one place. The monitor job
+     * values its fleet by ranges instead ({@link RangeRanks}), with the same results; this is the
+     * whole-fleet reference, for tests and the benchmark.
+     */
     public static FleetValuation of(Collection<CustomerStanding> fleet, ValueModel model) {
         long[] values = new long[fleet.size()];
         long[] energies = new long[fleet.size()];
@@ -76,47 +84,35 @@ public final class FleetValuation {
         return rule;
     }
 
+    /** The thresholds and class medians of this fleet. */
+    public FleetFigures figures() {
+        return figures;
+    }
+
     /** Everything the segment rule reads of the customer besides credit, this month. */
     public CustomerValuation valuation(CustomerStanding s) {
-        long valueFen = valueFen(s, model.basis());
-        return new CustomerValuation(
-                model.basis().label(),
-                valueFen,
-                value.rank(valueFen),
-                currentValue(s),
-                potentialValue(s),
-                relativeGrowth(s),
-                s.volatility(),
-                medianVolatility.getOrDefault(s.customerClass(), 0.0),
-                s.contractHeadroom());
+        return figures.valuation(
+                s, value.rank(valueFen(s, model.basis())), energy.rank(s.energy12Wh()), model);
     }
 
     /** Current value 0–1: value and energy ranks in the fleet ({@link ValueRules}). */
     public double currentValue(CustomerStanding s) {
-        return model.value()
-                .currentValue(valueFen(s, model.basis()), s.energy12Wh(), value, energy);
+        return valuation(s).currentValue();
     }
 
     /** The customer's growth relative to its class: its trend minus the class median. */
     public double relativeGrowth(CustomerStanding s) {
-        return s.trend() - medianTrend.getOrDefault(s.customerClass(), 0.0);
+        return valuation(s).relativeGrowth();
     }
 
     /** Potential value 0–1 ({@link ValueRules#potentialValue}) with the relative growth. */
     public double potentialValue(CustomerStanding s) {
-        return model.value()
-                .potentialValue(
-                        new PotentialInputs(
-                                relativeGrowth(s),
-                                s.loadFactor(),
-                                s.peakShare(),
-                                s.tenureYears(),
-                                s.contractHeadroom()));
+        return valuation(s).potentialValue();
     }
 
-    private static Map<CustomerClass, Double> medians(Map<CustomerClass, List<Double>> byClass) {
-        Map<CustomerClass, Double> medians = new EnumMap<>(CustomerClass.class);
-        byClass.forEach((c, list) -> medians.put(c, median(list)));
+    private static double[] medians(Map<CustomerClass, List<Double>> byClass) {
+        double[] medians = new double[CustomerClass.values().length];
+        byClass.forEach((c, list) -> medians[c.ordinal()] = median(list));
         return medians;
     }
 
@@ -124,6 +120,6 @@ public final class FleetValuation {
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(sorted);
         int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        return FleetFigures.median(sorted[(n - 1) / 2], sorted[n / 2], n);
     }
 }

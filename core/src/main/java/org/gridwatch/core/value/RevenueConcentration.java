@@ -30,10 +30,18 @@ public final class RevenueConcentration {
     }
 
     static int topCount(int n, int percent) {
+        return Math.toIntExact(topCount((long) n, percent));
+    }
+
+    /**
+     * How many customers the top {@code percent}% of {@code n} are: {@code ceil(n × percent /
+     * 100)}, at least one.
+     */
+    public static long topCount(long n, int percent) {
         if (percent <= 0 || percent > 100) {
             throw new IllegalArgumentException("percent must be 1..100");
         }
-        return (int) Math.max(1, ((long) n * percent + 99) / 100);
+        return Math.max(1, (n * percent + 99) / 100);
     }
 
     static long[] sortedNonNegative(long[] revenueFen) {

@@ -30,15 +30,40 @@ public final class SegmentTally {
     }
 
     public void add(Segment segment, CreditGrade grade, long revenue12Fen) {
-        int c = cell(segment, grade);
-        customers[c]++;
-        revenueFen[c] += revenue12Fen;
+        add(cell(segment, grade), revenue12Fen);
     }
 
     public void remove(Segment segment, CreditGrade grade, long revenue12Fen) {
-        int c = cell(segment, grade);
-        customers[c]--;
-        revenueFen[c] -= revenue12Fen;
+        remove(cell(segment, grade), revenue12Fen);
+    }
+
+    /** Counts a customer in {@code cell} ({@link #cell}). */
+    public void add(int cell, long revenue12Fen) {
+        customers[cell]++;
+        revenueFen[cell] += revenue12Fen;
+    }
+
+    /** Takes a customer out of {@code cell}. */
+    public void remove(int cell, long revenue12Fen) {
+        customers[cell]--;
+        revenueFen[cell] -= revenue12Fen;
+    }
+
+    /** A copy of this tally. */
+    public SegmentTally copy() {
+        SegmentTally copy = new SegmentTally();
+        copy.addAll(this);
+        return copy;
+    }
+
+    /** What this tally has more than {@code other}, cell by cell. */
+    public SegmentTally minus(SegmentTally other) {
+        SegmentTally difference = copy();
+        for (int c = 0; c < CELLS; c++) {
+            difference.customers[c] -= other.customers[c];
+            difference.revenueFen[c] -= other.revenueFen[c];
+        }
+        return difference;
     }
 
     /** Adds another tally's counts, e.g. an area's to the fleet's. */

@@ -92,7 +92,12 @@ public record ValueRules(
     /** Current value 0–1 from 12-month revenue and kWh, relative to the fleet. */
     public double currentValue(
             long revenueFen, long kwh, FleetDistribution revenue, FleetDistribution volume) {
-        return revenueWeight * revenue.rank(revenueFen) + volumeWeight * volume.rank(kwh);
+        return currentValue(revenue.rank(revenueFen), volume.rank(kwh));
+    }
+
+    /** Current value 0–1 from the value's and the kWh's percentile ranks in the fleet. */
+    public double currentValue(double valueRank, double kwhRank) {
+        return revenueWeight * valueRank + volumeWeight * kwhRank;
     }
 
     /** Potential value 0–1; see the class comment. */

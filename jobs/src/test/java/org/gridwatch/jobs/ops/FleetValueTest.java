@@ -3,12 +3,10 @@ package org.gridwatch.jobs.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridwatch.jobs.Fixtures.at;
 
+import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.watermark.Watermark;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.gridwatch.core.event.BasicChargeAdvice;
 import org.gridwatch.core.event.CreditGrade;
 import org.gridwatch.core.event.CustomerClass;
@@ -20,33 +18,47 @@ import org.gridwatch.core.metric.MetricPoint;
 import org.gridwatch.core.value.CustomerStanding;
 import org.gridwatch.core.value.InspectionPlan;
 import org.gridwatch.core.value.ValueModel;
-import org.junit.jupiter.api.BeforeEach;
+import org.gridwatch.jobs.ops.FleetValueRun.Step;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+/** The fleet value's steps together, at parallelism 2, over scripts of standings. */
 class FleetValueTest {
 
-    private KeyedOneInputStreamOperatorTestHarness<String, CustomerStanding, SegmentChange> harness;
-
-    @BeforeEach
-    void openHarness() throws Exception {
-        harness =
-                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                        new FleetValue(ValueModel.DEFAULTS), s -> FleetValue.KEY, Types.STRING);
-    }
+    @RegisterExtension
+    static final MiniClusterExtension FLINK =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
 
     /** When the job bills January: a week after the month end, less a millisecond. */
     private static final long BILLING = at("2026-02-08T00:00") - 1;
 
+    private static final long MARCH = at("2026-03-08T00:00") - 1;
+
     /** Customer {@code n} of area {@code area} with revenue n × 100 CNY, good credit. */
-    private static CustomerStanding customer(
+    static CustomerStanding customer(
             int n, String area, long ts, boolean close, int score, CreditGrade grade) {
+        return customer(n, area, ts, close, 202601, score, grade);
+    }
+
+    static CustomerStanding customer(
+            int n,
+            String area,
+            long ts,
+            boolean close,
+            int billedMonth,
+            int score,
+            CreditGrade grade) {
         return new CustomerStanding(
                 String.format("C%03d", n),
                 area,
                 CustomerClass.COMMERCIAL,
                 ts,
                 close,
-                202601,
+                billedMonth,
                 n * 10_000L,
                 n * 100_000L,
                 0.0,
@@ -69,33 +81,37 @@ class FleetValueTest {
                 false);
     }
 
-    private void send(CustomerStanding s) throws Exception {
-        harness.processElement(s, s.tsMillis());
-    }
-
     /** Ten customers billed, revenues 100..1000 CNY, five in A001 and five in A002. */
-    private void billTen() throws Exception {
+    private static List<Step> billTen() {
+        List<Step> script = new ArrayList<>();
         for (int n = 1; n <= 10; n++) {
-            send(customer(n, n <= 5 ? "A001" : "A002", BILLING, true, 90, CreditGrade.A));
+            script.add(
+                    Step.of(
+                            customer(
+                                    n,
+                                    n <= 5 ? "A001" : "A002",
+                                    BILLING,
+                                    true,
+                                    90,
+                                    CreditGrade.A)));
         }
-        harness.processWatermark(new Watermark(at("2026-02-08T00:00")));
+        script.add(Step.watermark(at("2026-02-08T00:00")));
+        return script;
     }
 
-    private List<MetricPoint> metrics(String measurement) {
-        var side = harness.getSideOutput(FleetValue.METRICS);
-        return side == null
-                ? List.of()
-                : side.stream()
-                        .map(StreamRecord::getValue)
-                        .filter(p -> p.measurement().equals(measurement))
-                        .toList();
+    private static FleetValueRun.Output run(List<Step> script) throws Exception {
+        return FleetValueRun.run(script, ValueModel.DEFAULTS, 2);
+    }
+
+    private static List<MetricPoint> stampedAt(List<MetricPoint> points, long millis) {
+        return points.stream().filter(p -> p.timeMillis() == millis).toList();
     }
 
     @Test
     void aBillingSegmentsEveryCustomerAgainstTheFleet() throws Exception {
-        billTen();
+        FleetValueRun.Output run = run(billTen());
 
-        List<SegmentChange> out = harness.extractOutputValues();
+        List<SegmentChange> out = run.records();
         assertThat(out).hasSize(10);
         // top 20% of ten: C009 and C010; the top half from C006
         assertThat(out.stream().filter(c -> c.segment() == Segment.HIGH))
@@ -106,61 +122,82 @@ class FleetValueTest {
                 .containsExactlyInAnyOrder("C006", "C007", "C008");
         // stamped when the fleet was valued: the end of the billing's quarter hour
         assertThat(out).allSatisfy(c -> assertThat(c.tsMillis()).isEqualTo(at("2026-02-08T00:00")));
+        assertThat(run.segments())
+                .allSatisfy(s -> assertThat(s.timestamp()).isEqualTo(at("2026-02-08T00:00")));
+        // the ninth of ten in revenue and kWh: ranks 0.85, so current value 0.85
+        assertThat(
+                        out.stream()
+                                .filter(c -> c.customerId().equals("C009"))
+                                .findFirst()
+                                .orElseThrow())
+                .satisfies(
+                        c -> {
+                            assertThat(c.currentValue()).isEqualTo(0.7 * 0.85 + 0.3 * 0.85);
+                            assertThat(c.why().highThresholdFen()).isEqualTo(90_000);
+                            assertThat(c.why().moderateThresholdFen()).isEqualTo(60_000);
+                        });
     }
 
     @Test
     void aLowRiskyCustomerNeverInspectedKeepsTheInspectionDateItWasFirstGiven() throws Exception {
-        billTen();
-        send(customer(10, "A002", at("2026-02-25T10:03"), false, 60, CreditGrade.C));
-        harness.processWatermark(new Watermark(at("2026-02-25T10:15")));
-        SegmentChange risky = harness.extractOutputValues().get(10);
+        List<Step> script = billTen();
+        script.add(Step.of(customer(10, "A002", at("2026-02-25T10:03"), false, 60, CreditGrade.C)));
+        script.add(Step.watermark(at("2026-02-25T10:15")));
+        // another credit event, the same segment, grade and strategies: nothing new to send
+        script.add(Step.of(customer(10, "A002", at("2026-03-02T09:00"), false, 61, CreditGrade.C)));
+        script.add(Step.watermark(at("2026-03-02T09:15")));
+
+        List<SegmentChange> c010 =
+                run(script).records().stream().filter(c -> c.customerId().equals("C010")).toList();
+
+        assertThat(c010).hasSize(2);
+        SegmentChange risky = c010.get(1);
         assertThat(risky.segment()).isEqualTo(Segment.LOW_RISKY);
         // never inspected: due at once, from the moment it became LOW_RISKY
         assertThat(risky.nextInspectionMillis()).isEqualTo(at("2026-02-25T10:03"));
-        int sent = harness.extractOutputValues().size();
-
-        // another credit event, the same segment, grade and strategies: nothing new to send
-        send(customer(10, "A002", at("2026-03-02T09:00"), false, 61, CreditGrade.C));
-        harness.processWatermark(new Watermark(at("2026-03-02T09:15")));
-
-        assertThat(harness.extractOutputValues()).hasSize(sent);
     }
 
     @Test
     void writesRevenueConcentrationPerAreaAndForTheFleet() throws Exception {
-        billTen();
+        List<MetricPoint> points = run(billTen()).points(Measurements.REVENUE_CONCENTRATION);
 
-        List<MetricPoint> points = metrics(Measurements.REVENUE_CONCENTRATION);
-        assertThat(points).extracting(p -> p.tag("area")).containsExactly("A001", "A002", "ALL");
-        MetricPoint all = points.get(2);
+        assertThat(points)
+                .extracting(p -> p.tag("area"))
+                .containsExactlyInAnyOrder("A001", "A002", "ALL");
+        MetricPoint all = area(points, "ALL");
         // top two of 100..1000: 1900 of 5500
         assertThat(all.field("top20_share")).isCloseTo(1900.0 / 5500, within());
         assertThat(all.field("revenue")).isEqualTo(5500.0);
         assertThat(all.field("customers")).isEqualTo(10.0);
+        // by hand: 2 × 385 / 550 − 11 / 10 = 0.3
+        assertThat(all.field("gini")).isCloseTo(0.3, within());
         // A002 (600..1000): top one of five is 1000 of 4000
-        assertThat(points.get(1).field("top20_share")).isCloseTo(0.25, within());
+        assertThat(area(points, "A002").field("top20_share")).isCloseTo(0.25, within());
         assertThat(all.timeMillis()).isEqualTo(at("2026-02-08T00:00"));
     }
 
     @Test
     void aCreditChangeBetweenBillingsMovesTheCustomerAndTheTally() throws Exception {
-        billTen();
-        int before = harness.extractOutputValues().size();
+        List<Step> script = billTen();
+        script.add(Step.of(customer(10, "A002", at("2026-02-25T10:03"), false, 60, CreditGrade.C)));
+        script.add(Step.watermark(at("2026-02-25T10:15")));
 
-        send(customer(10, "A002", at("2026-02-25T10:03"), false, 60, CreditGrade.C));
-        harness.processWatermark(new Watermark(at("2026-02-25T10:15")));
+        FleetValueRun.Output run = run(script);
 
-        List<SegmentChange> out = harness.extractOutputValues();
-        assertThat(out).hasSize(before + 1);
-        SegmentChange moved = out.get(out.size() - 1);
+        List<SegmentChange> out = run.records();
+        assertThat(out).hasSize(11);
+        SegmentChange moved =
+                run.segments().stream()
+                        .filter(s -> s.timestamp() == at("2026-02-25T10:15"))
+                        .findFirst()
+                        .orElseThrow()
+                        .value();
         assertThat(moved.segment()).isEqualTo(Segment.LOW_RISKY);
         assertThat(moved.strategyList()).contains("PREPAID_METER", "COLLECTION_FOLLOWUP");
         assertThat(moved.tsMillis()).isEqualTo(at("2026-02-25T10:03"));
 
         List<MetricPoint> tally =
-                metrics(Measurements.SEGMENTS).stream()
-                        .filter(p -> p.timeMillis() == at("2026-02-25T10:15"))
-                        .toList();
+                stampedAt(run.points(Measurements.SEGMENTS), at("2026-02-25T10:15"));
         assertThat(tally)
                 .as("the area that moved and the fleet, not the area that did not")
                 .extracting(p -> p.tag("area"))
@@ -177,54 +214,156 @@ class FleetValueTest {
 
     @Test
     void aCreditChangeThatChangesNothingVisibleSendsNoRecord() throws Exception {
-        billTen();
-        int before = harness.extractOutputValues().size();
+        List<Step> script = billTen();
+        script.add(Step.of(customer(10, "A002", at("2026-02-25T10:03"), false, 94, CreditGrade.A)));
+        script.add(Step.watermark(at("2026-02-25T10:15")));
 
-        send(customer(10, "A002", at("2026-02-25T10:03"), false, 94, CreditGrade.A));
-        harness.processWatermark(new Watermark(at("2026-02-25T10:15")));
-
-        assertThat(harness.extractOutputValues()).hasSize(before);
+        assertThat(run(script).records()).hasSize(10);
     }
 
     @Test
     void anEarlierQuartersTimerDoesNotValueAFleetWhoseBillsAreHalfIn() throws Exception {
-        billTen();
-        int before = harness.extractOutputValues().size();
-        long march = at("2026-03-08T00:00") - 1;
+        List<Step> script = billTen();
         // One customer operator has reached March's billing, the other has not yet
         for (int n = 1; n <= 5; n++) {
-            send(customer(n, "A001", march, true, 92, CreditGrade.A));
+            script.add(Step.of(customer(n, "A001", MARCH, true, 202602, 92, CreditGrade.A)));
         }
         // ... and sends a payment from before the billing, which fires its quarter's timer first
-        send(customer(10, "A002", at("2026-03-05T10:03"), false, 60, CreditGrade.C));
-        harness.processWatermark(new Watermark(at("2026-03-05T10:15")));
-
-        assertThat(
-                        harness.extractOutputValues()
-                                .subList(before, harness.extractOutputValues().size()))
-                .as("only the payment's customer, re-assessed")
-                .extracting(SegmentChange::customerId)
-                .containsExactly("C010");
-        assertThat(metrics(Measurements.REVENUE_CONCENTRATION))
-                .as("no valuation before the billing")
-                .allSatisfy(p -> assertThat(p.timeMillis()).isEqualTo(at("2026-02-08T00:00")));
-
+        script.add(Step.of(customer(10, "A002", at("2026-03-05T10:03"), false, 60, CreditGrade.C)));
+        script.add(Step.watermark(at("2026-03-05T10:15")));
         for (int n = 6; n <= 10; n++) {
-            send(
-                    customer(
-                            n,
-                            "A002",
-                            march,
-                            true,
-                            n == 10 ? 60 : 92,
-                            n == 10 ? CreditGrade.C : CreditGrade.A));
+            script.add(
+                    Step.of(
+                            customer(
+                                    n,
+                                    "A002",
+                                    MARCH,
+                                    true,
+                                    202602,
+                                    n == 10 ? 60 : 92,
+                                    n == 10 ? CreditGrade.C : CreditGrade.A)));
         }
-        harness.processWatermark(new Watermark(at("2026-03-08T00:00")));
+        script.add(Step.watermark(at("2026-03-08T00:00")));
 
-        assertThat(metrics(Measurements.REVENUE_CONCENTRATION))
-                .filteredOn(p -> p.timeMillis() == at("2026-03-08T00:00"))
+        FleetValueRun.Output run = run(script);
+
+        assertThat(run.segments())
+                .filteredOn(s -> s.timestamp() == at("2026-03-05T10:15"))
+                .as("only the payment's customer, re-assessed")
+                .extracting(s -> s.value().customerId())
+                .containsExactly("C010");
+        assertThat(run.points(Measurements.REVENUE_CONCENTRATION))
+                .extracting(MetricPoint::timeMillis)
+                .as("no valuation before the billing")
+                .containsOnly(at("2026-02-08T00:00"), at("2026-03-08T00:00"));
+        assertThat(
+                        stampedAt(
+                                run.points(Measurements.REVENUE_CONCENTRATION),
+                                at("2026-03-08T00:00")))
                 .extracting(p -> p.tag("area"))
-                .containsExactly("A001", "A002", "ALL");
+                .containsExactlyInAnyOrder("A001", "A002", "ALL");
+    }
+
+    @Test
+    void aCustomerNotBilledThisMonthIsValuedWithTheFleetAllTheSame() throws Exception {
+        List<Step> script = billTen();
+        // March: C010's bill does not come (a tariff it cannot be billed on); the others' do
+        for (int n = 1; n <= 9; n++) {
+            script.add(
+                    Step.of(
+                            customer(
+                                    n,
+                                    n <= 5 ? "A001" : "A002",
+                                    MARCH,
+                                    true,
+                                    202602,
+                                    90,
+                                    CreditGrade.A)));
+        }
+        script.add(Step.watermark(at("2026-03-08T00:00")));
+
+        FleetValueRun.Output run = run(script);
+
+        MetricPoint march =
+                area(
+                        stampedAt(
+                                run.points(Measurements.REVENUE_CONCENTRATION),
+                                at("2026-03-08T00:00")),
+                        "ALL");
+        assertThat(march.field("customers")).isEqualTo(10.0);
+        assertThat(march.field("revenue")).isEqualTo(5500.0);
+        // C010 still has the highest value: the top 20% starts at C009
+        assertThat(run.records())
+                .filteredOn(c -> c.tsMillis() == at("2026-03-08T00:00"))
+                .as("nothing changed for anyone: no record")
+                .isEmpty();
+    }
+
+    @Test
+    void aCustomerWithoutABillForAYearLeavesTheFleet() throws Exception {
+        List<Step> script = billTen();
+        // C001 … C009 are billed every month to January 2027; C010 never again
+        for (int month = 2; month <= 13; month++) {
+            java.time.YearMonth billed = java.time.YearMonth.of(2026, 1).plusMonths(month - 1);
+            long billing = FleetValueRun.SCHEDULE.billsAt(billed);
+            for (int n = 1; n <= 9; n++) {
+                script.add(
+                        Step.of(
+                                customer(
+                                        n,
+                                        n <= 5 ? "A001" : "A002",
+                                        billing,
+                                        true,
+                                        billed.getYear() * 100 + billed.getMonthValue(),
+                                        90,
+                                        CreditGrade.A)));
+            }
+            script.add(Step.watermark(FleetValueRun.SCHEDULE.valuedAt(billed)));
+        }
+
+        List<MetricPoint> fleet =
+                run(script).points(Measurements.REVENUE_CONCENTRATION).stream()
+                        .filter(p -> p.tag("area").equals("ALL"))
+                        .sorted(java.util.Comparator.comparingLong(MetricPoint::timeMillis))
+                        .toList();
+
+        assertThat(fleet).hasSize(13);
+        // billed January 2026: in the fleet through December 2026's billing, out at January 2027's
+        assertThat(fleet.subList(0, 12))
+                .allSatisfy(p -> assertThat(p.field("customers")).isEqualTo(10.0));
+        assertThat(fleet.get(12).field("customers")).isEqualTo(9.0);
+        assertThat(fleet.get(12).field("revenue")).isEqualTo(4500.0);
+    }
+
+    @Test
+    void aRemovedCustomerLeavesItsAreasTallyAtTheEndOfTheQuarterHour() throws Exception {
+        List<Step> script = billTen();
+        script.add(Step.of(CustomerStanding.removal("C010", "A002", at("2026-02-20T09:00"))));
+        script.add(Step.watermark(at("2026-02-20T09:15")));
+
+        List<MetricPoint> tally =
+                stampedAt(run(script).points(Measurements.SEGMENTS), at("2026-02-20T09:15"));
+
+        assertThat(tally).extracting(p -> p.tag("area")).containsOnly("A002", "ALL");
+        assertThat(sum(tally, "ALL")).isEqualTo(9);
+        assertThat(sum(tally, "A002")).isEqualTo(4);
+        assertThat(
+                        count(
+                                tally.stream().filter(p -> p.tag("area").equals("ALL")).toList(),
+                                "HIGH",
+                                "A"))
+                .isEqualTo(1);
+    }
+
+    private static double sum(List<MetricPoint> tally, String area) {
+        return tally.stream()
+                .filter(p -> p.tag("area").equals(area))
+                .mapToDouble(p -> p.field("customers"))
+                .sum();
+    }
+
+    private static MetricPoint area(List<MetricPoint> points, String area) {
+        return points.stream().filter(p -> p.tag("area").equals(area)).findFirst().orElseThrow();
     }
 
     private static double count(List<MetricPoint> tally, String segment, String grade) {
