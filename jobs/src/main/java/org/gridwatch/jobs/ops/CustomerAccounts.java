@@ -25,6 +25,7 @@ import org.gridwatch.core.arrears.LatePaymentPenalty;
 import org.gridwatch.core.billing.BillCalculator;
 import org.gridwatch.core.billing.BillStatement;
 import org.gridwatch.core.billing.BillingCalendar;
+import org.gridwatch.core.billing.BillingSchedule;
 import org.gridwatch.core.billing.MonthSettlement;
 import org.gridwatch.core.billing.MonthlyUsage;
 import org.gridwatch.core.billing.PaymentOutcome;
@@ -130,6 +131,7 @@ public final class CustomerAccounts
     private transient ValueModel model;
     private transient PeriodLookup peakHours;
     private transient long lateness;
+    private transient BillingSchedule billing;
     private transient long unknownGrace;
     private transient DayWatch days;
     private transient OffpeakAssessment offpeak;
@@ -167,6 +169,7 @@ public final class CustomerAccounts
         model = settings.valueModel();
         peakHours = tariffs.lookup(model.peakHoursTariff()); // checked at start-up (MonitorArgs)
         lateness = settings.allowedLateness().toMillis();
+        billing = new BillingSchedule(settings.zone(), lateness);
         unknownGrace = settings.unknownMeterGrace().toMillis();
         days = new DayWatch(settings.zone(), lateness, tariffs, peakHours);
         offpeak = new OffpeakAssessment(peakHours.calendar(), calendar);
@@ -373,8 +376,9 @@ public final class CustomerAccounts
         return month.getYear() * 100 + month.getMonthValue();
     }
 
+    /** The month's billing instant, the one the fleet value is scheduled by too. */
     private long billsAt(YearMonth month) {
-        return calendar.issuedMillis(month) - 1 + lateness;
+        return billing.billsAt(month);
     }
 
     @Override
