@@ -164,9 +164,20 @@ public final class EventCodec {
      * interval, NaN — gives null, and the record goes the tree's way ({@link
      * #parseReadingWithTree}), which accepts it or says why not. So this path only ever accepts
      * what the tree's path accepts, with the same values (its test compares the two on records
-     * valid and not).
+     * valid and not). The contract's compact form, nearly every reading, is scanned without a
+     * parser first ({@link CompactReading}).
      */
     MeterReading usualReading(String raw) {
+        CompactReading compact = CompactReading.scan(raw);
+        if (compact != null) {
+            return validReading(
+                    compact.meterId,
+                    compact.endMillis,
+                    compact.intervalMinutes,
+                    compact.kwh,
+                    compact.registerKwh,
+                    compact.exportKwh);
+        }
         String meterId = null;
         String ts = null;
         int interval = 0;
@@ -240,23 +251,34 @@ public final class EventCodec {
         } catch (IOException | NotPlain e) {
             return null;
         }
-        if (meterId == null
-                || ts == null
-                || (seen & 4) == 0
-                || Double.isNaN(kwh)
+        if (meterId == null || ts == null || (seen & 4) == 0) {
+            return null;
+        }
+        long end;
+        try {
+            end = EventTime.parse(ts);
+        } catch (DateTimeException e) {
+            return null;
+        }
+        return validReading(meterId, end, interval, kwh, register, export);
+    }
+
+    /** The reading if its fields pass every check the tree's path makes, else null. */
+    private MeterReading validReading(
+            String meterId, long end, int interval, double kwh, double register, double export) {
+        if (Double.isNaN(kwh)
                 || !RecordFields.isId(meterId)
                 || (interval != 15 && interval != 30 && interval != 60)) {
             return null;
         }
         try {
-            long end = EventTime.parse(ts);
             checkAligned(end, interval);
             checkPhysical("kwh", kwh, interval);
             if (!Double.isNaN(export)) {
                 checkPhysical("exportKwh", export, interval);
             }
             return new MeterReading(meterId, end, interval, kwh, register, export, 0);
-        } catch (DateTimeException | InvalidRecordException e) {
+        } catch (InvalidRecordException e) {
             return null;
         }
     }

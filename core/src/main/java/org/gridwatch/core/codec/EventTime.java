@@ -62,7 +62,7 @@ public final class EventTime {
      *     plausible years
      */
     public static long parse(String text) {
-        long fast = parseCanonical(text);
+        long fast = parseCanonical(text, 0, text.length());
         if (fast != NOT_CANONICAL) {
             return fast;
         }
@@ -74,7 +74,8 @@ public final class EventTime {
         return t.toInstant().toEpochMilli();
     }
 
-    private static final long NOT_CANONICAL = Long.MIN_VALUE;
+    /** What {@link #parseCanonical} returns for text it leaves to java.time. */
+    static final long NOT_CANONICAL = Long.MIN_VALUE;
 
     /**
      * The contract's own form, {@code 2026-01-15T08:15:00+08:00} (or {@code ...Z}), parsed by hand:
@@ -83,33 +84,33 @@ public final class EventTime {
      * out of range, returns {@link #NOT_CANONICAL} so that java.time parses it and says what is
      * wrong.
      */
-    private static long parseCanonical(String s) {
-        int n = s.length();
+    static long parseCanonical(CharSequence s, int from, int to) {
+        int n = to - from;
         if ((n != 25 && n != 20)
-                || s.charAt(4) != '-'
-                || s.charAt(7) != '-'
-                || s.charAt(10) != 'T'
-                || s.charAt(13) != ':'
-                || s.charAt(16) != ':') {
+                || s.charAt(from + 4) != '-'
+                || s.charAt(from + 7) != '-'
+                || s.charAt(from + 10) != 'T'
+                || s.charAt(from + 13) != ':'
+                || s.charAt(from + 16) != ':') {
             return NOT_CANONICAL;
         }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 2);
-        int day = digits(s, 8, 2);
-        int hour = digits(s, 11, 2);
-        int minute = digits(s, 14, 2);
-        int second = digits(s, 17, 2);
+        int year = digits(s, from, 4);
+        int month = digits(s, from + 5, 2);
+        int day = digits(s, from + 8, 2);
+        int hour = digits(s, from + 11, 2);
+        int minute = digits(s, from + 14, 2);
+        int second = digits(s, from + 17, 2);
         int offsetSeconds;
         if (n == 20) {
-            if (s.charAt(19) != 'Z') {
+            if (s.charAt(from + 19) != 'Z') {
                 return NOT_CANONICAL;
             }
             offsetSeconds = 0;
         } else {
-            char sign = s.charAt(19);
-            int oh = digits(s, 20, 2);
-            int om = digits(s, 23, 2);
-            if ((sign != '+' && sign != '-') || s.charAt(22) != ':' || oh < 0 || om < 0) {
+            char sign = s.charAt(from + 19);
+            int oh = digits(s, from + 20, 2);
+            int om = digits(s, from + 23, 2);
+            if ((sign != '+' && sign != '-') || s.charAt(from + 22) != ':' || oh < 0 || om < 0) {
                 return NOT_CANONICAL;
             }
             if (oh > 17 || om > 59) {
@@ -137,7 +138,7 @@ public final class EventTime {
     }
 
     /** The number written in {@code length} ASCII digits from {@code from}, or -1. */
-    private static int digits(String s, int from, int length) {
+    private static int digits(CharSequence s, int from, int length) {
         int v = 0;
         for (int i = from; i < from + length; i++) {
             char c = s.charAt(i);

@@ -42,7 +42,7 @@ class UsualReadingTest {
         int usual = 0;
         int taken = 0;
         for (int i = 0; i < 40_000; i++) {
-            List<String[]> fields = usualFields(random);
+            List<String[]> fields = usualFields(random, false);
             boolean mutated = random.nextInt(3) > 0;
             if (mutated) {
                 mutate(fields, random);
@@ -67,18 +67,84 @@ class UsualReadingTest {
         assertThat(taken).isGreaterThan(usual);
     }
 
+    /**
+     * Records in the contract's compact form (its order, no spaces: what {@link CompactReading}
+     * scans), usual and with values broken or odd in place: the result must be the tree's.
+     */
+    @Test
+    void compactFormAgreesWithTheTree() {
+        SplittableRandom random = new SplittableRandom(23);
+        int usual = 0;
+        for (int i = 0; i < 40_000; i++) {
+            List<String[]> fields = usualFields(random, true);
+            boolean mutated = random.nextInt(2) > 0;
+            if (mutated) {
+                int at = random.nextInt(fields.size());
+                fields.get(at)[1] =
+                        random.nextBoolean()
+                                ? ODD_VALUES[random.nextInt(ODD_VALUES.length)]
+                                : ODD_COMPACT[random.nextInt(ODD_COMPACT.length)];
+            }
+            String raw = render(fields, null);
+            Parsed<MeterReading> reference = codec.parseReadingWithTree(raw);
+            assertThat(codec.parseReading(raw)).as(raw).isEqualTo(reference);
+            MeterReading fast = codec.usualReading(raw);
+            if (fast != null) {
+                assertThat(reference).as(raw).isEqualTo(new Parsed.Ok<>(fast));
+            }
+            if (!mutated) {
+                usual++;
+                assertThat(CompactReading.scan(raw)).as("scanned: " + raw).isNotNull();
+                assertThat(fast).as(raw).isNotNull();
+            }
+        }
+        assertThat(usual).isGreaterThan(15_000);
+    }
+
+    /** Values the compact scan must leave to the parser, or read as the parser reads them. */
+    private static final String[] ODD_COMPACT = {
+        "00.5",
+        "0.",
+        ".5",
+        "1.5e2",
+        "1.5E-2",
+        "+1",
+        "0.1234567890123456",
+        "123456789012345.6",
+        "1234567890123456",
+        "0.000000000000000000000001",
+        "0.0000000000000000000001",
+        "\"M\\u0031\"",
+        "\"M1\\\"\"",
+        "\"2026-02-01T00:15:00.000+08:00\"",
+        "\"2026-02-01T00:15:00+18:00\"",
+        "\"2026-02-01 00:15:00+08:00\"",
+        "\"1999-12-31T23:45:00Z\"",
+        "015",
+        "15 ",
+        "0.0",
+        "0",
+        "3.0000000000000"
+    };
+
     @Test
     void readsEveryNumberAsDoubleParseDoubleDoes() {
         SplittableRandom random = new SplittableRandom(3);
-        for (int i = 0; i < 100_000; i++) {
+        for (int i = 0; i < 140_000; i++) {
             double x = random.nextDouble();
             String text =
-                    switch (i % 5) {
+                    switch (i % 7) {
                         case 0 -> Double.toString(x);
                         case 1 -> String.format(Locale.ROOT, "%.3f", x);
                         case 2 -> String.format(Locale.ROOT, "%.17e", x);
                         case 3 -> "0." + Long.toString(random.nextLong(Long.MAX_VALUE)) + "1";
-                        default -> Double.toString(Math.nextUp(x));
+                        case 4 -> Double.toString(Math.nextUp(x));
+                        default ->
+                                // up to 15 significant digits, the compact scan's own arithmetic
+                                java.math.BigDecimal.valueOf(
+                                                random.nextLong(1, 1_000_000_000_000_000L),
+                                                random.nextInt(13, 23))
+                                        .toPlainString();
                     };
             MeterReading r =
                     codec.usualReading(
@@ -90,8 +156,11 @@ class UsualReadingTest {
         }
     }
 
-    /** A usual reading's fields, as name and JSON value text. */
-    private static List<String[]> usualFields(SplittableRandom random) {
+    /**
+     * A usual reading's fields, as name and JSON value text: in the contract's compact order and
+     * with its fields only, or shuffled with now and then an extra field.
+     */
+    private static List<String[]> usualFields(SplittableRandom random, boolean compact) {
         List<String[]> f = new ArrayList<>();
         int interval = new int[] {15, 30, 60}[random.nextInt(3)];
         int quarters = interval / 15;
@@ -110,18 +179,23 @@ class UsualReadingTest {
         f.add(new String[] {"meterId", "\"M" + random.nextInt(1, 10_000_000) + "\""});
         f.add(new String[] {"ts", "\"" + ts + "\""});
         f.add(new String[] {"intervalMinutes", Integer.toString(interval)});
-        f.add(new String[] {"kwh", number(random, quarters)});
+        f.add(new String[] {"kwh", number(random, compact, quarters)});
         if (random.nextBoolean()) {
             f.add(
                     new String[] {
-                        "registerKwh", random.nextInt(10) == 0 ? "null" : number(random, 1e6)
+                        "registerKwh",
+                        random.nextInt(10) == 0 ? "null" : number(random, compact, 1e6)
                     });
         }
         if (random.nextInt(4) == 0) {
             f.add(
                     new String[] {
-                        "exportKwh", random.nextInt(5) == 0 ? "null" : number(random, interval)
+                        "exportKwh",
+                        random.nextInt(5) == 0 ? "null" : number(random, compact, interval)
                     });
+        }
+        if (compact) {
+            return f;
         }
         if (random.nextInt(10) == 0) {
             f.add(new String[] {"events", "null"});
@@ -141,7 +215,13 @@ class UsualReadingTest {
         return f;
     }
 
-    private static String number(SplittableRandom random, double scale) {
+    /** A number as meters write it: in compact form with at most 15 digits, as the scan takes. */
+    private static String number(SplittableRandom random, boolean compact, double scale) {
+        if (compact) {
+            return random.nextBoolean()
+                    ? String.format(Locale.ROOT, "%.3f", random.nextDouble() * scale)
+                    : Integer.toString(random.nextInt((int) Math.max(1, scale)));
+        }
         return switch (random.nextInt(5)) {
             case 0 -> Integer.toString(random.nextInt((int) Math.max(1, scale)));
             case 1 -> String.format(Locale.ROOT, "%.3f", random.nextDouble() * scale);
@@ -206,7 +286,7 @@ class UsualReadingTest {
 
     private static String render(List<String[]> fields, SplittableRandom random) {
         StringBuilder b = new StringBuilder("{");
-        String gap = random.nextInt(8) == 0 ? " " : "";
+        String gap = random == null || random.nextInt(8) != 0 ? "" : " ";
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
                 b.append(',').append(gap);
