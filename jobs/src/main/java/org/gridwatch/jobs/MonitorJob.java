@@ -314,7 +314,11 @@ public final class MonitorJob {
                                         .name("no payments or inspections")
                                         .uid("no-account-events"));
         SingleOutputStreamOperator<Bill> bills =
-                feed.keyBy(CustomerFeed::customerId)
+                feed.map(CustomerFeed::withoutCustomerRecord)
+                        .returns(ReadingTypes.CUSTOMER_FEED)
+                        .name("the accounts' feed: readings without the customer record")
+                        .uid("accounts-feed")
+                        .keyBy(CustomerFeed::customerId)
                         .connect(events.keyBy(AccountEvent::customerId))
                         .process(new CustomerAccounts(settings))
                         .returns(Types.POJO(Bill.class))

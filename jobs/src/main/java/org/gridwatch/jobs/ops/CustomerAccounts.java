@@ -325,10 +325,20 @@ public final class CustomerAccounts
         bookChanged = true;
     }
 
+    /**
+     * A reading: into its open day and its month's usage, priced by the customer's tariff. The
+     * reading comes without its customer record ({@link CustomerFeed#withoutCustomerRecord}): the
+     * record held here is the customer's. None is held only for a reading that crossed the
+     * customer's removal from another meter's path; the customer is gone, and so is the reading.
+     */
     private void onReading(MeteredReading m, Context ctx) throws Exception {
+        Customer customer = m.customer() != null ? m.customer() : master();
+        if (customer == null) {
+            return;
+        }
         CustomerLoad load = loadToChange();
         if (load.master == null) {
-            load.master = m.customer();
+            load.master = customer;
         }
         MeterReading r = m.reading();
         days.onReading(r, ctx.timerService(), load);
@@ -336,7 +346,7 @@ public final class CustomerAccounts
         if (quarterCloses <= watermark(ctx)) {
             return; // rejected TOO_LATE by the load buckets
         }
-        PeriodLookup lookup = tariffs.lookup(m.customer().tariffId());
+        PeriodLookup lookup = tariffs.lookup(customer.tariffId());
         if (lookup == null) {
             return; // no tariff to bill with: counted as UNPRICED load on the dashboards
         }

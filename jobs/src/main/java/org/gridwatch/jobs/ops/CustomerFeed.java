@@ -22,7 +22,10 @@ public final class CustomerFeed {
     /** The customer's new record, for {@link Kind#MASTER}. */
     public Customer customer;
 
-    /** The admitted reading with its customer, for {@link Kind#READING}. */
+    /**
+     * The admitted reading with its customer, for {@link Kind#READING}; the customer is null in the
+     * account's feed ({@link #withoutCustomerRecord}).
+     */
     public MeteredReading metered;
 
     public CustomerFeed() {}
@@ -32,6 +35,23 @@ public final class CustomerFeed {
         f.kind = Kind.READING;
         f.customerId = m.customer().customerId();
         f.metered = m;
+        return f;
+    }
+
+    /**
+     * This feed as the customer's account takes it: a reading without its customer record, which
+     * the account holds already (the record's {@link Kind#MASTER} feed came before the meter's
+     * first reading, on the same path), so that the record's strings do not cross the network with
+     * every reading. Other kinds as they are.
+     */
+    public CustomerFeed withoutCustomerRecord() {
+        if (kind != Kind.READING || metered.customer() == null) {
+            return this;
+        }
+        CustomerFeed f = new CustomerFeed();
+        f.kind = Kind.READING;
+        f.customerId = customerId;
+        f.metered = new MeteredReading(null, metered.reading());
         return f;
     }
 
