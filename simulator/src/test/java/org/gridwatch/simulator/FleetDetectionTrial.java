@@ -428,6 +428,7 @@ public final class FleetDetectionTrial {
                     out.writeInt(d.readings);
                     out.writeInt(d.zeroReadings);
                     out.writeInt(d.minutes);
+                    out.writeInt(d.rates.length);
                     for (float v : d.rates) {
                         out.writeFloat(v);
                     }
@@ -448,7 +449,7 @@ public final class FleetDetectionTrial {
         }
 
         /** The cache's layout; a file of another layout is simulated again. */
-        static final int CACHE_VERSION = 0x47570002;
+        static final int CACHE_VERSION = 0x47570003;
 
         static boolean readable(java.nio.file.Path file) throws java.io.IOException {
             try (java.io.DataInputStream in =
@@ -478,6 +479,7 @@ public final class FleetDetectionTrial {
                     d.readings = in.readInt();
                     d.zeroReadings = in.readInt();
                     d.minutes = in.readInt();
+                    d.rates = new float[in.readInt()];
                     for (int i = 0; i < d.rates.length; i++) {
                         d.rates[i] = in.readFloat();
                     }

@@ -30,10 +30,16 @@ public final class DayLoad {
     public int minutes;
 
     /**
-     * Each reading's rate, kW, at the quarter hour it starts in (96 a day): the flat top is counted
-     * from them when asked ({@link #tiedAtMax}), whatever order the readings came in.
+     * The readings' rates, kW, that may yet be tied at the day's highest (a flat top, counted when
+     * asked: {@link #tiedAtMax}), in the order they came: every rate above zero within {@link
+     * #mayTie} of the highest so far. A rate further below can never be tied, whatever order the
+     * readings come in: the highest only rises. Usually a few numbers; all of a flat day's. (Each
+     * reading's rate was kept before, 96 a day, zeros among them; a day restored in that form reads
+     * as such a list too.) The meter join admits each quarter hour once, so no rate is replaced.
      */
-    public float[] rates = new float[SLOTS];
+    public float[] rates = NO_RATES;
+
+    private static final float[] NO_RATES = new float[0];
 
     /** The interval of the day's readings, minutes (the last one's: a meter has one). */
     public int intervalMinutes = 15;
@@ -66,9 +72,9 @@ public final class DayLoad {
             zeroReadings++;
         }
         spread(r.startMillis(), r.endMillis(), r.kwh());
-        int slot = (int) Math.floorDiv(r.startMillis() - dayStartMillis, 900_000L);
+        long slot = Math.floorDiv(r.startMillis() - dayStartMillis, 900_000L);
         if (slot >= 0 && slot < SLOTS) {
-            rates[slot] = (float) perHour;
+            keepIfNearMax((float) perHour);
         }
         intervalMinutes = r.intervalMinutes();
         events |= r.events();
@@ -89,6 +95,13 @@ public final class DayLoad {
 
     /** Splits energy over the hours it spans, in proportion to time. */
     private void spread(long start, long end, double kwh) {
+        int first = (int) Math.floorDiv(start - dayStartMillis, 3_600_000L);
+        if (end <= dayStartMillis + (first + 1) * 3_600_000L) {
+            if (first >= 0 && first < HOURS) {
+                hourly[first] += (float) kwh; // within one hour: every reading of 60 min or less
+            }
+            return;
+        }
         long span = end - start;
         long t = start;
         while (t < end) {
@@ -100,6 +113,39 @@ public final class DayLoad {
             }
             t = until;
         }
+    }
+
+    /**
+     * How far below a highest rate {@code max} a rate may still be tied with the day's final
+     * highest: the widest tie of {@link #tiedAtMax} at any interval (15 minutes: the meter's last
+     * digit weighs most), and 1% more for rounding. {@code max − mayTie(max)} rises with {@code
+     * max}, so a rate below it now stays below it.
+     */
+    private static double mayTie(double max) {
+        return 1.01 * Math.max(TIE * max, RESOLUTION_KWH * 60.0 / 15);
+    }
+
+    private void keepIfNearMax(float rate) {
+        if (rate <= ZERO_KWH_PER_HOUR) {
+            return; // never tied
+        }
+        double max = maxKw();
+        if (rate < max - mayTie(max)) {
+            return;
+        }
+        float[] kept = java.util.Arrays.copyOf(rates, rates.length + 1);
+        kept[rates.length] = rate;
+        if (rate > max) {
+            double floor = rate - mayTie(rate);
+            int n = 0;
+            for (float v : kept) {
+                if (v >= floor) {
+                    kept[n++] = v;
+                }
+            }
+            kept = n == kept.length ? kept : java.util.Arrays.copyOf(kept, n);
+        }
+        rates = kept;
     }
 
     /** The day's highest reading as a rate, kW. */

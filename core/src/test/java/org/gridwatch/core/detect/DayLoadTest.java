@@ -136,6 +136,77 @@ class DayLoadTest {
         assertThat(ascending.tiedAtMax()).isEqualTo(2);
     }
 
+    /**
+     * Only the rates near the running maximum are kept; the flat top must be what counting every
+     * rate of the day gives, by the rule stated in the class (counted here from all of them), for
+     * days of every shape, readings in any order, and days restored in the old form (every slot's
+     * rate, zeros included) that go on taking readings.
+     */
+    @Test
+    void theFlatTopCountedFromTheRatesKeptIsTheOneFromEveryRate() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int trial = 0; trial < 3_000; trial++) {
+            int interval = new int[] {15, 30, 60}[random.nextInt(3)];
+            int slots = 24 * 60 / interval;
+            double[] kwh = new double[slots];
+            double level = Math.pow(10, random.nextDouble(-3, 2)); // 1 Wh to 100 kWh a reading
+            for (int i = 0; i < slots; i++) {
+                kwh[i] =
+                        switch (random.nextInt(4)) {
+                            case 0 -> 0; // zero readings
+                            case 1 -> level; // a flat top
+                            case 2 -> level * (1 - random.nextDouble(0.02)); // near it
+                            default -> Math.round(level * random.nextDouble() * 1000) / 1000.0;
+                        };
+            }
+            int[] order = shuffled(slots, random);
+            boolean restoredHalfway = random.nextInt(4) == 0;
+            DayLoad day = new DayLoad(D, START);
+            float[] oldForm = new float[96];
+            for (int k = 0; k < slots; k++) {
+                int i = order[k];
+                if (restoredHalfway && k == slots / 2) {
+                    day.rates = oldForm.clone(); // as a day written before kept them
+                }
+                day.add(at((long) (i + 1) * interval, interval, kwh[i]));
+                oldForm[i * interval / 15] = (float) (kwh[i] * 60.0 / interval);
+            }
+            float max = 0;
+            for (int i = 0; i < slots; i++) {
+                max = Math.max(max, (float) (kwh[i] * 60.0 / interval));
+            }
+            int tied = 0;
+            if (max > 0.001) {
+                double tie = Math.max(0.005 * max, 0.0015 * 60.0 / interval);
+                for (int i = 0; i < slots; i++) {
+                    float rate = (float) (kwh[i] * 60.0 / interval);
+                    if (rate >= max - tie && rate > 0.001) {
+                        tied++;
+                    }
+                }
+            }
+            assertThat(day.maxKw()).as("trial %d", trial).isEqualTo((double) max);
+            assertThat(day.tiedAtMax()).as("trial %d", trial).isEqualTo(tied);
+            if (!restoredHalfway && tied < slots / 2) {
+                assertThat(day.rates.length).as("kept only near the top").isLessThan(slots);
+            }
+        }
+    }
+
+    private static int[] shuffled(int n, java.util.SplittableRandom random) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+        return a;
+    }
+
     @Test
     void eventsAreOred() {
         DayLoad day = new DayLoad(D, START);
