@@ -72,6 +72,14 @@ class CustomerAccountsTest {
         harness.processElement1(CustomerFeed.reading(new MeteredReading(SHOP, r)), at(end));
     }
 
+    /** As {@link #read}, sent as the job sends it: without the customer record. */
+    private void readAsTheJobSends(String end, double kwh) throws Exception {
+        register += kwh;
+        MeterReading r = new MeterReading("M1", at(end), 15, kwh, register, Double.NaN, 0);
+        harness.processElement1(
+                CustomerFeed.reading(new MeteredReading(SHOP, r)).withoutCustomerRecord(), at(end));
+    }
+
     /** A reading the meter made (its register counts it) that has not reached the job. */
     private MeterReading lose(String end, double kwh) {
         register += kwh;
@@ -398,6 +406,37 @@ class CustomerAccountsTest {
                             assertThat(s.revenue12Fen()).isEqualTo(1040);
                             assertThat(s.daysPastDue()).isZero();
                         });
+    }
+
+    /**
+     * The job's readings come without the customer record: the one held (from the MASTER, which
+     * comes first) prices them, and the bill is the one worked by hand in the first test.
+     */
+    @Test
+    void readingsWithoutTheRecordAreBilledAtTheRecordHeld() throws Exception {
+        knowTheShop();
+        readAsTheJobSends("2026-01-15T08:15", 10.0); // peak: 10 × 1.04 = 10.40
+        readAsTheJobSends("2026-01-15T12:15", 10.0); // valley: 10 × 0.2925 = 2.925
+        readAsTheJobSends("2026-01-31T23:45", 4.0); // flat: 4 × 0.65 = 2.60
+        readAsTheJobSends("2026-02-01T00:15", 3.0);
+        watermark("2026-02-02T00:00");
+
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(b -> assertThat(b.amountFen()).isEqualTo(1040 + 293 + 260));
+    }
+
+    /** A reading that crossed the customer's removal on another meter's path leaves nothing. */
+    @Test
+    void aReadingWithoutTheRecordAfterTheRemovalIsDropped() throws Exception {
+        knowTheShop();
+        harness.processElement1(CustomerFeed.removal("C1"), 0);
+
+        readAsTheJobSends("2026-01-15T08:15", 10.0);
+        watermark("2026-03-01T00:00");
+
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.extractOutputValues()).isEmpty();
     }
 
     @Test
