@@ -160,9 +160,7 @@ public final class FleetDetectionTrial {
                         }
                         hourlyFits
                                 .computeIfAbsent(areaId, k -> new LossRegression())
-                                .addDay(h, area);
-                    } else if (hourlyFits.containsKey(areaId)) {
-                        hourlyFits.get(areaId).skipDay();
+                                .addDay(epochDay, h, area);
                     }
                 }
                 LossRegression fit = hourlyFits.get(areaId);

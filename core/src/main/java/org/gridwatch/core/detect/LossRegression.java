@@ -95,8 +95,8 @@ public final class LossRegression {
 
     public double[] previousLoss = new double[DayLoad.HOURS];
 
-    /** Days since the last balanced day (0: it was the day before), −1 before any. */
-    public int previousDays = -1;
+    /** The last balanced day (epoch day), {@link Long#MIN_VALUE} before any. */
+    public long previousDay = Long.MIN_VALUE;
 
     /**
      * Half-life of a day's hours in the statistics: about a month of effective days, so that an
@@ -202,24 +202,27 @@ public final class LossRegression {
      *
      * @param supplied the area's supply in each of the day's 24 hours, kWh
      */
-    public void addDay(double[] supplied, List<DayReport> days) {
+    public void addDay(long epochDay, double[] supplied, List<DayReport> days) {
         String[] customerIds = new String[days.size()];
         float[][] hours = new float[days.size()][];
         for (int k = 0; k < days.size(); k++) {
             customerIds[k] = days.get(k).customerId();
             hours[k] = days.get(k).hourly();
         }
-        addDay(supplied, customerIds, hours);
+        addDay(epochDay, supplied, customerIds, hours);
     }
 
     /**
-     * Takes one balanced day of the area and solves the fit.
+     * Takes one balanced day of the area and solves the fit. The day is set against the area's last
+     * balanced day if that is at most {@link #MAX_GAP_DAYS} days before it; else it only starts the
+     * changes again.
      *
+     * @param epochDay the day
      * @param supplied the area's supply in each of the day's 24 hours, kWh
      * @param customerIds every customer that reported the day
      * @param hourly their metered energy in each hour, kWh (24 each)
      */
-    public void addDay(double[] supplied, String[] customerIds, float[][] hourly) {
+    public void addDay(long epochDay, double[] supplied, String[] customerIds, float[][] hourly) {
         int[] slot = new int[customerIds.length];
         for (int k = 0; k < customerIds.length; k++) {
             slot[k] = indexOf(customerIds[k]);
@@ -240,7 +243,10 @@ public final class LossRegression {
                 }
             }
         }
-        boolean follows = previousDays >= 0 && previousDays < MAX_GAP_DAYS;
+        boolean follows =
+                previousDay != Long.MIN_VALUE
+                        && epochDay > previousDay
+                        && epochDay - previousDay <= MAX_GAP_DAYS;
         double[][] z = follows ? new double[DayLoad.HOURS][p] : null;
         double[] y = follows ? new double[DayLoad.HOURS] : null;
         if (follows) {
@@ -300,20 +306,10 @@ public final class LossRegression {
             previousMetered[h] = metered[h];
             previousLoss[h] = supplied[h] - metered[h];
         }
-        previousDays = 0;
+        previousDay = epochDay;
         if (follows) {
             double[] coef = solve();
             learnRho(z, y, coef);
-        }
-    }
-
-    /**
-     * Notes a day the area was not balanced (no supply, too few meters): the next day is set
-     * against the last balanced one if it is at most {@link #MAX_GAP_DAYS} days older.
-     */
-    public void skipDay() {
-        if (previousDays >= 0) {
-            previousDays++;
         }
     }
 

@@ -261,9 +261,7 @@ final class DetectionTrial {
                 AreaBalance b = balances.computeIfAbsent(area, a -> new AreaBalance());
                 boolean balanced = b.record(d, supplied, metered, area_.size());
                 if (balanced && hourly) {
-                    fits.computeIfAbsent(area, a -> new LossRegression()).addDay(hours, area_);
-                } else if (fits.containsKey(area)) {
-                    fits.get(area).skipDay();
+                    fits.computeIfAbsent(area, a -> new LossRegression()).addDay(d, hours, area_);
                 }
             }
             for (int i = 0; i < n; i++) {

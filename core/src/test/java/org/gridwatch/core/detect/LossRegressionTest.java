@@ -87,7 +87,7 @@ class LossRegressionTest {
         LossRegression fit = new LossRegression();
         for (int d = 0; d < 40; d++) {
             float[][] x = day(shapes, r);
-            fit.addDay(supply(x, beta, 2, 1e-3, 0, r), ids, x);
+            fit.addDay(d, supply(x, beta, 2, 1e-3, 0, r), ids, x);
         }
         assertThat(fit.fit("C1").beta()).isCloseTo(0.5, within(0.005));
         for (int i = 1; i < shapes.length; i++) {
@@ -114,7 +114,7 @@ class LossRegressionTest {
         LossRegression fit = new LossRegression();
         for (int d = 0; d < 60; d++) {
             float[][] x = day(shapes, r);
-            fit.addDay(supply(x, beta, 1, 1e-3, 0.3, r), ids, x);
+            fit.addDay(d, supply(x, beta, 1, 1e-3, 0.3, r), ids, x);
         }
         LossRegression.Fit thief = fit.fit("C1");
         LossRegression.Fit honest = fit.fit("C2");
@@ -171,7 +171,7 @@ class LossRegressionTest {
             }
             last = x;
             lastSupply = supply;
-            fit.addDay(supply, ids, x);
+            fit.addDay(d, supply, ids, x);
         }
         double[][] m = new double[p][p + 1];
         double weight = 0;
@@ -273,17 +273,15 @@ class LossRegressionTest {
         double[] beta = new double[shapes.length];
         LossRegression fit = new LossRegression();
         float[][] x = day(shapes, r);
-        fit.addDay(supply(x, beta, 1, 1e-3, 0.1, r), ids, x);
+        fit.addDay(0, supply(x, beta, 1, 1e-3, 0.1, r), ids, x);
         x = day(shapes, r);
-        fit.addDay(supply(x, beta, 1, 1e-3, 0.1, r), ids, x);
+        fit.addDay(1, supply(x, beta, 1, 1e-3, 0.1, r), ids, x);
         assertThat(fit.days).isEqualTo(1);
-        fit.skipDay();
-        fit.skipDay();
         x = day(shapes, r);
-        fit.addDay(supply(x, beta, 1, 1e-3, 0.1, r), ids, x);
+        fit.addDay(4, supply(x, beta, 1, 1e-3, 0.1, r), ids, x);
         assertThat(fit.days).as("three days after: not a change").isEqualTo(1);
         x = day(shapes, r);
-        fit.addDay(supply(x, beta, 1, 1e-3, 0.1, r), ids, x);
+        fit.addDay(6, supply(x, beta, 1, 1e-3, 0.1, r), ids, x);
         assertThat(fit.days).isEqualTo(2);
     }
 

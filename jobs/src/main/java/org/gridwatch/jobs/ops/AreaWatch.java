@@ -130,7 +130,7 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
             boolean balanced = b.record(epochDay, supply == null ? 0 : supply, metered, due.size());
             if (balanced && LossRegression.hasHours(due)) {
                 fit = fit == null ? new LossRegression() : fit;
-                fit.addDay(supplyHours, due);
+                fit.addDay(epochDay, supplyHours, due);
                 hourly.update(fit);
             }
         }

@@ -78,7 +78,7 @@ class DetectorStateSizeTest {
                     supply[h] += x[i][h] * 1.04;
                 }
             }
-            fit.addDay(supply, ids, x);
+            fit.addDay(d, supply, ids, x);
         }
         return fit;
     }
