@@ -110,7 +110,8 @@ public final class LossRegression {
 
     /**
      * Customers regressed per area, at most: state grows as n², and a public area's transformer (up
-     * to 400 kVA) serves up to a few hundred households.
+     * to 400 kVA) serves up to a few hundred households. Measured (DetectorStateSizeTest): 952 B a
+     * customer in an area of 200, the most; 555 B in an area of 100, 635 B in one of 300.
      */
     public static final int MAX_REGRESSED = 200;
 

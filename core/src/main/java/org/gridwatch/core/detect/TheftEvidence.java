@@ -6,9 +6,9 @@ package org.gridwatch.core.detect;
  * the theft score they make. A Flink POJO.
  *
  * <p>The score: S = the case's strength ({@link #strength}) + the meter evidence of the last {@link
- * #METER_MEMORY_DAYS} days + the area's loss matched with the customer's drop ({@link LossMatch});
- * p = 1 / (1 + e^{−k(S − S₀)}). Deviations are in the customer's own spreads, so S means the same
- * for a steady customer and a volatile one.
+ * #METER_MEMORY_DAYS} days + the area's loss matched with the customer's drop, day by day ({@link
+ * LossMatch}) and hour by hour ({@link LossRegression}); p = 1 / (1 + e^{−k(S − S₀)}). Deviations
+ * are in the customer's own spreads, so S means the same for a steady customer and a volatile one.
  */
 public final class TheftEvidence {
     /** Weight of a new day in the smoothing: a half-life of about a week. */
