@@ -7,8 +7,14 @@ import org.gridwatch.core.event.MeterEvent;
 /**
  * The transformer areas while the simulation runs: the energy metered in each during the current
  * quarter hour and day, the supply at the transformer, and outages. Supply is the area's true
- * consumption plus its technical loss: {@code supplied = consumed / (1 - lossRate)}, the loss being
- * a share of supply as in the Chinese line-loss rate (线损率).
+ * consumption plus its technical loss, as the transformer's meter reads it. The technical loss is
+ * physical, not a constant share: a no-load (iron) loss while the transformer is energised, the
+ * same every quarter hour of a day (∝ voltage², which moves from day to day), and a load (copper)
+ * loss of the transformer and the lines ∝ current², so ∝ the quarter's load squared, whose
+ * coefficient moves from day to day (conductor temperature, phase imbalance); each quarter's loss
+ * has a noise of its own, and the meter a random error. Sized so that at the area's mean load the
+ * loss is {@code lossRate} of the supply, a share as in the Chinese line-loss rate (线损率), {@link
+ * #NO_LOAD_SHARE} of it no-load loss.
  */
 final class AreaSupply {
     private static final int MIN_OUTAGE_QUARTERS = 4;
@@ -21,6 +27,28 @@ final class AreaSupply {
     private static final int MIN_PLANNED_QUARTERS = 8;
     private static final int MAX_PLANNED_QUARTERS = 24;
 
+    /**
+     * The no-load share of an area's technical loss at its mean load: a distribution transformer's
+     * no-load loss is a fifth to a third of its loss at a typical load, the lines' loss is all load
+     * loss.
+     */
+    static final double NO_LOAD_SHARE = 0.3;
+
+    /** Day-to-day σ of the no-load loss: ∝ voltage², a voltage within ±1.5%. */
+    static final double DAY_NO_LOAD_SIGMA = 0.03;
+
+    /** Day-to-day σ (lognormal) of the load-loss coefficient: temperature, phase imbalance. */
+    static final double DAY_LOAD_LOSS_SIGMA = 0.08;
+
+    /** σ of each quarter hour's technical loss about its model: imbalance, harmonics. */
+    static final double QUARTER_LOSS_SIGMA = 0.05;
+
+    /** σ of the transformer meter's random error per quarter hour, a share of the reading. */
+    static final double METER_SIGMA = 0.002;
+
+    /** The area's mean load is learned over about a month of quarter hours. */
+    static final int MEAN_LOAD_QUARTERS = 30 * 96;
+
     /** About 250 workdays a year in China (weekends off; holidays not told apart). */
     static final double WORKDAYS_A_YEAR = 250;
 
@@ -32,6 +60,11 @@ final class AreaSupply {
     final int[] events;
 
     private final double[] loss;
+    private final double[] meanLoadWh;
+    private final long[] loadQuarters;
+    private final double[] dayNoLoad;
+    private final double[] dayLoadLoss;
+    private final SplittableRandom[] lossRandom;
     private final long[] outageStart;
     private final long[] outageEnd;
     private final SplittableRandom[] outageRandom;
@@ -45,6 +78,11 @@ final class AreaSupply {
             Fleet fleet, long seed, double outagesPerAreaYear, double plannedOutagesPerAreaYear) {
         int n = fleet.areaCount();
         loss = fleet.areaLoss;
+        meanLoadWh = new double[n];
+        loadQuarters = new long[n];
+        dayNoLoad = new double[n];
+        dayLoadLoss = new double[n];
+        lossRandom = new SplittableRandom[n];
         quarterWh = new long[n];
         dayAcceptedWh = new long[n];
         dayConsumedWh = new long[n];
@@ -64,7 +102,9 @@ final class AreaSupply {
             plannedStart[a] = Long.MIN_VALUE;
             plannedEnd[a] = Long.MIN_VALUE;
             plannedRandom[a] = Seeds.stream(seed, Seeds.PLANNED_OUTAGE, a);
+            lossRandom[a] = Seeds.stream(seed, Seeds.TECHNICAL_LOSS, a);
         }
+        beginDay();
         outageChancePerDay = Math.min(1, outagesPerAreaYear / 365.0);
         plannedChancePerWorkday = Math.min(1, plannedOutagesPerAreaYear / WORKDAYS_A_YEAR);
     }
@@ -155,9 +195,48 @@ final class AreaSupply {
         }
     }
 
-    /** The energy into the area's transformer during the quarter, Wh; adds it to the day. */
+    /** Draws each area's no-load and load-loss factors of the day. */
+    void beginDay() {
+        for (int a = 0; a < lossRandom.length; a++) {
+            dayNoLoad[a] = 1 + DAY_NO_LOAD_SIGMA * lossRandom[a].nextGaussian();
+            dayLoadLoss[a] =
+                    Math.exp(
+                            DAY_LOAD_LOSS_SIGMA * lossRandom[a].nextGaussian()
+                                    - 0.5 * DAY_LOAD_LOSS_SIGMA * DAY_LOAD_LOSS_SIGMA);
+        }
+    }
+
+    /**
+     * The energy into the area's transformer during the quarter, Wh, as its meter reads it; adds it
+     * to the day. Nothing while the area is off; never less than its load (a reading the meter's
+     * error would put below the energy metered downstream is kept at it).
+     */
     long supplied(int area) {
-        long wh = Math.round(quarterWh[area] / (1 - loss[area]));
+        SplittableRandom r = lossRandom[area];
+        double quarterNoise = r.nextGaussian();
+        double meterNoise = r.nextGaussian();
+        long load = quarterWh[area];
+        long wh = 0;
+        if (!off[area]) {
+            long n = ++loadQuarters[area];
+            meanLoadWh[area] +=
+                    Math.max(1.0 / n, 1.0 / MEAN_LOAD_QUARTERS) * (load - meanLoadWh[area]);
+            double mean = meanLoadWh[area];
+            // at the mean load, the loss is lossRate of the supply: loss / (1 − loss) of the load
+            double atMean = loss[area] / (1 - loss[area]) * mean;
+            double noLoad = NO_LOAD_SHARE * atMean * dayNoLoad[area];
+            double loadLoss =
+                    mean > 0
+                            ? (1 - NO_LOAD_SHARE)
+                                    * atMean
+                                    * (load / mean)
+                                    * (load / mean)
+                                    * dayLoadLoss[area]
+                            : 0;
+            double technical =
+                    Math.max(0, (noLoad + loadLoss) * (1 + QUARTER_LOSS_SIGMA * quarterNoise));
+            wh = Math.max(load, Math.round((load + technical) * (1 + METER_SIGMA * meterNoise)));
+        }
         daySuppliedWh[area] += wh;
         dayConsumedWh[area] += quarterWh[area];
         return wh;

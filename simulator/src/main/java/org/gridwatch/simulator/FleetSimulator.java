@@ -129,6 +129,9 @@ public final class FleetSimulator {
             day = d;
             beginDay(date, d, weather);
             billing.startOfDay(dayStart, date, sink);
+            if (d > 0) {
+                areas.beginDay();
+            }
             for (long[] o : areas.planDay(quarter, quarters)) {
                 outages++;
                 sink.truth(outageTruth(o, false, startMillis));

@@ -21,6 +21,7 @@ final class Seeds {
     static final int SPURIOUS_EVENT = 12;
     static final int PAYER = 13;
     static final int PLANNED_OUTAGE = 14;
+    static final int TECHNICAL_LOSS = 15;
 
     private Seeds() {}
 

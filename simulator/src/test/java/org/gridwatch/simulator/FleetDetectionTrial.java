@@ -20,6 +20,7 @@ import org.gridwatch.core.detect.DayLoad;
 import org.gridwatch.core.detect.DayPrices;
 import org.gridwatch.core.detect.DayReport;
 import org.gridwatch.core.detect.LossMatch;
+import org.gridwatch.core.detect.LossRegression;
 import org.gridwatch.core.detect.PeerGroup;
 import org.gridwatch.core.detect.TheftCase;
 import org.gridwatch.core.detect.UsageBaseline;
@@ -41,8 +42,9 @@ import org.gridwatch.core.value.ValueModel;
  * [start-spread-days, 0: every thief from the start day]. The area balance runs as the job's area
  * operator runs it, the area's supply readings against its customers' metered days, and its loss is
  * matched with each customer's drop ({@code LossMatch}); {@code -Dtrial.balance=false} leaves it
- * out, {@code -Dtrial.lossNoise=σ} adds an honest day-to-day noise of σ (a share of the supply) to
- * each area's daily loss, which the simulator's constant technical loss does not have.
+ * out, {@code -Dtrial.lossNoise=σ} adds a day-to-day noise of σ (a share of the supply) to each
+ * area's daily loss on top of the simulator's own; the area's hourly loss is regressed on its
+ * customers' metered hours ({@code LossRegression}), {@code -Dtrial.hourly=false} leaves it out.
  */
 public final class FleetDetectionTrial {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -84,6 +86,9 @@ public final class FleetDetectionTrial {
         Map<String, UsageBaseline> baselines = new HashMap<>();
         Map<String, TheftCase> cases = new HashMap<>();
         Map<String, AreaBalance> balances = new HashMap<>();
+        Map<String, LossRegression> hourlyFits = new HashMap<>();
+        boolean hourlyOn = !"false".equals(System.getProperty("trial.hourly"));
+        Map<String, Double> maxHourly = new HashMap<>();
         Map<String, Double> maxMatch = new HashMap<>();
         Map<String, String> matchSeen = new HashMap<>();
         Map<String, Long> areaFlaggedOn = new HashMap<>();
@@ -144,19 +149,39 @@ public final class FleetDetectionTrial {
                         supply *= 1 + lossNoise * noise(seed, areaId, epochDay);
                     }
                     balance = balances.computeIfAbsent(areaId, k -> new AreaBalance());
-                    balance.record(epochDay, supply, metered, area.size());
+                    boolean balancedDay = balance.record(epochDay, supply, metered, area.size());
+                    double[] hours = sink.supplyHours.get(areaId + "@" + epochDay);
+                    if (hourlyOn && balancedDay && hours != null && LossRegression.hasHours(area)) {
+                        double[] h = hours.clone();
+                        if (lossNoise > 0) {
+                            for (int k = 0; k < h.length; k++) {
+                                h[k] *= 1 + lossNoise * noise(seed, areaId, epochDay);
+                            }
+                        }
+                        hourlyFits
+                                .computeIfAbsent(areaId, k -> new LossRegression())
+                                .addDay(epochDay, h, area);
+                    }
                 }
+                LossRegression fit = hourlyFits.get(areaId);
                 List<AreaBalance.Suspect> suspects = new ArrayList<>();
                 for (int i = 0; i < area.size(); i++) {
                     DayReport r = area.get(i);
                     TheftCase tc = cases.computeIfAbsent(r.customerId(), k -> new TheftCase());
-                    Alert a = tc.onDay(r, net.get(i), balance);
+                    Alert a =
+                            tc.onDay(
+                                    r,
+                                    net.get(i),
+                                    balance,
+                                    fit == null ? null : fit.fit(r.customerId()));
                     suspects.add(
                             new AreaBalance.Suspect(r.customerId(), tc.evidence.score(epochDay)));
                     double score = tc.evidence.score(epochDay);
                     long from = startOf.getOrDefault(r.customerId(), first.toEpochDay() + start);
                     if (epochDay >= from) {
                         maxScore.merge(r.customerId(), score, Math::max);
+                        maxHourly.merge(
+                                r.customerId(), (double) tc.evidence.hourlySpreads, Math::max);
                         double m = tc.evidence.areaLoss.spreads;
                         if (m > maxMatch.getOrDefault(r.customerId(), 0.0)) {
                             maxMatch.put(r.customerId(), m);
@@ -197,6 +222,7 @@ public final class FleetDetectionTrial {
         if (balanced) {
             reportAreas(sink, areaFlaggedOn, startOf, areaAlerts);
             reportMatches(sink, maxMatch);
+            reportHourly(sink, hourlyFits, maxHourly);
             if (Boolean.getBoolean("trial.matches")) {
                 matchSeen.forEach(
                         (c, m) -> {
@@ -279,6 +305,56 @@ public final class FleetDetectionTrial {
                         System.out.printf(
                                 "area match %s: %d customers, > 0.1: %d, > 0.5: %d, > 1: %d%n",
                                 k, c[0], c[1], c[2], c[3]));
+    }
+
+    /**
+     * The area's hourly fit at the end: per kind, the customers' β in standard errors (median, and
+     * how many above 2 and 3: for the honest, the share above 2 should be near a normal's 2.3% if
+     * the standard errors are honest), and how many got more than 0.5 and 1 spread from it.
+     */
+    private static void reportHourly(
+            Collector sink, Map<String, LossRegression> fits, Map<String, Double> maxHourly) {
+        Map<String, List<Double>> ts = new java.util.TreeMap<>();
+        Map<String, int[]> spreads = new java.util.TreeMap<>();
+        for (Customer c : sink.customers.values()) {
+            LossRegression fit = fits.get(c.areaId());
+            LossRegression.Fit f = fit == null ? null : fit.fit(c.customerId());
+            JsonNode t = sink.thieves.get(c.customerId());
+            String kind = t == null ? "honest" : t.get("attack").asText();
+            if (f != null) {
+                ts.computeIfAbsent(kind, x -> new ArrayList<>()).add(f.t());
+            }
+            if (Boolean.getBoolean("trial.hourlyDebug") && t != null && f != null) {
+                System.out.printf(
+                        "hourly %s %s %s: β %.3f ± %.3f; area b %.3f c %.3g σ %.3f ρ %.2f n %d%n",
+                        kind,
+                        c.customerId(),
+                        t.get("params"),
+                        f.beta(),
+                        f.se(),
+                        fit.commonShare,
+                        fit.loadLoss,
+                        fit.sigma,
+                        fit.rho,
+                        fit.ids.length);
+            }
+            double m = maxHourly.getOrDefault(c.customerId(), 0.0);
+            int[] k = spreads.computeIfAbsent(kind, x -> new int[3]);
+            k[0]++;
+            k[1] += m > 0.5 ? 1 : 0;
+            k[2] += m > 1 ? 1 : 0;
+        }
+        ts.forEach(
+                (k, v) -> {
+                    v.sort(null);
+                    long above2 = v.stream().filter(x -> x > 2).count();
+                    long above3 = v.stream().filter(x -> x > 3).count();
+                    int[] s = spreads.get(k);
+                    System.out.printf(
+                            "hourly %s: %d fitted, t median %.2f, > 2: %d, > 3: %d; spreads > 0.5:"
+                                    + " %d, > 1: %d of %d%n",
+                            k, v.size(), v.get(v.size() / 2), above2, above3, s[1], s[2], s[0]);
+                });
     }
 
     /** A standard normal draw fixed by the seed, the area and the day. */
@@ -393,6 +469,9 @@ public final class FleetDetectionTrial {
         /** Each area's supply by local day (of each reading's start), kWh: areaId@epochDay. */
         final Map<String, Double> supply = new HashMap<>();
 
+        /** Each area's supply by local day and hour, kWh: areaId@epochDay. */
+        final Map<String, double[]> supplyHours = new HashMap<>();
+
         final List<String> customerLines = new ArrayList<>();
         final List<String> theftLines = new ArrayList<>();
         long readings;
@@ -445,6 +524,13 @@ public final class FleetDetectionTrial {
                     out.writeUTF(e.getKey());
                     out.writeDouble(e.getValue());
                 }
+                out.writeInt(supplyHours.size());
+                for (Map.Entry<String, double[]> e : supplyHours.entrySet()) {
+                    out.writeUTF(e.getKey());
+                    for (double v : e.getValue()) {
+                        out.writeDouble(v);
+                    }
+                }
             }
         }
 
@@ -496,6 +582,14 @@ public final class FleetDetectionTrial {
                     String key = in.readUTF();
                     supply.put(key, in.readDouble());
                 }
+                for (int n = in.readInt(); n > 0; n--) {
+                    String key = in.readUTF();
+                    double[] h = new double[DayLoad.HOURS];
+                    for (int k = 0; k < h.length; k++) {
+                        h[k] = in.readDouble();
+                    }
+                    supplyHours.put(key, h);
+                }
             }
         }
 
@@ -526,12 +620,14 @@ public final class FleetDetectionTrial {
             } else if (source == Source.AREA_READINGS) {
                 if (codec.parseAreaReading(line) instanceof Parsed.Ok<AreaReading> ok) {
                     AreaReading r = ok.value();
-                    long epochDay =
-                            Instant.ofEpochMilli(r.startMillis())
-                                    .atZone(ZONE)
-                                    .toLocalDate()
-                                    .toEpochDay();
+                    java.time.ZonedDateTime at = Instant.ofEpochMilli(r.startMillis()).atZone(ZONE);
+                    long epochDay = at.toLocalDate().toEpochDay();
                     supply.merge(r.areaId() + "@" + epochDay, r.kwh(), Double::sum);
+                    supplyHours
+                                    .computeIfAbsent(
+                                            r.areaId() + "@" + epochDay,
+                                            k -> new double[DayLoad.HOURS])[at.getHour()] +=
+                            r.kwh();
                 }
             }
         }

@@ -349,7 +349,9 @@ class FleetSimulatorTest {
         for (JsonNode day : files.truth("area-day")) {
             double consumed = day.get("consumedKwh").asDouble();
             double ratio = day.get("suppliedKwh").asDouble() / consumed;
-            assertThat(ratio).as("%s", day).isBetween(1 / (1 - 0.0199), 1 / (1 - 0.0601));
+            // at the area's mean load the loss is its rate, 2–6% of the supply; the load loss,
+            // ∝ the load squared, makes a day's share move with how peaky the day was (AreaSupply)
+            assertThat(ratio).as("%s", day).isBetween(1 / (1 - 0.01), 1 / (1 - 0.12));
         }
     }
 

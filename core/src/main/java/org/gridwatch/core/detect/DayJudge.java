@@ -65,6 +65,7 @@ public final class DayJudge {
                 meter.phaseFault(),
                 meter.registerMismatch(),
                 null,
-                null);
+                null,
+                day.hourly.clone());
     }
 }

@@ -17,6 +17,8 @@ import org.gridwatch.core.event.InspectionOutcome;
  *     prices (NaN when not priced): revenue at risk if the day is falsified
  * @param inspected what an inspector found on the premises since the customer's previous report, or
  *     null: the theft case acts on it ({@link TheftCase})
+ * @param hourly the day's metered energy in each of its 24 hours, kWh (null: not kept), for the
+ *     area's hourly balance ({@link LossRegression})
  */
 public record DayReport(
         String customerId,
@@ -38,7 +40,54 @@ public record DayReport(
         boolean phaseFault,
         boolean registerMismatch,
         double[] classMedianZ,
-        InspectionOutcome inspected) {
+        InspectionOutcome inspected,
+        float[] hourly) {
+
+    /** A day without its hours (the area's hourly balance leaves it out). */
+    public DayReport(
+            String customerId,
+            String meterId,
+            String areaId,
+            String customerClass,
+            long epochDay,
+            long closedAtMillis,
+            boolean scored,
+            double[] z,
+            double[] value,
+            float[] usual,
+            double kwh,
+            double usualKwh,
+            double lossCny,
+            boolean tamper,
+            boolean registerRollback,
+            boolean reverseWithoutGeneration,
+            boolean phaseFault,
+            boolean registerMismatch,
+            double[] classMedianZ,
+            InspectionOutcome inspected) {
+        this(
+                customerId,
+                meterId,
+                areaId,
+                customerClass,
+                epochDay,
+                closedAtMillis,
+                scored,
+                z,
+                value,
+                usual,
+                kwh,
+                usualKwh,
+                lossCny,
+                tamper,
+                registerRollback,
+                reverseWithoutGeneration,
+                phaseFault,
+                registerMismatch,
+                classMedianZ,
+                inspected,
+                null);
+    }
 
     /** A day with no inspection since the previous one, no class median, no register mismatch. */
     public DayReport(
@@ -113,7 +162,8 @@ public record DayReport(
                 phaseFault,
                 registerMismatch,
                 median,
-                outcome);
+                outcome,
+                hourly);
     }
 
     public MeterEvidence meterEvidence() {

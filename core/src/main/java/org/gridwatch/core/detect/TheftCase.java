@@ -68,6 +68,14 @@ public final class TheftCase {
      * returns the alert to emit, if any.
      */
     public Alert onDay(DayReport r, double[] netZ, AreaBalance area) {
+        return onDay(r, netZ, area, null);
+    }
+
+    /**
+     * As {@link #onDay(DayReport, double[], AreaBalance)}, with the area's hourly fit of this
+     * customer after the day ({@link LossRegression#fit}; null when none is told).
+     */
+    public Alert onDay(DayReport r, double[] netZ, AreaBalance area, LossRegression.Fit hourly) {
         if (r.inspected() != null) {
             Alert closed =
                     alertId == null
@@ -90,6 +98,9 @@ public final class TheftCase {
             evidence.addDay(r.epochDay(), netZ, r.kwh(), r.usualKwh());
             evidence.areaLoss.onDay(
                     r.epochDay(), netZ[Feature.LEVEL.ordinal()], r.kwh(), r.usualKwh(), area);
+            if (hourly != null) {
+                evidence.addHourlyFit(hourly, r.epochDay());
+            }
             if (!Double.isNaN(r.lossCny())) {
                 lossCnyPerDay =
                         Double.isNaN(lossCnyPerDay)
@@ -218,6 +229,24 @@ public final class TheftCase {
             putDay(e, "areaLossRiseFrom", m.areaFrom == LossMatch.NONE ? m.from : m.areaFrom);
             e.put("meteredDropKwh", round(m.meanDropKwh(), 1));
             putDay(e, "meteredDropFrom", m.from);
+            e.put("areaBalanceSpreads", round(evidence.areaPart(evidence.ownStrength()), 2));
+        }
+        if (Math.abs(evidence.hourlySpreads) >= LossMatch.REPORTED_SPREADS
+                && !Float.isNaN(evidence.hourlyStolenSe)) {
+            double drop = Math.max(0, evidence.usualKwh - evidence.recentKwh);
+            e.put(
+                    "areaHourlyBalance",
+                    LossRegression.describe(
+                            r.areaId(),
+                            evidence.hourlyBeta,
+                            evidence.hourlyBetaSe,
+                            evidence.recentKwh,
+                            drop,
+                            evidence.hourlyDays));
+            e.put("areaLossPerMeteredKwh", round(evidence.hourlyBeta, 3));
+            e.put("areaLossPerMeteredKwhSe", round(evidence.hourlyBetaSe, 3));
+            e.put("areaHourlyStolenKwh", round(evidence.hourlyStolenKwh, 1));
+            e.put("areaHourlySpreads", round(evidence.hourlySpreads, 2));
             e.put("areaBalanceSpreads", round(evidence.areaPart(evidence.ownStrength()), 2));
         }
         return e;

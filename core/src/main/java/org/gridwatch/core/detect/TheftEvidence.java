@@ -6,9 +6,9 @@ package org.gridwatch.core.detect;
  * the theft score they make. A Flink POJO.
  *
  * <p>The score: S = the case's strength ({@link #strength}) + the meter evidence of the last {@link
- * #METER_MEMORY_DAYS} days + the area's loss matched with the customer's drop ({@link LossMatch});
- * p = 1 / (1 + e^{−k(S − S₀)}). Deviations are in the customer's own spreads, so S means the same
- * for a steady customer and a volatile one.
+ * #METER_MEMORY_DAYS} days + the area's loss matched with the customer's drop, day by day ({@link
+ * LossMatch}) and hour by hour ({@link LossRegression}); p = 1 / (1 + e^{−k(S − S₀)}). Deviations
+ * are in the customer's own spreads, so S means the same for a steady customer and a volatile one.
  */
 public final class TheftEvidence {
     /** Weight of a new day in the smoothing: a half-life of about a week. */
@@ -79,6 +79,27 @@ public final class TheftEvidence {
     /** The area's loss matched with this customer's drop ({@link LossMatch}). */
     public LossMatch areaLoss = new LossMatch();
 
+    /**
+     * The area's hourly loss against this customer's hours ({@link LossRegression}): the energy it
+     * says the customer took a day, kWh (Ŝ), its standard error (NaN until told), β (kWh lost per
+     * kWh metered) and its standard error, the days of statistics behind it, and what it adds to S
+     * ({@link #addHourlyFit}).
+     */
+    public float hourlyStolenKwh = Float.NaN;
+
+    public float hourlyStolenSe = Float.NaN;
+    public float hourlyBeta = Float.NaN;
+    public float hourlyBetaSe = Float.NaN;
+    public int hourlyDays;
+    public float hourlySpreads;
+
+    /**
+     * Whether the area's hourly balance counts in S: {@code -Dgridwatch.hourlyBalance=false} leaves
+     * it out (the fit is still kept and shown).
+     */
+    public static final boolean HOURLY_BALANCE =
+            !"false".equals(System.getProperty("gridwatch.hourlyBalance"));
+
     public TheftEvidence() {}
 
     /**
@@ -110,6 +131,64 @@ public final class TheftEvidence {
         usualKwh = (float) usualDayKwh;
         scoredDays++;
         lastDay = epochDay;
+    }
+
+    /**
+     * Takes the area's hourly fit of this customer for the day ({@link LossRegression}): the energy
+     * the fit says it took a day, Ŝ = β̂·X (X its recent metered kWh a day), against what its drop
+     * D below its usual day predicts: the fit's statistics forget, so a drop that began k days ago
+     * (its first day as {@link LossMatch} finds it) holds a share w_k = 1 − λ^k of their weight,
+     * and if the drop is stolen energy Ŝ is about w_k·D. Λ = w_k·D·(2·min(Ŝ, w_k·D) − w_k·D) /
+     * (2·se²) nats of "the drop is stolen energy" against "it is the customer's own" add Λ / 1.5
+     * spreads, at most {@link LossMatch#MAX_SPREADS}. No drop, no evidence either way.
+     *
+     * <p>A loss that plainly did not follow the drop clears the customer (down to −{@link
+     * LossRegression#MAX_CLEARING_SPREADS}) only where the day's shape was kept ({@link
+     * #shapeKept}): a lower level with the day's shape kept is a scaled meter or an honest change
+     * of habits, and β tells them apart; a meter stopped in a window, capped or swapped takes
+     * energy that does not follow its metered hours, so β says nothing for it.
+     */
+    public void addHourlyFit(LossRegression.Fit fit, long epochDay) {
+        double metered = Float.isNaN(recentKwh) ? 0 : recentKwh;
+        double drop = Float.isNaN(usualKwh) ? 0 : Math.max(0, usualKwh - metered);
+        hourlyStolenKwh = (float) (fit.beta() * metered);
+        hourlyStolenSe = (float) (fit.se() * metered);
+        hourlyBeta = (float) fit.beta();
+        hourlyBetaSe = (float) fit.se();
+        hourlyDays = fit.days();
+        if (areaLoss.from == LossMatch.NONE) {
+            hourlySpreads = 0; // no drop: no evidence either way
+            return;
+        }
+        double expected = drop * LossRegression.weightSince(epochDay - areaLoss.from + 1);
+        double spreads =
+                LossRegression.spreads(
+                        LossRegression.logLikelihoodRatio(
+                                hourlyStolenKwh, hourlyStolenSe, expected));
+        hourlySpreads = (float) (shapeKept() ? spreads : Math.max(0, spreads));
+    }
+
+    /** A shape feature whose smoothed deviation is below this many spreads is kept. */
+    static final double SHAPE_KEPT = 1;
+
+    /**
+     * Whether the case's day keeps its shape: no smoothed deviation of the shape, its flatness, a
+     * flat top, zeros or the peak share of {@link #SHAPE_KEPT} spreads or more.
+     */
+    boolean shapeKept() {
+        for (Feature f :
+                new Feature[] {
+                    Feature.SHAPE,
+                    Feature.FLATNESS,
+                    Feature.FLAT_TOP,
+                    Feature.ZEROS,
+                    Feature.PEAK_SHARE
+                }) {
+            if (smoothed[f.ordinal()] >= SHAPE_KEPT) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Notes what the meter itself said on a day. */
@@ -200,9 +279,22 @@ public final class TheftEvidence {
      */
     public static final double AREA_GATE = 1.5;
 
-    /** The area's loss matched with the customer's drop, counted beside the case's own evidence. */
+    /**
+     * The area's loss matched with the customer's drop, day by day ({@link LossMatch}) or hour by
+     * hour ({@link LossRegression}), counted beside the case's own evidence. Both weigh the same
+     * stolen energy, so they are not added: the stronger of the two for theft, and where the daily
+     * match adds nothing, the hourly fit's clearing.
+     */
     double areaPart(double own) {
-        return own >= AREA_GATE ? areaLoss.spreads : 0;
+        if (own < AREA_GATE) {
+            return 0;
+        }
+        if (!HOURLY_BALANCE || Float.isNaN(hourlyStolenSe)) {
+            return areaLoss.spreads;
+        }
+        // the stronger of the two for theft; the hourly fit's clearing where the daily match
+        // adds nothing (the daily match is at least 0)
+        return areaLoss.spreads > 0 ? Math.max(areaLoss.spreads, hourlySpreads) : hourlySpreads;
     }
 
     private double lead(Feature lead, Feature... backing) {

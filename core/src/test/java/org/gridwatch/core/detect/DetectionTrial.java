@@ -38,13 +38,71 @@ final class DetectionTrial {
     /** How the copies are laid out in time and grouped as peers (see the class comment). */
     enum Peers {
         OUT_OF_SEASON,
-        NEIGHBOURS
+        NEIGHBOURS,
+        /**
+         * Areas with a transformer meter: two copies of the 35 households per area (70 customers),
+         * the second a week behind the first in the year (the same season, other days), the area
+         * their peer group; the area's supply is their true load plus a technical loss and the
+         * meter's error ({@link TechnicalLoss}), balanced daily ({@link AreaBalance}) and hour by
+         * hour ({@link LossRegression}).
+         */
+        AREAS
+    }
+
+    /** In {@link Peers#AREAS}, the second copy of an area lives this many days behind the first. */
+    static final int SECOND_COPY_LAG_DAYS = 7;
+
+    /**
+     * An area's technical loss as the simulator makes it (its AreaSupply): a no-load loss (30% of
+     * the loss at the area's mean load, ∝ voltage², a day factor of σ 3%), a load loss ∝ the
+     * interval's load squared (a day factor, lognormal σ 8%), each interval's loss with a noise of
+     * 5%, and the transformer meter's random error of 0.2% of its reading; at the area's mean load
+     * the loss is its rate (2–6%) of the supply.
+     */
+    static final class TechnicalLoss {
+        final double rate;
+        final java.util.Random random;
+        double meanLoad;
+        long intervals;
+        double dayNoLoad = 1;
+        double dayLoadLoss = 1;
+
+        TechnicalLoss(long seed, int area) {
+            random = new java.util.Random(seed * 1_000_003L + area);
+            rate = 0.02 + 0.04 * random.nextDouble();
+        }
+
+        void beginDay() {
+            dayNoLoad = 1 + 0.03 * random.nextGaussian();
+            dayLoadLoss = Math.exp(0.08 * random.nextGaussian() - 0.5 * 0.08 * 0.08);
+        }
+
+        /** The supply the transformer meter reads for an interval of {@code load} kWh. */
+        double supplied(double load) {
+            intervals++;
+            meanLoad += Math.max(1.0 / intervals, 1.0 / (30 * 48)) * (load - meanLoad);
+            double atMean = rate / (1 - rate) * meanLoad;
+            double noLoad = 0.3 * atMean * dayNoLoad;
+            double loadLoss =
+                    meanLoad > 0
+                            ? 0.7 * atMean * (load / meanLoad) * (load / meanLoad) * dayLoadLoss
+                            : 0;
+            double technical =
+                    Math.max(0, (noLoad + loadLoss) * (1 + 0.05 * random.nextGaussian()));
+            return Math.max(load, (load + technical) * (1 + 0.002 * random.nextGaussian()));
+        }
     }
 
     final int days;
     final int attackStart;
     final double alarmScore;
     final Peers peers;
+
+    /** In {@link Peers#AREAS}: whether the area's hourly fit runs ({@code -Dtrial.hourly}). */
+    final boolean hourly = !"false".equals(System.getProperty("trial.hourly"));
+
+    /** The seed of the areas' technical loss (the fleet's). */
+    long seed;
 
     DetectionTrial(int days, int attackStart, double alarmScore) {
         this(days, attackStart, alarmScore, Peers.OUT_OF_SEASON);
@@ -77,18 +135,22 @@ final class DetectionTrial {
         SplittableRandom r = new SplittableRandom(seed);
         List<Subject> out = new ArrayList<>();
         int k = 0;
+        int areaOffset = 0;
         for (int c = 0; c < copies; c++) {
             // (drawn only for neighbours: the out-of-season fleet keeps the draws it always had)
-            int areaOffset = peers == Peers.NEIGHBOURS ? r.nextInt(Households.DAYS) : 0;
+            int drawnArea = peers != Peers.OUT_OF_SEASON ? r.nextInt(Households.DAYS) : 0;
+            boolean second = peers == Peers.AREAS && c % 2 == 1;
+            areaOffset = second ? areaOffset + SECOND_COPY_LAG_DAYS : drawnArea;
+            int area = peers == Peers.AREAS ? c / 2 : c;
             for (int i = 0; i < h.ids.size(); i++) {
                 int drawn = r.nextInt(Households.DAYS);
-                int offset = peers == Peers.NEIGHBOURS ? areaOffset : drawn;
+                int offset = peers != Peers.OUT_OF_SEASON ? areaOffset : drawn;
                 double scale = Math.exp(r.nextGaussian() * 0.5);
                 TheftAttack attack = null;
                 if (r.nextDouble() < thiefShare) {
                     attack = TheftAttack.draw(kinds.get(k++ % kinds.size()), r);
                 }
-                out.add(new Subject(i, offset, scale, attack, r.nextInt(h.ids.size()), c));
+                out.add(new Subject(i, offset, scale, attack, r.nextInt(h.ids.size()), area));
             }
         }
         return out;
@@ -106,22 +168,32 @@ final class DetectionTrial {
             baselines[i] = new UsageBaseline();
             cases[i] = new TheftCase();
         }
-        Customer customer =
-                new Customer(
-                        "C",
-                        "M",
-                        CustomerClass.RESIDENTIAL,
-                        "A",
-                        "t",
-                        false,
-                        Double.NaN,
-                        Customer.UNKNOWN_SINCE);
+        Customer[] customers = new Customer[n];
+        String[] reports0 = new String[n];
+        for (int i = 0; i < n; i++) {
+            customers[i] =
+                    new Customer(
+                            "C" + i,
+                            "M",
+                            CustomerClass.RESIDENTIAL,
+                            "A" + fleet.get(i).area(),
+                            "t",
+                            false,
+                            Double.NaN,
+                            Customer.UNKNOWN_SINCE);
+            reports0[i] = "C" + i;
+        }
         double[] prices = new double[24];
         for (int t = 0; t < 24; t++) {
             prices[t] = PEAK_HOURS[t] ? 0.8 : VALLEY_HOURS[t] ? 0.3 : 0.5;
         }
+        Map<Integer, TechnicalLoss> technical = new HashMap<>();
+        Map<Integer, AreaBalance> balances = new HashMap<>();
+        Map<Integer, LossRegression> fits = new HashMap<>();
         for (int d = 0; d < days; d++) {
             DayReport[] reports = new DayReport[n];
+            Map<Integer, double[]> trueLoad = new HashMap<>();
+            Map<Integer, List<Integer>> members = new HashMap<>();
             Map<Integer, List<double[]>> scored = new HashMap<>();
             for (int i = 0; i < n; i++) {
                 Subject s = fleet.get(i);
@@ -132,6 +204,14 @@ final class DetectionTrial {
                         date.getDayOfWeek() == DayOfWeek.SATURDAY
                                 || date.getDayOfWeek() == DayOfWeek.SUNDAY;
                 double[] reported = scaled(honest, s.scale());
+                if (peers == Peers.AREAS) {
+                    double[] load = trueLoad.computeIfAbsent(s.area(), a -> new double[48]);
+                    double[] own = nanToZero(reported);
+                    for (int k = 0; k < 48; k++) {
+                        load[k] += own[k];
+                    }
+                    members.computeIfAbsent(s.area(), a -> new ArrayList<>()).add(i);
+                }
                 if (s.attack() != null && d >= attackStart) {
                     double[] donor = h.years.get(s.donor())[yearDay];
                     reported =
@@ -148,7 +228,7 @@ final class DetectionTrial {
                         DayJudge.close(
                                 baselines[i],
                                 dayLoad(d, reported),
-                                customer,
+                                customers[i],
                                 rest,
                                 PEAK_HOURS,
                                 prices,
@@ -158,11 +238,42 @@ final class DetectionTrial {
                 }
             }
             Map<Integer, double[]> medians = new HashMap<>();
-            scored.forEach((g, members) -> medians.put(g, PeerGroup.medianZ(members)));
+            scored.forEach((g, m) -> medians.put(g, PeerGroup.medianZ(m)));
+            for (Map.Entry<Integer, double[]> e : trueLoad.entrySet()) {
+                int area = e.getKey();
+                TechnicalLoss loss =
+                        technical.computeIfAbsent(area, a -> new TechnicalLoss(seed, a));
+                loss.beginDay();
+                double[] hours = new double[24];
+                for (int k = 0; k < 48; k++) {
+                    hours[k / 2] += loss.supplied(e.getValue()[k]);
+                }
+                double supplied = 0;
+                double metered = 0;
+                List<DayReport> area_ = new ArrayList<>();
+                for (int i : members.get(area)) {
+                    metered += reports[i].kwh();
+                    area_.add(reports[i]);
+                }
+                for (double v : hours) {
+                    supplied += v;
+                }
+                AreaBalance b = balances.computeIfAbsent(area, a -> new AreaBalance());
+                boolean balanced = b.record(d, supplied, metered, area_.size());
+                if (balanced && hourly) {
+                    fits.computeIfAbsent(area, a -> new LossRegression()).addDay(d, hours, area_);
+                }
+            }
             for (int i = 0; i < n; i++) {
                 double[] median =
                         medians.getOrDefault(group(fleet.get(i)), new double[Feature.COUNT]);
-                cases[i].onDay(reports[i], PeerGroup.net(reports[i].z(), median));
+                int area = fleet.get(i).area();
+                LossRegression fit = fits.get(area);
+                cases[i].onDay(
+                        reports[i],
+                        PeerGroup.net(reports[i].z(), median),
+                        balances.get(area),
+                        fit == null ? null : fit.fit(reports[i].customerId()));
                 TheftEvidence e = cases[i].evidence;
                 double score = e.strength(d);
                 if (d >= attackStart) {
@@ -175,6 +286,44 @@ final class DetectionTrial {
                     }
                 }
             }
+        }
+        if (Boolean.getBoolean("trial.hourlyDebug") && !fits.isEmpty()) {
+            List<Double> honestT = new ArrayList<>();
+            List<Double> thiefT = new ArrayList<>();
+            List<Double> honestSeKwh = new ArrayList<>();
+            double[] minHourly = new double[2];
+            int[] cleared = new int[2];
+            for (int i = 0; i < n; i++) {
+                LossRegression fit = fits.get(fleet.get(i).area());
+                LossRegression.Fit f = fit == null ? null : fit.fit(reports0[i]);
+                TheftEvidence e = cases[i].evidence;
+                boolean thief = fleet.get(i).attack() != null;
+                if (f != null) {
+                    (thief ? thiefT : honestT).add(f.t());
+                    if (!thief) {
+                        honestSeKwh.add((double) e.hourlyStolenSe);
+                    }
+                }
+                if (e.hourlySpreads < -0.25) {
+                    cleared[thief ? 1 : 0]++;
+                }
+            }
+            honestT.sort(null);
+            thiefT.sort(null);
+            honestSeKwh.sort(null);
+            System.out.printf(
+                    "hourly: honest t median %.2f, > 2: %d of %d; thieves t median %.2f, > 2: %d"
+                            + " of %d; honest se median %.2f kWh/day; cleared at the end (< -0.25):"
+                            + " honest %d, thieves %d%n",
+                    honestT.get(honestT.size() / 2),
+                    honestT.stream().filter(t -> t > 2).count(),
+                    honestT.size(),
+                    thiefT.get(thiefT.size() / 2),
+                    thiefT.stream().filter(t -> t > 2).count(),
+                    thiefT.size(),
+                    honestSeKwh.get(honestSeKwh.size() / 2),
+                    cleared[0],
+                    cleared[1]);
         }
         List<Outcome> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -189,9 +338,9 @@ final class DetectionTrial {
         return out;
     }
 
-    /** The subject's peer group: its area among neighbours, else the whole fleet. */
+    /** The subject's peer group: its area among neighbours or in areas, else the whole fleet. */
     private int group(Subject s) {
-        return peers == Peers.NEIGHBOURS ? s.area() : 0;
+        return peers != Peers.OUT_OF_SEASON ? s.area() : 0;
     }
 
     static DayLoad dayLoad(int d, double[] halfHours) {
@@ -344,6 +493,7 @@ final class DetectionTrial {
         List<AttackKind> kinds = new ArrayList<>(Arrays.asList(AttackKind.values()));
         kinds.remove(AttackKind.BYPASS);
         List<Subject> fleet = trial.fleet(h, copies, 0.1, kinds, seed);
+        trial.seed = seed;
         long t0 = System.nanoTime();
         List<Outcome> outcomes = trial.run(h, fleet);
         System.out.printf(

@@ -250,4 +250,34 @@ class TheftCaseTest {
         assertThat(a.evidence().get("flatTopReadingShare")).isEqualTo(0.04);
         assertThat(a.evidence().get("zerosSpreads")).isEqualTo(0.0);
     }
+
+    /**
+     * The area's hourly fit, by hand: the days meter 10 kWh against a usual 20 (a drop D of 10 from
+     * the first day), and the fit says β = 1 ± 0.1, so Ŝ = 1 × 10 = 10 ± 1 kWh a day. On day k the
+     * drop holds w = 1 − 2^(−k/21) of the fit's weight: Λ = (wD)² / 2 (Ŝ above wD counts as wD), Λ
+     * / 1.5 spreads, counted once the case's own strength 6·(1 − 0.9^k) reaches 1.5 (day 3). Day 4:
+     * 2.063 + 0.510 = 2.573; day 5: 2.457 + (10 × 0.15214)² / 3 = 2.457 + 0.772 = 3.229: the alert
+     * opens on day 5, two days before the case alone would, naming the fit.
+     */
+    @Test
+    void theAreasHourlyFitAddsToTheCaseAndIsNamedInTheAlert() {
+        TheftCase c = new TheftCase();
+        LossRegression.Fit fit = new LossRegression.Fit(1, 0.1, 30);
+        for (int k = 1; k <= 4; k++) {
+            assertThat(c.onDay(report(DAY0 + k - 1, true, 5), drop(4), null, fit))
+                    .as("day %d", k)
+                    .isNull();
+        }
+        Alert a = c.onDay(report(DAY0 + 4, true, 5), drop(4), null, fit);
+        assertThat(a).isNotNull();
+        assertThat(a.status()).isEqualTo(AlertStatus.OPEN);
+        assertThat(a.evidence().get("areaLossPerMeteredKwh")).isEqualTo(1.0);
+        assertThat(a.evidence().get("areaHourlyStolenKwh")).isEqualTo(10.0);
+        assertThat((double) a.evidence().get("areaHourlySpreads")).isCloseTo(0.77, within(1e-9));
+        assertThat((String) a.evidence().get("areaHourlyBalance"))
+                .isEqualTo(
+                        "area A1's hourly loss follows this customer's metered hours: 1.00 ± 0.10"
+                                + " kWh lost per kWh metered (30 days), 10.0 kWh/day; its meter"
+                                + " reads 10.0 kWh/day less than its usual day");
+    }
 }

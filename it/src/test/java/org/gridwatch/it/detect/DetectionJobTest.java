@@ -130,6 +130,37 @@ class DetectionJobTest {
         assertThat(thievesMatched).as("THEFT alerts to thieves with the area's loss").isPositive();
     }
 
+    /**
+     * The area's hourly fit reaches the alert through the job: where it is in the evidence, it
+     * names the customer's area, its β and standard error, and what it added or took within [−2, 2]
+     * spreads (docs/detection.md, section 2).
+     */
+    @Test
+    void theftAlertsSayWhetherTheAreasHourlyLossFollowsTheCustomer() {
+        int named = 0;
+        int thiefRecords = 0;
+        for (JsonNode a : ofType("THEFT")) {
+            JsonNode e = a.get("evidence");
+            if (!e.has("areaHourlyBalance")) {
+                continue;
+            }
+            named++;
+            thiefRecords += thieves.containsKey(a.get("customerId").asText()) ? 1 : 0;
+            assertThat(e.get("areaHourlyBalance").asText())
+                    .startsWith(
+                            "area "
+                                    + a.get("areaId").asText()
+                                    + "'s hourly loss follows this customer's metered hours: ");
+            assertThat(e.get("areaLossPerMeteredKwhSe").asDouble()).isPositive();
+            assertThat(e.get("areaHourlySpreads").asDouble()).isBetween(-2.0, 2.0);
+            assertThat(Math.abs(e.get("areaHourlySpreads").asDouble()))
+                    .isGreaterThanOrEqualTo(0.25);
+        }
+        System.out.printf(
+                "THEFT alert records naming the area's hourly fit: %d, thieves' %d%n",
+                named, thiefRecords);
+    }
+
     @Test
     void areaLossAlertsNameTheAreaAndItsLikeliestThieves() {
         List<JsonNode> areaLoss = ofType("AREA_LOSS");

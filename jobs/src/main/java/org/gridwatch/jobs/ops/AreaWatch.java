@@ -10,11 +10,14 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.gridwatch.core.detect.AreaBalance;
+import org.gridwatch.core.detect.DayLoad;
 import org.gridwatch.core.detect.DayReport;
+import org.gridwatch.core.detect.LossRegression;
 import org.gridwatch.core.detect.PeerGroup;
 import org.gridwatch.core.detect.TheftCase;
 import org.gridwatch.core.event.Alert;
@@ -28,15 +31,17 @@ import org.gridwatch.core.event.AreaReading;
  * area's supply readings of the day, against what its meters reported, make the area's balance
  * ({@link AreaBalance}) and its AREA_LOSS alert, which names the customers with the highest theft
  * scores. The day is balanced before the cases take it: each case matches its customer's drop with
- * the area's loss ({@link org.gridwatch.core.detect.LossMatch}).
+ * the area's loss ({@link org.gridwatch.core.detect.LossMatch}), and the area's loss hour by hour
+ * is regressed on its customers' metered hours ({@link LossRegression}), solved once a day.
  */
 public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, AreaReading, Alert> {
     private static final long serialVersionUID = 1L;
 
     private transient ClosingDays days;
     private transient MapState<String, TheftCase> cases;
-    private transient MapState<Long, Double> supplied;
+    private transient MapState<Long, double[]> supplied;
     private transient ValueState<AreaBalance> balance;
+    private transient ValueState<LossRegression> hourly;
     private final ZoneId zone;
     private final long grace;
 
@@ -56,12 +61,20 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
         supplied =
                 getRuntimeContext()
                         .getMapState(
-                                new MapStateDescriptor<>("supplied-kwh", Types.LONG, Types.DOUBLE));
+                                new MapStateDescriptor<>(
+                                        "supplied-hourly-kwh",
+                                        Types.LONG,
+                                        PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
         balance =
                 getRuntimeContext()
                         .getState(
                                 new ValueStateDescriptor<>(
                                         "area-balance", Types.POJO(AreaBalance.class)));
+        hourly =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "hourly-balance", Types.POJO(LossRegression.class)));
     }
 
     @Override
@@ -69,7 +82,7 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
         days.add(day, ctx.timerService());
     }
 
-    /** The area's supply, by the day it was delivered in, until that day closes. */
+    /** The area's supply, by the day and hour it was delivered in, until that day closes. */
     @Override
     public void processElement2(AreaReading r, Context ctx, Collector<Alert> out) throws Exception {
         LocalDate date = Instant.ofEpochMilli(r.startMillis()).atZone(zone).toLocalDate();
@@ -77,8 +90,14 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
         if (closesAt <= ctx.timerService().currentWatermark()) {
             return; // its day is balanced already
         }
-        Double sum = supplied.get(date.toEpochDay());
-        supplied.put(date.toEpochDay(), (sum == null ? 0 : sum) + r.kwh());
+        double[] hours = supplied.get(date.toEpochDay());
+        if (hours == null) {
+            hours = new double[DayLoad.HOURS];
+        }
+        long dayStart = date.atStartOfDay(zone).toInstant().toEpochMilli();
+        int hour = (int) Math.floorDiv(r.startMillis() - dayStart, 3_600_000L);
+        hours[Math.max(0, Math.min(DayLoad.HOURS - 1, hour))] += r.kwh();
+        supplied.put(date.toEpochDay(), hours);
     }
 
     @Override
@@ -92,14 +111,28 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
         for (DayReport day : due) {
             metered += day.kwh();
         }
-        Double supply = takeSupply(epochDay);
+        double[] supplyHours = takeSupply(epochDay);
+        Double supply = null;
+        if (supplyHours != null) {
+            double sum = 0;
+            for (double h : supplyHours) {
+                sum += h;
+            }
+            supply = sum;
+        }
         // The day's balance first: each customer's case matches its drop with the area's loss.
         AreaBalance b = balance.value();
         if (b == null && supply != null) {
             b = new AreaBalance();
         }
+        LossRegression fit = hourly.value();
         if (b != null) {
-            b.record(epochDay, supply == null ? 0 : supply, metered, due.size());
+            boolean balanced = b.record(epochDay, supply == null ? 0 : supply, metered, due.size());
+            if (balanced && LossRegression.hasHours(due)) {
+                fit = fit == null ? new LossRegression() : fit;
+                fit.addDay(epochDay, supplyHours, due);
+                hourly.update(fit);
+            }
         }
         List<double[]> net = PeerGroup.netOfPeers(due);
         List<AreaBalance.Suspect> suspects = new ArrayList<>();
@@ -109,7 +142,8 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
             if (c == null) {
                 c = new TheftCase();
             }
-            Alert alert = c.onDay(day, net.get(i), b);
+            Alert alert =
+                    c.onDay(day, net.get(i), b, fit == null ? null : fit.fit(day.customerId()));
             cases.put(day.customerId(), c);
             if (alert != null) {
                 out.collect(alert);
@@ -138,9 +172,12 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
         balance.update(b);
     }
 
-    /** The area's supply of the day, kWh (null without readings); forgets it and earlier days. */
-    private Double takeSupply(long epochDay) throws Exception {
-        Double supply = supplied.get(epochDay);
+    /**
+     * The area's supply of the day by hour, kWh (null without readings); forgets it and earlier
+     * days.
+     */
+    private double[] takeSupply(long epochDay) throws Exception {
+        double[] supply = supplied.get(epochDay);
         List<Long> done = new ArrayList<>();
         for (Long day : supplied.keys()) {
             if (day <= epochDay) {

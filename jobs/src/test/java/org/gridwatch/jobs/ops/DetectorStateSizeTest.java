@@ -12,6 +12,7 @@ import org.gridwatch.core.detect.AreaBalance;
 import org.gridwatch.core.detect.DayJudge;
 import org.gridwatch.core.detect.DayLoad;
 import org.gridwatch.core.detect.DayReport;
+import org.gridwatch.core.detect.LossRegression;
 import org.gridwatch.core.detect.PeerGroup;
 import org.gridwatch.core.detect.TheftCase;
 import org.gridwatch.core.detect.UsageBaseline;
@@ -58,6 +59,28 @@ class DetectorStateSizeTest {
                             q == 40 ? MeterEvent.COVER_OPEN.bit() : 0));
         }
         return day;
+    }
+
+    /** An area's hourly fit after 30 balanced days of {@code customers} customers. */
+    private static LossRegression hourlyFit(int customers) {
+        LossRegression fit = new LossRegression();
+        String[] ids = new String[customers];
+        for (int i = 0; i < customers; i++) {
+            ids[i] = String.format("C%07d", i);
+        }
+        java.util.Random r = new java.util.Random(1);
+        for (int d = 0; d < 30; d++) {
+            float[][] x = new float[customers][24];
+            double[] supply = new double[24];
+            for (int i = 0; i < customers; i++) {
+                for (int h = 0; h < 24; h++) {
+                    x[i][h] = (float) (0.5 + r.nextDouble());
+                    supply[h] += x[i][h] * 1.04;
+                }
+            }
+            fit.addDay(d, supply, ids, x);
+        }
+        return fit;
     }
 
     @Test
@@ -119,12 +142,31 @@ class DetectorStateSizeTest {
         // The area's balance is the area's, shared by its customers (about a hundred in a public
         // area); a large-industry customer has an area of its own, so it is counted whole here.
         int areaBalance = bytes(area);
-        int total = openDay + baseline + theft + paying + arrears + areaBalance;
+        // The area's hourly fit grows as n² with the customers regressed: measured for public
+        // areas of 50, 100, 200 and 300 customers (300: the first 200 regressed), per customer.
+        int[] sizes = {50, 100, 200, 300};
+        int[] hourlyPerCustomer = new int[sizes.length];
+        for (int k = 0; k < sizes.length; k++) {
+            LossRegression fit = hourlyFit(sizes[k]);
+            assertThat(fit.ids.length).isEqualTo(Math.min(sizes[k], LossRegression.MAX_REGRESSED));
+            hourlyPerCustomer[k] = (bytes(fit) + sizes[k] - 1) / sizes[k];
+        }
+        int hourly = java.util.Arrays.stream(hourlyPerCustomer).max().getAsInt();
+        int total = openDay + baseline + theft + paying + arrears + areaBalance + hourly;
         System.out.printf(
                 "detector state per customer: open day %d B, usual day %d B, theft case %d B,"
                         + " paying habit %d B, arrears case %d B, the area's balance %d B (a"
-                        + " customer alone in its area), total %d B%n",
-                openDay, baseline, theft, paying, arrears, areaBalance, total);
+                        + " customer alone in its area), the area's hourly fit per customer %s B"
+                        + " (areas of %s customers), total %d B%n",
+                openDay,
+                baseline,
+                theft,
+                paying,
+                arrears,
+                areaBalance,
+                java.util.Arrays.toString(hourlyPerCustomer),
+                java.util.Arrays.toString(sizes),
+                total);
         assertThat(total).isLessThan(4096);
     }
 }
