@@ -535,7 +535,7 @@ public final class FleetDetectionTrial {
         }
 
         /** The cache's layout; a file of another layout is simulated again. */
-        static final int CACHE_VERSION = 0x47570003;
+        static final int CACHE_VERSION = 0x47570004;
 
         static boolean readable(java.nio.file.Path file) throws java.io.IOException {
             try (java.io.DataInputStream in =
