@@ -43,53 +43,10 @@ public record DayReport(
         InspectionOutcome inspected,
         float[] hourly) {
 
-    /** A day without its hours (the area's hourly balance leaves it out). */
-    public DayReport(
-            String customerId,
-            String meterId,
-            String areaId,
-            String customerClass,
-            long epochDay,
-            long closedAtMillis,
-            boolean scored,
-            double[] z,
-            double[] value,
-            float[] usual,
-            double kwh,
-            double usualKwh,
-            double lossCny,
-            boolean tamper,
-            boolean registerRollback,
-            boolean reverseWithoutGeneration,
-            boolean phaseFault,
-            boolean registerMismatch,
-            double[] classMedianZ,
-            InspectionOutcome inspected) {
-        this(
-                customerId,
-                meterId,
-                areaId,
-                customerClass,
-                epochDay,
-                closedAtMillis,
-                scored,
-                z,
-                value,
-                usual,
-                kwh,
-                usualKwh,
-                lossCny,
-                tamper,
-                registerRollback,
-                reverseWithoutGeneration,
-                phaseFault,
-                registerMismatch,
-                classMedianZ,
-                inspected,
-                null);
-    }
-
-    /** A day with no inspection since the previous one, no class median, no register mismatch. */
+    /**
+     * A day with no inspection since the previous one, no class median, no register mismatch, no
+     * hours.
+     */
     public DayReport(
             String customerId,
             String meterId,
@@ -127,6 +84,7 @@ public record DayReport(
                 reverseWithoutGeneration,
                 phaseFault,
                 false,
+                null,
                 null,
                 null);
     }
