@@ -171,19 +171,17 @@ public final class TheftEvidence {
     /** A shape feature whose smoothed deviation is below this many spreads is kept. */
     static final double SHAPE_KEPT = 1;
 
+    /** The features that say whether the day kept its shape ({@link #shapeKept}). */
+    private static final Feature[] SHAPE_FEATURES = {
+        Feature.SHAPE, Feature.FLATNESS, Feature.FLAT_TOP, Feature.ZEROS, Feature.PEAK_SHARE
+    };
+
     /**
      * Whether the case's day keeps its shape: no smoothed deviation of the shape, its flatness, a
      * flat top, zeros or the peak share of {@link #SHAPE_KEPT} spreads or more.
      */
     boolean shapeKept() {
-        for (Feature f :
-                new Feature[] {
-                    Feature.SHAPE,
-                    Feature.FLATNESS,
-                    Feature.FLAT_TOP,
-                    Feature.ZEROS,
-                    Feature.PEAK_SHARE
-                }) {
+        for (Feature f : SHAPE_FEATURES) {
             if (smoothed[f.ordinal()] >= SHAPE_KEPT) {
                 return false;
             }
