@@ -126,10 +126,13 @@ final class LegacyAreaScenario {
                 ops.partials.processElement(
                         new StreamRecord<>(new MeteredReading(SHOP, reading("M2", end0, shop))));
             }
-            if (q % 96 == 90) {
+            if (q % 96 == 90) { // the missing reading, and a second one for 17:15
                 long late = end0 - 20 * QUARTER;
                 ops.partials.processElement(
                         new StreamRecord<>(new MeteredReading(SHOP, reading("M2", late, 1.7))));
+                ops.partials.processElement(
+                        new StreamRecord<>(
+                                new MeteredReading(SHOP, reading("M2", late - QUARTER, 0.3))));
             }
             if (q % 4 == 3) {
                 watermark(ops, end0 - QUARTER);
