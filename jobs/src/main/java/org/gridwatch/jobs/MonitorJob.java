@@ -30,7 +30,6 @@ import org.gridwatch.core.event.Rejected;
 import org.gridwatch.core.event.SegmentChange;
 import org.gridwatch.core.event.Source;
 import org.gridwatch.core.meter.MeteredReading;
-import org.gridwatch.core.metric.Measurements;
 import org.gridwatch.core.metric.MetricPoint;
 import org.gridwatch.core.reliability.CustomerInterruption;
 import org.gridwatch.core.reliability.ReliabilityAlertRule;
@@ -70,6 +69,7 @@ import org.gridwatch.jobs.ops.QuarterLoad;
 import org.gridwatch.jobs.ops.Rejections;
 import org.gridwatch.jobs.ops.ReliabilityDelta;
 import org.gridwatch.jobs.ops.ServedChange;
+import org.gridwatch.jobs.ops.ShadowFeed;
 import org.gridwatch.jobs.ops.ShadowScenarios;
 import org.gridwatch.jobs.ops.SplitArrivals;
 import org.gridwatch.jobs.ops.SupplyBuckets;
@@ -277,10 +277,8 @@ public final class MonitorJob {
                                             .filter(r -> false)
                                             .name("no live scenarios in a replay"));
             c.metrics.add(
-                    load.filter(p -> Measurements.TOU.equals(p.measurement()))
-                            .name("tou buckets")
-                            .uid("tou-buckets")
-                            .keyBy(ShadowScenarios::key)
+                    load.getSideOutput(LoadBuckets.SHADOW_FEED)
+                            .keyBy(ShadowFeed::key)
                             .connect(live.broadcast(ShadowScenarios.SCENARIOS))
                             .process(new ShadowScenarios(settings, fixed))
                             .name("shadow prices of live scenarios")

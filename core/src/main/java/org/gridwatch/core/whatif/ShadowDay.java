@@ -15,9 +15,8 @@ import org.gridwatch.core.tariff.TariffBook;
  * today-price of a quarter hour is its revenue over its energy (the class's customers' mix of
  * tariffs), the scenario's the scenario tariff's price then.
  *
- * <p>Flink state, one per key and open day: public no-arg constructor, public fields; 96 quarter
- * hours × 6 of today's periods × 2 doubles (9 kB) while the day is open, per area and class, not
- * per customer.
+ * <p>The load operator hands it over once the day can no longer change (its end plus the allowed
+ * lateness); a Flink POJO (public no-arg constructor, public fields), 2 × 96 integer micro-units.
  */
 public final class ShadowDay {
 
@@ -26,45 +25,62 @@ public final class ShadowDay {
     /** The day's first instant. */
     public long startMillis;
 
-    /** By quarter hour × {@link TariffBook#SLOTS} (today's period, or unpriced). */
-    public double[] kwh = new double[QUARTERS * TariffBook.SLOTS];
+    /** Energy by quarter hour, micro-kWh. */
+    public long[] microKwh = new long[QUARTERS];
 
-    public double[] revenueToday = new double[QUARTERS * TariffBook.SLOTS];
+    /** Revenue at today's tariffs by quarter hour, micro-CNY. */
+    public long[] microCnyToday = new long[QUARTERS];
+
+    /**
+     * Release 0.2's layout, set only in a day restored from a savepoint of then (the live shadow
+     * kept its own copy of each open day): energy by quarter hour × {@link TariffBook#SLOTS}, kWh.
+     */
+    public double[] kwh;
+
+    /** Release 0.2's layout, as {@link #kwh}: revenue at today's tariffs, CNY. */
+    public double[] revenueToday;
 
     public ShadowDay() {}
 
-    public static ShadowDay of(long startMillis) {
+    /**
+     * @param microKwh energy by quarter hour, micro-kWh ({@link #QUARTERS} of them)
+     * @param microCnyToday revenue at today's tariffs by quarter hour, micro-CNY
+     */
+    public static ShadowDay of(long startMillis, long[] microKwh, long[] microCnyToday) {
+        if (microKwh.length != QUARTERS || microCnyToday.length != QUARTERS) {
+            throw new IllegalArgumentException(
+                    "a day has " + QUARTERS + " quarter hours, not " + microKwh.length);
+        }
         ShadowDay day = new ShadowDay();
         day.startMillis = startMillis;
+        day.microKwh = microKwh;
+        day.microCnyToday = microCnyToday;
         return day;
     }
 
     /**
-     * Sets one quarter hour's energy and revenue in one of today's periods: a {@code tou} point,
-     * which a later version (late readings) replaces.
-     *
-     * @param periodSlot today's period's {@link TariffBook} slot
+     * Completes the day with a savepoint's copy of it in release 0.2's layout: the quarter hours
+     * that closed before the savepoint are only there (the load operator's state had dropped them).
+     * A quarter hour this day has energy for is newer here, energy only growing.
      */
-    public void set(long bucketStart, int periodSlot, double kwh, double revenue) {
-        int q = (int) ((bucketStart - startMillis) / Bucket.MILLIS);
-        this.kwh[q * TariffBook.SLOTS + periodSlot] = kwh;
-        this.revenueToday[q * TariffBook.SLOTS + periodSlot] = revenue;
-    }
-
-    private double kwhOf(int q) {
-        double sum = 0;
-        for (int p = 0; p < TariffBook.SLOTS; p++) {
-            sum += kwh[q * TariffBook.SLOTS + p];
+    public void complete(ShadowDay earlier) {
+        if (earlier.kwh == null || earlier.revenueToday == null) {
+            return;
         }
-        return sum;
-    }
-
-    private double revenueOf(int q) {
-        double sum = 0;
-        for (int p = 0; p < TariffBook.SLOTS; p++) {
-            sum += revenueToday[q * TariffBook.SLOTS + p];
+        int slots = earlier.kwh.length / QUARTERS;
+        for (int q = 0; q < QUARTERS; q++) {
+            if (microKwh[q] != 0) {
+                continue;
+            }
+            double energy = 0;
+            double revenue = 0;
+            for (int p = 0; p < slots; p++) {
+                energy += earlier.kwh[q * slots + p];
+                revenue += earlier.revenueToday[q * slots + p];
+            }
+            microKwh[q] = Math.round(energy * 1e6);
+            microCnyToday[q] = Math.round(revenue * 1e6);
         }
-        return sum;
     }
 
     /**
@@ -81,9 +97,8 @@ public final class ShadowDay {
         double[] before = new double[QUARTERS];
         double[] after = new double[QUARTERS];
         for (int q = 0; q < QUARTERS; q++) {
-            double energy = kwhOf(q);
-            micro[q] = Math.round(energy * 1e6);
-            before[q] = energy > 0 ? revenueOf(q) / energy : 0;
+            micro[q] = microKwh[q];
+            before[q] = microKwh[q] > 0 ? (double) microCnyToday[q] / microKwh[q] : 0;
             after[q] = applies ? price.cnyPerKwh(startMillis + q * Bucket.MILLIS) : before[q];
         }
         long[] responded = new long[QUARTERS];

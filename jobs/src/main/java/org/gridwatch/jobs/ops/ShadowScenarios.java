@@ -15,7 +15,6 @@ import org.gridwatch.core.metric.Measurements;
 import org.gridwatch.core.metric.MetricPoint;
 import org.gridwatch.core.tariff.HolidayCalendar;
 import org.gridwatch.core.tariff.PeriodLookup;
-import org.gridwatch.core.tariff.TariffBook;
 import org.gridwatch.core.whatif.ScenarioRecord;
 import org.gridwatch.core.whatif.ShadowDay;
 import org.gridwatch.core.whatif.ShadowPrice;
@@ -25,14 +24,16 @@ import org.gridwatch.jobs.MonitorSettings;
  * Live shadow scenarios, keyed by area and class: the scenarios of the {@code tariff-scenarios}
  * topic are broadcast state (checkpointed, the same on every task). Each {@link Measurements#TOU}
  * bucket the load operator writes is priced at once under each of them ({@link ShadowPrice}, a
- * {@link Measurements#SHADOW} point: today's load), and kept in its day ({@link ShadowDay}); when
- * the day can no longer change (its end plus the allowed lateness), the day is priced again after
- * each scenario's response model ({@link Measurements#SHADOW_RESPONSE}). A removed scenario stays
- * in the state as its removal and writes no more points. A replay's scenarios are fixed when the
- * job is built ({@code fixed}); records of the topic override them by name.
+ * {@link Measurements#SHADOW} point: today's load); each day the load operator closes (its end plus
+ * the allowed lateness: it can no longer change) is priced again after each scenario's response
+ * model ({@link Measurements#SHADOW_RESPONSE}). Both come from the load operator ({@link
+ * LoadBuckets#SHADOW_FEED}), which keeps the open days: this operator keeps no keyed state. A
+ * removed scenario stays in the state as its removal and writes no more points. A replay's
+ * scenarios are fixed when the job is built ({@code fixed}); records of the topic override them by
+ * name.
  */
 public final class ShadowScenarios
-        extends KeyedBroadcastProcessFunction<String, MetricPoint, ScenarioRecord, MetricPoint> {
+        extends KeyedBroadcastProcessFunction<String, ShadowFeed, ScenarioRecord, MetricPoint> {
     private static final long serialVersionUID = 1L;
 
     private static final long DAY_MILLIS = 86_400_000L;
@@ -44,9 +45,13 @@ public final class ShadowScenarios
     private final MonitorSettings settings;
     private final List<ScenarioRecord> fixed;
     private transient HolidayCalendar calendar;
-    private transient long offsetMillis;
     private transient long latenessMillis;
-    private transient MapState<Long, ShadowDay> days;
+
+    /**
+     * The open days of a savepoint from before the load operator kept them (release 0.2): no longer
+     * read (the load operator hands every day over), only emptied as their timers fire.
+     */
+    private transient MapState<Long, ShadowDay> earlierDays;
 
     /** Each scenario read once per task, by its JSON text (a replaced one is read again). */
     private transient Map<String, ShadowPrice> prices;
@@ -59,18 +64,12 @@ public final class ShadowScenarios
         this.fixed = List.copyOf(fixed);
     }
 
-    /** The key: one series per area and class, as the load operator's. */
-    public static String key(MetricPoint tou) {
-        return tou.tag("area") + "|" + tou.tag("class");
-    }
-
     @Override
     public void open(OpenContext openContext) {
         calendar = settings.pricing().calendar();
-        offsetMillis = EventTime.fixedOffset(settings.zone()).getTotalSeconds() * 1000L;
         latenessMillis = settings.allowedLateness().toMillis();
         prices = new HashMap<>();
-        days =
+        earlierDays =
                 getRuntimeContext()
                         .getMapState(
                                 new MapStateDescriptor<>(
@@ -78,53 +77,47 @@ public final class ShadowScenarios
     }
 
     @Override
-    public void processElement(MetricPoint point, ReadOnlyContext ctx, Collector<MetricPoint> out)
+    public void processElement(ShadowFeed feed, ReadOnlyContext ctx, Collector<MetricPoint> out)
             throws Exception {
-        if (!Measurements.TOU.equals(point.measurement())) {
-            return;
+        Iterable<Map.Entry<String, ScenarioRecord>> live =
+                ctx.getBroadcastState(SCENARIOS).immutableEntries();
+        if (feed.tou != null) {
+            MetricPoint point = feed.tou;
+            for (ScenarioRecord record : inForce(live)) {
+                out.collect(
+                        price(record)
+                                .point(
+                                        point.tag("area"),
+                                        point.tag("class"),
+                                        point.tag("period"),
+                                        point.field("kwh"),
+                                        point.field("revenue"),
+                                        point.timeMillis()));
+            }
+        } else {
+            ShadowDay earlier = earlierDays.get(feed.day.startMillis);
+            if (earlier != null) {
+                feed.day.complete(earlier);
+                earlierDays.remove(feed.day.startMillis);
+            }
+            int bar = feed.key.indexOf('|');
+            for (ScenarioRecord record : inForce(live)) {
+                feed.day
+                        .respond(
+                                price(record),
+                                feed.key.substring(0, bar),
+                                feed.key.substring(bar + 1))
+                        .forEach(out::collect);
+            }
         }
-        for (ScenarioRecord record : inForce(ctx.getBroadcastState(SCENARIOS).immutableEntries())) {
-            out.collect(
-                    price(record)
-                            .point(
-                                    point.tag("area"),
-                                    point.tag("class"),
-                                    point.tag("period"),
-                                    point.field("kwh"),
-                                    point.field("revenue"),
-                                    point.timeMillis()));
-        }
-        long dayStart =
-                Math.floorDiv(point.timeMillis() + offsetMillis, DAY_MILLIS) * DAY_MILLIS
-                        - offsetMillis;
-        ShadowDay day = days.get(dayStart);
-        if (day == null) {
-            day = ShadowDay.of(dayStart);
-            ctx.timerService().registerEventTimeTimer(dayStart + DAY_MILLIS + latenessMillis);
-        }
-        day.set(
-                point.timeMillis(),
-                TariffBook.slotOf(point.tag("period")),
-                point.field("kwh"),
-                point.field("revenue"));
-        days.put(dayStart, day);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<MetricPoint> out)
             throws Exception {
-        long dayStart = timestamp - latenessMillis - DAY_MILLIS;
-        ShadowDay day = days.get(dayStart);
-        if (day == null) {
-            return;
-        }
-        String key = ctx.getCurrentKey();
-        int bar = key.indexOf('|');
-        for (ScenarioRecord record : inForce(ctx.getBroadcastState(SCENARIOS).immutableEntries())) {
-            day.respond(price(record), key.substring(0, bar), key.substring(bar + 1))
-                    .forEach(out::collect);
-        }
-        days.remove(dayStart);
+        // Only a savepoint's earlier days have timers here, set for when the day closes: by then
+        // the load operator has handed the day over (it closes a millisecond earlier).
+        earlierDays.remove(timestamp - latenessMillis - DAY_MILLIS);
     }
 
     @Override

@@ -21,7 +21,6 @@ import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.CustomerClass;
 import org.gridwatch.core.event.MeterReading;
 import org.gridwatch.core.meter.MeteredReading;
-import org.gridwatch.core.metric.Measurements;
 import org.gridwatch.core.metric.MetricPoint;
 import org.gridwatch.core.whatif.ScenarioRecord;
 import org.gridwatch.jobs.MonitorSettings;
@@ -84,13 +83,13 @@ final class LegacyAreaScenario {
                 Types.STRING);
     }
 
-    static KeyedBroadcastOperatorTestHarness<String, MetricPoint, ScenarioRecord, MetricPoint>
+    static KeyedBroadcastOperatorTestHarness<String, ShadowFeed, ScenarioRecord, MetricPoint>
             shadow() throws Exception {
         return new KeyedBroadcastOperatorTestHarness<>(
                 new CoBroadcastWithKeyedOperator<>(
                         new ShadowScenarios(SETTINGS, List.of()),
                         List.of(ShadowScenarios.SCENARIOS)),
-                ShadowScenarios::key,
+                ShadowFeed::key,
                 Types.STRING,
                 128,
                 1,
@@ -101,7 +100,7 @@ final class LegacyAreaScenario {
     record Operators(
             OneInputStreamOperatorTestHarness<MeteredReading, LoadPartial> partials,
             KeyedOneInputStreamOperatorTestHarness<String, LoadPartial, MetricPoint> load,
-            KeyedBroadcastOperatorTestHarness<String, MetricPoint, ScenarioRecord, MetricPoint>
+            KeyedBroadcastOperatorTestHarness<String, ShadowFeed, ScenarioRecord, MetricPoint>
                     shadow) {}
 
     private static MeterReading reading(String meter, long end, double kwh) {
@@ -143,31 +142,27 @@ final class LegacyAreaScenario {
         }
     }
 
-    private static int forwardedPartials;
-    private static int forwardedLoad;
-
-    /** The watermark through the three operators, each one's output ahead of it downstream. */
+    /**
+     * The watermark through the three operators, each one's output ahead of it downstream (the
+     * partials and the shadow feed are taken from their harnesses as they are passed on).
+     */
     private static void watermark(Operators ops, long w) throws Exception {
         ops.partials.processWatermark(new Watermark(w));
-        List<LoadPartial> sent = ops.partials.extractOutputValues();
-        for (int i = forwardedPartials; i < sent.size(); i++) {
-            ops.load.processElement(new StreamRecord<>(sent.get(i)));
-        }
-        forwardedPartials = sent.size();
-        ops.load.processWatermark(new Watermark(w));
-        List<MetricPoint> points = ops.load.extractOutputValues();
-        for (int i = forwardedLoad; i < points.size(); i++) {
-            if (Measurements.TOU.equals(points.get(i).measurement())) {
-                ops.shadow.processElement(points.get(i), 0);
+        for (Object o; (o = ops.partials.getOutput().poll()) != null; ) {
+            if (o instanceof StreamRecord<?> r) {
+                ops.load.processElement(new StreamRecord<>((LoadPartial) r.getValue()));
             }
         }
-        forwardedLoad = points.size();
+        ops.load.processWatermark(new Watermark(w));
+        var feed = ops.load.getSideOutput(LoadBuckets.SHADOW_FEED);
+        for (StreamRecord<ShadowFeed> r; feed != null && (r = feed.poll()) != null; ) {
+            ops.shadow.processElement(r.getValue(), 0);
+        }
         ops.shadow.processWatermark(new Watermark(w));
+        ops.shadow.processBroadcastWatermark(new Watermark(w));
     }
 
     static Operators open() throws Exception {
-        forwardedPartials = 0;
-        forwardedLoad = 0;
         Operators ops = new Operators(partials(), load(), shadow());
         ops.partials.open();
         ops.load.open();

@@ -160,4 +160,74 @@ class LegacyStateTest {
                                 .count())
                 .isZero();
     }
+
+    /** Emitted records by series (a point's tags, a system load change's shard), in order. */
+    private static java.util.Map<String, List<String>> bySeries(List<String> emitted) {
+        var series = java.util.regex.Pattern.compile("tags=(\\S+)|shard=(\\d+)");
+        java.util.Map<String, List<String>> by = new java.util.TreeMap<>();
+        for (String e : emitted) {
+            var m = series.matcher(e);
+            by.computeIfAbsent(m.find() ? m.group() : "", k -> new ArrayList<>()).add(e);
+        }
+        return by;
+    }
+
+    /** The keys that still hold entries in one state of an operator in a harness. */
+    private static long keysIn(AbstractStreamOperatorTestHarness<?> h, String state)
+            throws Exception {
+        return h.getOperator()
+                .getKeyedStateBackend()
+                .getKeys(state, org.apache.flink.runtime.state.VoidNamespace.INSTANCE)
+                .count();
+    }
+
+    @Test
+    void aSavepointOfTheLoadByQuarterHourGoesOnAsIfNeverStopped() throws Exception {
+        var neverStopped = LegacyAreaScenario.open();
+        LegacyAreaScenario.run(neverStopped, 0, LegacyAreaScenario.SPLIT, false);
+        clear(neverStopped.load(), LoadBuckets.SYSTEM_LOAD);
+        clear(neverStopped.shadow());
+        LegacyAreaScenario.run(
+                neverStopped, LegacyAreaScenario.SPLIT, LegacyAreaScenario.QUARTERS, true);
+        List<String> loadNeverStopped = emitted(neverStopped.load(), LoadBuckets.SYSTEM_LOAD);
+        List<String> shadowNeverStopped = emitted(neverStopped.shadow());
+
+        // The same partials (the first phase keeps no state across a watermark), into the load
+        // and the shadow restored from release 0.2's snapshots.
+        var first = LegacyAreaScenario.open();
+        LegacyAreaScenario.run(first, 0, LegacyAreaScenario.SPLIT, false);
+        var load = LegacyAreaScenario.load();
+        var shadow = LegacyAreaScenario.shadow();
+        load.initializeState(snapshot("load-buckets-0.2.snapshot"));
+        shadow.initializeState(snapshot("shadow-scenarios-0.2.snapshot"));
+        load.open();
+        shadow.open();
+        assertThat(keysIn(load, "buckets")).as("the snapshot's quarter hours").isEqualTo(2);
+        assertThat(keysIn(shadow, "shadow-days")).as("the snapshot's open days").isEqualTo(2);
+        var restored = new LegacyAreaScenario.Operators(first.partials(), load, shadow);
+        LegacyAreaScenario.run(
+                restored, LegacyAreaScenario.SPLIT, LegacyAreaScenario.QUARTERS, true);
+
+        assertThat(loadNeverStopped)
+                .as("late readings re-emit quarter hours of the day open at the split")
+                .anyMatch(
+                        s ->
+                                s.contains("measurement=load ")
+                                        && s.contains("class=COMMERCIAL")
+                                        && s.contains("readings=2i"));
+        assertThat(shadowNeverStopped)
+                .as(
+                        "every day is priced after the scenario's response, the one open at the split too")
+                .filteredOn(s -> s.contains("shadow_response"))
+                .hasSize(3 * 2 * 96);
+        // Timers of one instant fire in no set order across keys: compare series by series.
+        assertThat(bySeries(emitted(load, LoadBuckets.SYSTEM_LOAD)))
+                .isEqualTo(bySeries(loadNeverStopped));
+        assertThat(bySeries(emitted(shadow))).isEqualTo(bySeries(shadowNeverStopped));
+        assertThat(keysIn(load, "buckets")).isZero();
+        assertThat(keysIn(load, "load-days")).isZero();
+        assertThat(keysIn(shadow, "shadow-days")).isZero();
+        assertThat(load.numEventTimeTimers()).isZero();
+        assertThat(shadow.numEventTimeTimers()).isZero();
+    }
 }

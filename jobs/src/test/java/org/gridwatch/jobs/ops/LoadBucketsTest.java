@@ -121,11 +121,10 @@ class LoadBucketsTest {
     }
 
     @Test
-    void rejectsAReadingWhoseQuarterHourClosedForGoodAndKeepsNoStateAfterwards() throws Exception {
+    void rejectsAReadingWhoseQuarterHourClosedForGoodAndKeepsNoStateOnceItsDayClosed()
+            throws Exception {
         read("2026-01-15T08:15", 15, 0.4);
         watermark(at("2026-01-16T08:15"));
-        assertThat(harness.numKeyedStateEntries()).isZero();
-        assertThat(harness.numEventTimeTimers()).isZero();
 
         read("2026-01-15T08:15", 15, 0.3);
 
@@ -133,7 +132,14 @@ class LoadBucketsTest {
                 .extracting(StreamRecord::getValue)
                 .extracting(Rejected::reason)
                 .containsExactly(RejectReason.TOO_LATE);
+        // The day is kept until its last quarter hour closes: 2026-01-16 24:00 plus a day.
+        assertThat(harness.numKeyedStateEntries()).isOne();
+        watermark(at("2026-01-17T00:00") - 2);
+        assertThat(harness.numKeyedStateEntries()).isOne();
+        watermark(at("2026-01-17T00:00") - 1);
         assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(load()).extracting(p -> p.field("kwh")).containsExactly(0.4);
     }
 
     @Test
@@ -220,9 +226,73 @@ class LoadBucketsTest {
         stray.add(300_000, 0, 0.5);
         harness.processElement(
                 new LoadPartial("A001|RESIDENTIAL", at("2026-01-15T08:00"), stray), 0);
-        watermark(at("2026-01-16T09:00"));
+        watermark(at("2026-01-17T00:00"));
 
         assertThat(load()).extracting(p -> p.field("kwh")).containsExactly(0.4);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void keepsEachTariffsPeriodOfOneQuarterHourApartAndReEmitsThemAll() throws Exception {
+        Customer odd =
+                new Customer(
+                        "C3",
+                        "M3",
+                        org.gridwatch.core.event.CustomerClass.RESIDENTIAL,
+                        "A001",
+                        "no-such-tariff",
+                        false,
+                        8.0,
+                        Customer.UNKNOWN_SINCE);
+        read("2026-01-15T08:15", 15, 0.4);
+        send(new MeteredReading(odd, reading("M3", "2026-01-15T08:15", 15, 0.5)));
+        watermark(at("2026-01-15T08:15"));
+        send(new MeteredReading(odd, reading("M3", "2026-01-15T08:15", 15, 0.1)));
+        watermark(at("2026-01-15T08:30"));
+
+        // residential-tiered prices every hour flat at 0.5283 CNY/kWh: 0.4 × 0.5283 = 0.21132
+        assertThat(tou())
+                .extracting(p -> p.tag("period"), p -> p.field("kwh"), p -> p.field("revenue"))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("FLAT", 0.4, 0.21132),
+                        org.assertj.core.groups.Tuple.tuple("UNPRICED", 0.5, 0.0),
+                        org.assertj.core.groups.Tuple.tuple("FLAT", 0.4, 0.21132),
+                        org.assertj.core.groups.Tuple.tuple("UNPRICED", 0.6, 0.0));
+        assertThat(load()).extracting(p -> p.field("kwh")).containsExactly(0.9, 1.0);
+    }
+
+    @Test
+    void handsTheWholeDayToTheShadowWhenItsLastQuarterHourCloses() throws Exception {
+        read("2026-01-15T00:15", 15, 0.2); // the day's first quarter hour
+        read("2026-01-15T08:15", 15, 0.4);
+        read("2026-01-16T00:00", 15, 0.3); // its last
+        watermark(at("2026-01-17T00:00") - 2);
+        assertThat(harness.getSideOutput(LoadBuckets.SHADOW_FEED))
+                .extracting(StreamRecord::getValue)
+                .allSatisfy(f -> assertThat(f.tou).isNotNull())
+                .hasSize(3);
+
+        watermark(at("2026-01-17T00:00") - 1);
+
+        var days =
+                harness.getSideOutput(LoadBuckets.SHADOW_FEED).stream()
+                        .map(StreamRecord::getValue)
+                        .filter(f -> f.day != null)
+                        .toList();
+        assertThat(days).singleElement().extracting(f -> f.key).isEqualTo("A001|RESIDENTIAL");
+        var day = days.get(0).day;
+        assertThat(day.startMillis).isEqualTo(at("2026-01-15T00:00"));
+        long[] kwh = new long[96];
+        kwh[0] = 200_000;
+        kwh[32] = 400_000;
+        kwh[95] = 300_000;
+        assertThat(day.microKwh).containsExactly(kwh);
+        // flat all day at 0.5283 CNY/kWh
+        long[] cny = new long[96];
+        cny[0] = 105_660;
+        cny[32] = 211_320;
+        cny[95] = 158_490;
+        assertThat(day.microCnyToday).containsExactly(cny);
         assertThat(harness.numKeyedStateEntries()).isZero();
     }
 }
