@@ -27,11 +27,13 @@ import org.gridwatch.jobs.MonitorSettings;
 
 /**
  * The area operators' scenario for {@link LegacyStateTest}: a house and a shop in one area, read
- * every quarter hour for three days from Monday 2026-03-09, one shop reading a day five hours late,
- * the load's two phases and the live shadow scenarios (one scenario, broadcast) as the job wires
- * them, with one day of allowed lateness. The snapshots of release 0.2 were written by this class's
- * {@link #main} at commit 156cebb (then the load kept one state entry per quarter hour and the
- * shadow its own copy of each open day).
+ * every quarter hour for three days from Monday 2026-03-09, one shop reading a day five hours late
+ * (and a second one for the quarter hour before it), the load's two phases and the live shadow
+ * scenarios (one scenario, broadcast) as the job wires them, with one day of allowed lateness. The
+ * snapshots of release 0.2 were written by this class's {@link #main} at commit 15135ad, when the
+ * load kept one state entry per quarter hour and the shadow its own copy of each open day, made
+ * from the load's {@code tou} points (this class then fed the shadow those points; now it feeds it
+ * the load's {@link LoadBuckets#SHADOW_FEED}).
  */
 final class LegacyAreaScenario {
     static final MonitorSettings SETTINGS =
