@@ -40,6 +40,7 @@ import org.gridwatch.jobs.io.MonitorOutputs;
 import org.gridwatch.jobs.ops.AccountEvent;
 import org.gridwatch.jobs.ops.AreaAdmission;
 import org.gridwatch.jobs.ops.AreaReliability;
+import org.gridwatch.jobs.ops.AreaSupplyPoints;
 import org.gridwatch.jobs.ops.AreaWatch;
 import org.gridwatch.jobs.ops.ClassDeviations;
 import org.gridwatch.jobs.ops.ClassMedian;
@@ -72,7 +73,6 @@ import org.gridwatch.jobs.ops.ServedChange;
 import org.gridwatch.jobs.ops.ShadowFeed;
 import org.gridwatch.jobs.ops.ShadowScenarios;
 import org.gridwatch.jobs.ops.SplitArrivals;
-import org.gridwatch.jobs.ops.SupplyBuckets;
 import org.gridwatch.jobs.ops.SupplyFeed;
 import org.gridwatch.jobs.ops.SystemLoadPartials;
 import org.gridwatch.jobs.types.ReadingTypes;
@@ -460,9 +460,9 @@ public final class MonitorJob {
         SingleOutputStreamOperator<MetricPoint> supply =
                 admitted.keyBy(AreaReading::areaId)
                         .process(
-                                new SupplyBuckets(
+                                new AreaSupplyPoints(
                                         settings.allowedLateness().toMillis(), settings.zone()))
-                        .name("area supply, 15 min")
+                        .name("area supply, 15 min, as it arrives")
                         .uid("supply-buckets");
         c.laterRejected.add(supply.getSideOutput(Rejections.REJECTED));
         c.metrics.add(supply);

@@ -99,7 +99,7 @@ public final class LoadPartials
         return new Rejected(
                 Source.METER_READINGS.topic(),
                 RejectReason.TOO_LATE,
-                EnergyBuckets.TOO_LATE_DETAIL,
+                Rejections.QUARTER_CLOSED,
                 json.reading(r),
                 r.endMillis());
     }

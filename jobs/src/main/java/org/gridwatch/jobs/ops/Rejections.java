@@ -11,4 +11,8 @@ public final class Rejections {
     private Rejections() {}
 
     public static final OutputTag<Rejected> REJECTED = new OutputTag<>("rejected") {};
+
+    /** The detail of a reading rejected {@code TOO_LATE} because its quarter hours closed. */
+    public static final String QUARTER_CLOSED =
+            "its 15 minutes closed: event time passed them by more than the allowed lateness";
 }
