@@ -103,8 +103,7 @@ public final class LossRegression {
      * area of a hundred customers has ~740 hours for its ~103 coefficients, and a theft that began
      * three weeks ago weighs half.
      */
-    static final double HALF_LIFE_DAYS =
-            Double.parseDouble(System.getProperty("gridwatch.hourlyHalfLife", "21"));
+    static final double HALF_LIFE_DAYS = 21;
 
     static final double FORGET = Math.pow(0.5, 1.0 / HALF_LIFE_DAYS);
 
@@ -544,11 +543,9 @@ public final class LossRegression {
 
     /**
      * The most a loss that plainly did not follow the drop takes off the case, in spreads: as much
-     * as a normal day's deviation offsets a suspicious one's ({@link TheftEvidence#MIN_Z}); 0
-     * counts only the evidence for theft ({@code -Dgridwatch.hourlyClearing=0}).
+     * as a normal day's deviation offsets a suspicious one's ({@link TheftEvidence#MIN_Z}).
      */
-    static final double MAX_CLEARING_SPREADS =
-            Double.parseDouble(System.getProperty("gridwatch.hourlyClearing", "2"));
+    static final double MAX_CLEARING_SPREADS = 2;
 
     /**
      * Λ nats as spreads of the case's strength: Λ / 1.5, within [−{@link #MAX_CLEARING_SPREADS},

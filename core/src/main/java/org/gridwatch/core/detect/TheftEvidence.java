@@ -93,13 +93,6 @@ public final class TheftEvidence {
     public int hourlyDays;
     public float hourlySpreads;
 
-    /**
-     * Whether the area's hourly balance counts in S: {@code -Dgridwatch.hourlyBalance=false} leaves
-     * it out (the fit is still kept and shown).
-     */
-    public static final boolean HOURLY_BALANCE =
-            !"false".equals(System.getProperty("gridwatch.hourlyBalance"));
-
     public TheftEvidence() {}
 
     /**
@@ -287,7 +280,7 @@ public final class TheftEvidence {
         if (own < AREA_GATE) {
             return 0;
         }
-        if (!HOURLY_BALANCE || Float.isNaN(hourlyStolenSe)) {
+        if (Float.isNaN(hourlyStolenSe)) {
             return areaLoss.spreads;
         }
         // the stronger of the two for theft; the hourly fit's clearing where the daily match

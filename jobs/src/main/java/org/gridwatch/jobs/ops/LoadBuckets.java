@@ -193,7 +193,7 @@ public final class LoadBuckets extends KeyedProcessFunction<String, LoadPartial,
         int bar = key.indexOf('|');
         String area = key.substring(0, bar);
         String customerClass = key.substring(bar + 1);
-        long microKwh = day.microKwh[quarter];
+        long microKwh = day.microKwh(quarter);
         out.collect(
                 MetricPoint.of(Measurements.LOAD)
                         .tag("area", area)

@@ -8,8 +8,8 @@ import org.gridwatch.core.whatif.ShadowDay;
  * One local day of an area's and a class's metered load, quarter hour by quarter hour: {@link
  * LoadBuckets}' state, one entry per series and open day. Per quarter hour it keeps the energy, the
  * readings, the energy last emitted, and the energy with its revenue by tariff slot; in columns of
- * 96, not an object per quarter hour (about 3.7 kB a day where 96 quarter-hour entries, each with
- * its map entry, boxed key, two arrays and a timer, took about 29 kB on the heap).
+ * 96, not an object per quarter hour (about 3 kB a day where 96 quarter-hour entries, each with its
+ * map entry, boxed key, two arrays and a timer, took about 29 kB on the heap).
  *
  * <p>A quarter hour's energy lies in one tariff slot for each tariff, so in one slot when the
  * class's customers in the area share a tariff: that first slot is kept in the columns, and any
@@ -20,7 +20,6 @@ public final class LoadDay {
 
     public static final int QUARTERS = ShadowDay.QUARTERS;
 
-    public long[] microKwh = new long[QUARTERS];
     public int[] readings = new int[QUARTERS];
 
     /** The energy of each quarter hour's last emission, so a re-emission can say what changed. */
@@ -47,7 +46,6 @@ public final class LoadDay {
 
     /** Adds part of a quarter hour's load (its emission record is not part of it). */
     void add(int quarter, LoadTotal part) {
-        microKwh[quarter] += part.microKwh;
         readings[quarter] = Math.addExact(readings[quarter], Math.toIntExact(part.readings));
         for (int slot = 0; slot < TariffBook.SLOTS; slot++) {
             if (part.microKwhBySlot[slot] != 0) {
@@ -79,6 +77,17 @@ public final class LoadDay {
         more[more.length - 1] = cny;
     }
 
+    /** A quarter hour's energy, micro-kWh: its slots' (every part's energy lies in one slot). */
+    long microKwh(int quarter) {
+        long sum = firstSlotMicroKwh[quarter];
+        for (int i = 0; i < more.length; i += 3) {
+            if (more[i] / TariffBook.SLOTS == quarter) {
+                sum += more[i + 1];
+            }
+        }
+        return sum;
+    }
+
     /** A quarter hour's energy and revenue by slot, into arrays of {@link TariffBook#SLOTS}. */
     void slots(int quarter, long[] kwhBySlot, long[] cnyBySlot) {
         Arrays.fill(kwhBySlot, 0);
@@ -98,10 +107,12 @@ public final class LoadDay {
 
     /** The whole day, energy and revenue per quarter hour, for the live shadow scenarios. */
     ShadowDay shadow(long startMillis) {
+        long[] kwh = firstSlotMicroKwh.clone();
         long[] cny = firstSlotMicroCny.clone();
         for (int i = 0; i < more.length; i += 3) {
+            kwh[(int) (more[i] / TariffBook.SLOTS)] += more[i + 1];
             cny[(int) (more[i] / TariffBook.SLOTS)] += more[i + 2];
         }
-        return ShadowDay.of(startMillis, microKwh.clone(), cny);
+        return ShadowDay.of(startMillis, kwh, cny);
     }
 }
