@@ -24,6 +24,19 @@ import org.junit.jupiter.api.Test;
 /** The load in its two phases: each task's part ({@link LoadPartials}), then per series. */
 class LoadBucketsTest {
     private static final Customer HOUSE = customer("C1", "M1", "A001", 8.0);
+
+    /** A neighbour whose master names a tariff the tariff file does not have. */
+    private static final Customer ODD =
+            new Customer(
+                    "C3",
+                    "M3",
+                    org.gridwatch.core.event.CustomerClass.RESIDENTIAL,
+                    "A001",
+                    "no-such-tariff",
+                    false,
+                    8.0,
+                    Customer.UNKNOWN_SINCE);
+
     private static final MonitorSettings SETTINGS =
             MonitorSettings.DEFAULT.withAllowedLateness(Duration.ofDays(1));
 
@@ -179,17 +192,7 @@ class LoadBucketsTest {
 
     @Test
     void countsEnergyOfAnUnknownTariffAsUnpriced() throws Exception {
-        Customer odd =
-                new Customer(
-                        "C3",
-                        "M3",
-                        org.gridwatch.core.event.CustomerClass.RESIDENTIAL,
-                        "A001",
-                        "no-such-tariff",
-                        false,
-                        8.0,
-                        Customer.UNKNOWN_SINCE);
-        send(new MeteredReading(odd, reading("M3", "2026-01-15T08:15", 15, 0.5)));
+        send(new MeteredReading(ODD, reading("M3", "2026-01-15T08:15", 15, 0.5)));
         watermark(at("2026-01-15T08:15"));
 
         assertThat(tou())
@@ -234,20 +237,10 @@ class LoadBucketsTest {
 
     @Test
     void keepsEachTariffsPeriodOfOneQuarterHourApartAndReEmitsThemAll() throws Exception {
-        Customer odd =
-                new Customer(
-                        "C3",
-                        "M3",
-                        org.gridwatch.core.event.CustomerClass.RESIDENTIAL,
-                        "A001",
-                        "no-such-tariff",
-                        false,
-                        8.0,
-                        Customer.UNKNOWN_SINCE);
         read("2026-01-15T08:15", 15, 0.4);
-        send(new MeteredReading(odd, reading("M3", "2026-01-15T08:15", 15, 0.5)));
+        send(new MeteredReading(ODD, reading("M3", "2026-01-15T08:15", 15, 0.5)));
         watermark(at("2026-01-15T08:15"));
-        send(new MeteredReading(odd, reading("M3", "2026-01-15T08:15", 15, 0.1)));
+        send(new MeteredReading(ODD, reading("M3", "2026-01-15T08:15", 15, 0.1)));
         watermark(at("2026-01-15T08:30"));
 
         // residential-tiered prices every hour flat at 0.5283 CNY/kWh: 0.4 × 0.5283 = 0.21132
