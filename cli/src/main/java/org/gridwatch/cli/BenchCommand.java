@@ -294,6 +294,7 @@ public final class BenchCommand implements Callable<Integer> {
                         env, servers, Source.METER_READINGS.topic(), "bench-baseline-" + r);
                 baseline.add(report(out, "kafka", "baseline", r, readings, run(flink, env)));
             }
+            QuietKafka.clientsToLogFileOnly();
         }
         return monitor.line("kafka", baseline);
     }
@@ -374,6 +375,7 @@ public final class BenchCommand implements Callable<Integer> {
                 Thread.sleep(200);
             }
             flink.cancel(job);
+            QuietKafka.clientsToLogFileOnly();
             List<Long> latencies = new ArrayList<>();
             int index = 0;
             for (var e : sent.entrySet()) {

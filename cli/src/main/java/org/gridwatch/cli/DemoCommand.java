@@ -194,6 +194,7 @@ public final class DemoCommand implements Callable<Integer> {
                 out.flush();
             }
             flink.cancel(job);
+            QuietKafka.clientsToLogFileOnly();
             Throwable failure = result.isDone() ? LocalFlink.failure(result.get()) : null;
             if (failure != null) {
                 throw new IllegalStateException(

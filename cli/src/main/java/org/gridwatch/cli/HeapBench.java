@@ -130,6 +130,7 @@ final class HeapBench {
                         r.getKey());
             }
             flink.cancel(job);
+            QuietKafka.clientsToLogFileOnly();
             out.flush();
         }
     }

@@ -3,6 +3,11 @@ package org.gridwatch.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.Appender;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.gridwatch.embedded.EmbeddedKafka;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,5 +34,29 @@ final class QuietKafka {
                     "Kafka's storage formatter: {}",
                     formatter.toString(StandardCharsets.UTF_8).strip());
         }
+    }
+
+    /**
+     * From now on, what Kafka's clients log goes to the log file only, not to the terminal. Call as
+     * the command stops its broker: the Kafka sources' coordinators leave their admin clients open
+     * after the job has been cancelled and the cluster closed (seen with flink-connector-kafka
+     * 5.0.0-2.2 on Flink 2.2.0: their clients are never unregistered), and each keeps trying the
+     * stopped broker, a warning a time, until the process exits. Those lines say nothing to the
+     * person at the terminal; the file keeps them. Nothing happens under another logging
+     * configuration than bin/gridwatch's (no appender named {@code file}).
+     */
+    static void clientsToLogFileOnly() {
+        LoggerContext context = LoggerContext.getContext(false);
+        Configuration config = context.getConfiguration();
+        Appender file = config.getAppender("file");
+        if (file == null) {
+            return;
+        }
+        String clients = "org.apache.kafka.clients";
+        LoggerConfig toFile = new LoggerConfig(clients, Level.INFO, false);
+        toFile.addAppender(file, null, null);
+        config.addLogger(clients, toFile);
+        context.updateLoggers();
+        LOG.info("Kafka clients' messages go to this file only from here on: the broker stops");
     }
 }
