@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
@@ -48,6 +49,13 @@ final class LocalFlink implements AutoCloseable {
 
     private static final Duration RESTART_DELAY = Duration.ofSeconds(10);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
+    /**
+     * Each task manager's network buffers. The local cluster's default, 64 MB, is too little for
+     * the monitor's tasks at parallelism 2: Flink warned "Memory usage [150–175%] is too high" and
+     * gave each channel fewer buffers than it asked for.
+     */
+    static final MemorySize NETWORK_MEMORY = MemorySize.ofMebiBytes(256);
 
     private final MiniCluster cluster;
     private final int parallelism;
@@ -82,6 +90,8 @@ final class LocalFlink implements AutoCloseable {
         conf.set(RestOptions.ADDRESS, "localhost");
         conf.set(RestOptions.BIND_PORT, String.valueOf(port));
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, slotsEach);
+        conf.set(TaskManagerOptions.NETWORK_MEMORY_MIN, NETWORK_MEMORY);
+        conf.set(TaskManagerOptions.NETWORK_MEMORY_MAX, NETWORK_MEMORY);
         String logFile = System.getProperty("gridwatch.log.file");
         if (logFile != null) {
             conf.set(WebOptions.LOG_PATH, logFile); // the web UI's "Job Manager > Logs" tab
