@@ -149,7 +149,7 @@ public final class LoadBuckets extends KeyedProcessFunction<String, LoadPartial,
         long closed = due - latenessMillis;
         if (earlierQuarters.contains(closed)) {
             long closedDayStart = dayOf(closed);
-            LoadDay closedDay = day(closedDayStart, ctx);
+            LoadDay closedDay = day(closedDayStart, ctx, timestamp);
             adoptEarlier(closedDay, quarterOf(closed, closedDayStart), closed);
             days.put(closedDayStart, closedDay);
         }
@@ -165,10 +165,22 @@ public final class LoadBuckets extends KeyedProcessFunction<String, LoadPartial,
 
     /** The open day, created (with its closing timer) on first use. */
     private LoadDay day(long dayStart, Context ctx) throws Exception {
+        return day(dayStart, ctx, Long.MIN_VALUE);
+    }
+
+    /**
+     * As {@link #day(long, Context)} from a timer firing at {@code firing}: a day created as it
+     * closes (a savepoint's last quarter hour of it, moved in at its closing) is handed over in the
+     * same call, and a timer set for that instant would fire again and emit its due quarter hour a
+     * second time.
+     */
+    private LoadDay day(long dayStart, Context ctx, long firing) throws Exception {
         LoadDay day = days.get(dayStart);
         if (day == null) {
             day = new LoadDay();
-            ctx.timerService().registerEventTimeTimer(closesAt(dayStart));
+            if (closesAt(dayStart) != firing) {
+                ctx.timerService().registerEventTimeTimer(closesAt(dayStart));
+            }
         }
         return day;
     }

@@ -183,30 +183,44 @@ class LegacyStateTest {
 
     @Test
     void aSavepointOfTheLoadByQuarterHourGoesOnAsIfNeverStopped() throws Exception {
+        restoresTheAreaOperatorsAsIfNeverStopped(LegacyAreaScenario.SPLIT, "");
+    }
+
+    /**
+     * Taken at 23:45 on the second day: of the first day only its last quarter hour is left, and it
+     * closes at the same instant as the second day's last quarter hour is due. Written at 15135ad
+     * with {@code LegacyAreaScenario.run(ops, 0, 192, false)} and the same snapshots as {@link
+     * LegacyAreaScenario#main}.
+     */
+    @Test
+    void aSavepointHoldingADaysLastQuarterHourAloneEmitsNothingTwice() throws Exception {
+        restoresTheAreaOperatorsAsIfNeverStopped(192, "-midnight");
+    }
+
+    private void restoresTheAreaOperatorsAsIfNeverStopped(int split, String suffix)
+            throws Exception {
         var neverStopped = LegacyAreaScenario.open();
-        LegacyAreaScenario.run(neverStopped, 0, LegacyAreaScenario.SPLIT, false);
+        LegacyAreaScenario.run(neverStopped, 0, split, false);
         clear(neverStopped.load(), LoadBuckets.SYSTEM_LOAD);
         clear(neverStopped.shadow());
-        LegacyAreaScenario.run(
-                neverStopped, LegacyAreaScenario.SPLIT, LegacyAreaScenario.QUARTERS, true);
+        LegacyAreaScenario.run(neverStopped, split, LegacyAreaScenario.QUARTERS, true);
         List<String> loadNeverStopped = emitted(neverStopped.load(), LoadBuckets.SYSTEM_LOAD);
         List<String> shadowNeverStopped = emitted(neverStopped.shadow());
 
         // The same partials (the first phase keeps no state across a watermark), into the load
         // and the shadow restored from release 0.2's snapshots.
         var first = LegacyAreaScenario.open();
-        LegacyAreaScenario.run(first, 0, LegacyAreaScenario.SPLIT, false);
+        LegacyAreaScenario.run(first, 0, split, false);
         var load = LegacyAreaScenario.load();
         var shadow = LegacyAreaScenario.shadow();
-        load.initializeState(snapshot("load-buckets-0.2.snapshot"));
-        shadow.initializeState(snapshot("shadow-scenarios-0.2.snapshot"));
+        load.initializeState(snapshot("load-buckets-0.2" + suffix + ".snapshot"));
+        shadow.initializeState(snapshot("shadow-scenarios-0.2" + suffix + ".snapshot"));
         load.open();
         shadow.open();
         assertThat(keysIn(load, "buckets")).as("the snapshot's quarter hours").isEqualTo(2);
         assertThat(keysIn(shadow, "shadow-days")).as("the snapshot's open days").isEqualTo(2);
         var restored = new LegacyAreaScenario.Operators(first.partials(), load, shadow);
-        LegacyAreaScenario.run(
-                restored, LegacyAreaScenario.SPLIT, LegacyAreaScenario.QUARTERS, true);
+        LegacyAreaScenario.run(restored, split, LegacyAreaScenario.QUARTERS, true);
 
         assertThat(loadNeverStopped)
                 .as("late readings re-emit quarter hours of the day open at the split")
