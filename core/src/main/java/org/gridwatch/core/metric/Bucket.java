@@ -13,6 +13,21 @@ public final class Bucket {
 
     private Bucket() {}
 
+    /** A local day in milliseconds: the utility's zone is taken at its fixed offset. */
+    public static final long DAY_MILLIS = 86_400_000L;
+
+    /** The quarter hours of a local day. */
+    public static final int QUARTERS_A_DAY = (int) (DAY_MILLIS / MILLIS);
+
+    /**
+     * The first instant of the local day an instant falls in, the zone at its fixed offset ({@code
+     * EventTime.fixedOffset}, in milliseconds): the day the load per area and the system's peak and
+     * valley both group by.
+     */
+    public static long localDayStart(long epochMillis, long offsetMillis) {
+        return Math.floorDiv(epochMillis + offsetMillis, DAY_MILLIS) * DAY_MILLIS - offsetMillis;
+    }
+
     /** The start of the bucket an instant falls in. */
     public static long startOf(long epochMillis) {
         return Math.floorDiv(epochMillis, MILLIS) * MILLIS;

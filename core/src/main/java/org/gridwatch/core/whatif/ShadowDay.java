@@ -20,7 +20,7 @@ import org.gridwatch.core.tariff.TariffBook;
  */
 public final class ShadowDay {
 
-    public static final int QUARTERS = 96;
+    public static final int QUARTERS = Bucket.QUARTERS_A_DAY;
 
     /** The day's first instant. */
     public long startMillis;

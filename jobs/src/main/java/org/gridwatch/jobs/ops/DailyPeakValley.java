@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class DailyPeakValley extends KeyedProcessFunction<String, QuarterLoad, MetricPoint>
         implements ActedEventTime.User {
     private static final long serialVersionUID = 1L;
-    private static final long DAY = 86_400_000L;
-    private static final int QUARTERS = (int) (DAY / Bucket.MILLIS);
+    private static final long DAY = Bucket.DAY_MILLIS;
+    private static final int QUARTERS = Bucket.QUARTERS_A_DAY;
 
     private static final Logger LOG = LoggerFactory.getLogger(DailyPeakValley.class);
 
@@ -92,7 +92,7 @@ public final class DailyPeakValley extends KeyedProcessFunction<String, QuarterL
     }
 
     private long dayStart(long t) {
-        return Math.floorDiv(t + offsetMillis, DAY) * DAY - offsetMillis;
+        return Bucket.localDayStart(t, offsetMillis);
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class LoadBuckets extends KeyedProcessFunction<String, LoadPartial,
 
     private static final Logger LOG = LoggerFactory.getLogger(LoadBuckets.class);
 
-    private static final long DAY_MILLIS = 86_400_000L;
+    private static final long DAY_MILLIS = Bucket.DAY_MILLIS;
 
     /**
      * What each emission adds to the system's load in its quarter hour: the first emission the
@@ -236,9 +236,8 @@ public final class LoadBuckets extends KeyedProcessFunction<String, LoadPartial,
         }
     }
 
-    /** The start of the local day (the zone's fixed offset) an instant lies in. */
     private long dayOf(long epochMillis) {
-        return Math.floorDiv(epochMillis + offsetMillis, DAY_MILLIS) * DAY_MILLIS - offsetMillis;
+        return Bucket.localDayStart(epochMillis, offsetMillis);
     }
 
     private static int quarterOf(long quarterStart, long dayStart) {
