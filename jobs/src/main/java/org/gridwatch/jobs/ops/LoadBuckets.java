@@ -4,6 +4,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -62,6 +63,12 @@ public final class LoadBuckets extends KeyedProcessFunction<String, LoadPartial,
      */
     private transient MapState<Long, LoadTotal> earlierQuarters;
 
+    /**
+     * Whether the job was restored (from a checkpoint or savepoint): only then can it hold {@link
+     * #earlierQuarters}, so a job started afresh never looks them up.
+     */
+    private transient boolean restored;
+
     private transient long[] kwhBySlot;
     private transient long[] cnyBySlot;
 
@@ -97,6 +104,12 @@ public final class LoadBuckets extends KeyedProcessFunction<String, LoadPartial,
     @Override
     public ActedEventTime actedEventTime() {
         return eventTime;
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        ActedEventTime.User.super.initializeState(context);
+        restored = context.isRestored();
     }
 
     @Override
@@ -137,7 +150,7 @@ public final class LoadBuckets extends KeyedProcessFunction<String, LoadPartial,
         long due = timestamp + 1 - Bucket.MILLIS;
         long dueDayStart = dayOf(due);
         LoadDay dueDay = days.get(dueDayStart);
-        if (dueDay != null || earlierQuarters.contains(due)) {
+        if (dueDay != null || (restored && earlierQuarters.contains(due))) {
             dueDay = dueDay != null ? dueDay : day(dueDayStart, ctx);
             int quarter = quarterOf(due, dueDayStart);
             adoptEarlier(dueDay, quarter, due);
@@ -147,7 +160,7 @@ public final class LoadBuckets extends KeyedProcessFunction<String, LoadPartial,
             }
         }
         long closed = due - latenessMillis;
-        if (earlierQuarters.contains(closed)) {
+        if (restored && earlierQuarters.contains(closed)) {
             long closedDayStart = dayOf(closed);
             LoadDay closedDay = day(closedDayStart, ctx, timestamp);
             adoptEarlier(closedDay, quarterOf(closed, closedDayStart), closed);
@@ -187,7 +200,7 @@ public final class LoadBuckets extends KeyedProcessFunction<String, LoadPartial,
 
     /** Moves a savepoint's earlier quarter hour into its day, with what it emitted. */
     private void adoptEarlier(LoadDay day, int quarter, long quarterStart) throws Exception {
-        LoadTotal earlier = earlierQuarters.get(quarterStart);
+        LoadTotal earlier = restored ? earlierQuarters.get(quarterStart) : null;
         if (earlier != null) {
             day.add(quarter, earlier);
             day.emittedMicroKwh[quarter] += earlier.emittedMicroKwh;
