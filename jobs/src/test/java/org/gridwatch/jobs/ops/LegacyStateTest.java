@@ -161,6 +161,56 @@ class LegacyStateTest {
                 .isZero();
     }
 
+    /**
+     * The fleet value's steps keyed by customer, restored from release 0.2's snapshots (the
+     * standing and the last record as POJOs, {@link LegacyValueScenario#main} at 87f381f), emit
+     * exactly what steps that never stopped emit.
+     */
+    @Test
+    void aSavepointOfTheFleetValuesCustomerStepsGoesOnAsIfNeverStopped() throws Exception {
+        int split = LegacyValueScenario.SPLIT;
+        int end = LegacyValueScenario.SCRIPT.size();
+        var neverStopped = LegacyValueScenario.open();
+        LegacyValueScenario.run(neverStopped, 0, split);
+        clear(neverStopped.values, CustomerValue.RANGES);
+        neverStopped.passedOn = 0;
+        clear(neverStopped.assessment, SegmentAssessment.TALLIES);
+        LegacyValueScenario.run(neverStopped, split, end);
+        List<String> valuesNeverStopped = emitted(neverStopped.values, CustomerValue.RANGES);
+        List<String> assessedNeverStopped =
+                emitted(neverStopped.assessment, SegmentAssessment.TALLIES);
+
+        var values = LegacyValueScenario.customerValue();
+        var assessment = LegacyValueScenario.assessment();
+        values.initializeState(snapshot("customer-value-0.2.snapshot"));
+        assessment.initializeState(snapshot("segment-assessment-0.2.snapshot"));
+        values.open();
+        assessment.open();
+        var restored = new LegacyValueScenario.Operators(values, assessment);
+        LegacyValueScenario.run(restored, split, end);
+
+        assertThat(valuesNeverStopped)
+                .as("after the stop: C4's payment, February's billing of C5 unbilled, a removal")
+                .anyMatch(s -> s.contains("kind=CHANGED customerId=C4"))
+                .anyMatch(s -> s.contains("kind=BILLED customerId=C5"))
+                .anyMatch(s -> s.contains("kind=REMOVED customerId=C2"))
+                .anyMatch(s -> s.startsWith("fleet-range-values"));
+        assertThat(assessedNeverStopped)
+                .as("records re-assessed with the reasons kept before the stop, tallies moved")
+                .anyMatch(s -> s.contains("SegmentChange{customerId=C4"))
+                .anyMatch(s -> s.contains("kind=MOVED"))
+                .anyMatch(s -> s.contains("kind=REMOVED"));
+        // Timers of one instant fire in no set order across keys: compare them sorted.
+        assertThat(sorted(emitted(values, CustomerValue.RANGES)))
+                .isEqualTo(sorted(valuesNeverStopped));
+        assertThat(sorted(emitted(assessment, SegmentAssessment.TALLIES)))
+                .isEqualTo(sorted(assessedNeverStopped));
+    }
+
+    private static List<String> sorted(List<String> emitted) {
+        return emitted.stream().sorted().toList();
+    }
+
     /** Emitted records by series (a point's tags, a system load change's shard), in order. */
     private static java.util.Map<String, List<String>> bySeries(List<String> emitted) {
         var series = java.util.regex.Pattern.compile("tags=(\\S+)|shard=(\\d+)");
