@@ -95,11 +95,11 @@ public final class StateCodec {
         return s == null ? null : s.intern();
     }
 
-    private static void writeEnum(DataOutput out, Enum<?> e) throws IOException {
+    static void writeEnum(DataOutput out, Enum<?> e) throws IOException {
         out.writeByte(e == null ? 0 : e.ordinal() + 1);
     }
 
-    private static <E extends Enum<E>> E readEnum(DataInput in, E[] values) throws IOException {
+    static <E extends Enum<E>> E readEnum(DataInput in, E[] values) throws IOException {
         int b = in.readUnsignedByte();
         return b == 0 ? null : values[b - 1];
     }
@@ -214,11 +214,11 @@ public final class StateCodec {
         return a;
     }
 
-    private static void writeDouble(DataOutput out, double v) throws IOException {
+    static void writeDouble(DataOutput out, double v) throws IOException {
         out.writeLong(Double.doubleToRawLongBits(v));
     }
 
-    private static double readDouble(DataInput in) throws IOException {
+    static double readDouble(DataInput in) throws IOException {
         return Double.longBitsToDouble(in.readLong());
     }
 
