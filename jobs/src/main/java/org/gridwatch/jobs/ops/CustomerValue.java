@@ -6,7 +6,11 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -15,6 +19,7 @@ import org.gridwatch.core.metric.Bucket;
 import org.gridwatch.core.value.CustomerStanding;
 import org.gridwatch.core.value.FleetMeasure;
 import org.gridwatch.core.value.ValueModel;
+import org.gridwatch.jobs.state.FleetValueCodec;
 
 /**
  * The fleet value's first step, keyed by customer: the customer's latest {@link CustomerStanding},
@@ -28,10 +33,13 @@ import org.gridwatch.core.value.ValueModel;
  * at the end of its quarter hour (a billing in that quarter hour no longer counts it).
  *
  * <p>A customer billed once keeps a timer at the next billing ({@link BillingSchedule}) as long as
- * it is in the fleet; the state is its standing and the standings of quarter hours not closed yet.
+ * it is in the fleet; the state is its standing, kept as its compact bytes ({@link
+ * FleetValueCodec}: read at a timer, written when a new one is taken), and the standings of quarter
+ * hours not closed yet.
  */
 public final class CustomerValue
-        extends KeyedBroadcastProcessFunction<String, CustomerStanding, Billing, ValueInput> {
+        extends KeyedBroadcastProcessFunction<String, CustomerStanding, Billing, ValueInput>
+        implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
 
     /** The billings, by their instant; each customer task has them all. */
@@ -44,8 +52,16 @@ public final class CustomerValue
 
     private final ValueModel model;
     private final BillingSchedule schedule;
-    private transient ValueState<CustomerStanding> standing;
+    private transient ValueState<byte[]> standingBytes;
     private transient MapState<Long, CustomerStanding> arriving;
+    private transient boolean restored;
+
+    /**
+     * The standing as earlier releases kept it (a POJO, until 87f381f), registered only in a
+     * restored operator and moved into {@link #standingBytes} when its customer is next touched (at
+     * the latest at the next billing's timer).
+     */
+    private transient ValueState<CustomerStanding> legacyStanding;
 
     public CustomerValue(ValueModel model, BillingSchedule schedule) {
         this.model = model;
@@ -54,11 +70,19 @@ public final class CustomerValue
 
     @Override
     public void open(OpenContext openContext) {
-        standing =
+        standingBytes =
                 getRuntimeContext()
                         .getState(
                                 new ValueStateDescriptor<>(
-                                        "standing", Types.POJO(CustomerStanding.class)));
+                                        "standing-bytes",
+                                        PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+        if (restored) {
+            legacyStanding =
+                    getRuntimeContext()
+                            .getState(
+                                    new ValueStateDescriptor<>(
+                                            "standing", Types.POJO(CustomerStanding.class)));
+        }
         arriving =
                 getRuntimeContext()
                         .getMapState(
@@ -69,12 +93,41 @@ public final class CustomerValue
     }
 
     @Override
+    public void initializeState(FunctionInitializationContext context) {
+        restored = context.isRestored();
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) {}
+
+    /** The current customer's standing, or null; one kept by an earlier release moved over. */
+    private CustomerStanding standing(String customerId) throws Exception {
+        byte[] bytes = standingBytes.value();
+        if (bytes != null) {
+            return FleetValueCodec.standingOf(bytes, customerId);
+        }
+        CustomerStanding old = legacyStanding == null ? null : legacyStanding.value();
+        if (old != null) {
+            legacyStanding.clear();
+            standingBytes.update(FleetValueCodec.standingBytes(old, customerId));
+        }
+        return old;
+    }
+
+    private void forgetStanding() throws Exception {
+        standingBytes.clear();
+        if (legacyStanding != null) {
+            legacyStanding.clear();
+        }
+    }
+
+    @Override
     public void processElement(CustomerStanding s, ReadOnlyContext ctx, Collector<ValueInput> out)
             throws Exception {
         long at = s.removed() ? removedAt(s, ctx) : ctx.timestamp();
         if (at == Long.MIN_VALUE) {
             // Removed before event time began: nothing was valued, nothing to wait for.
-            standing.clear();
+            forgetStanding();
             arriving.clear();
             return;
         }
@@ -104,25 +157,32 @@ public final class CustomerValue
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ValueInput> out)
             throws Exception {
+        String customerId = ctx.getCurrentKey();
         CustomerStanding fresh = arriving.get(timestamp);
         if (fresh != null && fresh.removed()) {
-            out.collect(ValueInput.removed(timestamp, fresh, standing.value()));
-            standing.clear();
+            out.collect(ValueInput.removed(timestamp, fresh, standing(customerId)));
+            forgetStanding();
             arriving.clear();
             return;
         }
+        CustomerStanding s;
         if (fresh != null) {
             arriving.remove(timestamp);
-            standing.update(fresh);
+            s = fresh;
+            standingBytes.update(FleetValueCodec.standingBytes(fresh, customerId));
+            if (legacyStanding != null) {
+                legacyStanding.clear();
+            }
+        } else {
+            s = standing(customerId);
         }
-        CustomerStanding s = standing.value();
         if (s == null) {
             return; // removed, forgotten, or never billed
         }
         Integer billedMonth = ctx.getBroadcastState(BILLINGS).get(timestamp);
         if (billedMonth != null) {
             if (s.billedMonth() <= billedMonth - 100) { // yyyymm: no bill since a year ago
-                standing.clear();
+                forgetStanding();
                 out.collect(ValueInput.forgotten(timestamp, s));
                 return;
             }

@@ -6,7 +6,11 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -18,6 +22,7 @@ import org.gridwatch.core.value.FleetMeasure;
 import org.gridwatch.core.value.SegmentRule;
 import org.gridwatch.core.value.SegmentTally;
 import org.gridwatch.core.value.ValueModel;
+import org.gridwatch.jobs.state.LastAssessment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +35,13 @@ import org.slf4j.LoggerFactory;
  * reasons. A record goes out when its segment, grade, strategies or inspection date change; each
  * assessment's effect on its area's tally goes to {@link #TALLIES}.
  *
- * <p>State: the customer's last record and the billing it was valued at; what came for a billing
- * (or a quarter hour) until its timer.
+ * <p>State: the customer's last record and the billing it was valued at, one value kept as its
+ * compact bytes ({@link LastAssessment}); what came for a billing (or a quarter hour) until its
+ * timer.
  */
 public final class SegmentAssessment
-        extends KeyedBroadcastProcessFunction<String, ValueInput, FleetFigures, SegmentChange> {
+        extends KeyedBroadcastProcessFunction<String, ValueInput, FleetFigures, SegmentChange>
+        implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(SegmentAssessment.class);
 
@@ -47,9 +54,18 @@ public final class SegmentAssessment
             new OutputTag<>("segment-tally-changes", Types.POJO(TallyChange.class)) {};
 
     private final ValueModel model;
-    private transient ValueState<SegmentChange> assessed;
+    private transient ValueState<byte[]> kept;
     private transient MapState<Long, List<ValueInput>> pending;
-    private transient ValueState<Long> valuedAt;
+    private transient boolean restored;
+
+    /**
+     * The record and the billing it was valued at as earlier releases kept them (a POJO and a long,
+     * until 87f381f), registered only in a restored operator and moved into {@link #kept} when
+     * their customer is next assessed (at the latest at the next billing).
+     */
+    private transient ValueState<SegmentChange> legacyAssessed;
+
+    private transient ValueState<Long> legacyValuedAt;
 
     public SegmentAssessment(ValueModel model) {
         this.model = model;
@@ -57,11 +73,22 @@ public final class SegmentAssessment
 
     @Override
     public void open(OpenContext openContext) {
-        assessed =
+        kept =
                 getRuntimeContext()
                         .getState(
                                 new ValueStateDescriptor<>(
-                                        "assessed", Types.POJO(SegmentChange.class)));
+                                        "last-assessment",
+                                        PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+        if (restored) {
+            legacyAssessed =
+                    getRuntimeContext()
+                            .getState(
+                                    new ValueStateDescriptor<>(
+                                            "assessed", Types.POJO(SegmentChange.class)));
+            legacyValuedAt =
+                    getRuntimeContext()
+                            .getState(new ValueStateDescriptor<>("valued-at", Types.LONG));
+        }
         pending =
                 getRuntimeContext()
                         .getMapState(
@@ -69,8 +96,49 @@ public final class SegmentAssessment
                                         "inputs-by-instant",
                                         Types.LONG,
                                         Types.LIST(Types.POJO(ValueInput.class))));
-        valuedAt =
-                getRuntimeContext().getState(new ValueStateDescriptor<>("valued-at", Types.LONG));
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) {
+        restored = context.isRestored();
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) {}
+
+    /**
+     * The current customer's last record and the billing it was valued at (either null if none);
+     * what an earlier release kept moved over.
+     */
+    private LastAssessment last(String customerId) throws Exception {
+        byte[] bytes = kept.value();
+        if (bytes != null) {
+            return LastAssessment.decode(bytes, customerId);
+        }
+        if (legacyAssessed != null) {
+            LastAssessment old = new LastAssessment(legacyAssessed.value(), legacyValuedAt.value());
+            legacyAssessed.clear();
+            legacyValuedAt.clear();
+            if (old.record() != null || old.valuedAt() != null) {
+                kept.update(old.encode(customerId));
+                return old;
+            }
+        }
+        return NONE;
+    }
+
+    private static final LastAssessment NONE = new LastAssessment(null, null);
+
+    private void forget() throws Exception {
+        kept.clear();
+        if (legacyAssessed != null) {
+            legacyAssessed.clear();
+            legacyValuedAt.clear();
+        }
+    }
+
+    private void keep(String customerId, SegmentChange record, Long valuedAt) throws Exception {
+        kept.update(new LastAssessment(record, valuedAt).encode(customerId));
     }
 
     @Override
@@ -138,10 +206,7 @@ public final class SegmentAssessment
                         out);
             }
             case CHANGED -> reassessed(step.standing(), timestamp, ctx, out);
-            case FORGOTTEN -> {
-                assessed.clear();
-                valuedAt.clear();
-            }
+            case FORGOTTEN -> forget();
             case REMOVED -> removed(step, timestamp, ctx);
             default -> throw new IllegalStateException("not assessed: " + step.kind());
         }
@@ -161,7 +226,7 @@ public final class SegmentAssessment
             OnTimerContext ctx,
             Collector<SegmentChange> out)
             throws Exception {
-        SegmentChange before = assessed.value();
+        SegmentChange before = last(ctx.getCurrentKey()).record();
         var valuation = figures.valuation(s, valueRank, energyRank, model);
         SegmentChange now =
                 figures.rule(model.segments())
@@ -172,7 +237,7 @@ public final class SegmentAssessment
                                 timestamp, // the billing: the month's end + the allowed lateness
                                 before);
         record(now, before, out);
-        valuedAt.update(timestamp);
+        keep(ctx.getCurrentKey(), now, timestamp);
         ctx.output(
                 TALLIES,
                 new TallyChange(
@@ -195,7 +260,8 @@ public final class SegmentAssessment
     private void reassessed(
             CustomerStanding s, long timestamp, OnTimerContext ctx, Collector<SegmentChange> out)
             throws Exception {
-        SegmentChange before = assessed.value();
+        LastAssessment last = last(ctx.getCurrentKey());
+        SegmentChange before = last.record();
         if (s.monthClose() || before == null || before.why() == null) {
             // not valued yet (or valued by a version without the reasons): the next billing will
             return;
@@ -208,6 +274,7 @@ public final class SegmentAssessment
                                 model.segments())
                         .assess(s, why.valuation(), model.strategies(), s.tsMillis(), before);
         record(now, before, out);
+        keep(ctx.getCurrentKey(), now, last.valuedAt());
         if (now.segment() != before.segment() || now.creditGrade() != before.creditGrade()) {
             // 12-month revenue only changes with a bill, and bills come with a billing: the
             // revenue counted for this customer is still s.revenue12Fen(). A customer moved to
@@ -223,7 +290,7 @@ public final class SegmentAssessment
                             cell(now),
                             s.revenue12Fen(),
                             0,
-                            valuedAt.value()));
+                            last.valuedAt()));
         }
     }
 
@@ -232,10 +299,10 @@ public final class SegmentAssessment
      * its last standing, at the end of the removal's quarter hour.
      */
     private void removed(ValueInput removal, long timestamp, OnTimerContext ctx) throws Exception {
-        SegmentChange before = assessed.value();
-        Long valued = valuedAt.value();
-        assessed.clear();
-        valuedAt.clear();
+        LastAssessment assessed = last(ctx.getCurrentKey());
+        SegmentChange before = assessed.record();
+        Long valued = assessed.valuedAt();
+        forget();
         CustomerStanding last = removal.standing();
         if (last == null || before == null || valued == null) {
             return;
@@ -253,13 +320,12 @@ public final class SegmentAssessment
                         valued));
     }
 
-    /** Keeps the customer's new assessment; sends it if it is news against {@code before}. */
-    private void record(SegmentChange now, SegmentChange before, Collector<SegmentChange> out)
-            throws Exception {
+    /** Sends the customer's new assessment if it is news against {@code before}. */
+    private static void record(
+            SegmentChange now, SegmentChange before, Collector<SegmentChange> out) {
         if (now.changesFrom(before)) {
             out.collect(now);
         }
-        assessed.update(now);
     }
 
     private static int cell(SegmentChange c) {

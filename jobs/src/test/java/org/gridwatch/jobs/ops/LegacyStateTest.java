@@ -182,8 +182,8 @@ class LegacyStateTest {
 
         var values = LegacyValueScenario.customerValue();
         var assessment = LegacyValueScenario.assessment();
-        values.initializeState(snapshot("customer-value-0.2.snapshot"));
-        assessment.initializeState(snapshot("segment-assessment-0.2.snapshot"));
+        values.initializeState(snapshot("customer-value-87f381f.snapshot"));
+        assessment.initializeState(snapshot("segment-assessment-87f381f.snapshot"));
         values.open();
         assessment.open();
         var restored = new LegacyValueScenario.Operators(values, assessment);
@@ -205,6 +205,16 @@ class LegacyStateTest {
                 .isEqualTo(sorted(valuesNeverStopped));
         assertThat(sorted(emitted(assessment, SegmentAssessment.TALLIES)))
                 .isEqualTo(sorted(assessedNeverStopped));
+        // Moved over, the old states hold nothing; the new ones hold what the never-stopped hold.
+        assertThat(keysIn(values, "standing")).isZero();
+        assertThat(keysIn(assessment, "assessed")).isZero();
+        assertThat(keysIn(assessment, "valued-at")).isZero();
+        assertThat(keysIn(values, "standing-bytes"))
+                .isEqualTo(keysIn(neverStopped.values, "standing-bytes"))
+                .isEqualTo(3);
+        assertThat(keysIn(assessment, "last-assessment"))
+                .isEqualTo(keysIn(neverStopped.assessment, "last-assessment"))
+                .isEqualTo(3);
     }
 
     private static List<String> sorted(List<String> emitted) {

@@ -28,10 +28,10 @@ import org.gridwatch.core.value.ValueModel;
  * for {@link LegacyStateTest}: five customers billed for January, one's credit changing, one
  * removed, one's payment arriving just before the stop; then February's billing, a credit change
  * and a removal after it. The steps between them (ranks, the month's figures) are played by hand.
- * The snapshots {@code customer-value-0.2.snapshot} and {@code segment-assessment-0.2.snapshot}
- * were written by {@link #main} at commit 87f381f, when the standing and the last record were kept
- * as POJOs (the record and the billing it was valued at in two states); this class compiles against
- * both.
+ * The snapshots {@code customer-value-87f381f.snapshot} and {@code
+ * segment-assessment-87f381f.snapshot} were written by {@link #main} at commit 87f381f, when the
+ * standing and the last record were kept as POJOs (the record and the billing it was valued at in
+ * two states); this class compiles against both.
  */
 final class LegacyValueScenario {
     static final ValueModel MODEL = ValueModel.DEFAULTS;
@@ -292,9 +292,9 @@ final class LegacyValueScenario {
         run(ops, 0, SPLIT);
         long at = JANUARY + 10 * 96 * QUARTER;
         OperatorSnapshotUtil.writeStateHandle(
-                ops.values.snapshot(1, at), args[0] + "/customer-value-0.2.snapshot");
+                ops.values.snapshot(1, at), args[0] + "/customer-value-87f381f.snapshot");
         OperatorSnapshotUtil.writeStateHandle(
-                ops.assessment.snapshot(1, at), args[0] + "/segment-assessment-0.2.snapshot");
+                ops.assessment.snapshot(1, at), args[0] + "/segment-assessment-87f381f.snapshot");
         System.out.printf(
                 "customer value: %d entries, %d timers; assessment: %d entries, %d timers;"
                         + " %d segment records%n",
