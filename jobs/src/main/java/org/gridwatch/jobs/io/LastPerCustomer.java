@@ -1,5 +1,6 @@
 package org.gridwatch.jobs.io;
 
+import java.io.IOException;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -14,20 +15,23 @@ import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.gridwatch.core.event.SegmentChange;
+import org.gridwatch.jobs.state.FleetValueCodec;
 
 /**
  * Keeps each customer's latest segment record and emits it when the input ends (the watermark
  * reaches its maximum), so that a replay's segments.jsonl holds one line per customer. On an
  * unbounded input nothing is emitted; there every change goes to the topic instead.
  *
- * <p>The record is kept as its serialized bytes (Flink's own serializer of the record, behind a
- * version byte): it is written at each segment change and read once, at the end, and on the heap
- * backend its bytes take a third of the record's objects (strings, arrays, nested records).
+ * <p>The record is kept as its bytes behind a layout byte: it is written at each segment change and
+ * read once, at the end. Layout 2 is the compact form of {@link FleetValueCodec} (the customer's id
+ * is the key); layout 1, which earlier releases wrote (until 87f381f), is Flink's own serializer's
+ * form of the record, still read.
  */
 final class LastPerCustomer extends KeyedProcessFunction<String, SegmentChange, SegmentChange>
         implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
-    private static final int VERSION = 1;
+    private static final int FLINK_FORM = 1;
+    private static final int COMPACT = 2;
 
     private transient ValueState<byte[]> last;
     private transient TypeSerializer<SegmentChange> serializer;
@@ -68,10 +72,14 @@ final class LastPerCustomer extends KeyedProcessFunction<String, SegmentChange, 
         if (last.value() == null && takeOverLegacy() == null) {
             ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
         }
-        DataOutputSerializer bytes = new DataOutputSerializer(256);
-        bytes.writeByte(VERSION);
-        serializer.serialize(change, bytes);
-        last.update(bytes.getCopyOfBuffer());
+        last.update(compact(change, ctx.getCurrentKey()));
+    }
+
+    private static byte[] compact(SegmentChange change, String customerId) throws IOException {
+        DataOutputSerializer bytes = new DataOutputSerializer(160);
+        bytes.writeByte(COMPACT);
+        FleetValueCodec.writeRecord(bytes, change, customerId);
+        return bytes.getCopyOfBuffer();
     }
 
     @Override
@@ -81,11 +89,15 @@ final class LastPerCustomer extends KeyedProcessFunction<String, SegmentChange, 
         byte[] bytes = last.value();
         if (change == null && bytes != null) {
             DataInputDeserializer in = new DataInputDeserializer(bytes);
-            int version = in.readUnsignedByte();
-            if (version != VERSION) {
-                throw new IllegalStateException("a last segment record of version " + version);
-            }
-            change = serializer.deserialize(in);
+            int layout = in.readUnsignedByte();
+            change =
+                    switch (layout) {
+                        case COMPACT -> FleetValueCodec.readRecord(in, ctx.getCurrentKey());
+                        case FLINK_FORM -> serializer.deserialize(in);
+                        default ->
+                                throw new IllegalStateException(
+                                        "a last segment record of layout " + layout);
+                    };
         }
         if (change != null) {
             out.collect(change);
@@ -97,10 +109,7 @@ final class LastPerCustomer extends KeyedProcessFunction<String, SegmentChange, 
         SegmentChange old = legacy == null ? null : legacy.value();
         if (old != null) {
             legacy.clear();
-            DataOutputSerializer bytes = new DataOutputSerializer(256);
-            bytes.writeByte(VERSION);
-            serializer.serialize(old, bytes);
-            last.update(bytes.getCopyOfBuffer());
+            last.update(compact(old, old.customerId()));
         }
         return old;
     }
