@@ -35,8 +35,9 @@ import org.gridwatch.core.value.InspectionPlan;
  *       out.
  * </ul>
  *
- * <p>Doubles are written as their raw bits. Ids that many customers share (area, tariff, the value
- * basis) are read back interned.
+ * <p>A double of few decimals (an amount, a demand, a zero) is written as the integer of its
+ * decimals when that gives back its very bits, any other as its raw bits. Ids that many customers
+ * share (area, tariff, the value basis) are read back interned.
  */
 public final class FleetValueCodec {
     private FleetValueCodec() {}
@@ -145,10 +146,10 @@ public final class FleetValueCodec {
         StateCodec.writeInt(out, s.billedMonth());
         StateCodec.writeSigned(out, s.revenue12Fen());
         StateCodec.writeSigned(out, s.energy12Wh());
-        StateCodec.writeDouble(out, s.trend());
-        StateCodec.writeDouble(out, s.loadFactor());
-        StateCodec.writeDouble(out, s.peakShare());
-        StateCodec.writeDouble(out, s.tenureYears());
+        writeNumber(out, s.trend());
+        writeNumber(out, s.loadFactor());
+        writeNumber(out, s.peakShare());
+        writeNumber(out, s.tenureYears());
         StateCodec.writeInt(out, s.creditScore());
         StateCodec.writeEnum(out, s.creditGrade());
         StateCodec.writeInt(out, s.confirmedThefts());
@@ -159,9 +160,9 @@ public final class FleetValueCodec {
         if ((flags & NO_OFFER) == 0) {
             writeOffer(out, s.offpeak());
         }
-        StateCodec.writeDouble(out, s.volatility());
-        StateCodec.writeDouble(out, s.maxDemandKw());
-        StateCodec.writeDouble(out, s.contractKw());
+        writeNumber(out, s.volatility());
+        writeNumber(out, s.maxDemandKw());
+        writeNumber(out, s.contractKw());
         writeTexts(out, s.demerits());
         if ((flags & NO_ADVICE) == 0) {
             writeAdvice(out, s.basicCharge());
@@ -178,10 +179,10 @@ public final class FleetValueCodec {
         int billedMonth = StateCodec.readInt(in);
         long revenue12Fen = StateCodec.readSigned(in);
         long energy12Wh = StateCodec.readSigned(in);
-        double trend = StateCodec.readDouble(in);
-        double loadFactor = StateCodec.readDouble(in);
-        double peakShare = StateCodec.readDouble(in);
-        double tenureYears = StateCodec.readDouble(in);
+        double trend = readNumber(in);
+        double loadFactor = readNumber(in);
+        double peakShare = readNumber(in);
+        double tenureYears = readNumber(in);
         int creditScore = StateCodec.readInt(in);
         CreditGrade creditGrade = StateCodec.readEnum(in, CreditGrade.values());
         int confirmedThefts = StateCodec.readInt(in);
@@ -189,9 +190,9 @@ public final class FleetValueCodec {
         long lastInspectionMillis =
                 (flags & NEVER_INSPECTED) != 0 ? InspectionPlan.NONE : StateCodec.readSigned(in);
         OffpeakOffer offpeak = (flags & NO_OFFER) != 0 ? OffpeakOffer.NONE : readOffer(in);
-        double volatility = StateCodec.readDouble(in);
-        double maxDemandKw = StateCodec.readDouble(in);
-        double contractKw = StateCodec.readDouble(in);
+        double volatility = readNumber(in);
+        double maxDemandKw = readNumber(in);
+        double contractKw = readNumber(in);
         String[] demerits = readTexts(in);
         BasicChargeAdvice basicCharge =
                 (flags & NO_ADVICE) != 0 ? BasicChargeAdvice.NONE : readAdvice(in);
@@ -256,8 +257,8 @@ public final class FleetValueCodec {
         StateCodec.writeSigned(out, c.tsMillis());
         StateCodec.writeEnum(out, c.segment());
         if (!valuationsValues) {
-            StateCodec.writeDouble(out, c.currentValue());
-            StateCodec.writeDouble(out, c.potentialValue());
+            writeNumber(out, c.currentValue());
+            writeNumber(out, c.potentialValue());
         }
         StateCodec.writeInt(out, c.creditScore());
         StateCodec.writeEnum(out, c.creditGrade());
@@ -286,8 +287,8 @@ public final class FleetValueCodec {
         double currentValue = Double.NaN;
         double potentialValue = Double.NaN;
         if ((flags & VALUATIONS_VALUES) == 0) {
-            currentValue = StateCodec.readDouble(in);
-            potentialValue = StateCodec.readDouble(in);
+            currentValue = readNumber(in);
+            potentialValue = readNumber(in);
         }
         int creditScore = StateCodec.readInt(in);
         CreditGrade creditGrade = StateCodec.readEnum(in, CreditGrade.values());
@@ -324,13 +325,13 @@ public final class FleetValueCodec {
         if (v != null) {
             StateCodec.writeString(out, v.basis());
             StateCodec.writeSigned(out, v.valueFen());
-            StateCodec.writeDouble(out, v.valueRank());
-            StateCodec.writeDouble(out, v.currentValue());
-            StateCodec.writeDouble(out, v.potentialValue());
-            StateCodec.writeDouble(out, v.relativeGrowth());
-            StateCodec.writeDouble(out, v.volatility());
-            StateCodec.writeDouble(out, v.classVolatility());
-            StateCodec.writeDouble(out, v.contractHeadroom());
+            writeNumber(out, v.valueRank());
+            writeNumber(out, v.currentValue());
+            writeNumber(out, v.potentialValue());
+            writeNumber(out, v.relativeGrowth());
+            writeNumber(out, v.volatility());
+            writeNumber(out, v.classVolatility());
+            writeNumber(out, v.contractHeadroom());
         }
         StateCodec.writeSigned(out, r.highThresholdFen());
         StateCodec.writeSigned(out, r.moderateThresholdFen());
@@ -345,13 +346,13 @@ public final class FleetValueCodec {
                     new CustomerValuation(
                             StateCodec.readShared(in),
                             StateCodec.readSigned(in),
-                            StateCodec.readDouble(in),
-                            StateCodec.readDouble(in),
-                            StateCodec.readDouble(in),
-                            StateCodec.readDouble(in),
-                            StateCodec.readDouble(in),
-                            StateCodec.readDouble(in),
-                            StateCodec.readDouble(in));
+                            readNumber(in),
+                            readNumber(in),
+                            readNumber(in),
+                            readNumber(in),
+                            readNumber(in),
+                            readNumber(in),
+                            readNumber(in));
         }
         return new SegmentReasons(
                 v,
@@ -367,8 +368,8 @@ public final class FleetValueCodec {
         out.writeBoolean(o != null);
         if (o != null) {
             StateCodec.writeString(out, o.tariffId());
-            StateCodec.writeDouble(out, o.savingCnyPerYear());
-            StateCodec.writeDouble(out, o.savingWithShiftCnyPerYear());
+            writeNumber(out, o.savingCnyPerYear());
+            writeNumber(out, o.savingWithShiftCnyPerYear());
         }
     }
 
@@ -376,8 +377,7 @@ public final class FleetValueCodec {
         if (!in.readBoolean()) {
             return null;
         }
-        return new OffpeakOffer(
-                StateCodec.readShared(in), StateCodec.readDouble(in), StateCodec.readDouble(in));
+        return new OffpeakOffer(StateCodec.readShared(in), readNumber(in), readNumber(in));
     }
 
     private static void writeAdvice(DataOutput out, BasicChargeAdvice a) throws IOException {
@@ -385,10 +385,10 @@ public final class FleetValueCodec {
         if (a != null) {
             StateCodec.writeEnum(out, a.currentBasis());
             StateCodec.writeInt(out, a.months());
-            StateCodec.writeDouble(out, a.capacityCnyPerYear());
-            StateCodec.writeDouble(out, a.demandCnyPerYear());
+            writeNumber(out, a.capacityCnyPerYear());
+            writeNumber(out, a.demandCnyPerYear());
             StateCodec.writeEnum(out, a.cheaperBasis());
-            StateCodec.writeDouble(out, a.savingCnyPerYear());
+            writeNumber(out, a.savingCnyPerYear());
         }
     }
 
@@ -399,10 +399,10 @@ public final class FleetValueCodec {
         return new BasicChargeAdvice(
                 StateCodec.readEnum(in, BasicChargeBasis.values()),
                 StateCodec.readInt(in),
-                StateCodec.readDouble(in),
-                StateCodec.readDouble(in),
+                readNumber(in),
+                readNumber(in),
                 StateCodec.readEnum(in, BasicChargeBasis.values()),
-                StateCodec.readDouble(in));
+                readNumber(in));
     }
 
     /** Strings or null: the count plus one (0 for null), then each. */
@@ -453,6 +453,51 @@ public final class FleetValueCodec {
             words[i] = place == 0 ? StateCodec.readString(in) : WORDS.get(place - 1);
         }
         return words;
+    }
+
+    /** Powers of ten a number of few decimals is written over: 10^0 to 10^6. */
+    private static final double[] TENS = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+
+    private static final int RAW = 0;
+    private static final int NAN = TENS.length + 1;
+
+    /**
+     * A double in as few bytes as it needs: one of few decimals (an amount in yuan, a demand in kW,
+     * 0) as a tag and the integer of its decimals, {@code k / 10^p}, when that division gives back
+     * its very bits; NaN as its tag alone; anything else as a tag and its 8 raw bytes.
+     */
+    static void writeNumber(DataOutput out, double v) throws IOException {
+        long bits = Double.doubleToRawLongBits(v);
+        if (bits == Double.doubleToRawLongBits(Double.NaN)) {
+            out.writeByte(NAN);
+            return;
+        }
+        if (Math.abs(v) < 1e12) {
+            for (int p = 0; p < TENS.length; p++) {
+                long k = Math.round(v * TENS[p]);
+                if (Double.doubleToRawLongBits(k / TENS[p]) == bits) {
+                    out.writeByte(p + 1);
+                    StateCodec.writeSigned(out, k);
+                    return;
+                }
+            }
+        }
+        out.writeByte(RAW);
+        out.writeLong(bits);
+    }
+
+    static double readNumber(DataInput in) throws IOException {
+        int tag = in.readUnsignedByte();
+        if (tag == NAN) {
+            return Double.NaN;
+        }
+        if (tag == RAW) {
+            return Double.longBitsToDouble(in.readLong());
+        }
+        if (tag > TENS.length) {
+            throw new IOException("a number of tag " + tag);
+        }
+        return StateCodec.readSigned(in) / TENS[tag - 1];
     }
 
     /** {@link OffpeakOffer#NONE} to the bit (equals holds for any NaN). */

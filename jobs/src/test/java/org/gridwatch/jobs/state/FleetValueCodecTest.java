@@ -142,12 +142,13 @@ class FleetValueCodecTest {
     }
 
     private double anyDouble() {
-        return switch (random.nextInt(7)) {
+        return switch (random.nextInt(8)) {
             case 0 -> Double.NaN;
             case 1 -> -0.0;
             case 2 -> 0.0;
             case 3 -> Double.longBitsToDouble(0x7ff8_0000_0000_0001L); // a NaN not the usual one
             case 4 -> Double.NEGATIVE_INFINITY;
+            case 5 -> (random.nextLong(-100_000_000L, 100_000_000L)) / 100.0; // yuan and fen
             default -> (random.nextDouble() - 0.3) * 1e6;
         };
     }
@@ -332,7 +333,7 @@ class FleetValueCodecTest {
     void aRecordIsWrittenInFewBytes() {
         CustomerValuation v =
                 new CustomerValuation(
-                        "revenue", 123_456, 0.75, 0.8, 0.4, 0.01, 0.12, 0.1, Double.NaN);
+                        "revenue", 123_456, 1.0 / 3, 0.8, 0.4, 0.01, 0.12, 0.1, Double.NaN);
         SegmentChange c =
                 new SegmentChange(
                         "C000123",
@@ -366,7 +367,9 @@ class FleetValueCodecTest {
                 1 // a valuation
                         + (1 + 2 + 7) // "revenue"
                         + 3 // 123,456 fen (zig-zag: 18 bits)
-                        + 7 * 8 // its doubles
+                        + (1 + 8) // a rank of 1/3: its raw bits
+                        + 5 * 2 // 0.8, 0.4, 0.01, 0.12, 0.1: the integer of their decimals
+                        + 1 // NaN
                         + (3 + 3) // the thresholds (zig-zag: 20 and 19 bits)
                         + (1 + 2) // two findings, each its place
                         + 1; // no demerits
