@@ -203,7 +203,7 @@ public final class LoadBuckets extends KeyedProcessFunction<String, LoadPartial,
         LoadTotal earlier = restored ? earlierQuarters.get(quarterStart) : null;
         if (earlier != null) {
             day.add(quarter, earlier);
-            day.emittedMicroKwh[quarter] += earlier.emittedMicroKwh;
+            day.emitted(quarter, earlier.emittedMicroKwh);
             earlierQuarters.remove(quarterStart);
         }
     }
@@ -227,11 +227,7 @@ public final class LoadBuckets extends KeyedProcessFunction<String, LoadPartial,
                         .field("kw", Bucket.kwhOf(microKwh) / Bucket.HOURS)
                         .field("readings", day.readings[quarter])
                         .at(quarterStart));
-        ctx.output(
-                SYSTEM_LOAD,
-                new QuarterLoad(
-                        quarterStart, microKwh - day.emittedMicroKwh[quarter], Shards.of(key)));
-        day.emittedMicroKwh[quarter] = microKwh;
+        ctx.output(SYSTEM_LOAD, new QuarterLoad(quarterStart, day.emit(quarter), Shards.of(key)));
         day.slots(quarter, kwhBySlot, cnyBySlot);
         for (int slot = 0; slot < TariffBook.SLOTS; slot++) {
             if (kwhBySlot[slot] != 0) {

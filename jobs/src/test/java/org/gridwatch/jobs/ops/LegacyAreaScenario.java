@@ -178,16 +178,22 @@ final class LegacyAreaScenario {
                 .numKeyValueStateEntries();
     }
 
-    /** Writes the snapshots of the load and the shadow at the stop: {@code main DIR}. */
+    /**
+     * Writes the snapshots of the load and the shadow at the stop: {@code main DIR [NAME [SPLIT]]},
+     * as {@code load-buckets-NAME.snapshot} and {@code shadow-scenarios-NAME.snapshot} (NAME 0.2
+     * and the stop {@link #SPLIT} by default; release 0.2's "-midnight" pair stopped at 192).
+     */
     public static void main(String[] args) throws Exception {
+        String name = args.length > 1 ? args[1] : "0.2";
+        int split = args.length > 2 ? Integer.parseInt(args[2]) : SPLIT;
         Operators ops = open();
-        run(ops, 0, SPLIT, false);
+        run(ops, 0, split, false);
         OperatorSnapshotUtil.writeStateHandle(
-                ops.load.snapshot(1, START + SPLIT * QUARTER),
-                args[0] + "/load-buckets-0.2.snapshot");
+                ops.load.snapshot(1, START + split * QUARTER),
+                args[0] + "/load-buckets-" + name + ".snapshot");
         OperatorSnapshotUtil.writeStateHandle(
-                ops.shadow.snapshot(1, START + SPLIT * QUARTER),
-                args[0] + "/shadow-scenarios-0.2.snapshot");
+                ops.shadow.snapshot(1, START + split * QUARTER),
+                args[0] + "/shadow-scenarios-" + name + ".snapshot");
         System.out.printf(
                 "load: %d entries, %d timers; shadow: %d entries, %d timers; %d shadow points%n",
                 ops.load.numKeyedStateEntries(),

@@ -257,6 +257,46 @@ class LegacyStateTest {
         restoresTheAreaOperatorsAsIfNeverStopped(192, "-midnight");
     }
 
+    /**
+     * Days kept with a column of the energy last emitted (written at 7b5da90 by {@code
+     * LegacyAreaScenario.main DIR 7b5da90}, and {@code DIR 7b5da90-midnight 192}): the energy not
+     * emitted yet at the savepoint, a late shop reading's among it, goes out once, neither lost nor
+     * sent twice, to the system load's sums.
+     */
+    @Test
+    void aSavepointOfDaysWithTheirEmittedColumnGoesOnAsIfNeverStopped() throws Exception {
+        restoresTheLoadByDayAsIfNeverStopped(LegacyAreaScenario.SPLIT, "7b5da90");
+        restoresTheLoadByDayAsIfNeverStopped(192, "7b5da90-midnight");
+    }
+
+    private void restoresTheLoadByDayAsIfNeverStopped(int split, String name) throws Exception {
+        var neverStopped = LegacyAreaScenario.open();
+        LegacyAreaScenario.run(neverStopped, 0, split, false);
+        clear(neverStopped.load(), LoadBuckets.SYSTEM_LOAD);
+        clear(neverStopped.shadow());
+        LegacyAreaScenario.run(neverStopped, split, LegacyAreaScenario.QUARTERS, true);
+        List<String> loadNeverStopped = emitted(neverStopped.load(), LoadBuckets.SYSTEM_LOAD);
+        List<String> shadowNeverStopped = emitted(neverStopped.shadow());
+
+        var first = LegacyAreaScenario.open();
+        LegacyAreaScenario.run(first, 0, split, false);
+        var load = LegacyAreaScenario.load();
+        var shadow = LegacyAreaScenario.shadow();
+        load.initializeState(snapshot("load-buckets-" + name + ".snapshot"));
+        shadow.initializeState(snapshot("shadow-scenarios-" + name + ".snapshot"));
+        load.open();
+        shadow.open();
+        assertThat(keysIn(load, "load-days")).as("the snapshot's open days").isEqualTo(2);
+        var restored = new LegacyAreaScenario.Operators(first.partials(), load, shadow);
+        LegacyAreaScenario.run(restored, split, LegacyAreaScenario.QUARTERS, true);
+
+        assertThat(bySeries(emitted(load, LoadBuckets.SYSTEM_LOAD)))
+                .isEqualTo(bySeries(loadNeverStopped));
+        assertThat(bySeries(emitted(shadow))).isEqualTo(bySeries(shadowNeverStopped));
+        assertThat(keysIn(load, "load-days")).isZero();
+        assertThat(load.numEventTimeTimers()).isZero();
+    }
+
     private void restoresTheAreaOperatorsAsIfNeverStopped(int split, String suffix)
             throws Exception {
         var neverStopped = LegacyAreaScenario.open();

@@ -133,6 +133,26 @@ class LoadBucketsTest {
         assertThat(load()).extracting(p -> p.field("kwh")).containsExactly(0.4, 0.6);
     }
 
+    /**
+     * The system load sums what each emission changed: 0.4 kWh at the first, then the late 0.2 and
+     * 0.15 kWh at the re-emission, and nothing at a watermark that brought nothing.
+     */
+    @Test
+    void sendsTheSystemLoadWhatEachEmissionChanged() throws Exception {
+        read("2026-01-15T08:15", 15, 0.4);
+        watermark(at("2026-01-15T10:00"));
+        read("2026-01-15T08:15", 15, 0.2);
+        read("2026-01-15T08:15", 15, 0.15);
+        watermark(at("2026-01-15T10:15"));
+        watermark(at("2026-01-15T10:30"));
+
+        assertThat(harness.getSideOutput(LoadBuckets.SYSTEM_LOAD))
+                .extracting(r -> r.getValue().bucketStart(), r -> r.getValue().deltaMicroKwh())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(at("2026-01-15T08:00"), 400_000L),
+                        org.assertj.core.groups.Tuple.tuple(at("2026-01-15T08:00"), 350_000L));
+    }
+
     @Test
     void rejectsAReadingWhoseQuarterHourClosedForGoodAndKeepsNoStateOnceItsDayClosed()
             throws Exception {
