@@ -156,6 +156,9 @@ public final class LoadBuckets extends KeyedProcessFunction<String, LoadPartial,
             adoptEarlier(dueDay, quarter, due);
             if (dueDay.has(quarter)) {
                 emit(ctx.getCurrentKey(), due, dueDay, quarter, ctx, out);
+                if (eventTime.now(ctx.timerService()) >= dueDayStart + DAY_MILLIS - 1) {
+                    dueDay.pack(); // ended: its last quarter hour was emitted
+                }
                 days.put(dueDayStart, dueDay);
             }
         }
@@ -225,7 +228,7 @@ public final class LoadBuckets extends KeyedProcessFunction<String, LoadPartial,
                         .tag("class", customerClass)
                         .field("kwh", Bucket.kwhOf(microKwh))
                         .field("kw", Bucket.kwhOf(microKwh) / Bucket.HOURS)
-                        .field("readings", day.readings[quarter])
+                        .field("readings", day.readings(quarter))
                         .at(quarterStart));
         ctx.output(SYSTEM_LOAD, new QuarterLoad(quarterStart, day.emit(quarter), Shards.of(key)));
         day.slots(quarter, kwhBySlot, cnyBySlot);

@@ -153,6 +153,50 @@ class LoadBucketsTest {
                         org.assertj.core.groups.Tuple.tuple(at("2026-01-15T08:00"), 350_000L));
     }
 
+    /** The open day of the house's series, as the load keeps it. */
+    private LoadDay keptDay(String dayStart) throws Exception {
+        var backend = harness.getOperator().getKeyedStateBackend();
+        backend.setCurrentKey(
+                LoadBuckets.key("A001", org.gridwatch.core.event.CustomerClass.RESIDENTIAL));
+        return backend.getPartitionedState(
+                        org.apache.flink.runtime.state.VoidNamespace.INSTANCE,
+                        org.apache.flink.runtime.state.VoidNamespaceSerializer.INSTANCE,
+                        new org.apache.flink.api.common.state.MapStateDescriptor<>(
+                                "load-days", Types.LONG, Types.POJO(LoadDay.class)))
+                .get(at(dayStart));
+    }
+
+    /**
+     * A day whose last quarter hour was emitted keeps its columns packed while it waits for late
+     * readings; one comes (0.2 kWh for 08:00–08:15, where two readings brought 0.4 kWh): the
+     * quarter hour is emitted again, 0.6 kWh of 3 readings, the system load told the 0.2 kWh it
+     * changed, and the day packed again.
+     */
+    @Test
+    void keepsAnEndedDayPackedAndStillTakesALateReading() throws Exception {
+        read("2026-01-15T08:15", 15, 0.3);
+        read("2026-01-15T08:15", 15, 0.1);
+        read("2026-01-16T00:00", 15, 0.1); // the day's last quarter hour
+        watermark(at("2026-01-16T00:00"));
+        LoadDay ended = keptDay("2026-01-15T00:00");
+        assertThat(ended.packed).isNotNull();
+        assertThat(ended.firstSlotMicroKwh).isNull();
+
+        read("2026-01-15T08:15", 15, 0.2);
+        watermark(at("2026-01-16T01:00"));
+
+        assertThat(load())
+                .extracting(MetricPoint::timeMillis, p -> p.field("kwh"), p -> p.field("readings"))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(at("2026-01-15T08:00"), 0.4, 2.0),
+                        org.assertj.core.groups.Tuple.tuple(at("2026-01-15T23:45"), 0.1, 1.0),
+                        org.assertj.core.groups.Tuple.tuple(at("2026-01-15T08:00"), 0.6, 3.0));
+        assertThat(harness.getSideOutput(LoadBuckets.SYSTEM_LOAD))
+                .extracting(r -> r.getValue().deltaMicroKwh())
+                .containsExactly(400_000L, 100_000L, 200_000L);
+        assertThat(keptDay("2026-01-15T00:00").packed).as("packed again").isNotNull();
+    }
+
     @Test
     void rejectsAReadingWhoseQuarterHourClosedForGoodAndKeepsNoStateOnceItsDayClosed()
             throws Exception {
