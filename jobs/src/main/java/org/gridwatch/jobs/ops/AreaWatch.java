@@ -12,6 +12,9 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.gridwatch.core.detect.AreaBalance;
@@ -22,6 +25,7 @@ import org.gridwatch.core.detect.PeerGroup;
 import org.gridwatch.core.detect.TheftCase;
 import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.AreaReading;
+import org.gridwatch.jobs.state.TheftCaseCodec;
 
 /**
  * The area's theft watch, keyed by area: the customers' judged days of one area arrive together
@@ -33,12 +37,27 @@ import org.gridwatch.core.event.AreaReading;
  * scores. The day is balanced before the cases take it: each case matches its customer's drop with
  * the area's loss ({@link org.gridwatch.core.detect.LossMatch}), and the area's loss hour by hour
  * is regressed on its customers' metered hours ({@link LossRegression}), solved once a day.
+ *
+ * <p>Each customer's case is kept as its bytes ({@link TheftCaseCodec}), read and written once a
+ * day at the area's day close.
  */
-public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, AreaReading, Alert> {
+public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, AreaReading, Alert>
+        implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
 
     private transient ClosingDays days;
-    private transient MapState<String, TheftCase> cases;
+
+    /** Each customer's theft case, by customer id, as {@link TheftCaseCodec} writes it. */
+    private transient MapState<String, byte[]> cases;
+
+    private transient boolean restored;
+
+    /**
+     * The cases as earlier releases kept them (POJOs, until c5a1549), registered only in a restored
+     * operator and moved into {@link #cases} at the area's next day close.
+     */
+    private transient MapState<String, TheftCase> legacyCases;
+
     private transient MapState<Long, double[]> supplied;
     private transient ValueState<AreaBalance> balance;
     private transient ValueState<LossRegression> hourly;
@@ -57,7 +76,18 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
                 getRuntimeContext()
                         .getMapState(
                                 new MapStateDescriptor<>(
-                                        "theft-cases", Types.STRING, Types.POJO(TheftCase.class)));
+                                        "theft-case-bytes",
+                                        Types.STRING,
+                                        PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+        if (restored) {
+            legacyCases =
+                    getRuntimeContext()
+                            .getMapState(
+                                    new MapStateDescriptor<>(
+                                            "theft-cases",
+                                            Types.STRING,
+                                            Types.POJO(TheftCase.class)));
+        }
         supplied =
                 getRuntimeContext()
                         .getMapState(
@@ -75,6 +105,27 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
                         .getState(
                                 new ValueStateDescriptor<>(
                                         "hourly-balance", Types.POJO(LossRegression.class)));
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) {
+        restored = context.isRestored();
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) {}
+
+    /** Moves the area's cases kept by an earlier release into {@link #cases}, once. */
+    private void moveLegacyCases() throws Exception {
+        if (legacyCases == null || legacyCases.isEmpty()) {
+            return;
+        }
+        for (var e : legacyCases.entries()) {
+            if (!cases.contains(e.getKey())) {
+                cases.put(e.getKey(), TheftCaseCodec.caseBytes(e.getValue()));
+            }
+        }
+        legacyCases.clear();
     }
 
     @Override
@@ -106,6 +157,7 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
         if (due == null) {
             return;
         }
+        moveLegacyCases();
         long epochDay = due.get(0).epochDay();
         double metered = 0;
         for (DayReport day : due) {
@@ -138,13 +190,11 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
         List<AreaBalance.Suspect> suspects = new ArrayList<>();
         for (int i = 0; i < due.size(); i++) {
             DayReport day = due.get(i);
-            TheftCase c = cases.get(day.customerId());
-            if (c == null) {
-                c = new TheftCase();
-            }
+            byte[] kept = cases.get(day.customerId());
+            TheftCase c = kept == null ? new TheftCase() : TheftCaseCodec.caseOf(kept);
             Alert alert =
                     c.onDay(day, net.get(i), b, fit == null ? null : fit.fit(day.customerId()));
-            cases.put(day.customerId(), c);
+            cases.put(day.customerId(), TheftCaseCodec.caseBytes(c));
             if (alert != null) {
                 out.collect(alert);
             }

@@ -217,6 +217,77 @@ class LegacyStateTest {
                 .isEqualTo(3);
     }
 
+    /**
+     * The area's theft watch restored from c5a1549's snapshot (each customer's case a POJO, {@link
+     * LegacyTheftScenario#main}) emits exactly what a watch that never stopped emits, and after its
+     * next day close keeps its cases as bytes only, the same bytes as the never-stopped watch.
+     */
+    @Test
+    void aSavepointOfTheTheftCasesAsObjectsGoesOnAsIfNeverStopped() throws Exception {
+        var days = LegacyTheftScenario.days();
+        int split = LegacyTheftScenario.SPLIT;
+        var neverStopped = LegacyTheftScenario.watch();
+        neverStopped.open();
+        LegacyTheftScenario.run(neverStopped, days, 0, split);
+        clear(neverStopped);
+        LegacyTheftScenario.run(neverStopped, days, split, split + 1);
+        List<String> firstDayNeverStopped = emitted(neverStopped);
+        LegacyTheftScenario.run(neverStopped, days, split + 1, days.size());
+        List<String> alertsNeverStopped = emitted(neverStopped);
+
+        var restored = LegacyTheftScenario.watch();
+        restored.initializeState(snapshot("theft-watch-c5a1549.snapshot"));
+        restored.open();
+        assertThat(keysIn(restored, "theft-cases")).as("the snapshot's area").isEqualTo(1);
+        LegacyTheftScenario.run(restored, days, split, split + 1);
+        assertThat(emitted(restored)).isEqualTo(firstDayNeverStopped);
+        assertThat(keysIn(restored, "theft-cases")).as("moved at the day close").isZero();
+        LegacyTheftScenario.run(restored, days, split + 1, days.size());
+
+        assertThat(alertsNeverStopped)
+                .as("the open case is closed by its inspection, a second thief's opens")
+                .anyMatch(
+                        s ->
+                                s.contains("alertId=theft:C03:")
+                                        && s.contains("inspection=CONFIRMED_THEFT")
+                                        && s.contains("status=CLOSED"))
+                .anyMatch(s -> s.contains("alertId=theft:C07:") && s.contains("status=OPEN"));
+        assertThat(emitted(restored)).isEqualTo(alertsNeverStopped);
+        assertThat(keysIn(restored, "theft-cases")).isZero();
+        assertThat(keysIn(restored, "theft-case-bytes"))
+                .isEqualTo(keysIn(neverStopped, "theft-case-bytes"))
+                .isEqualTo(1);
+        assertThat(caseBytes(restored)).isEqualTo(caseBytes(neverStopped));
+    }
+
+    /** Every customer's kept case in the theft watch's area, by customer. */
+    private static java.util.Map<String, List<Byte>> caseBytes(
+            org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness<String, ?, ?, ?>
+                    h)
+            throws Exception {
+        h.getOperator().setCurrentKey(LegacyTheftScenario.AREA);
+        var state =
+                h.getOperator()
+                        .getKeyedStateBackend()
+                        .getPartitionedState(
+                                org.apache.flink.runtime.state.VoidNamespace.INSTANCE,
+                                org.apache.flink.runtime.state.VoidNamespaceSerializer.INSTANCE,
+                                new org.apache.flink.api.common.state.MapStateDescriptor<>(
+                                        "theft-case-bytes",
+                                        org.apache.flink.api.common.typeinfo.Types.STRING,
+                                        org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo
+                                                .BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+        java.util.Map<String, List<Byte>> kept = new java.util.TreeMap<>();
+        for (var e : state.entries()) {
+            List<Byte> bytes = new ArrayList<>();
+            for (byte b : e.getValue()) {
+                bytes.add(b);
+            }
+            kept.put(e.getKey(), bytes);
+        }
+        return kept;
+    }
+
     private static List<String> sorted(List<String> emitted) {
         return emitted.stream().sorted().toList();
     }

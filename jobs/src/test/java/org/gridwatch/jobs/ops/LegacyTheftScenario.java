@@ -19,6 +19,7 @@ import org.gridwatch.core.detect.UsageBaseline;
 import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.AreaReading;
 import org.gridwatch.core.event.Customer;
+import org.gridwatch.core.event.InspectionOutcome;
 import org.gridwatch.core.event.MeterEvent;
 import org.gridwatch.core.event.MeterReading;
 
@@ -27,10 +28,12 @@ import org.gridwatch.core.event.MeterReading;
  * area, each judged day by day from its own quarter-hour readings from 2026-01-05 (UTC), and the
  * area's supply hour by hour (what they used, 4% lost on the way). From day {@link #DROP} C03's
  * meter reads 40% of what it takes (its cover opened that day) and the area's loss rises by the
- * rest. The stop is after day {@link #SPLIT}'s close, when every case has scored days and C03's has
- * matched its drop with the area's loss and has its THEFT alert open. The snapshot {@code
- * theft-watch-c5a1549.snapshot} was written by {@link #main} at commit c5a1549, when each
- * customer's case was kept as a POJO ({@code theft-cases}).
+ * rest. The stop is after the close of the first {@link #SPLIT} days, when every case has scored
+ * days and C03's has matched its drop with the area's loss and has its THEFT alert open. After it,
+ * C07's meter reads 40% too from day {@link #SECOND_DROP}, and an inspector confirms C03's theft on
+ * day {@link #INSPECTED} (these came after the snapshot was written: its days are the same). The
+ * snapshot {@code theft-watch-c5a1549.snapshot} was written by {@link #main} at commit c5a1549,
+ * when each customer's case was kept as a POJO ({@code theft-cases}).
  */
 final class LegacyTheftScenario {
     static final long DAY = 86_400_000L;
@@ -42,6 +45,14 @@ final class LegacyTheftScenario {
 
     /** The thief's first day of reading less. */
     static final int DROP = 24;
+
+    /**
+     * After the stop: a second thief's first day of reading less, and the first one's inspection.
+     */
+    static final String SECOND_THIEF = "C07";
+
+    static final int SECOND_DROP = 32;
+    static final int INSPECTED = 38;
 
     /** Days fed before the stop. */
     static final int SPLIT = 30;
@@ -90,7 +101,9 @@ final class LegacyTheftScenario {
             List<DayReport> reports = new ArrayList<>();
             for (int i = 0; i < CUSTOMERS; i++) {
                 Customer c = customer(i + 1);
-                boolean thief = c.customerId().equals(THIEF) && d >= DROP;
+                boolean thief =
+                        c.customerId().equals(THIEF) && d >= DROP
+                                || c.customerId().equals(SECOND_THIEF) && d >= SECOND_DROP;
                 SplittableRandom noise = new SplittableRandom(1000L * i + d);
                 double scale = 0.6 + 0.1 * i + (restDay ? 0.1 : 0);
                 DayLoad load = new DayLoad(epochDay, start);
@@ -113,7 +126,11 @@ final class LegacyTheftScenario {
                                     events));
                     supplied[q / 4] += taken / 0.96;
                 }
-                reports.add(DayJudge.close(usual[i], load, c, restDay, peak, prices, closes));
+                DayReport r = DayJudge.close(usual[i], load, c, restDay, peak, prices, closes);
+                if (c.customerId().equals(THIEF) && d == INSPECTED) {
+                    r = r.withInspected(InspectionOutcome.CONFIRMED_THEFT);
+                }
+                reports.add(r);
             }
             List<AreaReading> supply = new ArrayList<>();
             for (int h = 0; h < 24; h++) {
