@@ -37,6 +37,21 @@ class OperationsDashboardQueriesTest {
                                         + " GROUP BY *")
                         .series()
                         .size());
+        // ...and, when it is there, whether its points lie in the dashboard's time range.
+        LOG.warn(
+                "supply_reliability's first and last points {} and {}; the dashboard's range (epoch ms) {} to {}",
+                new InfluxQueryClient(fleet.influxUrl())
+                        .query(
+                                fleet.database(),
+                                "SELECT first(\"customers\") FROM \"supply_reliability\"")
+                        .series(),
+                new InfluxQueryClient(fleet.influxUrl())
+                        .query(
+                                fleet.database(),
+                                "SELECT last(\"customers\") FROM \"supply_reliability\"")
+                        .series(),
+                fleet.fromMillis(),
+                fleet.toMillis());
 
         List<QueryOutcome> outcomes =
                 OPERATIONS.runAllQueries(
