@@ -340,15 +340,29 @@ class LegacyStateTest {
         restoresTheLoadByDayAsIfNeverStopped(192, "7b5da90-midnight");
     }
 
-    private void restoresTheLoadByDayAsIfNeverStopped(int split, String name) throws Exception {
+    /**
+     * What the load (with the system load) and the shadow emit after the stop when they never stop.
+     */
+    private record AreaOutputs(List<String> load, List<String> shadow) {}
+
+    private static AreaOutputs areaOperatorsNeverStopped(int split) throws Exception {
         var neverStopped = LegacyAreaScenario.open();
         LegacyAreaScenario.run(neverStopped, 0, split, false);
         clear(neverStopped.load(), LoadBuckets.SYSTEM_LOAD);
         clear(neverStopped.shadow());
         LegacyAreaScenario.run(neverStopped, split, LegacyAreaScenario.QUARTERS, true);
-        List<String> loadNeverStopped = emitted(neverStopped.load(), LoadBuckets.SYSTEM_LOAD);
-        List<String> shadowNeverStopped = emitted(neverStopped.shadow());
+        return new AreaOutputs(
+                emitted(neverStopped.load(), LoadBuckets.SYSTEM_LOAD),
+                emitted(neverStopped.shadow()));
+    }
 
+    /**
+     * The same partials (the first phase keeps no state across a watermark), into the load and the
+     * shadow restored from the snapshots {@code load-buckets-NAME} and {@code
+     * shadow-scenarios-NAME}, open and ready for the rest of the scenario.
+     */
+    private static LegacyAreaScenario.Operators areaOperatorsRestored(int split, String name)
+            throws Exception {
         var first = LegacyAreaScenario.open();
         LegacyAreaScenario.run(first, 0, split, false);
         var load = LegacyAreaScenario.load();
@@ -357,8 +371,18 @@ class LegacyStateTest {
         shadow.initializeState(snapshot("shadow-scenarios-" + name + ".snapshot"));
         load.open();
         shadow.open();
+        return new LegacyAreaScenario.Operators(first.partials(), load, shadow);
+    }
+
+    private void restoresTheLoadByDayAsIfNeverStopped(int split, String name) throws Exception {
+        var neverStopped = areaOperatorsNeverStopped(split);
+        List<String> loadNeverStopped = neverStopped.load();
+        List<String> shadowNeverStopped = neverStopped.shadow();
+
+        var restored = areaOperatorsRestored(split, name);
+        var load = restored.load();
+        var shadow = restored.shadow();
         assertThat(keysIn(load, "load-days")).as("the snapshot's open days").isEqualTo(2);
-        var restored = new LegacyAreaScenario.Operators(first.partials(), load, shadow);
         LegacyAreaScenario.run(restored, split, LegacyAreaScenario.QUARTERS, true);
 
         assertThat(bySeries(emitted(load, LoadBuckets.SYSTEM_LOAD)))
@@ -370,27 +394,15 @@ class LegacyStateTest {
 
     private void restoresTheAreaOperatorsAsIfNeverStopped(int split, String suffix)
             throws Exception {
-        var neverStopped = LegacyAreaScenario.open();
-        LegacyAreaScenario.run(neverStopped, 0, split, false);
-        clear(neverStopped.load(), LoadBuckets.SYSTEM_LOAD);
-        clear(neverStopped.shadow());
-        LegacyAreaScenario.run(neverStopped, split, LegacyAreaScenario.QUARTERS, true);
-        List<String> loadNeverStopped = emitted(neverStopped.load(), LoadBuckets.SYSTEM_LOAD);
-        List<String> shadowNeverStopped = emitted(neverStopped.shadow());
+        var neverStopped = areaOperatorsNeverStopped(split);
+        List<String> loadNeverStopped = neverStopped.load();
+        List<String> shadowNeverStopped = neverStopped.shadow();
 
-        // The same partials (the first phase keeps no state across a watermark), into the load
-        // and the shadow restored from release 0.2's snapshots.
-        var first = LegacyAreaScenario.open();
-        LegacyAreaScenario.run(first, 0, split, false);
-        var load = LegacyAreaScenario.load();
-        var shadow = LegacyAreaScenario.shadow();
-        load.initializeState(snapshot("load-buckets-0.2" + suffix + ".snapshot"));
-        shadow.initializeState(snapshot("shadow-scenarios-0.2" + suffix + ".snapshot"));
-        load.open();
-        shadow.open();
+        var restored = areaOperatorsRestored(split, "0.2" + suffix);
+        var load = restored.load();
+        var shadow = restored.shadow();
         assertThat(keysIn(load, "buckets")).as("the snapshot's quarter hours").isEqualTo(2);
         assertThat(keysIn(shadow, "shadow-days")).as("the snapshot's open days").isEqualTo(2);
-        var restored = new LegacyAreaScenario.Operators(first.partials(), load, shadow);
         LegacyAreaScenario.run(restored, split, LegacyAreaScenario.QUARTERS, true);
 
         assertThat(loadNeverStopped)
