@@ -1,6 +1,7 @@
 package org.gridwatch.jobs.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridwatch.jobs.state.BitForBit.assertSame;
 
 import java.lang.reflect.Array;
 import java.lang.reflect.RecordComponent;
@@ -202,35 +203,6 @@ class FleetValueCodecTest {
             values[i] = anyValue(types[i]);
         }
         return type.getDeclaredConstructor(types).newInstance(values);
-    }
-
-    /** Component by component, doubles by their bits, arrays entry by entry. */
-    private static void assertSame(Object a, Object b, String path) throws Exception {
-        if (a == null || b == null) {
-            assertThat(b).as(path).isEqualTo(a);
-            return;
-        }
-        Class<?> type = a.getClass();
-        assertThat(b.getClass()).as(path).isEqualTo(type);
-        if (type == Double.class) {
-            assertThat(Double.doubleToRawLongBits((Double) b))
-                    .as(path)
-                    .isEqualTo(Double.doubleToRawLongBits((Double) a));
-        } else if (type.isArray()) {
-            assertThat(Array.getLength(b)).as(path + ".length").isEqualTo(Array.getLength(a));
-            for (int i = 0; i < Array.getLength(a); i++) {
-                assertSame(Array.get(a, i), Array.get(b, i), path + "[" + i + "]");
-            }
-        } else if (type.isRecord()) {
-            for (RecordComponent c : type.getRecordComponents()) {
-                assertSame(
-                        c.getAccessor().invoke(a),
-                        c.getAccessor().invoke(b),
-                        path + "." + c.getName());
-            }
-        } else {
-            assertThat(b).as(path).isEqualTo(a);
-        }
     }
 
     /** The key: the record's own id most of the time, as in the job; sometimes another. */

@@ -1,6 +1,7 @@
 package org.gridwatch.jobs.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridwatch.jobs.state.BitForBit.assertSame;
 
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
@@ -197,39 +198,6 @@ class TheftCaseCodecTest {
             }
         }
         return o;
-    }
-
-    /** Field by field, floats and doubles by their bits, arrays entry by entry. */
-    static void assertSame(Object a, Object b, String path) throws Exception {
-        if (a == null || b == null) {
-            assertThat(b).as(path).isEqualTo(a);
-            return;
-        }
-        Class<?> type = a.getClass();
-        assertThat(b.getClass()).as(path).isEqualTo(type);
-        if (type == Float.class) {
-            assertThat(Float.floatToRawIntBits((Float) b))
-                    .as(path)
-                    .isEqualTo(Float.floatToRawIntBits((Float) a));
-        } else if (type == Double.class) {
-            assertThat(Double.doubleToRawLongBits((Double) b))
-                    .as(path)
-                    .isEqualTo(Double.doubleToRawLongBits((Double) a));
-        } else if (type.isArray()) {
-            assertThat(Array.getLength(b)).as(path + ".length").isEqualTo(Array.getLength(a));
-            for (int i = 0; i < Array.getLength(a); i++) {
-                assertSame(Array.get(a, i), Array.get(b, i), path + "[" + i + "]");
-            }
-        } else if (type.getName().startsWith("org.gridwatch") && !type.isEnum()) {
-            for (Field f : type.getDeclaredFields()) {
-                if (!Modifier.isStatic(f.getModifiers())) {
-                    f.setAccessible(true);
-                    assertSame(f.get(a), f.get(b), path + "." + f.getName());
-                }
-            }
-        } else {
-            assertThat(b).as(path).isEqualTo(a);
-        }
     }
 
     @Test

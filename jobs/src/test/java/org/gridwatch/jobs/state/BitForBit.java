@@ -1,0 +1,54 @@
+package org.gridwatch.jobs.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Array;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+
+/** The codecs' tests' comparison: what was written and what was read back, bit for bit. */
+final class BitForBit {
+    private BitForBit() {}
+
+    /** Field by field, floats and doubles by their bits, arrays entry by entry. */
+    static void assertSame(Object a, Object b, String path) throws Exception {
+        if (a == null || b == null) {
+            assertThat(b).as(path).isEqualTo(a);
+            return;
+        }
+        Class<?> type = a.getClass();
+        assertThat(b.getClass()).as(path).isEqualTo(type);
+        if (type == Float.class) {
+            assertThat(Float.floatToRawIntBits((Float) b))
+                    .as(path)
+                    .isEqualTo(Float.floatToRawIntBits((Float) a));
+        } else if (type == Double.class) {
+            assertThat(Double.doubleToRawLongBits((Double) b))
+                    .as(path)
+                    .isEqualTo(Double.doubleToRawLongBits((Double) a));
+        } else if (type.isArray()) {
+            assertThat(Array.getLength(b)).as(path + ".length").isEqualTo(Array.getLength(a));
+            for (int i = 0; i < Array.getLength(a); i++) {
+                assertSame(Array.get(a, i), Array.get(b, i), path + "[" + i + "]");
+            }
+        } else if (type.getName().startsWith("org.gridwatch")
+                && !type.isEnum()
+                && !type.isRecord()) {
+            for (Field f : type.getDeclaredFields()) {
+                if (!Modifier.isStatic(f.getModifiers())) {
+                    f.setAccessible(true);
+                    assertSame(f.get(a), f.get(b), path + "." + f.getName());
+                }
+            }
+        } else if (type.isRecord()) {
+            for (var c : type.getRecordComponents()) {
+                assertSame(
+                        c.getAccessor().invoke(a),
+                        c.getAccessor().invoke(b),
+                        path + "." + c.getName());
+            }
+        } else {
+            assertThat(b).as(path).isEqualTo(a);
+        }
+    }
+}
