@@ -41,6 +41,11 @@ public final class DayLoad {
 
     private static final float[] NO_RATES = new float[0];
 
+    // The highest of {@link #rates}, worked out once per array: every reading asks for it, and the
+    // array is only ever replaced, never changed in place (here, or by whoever restores a day).
+    private transient float[] maxOf;
+    private transient float max;
+
     /** The interval of the day's readings, minutes (the last one's: a meter has one). */
     public int intervalMinutes = 15;
 
@@ -150,9 +155,13 @@ public final class DayLoad {
 
     /** The day's highest reading as a rate, kW. */
     public double maxKw() {
-        float max = 0;
-        for (float v : rates) {
-            max = Math.max(max, v);
+        if (maxOf != rates) {
+            float highest = 0;
+            for (float v : rates) {
+                highest = Math.max(highest, v);
+            }
+            max = highest;
+            maxOf = rates;
         }
         return max;
     }

@@ -23,6 +23,18 @@ class DayLoadTest {
     }
 
     @Test
+    void theHighestRateFollowsTheRatesAsRestored() {
+        DayLoad day = new DayLoad(D, START);
+        day.add(at(15, 15, 1.0)); // 1 kWh in a quarter hour: 4 kW
+        day.add(at(30, 15, 0.5)); // 2 kW
+        assertThat(day.maxKw()).isEqualTo(4.0);
+        day.rates = new float[] {2.5f, 1.5f}; // a day read back from a checkpoint
+        assertThat(day.maxKw()).isEqualTo(2.5);
+        day.add(at(45, 15, 0.75)); // 3 kW
+        assertThat(day.maxKw()).isEqualTo(3.0);
+    }
+
+    @Test
     void quarterHourReadingsFillTheirHour() {
         DayLoad day = new DayLoad(D, START);
         // 03:00-03:15 .. 03:45-04:00, 0.25 kWh each: hour 3 holds 4 × 0.25 = 1.0

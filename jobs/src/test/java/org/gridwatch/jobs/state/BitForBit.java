@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The codecs' tests' comparison: what was written and what was read back, bit for bit. */
 final class BitForBit {
@@ -34,11 +36,9 @@ final class BitForBit {
         } else if (type.getName().startsWith("org.gridwatch")
                 && !type.isEnum()
                 && !type.isRecord()) {
-            for (Field f : type.getDeclaredFields()) {
-                if (!Modifier.isStatic(f.getModifiers())) {
-                    f.setAccessible(true);
-                    assertSame(f.get(a), f.get(b), path + "." + f.getName());
-                }
+            for (Field f : stateFields(type)) {
+                f.setAccessible(true);
+                assertSame(f.get(a), f.get(b), path + "." + f.getName());
             }
         } else if (type.isRecord()) {
             for (var c : type.getRecordComponents()) {
@@ -50,5 +50,25 @@ final class BitForBit {
         } else {
             assertThat(b).as(path).isEqualTo(a);
         }
+    }
+
+    /**
+     * The fields a state class keeps: not static, not transient (a cache worked out again after a
+     * restore), not made by the compiler.
+     */
+    static List<Field> stateFields(Class<?> type) {
+        List<Field> fields = new ArrayList<>();
+        for (Field f : type.getDeclaredFields()) {
+            int m = f.getModifiers();
+            if (!Modifier.isStatic(m) && !Modifier.isTransient(m) && !f.isSynthetic()) {
+                fields.add(f);
+            }
+        }
+        return fields;
+    }
+
+    /** The names of {@link #stateFields}. */
+    static List<String> stateFieldNames(Class<?> type) {
+        return stateFields(type).stream().map(Field::getName).toList();
     }
 }

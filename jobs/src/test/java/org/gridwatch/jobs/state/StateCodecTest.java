@@ -5,8 +5,6 @@ import static org.gridwatch.jobs.state.BitForBit.assertSame;
 
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -184,21 +182,11 @@ class StateCodecTest {
                     Map.entry(CustomerLoad.class, List.of("master", "months", "days")),
                     Map.entry(MeterState.class, List.of("customer", "covered")));
 
-    private static List<String> instanceFields(Class<?> type) {
-        List<String> names = new ArrayList<>();
-        for (Field f : type.getDeclaredFields()) {
-            if (!Modifier.isStatic(f.getModifiers()) && !f.isSynthetic()) {
-                names.add(f.getName());
-            }
-        }
-        return names;
-    }
-
     @Test
     void theCodecWritesEveryField() {
         FIELDS.forEach(
                 (type, fields) ->
-                        assertThat(new TreeSet<>(instanceFields(type)))
+                        assertThat(new TreeSet<>(BitForBit.stateFieldNames(type)))
                                 .as(type.getSimpleName())
                                 .isEqualTo(new TreeSet<>(fields)));
     }
@@ -266,10 +254,8 @@ class StateCodecTest {
     /** An object of {@code type} whose every field is set at random. */
     private <T> T filled(Class<T> type) throws Exception {
         T o = type.getDeclaredConstructor().newInstance();
-        for (Field f : type.getDeclaredFields()) {
-            if (!Modifier.isStatic(f.getModifiers())) {
-                f.set(o, anyValue(f.getType()));
-            }
+        for (Field f : BitForBit.stateFields(type)) {
+            f.set(o, anyValue(f.getType()));
         }
         if (o instanceof ValueHistory) { // the ring's invariant: a slot never billed is empty
             ValueHistory fresh = new ValueHistory();

@@ -5,8 +5,6 @@ import static org.gridwatch.jobs.state.BitForBit.assertSame;
 
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -82,21 +80,11 @@ class TheftCaseCodecTest {
                             "shortfall",
                             "spreads"));
 
-    private static List<String> instanceFields(Class<?> type) {
-        List<String> names = new ArrayList<>();
-        for (Field f : type.getDeclaredFields()) {
-            if (!Modifier.isStatic(f.getModifiers()) && !f.isSynthetic()) {
-                names.add(f.getName());
-            }
-        }
-        return names;
-    }
-
     @Test
     void theCodecWritesEveryField() {
         FIELDS.forEach(
                 (type, fields) ->
-                        assertThat(new TreeSet<>(instanceFields(type)))
+                        assertThat(new TreeSet<>(BitForBit.stateFieldNames(type)))
                                 .as(type.getSimpleName())
                                 .isEqualTo(new TreeSet<>(fields)));
     }
@@ -192,10 +180,8 @@ class TheftCaseCodecTest {
     /** An object of {@code type} whose every field is set at random. */
     private <T> T filled(Class<T> type) throws Exception {
         T o = type.getDeclaredConstructor().newInstance();
-        for (Field f : type.getDeclaredFields()) {
-            if (!Modifier.isStatic(f.getModifiers())) {
-                f.set(o, anyValue(f.getType()));
-            }
+        for (Field f : BitForBit.stateFields(type)) {
+            f.set(o, anyValue(f.getType()));
         }
         return o;
     }
