@@ -24,7 +24,18 @@ public final class TariffBook {
 
     private static final TariffPeriod[] PERIODS = TariffPeriod.values();
 
-    private record Priced(Tariff tariff, PeriodLookup lookup, double[] cnyPerKwh) {}
+    /** A tariff with its period lookup and its energy price per slot. */
+    public record Priced(Tariff tariff, PeriodLookup lookup, double[] cnyPerKwh) {
+        /** The period slot (a {@link TariffPeriod} ordinal) of an instant. */
+        public int slotAt(long epochMillis) {
+            return lookup.periodAt(epochMillis).ordinal();
+        }
+
+        /** The energy price of a slot, CNY per kWh; 0 for {@link #UNPRICED}. */
+        public double cnyPerKwh(int slot) {
+            return cnyPerKwh[slot];
+        }
+    }
 
     private final Map<String, Priced> byId = new HashMap<>();
 
@@ -60,6 +71,14 @@ public final class TariffBook {
         return p == null ? null : p.tariff();
     }
 
+    /**
+     * A tariff priced, or null when the file has none: for pricing many instants of one tariff with
+     * one lookup by id.
+     */
+    public Priced priced(String tariffId) {
+        return byId.get(tariffId);
+    }
+
     /** The period lookup of a tariff, or null when the file has none. */
     public PeriodLookup lookup(String tariffId) {
         Priced p = byId.get(tariffId);
@@ -69,13 +88,13 @@ public final class TariffBook {
     /** The period slot (a {@link TariffPeriod} ordinal) of an instant, or {@link #UNPRICED}. */
     public int slotAt(String tariffId, long epochMillis) {
         Priced p = byId.get(tariffId);
-        return p == null ? UNPRICED : p.lookup().periodAt(epochMillis).ordinal();
+        return p == null ? UNPRICED : p.slotAt(epochMillis);
     }
 
     /** The energy price of a slot under a tariff, CNY per kWh; 0 for {@link #UNPRICED}. */
     public double cnyPerKwh(String tariffId, int slot) {
         Priced p = byId.get(tariffId);
-        return p == null ? 0.0 : p.cnyPerKwh()[slot];
+        return p == null ? 0.0 : p.cnyPerKwh(slot);
     }
 
     /** The name of a slot as the metrics tag it: PEAK, FLAT, ... or UNPRICED. */

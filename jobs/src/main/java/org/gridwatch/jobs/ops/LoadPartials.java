@@ -81,7 +81,7 @@ public final class LoadPartials
             output.collect(Rejections.REJECTED, new StreamRecord<>(tooLate(r)));
             return;
         }
-        String tariff = m.customer().tariffId();
+        TariffBook.Priced tariff = tariffs.priced(m.customer().tariffId());
         int quarters = Bucket.quarters(r.intervalMinutes());
         long energy = Bucket.microKwh(r.kwh());
         for (int i = 0; i < quarters; i++) {
@@ -90,8 +90,12 @@ public final class LoadPartials
                     partial(
                             new SeriesQuarter(
                                     m.customer().areaId(), m.customer().customerClass(), quarter));
-            int slot = tariffs.slotAt(tariff, quarter);
-            total.add(Bucket.share(energy, quarters, i), slot, tariffs.cnyPerKwh(tariff, slot));
+            if (tariff == null) {
+                total.add(Bucket.share(energy, quarters, i), TariffBook.UNPRICED, 0.0);
+            } else {
+                int slot = tariff.slotAt(quarter);
+                total.add(Bucket.share(energy, quarters, i), slot, tariff.cnyPerKwh(slot));
+            }
         }
     }
 
