@@ -350,15 +350,17 @@ public final class CustomerAccounts
         if (lookup == null) {
             return; // no tariff to bill with: counted as UNPRICED load on the dashboards
         }
-        YearMonth month = calendar.monthOf(r.startMillis());
-        int key = monthKey(month);
-        MonthlyUsage usage = load.month(key);
+        MonthlyUsage usage = load.monthCovering(r.startMillis());
         if (usage == null) {
-            if (historyOrNew().hasBilled(month)) {
-                return; // its month is billed: the gap it left was settled with the register
+            YearMonth month = calendar.monthOf(r.startMillis());
+            usage = load.month(monthKey(month));
+            if (usage == null) {
+                if (historyOrNew().hasBilled(month)) {
+                    return; // its month is billed: the gap it left was settled with the register
+                }
+                usage = MonthlyUsage.of(month, calendar);
+                armBill(month, ctx);
             }
-            usage = MonthlyUsage.of(month, calendar);
-            armBill(month, ctx);
         }
         if (usage.add(
                 r.startMillis(),

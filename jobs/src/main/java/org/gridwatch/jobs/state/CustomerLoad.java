@@ -38,6 +38,19 @@ public final class CustomerLoad {
         return null;
     }
 
+    /**
+     * The open month an instant falls in, or null: the reading's month is nearly always open, and
+     * finding it by its bounds spares working out the local month of every reading.
+     */
+    public MonthlyUsage monthCovering(long epochMillis) {
+        for (MonthlyUsage m : months) {
+            if (m.covers(epochMillis)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     /** Opens (or replaces) a month. */
     public void putMonth(MonthlyUsage usage) {
         for (int i = 0; i < months.length; i++) {
