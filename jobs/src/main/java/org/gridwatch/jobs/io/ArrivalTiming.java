@@ -30,10 +30,22 @@ public final class ArrivalTiming {
                 .withIdleness(s.idleness());
     }
 
-    /** Bounded out-of-orderness over the usable, timed records of one split. */
+    /**
+     * Bounded out-of-orderness over the usable, timed records of one split, emitted with the
+     * records that move it (at most once a {@link #STEP} of event time) rather than on a
+     * processing-time period. Where a watermark falls among a split's records then depends on the
+     * records alone, so a replay of the same files judges the same readings late, closes each day
+     * after the same readings, whatever the machine's speed or the job's parallelism; a periodic
+     * watermark could lag a fast replay by a day of event time, by an amount that changed from run
+     * to run.
+     */
     static final class UsableRecordsWatermarks<T> implements WatermarkGenerator<Arrival<T>> {
+        /** The least step a watermark moves by: readings come in quarter hours. */
+        static final long STEP = 60_000L;
+
         private final long outOfOrderness;
         private long newest;
+        private long emitted = Long.MIN_VALUE;
 
         UsableRecordsWatermarks(long outOfOrderness) {
             this.outOfOrderness = outOfOrderness;
@@ -44,12 +56,17 @@ public final class ArrivalTiming {
         public void onEvent(Arrival<T> a, long timestamp, WatermarkOutput output) {
             if (a.isTimed() && a.eventMillis > newest) {
                 newest = a.eventMillis;
+                long mark = newest - outOfOrderness - 1;
+                if (emitted == Long.MIN_VALUE || mark >= emitted + STEP) {
+                    emitted = mark;
+                    output.emitWatermark(new Watermark(mark));
+                }
             }
         }
 
         @Override
         public void onPeriodicEmit(WatermarkOutput output) {
-            output.emitWatermark(new Watermark(newest - outOfOrderness - 1));
+            // nothing: every watermark goes out with the record that moved it
         }
     }
 }
