@@ -102,9 +102,22 @@ public final class Fleets {
             String database,
             List<MonitorOutputs> more)
             throws Exception {
+        monitor(2, inputs, out, influxUrl, database, more);
+    }
+
+    /** As above, at the given parallelism. */
+    public static void monitor(
+            int parallelism,
+            MonitorInputs inputs,
+            Path out,
+            String influxUrl,
+            String database,
+            List<MonitorOutputs> more)
+            throws Exception {
         Configuration conf = new Configuration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, conf);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         List<MonitorOutputs> outputs = new ArrayList<>();
         outputs.add(new FileOutputs(out, MonitorSettings.DEFAULT.zone()));
         if (influxUrl != null) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.gridwatch.core.detect.AttackKind;
 import org.gridwatch.it.Fleets;
 import org.gridwatch.it.MonitoredFleet;
+import org.gridwatch.jobs.io.FileInputs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,20 @@ class DetectionJobTest {
                 thieves.put(t.get("customerId").asText(), t);
             }
         }
+    }
+
+    @Test
+    void aReplayAtParallelismOneWritesTheSameAlertsToTheLastDecimal() throws Exception {
+        // Late readings are many in this fleet (the simulator delays some by hours): which of them
+        // still count for their day must not depend on which task's event time moved first.
+        MonitoredFleet fleet = MonitoredFleet.of(Fleets.THEFT);
+        Path out = Files.createTempDirectory("gridwatch-detection-p1-");
+        Fleets.monitor(1, new FileInputs(fleet.simulationDir()), out, null, null, List.of());
+
+        List<String> atTwo = Files.readAllLines(fleet.outDir().resolve("alerts.jsonl"));
+        assertThat(atTwo).anyMatch(a -> a.contains("\"THEFT\""));
+        assertThat(Files.readAllLines(out.resolve("alerts.jsonl")).stream().sorted())
+                .containsExactlyElementsOf(atTwo.stream().sorted().toList());
     }
 
     private static List<JsonNode> lines(Path file) throws Exception {

@@ -283,7 +283,7 @@ public final class CustomerAccounts
         switch (feed.kind) {
             case MASTER -> onMaster(feed.customer, ctx);
             case REMOVAL -> onRemoval(ctx);
-            case READING -> onReading(feed.metered(), ctx);
+            case READING -> onReading(feed.metered(), feed.eventTimeAtJoin, ctx);
         }
         end();
     }
@@ -331,7 +331,7 @@ public final class CustomerAccounts
      * record held here is the customer's. None is held only for a reading that crossed the
      * customer's removal from another meter's path; the customer is gone, and so is the reading.
      */
-    private void onReading(MeteredReading m, Context ctx) throws Exception {
+    private void onReading(MeteredReading m, long eventTimeAtJoin, Context ctx) throws Exception {
         Customer customer = m.customer() != null ? m.customer() : master();
         if (customer == null) {
             return;
@@ -341,7 +341,7 @@ public final class CustomerAccounts
             load.master = customer;
         }
         MeterReading r = m.reading();
-        days.onReading(r, ctx.timerService(), load);
+        days.onReading(r, eventTimeAtJoin, ctx.timerService(), load);
         long quarterCloses = Bucket.closesAt(Bucket.startOf(r.startMillis()), lateness);
         if (quarterCloses <= watermark(ctx)) {
             return; // rejected TOO_LATE by the load buckets

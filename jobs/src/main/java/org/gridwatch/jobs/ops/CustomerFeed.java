@@ -28,13 +28,28 @@ public final class CustomerFeed {
      */
     public MeteredReading metered;
 
+    /**
+     * For {@link Kind#READING}: the event time the meter join had passed when it admitted the
+     * reading (its watermark), {@link Long#MIN_VALUE} before any. What the account does with a late
+     * reading is judged against this, not against its own watermark: the join's is the same in
+     * every run over the same input, while the account's, the least of several inputs' watermarks,
+     * depends on which input it heard from last. The account's own is never ahead of it.
+     */
+    public long eventTimeAtJoin = Long.MIN_VALUE;
+
     public CustomerFeed() {}
 
     public static CustomerFeed reading(MeteredReading m) {
+        return reading(m, Long.MIN_VALUE);
+    }
+
+    /** An admitted reading, with the event time the join had passed ({@link #eventTimeAtJoin}). */
+    public static CustomerFeed reading(MeteredReading m, long eventTimeAtJoin) {
         CustomerFeed f = new CustomerFeed();
         f.kind = Kind.READING;
         f.customerId = m.customer().customerId();
         f.metered = m;
+        f.eventTimeAtJoin = eventTimeAtJoin;
         return f;
     }
 
@@ -52,6 +67,7 @@ public final class CustomerFeed {
         f.kind = Kind.READING;
         f.customerId = customerId;
         f.metered = new MeteredReading(null, metered.reading());
+        f.eventTimeAtJoin = eventTimeAtJoin;
         return f;
     }
 

@@ -67,8 +67,14 @@ final class DayWatch {
         }
     }
 
-    /** Adds a reading to its day, unless the day has closed; arms the day's close. */
-    void onReading(MeterReading r, TimerService timers, CustomerLoad load) {
+    /**
+     * Adds a reading to its day, unless the day has closed; arms the day's close. Closed means: the
+     * event time the meter join had passed when it admitted the reading ({@code eventTimeAtJoin})
+     * was past the day's close, so that the same readings count in every run, whichever of the
+     * account's inputs is ahead. (The account's own event time is never ahead of the join's; it is
+     * taken too, for a reading from before a restart, when the join's had not moved yet.)
+     */
+    void onReading(MeterReading r, long eventTimeAtJoin, TimerService timers, CustomerLoad load) {
         long start = r.startMillis();
         if (start < dayStart || start >= dayEnd) {
             LocalDate date = java.time.Instant.ofEpochMilli(start).atZone(zone).toLocalDate();
@@ -77,7 +83,7 @@ final class DayWatch {
             dayEnd = startMillis(date.plusDays(1));
         }
         long closesAt = dayEnd + grace;
-        if (closesAt <= timers.currentWatermark()) {
+        if (closesAt <= Math.max(eventTimeAtJoin, timers.currentWatermark())) {
             return;
         }
         DayLoad day = load.day(epochDay);

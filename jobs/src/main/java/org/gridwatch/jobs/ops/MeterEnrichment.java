@@ -187,7 +187,10 @@ public final class MeterEnrichment
         if (refusal == null) {
             state.covered = history;
             meter.update(state);
-            out.collect(CustomerFeed.reading(new MeteredReading(state.customer, reading)));
+            out.collect(
+                    CustomerFeed.reading(
+                            new MeteredReading(state.customer, reading),
+                            ctx.timerService().currentWatermark()));
         } else {
             reject(reading, refusal.reason(), refusal.detail(), ctx);
         }

@@ -158,6 +158,7 @@ public final class ReadingTypes {
                 writeCustomer(f.customer, out);
             }
             METERED.serialize(f.metered, out);
+            out.writeLong(f.eventTimeAtJoin);
         }
 
         @Override
@@ -167,6 +168,7 @@ public final class ReadingTypes {
             f.customerId = readString(in);
             f.customer = in.readBoolean() ? readCustomer(in) : null;
             f.metered = METERED.deserialize(in);
+            f.eventTimeAtJoin = in.readLong();
             return f;
         }
 

@@ -366,6 +366,30 @@ class CustomerAccountsTest {
     }
 
     @Test
+    void aReadingTheJoinSawAfterItsDayClosedIsLeftOutOfTheDayWhateverTheAccountsEventTime()
+            throws Exception {
+        read("2026-01-15T10:15", 1.0);
+        // Two late readings of the 15th; its day closes at 02:00 on the 16th (two hours' grace).
+        // The account's own event time is still on the 15th: another of its inputs lags.
+        harness.processElement1(
+                CustomerFeed.reading(
+                        new MeteredReading(SHOP, lose("2026-01-15T11:15", 2.0)),
+                        at("2026-01-16T01:45")), // the join had not passed the close
+                at("2026-01-15T11:15"));
+        harness.processElement1(
+                CustomerFeed.reading(
+                        new MeteredReading(SHOP, lose("2026-01-15T12:15", 4.0)),
+                        at("2026-01-16T02:00")), // the join had: left out
+                at("2026-01-15T12:15"));
+        watermark("2026-01-16T02:00");
+
+        assertThat(harness.getSideOutput(CustomerAccounts.DAYS))
+                .extracting(StreamRecord::getValue)
+                .singleElement()
+                .satisfies(day -> assertThat(day.kwh()).isEqualTo(1.0 + 2.0));
+    }
+
+    @Test
     void atTheEndOfAReplayNoMonthIsBilledBeyondTheCustomersReadings() throws Exception {
         billJanuary(); // and a reading on 1 February: the data ends inside February
 

@@ -27,6 +27,34 @@ class LegacyStateTest {
                         .getPath());
     }
 
+    /**
+     * How many readings the restored meter join admitted before its first watermark: Flink does not
+     * checkpoint watermarks, so it stamps them with no event time ({@link
+     * CustomerFeed#eventTimeAtJoin}; the accounts then judge them by their own, as before there was
+     * a stamp), where the join that never stopped stamps the last one it had. A watermark comes
+     * every fourth quarter hour here.
+     */
+    private static int beforeTheFirstWatermark(List<String> joinOutput) {
+        int n = 0;
+        while (n < joinOutput.size()
+                && joinOutput.get(n).contains("eventTimeAtJoin=" + Long.MIN_VALUE)) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * The join's output with the first {@code n} readings' stamps left out; the rest as they are.
+     */
+    private static List<String> withoutStamps(List<String> joinOutput, int n) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < joinOutput.size(); i++) {
+            String line = joinOutput.get(i);
+            out.add(i < n ? line.replaceAll("eventTimeAtJoin=-?\\d+", "eventTimeAtJoin=?") : line);
+        }
+        return out;
+    }
+
     /** Everything an operator emitted: its records and each side output's, in order. */
     private static List<String> emitted(
             AbstractStreamOperatorTestHarness<?> h, OutputTag<?>... tags) {
@@ -137,7 +165,13 @@ class LegacyStateTest {
                 .anyMatch(s -> s.startsWith("customer-standings"));
         assertThat(metersNeverStopped).anyMatch(s -> s.contains("DUPLICATE"));
         assertThat(emitted(restoredAccounts, ACCOUNT_OUTPUTS)).isEqualTo(accountsNeverStopped);
-        assertThat(emitted(restoredMeters, Rejections.REJECTED)).isEqualTo(metersNeverStopped);
+        List<String> restoredJoin = emitted(restoredMeters, Rejections.REJECTED);
+        int unstamped = beforeTheFirstWatermark(restoredJoin);
+        assertThat(unstamped)
+                .as("readings before the restored join's first watermark")
+                .isBetween(1, 4);
+        assertThat(withoutStamps(restoredJoin, unstamped))
+                .isEqualTo(withoutStamps(metersNeverStopped, unstamped));
 
         // Converted, the old states hold nothing for the customer and its meter.
         var backend = restoredAccounts.getOperator();

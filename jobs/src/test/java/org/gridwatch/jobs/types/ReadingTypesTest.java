@@ -69,12 +69,14 @@ class ReadingTypesTest {
 
     @Test
     void everyKindOfFeedComesBackAsItWas() throws IOException {
-        CustomerFeed reading = CustomerFeed.reading(new MeteredReading(SHOP, READING));
+        CustomerFeed reading =
+                CustomerFeed.reading(new MeteredReading(SHOP, READING), 1_767_196_800_000L);
         CustomerFeed back = roundTrip(ReadingTypes.CUSTOMER_FEED, reading);
         assertThat(back.kind).isEqualTo(CustomerFeed.Kind.READING);
         assertThat(back.customerId).isEqualTo("C-0001");
         assertThat(back.customer).isNull();
         assertThat(back.metered).isEqualTo(reading.metered);
+        assertThat(back.eventTimeAtJoin).isEqualTo(1_767_196_800_000L);
 
         CustomerFeed master = CustomerFeed.master(SHOP);
         back = roundTrip(ReadingTypes.CUSTOMER_FEED, master);
