@@ -99,6 +99,13 @@ public final class FleetDetectionTrial {
         sink.thieves.forEach(
                 (c, t) -> startOf.put(c, LocalDate.parse(t.get("start").asText()).toEpochDay()));
         int alerts = 0;
+        java.io.PrintStream dump =
+                System.getProperty("trial.dump") == null
+                        ? null
+                        : new java.io.PrintStream(
+                                new java.io.BufferedOutputStream(
+                                        new java.io.FileOutputStream(
+                                                System.getProperty("trial.dump"))));
         for (int d = 0; d < days; d++) {
             LocalDate date = first.plusDays(d);
             long epochDay = date.toEpochDay();
@@ -177,6 +184,17 @@ public final class FleetDetectionTrial {
                     suspects.add(
                             new AreaBalance.Suspect(r.customerId(), tc.evidence.score(epochDay)));
                     double score = tc.evidence.score(epochDay);
+                    if (dump != null) {
+                        JsonNode th = sink.thieves.get(r.customerId());
+                        dump.printf(
+                                "%s %s %d %.4f %.4f %d%n",
+                                r.customerId(),
+                                th == null ? "-" : AttackKind.parse(th.get("attack").asText()),
+                                epochDay,
+                                tc.evidence.strength(epochDay) - tc.evidence.meterPart(epochDay),
+                                tc.evidence.strength(epochDay),
+                                startOf.getOrDefault(r.customerId(), -1L));
+                    }
                     long from = startOf.getOrDefault(r.customerId(), first.toEpochDay() + start);
                     if (epochDay >= from) {
                         maxScore.merge(r.customerId(), score, Math::max);
@@ -217,6 +235,9 @@ public final class FleetDetectionTrial {
                     }
                 }
             }
+        }
+        if (dump != null) {
+            dump.close();
         }
         report(sink, maxScore, alarmedOn, startOf, alerts);
         if (balanced) {

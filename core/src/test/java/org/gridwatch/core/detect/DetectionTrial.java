@@ -156,6 +156,9 @@ final class DetectionTrial {
         return out;
     }
 
+    /** Each customer's daily strengths, for offline study ({@code -Dtrial.dump=file}). */
+    java.io.PrintStream dump;
+
     List<Outcome> run(Households h, List<Subject> fleet) {
         int n = fleet.size();
         UsageBaseline[] baselines = new UsageBaseline[n];
@@ -276,6 +279,16 @@ final class DetectionTrial {
                         fit == null ? null : fit.fit(reports[i].customerId()));
                 TheftEvidence e = cases[i].evidence;
                 double score = e.strength(d);
+                if (dump != null) {
+                    Subject s = fleet.get(i);
+                    dump.printf(
+                            "%d %d %d %.4f %.4f%n",
+                            i,
+                            s.attack() == null ? -1 : s.attack().kind().ordinal(),
+                            d,
+                            e.ownStrength(),
+                            score);
+                }
                 if (d >= attackStart) {
                     if (score > max[i]) {
                         max[i] = score;
@@ -494,11 +507,25 @@ final class DetectionTrial {
         kinds.remove(AttackKind.BYPASS);
         List<Subject> fleet = trial.fleet(h, copies, 0.1, kinds, seed);
         trial.seed = seed;
+        if (System.getProperty("trial.dump") != null) {
+            try {
+                trial.dump =
+                        new java.io.PrintStream(
+                                new java.io.BufferedOutputStream(
+                                        new java.io.FileOutputStream(
+                                                System.getProperty("trial.dump"))));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         long t0 = System.nanoTime();
         List<Outcome> outcomes = trial.run(h, fleet);
         System.out.printf(
                 "%d customers × %d days in %.1f s%n",
                 fleet.size(), trial.days, (System.nanoTime() - t0) / 1e9);
+        if (trial.dump != null) {
+            trial.dump.close();
+        }
         System.out.print(trial.report(outcomes));
         Map<Feature, Integer> leads = new EnumMap<>(Feature.class);
         for (Outcome o : outcomes) {
