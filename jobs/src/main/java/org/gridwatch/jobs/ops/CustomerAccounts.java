@@ -55,6 +55,7 @@ import org.gridwatch.jobs.MonitorSettings;
 import org.gridwatch.jobs.state.AccountBook;
 import org.gridwatch.jobs.state.CustomerLoad;
 import org.gridwatch.jobs.state.CustomerLoadSerializer;
+import org.gridwatch.jobs.types.SharedCustomers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -294,7 +295,7 @@ public final class CustomerAccounts
      * which month its supply began.
      */
     private void onMaster(Customer customer, Context ctx) throws Exception {
-        loadToChange().master = customer;
+        loadToChange().master = SharedCustomers.shared(customer);
         applyAwaitingMaster(ctx);
     }
 
@@ -338,7 +339,7 @@ public final class CustomerAccounts
         }
         CustomerLoad load = loadToChange();
         if (load.master == null) {
-            load.master = customer;
+            load.master = SharedCustomers.shared(customer);
         }
         MeterReading r = m.reading();
         days.onReading(r, eventTimeAtJoin, ctx.timerService(), load);

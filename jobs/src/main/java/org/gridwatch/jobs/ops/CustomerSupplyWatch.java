@@ -21,6 +21,7 @@ import org.gridwatch.core.reliability.Interruption;
 import org.gridwatch.core.reliability.ReliabilityAlertRule;
 import org.gridwatch.core.reliability.ReliabilityLedger;
 import org.gridwatch.core.reliability.SupplyReliabilityCase;
+import org.gridwatch.jobs.types.SharedCustomers;
 
 /**
  * A customer's supply, keyed by customer (docs/supply-reliability.md): its meters' POWER_OFF and
@@ -93,7 +94,7 @@ public final class CustomerSupplyWatch
             case REMOVAL -> onRemoval(ctx);
             case READING -> {
                 if (!feed.metered().customer().equals(master.value())) {
-                    master.update(feed.metered().customer());
+                    master.update(SharedCustomers.shared(feed.metered().customer()));
                 }
                 serve(feed.metered().customer(), ctx);
                 onReading(feed.metered().reading(), ctx, out);
@@ -121,7 +122,7 @@ public final class CustomerSupplyWatch
 
     /** The master's record; the customer's area among the served follows its readings. */
     private void onMaster(Customer customer) throws Exception {
-        master.update(customer);
+        master.update(SharedCustomers.shared(customer));
     }
 
     /**

@@ -8,6 +8,7 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.MasterChange;
+import org.gridwatch.jobs.types.SharedCustomers;
 
 /**
  * The customer master as a table, keyed by customer id: each customer's current record. The meter
@@ -46,6 +47,6 @@ public final class MasterTable extends KeyedProcessFunction<String, MasterChange
             out.collect(MeterAssignment.release(before, false));
         }
         out.collect(MeterAssignment.assign(after));
-        current.update(after);
+        current.update(SharedCustomers.shared(after));
     }
 }

@@ -24,6 +24,7 @@ import org.gridwatch.core.meter.Refusal;
 import org.gridwatch.jobs.MonitorSettings;
 import org.gridwatch.jobs.state.MeterState;
 import org.gridwatch.jobs.state.MeterStateSerializer;
+import org.gridwatch.jobs.types.SharedCustomers;
 
 /**
  * Keyed by meter: joins each reading with the customer master and admits it (see {@link
@@ -122,7 +123,7 @@ public final class MeterEnrichment
             release(change, out);
             return;
         }
-        Customer master = change.customer;
+        Customer master = SharedCustomers.shared(change.customer);
         MeterState state = state();
         if (state == null) {
             state = new MeterState();

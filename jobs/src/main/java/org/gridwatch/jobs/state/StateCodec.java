@@ -19,6 +19,7 @@ import org.gridwatch.core.meter.CoveredQuarters;
 import org.gridwatch.core.value.CreditRecord;
 import org.gridwatch.core.value.CustomerAccount;
 import org.gridwatch.core.value.ValueHistory;
+import org.gridwatch.jobs.types.SharedCustomers;
 
 /**
  * The compact form of the objects the customer operators keep in state, written field by field:
@@ -244,15 +245,16 @@ public final class StateCodec {
         if (!in.readBoolean()) {
             return null;
         }
-        return new Customer(
-                readString(in),
-                readString(in),
-                readEnum(in, CustomerClass.values()),
-                readShared(in),
-                readShared(in),
-                in.readBoolean(),
-                readDouble(in),
-                in.readLong());
+        return SharedCustomers.shared(
+                new Customer(
+                        readString(in),
+                        readString(in),
+                        readEnum(in, CustomerClass.values()),
+                        readShared(in),
+                        readShared(in),
+                        in.readBoolean(),
+                        readDouble(in),
+                        in.readLong()));
     }
 
     // ---- billing ----
