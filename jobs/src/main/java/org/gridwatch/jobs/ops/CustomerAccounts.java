@@ -344,8 +344,8 @@ public final class CustomerAccounts
         MeterReading r = m.reading();
         days.onReading(r, eventTimeAtJoin, ctx.timerService(), load);
         long quarterCloses = Bucket.closesAt(Bucket.startOf(r.startMillis()), lateness);
-        if (quarterCloses <= watermark(ctx)) {
-            return; // rejected TOO_LATE by the load buckets
+        if (quarterCloses <= Math.max(eventTimeAtJoin, watermark(ctx))) {
+            return; // rejected TOO_LATE by the load's first phase, in the join's task, at that time
         }
         PeriodLookup lookup = tariffs.lookup(customer.tariffId());
         if (lookup == null) {

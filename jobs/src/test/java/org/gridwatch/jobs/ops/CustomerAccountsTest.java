@@ -390,6 +390,32 @@ class CustomerAccountsTest {
     }
 
     @Test
+    void aReadingTheJoinSawAfterItsQuarterHourClosedIsLeftOutWhateverTheAccountsEventTime()
+            throws Exception {
+        read("2026-01-15T09:00", 2.0); // 08:45-09:00, peak
+        MeterReading late = lose("2026-01-15T09:15", 5.0); // 09:00-09:15, peak
+        read("2026-01-15T09:30", 1.0); // 09:15-09:30, peak: its register counts the 5.0 too
+        // The join had passed 16 January 09:15, when 09:00-09:15 closed (lateness 1 day), and the
+        // load rejected the reading there; the account's own event time lags (another input).
+        harness.processElement1(
+                CustomerFeed.reading(new MeteredReading(SHOP, late), at("2026-01-16T09:15")),
+                late.endMillis());
+        read("2026-02-01T00:15", 0.5);
+        watermark("2026-02-02T00:00");
+
+        // As when the account's own event time had passed it: metered 2.0 + 1.0, the gap
+        // 09:00-09:15 between two register reads 5.0, peak; 8.0 × 1.04 = 8.32
+        assertThat(bills())
+                .singleElement()
+                .satisfies(
+                        b -> {
+                            assertThat(b.kwhByPeriod()).containsEntry("PEAK", 8.0);
+                            assertThat(b.estimatedKwh()).isEqualTo(5.0);
+                            assertThat(b.amountFen()).isEqualTo(832);
+                        });
+    }
+
+    @Test
     void atTheEndOfAReplayNoMonthIsBilledBeyondTheCustomersReadings() throws Exception {
         billJanuary(); // and a reading on 1 February: the data ends inside February
 
