@@ -13,7 +13,8 @@ import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
  * records are summed per key into partials, and the partials are sent on just before the next
  * watermark, watermark status or checkpoint barrier leaves the task, and at the end of the input.
  * Instead of a record per reading, the next operator gets one partial per key and watermark
- * interval (the sources emit a watermark every 200 ms).
+ * interval (the sources emit a watermark when event time moves, at most one a minute of it: for
+ * quarter-hour readings, one per collection round).
  *
  * <p>Why the results do not change: every partial reaches the next operator before the watermark
  * that followed its records here, so the next operator sees each record's contribution at a
