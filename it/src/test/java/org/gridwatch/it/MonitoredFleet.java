@@ -47,18 +47,6 @@ public final class MonitoredFleet {
             Fleets.simulateToFiles(config, sim);
             LocalInfluxd influxd = LocalInfluxd.start();
             Fleets.monitor(new FileInputs(sim), out, influxd.url(), "gridwatch");
-            // Beside OperationsDashboardQueriesTest's count: where supply_reliability went missing.
-            org.slf4j.LoggerFactory.getLogger(MonitoredFleet.class)
-                    .warn(
-                            "fleet {} written: {} supply_reliability series",
-                            config,
-                            new org.gridwatch.embedded.InfluxQueryClient(influxd.url())
-                                    .query(
-                                            "gridwatch",
-                                            "SELECT count(\"customers\") FROM"
-                                                    + " \"supply_reliability\" GROUP BY *")
-                                    .series()
-                                    .size());
             LocalDate start = config.start();
             long from = start.atStartOfDay(config.zone()).toInstant().toEpochMilli();
             long to =

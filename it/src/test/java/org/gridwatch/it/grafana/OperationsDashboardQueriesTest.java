@@ -26,33 +26,6 @@ class OperationsDashboardQueriesTest {
     @Test
     void everyQueryReturnsRowsFromTheMonitorJobsOutput() throws Exception {
         MonitoredFleet fleet = MonitoredFleet.shared();
-        // Twice in three full runs on 2026-12-02 (never alone) the supply_reliability panels found
-        // no rows here; this says whether the measurement itself was then empty.
-        LOG.warn(
-                "supply_reliability in the shared fleet's database: {} series",
-                new InfluxQueryClient(fleet.influxUrl())
-                        .query(
-                                fleet.database(),
-                                "SELECT count(\"customers\") FROM \"supply_reliability\""
-                                        + " GROUP BY *")
-                        .series()
-                        .size());
-        // ...and, when it is there, whether its points lie in the dashboard's time range.
-        LOG.warn(
-                "supply_reliability's first and last points {} and {}; the dashboard's range (epoch ms) {} to {}",
-                new InfluxQueryClient(fleet.influxUrl())
-                        .query(
-                                fleet.database(),
-                                "SELECT first(\"customers\") FROM \"supply_reliability\"")
-                        .series(),
-                new InfluxQueryClient(fleet.influxUrl())
-                        .query(
-                                fleet.database(),
-                                "SELECT last(\"customers\") FROM \"supply_reliability\"")
-                        .series(),
-                fleet.fromMillis(),
-                fleet.toMillis());
-
         List<QueryOutcome> outcomes =
                 OPERATIONS.runAllQueries(
                         fleet.influxUrl(), fleet.database(), fleet.fromMillis(), fleet.toMillis());

@@ -10,6 +10,7 @@ import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.streaming.api.operators.TimestampedCollector;
 import org.apache.flink.util.Collector;
 import org.gridwatch.core.codec.EventJson;
 import org.gridwatch.core.event.Customer;
@@ -134,8 +135,14 @@ public final class MeterEnrichment
         Iterable<MeterReading> pending = waiting.get();
         if (pending != null) {
             for (MeterReading r : pending) {
+                // A master record has no event time: each reading that waited for it goes on
+                // stamped with its own, as it would have had it come after its master. Without,
+                // what counts readings by their record's time downstream (the customers served in
+                // an area) found none, and wrote them only at the end of a replay.
+                stampedWith(r.endMillis(), out);
                 admit(r, state, ctx, out);
             }
+            stampedWith(ctx.timestamp(), out); // back to the master record's own
             waiting.clear();
         }
     }
@@ -218,6 +225,21 @@ public final class MeterEnrichment
             }
         }
         waiting.update(stillWaiting);
+    }
+
+    /**
+     * Sets the event time of what {@code out} emits next (null: none, as a master record read from
+     * a file has). Flink's operator hands a process function a {@link TimestampedCollector}, which
+     * stamps with the record being processed unless told otherwise.
+     */
+    private static void stampedWith(Long eventMillis, Collector<CustomerFeed> out) {
+        if (out instanceof TimestampedCollector<CustomerFeed> stamped) {
+            if (eventMillis == null) {
+                stamped.eraseTimestamp();
+            } else {
+                stamped.setAbsoluteTimestamp(eventMillis);
+            }
+        }
     }
 
     private void reject(MeterReading r, RejectReason reason, String detail, Context ctx) {

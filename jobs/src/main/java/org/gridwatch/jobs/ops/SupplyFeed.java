@@ -123,8 +123,8 @@ public final class SupplyFeed extends AbstractStreamOperator<CustomerFeed>
                                 0);
                 output.collect(
                         reused.replace(
-                                CustomerFeed.reading(
-                                        new MeteredReading(latest.customer, standIn))));
+                                CustomerFeed.reading(new MeteredReading(latest.customer, standIn)),
+                                latest.endMillis));
                 latest.heldBack = false;
             }
         }

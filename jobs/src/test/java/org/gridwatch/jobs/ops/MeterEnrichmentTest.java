@@ -138,6 +138,31 @@ class MeterEnrichmentTest {
     }
 
     @Test
+    void readingsThatWaitedForTheMasterGoOnStampedWithTheirOwnTime() throws Exception {
+        harness.processElement2(reading("M1", "2026-01-15T08:15", 15, 0.4), at("2026-01-15T08:15"));
+        harness.processElement2(reading("M1", "2026-01-15T08:30", 15, 0.5), at("2026-01-15T08:30"));
+        // a master record has no event time (as read from customers.jsonl)
+        harness.processElement1(
+                new StreamRecord<>(MeterAssignment.assign(customer("C1", "M1", "A001", 8.0))));
+
+        List<String> out =
+                harness.getOutput().stream()
+                        .filter(o -> o instanceof StreamRecord<?>)
+                        .map(o -> (StreamRecord<?>) o)
+                        .map(
+                                r ->
+                                        ((CustomerFeed) r.getValue()).kind
+                                                + " "
+                                                + (r.hasTimestamp() ? r.getTimestamp() : "-"))
+                        .toList();
+        assertThat(out)
+                .containsExactly(
+                        "MASTER -",
+                        "READING " + at("2026-01-15T08:15"),
+                        "READING " + at("2026-01-15T08:30"));
+    }
+
+    @Test
     void rejectsReadingAsUnknownMeterOnceTheGraceHasPassedAndForgetsIt() throws Exception {
         harness.processElement2(reading("M9", "2026-01-15T08:15", 15, 0.4), 0);
         harness.processBothWatermarks(new Watermark(at("2026-01-15T09:14")));

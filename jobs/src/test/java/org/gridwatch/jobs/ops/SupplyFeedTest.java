@@ -113,6 +113,9 @@ class SupplyFeedTest {
 
         feed.prepareSnapshotPreBarrier(1);
         assertThat(passed()).hasSize(4).last().isEqualTo(List.of("C1", t + 4 * QUARTER, 0));
+        assertThat(((StreamRecord<?>) new ArrayList<>(feed.getOutput()).get(3)).getTimestamp())
+                .as("the stand-in carries its reading's time, as the reading did")
+                .isEqualTo(t + 4 * QUARTER);
         feed.prepareSnapshotPreBarrier(2);
         assertThat(passed()).as("nothing held back since").hasSize(4);
 
