@@ -52,6 +52,9 @@ public final class MeterEnrichment
     private transient ValueState<MeterState> meter;
     private transient ListState<MeterReading> waiting;
     private transient boolean restored;
+    // The event time stamped on each admitted reading (CustomerFeed.eventTimeAtJoin), kept across
+    // a restore so that a resumed job stamps as the one that never stopped would have.
+    private final ActedEventTime eventTime = new ActedEventTime();
 
     // Releases before 0.2 kept the meter's customer and its covered quarter hours apart; read once
     // per meter after a restore from such a savepoint (see takeOver), registered only then.
@@ -92,12 +95,15 @@ public final class MeterEnrichment
     }
 
     @Override
-    public void initializeState(FunctionInitializationContext context) {
+    public void initializeState(FunctionInitializationContext context) throws Exception {
         restored = context.isRestored();
+        eventTime.initialize(context);
     }
 
     @Override
-    public void snapshotState(FunctionSnapshotContext context) {}
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        eventTime.snapshot();
+    }
 
     /** The meter's state, or null; a meter still in the old layout is converted first. */
     private MeterState state() throws Exception {
@@ -198,7 +204,7 @@ public final class MeterEnrichment
             out.collect(
                     CustomerFeed.reading(
                             new MeteredReading(state.customer, reading),
-                            ctx.timerService().currentWatermark()));
+                            eventTime.now(ctx.timerService())));
         } else {
             reject(reading, refusal.reason(), refusal.detail(), ctx);
         }

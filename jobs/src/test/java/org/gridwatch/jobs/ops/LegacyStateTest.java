@@ -29,7 +29,8 @@ class LegacyStateTest {
 
     /**
      * How many readings the restored meter join admitted before its first watermark: Flink does not
-     * checkpoint watermarks, so it stamps them with no event time ({@link
+     * checkpoint watermarks, and a snapshot of 0.1 has none of the event time the join acted on
+     * (kept since session 10), so it stamps them with no event time ({@link
      * CustomerFeed#eventTimeAtJoin}; the accounts then judge them by their own, as before there was
      * a stamp), where the join that never stopped stamps the last one it had. A watermark comes
      * every fourth quarter hour here.

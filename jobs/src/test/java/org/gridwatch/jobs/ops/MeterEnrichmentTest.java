@@ -163,6 +163,36 @@ class MeterEnrichmentTest {
     }
 
     @Test
+    void aRestoredJoinStampsReadingsWithTheEventTimeItHadPassedBeforeTheStop() throws Exception {
+        assign(customer("C1", "M1", "A001", 8.0));
+        harness.processElement2(reading("M1", "2026-01-15T08:15", 15, 0.4), at("2026-01-15T08:15"));
+        harness.processBothWatermarks(new Watermark(at("2026-01-16T03:00")));
+        harness.processElement2( // stamped with the 16th, 03:00, which the checkpoint keeps
+                reading("M1", "2026-01-16T03:15", 15, 0.4), at("2026-01-16T03:15"));
+        var checkpoint = harness.snapshot(1, 0);
+        harness.close();
+
+        var restored =
+                new KeyedTwoInputStreamOperatorTestHarness<>(
+                        new org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator<>(
+                                new MeterEnrichment(MonitorSettings.DEFAULT)),
+                        MeterAssignment::meterId,
+                        MeterReading::meterId,
+                        Types.STRING);
+        restored.initializeState(checkpoint);
+        restored.open();
+        // a late reading of the 15th, before the restored job's first watermark
+        restored.processElement2(
+                reading("M1", "2026-01-15T09:15", 15, 0.4), at("2026-01-15T09:15"));
+
+        assertThat(restored.extractOutputValues())
+                .filteredOn(CustomerFeed::isReading)
+                .singleElement()
+                .satisfies(f -> assertThat(f.eventTimeAtJoin).isEqualTo(at("2026-01-16T03:00")));
+        restored.close();
+    }
+
+    @Test
     void rejectsReadingAsUnknownMeterOnceTheGraceHasPassedAndForgetsIt() throws Exception {
         harness.processElement2(reading("M9", "2026-01-15T08:15", 15, 0.4), 0);
         harness.processBothWatermarks(new Watermark(at("2026-01-15T09:14")));
