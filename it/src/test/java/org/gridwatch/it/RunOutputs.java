@@ -32,7 +32,8 @@ record RunOutputs(
                     "peak_valley",
                     "segments",
                     "revenue_concentration",
-                    "worklist");
+                    "worklist",
+                    "supply_reliability");
 
     /**
      * Reads a run's outputs. The customer master's arrival count ({@code ingest} of source
@@ -42,9 +43,15 @@ record RunOutputs(
     static RunOutputs read(Path outDir, String bootstrapServers, String influxUrl, String db)
             throws Exception {
         Map<String, List<String>> files = new TreeMap<>();
-        for (Output o : List.of(Output.BILLS, Output.SEGMENTS, Output.REJECTED)) {
-            Path f = outDir.resolve(o.fileName());
-            files.put(o.fileName(), Files.exists(f) ? sorted(Files.readAllLines(f)) : List.of());
+        for (String name :
+                List.of(
+                        Output.BILLS.fileName(),
+                        Output.SEGMENTS.fileName(),
+                        Output.REJECTED.fileName(),
+                        Output.ALERTS.fileName(),
+                        "interruptions.jsonl")) {
+            Path f = outDir.resolve(name);
+            files.put(name, Files.exists(f) ? sorted(Files.readAllLines(f)) : List.of());
         }
         Map<String, List<String>> topics = new TreeMap<>();
         if (bootstrapServers != null) {
