@@ -67,6 +67,18 @@ final class BitForBit {
         return fields;
     }
 
+    /**
+     * Asserts that each state class keeps exactly the fields its codec is listed as writing: a
+     * field added to the class fails here until the codec writes it.
+     */
+    static void assertStateFields(java.util.Map<Class<?>, List<String>> writtenByTheCodec) {
+        writtenByTheCodec.forEach(
+                (type, fields) ->
+                        assertThat(new java.util.TreeSet<>(stateFieldNames(type)))
+                                .as(type.getSimpleName())
+                                .isEqualTo(new java.util.TreeSet<>(fields)));
+    }
+
     /** The names of {@link #stateFields}. */
     static List<String> stateFieldNames(Class<?> type) {
         return stateFields(type).stream().map(Field::getName).toList();

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeSet;
 import org.gridwatch.core.detect.DayJudge;
 import org.gridwatch.core.detect.DayLoad;
 import org.gridwatch.core.detect.DayReport;
@@ -82,11 +81,7 @@ class TheftCaseCodecTest {
 
     @Test
     void theCodecWritesEveryField() {
-        FIELDS.forEach(
-                (type, fields) ->
-                        assertThat(new TreeSet<>(BitForBit.stateFieldNames(type)))
-                                .as(type.getSimpleName())
-                                .isEqualTo(new TreeSet<>(fields)));
+        BitForBit.assertStateFields(FIELDS);
     }
 
     /** The layout holds a severity as its ordinal plus one: the constants are only appended to. */
