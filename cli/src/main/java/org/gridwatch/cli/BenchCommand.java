@@ -155,6 +155,14 @@ public final class BenchCommand implements Callable<Integer> {
                             + " it, their difference per customer and by class.")
     boolean heap;
 
+    @Option(
+            names = "--heap-dump",
+            paramLabel = "FILE",
+            description =
+                    "With --heap: also write the live heap, while the job holds its state, to FILE"
+                            + " (HPROF, for a heap analyser; it must not exist yet).")
+    Path heapDump;
+
     @Override
     public Integer call() throws Exception {
         if (rounds < 1 || parallelism < 1 || parallelism > 64) {
@@ -190,7 +198,14 @@ public final class BenchCommand implements Callable<Integer> {
                     Runtime.getRuntime().maxMemory() >> 20);
             out.flush();
             if (heap) {
-                HeapBench.run(data, parallelism, taskManagers, checkpointIntervalMs, scratch, out);
+                HeapBench.run(
+                        data,
+                        parallelism,
+                        taskManagers,
+                        checkpointIntervalMs,
+                        scratch,
+                        heapDump,
+                        out);
                 return 0;
             }
             List<String> summary = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.gridwatch.cli;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -41,6 +42,7 @@ final class HeapBench {
             int taskManagers,
             long checkpointIntervalMs,
             Path scratch,
+            Path heapDump,
             PrintWriter out)
             throws Exception {
         long customers = BenchCommand.lines(data.resolve(Source.CUSTOMERS.fileName()));
@@ -95,6 +97,11 @@ final class HeapBench {
                 out.println("  (the checkpoint statistics did not answer: " + e + ")");
             }
             Histogram holding = Histogram.take();
+            if (heapDump != null) {
+                ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                        .dumpHeap(heapDump.toString(), true);
+                out.printf(Locale.ROOT, "  live heap written to %s%n", heapDump);
+            }
             long retained = holding.total - before.total;
             out.printf(
                     Locale.ROOT,

@@ -76,6 +76,7 @@ import org.gridwatch.jobs.ops.SplitArrivals;
 import org.gridwatch.jobs.ops.SupplyFeed;
 import org.gridwatch.jobs.ops.SystemLoadPartials;
 import org.gridwatch.jobs.types.ReadingTypes;
+import org.gridwatch.jobs.types.SharedIds;
 
 /**
  * The monitor job: validates every input, joins readings with the customer master, and keeps the
@@ -227,15 +228,15 @@ public final class MonitorJob {
             Optional<DataStream<ScenarioRecord>> scenarios,
             Collected c) {
         DataStream<MeterAssignment> assignments =
-                master.keyBy(MasterChange::customerId)
+                master.keyBy(SharedIds.keyOf(MasterChange::customerId))
                         .process(new MasterTable())
                         .returns(Types.POJO(MeterAssignment.class))
                         .name("customer master as a table, keyed by customer")
                         .uid("master-table");
         SingleOutputStreamOperator<CustomerFeed> feed =
                 assignments
-                        .keyBy(MeterAssignment::meterId)
-                        .connect(readings.keyBy(MeterReading::meterId))
+                        .keyBy(SharedIds.keyOf(MeterAssignment::meterId))
+                        .connect(readings.keyBy(SharedIds.asCarried(MeterReading::meterId)))
                         .process(new MeterEnrichment(settings))
                         .returns(ReadingTypes.CUSTOMER_FEED)
                         .name("join readings with the customer master")
@@ -316,8 +317,8 @@ public final class MonitorJob {
                         .returns(ReadingTypes.CUSTOMER_FEED)
                         .name("the accounts' feed: readings without the customer record")
                         .uid("accounts-feed")
-                        .keyBy(CustomerFeed::customerId)
-                        .connect(events.keyBy(AccountEvent::customerId))
+                        .keyBy(SharedIds.asCarried(CustomerFeed::customerId))
+                        .connect(events.keyBy(SharedIds.keyOf(AccountEvent::customerId)))
                         .process(new CustomerAccounts(settings))
                         .returns(Types.POJO(Bill.class))
                         .name("customer accounts: usage, bills, payments, credit")
@@ -354,8 +355,8 @@ public final class MonitorJob {
                                 ReadingTypes.CUSTOMER_FEED,
                                 new SupplyFeed())
                         .uid("supply-feed")
-                        .keyBy(CustomerFeed::customerId)
-                        .connect(c.segments.keyBy(SegmentChange::customerId))
+                        .keyBy(SharedIds.asCarried(CustomerFeed::customerId))
+                        .connect(c.segments.keyBy(SharedIds.keyOf(SegmentChange::customerId)))
                         .process(
                                 new CustomerSupplyWatch(
                                         settings.zone(), ReliabilityAlertRule.DEFAULTS))

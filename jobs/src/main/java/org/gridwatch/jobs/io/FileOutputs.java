@@ -10,6 +10,7 @@ import org.gridwatch.core.event.Output;
 import org.gridwatch.core.event.Rejected;
 import org.gridwatch.core.event.SegmentChange;
 import org.gridwatch.core.reliability.CustomerInterruption;
+import org.gridwatch.jobs.types.SharedIds;
 
 /**
  * The replay's output files in one folder, named as in the contract. Line order follows arrival and
@@ -40,7 +41,7 @@ public final class FileOutputs implements MonitorOutputs {
     @Override
     public void segments(DataStream<SegmentChange> changes) {
         write(
-                changes.keyBy(SegmentChange::customerId)
+                changes.keyBy(SharedIds.keyOf(SegmentChange::customerId))
                         .process(new LastPerCustomer())
                         .returns(Types.POJO(SegmentChange.class))
                         .name("each customer's last segment")

@@ -8,6 +8,7 @@ import org.gridwatch.core.event.SegmentChange;
 import org.gridwatch.core.metric.MetricPoint;
 import org.gridwatch.jobs.influx.InfluxDbSink;
 import org.gridwatch.jobs.influx.InfluxSettings;
+import org.gridwatch.jobs.types.SharedIds;
 
 /**
  * The dashboards' metrics, the alerts for the Inspector dashboard and the worklists per strategy
@@ -73,7 +74,7 @@ public final class InfluxOutputs implements MonitorOutputs {
      */
     @Override
     public void segments(DataStream<SegmentChange> changes) {
-        changes.keyBy(SegmentChange::customerId)
+        changes.keyBy(SharedIds.keyOf(SegmentChange::customerId))
                 .process(new StrategyMemberships())
                 .returns(Types.POJO(WorklistEntry.class))
                 .name("worklists a customer joins and leaves")

@@ -9,6 +9,7 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.gridwatch.core.metric.Measurements;
 import org.gridwatch.core.metric.MetricPoint;
+import org.gridwatch.jobs.types.SharedIds;
 
 /**
  * Keyed by the tag set of {@link Measurements#WORKLIST} (strategy, area, segment): one point per
@@ -60,7 +61,8 @@ final class StrategyWorklist extends KeyedProcessFunction<String, WorklistEntry,
     public void processElement(WorklistEntry e, Context ctx, Collector<MetricPoint> out)
             throws Exception {
         String series = ctx.getCurrentKey();
-        long[] known = customers.get(e.customerId);
+        String customerId = SharedIds.shared(e.customerId); // one copy of an id on the heap
+        long[] known = customers.get(customerId);
         if (known != null && e.tsMillis < known[UPDATED]) {
             return; // older than what the point shows
         }
@@ -68,19 +70,19 @@ final class StrategyWorklist extends KeyedProcessFunction<String, WorklistEntry,
             if (known != null && known[LISTED] == 1) {
                 known[UPDATED] = e.tsMillis;
                 known[LISTED] = 0;
-                customers.put(e.customerId, known);
+                customers.put(customerId, known);
                 out.collect(left(series, known[AT], e.tsMillis));
             }
             return;
         }
         if (known == null) {
-            known = new long[] {take(e.customerId, e.tsMillis), e.tsMillis, 0, 0, 0};
+            known = new long[] {take(customerId, e.tsMillis), e.tsMillis, 0, 0, 0};
         } else if ((known[SHAPE] & ~e.shape) != 0) {
             // A field the point has would stay: retire the point, give the customer a new one.
             if (known[LISTED] == 1) {
                 out.collect(left(series, known[AT], e.tsMillis));
             }
-            known[AT] = take(e.customerId, e.tsMillis);
+            known[AT] = take(customerId, e.tsMillis);
         }
         if (known[LISTED] == 0) {
             known[SINCE] = e.tsMillis;
@@ -88,7 +90,7 @@ final class StrategyWorklist extends KeyedProcessFunction<String, WorklistEntry,
         known[UPDATED] = e.tsMillis;
         known[SHAPE] = e.shape;
         known[LISTED] = 1;
-        customers.put(e.customerId, known);
+        customers.put(customerId, known);
         out.collect(
                 new MetricPoint(
                         Measurements.WORKLIST,

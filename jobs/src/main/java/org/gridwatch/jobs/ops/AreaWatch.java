@@ -26,6 +26,7 @@ import org.gridwatch.core.detect.TheftCase;
 import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.AreaReading;
 import org.gridwatch.jobs.state.TheftCaseCodec;
+import org.gridwatch.jobs.types.SharedIds;
 
 /**
  * The area's theft watch, keyed by area: the customers' judged days of one area arrive together
@@ -183,6 +184,9 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
             if (balanced && LossRegression.hasHours(due)) {
                 fit = fit == null ? new LossRegression() : fit;
                 fit.addDay(epochDay, supplyHours, due);
+                for (int i = 0; i < fit.ids.length; i++) {
+                    fit.ids[i] = SharedIds.shared(fit.ids[i]); // one copy of an id on the heap
+                }
                 hourly.update(fit);
             }
         }
@@ -194,7 +198,7 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
             TheftCase c = kept == null ? new TheftCase() : TheftCaseCodec.caseOf(kept);
             Alert alert =
                     c.onDay(day, net.get(i), b, fit == null ? null : fit.fit(day.customerId()));
-            cases.put(day.customerId(), TheftCaseCodec.caseBytes(c));
+            cases.put(SharedIds.shared(day.customerId()), TheftCaseCodec.caseBytes(c));
             if (alert != null) {
                 out.collect(alert);
             }

@@ -96,7 +96,7 @@ public final class CustomerSupplyWatch
                 if (!feed.metered().customer().equals(master.value())) {
                     master.update(SharedCustomers.shared(feed.metered().customer()));
                 }
-                serve(feed.metered().customer(), ctx);
+                serve(master.value(), ctx); // the shared record: its area is one copy
                 onReading(feed.metered().reading(), ctx, out);
             }
         }

@@ -10,6 +10,7 @@ import org.gridwatch.core.metric.MetricPoint;
 import org.gridwatch.core.value.CustomerStanding;
 import org.gridwatch.core.value.FleetFigures;
 import org.gridwatch.core.value.ValueModel;
+import org.gridwatch.jobs.types.SharedIds;
 
 /**
  * The fleet's value and segments, in steps none of which holds the fleet. Value is relative to the
@@ -56,7 +57,7 @@ public final class FleetValue {
                         .uid("fleet-value-billings");
         SingleOutputStreamOperator<ValueInput> customers =
                 standings
-                        .keyBy(CustomerStanding::customerId)
+                        .keyBy(SharedIds.keyOf(CustomerStanding::customerId))
                         .connect(billings.broadcast(CustomerValue.BILLINGS))
                         .process(new CustomerValue(model, schedule))
                         .returns(Types.POJO(ValueInput.class))
@@ -91,7 +92,7 @@ public final class FleetValue {
         SingleOutputStreamOperator<SegmentChange> segments =
                 customers
                         .union(ranks)
-                        .keyBy(ValueInput::customerId)
+                        .keyBy(SharedIds.keyOf(ValueInput::customerId))
                         .connect(figures.broadcast(SegmentAssessment.FIGURES))
                         .process(new SegmentAssessment(model))
                         .returns(Types.POJO(SegmentChange.class))

@@ -82,7 +82,13 @@ public final class SupplyFeed extends AbstractStreamOperator<CustomerFeed>
     }
 
     private static void remember(Latest latest, MeterReading r, boolean heldBack) {
-        latest.meterId = r.meterId();
+        if (!r.meterId().equals(latest.meterId)) {
+            // the record's copy of the id, the one the operators' keys share, not the reading's
+            latest.meterId =
+                    r.meterId().equals(latest.customer.meterId())
+                            ? latest.customer.meterId()
+                            : r.meterId();
+        }
         latest.endMillis = r.endMillis();
         latest.intervalMinutes = r.intervalMinutes();
         latest.heldBack = heldBack;

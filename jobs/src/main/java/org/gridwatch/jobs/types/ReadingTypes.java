@@ -165,7 +165,7 @@ public final class ReadingTypes {
         CustomerFeed read(DataInputView in) throws IOException {
             CustomerFeed f = new CustomerFeed();
             f.kind = readEnum(CustomerFeed.Kind.values(), in);
-            f.customerId = readString(in);
+            f.customerId = SharedIds.shared(readString(in)); // the accounts' key
             f.customer = in.readBoolean() ? readCustomer(in) : null;
             f.metered = METERED.deserialize(in);
             f.eventTimeAtJoin = in.readLong();

@@ -12,6 +12,8 @@ import org.gridwatch.core.event.Customer;
  * customer where one of each does. A record is immutable, so sharing it changes nothing an operator
  * sees; an operator stores what {@link #shared} returns, and nothing else changes.
  *
+ * <p>Its ids are the shared copies ({@link SharedIds}), the ones the operators' keys hold.
+ *
  * <p>Held weakly: a record no operator keeps any more is collected. Called when a record is stored
  * (a change of the master, a restore), not per reading.
  */
@@ -31,8 +33,32 @@ public final class SharedCustomers {
             if (same != null) {
                 return same;
             }
-            RECORDS.put(c, new WeakReference<>(c));
+            Customer stored = withSharedIds(c);
+            RECORDS.put(stored, new WeakReference<>(stored));
+            return stored;
+        }
+    }
+
+    /** The record with its ids the copies {@link SharedIds} keeps, which the keys are too. */
+    private static Customer withSharedIds(Customer c) {
+        String customerId = SharedIds.shared(c.customerId());
+        String meterId = SharedIds.shared(c.meterId());
+        String areaId = SharedIds.shared(c.areaId());
+        String tariffId = SharedIds.shared(c.tariffId());
+        if (customerId == c.customerId()
+                && meterId == c.meterId()
+                && areaId == c.areaId()
+                && tariffId == c.tariffId()) {
             return c;
         }
+        return new Customer(
+                customerId,
+                meterId,
+                c.customerClass(),
+                areaId,
+                tariffId,
+                c.prepaid(),
+                c.contractKw(),
+                c.sinceEpochDay());
     }
 }
