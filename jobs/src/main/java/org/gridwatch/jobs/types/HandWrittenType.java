@@ -5,18 +5,36 @@ import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
-/** The type information of a stream whose records a {@link FieldSerializer} writes. */
+/**
+ * The type information of a stream whose records a serializer of ours writes (a {@link
+ * FieldSerializer}), or of a key ({@link SharedIds#KEY}).
+ */
 final class HandWrittenType<T> extends TypeInformation<T> {
     private static final long serialVersionUID = 1L;
 
     private final Class<T> type;
-    private final SerializableSupplier<FieldSerializer<T>> serializer;
+    private final SerializableSupplier<? extends TypeSerializer<T>> serializer;
+    private final boolean key;
 
     interface SerializableSupplier<S> extends Supplier<S>, java.io.Serializable {}
 
     HandWrittenType(Class<T> type, SerializableSupplier<FieldSerializer<T>> serializer) {
+        this(type, serializer, false);
+    }
+
+    private HandWrittenType(
+            Class<T> type,
+            SerializableSupplier<? extends TypeSerializer<T>> serializer,
+            boolean key) {
         this.type = type;
         this.serializer = serializer;
+        this.key = key;
+    }
+
+    /** The type of a key that {@code serializer} writes. */
+    static <T> HandWrittenType<T> key(
+            Class<T> type, SerializableSupplier<? extends TypeSerializer<T>> serializer) {
+        return new HandWrittenType<>(type, serializer, true);
     }
 
     @Override
@@ -46,7 +64,7 @@ final class HandWrittenType<T> extends TypeInformation<T> {
 
     @Override
     public boolean isKeyType() {
-        return false;
+        return key;
     }
 
     @Override
@@ -61,7 +79,7 @@ final class HandWrittenType<T> extends TypeInformation<T> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof HandWrittenType<?> other && other.type == type;
+        return o instanceof HandWrittenType<?> other && other.type == type && other.key == key;
     }
 
     @Override

@@ -58,7 +58,8 @@ public final class SharedIds {
     }
 
     /** The type of an id as a key: read back from a checkpoint as the shared copy. */
-    public static final TypeInformation<String> KEY = new SharedIdType();
+    public static final TypeInformation<String> KEY =
+            HandWrittenType.key(String.class, () -> SharedIdSerializer.INSTANCE);
 
     /**
      * A key selector for an id that the stream's records bring rarely (the master, payments,
