@@ -171,6 +171,13 @@ public final class BenchCommand implements Callable<Integer> {
         if (latencyRate != null && latencyRate > 0 && !sources.contains("kafka")) {
             throw new IllegalArgumentException("--latency-rate needs kafka in --sources");
         }
+        if (heapDump != null && !heap) {
+            throw new IllegalArgumentException("--heap-dump needs --heap");
+        }
+        if (heapDump != null && Files.exists(heapDump)) {
+            throw new IllegalArgumentException(
+                    "--heap-dump: " + heapDump + " exists already; the JVM writes only a new file");
+        }
         if (taskManagers < 1 || taskManagers > parallelism) {
             throw new IllegalArgumentException("--task-managers must be 1..--parallelism");
         }

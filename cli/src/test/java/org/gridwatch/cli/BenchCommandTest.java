@@ -2,9 +2,12 @@ package org.gridwatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code gridwatch bench} works end to end on a tiny fleet (what it measures is for
@@ -47,6 +50,18 @@ class BenchCommandTest {
                         "bench", "--sources", "files", "--latency-rate", "100", "--days", "1");
         assertThat(bench.exitCode()).isNotZero();
         assertThat(bench.err()).contains("--latency-rate needs kafka in --sources");
+    }
+
+    @Test
+    void refusesAHeapDumpWithoutTheHeapMeasureOrOverAFile(@TempDir Path dir) throws Exception {
+        CommandRun alone = CommandRun.of("bench", "--heap-dump", dir.resolve("h.hprof").toString());
+        assertThat(alone.exitCode()).isNotZero();
+        assertThat(alone.err()).contains("--heap-dump needs --heap");
+
+        Path taken = Files.writeString(dir.resolve("taken.hprof"), "x");
+        CommandRun over = CommandRun.of("bench", "--heap", "--heap-dump", taken.toString());
+        assertThat(over.exitCode()).isNotZero();
+        assertThat(over.err()).contains("exists already");
     }
 
     @Test
