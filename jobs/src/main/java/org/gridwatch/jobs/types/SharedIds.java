@@ -11,16 +11,16 @@ import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
  * One copy on the heap of each customer's and meter's id, for every operator of a task manager that
  * keeps it. Every record that crosses the network arrives with its own copy of its ids, and an
  * operator keeps the copy of the record it first stored a key with: the keyed state's entries, each
- * timer, the customers' cases in an area, each keep one. Measured at 9,000 customers before this
- * (docs/benchmarks.md), a customer's two ids were 32 strings on the heap, about 1.5 KB with their
- * characters.
+ * timer, the customers' cases in an area, each keep one. Measured before this (docs/benchmarks.md,
+ * session 11: 3,000 against 9,000 customers), a customer's two ids were 27.5 strings on the heap,
+ * about 1.3 KB with their characters; now about 2.
  *
  * <p>Where it is used: the keys of the keyed operators that hear of a customer rarely (the master,
  * payments, standings, segments: {@link #keyOf}); the accounts' feed as it is read off the network,
  * so the accounts' keys and timers and the supply watch's are the shared copy; the customer master
- * record ({@link SharedCustomers}); the area's cases. The meter join's readings are not: their
- * meter ids are garbage once the reading has passed, and the join's key is stored from the meter's
- * assignment.
+ * record ({@link SharedCustomers}); the area's cases; every key read back from a checkpoint ({@link
+ * #KEY}, {@link SharedIdSerializer}). The meter join's readings are not: their meter ids are
+ * garbage once the reading has passed, and the join's key is stored from the meter's assignment.
  *
  * <p>Held weakly, so an id no operator keeps any more is collected; lock-free to read (a {@link
  * ConcurrentHashMap}), since it is asked once per reading by the accounts' feed, from every task of
@@ -29,6 +29,10 @@ import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 public final class SharedIds {
     private static final ReferenceQueue<String> COLLECTED = new ReferenceQueue<>();
     private static final ConcurrentHashMap<Object, Kept> IDS = new ConcurrentHashMap<>();
+
+    /** The type of an id as a key: read back from a checkpoint as the shared copy. */
+    public static final TypeInformation<String> KEY =
+            HandWrittenType.key(String.class, () -> SharedIdSerializer.INSTANCE);
 
     private SharedIds() {}
 
@@ -57,10 +61,6 @@ public final class SharedIds {
         }
     }
 
-    /** The type of an id as a key: read back from a checkpoint as the shared copy. */
-    public static final TypeInformation<String> KEY =
-            HandWrittenType.key(String.class, () -> SharedIdSerializer.INSTANCE);
-
     /**
      * A key selector for an id that the stream's records bring rarely (the master, payments,
      * standings, segments): each record's key is the shared copy, so the keyed state's entries and
@@ -79,12 +79,6 @@ public final class SharedIds {
      */
     public static <T> KeySelector<T, String> asCarried(KeySelector<T, String> id) {
         return new SharedKey<>(id, false);
-    }
-
-    /** How many ids are kept, collected ones not yet forgotten included (for tests). */
-    static int size() {
-        forgetCollected();
-        return IDS.size();
     }
 
     private static void forgetCollected() {
