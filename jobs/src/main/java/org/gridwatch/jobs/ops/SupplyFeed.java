@@ -74,21 +74,18 @@ public final class SupplyFeed extends AbstractStreamOperator<CustomerFeed>
         if (newRecord || r.events() != 0) {
             output.collect(element);
             if (r.endMillis() >= latest.endMillis) {
-                remember(latest, r, false);
+                remember(latest, m, false);
             }
         } else if (r.endMillis() > latest.endMillis) {
-            remember(latest, r, true);
+            remember(latest, m, true);
         }
     }
 
-    private static void remember(Latest latest, MeterReading r, boolean heldBack) {
-        if (!r.meterId().equals(latest.meterId)) {
-            // the record's copy of the id, the one the operators' keys share, not the reading's
-            latest.meterId =
-                    r.meterId().equals(latest.customer.meterId())
-                            ? latest.customer.meterId()
-                            : r.meterId();
-        }
+    private static void remember(Latest latest, MeteredReading m, boolean heldBack) {
+        MeterReading r = m.reading();
+        // The join joined the reading to its meter's customer, whose record names that meter: the
+        // record's copy of the id is the one the operators' keys share, the reading's is not.
+        latest.meterId = m.customer().meterId();
         latest.endMillis = r.endMillis();
         latest.intervalMinutes = r.intervalMinutes();
         latest.heldBack = heldBack;
