@@ -10,6 +10,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.core.memory.DataInputViewStreamWrapper;
@@ -116,13 +117,13 @@ class SharedIdSerializerTest {
                                 .isCompatibleAsIs())
                 .isTrue();
         assertThat(ours.resolveSchemaCompatibility(ours).isCompatibleAsIs()).isTrue();
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        var longs =
-                (org.apache.flink.api.common.typeutils.TypeSerializerSnapshot)
-                        LongSerializer.INSTANCE.snapshotConfiguration();
-        @SuppressWarnings("unchecked")
-        boolean incompatible = ours.resolveSchemaCompatibility(longs).isIncompatible();
-        assertThat(incompatible).isTrue();
+        assertThat(ours.resolveSchemaCompatibility(longsAsStrings()).isIncompatible()).isTrue();
+    }
+
+    /** A snapshot of another type's serializer, as a checkpoint of a changed job would hold. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static TypeSerializerSnapshot<String> longsAsStrings() {
+        return (TypeSerializerSnapshot) LongSerializer.INSTANCE.snapshotConfiguration();
     }
 
     private static String read(byte[] bytes) throws Exception {
