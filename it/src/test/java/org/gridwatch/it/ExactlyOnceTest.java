@@ -18,6 +18,7 @@ import org.gridwatch.core.kafka.KafkaClientProperties;
 import org.gridwatch.core.metric.MetricPoint;
 import org.gridwatch.embedded.EmbeddedKafka;
 import org.gridwatch.embedded.InfluxQueryClient;
+import org.gridwatch.embedded.ScratchFolder;
 import org.gridwatch.jobs.MonitorJob;
 import org.gridwatch.jobs.MonitorSettings;
 import org.gridwatch.jobs.influx.InfluxSettings;
@@ -108,7 +109,7 @@ class ExactlyOnceTest {
                 MonitorSettings.DEFAULT
                         .withCheckpointInterval(Duration.ofMillis(200))
                         .withCheckpointDir(
-                                Files.createTempDirectory("gridwatch-eo-").toUri().toString());
+                                ScratchFolder.deletedAtExit("gridwatch-eo-").toUri().toString());
         try (EmbeddedKafka kafka = EmbeddedKafka.start();
                 TestFlink flink = TestFlink.start(2, 2)) {
             Fleets.createOutputTopics(kafka);

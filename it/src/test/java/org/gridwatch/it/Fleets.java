@@ -1,6 +1,5 @@
 package org.gridwatch.it;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -10,6 +9,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.gridwatch.embedded.EmbeddedKafka;
+import org.gridwatch.embedded.ScratchFolder;
 import org.gridwatch.jobs.MonitorJob;
 import org.gridwatch.jobs.MonitorSettings;
 import org.gridwatch.jobs.influx.InfluxSettings;
@@ -128,7 +128,7 @@ public final class Fleets {
                 MonitorSettings.DEFAULT
                         .withCheckpointInterval(Duration.ofSeconds(1))
                         .withCheckpointDir(
-                                Files.createTempDirectory("gridwatch-checkpoints-")
+                                ScratchFolder.deletedAtExit("gridwatch-checkpoints-")
                                         .toUri()
                                         .toString());
         new MonitorJob(inputs, MonitorOutputs.all(outputs), settings).execute(env);

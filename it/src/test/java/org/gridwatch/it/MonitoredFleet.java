@@ -1,10 +1,10 @@
 package org.gridwatch.it;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.gridwatch.core.metric.Bucket;
 import org.gridwatch.embedded.LocalInfluxd;
+import org.gridwatch.embedded.ScratchFolder;
 import org.gridwatch.jobs.MonitorSettings;
 import org.gridwatch.jobs.io.FileInputs;
 import org.gridwatch.simulator.SimulationConfig;
@@ -41,7 +41,7 @@ public final class MonitoredFleet {
     public static synchronized MonitoredFleet of(SimulationConfig config) throws Exception {
         MonitoredFleet fleet = fleets.get(config);
         if (fleet == null) {
-            Path root = Files.createTempDirectory("gridwatch-it-");
+            Path root = ScratchFolder.deletedAtExit("gridwatch-it-");
             Path sim = root.resolve("fleet");
             Path out = root.resolve("out");
             Fleets.simulateToFiles(config, sim);

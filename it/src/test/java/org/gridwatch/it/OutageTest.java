@@ -3,7 +3,6 @@ package org.gridwatch.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import org.apache.flink.api.common.JobID;
 import org.gridwatch.embedded.EmbeddedKafka;
 import org.gridwatch.embedded.InfluxQueryClient;
 import org.gridwatch.embedded.LocalInfluxd;
+import org.gridwatch.embedded.ScratchFolder;
 import org.gridwatch.jobs.MonitorJob;
 import org.gridwatch.jobs.MonitorSettings;
 import org.gridwatch.jobs.influx.InfluxSettings;
@@ -120,7 +120,9 @@ class OutageTest {
                 MonitorSettings.DEFAULT
                         .withCheckpointInterval(Duration.ofSeconds(1))
                         .withCheckpointDir(
-                                Files.createTempDirectory("gridwatch-outage-").toUri().toString());
+                                ScratchFolder.deletedAtExit("gridwatch-outage-")
+                                        .toUri()
+                                        .toString());
         List<MonitorOutputs> outputs = new ArrayList<>();
         outputs.add(new FileOutputs(out, settings.zone()));
         outputs.add(new InfluxOutputs(InfluxSettings.of(influxd.url(), name, null, null)));

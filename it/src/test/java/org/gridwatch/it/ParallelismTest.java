@@ -2,12 +2,12 @@ package org.gridwatch.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.JobID;
 import org.gridwatch.embedded.InfluxQueryClient;
+import org.gridwatch.embedded.ScratchFolder;
 import org.gridwatch.jobs.MonitorJob;
 import org.gridwatch.jobs.MonitorSettings;
 import org.gridwatch.jobs.influx.InfluxSettings;
@@ -53,7 +53,7 @@ class ParallelismTest {
                 MonitorSettings.DEFAULT
                         .withCheckpointInterval(Duration.ofSeconds(1))
                         .withCheckpointDir(
-                                Files.createTempDirectory("gridwatch-p-").toUri().toString());
+                                ScratchFolder.deletedAtExit("gridwatch-p-").toUri().toString());
         try (TestFlink flink = TestFlink.start(taskManagers, 4 / taskManagers)) {
             JobID job =
                     flink.submit(

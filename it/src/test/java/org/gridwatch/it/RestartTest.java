@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.gridwatch.embedded.EmbeddedKafka;
+import org.gridwatch.embedded.ScratchFolder;
 import org.gridwatch.jobs.MonitorJob;
 import org.gridwatch.jobs.MonitorSettings;
 import org.gridwatch.jobs.RetainedCheckpoints;
@@ -75,7 +76,7 @@ class RestartTest {
 
     @Test
     void aJobResumedFromItsRetainedCheckpointWritesEveryBillOnce() throws Exception {
-        String checkpoints = Files.createTempDirectory("gridwatch-retained-").toUri().toString();
+        String checkpoints = ScratchFolder.deletedAtExit("gridwatch-retained-").toUri().toString();
         try (EmbeddedKafka kafka = EmbeddedKafka.start();
                 TestFlink flink = TestFlink.start(1, 2)) {
             Fleets.createOutputTopics(kafka);
@@ -137,7 +138,7 @@ class RestartTest {
                         .withCheckpointDir(
                                 checkpoints != null
                                         ? checkpoints
-                                        : Files.createTempDirectory("gridwatch-restart-")
+                                        : ScratchFolder.deletedAtExit("gridwatch-restart-")
                                                 .toUri()
                                                 .toString());
         return new MonitorJob(

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.gridwatch.core.detect.AttackKind;
+import org.gridwatch.embedded.ScratchFolder;
 import org.gridwatch.it.Fleets;
 import org.gridwatch.it.MonitoredFleet;
 import org.gridwatch.jobs.io.FileInputs;
@@ -47,7 +48,7 @@ class DetectionJobTest {
         // Late readings are many in this fleet (the simulator delays some by hours): which of them
         // still count for their day must not depend on which task's event time moved first.
         MonitoredFleet fleet = MonitoredFleet.of(Fleets.THEFT);
-        Path out = Files.createTempDirectory("gridwatch-detection-p1-");
+        Path out = ScratchFolder.deletedAtExit("gridwatch-detection-p1-");
         Fleets.monitor(1, new FileInputs(fleet.simulationDir()), out, null, null, List.of());
 
         List<String> atTwo = Files.readAllLines(fleet.outDir().resolve("alerts.jsonl"));

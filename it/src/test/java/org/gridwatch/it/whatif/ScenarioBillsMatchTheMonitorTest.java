@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.gridwatch.embedded.ScratchFolder;
 import org.gridwatch.it.Fleets;
 import org.gridwatch.jobs.MonitorJob;
 import org.gridwatch.jobs.MonitorSettings;
@@ -115,7 +116,7 @@ class ScenarioBillsMatchTheMonitorTest {
                         .withPricing(PricingFiles.SHIPPED.withTariffs(tariffs))
                         .withCheckpointInterval(Duration.ofSeconds(1))
                         .withCheckpointDir(
-                                Files.createTempDirectory("gridwatch-checkpoints-")
+                                ScratchFolder.deletedAtExit("gridwatch-checkpoints-")
                                         .toUri()
                                         .toString());
         new MonitorJob(
