@@ -199,6 +199,42 @@ public final class MonthlyUsage {
         return true;
     }
 
+    /**
+     * Adds the readings {@code other} gathered for the same month and none of the same quarter
+     * hours: the customer's other meter in a month its meter was exchanged, whose readings were
+     * added apart. Every sum is of integer micro-kWh, so the result is exactly what adding all the
+     * readings to one usage gives, in any order. Both must be unsettled ({@link #estimatedMicroKwh}
+     * 0: nothing estimated yet).
+     *
+     * @return false, changing nothing, if the two cover a quarter hour in common
+     * @throws IllegalArgumentException if {@code other} is another month, or either is settled
+     */
+    public boolean merge(MonthlyUsage other) {
+        if (other.yearMonth != yearMonth || other.startMillis != startMillis) {
+            throw new IllegalArgumentException(
+                    "cannot merge month " + other.yearMonth + " into " + yearMonth);
+        }
+        if (estimatedMicroKwh != 0 || other.estimatedMicroKwh != 0) {
+            throw new IllegalArgumentException("a settled month takes no more readings");
+        }
+        if (!readings.merge(other.readings)) {
+            return false;
+        }
+        for (int p = 0; p < microKwh.length; p++) {
+            microKwh[p] += other.microKwh[p];
+        }
+        for (int s = 0; s < slotMicroKwh.length; s++) {
+            slotMicroKwh[s] += other.slotMicroKwh[s];
+            slotQuarters[s] += other.slotQuarters[s];
+        }
+        maxQuarterMicroKwh = Math.max(maxQuarterMicroKwh, other.maxQuarterMicroKwh);
+        latestEndMillis = Math.max(latestEndMillis, other.latestEndMillis);
+        readingCount += other.readingCount;
+        quarterCount += other.quarterCount;
+        peakHoursMicroKwh += other.peakHoursMicroKwh;
+        return true;
+    }
+
     /** The number of quarter hours in the month. */
     public int quarters() {
         return (int) ((endMillis - startMillis) / QUARTER_MILLIS);

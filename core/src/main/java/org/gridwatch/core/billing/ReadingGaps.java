@@ -113,6 +113,68 @@ public final class ReadingGaps {
         return overflow;
     }
 
+    /**
+     * Adds the readings {@code other} noted, which cover none of the quarter hours noted here: the
+     * same month's readings of the customer's other meter (a meter exchanged within the month),
+     * gathered apart. Each stretch {@code other} covers without a gap is noted as one reading with
+     * the registers at its two ends, so the gaps and the registers at their edges come out as if
+     * every reading had been noted here; what either side found before ({@link #backwards}, {@link
+     * #overflow}) stays found.
+     *
+     * @return false, changing nothing, if {@code other} covers a quarter hour noted here
+     */
+    public boolean merge(ReadingGaps other) {
+        if (other.isEmpty()) {
+            return true;
+        }
+        ReadingGaps merged = copy();
+        int start = other.first;
+        long registerAtStart = other.firstRegister;
+        for (int i = 0; i <= other.count; i++) {
+            boolean last = i == other.count;
+            int stop = last ? other.end : other.from[i];
+            long registerAtStop = last ? other.lastRegister : other.registerBefore[i];
+            if (!merged.add(start, stop, registerAtStart, registerAtStop)) {
+                return false;
+            }
+            if (!last) {
+                start = other.to[i];
+                registerAtStart = other.registerAfter[i];
+            }
+        }
+        merged.backwards |= other.backwards;
+        merged.overflow |= other.overflow;
+        first = merged.first;
+        end = merged.end;
+        firstRegister = merged.firstRegister;
+        lastRegister = merged.lastRegister;
+        count = merged.count;
+        from = merged.from;
+        to = merged.to;
+        registerBefore = merged.registerBefore;
+        registerAfter = merged.registerAfter;
+        backwards = merged.backwards;
+        overflow = merged.overflow;
+        return true;
+    }
+
+    /** A copy sharing nothing with this one. */
+    public ReadingGaps copy() {
+        ReadingGaps c = new ReadingGaps();
+        c.first = first;
+        c.end = end;
+        c.firstRegister = firstRegister;
+        c.lastRegister = lastRegister;
+        c.count = count;
+        c.from = from.clone();
+        c.to = to.clone();
+        c.registerBefore = registerBefore.clone();
+        c.registerAfter = registerAfter.clone();
+        c.backwards = backwards;
+        c.overflow = overflow;
+        return c;
+    }
+
     /** Closes the part [start, stop) of gap i. */
     private void fill(int i, int start, int stop, long registerAtStart, long registerAtStop) {
         boolean left = from[i] < start;

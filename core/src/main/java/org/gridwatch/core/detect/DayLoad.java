@@ -98,6 +98,44 @@ public final class DayLoad {
         }
     }
 
+    /**
+     * Adds the readings {@code other} gathered for the same day: the customer's other meter on a
+     * day its meter was exchanged, whose readings were added apart. The hourly energy is summed in
+     * floats as {@link #add} sums it, so it equals adding every reading here up to the floats'
+     * rounding (their order is the readings' arrival anyway); the rates that may tie at the top are
+     * kept as {@link #add} keeps them; the registers are the earliest and the latest of both.
+     *
+     * @throws IllegalArgumentException if {@code other} is another day
+     */
+    public void merge(DayLoad other) {
+        if (other.epochDay != epochDay || other.dayStartMillis != dayStartMillis) {
+            throw new IllegalArgumentException(
+                    "cannot merge day " + other.epochDay + " into " + epochDay);
+        }
+        for (int h = 0; h < HOURS; h++) {
+            hourly[h] += other.hourly[h];
+        }
+        readings += other.readings;
+        zeroReadings += other.zeroReadings;
+        minutes += other.minutes;
+        for (float rate : other.rates) {
+            keepIfNearMax(rate);
+        }
+        if (other.readings > 0) {
+            intervalMinutes = other.intervalMinutes;
+        }
+        events |= other.events;
+        exportKwh += other.exportKwh;
+        if (other.registerStartMillis < registerStartMillis) {
+            registerStartMillis = other.registerStartMillis;
+            registerStartKwh = other.registerStartKwh;
+        }
+        if (other.registerEndMillis > registerEndMillis) {
+            registerEndMillis = other.registerEndMillis;
+            registerEndKwh = other.registerEndKwh;
+        }
+    }
+
     /** Splits energy over the hours it spans, in proportion to time. */
     private void spread(long start, long end, double kwh) {
         int first = (int) Math.floorDiv(start - dayStartMillis, 3_600_000L);
