@@ -98,12 +98,13 @@ class SupplyFeedTest {
             throws Exception {
         Customer c1 = customer("C1", "M1", "A001");
         long t = at("2026-01-05T00:15");
+        long day = 96 * QUARTER;
         send(CustomerFeed.master(c1));
         send(reading(c1, t, 0));
         send(reading(c1, t + QUARTER, 0));
         send(reading(c1, t + 2 * QUARTER, OFF));
         send(reading(c1, t + 3 * QUARTER, 0));
-        send(reading(c1, t + 4 * QUARTER, 0));
+        send(reading(c1, t + 2 * QUARTER + day, 0));
         send(reading(c1, t + 2 * QUARTER, 0)); // out of order: older than the latest
         assertThat(passed())
                 .containsExactly(
@@ -112,16 +113,35 @@ class SupplyFeedTest {
                         List.of("C1", t + 2 * QUARTER, OFF));
 
         feed.prepareSnapshotPreBarrier(1);
-        assertThat(passed()).hasSize(4).last().isEqualTo(List.of("C1", t + 4 * QUARTER, 0));
+        assertThat(passed())
+                .as("a day after the latest passed on: stood in for at the barrier")
+                .hasSize(4)
+                .last()
+                .isEqualTo(List.of("C1", t + 2 * QUARTER + day, 0));
         assertThat(((StreamRecord<?>) new ArrayList<>(feed.getOutput()).get(3)).getTimestamp())
                 .as("the stand-in carries its reading's time, as the reading did")
-                .isEqualTo(t + 4 * QUARTER);
+                .isEqualTo(t + 2 * QUARTER + day);
         feed.prepareSnapshotPreBarrier(2);
         assertThat(passed()).as("nothing held back since").hasSize(4);
 
+        send(reading(c1, t + 3 * QUARTER + day, 0));
+        send(reading(c1, t + QUARTER + 2 * day, 0));
+        feed.prepareSnapshotPreBarrier(3);
+        assertThat(passed())
+                .as("less than a day after the latest the watch was sent: held at a barrier")
+                .hasSize(4);
+        send(reading(c1, t + 2 * QUARTER + 2 * day, 0));
+        feed.prepareSnapshotPreBarrier(4);
+        assertThat(passed())
+                .as("a day after the last stand-in")
+                .hasSize(5)
+                .last()
+                .isEqualTo(List.of("C1", t + 2 * QUARTER + 2 * day, 0));
+        t += 2 * day;
+
         send(reading(c1, t + 5 * QUARTER, 0));
         feed.processWatermark(new Watermark(t + 5 * QUARTER));
-        assertThat(passed()).as("an ordinary watermark sends nothing").hasSize(5);
+        assertThat(passed()).as("an ordinary watermark sends nothing").hasSize(6);
         feed.processWatermark(new Watermark(Long.MAX_VALUE));
         assertThat(passed())
                 .as("the stand-in before the end of event time")
