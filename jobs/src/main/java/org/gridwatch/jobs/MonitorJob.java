@@ -191,8 +191,9 @@ public final class MonitorJob {
      * Exactly-once checkpoints (aligned: every subtask of an operator sees the same watermarks
      * before a barrier, which {@link org.gridwatch.jobs.ops.ActedEventTime} relies on), kept when
      * the job is cancelled, so that a job started again resumes from the latest one ({@link
-     * RetainedCheckpoints}). The state backend is the cluster's unless the settings name one;
-     * RocksDB always checkpoints incrementally.
+     * RetainedCheckpoints}), at most one a checkpoint interval after the last one completed. The
+     * state backend is the cluster's unless the settings name one; RocksDB always checkpoints
+     * incrementally.
      */
     private void configureCheckpoints(StreamExecutionEnvironment env) {
         if (!settings.checkpointInterval().isZero()) {
@@ -200,6 +201,11 @@ public final class MonitorJob {
                     settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
         }
         Configuration conf = new Configuration();
+        // At least one interval of processing between two checkpoints: a heap-backend checkpoint
+        // is a full copy of the state, and at a million customers one took longer than the 10 s
+        // interval, so the next began as the last ended and snapshots took most of the CPU
+        // (docs/benchmarks.md, session 12).
+        conf.set(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS, settings.checkpointInterval());
         conf.set(
                 CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
