@@ -89,6 +89,21 @@ class MonthlyUsageMergeTest {
         assertThat(m.overflow).isEqualTo(w.overflow);
     }
 
+    /** {@code into} and {@code other} added apart, {@code other} merged into the first. */
+    private static void assertMergedIsWhole(List<Read> all, List<Read> into, List<Read> other) {
+        MonthlyUsage whole = march();
+        addAll(whole, all);
+        MonthlyUsage merged = march();
+        addAll(merged, into);
+        MonthlyUsage part = march();
+        addAll(part, other);
+
+        assertThat(merged.merge(part)).isTrue();
+
+        assertThat(whole.readings.overflow).isFalse();
+        assertSameMonth(merged, whole);
+    }
+
     @Test
     void aMonthSplitAtAMeterExchangeMergesIntoTheMonthOfAllItsReadings() {
         for (int seed = 1; seed <= 40; seed++) {
@@ -114,17 +129,7 @@ class MonthlyUsageMergeTest {
             // more separate gaps on the way than ReadingGaps lists (MAX_GAPS).
             List<Read> all = new ArrayList<>(a);
             all.addAll(b);
-            MonthlyUsage whole = march();
-            addAll(whole, all);
-            MonthlyUsage first = march();
-            addAll(first, a);
-            MonthlyUsage second = march();
-            addAll(second, b);
-
-            assertThat(first.merge(second)).isTrue();
-
-            assertThat(whole.readings.overflow).isFalse();
-            assertSameMonth(first, whole);
+            assertMergedIsWhole(all, a, b);
         }
     }
 
@@ -146,17 +151,7 @@ class MonthlyUsageMergeTest {
                 }
                 part.add(r);
             }
-            MonthlyUsage whole = march();
-            addAll(whole, reads);
-            MonthlyUsage first = march();
-            addAll(first, a);
-            MonthlyUsage second = march();
-            addAll(second, b);
-
-            assertThat(second.merge(first)).isTrue();
-
-            assertThat(whole.readings.overflow).isFalse();
-            assertSameMonth(second, whole);
+            assertMergedIsWhole(reads, b, a);
         }
     }
 
