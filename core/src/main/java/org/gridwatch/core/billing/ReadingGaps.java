@@ -43,15 +43,24 @@ public final class ReadingGaps {
 
     public int count;
 
-    /** Gap {@code i} is the quarter hours [from[i], to[i]), in time order. */
-    public short[] from = new short[0];
+    /**
+     * The arrays of a month without gaps, the usual month: one of each for all months (an empty
+     * array never changes; the first gap grows a new one), where each month's own four took 64
+     * bytes, about 64 MB at a million customers (docs/benchmarks.md, session 12).
+     */
+    public static final short[] NO_QUARTERS = new short[0];
 
-    public short[] to = new short[0];
+    public static final long[] NO_REGISTERS = new long[0];
+
+    /** Gap {@code i} is the quarter hours [from[i], to[i]), in time order. */
+    public short[] from = NO_QUARTERS;
+
+    public short[] to = NO_QUARTERS;
 
     /** The register at the start and at the end of each gap. */
-    public long[] registerBefore = new long[0];
+    public long[] registerBefore = NO_REGISTERS;
 
-    public long[] registerAfter = new long[0];
+    public long[] registerAfter = NO_REGISTERS;
 
     /**
      * Two readings that meet without a gap and whose registers run backwards: the register was
@@ -166,10 +175,12 @@ public final class ReadingGaps {
         c.firstRegister = firstRegister;
         c.lastRegister = lastRegister;
         c.count = count;
-        c.from = from.clone();
-        c.to = to.clone();
-        c.registerBefore = registerBefore.clone();
-        c.registerAfter = registerAfter.clone();
+        if (from.length > 0) {
+            c.from = from.clone();
+            c.to = to.clone();
+            c.registerBefore = registerBefore.clone();
+            c.registerAfter = registerAfter.clone();
+        }
         c.backwards = backwards;
         c.overflow = overflow;
         return c;

@@ -129,7 +129,11 @@ public final class StateCodec {
     }
 
     private static long[] readRawLongs(DataInput in) throws IOException {
-        long[] a = new long[(int) readVarLong(in)];
+        int n = (int) readVarLong(in);
+        if (n == 0) {
+            return ReadingGaps.NO_REGISTERS; // an empty array is never written to: one for all
+        }
+        long[] a = new long[n];
         for (int i = 0; i < a.length; i++) {
             a[i] = in.readLong();
         }
@@ -159,7 +163,11 @@ public final class StateCodec {
     }
 
     private static short[] readShorts(DataInput in) throws IOException {
-        short[] a = new short[(int) readVarLong(in)];
+        int n = (int) readVarLong(in);
+        if (n == 0) {
+            return ReadingGaps.NO_QUARTERS; // the usual month's gaps: none
+        }
+        short[] a = new short[n];
         for (int i = 0; i < a.length; i++) {
             a[i] = (short) readInt(in);
         }
