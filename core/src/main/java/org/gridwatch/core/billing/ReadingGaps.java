@@ -153,37 +153,36 @@ public final class ReadingGaps {
         }
         merged.backwards |= other.backwards;
         merged.overflow |= other.overflow;
-        first = merged.first;
-        end = merged.end;
-        firstRegister = merged.firstRegister;
-        lastRegister = merged.lastRegister;
-        count = merged.count;
-        from = merged.from;
-        to = merged.to;
-        registerBefore = merged.registerBefore;
-        registerAfter = merged.registerAfter;
-        backwards = merged.backwards;
-        overflow = merged.overflow;
+        takeFrom(merged);
         return true;
     }
 
     /** A copy sharing nothing with this one. */
     public ReadingGaps copy() {
         ReadingGaps c = new ReadingGaps();
-        c.first = first;
-        c.end = end;
-        c.firstRegister = firstRegister;
-        c.lastRegister = lastRegister;
-        c.count = count;
+        c.takeFrom(this);
         if (from.length > 0) {
             c.from = from.clone();
             c.to = to.clone();
             c.registerBefore = registerBefore.clone();
             c.registerAfter = registerAfter.clone();
         }
-        c.backwards = backwards;
-        c.overflow = overflow;
         return c;
+    }
+
+    /** Every field of {@code o}, its arrays shared. */
+    private void takeFrom(ReadingGaps o) {
+        first = o.first;
+        end = o.end;
+        firstRegister = o.firstRegister;
+        lastRegister = o.lastRegister;
+        count = o.count;
+        from = o.from;
+        to = o.to;
+        registerBefore = o.registerBefore;
+        registerAfter = o.registerAfter;
+        backwards = o.backwards;
+        overflow = o.overflow;
     }
 
     /** Closes the part [start, stop) of gap i. */
