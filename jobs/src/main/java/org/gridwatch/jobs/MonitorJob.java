@@ -88,7 +88,7 @@ import org.gridwatch.jobs.types.SharedIds;
  * customers ─ master table (keyed by customer) ─ meter assignments ─┐
  * meter-readings ───────────────────────────────── join (keyed by meter) ─┬─ load (and by TOU period): the join task's part, then per area × class × 15 min ─┐
  *                                                                         │    └─ system load (per shard, then one key) ─ daily peak-valley rate ┤
- * payments, inspections ──────────────────────────────────────────────────┴─ customer accounts (keyed by customer) ─ bills         │
+ * payments, inspections ─────────── (closed days and months) ─────────────┴─ customer accounts (keyed by customer) ─ bills         │
  *                                                                             ├─ standings ─ fleet value (FleetValue: by customer, range, area) ─ segments ─┤
  *                                                                             ├─ arrears ─ alerts ─────────────────────────────────┤
  *         (feed: what changes supply, in the join's task + segments) ─ customer supply (keyed by customer) ─ interruptions, SUPPLY_RELIABILITY alerts
@@ -319,9 +319,9 @@ public final class MonitorJob {
                                         .name("no payments or inspections")
                                         .uid("no-account-events"));
         SingleOutputStreamOperator<Bill> bills =
-                feed.map(CustomerFeed::withoutCustomerRecord)
+                feed.filter(CustomerFeed::forAccounts)
                         .returns(ReadingTypes.CUSTOMER_FEED)
-                        .name("the accounts' feed: readings without the customer record")
+                        .name("the accounts' feed: master records, closed days and months")
                         .uid("accounts-feed")
                         .keyBy(SharedIds.asCarried(CustomerFeed::customerId))
                         .connect(events.keyBy(SharedIds.keyOf(AccountEvent::customerId)))

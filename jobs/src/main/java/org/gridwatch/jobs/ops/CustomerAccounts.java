@@ -31,19 +31,17 @@ import org.gridwatch.core.billing.MonthlyUsage;
 import org.gridwatch.core.billing.PaymentOutcome;
 import org.gridwatch.core.billing.ReadingHistory;
 import org.gridwatch.core.codec.EventJson;
+import org.gridwatch.core.detect.DayLoad;
 import org.gridwatch.core.detect.DayReport;
 import org.gridwatch.core.detect.MeterFaultCase;
 import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Customer;
-import org.gridwatch.core.event.MeterReading;
 import org.gridwatch.core.event.OffpeakOffer;
 import org.gridwatch.core.event.Payment;
 import org.gridwatch.core.event.RejectReason;
 import org.gridwatch.core.event.Rejected;
 import org.gridwatch.core.event.Source;
-import org.gridwatch.core.meter.MeteredReading;
-import org.gridwatch.core.metric.Bucket;
 import org.gridwatch.core.tariff.PeriodLookup;
 import org.gridwatch.core.tariff.Tariff;
 import org.gridwatch.core.tariff.TariffBook;
@@ -65,13 +63,13 @@ import org.slf4j.LoggerFactory;
  * each concern; it only decides when.
  *
  * <p>A month is billed when event time has passed its end by the allowed lateness, so late readings
- * are in the bill. A reading whose quarter hour has closed for good is left out here exactly as the
- * load buckets reject it (same rule, same watermark); the register brings its energy back into the
- * bill ({@link MonthSettlement}: the month's energy from the register, interval readings allocate
- * it, what no reading covers is estimated from the customer's own profile). Once a customer is
- * billed, the next month's bill is armed at once ({@link #armBill}): a meter that goes silent is
- * still billed every month. A payment seen twice is rejected as DUPLICATE; a negative one is a
- * reversal. Inspections arrive on the same input as payments ({@link AccountEvent}).
+ * are in the bill. A reading whose quarter hour has closed for good is left out by the join exactly
+ * as the load buckets reject it (same rule, same watermark); the register brings its energy back
+ * into the bill ({@link MonthSettlement}: the month's energy from the register, interval readings
+ * allocate it, what no reading covers is estimated from the customer's own profile). Once a
+ * customer is billed, the next month's bill is armed at once ({@link #armBill}): a meter that goes
+ * silent is still billed every month. A payment seen twice is rejected as DUPLICATE; a negative one
+ * is a reversal. Inspections arrive on the same input as payments ({@link AccountEvent}).
  *
  * <p>Payments and inspections wait in state until the watermark reaches them and are then applied
  * in event-time order, interleaved with the bills: credit depends on whether a payment came before
@@ -84,8 +82,11 @@ import org.slf4j.LoggerFactory;
  * such instant), the customer's {@link CustomerStanding} goes to {@link #STANDINGS} for the fleet
  * to value and segment. Nothing is sent before the first bill: value is read from bills.
  *
- * <p>Each day of readings is also judged against the customer's usual day ({@link DayWatch}) and
- * reported to {@link #DAYS} for the area's theft watch.
+ * <p>The readings themselves stay with the meter join, which adds them to the customer's open day
+ * and month and ships those when they close ({@link MeterUsage}): the accounts take one record a
+ * meter and day, merge what the meters of one customer ship, and bill and judge as before. Each day
+ * is judged against the customer's usual day ({@link DayWatch}) and reported to {@link #DAYS} for
+ * the area's theft watch.
  *
  * <p>The customer's {@link ArrearsCase} is looked at after each of those changes and, while the
  * oldest open bill is overdue, every local midnight from {@link ArrearsRisk#minDaysPastDue} days
@@ -284,7 +285,12 @@ public final class CustomerAccounts
         switch (feed.kind) {
             case MASTER -> onMaster(feed.customer, ctx);
             case REMOVAL -> onRemoval(ctx);
-            case READING -> onReading(feed.metered(), feed.eventTimeAtJoin, ctx);
+            case DAY -> onDay(feed.day, ctx);
+            case MONTH -> onMonth(feed.month, feed.nextSoFar, ctx);
+            case READING ->
+                    throw new IllegalArgumentException(
+                            "the accounts take days and months, not readings: the feed to them"
+                                    + " passes CustomerFeed.forAccounts() only");
         }
         end();
     }
@@ -327,50 +333,56 @@ public final class CustomerAccounts
     }
 
     /**
-     * A reading: into its open day and its month's usage, priced by the customer's tariff. The
-     * reading comes without its customer record ({@link CustomerFeed#withoutCustomerRecord}): the
-     * record held here is the customer's. None is held only for a reading that crossed the
-     * customer's removal from another meter's path; the customer is gone, and so is the reading.
+     * A day of the customer's readings on one of its meters, closed there ({@link MeterUsage}):
+     * kept until it closes here, merged with what another meter of the customer shipped for it.
+     * None is kept for a customer the accounts do not know: it was removed, and the day crossed the
+     * removal on another meter's path.
      */
-    private void onReading(MeteredReading m, long eventTimeAtJoin, Context ctx) throws Exception {
-        Customer customer = m.customer() != null ? m.customer() : master();
-        if (customer == null) {
+    private void onDay(DayLoad day, Context ctx) throws Exception {
+        if (master() == null) {
             return;
         }
-        CustomerLoad load = loadToChange();
-        if (load.master == null) {
-            load.master = SharedCustomers.shared(customer);
+        CustomerLoad current = load();
+        if (!days.onShippedDay(day, watermark(ctx), ctx.timerService(), current)) {
+            LOG.warn(
+                    "day {} of {} came after it closed", day.epochDay, current.master.customerId());
+            return;
         }
-        MeterReading r = m.reading();
-        days.onReading(r, eventTimeAtJoin, ctx.timerService(), load);
-        long quarterCloses = Bucket.closesAt(Bucket.startOf(r.startMillis()), lateness);
-        if (quarterCloses <= Math.max(eventTimeAtJoin, watermark(ctx))) {
-            return; // rejected TOO_LATE by the load's first phase, in the join's task, at that time
+        loadChanged = true;
+    }
+
+    /**
+     * A billing month of the customer's readings on one of its meters, at its billing instant or
+     * when the meter left the customer ({@link MeterUsage}): kept until the month is billed here,
+     * merged with what another meter of the customer shipped for it; the bill is armed. A month at
+     * its billing instant comes with a copy of its successor so far, which the bill reads ({@link
+     * #billMonth}). None is kept for a customer the accounts do not know (removed), or for a month
+     * billed already: its gap was settled with the register.
+     */
+    private void onMonth(MonthlyUsage usage, MonthlyUsage nextSoFar, Context ctx) throws Exception {
+        if (master() == null) {
+            return;
         }
-        PeriodLookup lookup = tariffs.lookup(customer.tariffId());
-        if (lookup == null) {
-            return; // no tariff to bill with: counted as UNPRICED load on the dashboards
+        YearMonth month = usage.month();
+        CustomerLoad current = loadToChange();
+        if (nextSoFar != null) {
+            current.nextSoFar = nextSoFar;
         }
-        MonthlyUsage usage = load.monthCovering(r.startMillis());
-        if (usage == null) {
-            YearMonth month = calendar.monthOf(r.startMillis());
-            usage = load.month(monthKey(month));
-            if (usage == null) {
-                if (historyOrNew().hasBilled(month)) {
-                    return; // its month is billed: the gap it left was settled with the register
-                }
-                usage = MonthlyUsage.of(month, calendar);
-                armBill(month, ctx);
-            }
+        if (historyOrNew().hasBilled(month)) {
+            return;
         }
-        if (usage.add(
-                r.startMillis(),
-                r.intervalMinutes(),
-                r.kwh(),
-                r.registerKwh(),
-                lookup,
-                peakHours)) {
-            load.putMonth(usage);
+        MonthlyUsage open = current.month(usage.yearMonth);
+        if (open == null) {
+            current.putMonth(usage);
+            armBill(month, ctx);
+        } else if (!open.merge(usage)) {
+            // Two meters read the same quarter hour for the customer: the master gave the customer
+            // a second meter without releasing the first. The first meter's readings are billed.
+            LOG.warn(
+                    "{} of {} came from two meters with readings of the same quarter hour;"
+                            + " billed with the first one's",
+                    month,
+                    current.master.customerId());
         }
     }
 
@@ -384,9 +396,8 @@ public final class CustomerAccounts
         ctx.timerService().registerEventTimeTimer(billsAt(month));
     }
 
-    /** The key of a month's usage in state: yyyymm. */
     private static int monthKey(YearMonth month) {
-        return month.getYear() * 100 + month.getMonthValue();
+        return MeterUsage.monthKey(month);
     }
 
     /** The month's billing instant, the one the fleet value is scheduled by too. */
@@ -666,11 +677,7 @@ public final class CustomerAccounts
         armBill(month.plusMonths(1), ctx);
         ReadingHistory next =
                 MonthSettlement.settle(
-                        usage,
-                        current.month(monthKey(month.plusMonths(1))),
-                        history,
-                        lookup,
-                        peakHours);
+                        usage, successor(current, month), history, lookup, peakHours);
         Tariff tariff = tariffs.tariff(customer.tariffId());
         CustomerAccount accounts = accountOrNew();
         BillStatement statement;
@@ -696,6 +703,28 @@ public final class CustomerAccounts
             book.account = accounts;
             publish(ctx, accounts, ctx.timestamp(), true);
         }
+    }
+
+    /**
+     * The month after {@code month} as far as it was read, for the bill of {@code month}, which
+     * reads its first register read: of what meters that left the customer shipped of it and the
+     * copy that came with the month's own shipment ({@link CustomerLoad#nextSoFar}, used here
+     * once), the part read first.
+     */
+    private static MonthlyUsage successor(CustomerLoad load, YearMonth month) {
+        int key = monthKey(month.plusMonths(1));
+        MonthlyUsage shipped = load.month(key);
+        MonthlyUsage copy = load.nextSoFar;
+        if (copy != null && copy.yearMonth <= key) {
+            load.nextSoFar = null;
+        }
+        if (copy == null || copy.yearMonth != key || copy.readings.isEmpty()) {
+            return shipped;
+        }
+        if (shipped == null || shipped.readings.isEmpty()) {
+            return copy;
+        }
+        return copy.readings.first < shipped.readings.first ? copy : shipped;
     }
 
     /** The end of the customer's latest reading, billed or not. */

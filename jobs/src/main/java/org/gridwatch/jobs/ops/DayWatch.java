@@ -13,19 +13,20 @@ import org.gridwatch.core.detect.DayReport;
 import org.gridwatch.core.detect.UsageBaseline;
 import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.InspectionOutcome;
-import org.gridwatch.core.event.MeterReading;
 import org.gridwatch.core.tariff.PeriodLookup;
 import org.gridwatch.core.tariff.TariffBook;
 import org.gridwatch.jobs.state.AccountBook;
 import org.gridwatch.jobs.state.CustomerLoad;
+import org.gridwatch.jobs.state.OpenUsage;
 
 /**
- * The customer operator's half of theft detection ({@link CustomerAccounts} holds it): each open
- * day's load (kept in the customer's {@link CustomerLoad}), and the customer's usual day (in its
- * {@link AccountBook}). A day closes {@link #GRACE} after its end in event time (or the allowed
- * lateness, if shorter): detection does not wait the week a bill waits, and a reading later than
- * that is left out of its day (it still counts for the bill). The closed day is judged by core
- * ({@link DayJudge}) and reported to {@link #DAYS} for the area's {@link AreaWatch}.
+ * The customer operator's half of theft detection ({@link CustomerAccounts} holds it): the days its
+ * meters' joins shipped ({@link MeterUsage}, kept in the customer's {@link CustomerLoad} until they
+ * close here), and the customer's usual day (in its {@link AccountBook}). A day closes {@link
+ * #GRACE} after its end in event time (or the allowed lateness, if shorter): detection does not
+ * wait the week a bill waits, and a reading later than that is left out of its day by the join (it
+ * still counts for the bill). The closed day is judged by core ({@link DayJudge}) and reported to
+ * {@link #DAYS} for the area's {@link AreaWatch}.
  *
  * <p>An inspection's outcome rides on the customer's next day report to the area's theft case; a
  * NO_FINDING or METER_FAULT also makes the usual day learn afresh ({@link UsageBaseline#relearn}).
@@ -41,11 +42,6 @@ final class DayWatch {
     private final long grace;
     private final TariffBook tariffs;
     private final PeriodLookup peakHours;
-    // The local day of the latest reading, kept across readings: most readings in a row fall in
-    // the same day, and finding a day in a time zone costs more than the rest of onReading.
-    private long dayStart = Long.MAX_VALUE;
-    private long dayEnd = Long.MIN_VALUE;
-    private long epochDay;
 
     DayWatch(ZoneId zone, long allowedLatenessMillis, TariffBook tariffs, PeriodLookup peakHours) {
         this.zone = zone;
@@ -68,31 +64,27 @@ final class DayWatch {
     }
 
     /**
-     * Adds a reading to its day, unless the day has closed; arms the day's close. Closed means: the
-     * event time the meter join had passed when it admitted the reading ({@code eventTimeAtJoin})
-     * was past the day's close, so that the same readings count in every run, whichever of the
-     * account's inputs is ahead. (The account's own event time is never ahead of the join's; it is
-     * taken too, for a reading from before a restart, when the join's had not moved yet.)
+     * A day of the customer's readings on one meter, shipped by the meter join at the day's close
+     * or when the meter left the customer ({@link MeterUsage}): kept, merged with what another
+     * meter of the customer shipped for it, until the day closes here. Left out if the day has
+     * closed here already, which the join's timing rules out (the join ships a day before its
+     * watermark passes the close).
+     *
+     * @return whether the day was kept
      */
-    void onReading(MeterReading r, long eventTimeAtJoin, TimerService timers, CustomerLoad load) {
-        long start = r.startMillis();
-        if (start < dayStart || start >= dayEnd) {
-            LocalDate date = java.time.Instant.ofEpochMilli(start).atZone(zone).toLocalDate();
-            epochDay = date.toEpochDay();
-            dayStart = startMillis(date);
-            dayEnd = startMillis(date.plusDays(1));
+    boolean onShippedDay(DayLoad shipped, long nowMillis, TimerService timers, OpenUsage load) {
+        long closesAt = closesAt(LocalDate.ofEpochDay(shipped.epochDay));
+        if (closesAt <= nowMillis) {
+            return false;
         }
-        long closesAt = dayEnd + grace;
-        if (closesAt <= Math.max(eventTimeAtJoin, timers.currentWatermark())) {
-            return;
-        }
-        DayLoad day = load.day(epochDay);
-        if (day == null) {
-            day = new DayLoad(epochDay, dayStart);
-            load.putDay(day);
+        DayLoad open = load.day(shipped.epochDay);
+        if (open == null) {
+            load.putDay(shipped);
             timers.registerEventTimeTimer(closesAt);
+        } else {
+            open.merge(shipped);
         }
-        day.add(r);
+        return true;
     }
 
     /** The day closing at {@code timestamp}, judged; null if none closes then. */

@@ -35,9 +35,13 @@ import org.gridwatch.jobs.types.SharedCustomers;
  * record for the meter replaces the earlier one; a release by the customer that holds the meter
  * forgets it (a removed customer's meter history too).
  *
- * <p>Everything the customer's account needs goes out on one stream ({@link CustomerFeed}), in the
- * order it happened here: the customer's master record when assigned, each admitted reading, and
- * the customer's removal.
+ * <p>Each admitted reading also goes into the customer's open day and billing month, kept here in
+ * the meter's state ({@link MeterUsage}), and shipped to the customer's accounts when they close or
+ * the meter leaves the customer: the accounts take one record a meter and day, not every reading.
+ *
+ * <p>Everything goes out on one stream ({@link CustomerFeed}), in the order it happened here: the
+ * customer's master record when assigned, each admitted reading (for the load and the supply
+ * watch), the customer's closed days and months, and the customer's removal.
  *
  * <p>Rejections made here carry the reading re-written by {@link EventJson} as {@code raw}: the
  * text as received is not kept in state (it would double it), and the parsed record is what was
@@ -61,6 +65,7 @@ public final class MeterEnrichment
     private transient ValueState<Customer> legacyCustomer;
     private transient ValueState<CoveredQuarters> legacyCovered;
     private transient MeterAdmission admission;
+    private transient MeterUsage usage;
     private transient EventJson json;
 
     public MeterEnrichment(MonitorSettings settings) {
@@ -91,6 +96,7 @@ public final class MeterEnrichment
                                 new ListStateDescriptor<>(
                                         "waiting-for-master", Types.POJO(MeterReading.class)));
         admission = new MeterAdmission(settings.limits());
+        usage = new MeterUsage(settings);
         json = new EventJson(settings.zone());
     }
 
@@ -135,6 +141,9 @@ public final class MeterEnrichment
         if (state == null) {
             state = new MeterState();
         }
+        if (state.customer != null && !state.customer.customerId().equals(master.customerId())) {
+            usage.shipAll(state, out); // assigned to another customer before its release came
+        }
         state.customer = master;
         meter.update(state);
         out.collect(CustomerFeed.master(master));
@@ -154,13 +163,19 @@ public final class MeterEnrichment
     }
 
     /**
-     * The customer no longer has this meter. Its history stays with the meter (a re-sent reading is
-     * still a duplicate) unless the customer was removed, which clears all it left here.
+     * The customer no longer has this meter: its open days and months go to its accounts. Its
+     * history stays with the meter (a re-sent reading is still a duplicate) unless the customer was
+     * removed, which clears all it left here.
      */
     private void release(MeterAssignment change, Collector<CustomerFeed> out) throws Exception {
         MeterState state = state();
         Customer holder = state == null ? null : state.customer;
         if (holder != null && holder.customerId().equals(change.customerId)) {
+            if (change.customerRemoved) {
+                state.clearUsage(); // the accounts forget the customer
+            } else {
+                usage.shipAll(state, out);
+            }
             state.customer = null;
             if (change.customerRemoved) {
                 state.covered = null;
@@ -199,12 +214,11 @@ public final class MeterEnrichment
         }
         Refusal refusal = admission.check(reading, state.customer, history);
         if (refusal == null) {
+            long now = eventTime.now(ctx.timerService());
             state.covered = history;
+            usage.onReading(reading, state.customer, now, ctx.timerService(), state);
             meter.update(state);
-            out.collect(
-                    CustomerFeed.reading(
-                            new MeteredReading(state.customer, reading),
-                            eventTime.now(ctx.timerService())));
+            out.collect(CustomerFeed.reading(new MeteredReading(state.customer, reading), now));
         } else {
             reject(reading, refusal.reason(), refusal.detail(), ctx);
         }
@@ -215,7 +229,12 @@ public final class MeterEnrichment
             throws Exception {
         MeterState state = state();
         if (state != null && state.customer != null) {
-            return; // the master arrived and the waiting readings were admitted then
+            // A day's close or a month's billing instant (the master arrived, and the readings
+            // that waited for it were admitted then).
+            if (usage.shipDue(timestamp, state, out)) {
+                meter.update(state);
+            }
+            return;
         }
         long grace = settings.unknownMeterGrace().toMillis();
         java.util.List<MeterReading> stillWaiting = new java.util.ArrayList<>();

@@ -74,6 +74,9 @@ public final class SupplyFeed extends AbstractStreamOperator<CustomerFeed>
     @Override
     public void processElement(StreamRecord<CustomerFeed> element) {
         CustomerFeed feed = element.getValue();
+        if (feed.isUsage()) {
+            return; // a closed day or month, for the accounts only
+        }
         if (!feed.isReading()) {
             seen.remove(feed.customerId());
             output.collect(element);

@@ -1,116 +1,30 @@
 package org.gridwatch.jobs.state;
 
-import java.util.Arrays;
 import org.gridwatch.core.billing.MonthlyUsage;
-import org.gridwatch.core.detect.DayLoad;
 import org.gridwatch.core.event.Customer;
 
 /**
- * What the customer operator reads and writes for every reading, in one state value so that a
- * reading costs one state lookup: the customer's master record, its open billing months' usage and
- * its open days' load. Usually one month and one day are open; two around a month's or a day's end
- * (a month stays open for the allowed lateness, a day for two hours). Kept by {@link
+ * What the customer operator keeps of the customer's load, in one state value: its master record,
+ * the months and days its meters' joins shipped and it has not billed or judged yet, and the copy
+ * of a month's successor that came with the month for its bill ({@link #nextSoFar}). Kept by {@link
  * CustomerLoadSerializer}.
  */
-public final class CustomerLoad {
+public final class CustomerLoad extends OpenUsage {
 
-    private static final MonthlyUsage[] NO_MONTHS = new MonthlyUsage[0];
-    private static final DayLoad[] NO_DAYS = new DayLoad[0];
-
-    /** The customer's master record; null until it (or its first reading) came. */
+    /** The customer's master record; null until it came. */
     public Customer master;
 
-    /** The open months, by {@link MonthlyUsage#yearMonth}, in no particular order. */
-    public MonthlyUsage[] months = NO_MONTHS;
-
-    /** The open days, by {@link DayLoad#epochDay}, in no particular order. */
-    public DayLoad[] days = NO_DAYS;
+    /**
+     * The following month as far as the meter join had it when it shipped a month: what the bill of
+     * that month reads of its successor (its first register read, {@link
+     * org.gridwatch.core.billing.MonthSettlement}). A copy, never billed; null when none came.
+     */
+    public MonthlyUsage nextSoFar;
 
     public CustomerLoad() {}
 
-    /** The open month {@code yyyymm}, or null. */
-    public MonthlyUsage month(int yearMonth) {
-        for (MonthlyUsage m : months) {
-            if (m.yearMonth == yearMonth) {
-                return m;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * The open month an instant falls in, or null: the reading's month is nearly always open, and
-     * finding it by its bounds spares working out the local month of every reading.
-     */
-    public MonthlyUsage monthCovering(long epochMillis) {
-        for (MonthlyUsage m : months) {
-            if (m.covers(epochMillis)) {
-                return m;
-            }
-        }
-        return null;
-    }
-
-    /** Opens (or replaces) a month. */
-    public void putMonth(MonthlyUsage usage) {
-        for (int i = 0; i < months.length; i++) {
-            if (months[i].yearMonth == usage.yearMonth) {
-                months[i] = usage;
-                return;
-            }
-        }
-        months = Arrays.copyOf(months, months.length + 1);
-        months[months.length - 1] = usage;
-    }
-
-    /** Closes a month; nothing if it is not open. */
-    public void removeMonth(int yearMonth) {
-        for (int i = 0; i < months.length; i++) {
-            if (months[i].yearMonth == yearMonth) {
-                months = without(months, i, NO_MONTHS);
-                return;
-            }
-        }
-    }
-
-    /** The open day {@code epochDay}, or null. */
-    public DayLoad day(long epochDay) {
-        for (DayLoad d : days) {
-            if (d.epochDay == epochDay) {
-                return d;
-            }
-        }
-        return null;
-    }
-
-    /** Opens a day. */
-    public void putDay(DayLoad day) {
-        days = Arrays.copyOf(days, days.length + 1);
-        days[days.length - 1] = day;
-    }
-
-    /** Closes a day; nothing if it is not open. */
-    public void removeDay(long epochDay) {
-        for (int i = 0; i < days.length; i++) {
-            if (days[i].epochDay == epochDay) {
-                days = without(days, i, NO_DAYS);
-                return;
-            }
-        }
-    }
-
-    /** {@code all} without its entry {@code i}; {@code none} when that leaves nothing. */
-    private static <T> T[] without(T[] all, int i, T[] none) {
-        if (all.length == 1) {
-            return none;
-        }
-        T[] rest = Arrays.copyOf(all, all.length - 1);
-        System.arraycopy(all, i + 1, rest, i, all.length - i - 1);
-        return rest;
-    }
-
     /** Whether nothing is kept: the state can be cleared. */
     public boolean isEmpty() {
-        return master == null && months.length == 0 && days.length == 0;
+        return master == null && hasNoUsage() && nextSoFar == null;
     }
 }

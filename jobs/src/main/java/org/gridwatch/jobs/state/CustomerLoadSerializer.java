@@ -1,16 +1,20 @@
 package org.gridwatch.jobs.state;
 
 import java.io.IOException;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.gridwatch.core.billing.MonthlyUsage;
-import org.gridwatch.core.detect.DayLoad;
 
-/** {@link CustomerLoad} in checkpoints, written by {@link StateCodec}. */
+/**
+ * {@link CustomerLoad} in checkpoints, written by {@link StateCodec}. Layout 2 adds the successor
+ * copy ({@link CustomerLoad#nextSoFar}) to layout 1 (the master record, the open months and days),
+ * which is still read ({@link LayoutSnapshot}).
+ */
 public final class CustomerLoadSerializer extends StateSerializer<CustomerLoad> {
     private static final long serialVersionUID = 1L;
+
+    static final int LAYOUT = 2;
 
     public static final CustomerLoadSerializer INSTANCE = new CustomerLoadSerializer();
 
@@ -21,28 +25,18 @@ public final class CustomerLoadSerializer extends StateSerializer<CustomerLoad> 
 
     @Override
     public void serialize(CustomerLoad load, DataOutputView out) throws IOException {
-        StateCodec.writeCustomer(out, load.master);
-        StateCodec.writeVarLong(out, load.months.length);
-        for (MonthlyUsage m : load.months) {
-            StateCodec.writeUsage(out, m);
-        }
-        StateCodec.writeVarLong(out, load.days.length);
-        for (DayLoad d : load.days) {
-            StateCodec.writeDay(out, d);
+        FirstLayout.INSTANCE.serialize(load, out);
+        out.writeBoolean(load.nextSoFar != null);
+        if (load.nextSoFar != null) {
+            StateCodec.writeUsage(out, load.nextSoFar);
         }
     }
 
     @Override
     public CustomerLoad deserialize(DataInputView in) throws IOException {
-        CustomerLoad load = new CustomerLoad();
-        load.master = StateCodec.readCustomer(in);
-        int months = (int) StateCodec.readVarLong(in);
-        for (int i = 0; i < months; i++) {
-            load.putMonth(StateCodec.readUsage(in));
-        }
-        int days = (int) StateCodec.readVarLong(in);
-        for (int i = 0; i < days; i++) {
-            load.putDay(StateCodec.readDay(in));
+        CustomerLoad load = FirstLayout.INSTANCE.deserialize(in);
+        if (in.readBoolean()) {
+            load.nextSoFar = StateCodec.readUsage(in);
         }
         return load;
     }
@@ -52,10 +46,54 @@ public final class CustomerLoadSerializer extends StateSerializer<CustomerLoad> 
         return new Snapshot();
     }
 
-    /** The serializer's snapshot: its format has no parameters; version 1. */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<CustomerLoad> {
+    /** Layout 1, of the releases before the meter join shipped months: read on restore. */
+    static final class FirstLayout extends StateSerializer<CustomerLoad> {
+        private static final long serialVersionUID = 1L;
+        static final FirstLayout INSTANCE = new FirstLayout();
+
+        @Override
+        public CustomerLoad createInstance() {
+            return new CustomerLoad();
+        }
+
+        @Override
+        public void serialize(CustomerLoad load, DataOutputView out) throws IOException {
+            StateCodec.writeCustomer(out, load.master);
+            StateCodec.writeOpenUsage(out, load);
+        }
+
+        @Override
+        public CustomerLoad deserialize(DataInputView in) throws IOException {
+            CustomerLoad load = new CustomerLoad();
+            load.master = StateCodec.readCustomer(in);
+            StateCodec.readOpenUsage(in, load);
+            return load;
+        }
+
+        @Override
+        public TypeSerializerSnapshot<CustomerLoad> snapshotConfiguration() {
+            return new Snapshot(1);
+        }
+    }
+
+    /** The serializer's snapshot: the layout the state was written in. */
+    public static final class Snapshot extends LayoutSnapshot<CustomerLoad> {
         public Snapshot() {
-            super(() -> INSTANCE);
+            this(LAYOUT);
+        }
+
+        Snapshot(int layout) {
+            super(layout);
+        }
+
+        @Override
+        protected int currentLayout() {
+            return LAYOUT;
+        }
+
+        @Override
+        protected TypeSerializer<CustomerLoad> readerOf(int layout) {
+            return layout == 1 ? FirstLayout.INSTANCE : INSTANCE;
         }
     }
 }

@@ -1,14 +1,20 @@
 package org.gridwatch.jobs.state;
 
 import java.io.IOException;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
-/** {@link MeterState} in checkpoints, written by {@link StateCodec}. */
+/**
+ * {@link MeterState} in checkpoints, written by {@link StateCodec}. Layout 2 adds the customer's
+ * open months and days to layout 1 (the customer and the covered quarter hours), which is still
+ * read ({@link LayoutSnapshot}).
+ */
 public final class MeterStateSerializer extends StateSerializer<MeterState> {
     private static final long serialVersionUID = 1L;
+
+    static final int LAYOUT = 2;
 
     public static final MeterStateSerializer INSTANCE = new MeterStateSerializer();
 
@@ -19,20 +25,14 @@ public final class MeterStateSerializer extends StateSerializer<MeterState> {
 
     @Override
     public void serialize(MeterState state, DataOutputView out) throws IOException {
-        StateCodec.writeCustomer(out, state.customer);
-        out.writeBoolean(state.covered != null);
-        if (state.covered != null) {
-            StateCodec.writeCovered(out, state.covered);
-        }
+        FirstLayout.INSTANCE.serialize(state, out);
+        StateCodec.writeOpenUsage(out, state);
     }
 
     @Override
     public MeterState deserialize(DataInputView in) throws IOException {
-        MeterState state = new MeterState();
-        state.customer = StateCodec.readCustomer(in);
-        if (in.readBoolean()) {
-            state.covered = StateCodec.readCovered(in);
-        }
+        MeterState state = FirstLayout.INSTANCE.deserialize(in);
+        StateCodec.readOpenUsage(in, state);
         return state;
     }
 
@@ -41,10 +41,59 @@ public final class MeterStateSerializer extends StateSerializer<MeterState> {
         return new Snapshot();
     }
 
-    /** The serializer's snapshot: its format has no parameters; version 1. */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<MeterState> {
+    /** Layout 1, of the releases before the join kept open months and days: read on restore. */
+    static final class FirstLayout extends StateSerializer<MeterState> {
+        private static final long serialVersionUID = 1L;
+        static final FirstLayout INSTANCE = new FirstLayout();
+
+        @Override
+        public MeterState createInstance() {
+            return new MeterState();
+        }
+
+        @Override
+        public void serialize(MeterState state, DataOutputView out) throws IOException {
+            StateCodec.writeCustomer(out, state.customer);
+            out.writeBoolean(state.covered != null);
+            if (state.covered != null) {
+                StateCodec.writeCovered(out, state.covered);
+            }
+        }
+
+        @Override
+        public MeterState deserialize(DataInputView in) throws IOException {
+            MeterState state = new MeterState();
+            state.customer = StateCodec.readCustomer(in);
+            if (in.readBoolean()) {
+                state.covered = StateCodec.readCovered(in);
+            }
+            return state;
+        }
+
+        @Override
+        public TypeSerializerSnapshot<MeterState> snapshotConfiguration() {
+            return new Snapshot(1);
+        }
+    }
+
+    /** The serializer's snapshot: the layout the state was written in. */
+    public static final class Snapshot extends LayoutSnapshot<MeterState> {
         public Snapshot() {
-            super(() -> INSTANCE);
+            this(LAYOUT);
+        }
+
+        Snapshot(int layout) {
+            super(layout);
+        }
+
+        @Override
+        protected int currentLayout() {
+            return LAYOUT;
+        }
+
+        @Override
+        protected TypeSerializer<MeterState> readerOf(int layout) {
+            return layout == 1 ? FirstLayout.INSTANCE : INSTANCE;
         }
     }
 }

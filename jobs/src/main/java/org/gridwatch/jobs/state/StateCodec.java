@@ -3,6 +3,8 @@ package org.gridwatch.jobs.state;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.gridwatch.core.arrears.ArrearsCase;
 import org.gridwatch.core.arrears.PaymentHabit;
 import org.gridwatch.core.billing.CustomerLedger;
@@ -284,6 +286,17 @@ public final class StateCodec {
         writeSigned(out, u.peakHoursMicroKwh);
     }
 
+    /** A deep copy of a month's usage, through its written form (every field, by construction). */
+    public static MonthlyUsage copyUsage(MonthlyUsage u) {
+        try {
+            DataOutputSerializer out = new DataOutputSerializer(256);
+            writeUsage(out, u);
+            return readUsage(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static MonthlyUsage readUsage(DataInput in) throws IOException {
         MonthlyUsage u = new MonthlyUsage();
         u.yearMonth = readInt(in);
@@ -497,6 +510,30 @@ public final class StateCodec {
     }
 
     // ---- detection and arrears ----
+
+    /** The open months, then the open days. */
+    public static void writeOpenUsage(DataOutput out, OpenUsage open) throws IOException {
+        writeVarLong(out, open.months.length);
+        for (MonthlyUsage m : open.months) {
+            writeUsage(out, m);
+        }
+        writeVarLong(out, open.days.length);
+        for (DayLoad d : open.days) {
+            writeDay(out, d);
+        }
+    }
+
+    /** Reads what {@link #writeOpenUsage} wrote into {@code open}. */
+    public static void readOpenUsage(DataInput in, OpenUsage open) throws IOException {
+        int months = (int) readVarLong(in);
+        for (int i = 0; i < months; i++) {
+            open.putMonth(readUsage(in));
+        }
+        int days = (int) readVarLong(in);
+        for (int i = 0; i < days; i++) {
+            open.putDay(readDay(in));
+        }
+    }
 
     public static void writeDay(DataOutput out, DayLoad d) throws IOException {
         writeSigned(out, d.epochDay);

@@ -7,11 +7,13 @@ import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
+import org.gridwatch.core.billing.MonthlyUsage;
 import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.CustomerClass;
 import org.gridwatch.core.event.MeterReading;
 import org.gridwatch.core.meter.MeteredReading;
 import org.gridwatch.jobs.ops.CustomerFeed;
+import org.gridwatch.jobs.state.StateCodec;
 
 /**
  * The types of the streams that carry every meter reading, with serializers written by hand (see
@@ -159,6 +161,23 @@ public final class ReadingTypes {
             }
             METERED.serialize(f.metered, out);
             out.writeLong(f.eventTimeAtJoin);
+            out.writeBoolean(f.day != null);
+            if (f.day != null) {
+                StateCodec.writeDay(out, f.day);
+            }
+            writeUsage(f.month, out);
+            writeUsage(f.nextSoFar, out);
+        }
+
+        private static void writeUsage(MonthlyUsage usage, DataOutputView out) throws IOException {
+            out.writeBoolean(usage != null);
+            if (usage != null) {
+                StateCodec.writeUsage(out, usage);
+            }
+        }
+
+        private static MonthlyUsage readUsage(DataInputView in) throws IOException {
+            return in.readBoolean() ? StateCodec.readUsage(in) : null;
         }
 
         @Override
@@ -169,6 +188,9 @@ public final class ReadingTypes {
             f.customer = in.readBoolean() ? readCustomer(in) : null;
             f.metered = METERED.deserialize(in);
             f.eventTimeAtJoin = in.readLong();
+            f.day = in.readBoolean() ? StateCodec.readDay(in) : null;
+            f.month = readUsage(in);
+            f.nextSoFar = readUsage(in);
             return f;
         }
 

@@ -12,6 +12,8 @@ import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.gridwatch.core.billing.BillingCalendar;
+import org.gridwatch.core.billing.MonthlyUsage;
 import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.AlertStatus;
 import org.gridwatch.core.event.AlertType;
@@ -26,7 +28,6 @@ import org.gridwatch.core.event.Payment;
 import org.gridwatch.core.event.PaymentChannel;
 import org.gridwatch.core.event.RejectReason;
 import org.gridwatch.core.event.Rejected;
-import org.gridwatch.core.meter.MeteredReading;
 import org.gridwatch.core.value.CustomerStanding;
 import org.gridwatch.jobs.MonitorSettings;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,40 +45,72 @@ class CustomerAccountsTest {
                     50.0,
                     Customer.UNKNOWN_SINCE);
 
+    private static final MonitorSettings SETTINGS =
+            MonitorSettings.DEFAULT.withAllowedLateness(Duration.ofDays(1));
+
+    /** The customer accounts, under test. */
     private KeyedTwoInputStreamOperatorTestHarness<String, CustomerFeed, AccountEvent, Bill>
             harness;
+
+    /**
+     * The meter join before them, as in the job: readings go to the join, which keeps the open day
+     * and month and ships them to the accounts ({@link JoinToAccounts}).
+     */
+    private KeyedTwoInputStreamOperatorTestHarness<
+                    String, MeterAssignment, MeterReading, CustomerFeed>
+            join;
+
+    private boolean shopKnown;
 
     @BeforeEach
     void openHarness() throws Exception {
         harness =
                 ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
-                        new CustomerAccounts(
-                                MonitorSettings.DEFAULT.withAllowedLateness(Duration.ofDays(1))),
+                        new CustomerAccounts(SETTINGS),
                         CustomerFeed::customerId,
                         AccountEvent::customerId,
                         Types.STRING);
+        join =
+                ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
+                        new MeterEnrichment(SETTINGS),
+                        MeterAssignment::meterId,
+                        MeterReading::meterId,
+                        Types.STRING);
     }
 
+    /** The shop's master record, through the join (it assigns the shop's meter M1). */
     private void knowTheShop() throws Exception {
-        harness.processElement1(CustomerFeed.master(SHOP), 0);
+        join.processElement1(MeterAssignment.assign(SHOP), 0);
+        shopKnown = true;
+        pass();
+    }
+
+    private void pass() throws Exception {
+        new JoinToAccounts(join, harness).pass();
     }
 
     /** The shop's meter register, kWh: every reading the meter makes moves it on. */
     private double register = 1_000;
 
-    /** A 15-minute reading ending at {@code end}, with the register after it. */
+    /** A 15-minute reading ending at {@code end}, with the register after it, to the join. */
     private void read(String end, double kwh) throws Exception {
         register += kwh;
-        MeterReading r = new MeterReading("M1", at(end), 15, kwh, register, Double.NaN, 0);
-        harness.processElement1(CustomerFeed.reading(new MeteredReading(SHOP, r)), at(end));
+        readLate(new MeterReading("M1", at(end), 15, kwh, register, Double.NaN, 0));
     }
 
-    /** As {@link #read}, sent as the job sends it: without the customer record. */
-    private void readAsTheJobSends(String end, double kwh) throws Exception {
-        register += kwh;
-        MeterReading r = new MeterReading("M1", at(end), 15, kwh, register, Double.NaN, 0);
-        harness.processElement1(
-                CustomerFeed.reading(new MeteredReading(SHOP, r)).withoutCustomerRecord(), at(end));
+    /** A reading the meter made earlier, reaching the join now. */
+    private void readLate(MeterReading r) throws Exception {
+        if (!shopKnown) {
+            knowTheShop();
+        }
+        join.processElement2(r, r.endMillis());
+        pass();
+    }
+
+    /** Event time at {@code local} in the join only: the accounts' own lags (another input). */
+    private void joinWatermark(String local) throws Exception {
+        join.processBothWatermarks(new Watermark(at(local)));
+        pass();
     }
 
     /** A reading the meter made (its register counts it) that has not reached the job. */
@@ -99,12 +132,10 @@ class CustomerAccountsTest {
         read("2026-01-15T12:15", 10.0); // 12:00-12:15 valley: 10 × 0.2925 = 2.925
         read("2026-01-31T23:45", 4.0); // 23:30-23:45 flat: 4 × 0.65 = 2.60
         read("2026-02-01T00:15", 3.0); // February
-        harness.processBothWatermarks(
-                new org.apache.flink.streaming.api.watermark.Watermark(at("2026-02-01T23:59")));
+        watermark("2026-02-01T23:59");
         assertThat(harness.extractOutputValues()).isEmpty();
 
-        harness.processBothWatermarks(
-                new org.apache.flink.streaming.api.watermark.Watermark(at("2026-02-02T00:00")));
+        watermark("2026-02-02T00:00");
 
         assertThat(harness.extractOutputValues())
                 .singleElement()
@@ -140,8 +171,15 @@ class CustomerAccountsTest {
         return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
     }
 
+    /** Event time at {@code local} in the join, then in the accounts. */
     private void watermark(String local) throws Exception {
-        harness.processBothWatermarks(new Watermark(at(local)));
+        watermark(at(local));
+    }
+
+    private void watermark(long millis) throws Exception {
+        join.processBothWatermarks(new Watermark(millis));
+        pass();
+        harness.processBothWatermarks(new Watermark(millis));
     }
 
     private void pay(String id, String local, long fen) throws Exception {
@@ -230,7 +268,7 @@ class CustomerAccountsTest {
         billJanuary();
         int before = standings().size();
 
-        harness.processBothWatermarks(new Watermark(Long.MAX_VALUE));
+        watermark(Long.MAX_VALUE);
 
         assertThat(standings().stream().filter(s -> !s.monthClose())).isEmpty();
         assertThat(standings()).hasSize(before);
@@ -348,8 +386,7 @@ class CustomerAccountsTest {
         MeterReading late = lose("2026-01-15T09:15", 5.0); // 09:00-09:15, peak, held up
         read("2026-01-15T09:30", 1.0); // 09:15-09:30, peak: its register counts the 5.0 too
         watermark("2026-01-16T12:00"); // 09:00-09:15 closed at 16 January 09:15 (lateness 1 day)
-        harness.processElement1(
-                CustomerFeed.reading(new MeteredReading(SHOP, late)), late.endMillis());
+        readLate(late);
         read("2026-02-01T00:15", 0.5); // the meter reads again in February
         watermark("2026-02-02T00:00");
 
@@ -377,16 +414,11 @@ class CustomerAccountsTest {
         read("2026-01-15T10:15", 1.0);
         // Two late readings of the 15th; its day closes at 02:00 on the 16th (two hours' grace).
         // The account's own event time is still on the 15th: another of its inputs lags.
-        harness.processElement1(
-                CustomerFeed.reading(
-                        new MeteredReading(SHOP, lose("2026-01-15T11:15", 2.0)),
-                        at("2026-01-16T01:45")), // the join had not passed the close
-                at("2026-01-15T11:15"));
-        harness.processElement1(
-                CustomerFeed.reading(
-                        new MeteredReading(SHOP, lose("2026-01-15T12:15", 4.0)),
-                        at("2026-01-16T02:00")), // the join had: left out
-                at("2026-01-15T12:15"));
+        joinWatermark("2026-01-16T01:45");
+        readLate(lose("2026-01-15T11:15", 2.0)); // the join had not passed the close
+        joinWatermark("2026-01-16T02:00");
+        readLate(lose("2026-01-15T12:15", 4.0)); // the join had: left out
+        assertThat(harness.getSideOutput(CustomerAccounts.DAYS)).isNull();
         watermark("2026-01-16T02:00");
 
         assertThat(harness.getSideOutput(CustomerAccounts.DAYS))
@@ -403,9 +435,8 @@ class CustomerAccountsTest {
         read("2026-01-15T09:30", 1.0); // 09:15-09:30, peak: its register counts the 5.0 too
         // The join had passed 16 January 09:15, when 09:00-09:15 closed (lateness 1 day), and the
         // load rejected the reading there; the account's own event time lags (another input).
-        harness.processElement1(
-                CustomerFeed.reading(new MeteredReading(SHOP, late), at("2026-01-16T09:15")),
-                late.endMillis());
+        joinWatermark("2026-01-16T09:15");
+        readLate(late);
         read("2026-02-01T00:15", 0.5);
         watermark("2026-02-02T00:00");
 
@@ -417,7 +448,7 @@ class CustomerAccountsTest {
     void atTheEndOfAReplayNoMonthIsBilledBeyondTheCustomersReadings() throws Exception {
         billJanuary(); // and a reading on 1 February: the data ends inside February
 
-        harness.processBothWatermarks(new Watermark(Long.MAX_VALUE));
+        watermark(Long.MAX_VALUE);
 
         assertThat(bills()).extracting(Bill::period).containsExactly("2026-01");
     }
@@ -457,30 +488,68 @@ class CustomerAccountsTest {
     }
 
     /**
-     * The job's readings come without the customer record: the one held (from the MASTER, which
-     * comes first) prices them, and the bill is the one worked by hand in the first test.
+     * The shop's meter is exchanged on 20 January (M1 released, M2 assigned): each meter's join
+     * keeps its part of January and ships it, and the one bill holds both parts. M2's register here
+     * goes on from M1's, so that no gap between them carries energy and the bill is the one worked
+     * by hand in the first test: 10.40 + 2.93 + 2.60.
      */
     @Test
-    void readingsWithoutTheRecordAreBilledAtTheRecordHeld() throws Exception {
+    void aMonthReadOnTwoMetersIsBilledOnceWithBothParts() throws Exception {
         knowTheShop();
-        readAsTheJobSends("2026-01-15T08:15", 10.0); // peak: 10 × 1.04 = 10.40
-        readAsTheJobSends("2026-01-15T12:15", 10.0); // valley: 10 × 0.2925 = 2.925
-        readAsTheJobSends("2026-01-31T23:45", 4.0); // flat: 4 × 0.65 = 2.60
-        readAsTheJobSends("2026-02-01T00:15", 3.0);
+        read("2026-01-15T08:15", 10.0); // M1, peak: 10 × 1.04 = 10.40
+        watermark("2026-01-20T00:00");
+        Customer exchanged =
+                new Customer(
+                        "C1",
+                        "M2",
+                        SHOP.customerClass(),
+                        SHOP.areaId(),
+                        SHOP.tariffId(),
+                        SHOP.prepaid(),
+                        SHOP.contractKw(),
+                        SHOP.sinceEpochDay());
+        join.processElement1(MeterAssignment.release(SHOP, false), 0);
+        join.processElement1(MeterAssignment.assign(exchanged), 0);
+        pass();
+        for (String[] r :
+                new String[][] {
+                    {"2026-01-25T12:15", "10.0"}, // valley: 10 × 0.2925 = 2.925
+                    {"2026-01-31T23:45", "4.0"}, // flat: 4 × 0.65 = 2.60
+                    {"2026-02-01T00:15", "3.0"}
+                }) {
+            double kwh = Double.parseDouble(r[1]);
+            register += kwh;
+            MeterReading m2 = new MeterReading("M2", at(r[0]), 15, kwh, register, Double.NaN, 0);
+            join.processElement2(m2, m2.endMillis());
+            pass();
+        }
         watermark("2026-02-02T00:00");
 
-        assertThat(harness.extractOutputValues())
+        assertThat(bills())
                 .singleElement()
-                .satisfies(b -> assertThat(b.amountFen()).isEqualTo(1040 + 293 + 260));
+                .satisfies(
+                        b -> {
+                            assertThat(b.period()).isEqualTo("2026-01");
+                            assertThat(b.kwhByPeriod())
+                                    .containsEntry("PEAK", 10.0)
+                                    .containsEntry("VALLEY", 10.0)
+                                    .containsEntry("FLAT", 4.0);
+                            assertThat(b.amountFen()).isEqualTo(1040 + 293 + 260);
+                        });
     }
 
-    /** A reading that crossed the customer's removal on another meter's path leaves nothing. */
+    /**
+     * A month or day that crossed the customer's removal on another meter's path leaves nothing.
+     */
     @Test
-    void aReadingWithoutTheRecordAfterTheRemovalIsDropped() throws Exception {
+    void aMonthAfterTheRemovalIsDropped() throws Exception {
         knowTheShop();
         harness.processElement1(CustomerFeed.removal("C1"), 0);
-
-        readAsTheJobSends("2026-01-15T08:15", 10.0);
+        MonthlyUsage january =
+                MonthlyUsage.of(
+                        java.time.YearMonth.of(2026, 1),
+                        new BillingCalendar(SETTINGS.zone(), BillingCalendar.DEFAULT_DAYS_TO_PAY));
+        harness.processElement1(CustomerFeed.month("C1", january, null), 0);
         watermark("2026-03-01T00:00");
 
         assertThat(harness.numKeyedStateEntries()).isZero();

@@ -249,4 +249,75 @@ class MeterEnrichmentTest {
                 .singleElement()
                 .satisfies(m -> assertThat(m.customer().customerId()).isEqualTo("C2"));
     }
+
+    /** The kinds and customers of the outputs, in order: "MASTER C1", "DAY C1 20468", ... */
+    private List<String> feed() {
+        return harness.extractOutputValues().stream()
+                .map(
+                        f ->
+                                f.kind
+                                        + " "
+                                        + f.customerId
+                                        + (f.day != null ? " " + f.day.epochDay : "")
+                                        + (f.month != null ? " " + f.month.yearMonth : "")
+                                        + (f.nextSoFar != null
+                                                ? " next " + f.nextSoFar.yearMonth
+                                                : ""))
+                .toList();
+    }
+
+    @Test
+    void shipsADayAtItsCloseAndAMonthAtItsBillingInstantWithItsSuccessorSoFar() throws Exception {
+        assign(customer("C1", "M1", "A001", 8.0));
+        harness.processElement2(reading("M1", "2026-01-31T08:15", 15, 0.4), 0);
+        harness.processElement2(reading("M1", "2026-02-01T08:15", 15, 0.5), 0);
+        // 31 January (epoch day 20484) closes 1 February 02:00, two hours after its end
+        harness.processBothWatermarks(new Watermark(at("2026-02-01T01:59")));
+        assertThat(feed()).containsExactly("MASTER C1", "READING C1", "READING C1");
+        harness.processBothWatermarks(new Watermark(at("2026-02-01T02:00")));
+        assertThat(feed()).endsWith("DAY C1 20484");
+        // January is billed at its end plus the allowed lateness (a week by default): 8 February
+        harness.processBothWatermarks(new Watermark(at("2026-02-07T23:59")));
+        assertThat(feed()).endsWith("DAY C1 20485");
+        harness.processBothWatermarks(new Watermark(at("2026-02-08T00:00")));
+
+        assertThat(feed()).endsWith("MONTH C1 202601 next 202602");
+        assertThat(harness.extractOutputValues().get(feed().size() - 1).month.readingCount)
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aMeterAssignedToAnotherCustomerFirstShipsWhatItHadOpenToTheFormerOne() throws Exception {
+        assign(customer("C1", "M1", "A001", 8.0));
+        harness.processElement2(reading("M1", "2026-01-15T08:15", 15, 0.4), 0);
+
+        assign(customer("C2", "M1", "A001", 8.0)); // before C1's release came
+        harness.processElement1(
+                MeterAssignment.release(customer("C1", "M1", "A001", 8.0), false), 0);
+        harness.processElement2(reading("M1", "2026-01-15T08:30", 15, 0.5), 0);
+        harness.processBothWatermarks(new Watermark(Long.MAX_VALUE));
+
+        assertThat(feed())
+                .containsExactly(
+                        "MASTER C1",
+                        "READING C1",
+                        "DAY C1 20468",
+                        "MONTH C1 202601",
+                        "MASTER C2",
+                        "READING C2",
+                        "DAY C2 20468",
+                        "MONTH C2 202601");
+    }
+
+    @Test
+    void aRemovedCustomersOpenDayAndMonthAreNotShipped() throws Exception {
+        Customer c1 = customer("C1", "M1", "A001", 8.0);
+        assign(c1);
+        harness.processElement2(reading("M1", "2026-01-15T08:15", 15, 0.4), 0);
+        harness.processElement1(MeterAssignment.release(c1, true), 0);
+        harness.processBothWatermarks(new Watermark(Long.MAX_VALUE));
+
+        assertThat(feed()).containsExactly("MASTER C1", "READING C1", "REMOVAL C1");
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
 }

@@ -6,6 +6,7 @@ import static org.gridwatch.jobs.Fixtures.customer;
 import static org.gridwatch.jobs.Fixtures.reading;
 
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -14,8 +15,11 @@ import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.gridwatch.core.billing.BillingCalendar;
+import org.gridwatch.core.billing.MonthlyUsage;
 import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Customer;
+import org.gridwatch.core.event.MeterReading;
 import org.gridwatch.core.event.RejectReason;
 import org.gridwatch.core.event.Rejected;
 import org.gridwatch.core.meter.MeteredReading;
@@ -84,27 +88,90 @@ class RestoredEventTimeTest {
         return harness;
     }
 
+    private static KeyedTwoInputStreamOperatorTestHarness<
+                    String, MeterAssignment, MeterReading, CustomerFeed>
+            join(OperatorSubtaskState restored) throws Exception {
+        var harness =
+                new KeyedTwoInputStreamOperatorTestHarness<>(
+                        new KeyedCoProcessOperator<>(new MeterEnrichment(ONE_DAY_LATE)),
+                        MeterAssignment::meterId,
+                        MeterReading::meterId,
+                        Types.STRING);
+        if (restored != null) {
+            harness.initializeState(restored);
+        }
+        harness.open();
+        return harness;
+    }
+
+    /** A reading to the join, and what the join ships on to the accounts. */
+    private static void read(
+            KeyedTwoInputStreamOperatorTestHarness<
+                            String, MeterAssignment, MeterReading, CustomerFeed>
+                    join,
+            KeyedTwoInputStreamOperatorTestHarness<String, CustomerFeed, AccountEvent, Bill>
+                    accounts,
+            String end,
+            double kwh)
+            throws Exception {
+        MeterReading r = reading("M1", end, 15, kwh);
+        join.processElement2(r, r.endMillis());
+        new JoinToAccounts(join, accounts).pass();
+    }
+
+    private static void watermark(
+            KeyedTwoInputStreamOperatorTestHarness<
+                            String, MeterAssignment, MeterReading, CustomerFeed>
+                    join,
+            KeyedTwoInputStreamOperatorTestHarness<String, CustomerFeed, AccountEvent, Bill>
+                    accounts,
+            String local)
+            throws Exception {
+        join.processBothWatermarks(new Watermark(at(local)));
+        new JoinToAccounts(join, accounts).pass();
+        accounts.processBothWatermarks(new Watermark(at(local)));
+    }
+
     @Test
     void aBilledMonthTakesNoReadingAfterTheRestore() throws Exception {
+        var join = join(null);
         var before = accounts(null);
-        before.processElement1(CustomerFeed.master(HOUSE), 0);
-        before.processElement1(
-                CustomerFeed.reading(read("2026-01-20T08:15", 10.0)), at("2026-01-20T08:15"));
-        before.processBothWatermarks(new Watermark(at("2026-02-02T00:00")));
+        join.processElement1(MeterAssignment.assign(HOUSE), 0);
+        read(join, before, "2026-01-20T08:15", 1.0);
+        watermark(join, before, "2026-02-02T00:00");
         assertThat(before.extractOutputValues()).hasSize(1);
+        OperatorSubtaskState joinCheckpoint = join.snapshot(1, 0);
         OperatorSubtaskState checkpoint = before.snapshot(1, 0);
+        join.close();
         before.close();
 
+        var restoredJoin = join(joinCheckpoint);
         var after = accounts(checkpoint);
-        after.processElement1(
-                CustomerFeed.reading(read("2026-01-31T23:45", 5.0)), at("2026-01-31T23:45"));
-        after.processBothWatermarks(new Watermark(at("2026-03-02T00:00")));
+        read(restoredJoin, after, "2026-01-31T23:45", 0.5);
+        // and a January shipped late, as no join ships it: the accounts keep it out too
+        MonthlyUsage january =
+                MonthlyUsage.of(
+                        YearMonth.of(2026, 1),
+                        new BillingCalendar(
+                                ONE_DAY_LATE.zone(), BillingCalendar.DEFAULT_DAYS_TO_PAY));
+        january.add(
+                at("2026-01-31T23:30"),
+                15,
+                7.0,
+                ONE_DAY_LATE.tariffBook().lookup(HOUSE.tariffId()));
+        after.processElement1(CustomerFeed.month("C1", january, null), at("2026-02-02T00:00"));
+        watermark(restoredJoin, after, "2026-03-02T00:00");
 
         List<Bill> bills = after.extractOutputValues();
+        assertThat(bills).extracting(Bill::period).containsExactly("2026-02");
         assertThat(bills)
-                .as("January is not billed again, and its late reading is in no bill")
-                .allSatisfy(b -> assertThat(b.period()).isNotEqualTo("2026-01"));
-        assertThat(bills).allSatisfy(b -> assertThat(b.kwhByPeriod().values()).doesNotContain(5.0));
+                .as("January is not billed again, and its late readings are in no bill")
+                .allSatisfy(
+                        b ->
+                                assertThat(b.kwhByPeriod().values())
+                                        .doesNotContain(0.5)
+                                        .doesNotContain(0.7));
+        restoredJoin.close();
         after.close();
     }
 }

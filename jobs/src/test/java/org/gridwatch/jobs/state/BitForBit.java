@@ -58,10 +58,15 @@ final class BitForBit {
      */
     static List<Field> stateFields(Class<?> type) {
         List<Field> fields = new ArrayList<>();
-        for (Field f : type.getDeclaredFields()) {
-            int m = f.getModifiers();
-            if (!Modifier.isStatic(m) && !Modifier.isTransient(m) && !f.isSynthetic()) {
-                fields.add(f);
+        // with those of its own superclasses (OpenUsage's months and days)
+        for (Class<?> c = type;
+                c != null && c.getName().startsWith("org.gridwatch");
+                c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                int m = f.getModifiers();
+                if (!Modifier.isStatic(m) && !Modifier.isTransient(m) && !f.isSynthetic()) {
+                    fields.add(f);
+                }
             }
         }
         return fields;

@@ -3,12 +3,16 @@ package org.gridwatch.jobs.types;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.time.YearMonth;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
+import org.gridwatch.core.billing.BillingCalendar;
+import org.gridwatch.core.billing.MonthlyUsage;
+import org.gridwatch.core.detect.DayLoad;
 import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.CustomerClass;
 import org.gridwatch.core.event.MeterReading;
@@ -90,6 +94,39 @@ class ReadingTypesTest {
         assertThat(back.customerId).isEqualTo("C-0009");
         assertThat(back.customer).isNull();
         assertThat(back.metered).isNull();
+
+        DayLoad day = new DayLoad(20_468, 1_768_406_400_000L);
+        day.add(new MeterReading("M-0001", 1_768_407_300_000L, 15, 0.75, 12.5, Double.NaN, 0));
+        back = roundTrip(ReadingTypes.CUSTOMER_FEED, CustomerFeed.day("C-0001", day));
+        assertThat(back.kind).isEqualTo(CustomerFeed.Kind.DAY);
+        assertThat(back.customerId).isEqualTo("C-0001");
+        assertThat(back.day.epochDay).isEqualTo(20_468);
+        assertThat(back.day.readings).isEqualTo(1);
+        assertThat(back.day.hourly).containsExactly(day.hourly);
+        assertThat(back.month).isNull();
+
+        BillingCalendar calendar =
+                new BillingCalendar(
+                        java.time.ZoneId.of("Asia/Shanghai"), BillingCalendar.DEFAULT_DAYS_TO_PAY);
+        MonthlyUsage january = MonthlyUsage.of(YearMonth.of(2026, 1), calendar);
+        january.add(
+                1_768_406_400_000L,
+                15,
+                0.75,
+                org.gridwatch.jobs.MonitorSettings.DEFAULT.tariffBook().lookup("commercial-tou"));
+        MonthlyUsage february = MonthlyUsage.of(YearMonth.of(2026, 2), calendar);
+        back =
+                roundTrip(
+                        ReadingTypes.CUSTOMER_FEED,
+                        CustomerFeed.month("C-0001", january, february));
+        assertThat(back.kind).isEqualTo(CustomerFeed.Kind.MONTH);
+        assertThat(back.month.yearMonth).isEqualTo(202601);
+        assertThat(back.month.readingCount).isEqualTo(1);
+        assertThat(back.month.microKwh).containsExactly(january.microKwh);
+        assertThat(back.nextSoFar.yearMonth).isEqualTo(202602);
+        back = roundTrip(ReadingTypes.CUSTOMER_FEED, CustomerFeed.month("C-0001", january, null));
+        assertThat(back.nextSoFar).isNull();
+        assertThat(back.day).isNull();
     }
 
     @Test

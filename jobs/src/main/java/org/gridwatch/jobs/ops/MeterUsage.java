@@ -1,0 +1,181 @@
+package org.gridwatch.jobs.ops;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.util.Collector;
+import org.gridwatch.core.billing.BillingCalendar;
+import org.gridwatch.core.billing.BillingSchedule;
+import org.gridwatch.core.billing.MonthlyUsage;
+import org.gridwatch.core.detect.DayLoad;
+import org.gridwatch.core.event.Customer;
+import org.gridwatch.core.event.MeterReading;
+import org.gridwatch.core.metric.Bucket;
+import org.gridwatch.core.tariff.PeriodLookup;
+import org.gridwatch.core.tariff.TariffBook;
+import org.gridwatch.jobs.MonitorSettings;
+import org.gridwatch.jobs.state.MeterState;
+import org.gridwatch.jobs.state.StateCodec;
+
+/**
+ * The meter join's half of a customer's usage ({@link MeterEnrichment} holds it): each admitted
+ * reading goes into the customer's open day (for theft detection) and its open billing month
+ * (priced by its tariff), kept in the meter's state beside what the join reads for the reading
+ * anyway. The customer's accounts then get one record a meter and day, and one a month, where they
+ * got every reading: a network hop and a keyed state lookup less per reading (docs/architecture.md,
+ * "The reading's work where the meter's state is").
+ *
+ * <p>What goes in is what the accounts let in before: a reading is left out of its day once the
+ * join's event time has passed the day's close ({@link DayWatch#graceMillis} after its end), and
+ * out of its month once its quarter hour has closed (the load's first phase rejects it TOO_LATE at
+ * the same instant, in the same task) or when the customer's tariff is unknown (its load is counted
+ * UNPRICED).
+ *
+ * <p>What goes out, on the join's feed to the accounts ({@link CustomerFeed#day}, {@link
+ * CustomerFeed#month}): a day at its close and a month at its billing instant, from event-time
+ * timers here, which fire before the watermark that passed them goes downstream, so the record
+ * reaches the accounts before their own event time reaches the same instant; a month with a copy of
+ * its successor so far, whose first register read the bill needs ({@link
+ * org.gridwatch.core.billing.MonthSettlement}); and everything open at once when the meter leaves
+ * its customer. The accounts merge what the meters of one customer ship.
+ */
+final class MeterUsage {
+    private final ZoneId zone;
+    private final long lateness;
+    private final long dayGrace;
+    private final TariffBook tariffs;
+    private final PeriodLookup peakHours;
+    private final BillingCalendar calendar;
+    private final BillingSchedule billing;
+
+    // The local day of the latest reading, kept across readings: most readings in a row fall in
+    // the same day, and finding a day in a time zone costs more than the rest of onReading.
+    private long dayStart = Long.MAX_VALUE;
+    private long dayEnd = Long.MIN_VALUE;
+    private long epochDay;
+
+    MeterUsage(MonitorSettings settings) {
+        this.zone = settings.zone();
+        this.lateness = settings.allowedLateness().toMillis();
+        this.dayGrace = DayWatch.graceMillis(lateness);
+        this.tariffs = settings.tariffBook();
+        // checked at start-up (MonitorArgs)
+        this.peakHours = tariffs.lookup(settings.valueModel().peakHoursTariff());
+        this.calendar = new BillingCalendar(zone, BillingCalendar.DEFAULT_DAYS_TO_PAY);
+        this.billing = new BillingSchedule(zone, lateness);
+    }
+
+    /**
+     * Adds an admitted reading of {@code customer} to its open day and month in {@code meter},
+     * unless they have closed by {@code nowMillis}, the join's event time; arms the close of a day
+     * or month it opens.
+     */
+    void onReading(
+            MeterReading r,
+            Customer customer,
+            long nowMillis,
+            TimerService timers,
+            MeterState meter) {
+        addToDay(r, nowMillis, timers, meter);
+        long start = r.startMillis();
+        if (Bucket.closesAt(Bucket.startOf(start), lateness) <= nowMillis) {
+            return; // rejected TOO_LATE by the load's first phase, in this task, at this time
+        }
+        PeriodLookup lookup = tariffs.lookup(customer.tariffId());
+        if (lookup == null) {
+            return; // no tariff to bill with: counted as UNPRICED load on the dashboards
+        }
+        MonthlyUsage usage = meter.monthCovering(start);
+        boolean opened = usage == null;
+        if (opened) {
+            YearMonth month = calendar.monthOf(start);
+            usage = MonthlyUsage.of(month, calendar);
+            timers.registerEventTimeTimer(billing.billsAt(month));
+        }
+        if (usage.add(start, r.intervalMinutes(), r.kwh(), r.registerKwh(), lookup, peakHours)
+                && opened) {
+            meter.putMonth(usage);
+        }
+    }
+
+    private void addToDay(MeterReading r, long nowMillis, TimerService timers, MeterState meter) {
+        long start = r.startMillis();
+        if (start < dayStart || start >= dayEnd) {
+            LocalDate date = Instant.ofEpochMilli(start).atZone(zone).toLocalDate();
+            epochDay = date.toEpochDay();
+            dayStart = startMillis(date);
+            dayEnd = startMillis(date.plusDays(1));
+        }
+        long closesAt = dayEnd + dayGrace;
+        if (closesAt <= nowMillis) {
+            return;
+        }
+        DayLoad day = meter.day(epochDay);
+        if (day == null) {
+            day = new DayLoad(epochDay, dayStart);
+            meter.putDay(day);
+            timers.registerEventTimeTimer(closesAt);
+        }
+        day.add(r);
+    }
+
+    /**
+     * Ships to the meter's customer the days that have closed and the months whose billing instant
+     * has come by {@code timestamp} (a timer of this operator), each month with a copy of the month
+     * after it, if open.
+     *
+     * @return whether anything was shipped (the meter's state changed)
+     */
+    boolean shipDue(long timestamp, MeterState meter, Collector<CustomerFeed> out) {
+        boolean shipped = false;
+        String customerId = meter.customer.customerId();
+        for (DayLoad day : meter.days) {
+            if (closesAt(day) <= timestamp) {
+                meter.removeDay(day.epochDay);
+                out.collect(CustomerFeed.day(customerId, day));
+                shipped = true;
+            }
+        }
+        for (MonthlyUsage month : meter.months) {
+            YearMonth m = month.month();
+            if (billing.billsAt(m) <= timestamp) {
+                meter.removeMonth(month.yearMonth);
+                MonthlyUsage next = meter.month(monthKey(m.plusMonths(1)));
+                out.collect(
+                        CustomerFeed.month(
+                                customerId,
+                                month,
+                                next == null ? null : StateCodec.copyUsage(next)));
+                shipped = true;
+            }
+        }
+        return shipped;
+    }
+
+    /** Ships everything open to the meter's customer: the meter leaves it. */
+    void shipAll(MeterState meter, Collector<CustomerFeed> out) {
+        String customerId = meter.customer.customerId();
+        for (DayLoad day : meter.days) {
+            out.collect(CustomerFeed.day(customerId, day));
+        }
+        for (MonthlyUsage month : meter.months) {
+            out.collect(CustomerFeed.month(customerId, month, null));
+        }
+        meter.clearUsage();
+    }
+
+    private long closesAt(DayLoad day) {
+        return startMillis(LocalDate.ofEpochDay(day.epochDay).plusDays(1)) + dayGrace;
+    }
+
+    private long startMillis(LocalDate date) {
+        return date.atStartOfDay(zone).toInstant().toEpochMilli();
+    }
+
+    /** The key of a month's usage in state: yyyymm. */
+    static int monthKey(YearMonth month) {
+        return month.getYear() * 100 + month.getMonthValue();
+    }
+}
