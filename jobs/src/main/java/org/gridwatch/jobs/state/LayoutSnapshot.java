@@ -1,6 +1,7 @@
 package org.gridwatch.jobs.state;
 
 import java.io.IOException;
+import java.util.List;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -20,18 +21,23 @@ import org.apache.flink.core.memory.DataOutputView;
  */
 public abstract class LayoutSnapshot<T> implements TypeSerializerSnapshot<T> {
 
+    private final List<TypeSerializer<T>> readers;
     private int layout;
 
-    /** A snapshot of state written in {@code layout}. */
-    protected LayoutSnapshot(int layout) {
+    /**
+     * A snapshot of state written in {@code layout}.
+     *
+     * @param readers a serializer that reads each layout, from layout 1; the last is the current
+     */
+    protected LayoutSnapshot(int layout, List<TypeSerializer<T>> readers) {
         this.layout = layout;
+        this.readers = readers;
     }
 
     /** The layout the current serializer writes. */
-    protected abstract int currentLayout();
-
-    /** A serializer that reads {@code layout}. */
-    protected abstract TypeSerializer<T> readerOf(int layout);
+    private int currentLayout() {
+        return readers.size();
+    }
 
     /** The layout of the state this snapshot describes. */
     public int layout() {
@@ -67,7 +73,7 @@ public abstract class LayoutSnapshot<T> implements TypeSerializerSnapshot<T> {
 
     @Override
     public TypeSerializer<T> restoreSerializer() {
-        return readerOf(layout);
+        return readers.get(layout - 1);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.gridwatch.jobs.state;
 
 import java.io.IOException;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
+import java.util.List;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -83,17 +83,7 @@ public final class MeterStateSerializer extends StateSerializer<MeterState> {
         }
 
         Snapshot(int layout) {
-            super(layout);
-        }
-
-        @Override
-        protected int currentLayout() {
-            return LAYOUT;
-        }
-
-        @Override
-        protected TypeSerializer<MeterState> readerOf(int layout) {
-            return layout == 1 ? FirstLayout.INSTANCE : INSTANCE;
+            super(layout, List.of(FirstLayout.INSTANCE, INSTANCE));
         }
     }
 }

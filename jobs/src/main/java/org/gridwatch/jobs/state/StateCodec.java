@@ -4,7 +4,9 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.core.memory.DataOutputView;
 import org.gridwatch.core.arrears.ArrearsCase;
 import org.gridwatch.core.arrears.PaymentHabit;
 import org.gridwatch.core.billing.CustomerLedger;
@@ -288,10 +290,25 @@ public final class StateCodec {
 
     /** A deep copy of a month's usage, through its written form (every field, by construction). */
     public static MonthlyUsage copyUsage(MonthlyUsage u) {
+        return throughBytes(u, StateCodec::writeUsage, StateCodec::readUsage);
+    }
+
+    /** How a value is written, for {@link #throughBytes}. */
+    interface Write<T> {
+        void to(DataOutputView out, T value) throws IOException;
+    }
+
+    /** How a value is read, for {@link #throughBytes}. */
+    interface Read<T> {
+        T from(DataInputView in) throws IOException;
+    }
+
+    /** A value written and read back: a deep copy, by construction. */
+    static <T> T throughBytes(T value, Write<T> write, Read<T> read) {
         try {
-            DataOutputSerializer out = new DataOutputSerializer(256);
-            writeUsage(out, u);
-            return readUsage(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
+            DataOutputSerializer out = new DataOutputSerializer(512);
+            write.to(out, value);
+            return read.from(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

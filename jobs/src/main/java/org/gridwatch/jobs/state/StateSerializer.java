@@ -2,9 +2,7 @@ package org.gridwatch.jobs.state;
 
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
-import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
@@ -22,13 +20,8 @@ public abstract class StateSerializer<T> extends TypeSerializerSingleton<T> {
 
     @Override
     public T copy(T from) {
-        try {
-            DataOutputSerializer out = new DataOutputSerializer(512);
-            serialize(from, out);
-            return deserialize(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return StateCodec.throughBytes(
+                from, (out, value) -> serialize(value, out), this::deserialize);
     }
 
     @Override
