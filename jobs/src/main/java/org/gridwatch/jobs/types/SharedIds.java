@@ -19,8 +19,10 @@ import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
  * payments, standings, segments: {@link #keyOf}); the accounts' feed as it is read off the network,
  * so the accounts' keys and timers and the supply watch's are the shared copy; the customer master
  * record ({@link SharedCustomers}); the area's cases; every key read back from a checkpoint ({@link
- * #KEY}, {@link SharedIdSerializer}). The meter join's readings are not: their meter ids are
- * garbage once the reading has passed, and the join's key is stored from the meter's assignment.
+ * #KEY}, {@link SharedIdSerializer}). The meter join's readings are not: the join's state is
+ * stored from the meter's assignment, and a reading's meter id is garbage once it has passed,
+ * except in the timer of a day's close or a month's billing instant that a reading opening the
+ * day or month registers (about 1.2 a meter: 72 B a customer, docs/benchmarks.md, session 13).
  *
  * <p>Held weakly, so an id no operator keeps any more is collected; lock-free to read (a {@link
  * ConcurrentHashMap}), since it is asked once per reading by the accounts' feed, from every task of
