@@ -19,14 +19,14 @@ import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
  * payments, standings, segments: {@link #keyOf}); the accounts' feed as it is read off the network,
  * so the accounts' keys and timers and the supply watch's are the shared copy; the customer master
  * record ({@link SharedCustomers}); the area's cases; every key read back from a checkpoint ({@link
- * #KEY}, {@link SharedIdSerializer}). The meter join's readings are not: the join's state is
- * stored from the meter's assignment, and a reading's meter id is garbage once it has passed,
- * except in the timer of a day's close or a month's billing instant that a reading opening the
- * day or month registers (about 1.2 a meter: 72 B a customer, docs/benchmarks.md, session 13).
+ * #KEY}, {@link SharedIdSerializer}). The meter join's readings are not: the join's state is stored
+ * from the meter's assignment, and a reading's meter id is garbage once it has passed, except in
+ * the timer of a day's close or a month's billing instant that a reading opening the day or month
+ * registers (about 1.2 a meter: 72 B a customer, docs/benchmarks.md, session 13).
  *
  * <p>Held weakly, so an id no operator keeps any more is collected; lock-free to read (a {@link
- * ConcurrentHashMap}), since it is asked once per reading by the accounts' feed, from every task of
- * the task manager.
+ * ConcurrentHashMap}), since it is asked once per record of the accounts' feed (a master record, a
+ * customer's day or month), from every task of the task manager.
  */
 public final class SharedIds {
     private static final ReferenceQueue<String> COLLECTED = new ReferenceQueue<>();
@@ -75,9 +75,9 @@ public final class SharedIds {
 
     /**
      * A key selector for an id as the records carry it, looked up in nothing: for the readings and
-     * the accounts' feed, one lookup a reading saved (the feed's ids are shared as they are read, a
-     * reading's meter id is not kept). Its key type is {@link #KEY}, as a connected stream's must
-     * be.
+     * the accounts' feed (the feed's ids are shared as they are read; a reading's meter id is kept
+     * only by the join's timers a reading registers, one lookup a reading saved). Its key type is
+     * {@link #KEY}, as a connected stream's must be.
      */
     public static <T> KeySelector<T, String> asCarried(KeySelector<T, String> id) {
         return new SharedKey<>(id, false);
