@@ -22,7 +22,8 @@ import org.gridwatch.jobs.MonitorSettings;
  * src/test/resources/legacy-state} were written by {@link #main} with the operators of release 0.1
  * (commit f97fb3e, before their state was gathered into one value per key: {@code *-0.1.snapshot})
  * and of c8970a6 (before the join kept the customers' open days and months: {@code
- * *-c8970a6.snapshot}).
+ * *-c8970a6.snapshot}, and on RocksDB, the harnesses given {@code EmbeddedRocksDBStateBackend}
+ * before they opened: {@code *-c8970a6-rocksdb.snapshot}).
  */
 public final class LegacyScenario {
 
