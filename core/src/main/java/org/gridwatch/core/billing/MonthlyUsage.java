@@ -96,7 +96,7 @@ public final class MonthlyUsage {
 
     public static MonthlyUsage of(YearMonth month, BillingCalendar calendar) {
         MonthlyUsage usage = new MonthlyUsage();
-        usage.yearMonth = month.getYear() * 100 + month.getMonthValue();
+        usage.yearMonth = keyOf(month);
         usage.startMillis = calendar.monthStartMillis(month);
         usage.endMillis = calendar.monthStartMillis(month.plusMonths(1));
         usage.firstEpochDay = month.atDay(1).toEpochDay();
@@ -106,6 +106,11 @@ public final class MonthlyUsage {
     /** An empty month: the one in which a reading starting at {@code startMillis} falls. */
     public static MonthlyUsage ofMonthContaining(long startMillis, BillingCalendar calendar) {
         return of(calendar.monthOf(startMillis), calendar);
+    }
+
+    /** A month as {@link #yearMonth} keeps it: yyyymm. */
+    public static int keyOf(YearMonth month) {
+        return month.getYear() * 100 + month.getMonthValue();
     }
 
     public YearMonth month() {

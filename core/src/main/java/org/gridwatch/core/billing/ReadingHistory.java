@@ -52,6 +52,6 @@ public final class ReadingHistory {
 
     /** Whether {@code month} was billed already (or an earlier one is asked about). */
     public boolean hasBilled(YearMonth month) {
-        return month.getYear() * 100 + month.getMonthValue() <= billedMonth;
+        return MonthlyUsage.keyOf(month) <= billedMonth;
     }
 }

@@ -397,7 +397,7 @@ public final class CustomerAccounts
     }
 
     private static int monthKey(YearMonth month) {
-        return MeterUsage.monthKey(month);
+        return MonthlyUsage.keyOf(month);
     }
 
     /** The month's billing instant, the one the fleet value is scheduled by too. */

@@ -127,6 +127,14 @@ final class DayWatch {
     }
 
     private long closesAt(LocalDate date) {
-        return startMillis(date.plusDays(1)) + grace;
+        return closesAt(date, zone, grace);
+    }
+
+    /**
+     * When a day closes for detection, here and in the meter join ({@link MeterUsage}): its end
+     * plus {@code graceMillis} ({@link #graceMillis}).
+     */
+    static long closesAt(LocalDate date, ZoneId zone, long graceMillis) {
+        return date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli() + graceMillis;
     }
 }

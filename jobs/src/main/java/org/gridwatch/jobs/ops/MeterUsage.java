@@ -108,7 +108,7 @@ final class MeterUsage {
             dayStart = startMillis(date);
             dayEnd = startMillis(date.plusDays(1));
         }
-        long closesAt = dayEnd + dayGrace;
+        long closesAt = dayEnd + dayGrace; // DayWatch.closesAt, from the cached day's end
         if (closesAt <= nowMillis) {
             return;
         }
@@ -142,7 +142,7 @@ final class MeterUsage {
             YearMonth m = month.month();
             if (billing.billsAt(m) <= timestamp) {
                 meter.removeMonth(month.yearMonth);
-                MonthlyUsage next = meter.month(monthKey(m.plusMonths(1)));
+                MonthlyUsage next = meter.month(MonthlyUsage.keyOf(m.plusMonths(1)));
                 out.collect(
                         CustomerFeed.month(
                                 customerId,
@@ -167,15 +167,10 @@ final class MeterUsage {
     }
 
     private long closesAt(DayLoad day) {
-        return startMillis(LocalDate.ofEpochDay(day.epochDay).plusDays(1)) + dayGrace;
+        return DayWatch.closesAt(LocalDate.ofEpochDay(day.epochDay), zone, dayGrace);
     }
 
     private long startMillis(LocalDate date) {
         return date.atStartOfDay(zone).toInstant().toEpochMilli();
-    }
-
-    /** The key of a month's usage in state: yyyymm. */
-    static int monthKey(YearMonth month) {
-        return month.getYear() * 100 + month.getMonthValue();
     }
 }
