@@ -39,11 +39,6 @@ public abstract class LayoutSnapshot<T> implements TypeSerializerSnapshot<T> {
         return readers.size();
     }
 
-    /** The layout of the state this snapshot describes. */
-    public int layout() {
-        return layout;
-    }
-
     @Override
     public int getCurrentVersion() {
         return currentLayout() + 2;
