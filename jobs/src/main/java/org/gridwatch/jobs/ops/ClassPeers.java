@@ -24,7 +24,7 @@ import org.gridwatch.core.detect.PeerGroup;
  * with fewer than {@link PeerGroup#MIN_MEMBERS} judged.
  *
  * <p>Keyed by area, so each task holds its areas' open day of reports (about 200 B a customer), and
- * the broadcast state two days of medians per class.
+ * the broadcast state the medians of the days not yet closed here (one or two per class).
  */
 public final class ClassPeers
         extends KeyedBroadcastProcessFunction<String, DayReport, ClassMedian, DayReport> {
@@ -36,9 +36,6 @@ public final class ClassPeers
                     "class-medians",
                     Types.STRING,
                     PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO);
-
-    /** Medians kept this long after a newer day's came: a day's close is long past by then. */
-    private static final long KEPT_MILLIS = 2 * 86_400_000L;
 
     private transient ClosingDays days;
 
@@ -58,10 +55,17 @@ public final class ClassPeers
             throws Exception {
         BroadcastState<String, double[]> medians = ctx.getBroadcastState(MEDIANS);
         medians.put(m.key(), m.medianZ());
+        // A median is needed until event time here passes its close (the days waiting for it go
+        // on then; a day arriving later goes on without one), not until some newer median comes:
+        // the medians' input can run days ahead of the days' when the days' channel is
+        // backpressured, and a median dropped by the newer ones' arrival made a day's peers depend
+        // on timing. Which medians each task still holds may differ, but only in ones none of its
+        // waiting days can ask for.
+        long passed = ctx.currentWatermark();
         List<String> old = new ArrayList<>();
         for (Map.Entry<String, double[]> e : medians.entries()) {
             long closedAt = Long.parseLong(e.getKey().substring(e.getKey().lastIndexOf('@') + 1));
-            if (closedAt < m.closedAtMillis() - KEPT_MILLIS) {
+            if (closedAt <= passed) {
                 old.add(e.getKey());
             }
         }

@@ -138,7 +138,36 @@ class ClassPeersTest {
     }
 
     @Test
-    void mediansAreForgottenTwoDaysAfterANewerOne() throws Exception {
+    void aDayGetsItsMedianWhenTheMediansRunDaysAheadOfIt() throws Exception {
+        // The medians' input runs ahead of the days' (here: four days' medians before the days'
+        // watermark reaches the first close), as it does when the days' channel is backpressured.
+        long day = 86_400_000L;
+        for (int d = 0; d < 4; d++) {
+            for (int i = 1; i <= 8; i++) {
+                add(day("C" + i, "RESIDENTIAL", i + d, CLOSES + d * day), CLOSES + d * day);
+            }
+            medians.watermark(CLOSES + d * day);
+        }
+        List<ClassMedian> sent = medians.output();
+        assertThat(sent).hasSize(4);
+        for (ClassMedian m : sent) {
+            peers.processBroadcastElement(new StreamRecord<>(m, m.closedAtMillis()));
+        }
+        peers.processBroadcastWatermark(CLOSES + 3 * day);
+
+        peers.processWatermark(CLOSES + 3 * day);
+
+        // the eight days of each date get their date's median: (4 + 5) / 2 + d
+        assertThat(out()).hasSize(32);
+        for (DayReport d : out()) {
+            int date = (int) ((d.closedAtMillis() - CLOSES) / day);
+            assertThat(d.classMedianZ()).as("the median of day %d", date).isNotNull();
+            assertThat(d.classMedianZ()[LEVEL]).isEqualTo(4.5 + date);
+        }
+    }
+
+    @Test
+    void aMedianIsForgottenOnceEventTimeHasPassedItsClose() throws Exception {
         long day = 86_400_000L;
         for (int d = 0; d < 4; d++) {
             for (int i = 1; i <= 8; i++) {
@@ -146,12 +175,10 @@ class ClassPeersTest {
             }
             watermark(CLOSES + d * day);
         }
-        // the days closing at 0, 1, 2, 3 days: the 3rd day's median forgets the first's (3 > 2)
+        // each median came after event time had passed the closes before it: only the last is kept
         assertThat(peers.getBroadcastState(ClassPeers.MEDIANS).entries())
                 .extracting(e -> e.getKey())
-                .containsExactlyInAnyOrder(
-                        "RESIDENTIAL@" + (CLOSES + day),
-                        "RESIDENTIAL@" + (CLOSES + 2 * day),
-                        "RESIDENTIAL@" + (CLOSES + 3 * day));
+                .containsExactly("RESIDENTIAL@" + (CLOSES + 3 * day));
+        assertThat(out()).hasSize(32).allSatisfy(d -> assertThat(d.classMedianZ()).isNotNull());
     }
 }
