@@ -452,7 +452,10 @@ public final class MonitorJob {
         return events.isEmpty() ? Optional.empty() : Optional.of(union(events));
     }
 
-    /** Area supply metrics; returns the admitted area readings for the area balance. */
+    /**
+     * Area supply metrics; returns the admitted area readings that still count for their day's
+     * balance ({@link AreaAdmission#FOR_BALANCE}).
+     */
     private DataStream<AreaReading> areaSupply(DataStream<AreaReading> areaReadings, Collected c) {
         SingleOutputStreamOperator<AreaReading> admitted =
                 areaReadings
@@ -473,7 +476,7 @@ public final class MonitorJob {
                         .uid("supply-buckets");
         c.laterRejected.add(supply.getSideOutput(Rejections.REJECTED));
         c.metrics.add(supply);
-        return admitted;
+        return admitted.getSideOutput(AreaAdmission.FOR_BALANCE);
     }
 
     /** Every rejection, at the source and after it; the later ones also counted for ingest. */

@@ -1,5 +1,7 @@
 package org.gridwatch.jobs.ops;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -7,6 +9,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.gridwatch.core.codec.EventJson;
 import org.gridwatch.core.event.AreaReading;
 import org.gridwatch.core.event.Rejected;
@@ -26,12 +29,26 @@ import org.gridwatch.core.meter.Refusal;
  * for load and supply, and admission is per area, not per area and quarter hour. The state, one
  * {@link CoveredQuarters} per area (about 190 bytes), is kept as long as the area exists, as the
  * meters' is.
+ *
+ * <p>It also decides which admitted readings still count for their day's balance in the theft watch
+ * ({@link #FOR_BALANCE}): those whose day has not closed ({@link DayWatch#closesAt}) by its own
+ * event time. Decided here rather than where the days are balanced: there, event time is the least
+ * of the customers' days and of this supply, so whether a late reading still counted depended on
+ * which of the two had moved on first, and a replay's AREA_LOSS evidence on timing. Here it depends
+ * on this operator's input only, as the meter join's day does on the readings'.
  */
-public final class AreaAdmission extends KeyedProcessFunction<String, AreaReading, AreaReading> {
+public final class AreaAdmission extends KeyedProcessFunction<String, AreaReading, AreaReading>
+        implements ActedEventTime.User {
     private static final long serialVersionUID = 1L;
+
+    /** The admitted readings whose day is still open for its balance ({@link AreaWatch}). */
+    public static final OutputTag<AreaReading> FOR_BALANCE =
+            new OutputTag<>("area-readings-for-balance", Types.POJO(AreaReading.class)) {};
 
     private final long horizonMillis;
     private final ZoneId zone;
+    private final long dayGrace;
+    private final ActedEventTime eventTime = new ActedEventTime();
     private transient ValueState<CoveredQuarters> covered;
     private transient EventJson json;
 
@@ -42,6 +59,12 @@ public final class AreaAdmission extends KeyedProcessFunction<String, AreaReadin
     public AreaAdmission(long horizonMillis, ZoneId zone) {
         this.horizonMillis = horizonMillis;
         this.zone = zone;
+        this.dayGrace = DayWatch.graceMillis(horizonMillis);
+    }
+
+    @Override
+    public ActedEventTime actedEventTime() {
+        return eventTime;
     }
 
     @Override
@@ -71,6 +94,10 @@ public final class AreaAdmission extends KeyedProcessFunction<String, AreaReadin
         if (refusal == null) {
             covered.update(history);
             out.collect(reading);
+            LocalDate day = Instant.ofEpochMilli(reading.startMillis()).atZone(zone).toLocalDate();
+            if (DayWatch.closesAt(day, zone, dayGrace) > eventTime.now(ctx.timerService())) {
+                ctx.output(FOR_BALANCE, reading);
+            }
         } else {
             ctx.output(
                     Rejections.REJECTED,

@@ -140,7 +140,10 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
         LocalDate date = Instant.ofEpochMilli(r.startMillis()).atZone(zone).toLocalDate();
         long closesAt = date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli() + grace;
         if (closesAt <= ctx.timerService().currentWatermark()) {
-            return; // its day is balanced already
+            // Its day is balanced already. A guard only: the admission sends on the readings whose
+            // day had not closed by its own event time (AreaAdmission.FOR_BALANCE), and those come
+            // before event time here passes the close.
+            return;
         }
         double[] hours = supplied.get(date.toEpochDay());
         if (hours == null) {

@@ -150,4 +150,20 @@ class AreaAdmissionTest {
                                 "starts more than 7 days before the end of the newest reading of"
                                         + " area A001"));
     }
+
+    @Test
+    void aReadingCountsForItsDaysBalanceUntilEventTimeHerePassesTwoHoursAfterTheDay()
+            throws Exception {
+        send("A001", "2026-01-15T23:45", 15, 30.0);
+        harness.processWatermark(at("2026-01-16T01:59"));
+        send("A001", "2026-01-15T23:30", 15, 20.0); // the 15th closes at 02:00 on the 16th
+        harness.processWatermark(at("2026-01-16T02:00"));
+        send("A001", "2026-01-15T23:15", 15, 10.0); // after the close: supply, not the balance
+        send("A001", "2026-01-16T02:15", 15, 5.0);
+
+        assertThat(admitted()).hasSize(4);
+        assertThat(harness.getSideOutput(AreaAdmission.FOR_BALANCE))
+                .extracting(r -> r.getValue().kwh())
+                .containsExactly(30.0, 20.0, 5.0);
+    }
 }
