@@ -57,6 +57,16 @@ final class LocalFlink implements AutoCloseable {
      */
     static final MemorySize NETWORK_MEMORY = MemorySize.ofMebiBytes(256);
 
+    /**
+     * Each task manager's managed memory: what RocksDB ({@code --state-backend rocksdb}) takes for
+     * its block cache and write buffers, shared by the keyed operators of a slot, and nothing on
+     * the heap backend (Flink reserves it only when a consumer asks). The local cluster's default,
+     * 128 MB, gave each of the monitor's dozen keyed operators in a slot a few MB of write buffer:
+     * at a million customers RocksDB flushed and compacted all the time, and the master's first
+     * load alone took minutes (docs/benchmarks.md, session 14).
+     */
+    static final MemorySize MANAGED_MEMORY = MemorySize.ofMebiBytes(1024);
+
     private final MiniCluster cluster;
     private final int parallelism;
     private final URI webUi;
@@ -92,6 +102,7 @@ final class LocalFlink implements AutoCloseable {
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, slotsEach);
         conf.set(TaskManagerOptions.NETWORK_MEMORY_MIN, NETWORK_MEMORY);
         conf.set(TaskManagerOptions.NETWORK_MEMORY_MAX, NETWORK_MEMORY);
+        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MANAGED_MEMORY);
         String logFile = System.getProperty("gridwatch.log.file");
         if (logFile != null) {
             conf.set(WebOptions.LOG_PATH, logFile); // the web UI's "Job Manager > Logs" tab

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.gridwatch.core.codec.EventJson;
 import org.gridwatch.core.event.Customer;
@@ -215,6 +216,9 @@ class MonitorArgsTest {
                 .isEqualTo("rocksdb");
         assertThat(env.getConfiguration().get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS))
                 .isTrue();
+        // RocksDB's own option (the backend's library), which the job names by its key
+        assertThat(env.getConfiguration().get(RocksDBConfigurableOptions.USE_BLOOM_FILTER))
+                .isTrue();
 
         MonitorArgs heap = parse("--state-backend", "hashmap");
         env = new StreamExecutionEnvironment();
@@ -223,6 +227,8 @@ class MonitorArgsTest {
                 .isEqualTo("hashmap");
         assertThat(env.getConfiguration().get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS))
                 .isFalse();
+        assertThat(env.getConfiguration().getOptional(RocksDBConfigurableOptions.USE_BLOOM_FILTER))
+                .isEmpty();
     }
 
     @Test
