@@ -138,7 +138,7 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
     @Override
     public void processElement2(AreaReading r, Context ctx, Collector<Alert> out) throws Exception {
         LocalDate date = Instant.ofEpochMilli(r.startMillis()).atZone(zone).toLocalDate();
-        long closesAt = date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli() + grace;
+        long closesAt = DayWatch.closesAt(date, zone, grace);
         if (closesAt <= ctx.timerService().currentWatermark()) {
             // Its day is balanced already. A guard only: the admission sends on the readings whose
             // day had not closed by its own event time (AreaAdmission.FOR_BALANCE), and those come

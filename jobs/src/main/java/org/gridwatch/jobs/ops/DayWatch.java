@@ -131,8 +131,9 @@ final class DayWatch {
     }
 
     /**
-     * When a day closes for detection, here and in the meter join ({@link MeterUsage}): its end
-     * plus {@code graceMillis} ({@link #graceMillis}).
+     * When a day closes for detection, here, in the meter join ({@link MeterUsage}), the area
+     * admission and the theft watch ({@link AreaAdmission}, {@link AreaWatch}): its end plus {@code
+     * graceMillis} ({@link #graceMillis}).
      */
     static long closesAt(LocalDate date, ZoneId zone, long graceMillis) {
         return date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli() + graceMillis;
