@@ -381,7 +381,9 @@ public final class MonitorJob {
                         .connect(c.segments.keyBy(SharedIds.keyOf(SegmentChange::customerId)))
                         .process(
                                 new CustomerSupplyWatch(
-                                        settings.zone(), ReliabilityAlertRule.DEFAULTS))
+                                        settings.zone(),
+                                        ReliabilityAlertRule.DEFAULTS,
+                                        settings.allowedLateness().toMillis()))
                         .returns(Types.POJO(CustomerInterruption.class))
                         .name("customer supply: interruptions, SUPPLY_RELIABILITY")
                         .uid("customer-supply");

@@ -1,9 +1,13 @@
 package org.gridwatch.jobs.ops;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -20,6 +24,7 @@ import org.gridwatch.core.reliability.CustomerOutages;
 import org.gridwatch.core.reliability.Interruption;
 import org.gridwatch.core.reliability.ReliabilityAlertRule;
 import org.gridwatch.core.reliability.ReliabilityLedger;
+import org.gridwatch.core.reliability.SegmentHistory;
 import org.gridwatch.core.reliability.SupplyReliabilityCase;
 import org.gridwatch.jobs.types.SharedCustomers;
 
@@ -34,6 +39,17 @@ import org.gridwatch.jobs.types.SharedCustomers;
  *
  * <p>Inputs: the meter join's feed (readings, master records, removals) and the customer's segment
  * records. Readings are taken as they come: the join passes each meter's readings in order.
+ *
+ * <p>An interruption counts under the segment the customer had when it ended, by event time, not
+ * the one the watch holds when it emits it: a segment change (from the fleet value, at a billing
+ * instant) and the reading that ends an interruption come by different paths, and which arrives
+ * first differs between runs and parallelisms. So the watch keeps the customer's earlier segments
+ * ({@link SegmentHistory}) for the allowed lateness and a day of event time, and emits an
+ * interruption only once its event time has passed the interruption's end, when every segment
+ * change up to that end has arrived (the fleet value sends a change before its event time passes
+ * the change's instant). A held interruption closes on a timer after its end anyway; an
+ * interruption a reading makes whole at once waits in {@code waiting-interruptions} for its end,
+ * unless event time has passed it already (a late reading).
  */
 public final class CustomerSupplyWatch
         extends KeyedCoProcessFunction<String, CustomerFeed, SegmentChange, CustomerInterruption> {
@@ -46,8 +62,11 @@ public final class CustomerSupplyWatch
     public static final OutputTag<ServedChange> SERVED =
             new OutputTag<>("customers-served", Types.POJO(ServedChange.class)) {};
 
+    private static final long DAY_MILLIS = 86_400_000L;
+
     private final ZoneId zone;
     private final ReliabilityAlertRule rule;
+    private final long allowedLatenessMillis;
 
     private transient ValueState<Customer> master;
     private transient ValueState<String> segment;
@@ -55,10 +74,17 @@ public final class CustomerSupplyWatch
     private transient ValueState<CustomerOutages> outages;
     private transient ValueState<SupplyReliabilityCase> alertCase;
     private transient ValueState<Long> latestEvent;
+    private transient ValueState<SegmentHistory> earlierSegments;
+    private transient ListState<Interruption> waiting;
 
-    public CustomerSupplyWatch(ZoneId zone, ReliabilityAlertRule rule) {
+    /**
+     * @param allowedLatenessMillis how long after its interval a reading is still admitted: how far
+     *     back the customer's earlier segments are kept
+     */
+    public CustomerSupplyWatch(ZoneId zone, ReliabilityAlertRule rule, long allowedLatenessMillis) {
         this.zone = zone;
         this.rule = rule;
+        this.allowedLatenessMillis = allowedLatenessMillis;
     }
 
     @Override
@@ -84,6 +110,16 @@ public final class CustomerSupplyWatch
         latestEvent =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("latest-event", Types.LONG));
+        earlierSegments =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "earlier-segments", Types.POJO(SegmentHistory.class)));
+        waiting =
+                getRuntimeContext()
+                        .getListState(
+                                new ListStateDescriptor<>(
+                                        "waiting-interruptions", Types.POJO(Interruption.class)));
     }
 
     @Override
@@ -111,6 +147,18 @@ public final class CustomerSupplyWatch
         String before = segmentNow();
         if (now.equals(before)) {
             return;
+        }
+        SegmentHistory earlier =
+                earlierSegments.value() == null ? new SegmentHistory() : earlierSegments.value();
+        earlier.changed(change.tsMillis(), before);
+        long wm = ctx.timerService().currentWatermark();
+        if (wm != Long.MIN_VALUE) {
+            earlier.forgetEndedBy(wm - allowedLatenessMillis - DAY_MILLIS);
+        }
+        if (earlier.isEmpty()) {
+            earlierSegments.clear();
+        } else {
+            earlierSegments.update(earlier);
         }
         segment.update(now);
         String area = servedArea.value();
@@ -151,6 +199,8 @@ public final class CustomerSupplyWatch
         servedArea.clear();
         master.clear();
         segment.clear();
+        earlierSegments.clear();
+        waiting.clear();
         outages.clear();
         alertCase.clear();
         latestEvent.clear();
@@ -168,9 +218,14 @@ public final class CustomerSupplyWatch
         CustomerOutages o = outages.value() == null ? new CustomerOutages() : outages.value();
         List<Interruption> whole =
                 o.onReading(r.meterId(), r.startMillis(), r.endMillis(), r.events());
-        long now = Math.max(r.endMillis(), ctx.timerService().currentWatermark());
+        long wm = ctx.timerService().currentWatermark();
         for (Interruption i : whole) {
-            emit(i, now, ctx, out);
+            if (i.endMillis() > wm) {
+                waiting.add(i);
+                ctx.timerService().registerEventTimeTimer(i.endMillis());
+            } else {
+                emit(i, Math.max(r.endMillis(), wm), ctx, out);
+            }
         }
         save(o, true, ctx);
     }
@@ -178,6 +233,7 @@ public final class CustomerSupplyWatch
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<CustomerInterruption> out)
             throws Exception {
+        emitEnded(timestamp, ctx, out);
         CustomerOutages o = outages.value();
         if (o != null && o.closesAt() != CustomerOutages.NONE && timestamp >= o.closesAt()) {
             Optional<Interruption> closed = o.close(timestamp);
@@ -193,7 +249,7 @@ public final class CustomerSupplyWatch
         if (c != null && timestamp >= c.nextReviewAt(rule) && withinInput(timestamp, ctx)) {
             Customer customer = master.value();
             if (customer != null) {
-                Alert closed = c.review(customer, segmentNow(), timestamp, zone, rule);
+                Alert closed = c.review(customer, segmentAt(timestamp), timestamp, zone, rule);
                 if (closed != null) {
                     ctx.output(ALERTS, closed);
                 }
@@ -202,14 +258,35 @@ public final class CustomerSupplyWatch
         }
     }
 
-    /** Emits a customer interruption and looks at the customer's alert. */
+    /** Emits the waiting interruptions that ended by {@code timestamp}, in the order they ended. */
+    private void emitEnded(long timestamp, Context ctx, Collector<CustomerInterruption> out)
+            throws Exception {
+        List<Interruption> ended = new ArrayList<>();
+        List<Interruption> still = new ArrayList<>();
+        for (Interruption i : waiting.get()) {
+            (i.endMillis() <= timestamp ? ended : still).add(i);
+        }
+        if (ended.isEmpty()) {
+            return;
+        }
+        waiting.update(still);
+        ended.sort(Comparator.comparingLong(Interruption::endMillis));
+        for (Interruption i : ended) {
+            emit(i, timestamp, ctx, out);
+        }
+    }
+
+    /**
+     * Emits a customer interruption, under the segment the customer had when it ended, and looks at
+     * the customer's alert.
+     */
     private void emit(Interruption i, long now, Context ctx, Collector<CustomerInterruption> out)
             throws Exception {
         Customer customer = master.value();
         if (customer == null) {
             return;
         }
-        String seg = segmentNow();
+        String seg = segmentAt(i.endMillis());
         out.collect(
                 new CustomerInterruption(
                         customer.customerId(),
@@ -265,6 +342,13 @@ public final class CustomerSupplyWatch
                 || (latest != null && timestamp <= latest);
     }
 
+    /** The customer's segment at {@code atMillis} of event time. */
+    private String segmentAt(long atMillis) throws Exception {
+        SegmentHistory earlier = earlierSegments.value();
+        return earlier == null ? segmentNow() : earlier.at(atMillis, segmentNow());
+    }
+
+    /** The customer's latest segment. */
     private String segmentNow() throws Exception {
         String s = segment.value();
         return s == null ? ReliabilityLedger.NO_SEGMENT : s;

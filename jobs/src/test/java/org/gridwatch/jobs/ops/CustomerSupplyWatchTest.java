@@ -65,10 +65,15 @@ class CustomerSupplyWatchTest {
 
     @BeforeEach
     void openHarness() throws Exception {
+        if (harness != null) {
+            harness.close();
+        }
         harness =
                 ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
                         new CustomerSupplyWatch(
-                                MonitorSettings.DEFAULT.zone(), ReliabilityAlertRule.DEFAULTS),
+                                MonitorSettings.DEFAULT.zone(),
+                                ReliabilityAlertRule.DEFAULTS,
+                                MonitorSettings.DEFAULT.allowedLateness().toMillis()),
                         CustomerFeed::customerId,
                         SegmentChange::customerId,
                         Types.STRING);
@@ -169,6 +174,73 @@ class CustomerSupplyWatchTest {
         assertThat(later).hasSize(2);
         assertThat(later.get(1).alertId()).isEqualTo("supply:C1:20260301");
         assertThat(later.get(1).status()).isEqualTo(AlertStatus.CLOSED);
+    }
+
+    private void segment(Segment s, String local) throws Exception {
+        harness.processElement2(
+                new SegmentChange("C1", at(local), s, 0.5, 0.5, 90, CreditGrade.A, new String[0]),
+                at(local));
+    }
+
+    private List<String> segmentsCounted() {
+        List<String> out = new ArrayList<>();
+        harness.extractOutputValues().forEach(i -> out.add(i.segment()));
+        return out;
+    }
+
+    /**
+     * HIGH since January; re-valued MEDIUM at 13:30 on 5 January, after the 10:07–11:30 outage
+     * ended and after its hold (12:45). The segment change runs ahead of the readings (it arrives
+     * before event time reaches the hold) or behind them: the outage counts under HIGH either way.
+     */
+    @Test
+    void anInterruptionCountsUnderTheSegmentInForceWhenItEndedWhicheverArrivesFirst()
+            throws Exception {
+        segment(Segment.HIGH, "2026-01-01T00:00");
+        segment(Segment.MEDIUM, "2026-01-05T13:30"); // ahead of the readings
+        outage("2026-01-05");
+        assertThat(segmentsCounted()).containsExactly("HIGH");
+
+        openHarness();
+        segment(Segment.HIGH, "2026-01-01T00:00");
+        outage("2026-01-05");
+        segment(Segment.MEDIUM, "2026-01-05T13:30"); // behind them
+        watermark("2026-01-06T00:00");
+        assertThat(segmentsCounted()).containsExactly("HIGH");
+
+        // Re-valued at 11:00, before the outage ended: it counts under MEDIUM.
+        openHarness();
+        segment(Segment.HIGH, "2026-01-01T00:00");
+        segment(Segment.MEDIUM, "2026-01-05T11:00");
+        outage("2026-01-05");
+        assertThat(segmentsCounted()).containsExactly("MEDIUM");
+    }
+
+    /**
+     * The old meter's late readings report an outage before the one held: that one is whole at
+     * once, and waits for event time to pass its end (10:00) so that a segment change up to then
+     * can still arrive.
+     */
+    @Test
+    void anInterruptionWholeAtOnceWaitsForEventTimeToPassItsEnd() throws Exception {
+        segment(Segment.HIGH, "2026-01-01T00:00");
+        read(NEW_METER, "2026-01-05T11:15", 15, OFF); // off at 11:07:30
+        read(NEW_METER, "2026-01-05T11:45", 15, ON); // on at 11:37:30, held
+        read(OLD_METER, "2026-01-05T09:00", 60, OFF); // off at 08:30
+        read(OLD_METER, "2026-01-05T10:00", 60, ON); // on at 09:30: before the held one
+        assertThat(harness.extractOutputValues()).isEmpty();
+        segment(Segment.MEDIUM, "2026-01-05T09:00");
+        watermark("2026-01-05T09:40");
+        assertThat(harness.extractOutputValues())
+                .containsExactly(
+                        new CustomerInterruption(
+                                "C1",
+                                "A001",
+                                "MEDIUM",
+                                at("2026-01-05T08:30"),
+                                at("2026-01-05T09:30")));
+        watermark("2026-01-05T13:00");
+        assertThat(segmentsCounted()).containsExactly("MEDIUM", "MEDIUM");
     }
 
     @Test

@@ -178,7 +178,9 @@ class SupplyFeedTest {
             harness =
                     ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
                             new CustomerSupplyWatch(
-                                    MonitorSettings.DEFAULT.zone(), ReliabilityAlertRule.DEFAULTS),
+                                    MonitorSettings.DEFAULT.zone(),
+                                    ReliabilityAlertRule.DEFAULTS,
+                                    MonitorSettings.DEFAULT.allowedLateness().toMillis()),
                             CustomerFeed::customerId,
                             SegmentChange::customerId,
                             Types.STRING);
