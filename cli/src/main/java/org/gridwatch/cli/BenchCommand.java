@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
                     + " --out` runs it) and the trivial baseline (parse each reading's JSON, key"
                     + " by meter, keep a sum in keyed state) over the same readings: from the"
                     + " files, and from a Kafka broker started in this process. Prints"
-                    + " readings/s of each run, and the ratio of the medians.",
+                    + " readings/s of each run; after the warm-up rounds, the median of each"
+                    + " job, their ratio, and the median of each round's ratio (paired).",
             "A benchmark, not a test: run it on a machine doing nothing else, and compare runs"
                     + " on the same machine only.",
             ""
@@ -101,6 +102,15 @@ public final class BenchCommand implements Callable<Integer> {
                     "Rounds per source; each runs the monitor, then the baseline (default:"
                             + " ${DEFAULT-VALUE}).")
     int rounds;
+
+    @Option(
+            names = "--warmup",
+            paramLabel = "W",
+            defaultValue = "2",
+            description =
+                    "Rounds per source run first and left out of the medians: the JIT is still"
+                            + " compiling the monitor's code in them (default: ${DEFAULT-VALUE}).")
+    int warmup;
 
     @Option(
             names = "--parallelism",
@@ -168,6 +178,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (rounds < 1 || parallelism < 1 || parallelism > 64) {
             throw new IllegalArgumentException("--rounds must be >= 1 and --parallelism 1..64");
         }
+        if (warmup < 0) {
+            throw new IllegalArgumentException("--warmup must be >= 0");
+        }
         if (latencyRate != null && latencyRate > 0 && !sources.contains("kafka")) {
             throw new IllegalArgumentException("--latency-rate needs kafka in --sources");
         }
@@ -194,13 +207,14 @@ public final class BenchCommand implements Callable<Integer> {
             long readings = lines(data.resolve(Source.METER_READINGS.fileName()));
             out.printf(
                     Locale.ROOT,
-                    "bench: %,d readings in %s, parallelism %d on %d task manager(s), %d round(s),"
-                            + " %d cores, max heap %,d MB%n",
+                    "bench: %,d readings in %s, parallelism %d on %d task manager(s), %d round(s)"
+                            + " after %d warm-up round(s), %d cores, max heap %,d MB%n",
                     readings,
                     data,
                     parallelism,
                     taskManagers,
                     rounds,
+                    warmup,
                     Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20);
             out.flush();
@@ -231,7 +245,8 @@ public final class BenchCommand implements Callable<Integer> {
             out.println();
             out.println(
                     "source  monitor (median, readings/s)  baseline (median, readings/s)  ratio"
-                            + "  monitor µs CPU/reading  baseline µs CPU/reading  CPU ratio");
+                            + "  paired ratio  monitor µs CPU/reading  baseline µs CPU/reading"
+                            + "  CPU ratio");
             summary.forEach(out::println);
             if (latency != null) {
                 out.println(latency);
@@ -263,20 +278,20 @@ public final class BenchCommand implements Callable<Integer> {
         Runs monitor = new Runs(readings);
         Runs baseline = new Runs(readings);
         try (LocalFlink flink = LocalFlink.start(parallelism, 0, taskManagers)) {
-            for (int r = 1; r <= rounds; r++) {
-                Path outDir = scratch.resolve("out-files-" + r);
+            for (int r = 1 - warmup; r <= rounds; r++) {
+                Path outDir = scratch.resolve("out-files-" + (r + warmup));
                 Ran ran =
                         runMonitor(
                                 flink,
                                 new FileInputs(data),
                                 new FileOutputs(outDir, MonitorSettings.DEFAULT.zone()));
-                monitor.add(report(out, "files", "monitor", r, readings, ran));
+                monitor.add(r, report(out, "files", "monitor", r, readings, ran));
                 if (r == rounds) {
                     printState(flink, ran, data, out);
                 }
                 StreamExecutionEnvironment env = flink.environment();
                 BaselineJob.overFile(env, data.resolve(Source.METER_READINGS.fileName()));
-                baseline.add(report(out, "files", "baseline", r, readings, run(flink, env)));
+                baseline.add(r, report(out, "files", "baseline", r, readings, run(flink, env)));
             }
         }
         return monitor.line("files", baseline);
@@ -295,9 +310,11 @@ public final class BenchCommand implements Callable<Integer> {
                     kafka.bootstrapServers(),
                     parallelism);
             out.flush();
-            for (int r = 1; r <= rounds; r++) {
+            for (int r = 1 - warmup; r <= rounds; r++) {
                 String servers = kafka.bootstrapServers();
+                String group = "bench-monitor-" + (r + warmup);
                 monitor.add(
+                        r,
                         report(
                                 out,
                                 "kafka",
@@ -306,15 +323,16 @@ public final class BenchCommand implements Callable<Integer> {
                                 readings,
                                 runMonitor(
                                         flink,
-                                        new KafkaInputs(servers, "bench-monitor-" + r, true),
+                                        new KafkaInputs(servers, group, true),
                                         new KafkaOutputs(
-                                                servers,
-                                                MonitorSettings.DEFAULT.zone(),
-                                                "bench-monitor-" + r))));
+                                                servers, MonitorSettings.DEFAULT.zone(), group))));
                 StreamExecutionEnvironment env = flink.environment();
                 BaselineJob.overKafka(
-                        env, servers, Source.METER_READINGS.topic(), "bench-baseline-" + r);
-                baseline.add(report(out, "kafka", "baseline", r, readings, run(flink, env)));
+                        env,
+                        servers,
+                        Source.METER_READINGS.topic(),
+                        "bench-baseline-" + (r + warmup));
+                baseline.add(r, report(out, "kafka", "baseline", r, readings, run(flink, env)));
             }
             QuietKafka.clientsToLogFileOnly();
         }
@@ -497,15 +515,15 @@ public final class BenchCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static Ran report(
+    private Ran report(
             PrintWriter out, String source, String job, int round, long readings, Ran ran) {
         long nanos = ran.nanos();
         out.printf(
                 Locale.ROOT,
-                "  %-6s round %d  %-8s %7.1f s  %,10.0f readings/s  %6.1f s CPU  %5.2f µs CPU a"
+                "  %-6s %-9s  %-8s %7.1f s  %,10.0f readings/s  %6.1f s CPU  %5.2f µs CPU a"
                         + " reading%n",
                 source,
-                round,
+                round >= 1 ? "round " + round : "warm-up " + (round + warmup),
                 job,
                 nanos / 1e9,
                 readings / (nanos / 1e9),
@@ -530,7 +548,7 @@ public final class BenchCommand implements Callable<Integer> {
      * the CPU time a reading is the steadier of the two: another process takes cores from the job's
      * wall time, hardly from its CPU time.
      */
-    private static final class Runs {
+    static final class Runs {
         private final long readings;
         private final List<Double> perSecond = new ArrayList<>();
         private final List<Double> cpuMicrosPerReading = new ArrayList<>();
@@ -539,7 +557,11 @@ public final class BenchCommand implements Callable<Integer> {
             this.readings = readings;
         }
 
-        void add(Ran ran) {
+        /** A round's run; warm-up rounds (numbered 0 and below) are not counted. */
+        void add(int round, Ran ran) {
+            if (round < 1) {
+                return;
+            }
             perSecond.add(readings / (ran.nanos() / 1e9));
             cpuMicrosPerReading.add(ran.cpuNanos() / 1e3 / readings);
         }
@@ -555,16 +577,30 @@ public final class BenchCommand implements Callable<Integer> {
             return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
         }
 
+        /**
+         * The median of each round's ratio to the baseline's run right after it: a machine that
+         * slows down for a while slows both runs of a round, and the rounds it spoils fall at the
+         * ends of the order.
+         */
+        double pairedRatio(Runs baseline) {
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i < Math.min(perSecond.size(), baseline.perSecond.size()); i++) {
+                ratios.add(perSecond.get(i) / baseline.perSecond.get(i));
+            }
+            return median(ratios);
+        }
+
         String line(String source, Runs baseline) {
             double cpu = median(cpuMicrosPerReading);
             double baselineCpu = median(baseline.cpuMicrosPerReading);
             return String.format(
                     Locale.ROOT,
-                    "%-7s %,28.0f  %,29.0f  %5.2f  %,21.2f  %,22.2f  %9.2f",
+                    "%-7s %,28.0f  %,29.0f  %5.2f  %12.2f  %,21.2f  %,22.2f  %9.2f",
                     source,
                     median(),
                     baseline.median(),
                     median() / baseline.median(),
+                    pairedRatio(baseline),
                     cpu,
                     baselineCpu,
                     baselineCpu / cpu);

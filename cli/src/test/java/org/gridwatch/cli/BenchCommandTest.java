@@ -1,6 +1,7 @@
 package org.gridwatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ class BenchCommandTest {
                         "--days",
                         "2",
                         "--rounds",
+                        "2",
+                        "--warmup",
                         "1",
                         "--sources",
                         "files",
@@ -35,11 +38,13 @@ class BenchCommandTest {
 
         assertThat(bench.exitCode()).as(bench.err()).isZero();
         assertThat(bench.out())
-                .containsPattern("files +round 1 +monitor +[\\d.]+ s +[\\d,]+ readings/s")
+                .containsPattern("files +warm-up 1 +monitor +[\\d.]+ s +[\\d,]+ readings/s")
+                .containsPattern("files +round 2 +monitor +[\\d.]+ s +[\\d,]+ readings/s")
                 .containsPattern("files +round 1 +baseline +[\\d.]+ s +[\\d,]+ readings/s")
                 .containsPattern("files +round 1 +monitor .* [\\d.]+ µs CPU a reading")
                 .containsPattern(
-                        "\nfiles +[\\d,]+ +[\\d,]+ +\\d+\\.\\d\\d +[\\d,.]+ +[\\d,.]+ +\\d+\\.\\d\\d\n")
+                        "\nfiles +[\\d,]+ +[\\d,]+ +\\d+\\.\\d\\d +\\d+\\.\\d\\d +[\\d,.]+ +[\\d,.]+"
+                                + " +\\d+\\.\\d\\d\n")
                 .contains("B/customer  customer accounts");
     }
 
@@ -62,6 +67,29 @@ class BenchCommandTest {
         CommandRun over = CommandRun.of("bench", "--heap", "--heap-dump", taken.toString());
         assertThat(over.exitCode()).isNotZero();
         assertThat(over.err()).contains("exists already");
+    }
+
+    @Test
+    void warmUpRoundsAreLeftOutAndThePairedRatioIsTheMedianOfEachRoundsRatio() {
+        // 1,000 readings; a run of T seconds is 1,000 / T readings/s.
+        BenchCommand.Runs monitor = new BenchCommand.Runs(1_000);
+        BenchCommand.Runs baseline = new BenchCommand.Runs(1_000);
+        monitor.add(0, ran(100.0)); // warm-up: 10 readings/s, not counted
+        baseline.add(0, ran(1.0));
+        // Rounds at 100, 90 and 300 readings/s against 400, 200 and 500: ratios 0.25, 0.45, 0.6.
+        monitor.add(1, ran(10.0));
+        baseline.add(1, ran(2.5));
+        monitor.add(2, ran(1_000.0 / 90));
+        baseline.add(2, ran(5.0));
+        monitor.add(3, ran(1_000.0 / 300));
+        baseline.add(3, ran(2.0));
+        assertThat(monitor.median()).isCloseTo(100.0, within(1e-9));
+        assertThat(baseline.median()).isCloseTo(400.0, within(1e-9));
+        assertThat(monitor.pairedRatio(baseline)).isCloseTo(0.45, within(1e-9));
+    }
+
+    private static BenchCommand.Ran ran(double seconds) {
+        return new BenchCommand.Ran(null, (long) (seconds * 1e9), 0);
     }
 
     @Test
