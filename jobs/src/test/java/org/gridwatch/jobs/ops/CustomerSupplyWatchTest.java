@@ -243,6 +243,51 @@ class CustomerSupplyWatchTest {
         assertThat(segmentsCounted()).containsExactly("MEDIUM", "MEDIUM");
     }
 
+    /**
+     * A checkpoint taken while an interruption waits for its end and the customer's earlier segment
+     * is kept: the restored watch emits it, under the segment of its end.
+     */
+    @Test
+    void aWaitingInterruptionAndTheEarlierSegmentsSurviveARestore() throws Exception {
+        segment(Segment.HIGH, "2026-01-01T00:00");
+        read(NEW_METER, "2026-01-05T11:15", 15, OFF);
+        read(NEW_METER, "2026-01-05T11:45", 15, ON);
+        read(OLD_METER, "2026-01-05T09:00", 60, OFF);
+        read(OLD_METER, "2026-01-05T10:00", 60, ON); // 08:30-09:30, waits for 09:30
+        segment(Segment.MEDIUM, "2026-01-05T09:45"); // after its end: it stays HIGH
+        var checkpoint = harness.snapshot(1, 0);
+        harness.close();
+
+        harness =
+                new KeyedTwoInputStreamOperatorTestHarness<>(
+                        new org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator<>(
+                                new CustomerSupplyWatch(
+                                        MonitorSettings.DEFAULT.zone(),
+                                        ReliabilityAlertRule.DEFAULTS,
+                                        MonitorSettings.DEFAULT.allowedLateness().toMillis())),
+                        CustomerFeed::customerId,
+                        SegmentChange::customerId,
+                        Types.STRING);
+        harness.initializeState(checkpoint);
+        harness.open();
+        watermark("2026-01-05T13:00");
+        // The waiting one (HIGH, it ended before the change) and the held one (MEDIUM).
+        assertThat(harness.extractOutputValues())
+                .containsExactly(
+                        new CustomerInterruption(
+                                "C1",
+                                "A001",
+                                "HIGH",
+                                at("2026-01-05T08:30"),
+                                at("2026-01-05T09:30")),
+                        new CustomerInterruption(
+                                "C1",
+                                "A001",
+                                "MEDIUM",
+                                at("2026-01-05T11:07") + 30_000,
+                                at("2026-01-05T11:37") + 30_000));
+    }
+
     @Test
     void aCustomerJoinsTheServedWithItsFirstReadingAndMovesWithItsSegment() throws Exception {
         read(NEW_METER, "2026-01-05T00:15", 15, 0);
