@@ -176,7 +176,7 @@ public final class ReliabilityLedger {
         int at = Arrays.binarySearch(months, month);
         if (at < 0) {
             int insert = -at - 1;
-            months = insert(months, insert, month);
+            months = ArrayInsert.insert(months, insert, month);
             interruptions = insertSlots(interruptions, insert);
             minutes = insertSlots(minutes, insert);
             momentary = insertSlots(momentary, insert);
@@ -194,14 +194,6 @@ public final class ReliabilityLedger {
             at -= drop;
         }
         return at;
-    }
-
-    private static int[] insert(int[] a, int at, int value) {
-        int[] b = new int[a.length + 1];
-        System.arraycopy(a, 0, b, 0, at);
-        b[at] = value;
-        System.arraycopy(a, at, b, at + 1, a.length - at);
-        return b;
     }
 
     private static long[] insertSlots(long[] a, int month) {

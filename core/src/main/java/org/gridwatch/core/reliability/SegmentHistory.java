@@ -35,12 +35,8 @@ public final class SegmentHistory {
         while (at > 0 && endedAt[at - 1] > atMillis) {
             at--;
         }
-        endedAt = insert(endedAt, at, atMillis);
-        String[] s = new String[segments.length + 1];
-        System.arraycopy(segments, 0, s, 0, at);
-        s[at] = before;
-        System.arraycopy(segments, at, s, at + 1, segments.length - at);
-        segments = s;
+        endedAt = ArrayInsert.insert(endedAt, at, atMillis);
+        segments = ArrayInsert.insert(segments, at, before);
     }
 
     /**
@@ -70,13 +66,5 @@ public final class SegmentHistory {
 
     public boolean isEmpty() {
         return endedAt.length == 0;
-    }
-
-    private static long[] insert(long[] a, int at, long v) {
-        long[] r = new long[a.length + 1];
-        System.arraycopy(a, 0, r, 0, at);
-        r[at] = v;
-        System.arraycopy(a, at, r, at + 1, a.length - at);
-        return r;
     }
 }

@@ -66,8 +66,8 @@ public final class SupplyReliabilityCase {
         while (at < ends.length && ends[at] <= interruption.endMillis()) {
             at++;
         }
-        starts = insert(starts, at, interruption.startMillis());
-        ends = insert(ends, at, interruption.endMillis());
+        starts = ArrayInsert.insert(starts, at, interruption.startMillis());
+        ends = ArrayInsert.insert(ends, at, interruption.endMillis());
         if (ends.length < rule.minInterruptions()) {
             return null;
         }
@@ -180,14 +180,6 @@ public final class SupplyReliabilityCase {
             starts = Arrays.copyOfRange(starts, drop, starts.length);
             ends = Arrays.copyOfRange(ends, drop, ends.length);
         }
-    }
-
-    private static long[] insert(long[] a, int at, long value) {
-        long[] b = new long[a.length + 1];
-        System.arraycopy(a, 0, b, 0, at);
-        b[at] = value;
-        System.arraycopy(a, at, b, at + 1, a.length - at);
-        return b;
     }
 
     private static String local(long millis, ZoneId zone) {
