@@ -207,14 +207,15 @@ public final class BenchCommand implements Callable<Integer> {
             long readings = lines(data.resolve(Source.METER_READINGS.fileName()));
             out.printf(
                     Locale.ROOT,
-                    "bench: %,d readings in %s, parallelism %d on %d task manager(s), %d round(s)"
-                            + " after %d warm-up round(s), %d cores, max heap %,d MB%n",
+                    "bench: %,d readings in %s, parallelism %d on %d task manager(s), %s, %d"
+                            + " cores, max heap %,d MB%n",
                     readings,
                     data,
                     parallelism,
                     taskManagers,
-                    rounds,
-                    warmup,
+                    heap
+                            ? "the heap of the state"
+                            : rounds + " round(s) after " + warmup + " warm-up round(s)",
                     Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20);
             out.flush();
