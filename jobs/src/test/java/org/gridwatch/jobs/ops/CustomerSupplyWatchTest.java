@@ -70,13 +70,14 @@ class CustomerSupplyWatchTest {
         }
         harness =
                 ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
-                        new CustomerSupplyWatch(
-                                MonitorSettings.DEFAULT.zone(),
-                                ReliabilityAlertRule.DEFAULTS,
-                                MonitorSettings.DEFAULT.allowedLateness().toMillis()),
-                        CustomerFeed::customerId,
-                        SegmentChange::customerId,
-                        Types.STRING);
+                        watch(), CustomerFeed::customerId, SegmentChange::customerId, Types.STRING);
+    }
+
+    private static CustomerSupplyWatch watch() {
+        return new CustomerSupplyWatch(
+                MonitorSettings.DEFAULT.zone(),
+                ReliabilityAlertRule.DEFAULTS,
+                MonitorSettings.DEFAULT.allowedLateness().toMillis());
     }
 
     private void read(Customer c, String end, int minutes, int events) throws Exception {
@@ -261,10 +262,7 @@ class CustomerSupplyWatchTest {
         harness =
                 new KeyedTwoInputStreamOperatorTestHarness<>(
                         new org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator<>(
-                                new CustomerSupplyWatch(
-                                        MonitorSettings.DEFAULT.zone(),
-                                        ReliabilityAlertRule.DEFAULTS,
-                                        MonitorSettings.DEFAULT.allowedLateness().toMillis())),
+                                watch()),
                         CustomerFeed::customerId,
                         SegmentChange::customerId,
                         Types.STRING);
