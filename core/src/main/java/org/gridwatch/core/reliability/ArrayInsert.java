@@ -1,30 +1,29 @@
 package org.gridwatch.core.reliability;
 
+import java.util.Arrays;
+
 /** A value put into an array at an index, as a new array one longer: for state kept in arrays. */
 final class ArrayInsert {
     private ArrayInsert() {}
 
     static long[] insert(long[] a, int at, long value) {
-        long[] b = new long[a.length + 1];
-        System.arraycopy(a, 0, b, 0, at);
-        b[at] = value;
+        long[] b = Arrays.copyOf(a, a.length + 1);
         System.arraycopy(a, at, b, at + 1, a.length - at);
+        b[at] = value;
         return b;
     }
 
     static int[] insert(int[] a, int at, int value) {
-        int[] b = new int[a.length + 1];
-        System.arraycopy(a, 0, b, 0, at);
-        b[at] = value;
+        int[] b = Arrays.copyOf(a, a.length + 1);
         System.arraycopy(a, at, b, at + 1, a.length - at);
+        b[at] = value;
         return b;
     }
 
-    static String[] insert(String[] a, int at, String value) {
-        String[] b = new String[a.length + 1];
-        System.arraycopy(a, 0, b, 0, at);
-        b[at] = value;
+    static <T> T[] insert(T[] a, int at, T value) {
+        T[] b = Arrays.copyOf(a, a.length + 1);
         System.arraycopy(a, at, b, at + 1, a.length - at);
+        b[at] = value;
         return b;
     }
 }

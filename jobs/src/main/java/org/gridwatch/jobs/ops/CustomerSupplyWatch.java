@@ -62,7 +62,12 @@ public final class CustomerSupplyWatch
     public static final OutputTag<ServedChange> SERVED =
             new OutputTag<>("customers-served", Types.POJO(ServedChange.class)) {};
 
-    private static final long DAY_MILLIS = 86_400_000L;
+    /**
+     * How much further back than the allowed lateness the customer's earlier segments are kept: an
+     * interruption ends inside the reading that reports it (an hour at most) and a held one closes
+     * {@link CustomerOutages#HOLD_MILLIS} after its end; a day covers both with room.
+     */
+    private static final long SEGMENTS_KEPT_PAST_LATENESS_MILLIS = 86_400_000L;
 
     private final ZoneId zone;
     private final ReliabilityAlertRule rule;
@@ -153,7 +158,7 @@ public final class CustomerSupplyWatch
         earlier.changed(change.tsMillis(), before);
         long wm = ctx.timerService().currentWatermark();
         if (wm != Long.MIN_VALUE) {
-            earlier.forgetEndedBy(wm - allowedLatenessMillis - DAY_MILLIS);
+            earlier.forgetEndedBy(wm - allowedLatenessMillis - SEGMENTS_KEPT_PAST_LATENESS_MILLIS);
         }
         if (earlier.isEmpty()) {
             earlierSegments.clear();
