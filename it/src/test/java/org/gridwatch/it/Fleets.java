@@ -114,10 +114,6 @@ public final class Fleets {
             String database,
             List<MonitorOutputs> more)
             throws Exception {
-        Configuration conf = new Configuration();
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         List<MonitorOutputs> outputs = new ArrayList<>();
         outputs.add(new FileOutputs(out, MonitorSettings.DEFAULT.zone()));
         if (influxUrl != null) {
@@ -131,6 +127,32 @@ public final class Fleets {
                                 ScratchFolder.deletedAtExit("gridwatch-checkpoints-")
                                         .toUri()
                                         .toString());
+        run(parallelism, inputs, outputs, settings);
+    }
+
+    /**
+     * Runs the monitor job to its end writing files only, without checkpoints: for inputs that
+     * block a source task, whose barrier an aligned checkpoint would wait for.
+     */
+    public static void monitorWithoutCheckpoints(int parallelism, MonitorInputs inputs, Path out)
+            throws Exception {
+        run(
+                parallelism,
+                inputs,
+                List.of(new FileOutputs(out, MonitorSettings.DEFAULT.zone())),
+                MonitorSettings.DEFAULT.withCheckpointInterval(Duration.ZERO));
+    }
+
+    private static void run(
+            int parallelism,
+            MonitorInputs inputs,
+            List<MonitorOutputs> outputs,
+            MonitorSettings settings)
+            throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         new MonitorJob(inputs, MonitorOutputs.all(outputs), settings).execute(env);
     }
 }

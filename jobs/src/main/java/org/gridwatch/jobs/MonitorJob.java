@@ -259,9 +259,10 @@ public final class MonitorJob {
                 assignments
                         .keyBy(SharedIds.keyOf(MeterAssignment::meterId))
                         .connect(readings.keyBy(SharedIds.asCarried(MeterReading::meterId)))
-                        .process(new MeterEnrichment(settings))
-                        .returns(ReadingTypes.CUSTOMER_FEED)
-                        .name("join readings with the customer master")
+                        .transform(
+                                "join readings with the customer master",
+                                ReadingTypes.CUSTOMER_FEED,
+                                MeterEnrichment.operator(settings))
                         .uid("enrich-readings");
         c.laterRejected.add(feed.getSideOutput(Rejections.REJECTED));
         c.feed = feed;

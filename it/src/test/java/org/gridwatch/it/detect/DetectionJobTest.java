@@ -57,6 +57,23 @@ class DetectionJobTest {
                 .containsExactlyElementsOf(atTwo.stream().sorted().toList());
     }
 
+    @Test
+    void aMasterReadAfterTheReadingsHaveStartedChangesNoAlert() throws Exception {
+        // The job's event time waits for the master; which late readings count for their day must
+        // not: they are judged by the readings' own. About 8 days of readings go first, waiting in
+        // the join for their meters, and event time runs on for the readings alone.
+        MonitoredFleet fleet = MonitoredFleet.of(Fleets.THEFT);
+        Path out = ScratchFolder.deletedAtExit("gridwatch-detection-late-master-");
+        long first = 300_000;
+        Fleets.monitorWithoutCheckpoints(
+                2, new MasterReadLate(new FileInputs(fleet.simulationDir()), first), out);
+
+        assertThat(MasterReadLate.READINGS_BEFORE_MASTER.get()).isGreaterThanOrEqualTo(first);
+        List<String> onTime = Files.readAllLines(fleet.outDir().resolve("alerts.jsonl"));
+        assertThat(Files.readAllLines(out.resolve("alerts.jsonl")).stream().sorted())
+                .containsExactlyElementsOf(onTime.stream().sorted().toList());
+    }
+
     private static List<JsonNode> lines(Path file) throws Exception {
         List<JsonNode> out = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {

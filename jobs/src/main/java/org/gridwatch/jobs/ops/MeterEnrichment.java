@@ -11,6 +11,8 @@ import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.streaming.api.operators.TimestampedCollector;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.util.Collector;
 import org.gridwatch.core.codec.EventJson;
 import org.gridwatch.core.event.Customer;
@@ -43,6 +45,14 @@ import org.gridwatch.jobs.types.SharedCustomers;
  * customer's master record when assigned, each admitted reading (for the load and the supply
  * watch), the customer's closed days and months, and the customer's removal.
  *
+ * <p>Whether a late reading still counts for its day is decided by the event time of the readings
+ * alone ({@link #readingsWatermark}, which {@link #operator} tells it), not by the join's: that is
+ * the least of the readings' and the master's, and the master holds it back until it has been read,
+ * so a reading that came while the master was still being read counted for a day the readings had
+ * closed, and a replay's THEFT and AREA_LOSS evidence depended on how fast the master was read
+ * (docs/architecture.md, "A late reading is judged where its order is fixed"). A reading that waits
+ * for its master is judged by the readings' event time when it came, kept beside it.
+ *
  * <p>Rejections made here carry the reading re-written by {@link EventJson} as {@code raw}: the
  * text as received is not kept in state (it would double it), and the parsed record is what was
  * judged.
@@ -55,6 +65,12 @@ public final class MeterEnrichment
     private final MonitorSettings settings;
     private transient ValueState<MeterState> meter;
     private transient ListState<MeterReading> waiting;
+    // The readings' event time when each waiting reading came, in the same order (empty for the
+    // readings a release before this one left waiting: they are judged by the join's, as then).
+    private transient ListState<Long> waitingSince;
+    // The watermark of the readings input alone; not checkpointed: after a restore the join's own
+    // acted-on event time (eventTime) is the floor until the readings' climbs past it again.
+    private transient long readingsWatermark;
     private transient boolean restored;
     // The event time stamped on each admitted reading (CustomerFeed.eventTimeAtJoin), kept across
     // a restore so that a resumed job stamps as the one that never stopped would have.
@@ -70,6 +86,36 @@ public final class MeterEnrichment
 
     public MeterEnrichment(MonitorSettings settings) {
         this.settings = settings;
+    }
+
+    /**
+     * The join as the job runs it: Flink's keyed co-process operator, which also tells the join the
+     * watermark of its second input, the readings ({@link #onReadingsWatermark}). Run in a plain
+     * {@link KeyedCoProcessOperator} the join judges days by its own event time.
+     */
+    public static KeyedCoProcessOperator<String, MeterAssignment, MeterReading, CustomerFeed>
+            operator(MonitorSettings settings) {
+        return new ReadingsClockOperator(new MeterEnrichment(settings));
+    }
+
+    private static final class ReadingsClockOperator
+            extends KeyedCoProcessOperator<String, MeterAssignment, MeterReading, CustomerFeed> {
+        private static final long serialVersionUID = 1L;
+
+        ReadingsClockOperator(MeterEnrichment join) {
+            super(join);
+        }
+
+        @Override
+        public void processWatermark2(Watermark mark) throws Exception {
+            ((MeterEnrichment) userFunction).onReadingsWatermark(mark.getTimestamp());
+            super.processWatermark2(mark);
+        }
+    }
+
+    /** The readings input's watermark (all its channels', as Flink combines them) has advanced. */
+    void onReadingsWatermark(long watermark) {
+        readingsWatermark = Math.max(readingsWatermark, watermark);
     }
 
     @Override
@@ -95,6 +141,10 @@ public final class MeterEnrichment
                         .getListState(
                                 new ListStateDescriptor<>(
                                         "waiting-for-master", Types.POJO(MeterReading.class)));
+        waitingSince =
+                getRuntimeContext()
+                        .getListState(new ListStateDescriptor<>("waiting-since", Types.LONG));
+        readingsWatermark = Long.MIN_VALUE;
         admission = new MeterAdmission(settings.limits());
         usage = new MeterUsage(settings);
         json = new EventJson(settings.zone());
@@ -149,16 +199,18 @@ public final class MeterEnrichment
         out.collect(CustomerFeed.master(master));
         Iterable<MeterReading> pending = waiting.get();
         if (pending != null) {
+            java.util.Iterator<Long> since = waitingSince.get().iterator();
             for (MeterReading r : pending) {
                 // A master record has no event time: each reading that waited for it goes on
                 // stamped with its own, as it would have had it come after its master. Without,
                 // what counts readings by their record's time downstream (the customers served in
                 // an area) found none, and wrote them only at the end of a replay.
                 stampedWith(r.endMillis(), out);
-                admit(r, state, ctx, out);
+                admit(r, since.hasNext() ? since.next() : Long.MIN_VALUE, state, ctx, out);
             }
             stampedWith(ctx.timestamp(), out); // back to the master record's own
             waiting.clear();
+            waitingSince.clear();
         }
     }
 
@@ -196,17 +248,25 @@ public final class MeterEnrichment
             throws Exception {
         MeterState state = state();
         if (state != null && state.customer != null) {
-            admit(reading, state, ctx, out);
+            admit(reading, readingsWatermark, state, ctx, out);
         } else {
             waiting.add(reading);
+            waitingSince.add(readingsWatermark);
             ctx.timerService()
                     .registerEventTimeTimer(
                             reading.endMillis() + settings.unknownMeterGrace().toMillis());
         }
     }
 
+    /**
+     * @param readingsMillis the readings' event time when {@code reading} came
+     */
     private void admit(
-            MeterReading reading, MeterState state, Context ctx, Collector<CustomerFeed> out)
+            MeterReading reading,
+            long readingsMillis,
+            MeterState state,
+            Context ctx,
+            Collector<CustomerFeed> out)
             throws Exception {
         CoveredQuarters history = state.covered;
         if (history == null) {
@@ -216,7 +276,13 @@ public final class MeterEnrichment
         if (refusal == null) {
             long now = eventTime.now(ctx.timerService());
             state.covered = history;
-            usage.onReading(reading, state.customer, now, ctx.timerService(), state);
+            usage.onReading(
+                    reading,
+                    state.customer,
+                    Math.max(readingsMillis, now),
+                    now,
+                    ctx.timerService(),
+                    state);
             meter.update(state);
             out.collect(CustomerFeed.reading(new MeteredReading(state.customer, reading), now));
         } else {
@@ -238,7 +304,10 @@ public final class MeterEnrichment
         }
         long grace = settings.unknownMeterGrace().toMillis();
         java.util.List<MeterReading> stillWaiting = new java.util.ArrayList<>();
+        java.util.List<Long> stillSince = new java.util.ArrayList<>();
+        java.util.Iterator<Long> since = waitingSince.get().iterator();
         for (MeterReading r : waiting.get()) {
+            long came = since.hasNext() ? since.next() : Long.MIN_VALUE;
             if (r.endMillis() + grace <= timestamp) {
                 reject(
                         r,
@@ -247,9 +316,11 @@ public final class MeterEnrichment
                         ctx);
             } else {
                 stillWaiting.add(r);
+                stillSince.add(came);
             }
         }
         waiting.update(stillWaiting);
+        waitingSince.update(stillSince);
     }
 
     /**

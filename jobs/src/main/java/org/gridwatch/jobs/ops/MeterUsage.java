@@ -27,11 +27,11 @@ import org.gridwatch.jobs.state.StateCodec;
  * got every reading: a network hop and a keyed state lookup less per reading (docs/architecture.md,
  * "The reading's work where the meter's state is").
  *
- * <p>What goes in is what the accounts let in before: a reading is left out of its day once the
- * join's event time has passed the day's close ({@link DayWatch#graceMillis} after its end), and
- * out of its month once its quarter hour has closed (the load's first phase rejects it TOO_LATE at
- * the same instant, in the same task) or when the customer's tariff is unknown (its load is counted
- * UNPRICED).
+ * <p>What goes in: a reading is left out of its day once the readings' own event time had passed
+ * the day's close ({@link DayWatch#graceMillis} after its end) when it came, or the join's had (see
+ * {@link MeterEnrichment} for why not the join's alone); out of its month once its quarter hour has
+ * closed by the join's event time (the load's first phase rejects it TOO_LATE at the same instant,
+ * in the same task) or when the customer's tariff is unknown (its load is counted UNPRICED).
  *
  * <p>What goes out, on the join's feed to the accounts ({@link CustomerFeed#day}, {@link
  * CustomerFeed#month}): a day at its close and a month at its billing instant, from event-time
@@ -69,16 +69,21 @@ final class MeterUsage {
 
     /**
      * Adds an admitted reading of {@code customer} to its open day and month in {@code meter},
-     * unless they have closed by {@code nowMillis}, the join's event time; arms the close of a day
-     * or month it opens.
+     * unless they have closed; arms the close of a day or month it opens.
+     *
+     * @param dayMillis the event time that decides whether the reading's day has closed: the
+     *     readings' own when it came (or the join's, if later)
+     * @param nowMillis the join's event time, which decides whether its month has closed, as the
+     *     load's first phase decides by it whether its quarter hour has
      */
     void onReading(
             MeterReading r,
             Customer customer,
+            long dayMillis,
             long nowMillis,
             TimerService timers,
             MeterState meter) {
-        addToDay(r, nowMillis, timers, meter);
+        addToDay(r, dayMillis, timers, meter);
         long start = r.startMillis();
         if (Bucket.closesAt(Bucket.startOf(start), lateness) <= nowMillis) {
             return; // rejected TOO_LATE by the load's first phase, in this task, at this time
@@ -100,7 +105,7 @@ final class MeterUsage {
         }
     }
 
-    private void addToDay(MeterReading r, long nowMillis, TimerService timers, MeterState meter) {
+    private void addToDay(MeterReading r, long dayMillis, TimerService timers, MeterState meter) {
         long start = r.startMillis();
         if (start < dayStart || start >= dayEnd) {
             LocalDate date = Instant.ofEpochMilli(start).atZone(zone).toLocalDate();
@@ -109,7 +114,7 @@ final class MeterUsage {
             dayEnd = startMillis(date.plusDays(1));
         }
         long closesAt = dayEnd + dayGrace; // DayWatch.closesAt, from the cached day's end
-        if (closesAt <= nowMillis) {
+        if (closesAt <= dayMillis) {
             return;
         }
         DayLoad day = meter.day(epochDay);

@@ -1,6 +1,7 @@
 package org.gridwatch.jobs.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.gridwatch.jobs.Fixtures.at;
 import static org.gridwatch.jobs.Fixtures.customer;
 import static org.gridwatch.jobs.Fixtures.reading;
@@ -319,5 +320,65 @@ class MeterEnrichmentTest {
 
         assertThat(feed()).containsExactly("MASTER C1", "READING C1", "REMOVAL C1");
         assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    /** The join as the job runs it, with the readings' own watermark. */
+    private static KeyedTwoInputStreamOperatorTestHarness<
+                    String, MeterAssignment, MeterReading, CustomerFeed>
+            jobsJoin() throws Exception {
+        var h =
+                new KeyedTwoInputStreamOperatorTestHarness<>(
+                        MeterEnrichment.operator(MonitorSettings.DEFAULT),
+                        MeterAssignment::meterId,
+                        MeterReading::meterId,
+                        Types.STRING);
+        h.open();
+        return h;
+    }
+
+    private static List<Double> shippedDaysKwh(
+            KeyedTwoInputStreamOperatorTestHarness<
+                            String, MeterAssignment, MeterReading, CustomerFeed>
+                    h) {
+        return h.extractOutputValues().stream()
+                .filter(f -> f.day != null)
+                .map(f -> f.day.total())
+                .toList();
+    }
+
+    @Test
+    void aReadingIsLateForItsDayByTheReadingsEventTimeWhileTheMasterHoldsTheJoinsBack()
+            throws Exception {
+        var join = jobsJoin();
+        join.processElement1(MeterAssignment.assign(customer("C1", "M1", "A001", 8.0)), 0);
+        join.processElement2(reading("M1", "2026-01-15T08:15", 15, 0.4), at("2026-01-15T08:15"));
+        // The readings pass the 15th's close (the 16th, 02:00); the master, still being read, has
+        // sent no watermark: the join's own event time has not moved.
+        join.processWatermark2(new Watermark(at("2026-01-16T03:00")));
+        join.processElement2(reading("M1", "2026-01-15T09:15", 15, 0.5), at("2026-01-15T09:15"));
+        join.processWatermark1(new Watermark(Long.MAX_VALUE)); // the master read to its end
+
+        // the late reading is admitted (its load and bill count it), but not into the closed day
+        assertThat(join.extractOutputValues()).filteredOn(CustomerFeed::isReading).hasSize(2);
+        assertThat(shippedDaysKwh(join)).hasSize(1);
+        assertThat(shippedDaysKwh(join).get(0)).isCloseTo(0.4, within(1e-6));
+        join.close();
+    }
+
+    @Test
+    void aReadingThatWaitedForTheMasterIsJudgedByTheReadingsEventTimeWhenItCame() throws Exception {
+        var join = jobsJoin();
+        join.processElement2(reading("M1", "2026-01-15T08:15", 15, 0.4), at("2026-01-15T08:15"));
+        join.processWatermark2(new Watermark(at("2026-01-16T03:00")));
+        join.processElement2(reading("M1", "2026-01-15T09:15", 15, 0.5), at("2026-01-15T09:15"));
+        join.processWatermark2(new Watermark(at("2026-01-16T06:00"))); // on, before the master
+        join.processElement1(MeterAssignment.assign(customer("C1", "M1", "A001", 8.0)), 0);
+        join.processWatermark1(new Watermark(Long.MAX_VALUE));
+
+        // both admitted; only the one that came before the readings passed the close is in its day
+        assertThat(join.extractOutputValues()).filteredOn(CustomerFeed::isReading).hasSize(2);
+        assertThat(shippedDaysKwh(join)).hasSize(1);
+        assertThat(shippedDaysKwh(join).get(0)).isCloseTo(0.4, within(1e-6));
+        join.close();
     }
 }
