@@ -143,7 +143,9 @@ class ExactlyOnceTest {
     /**
      * Throws once, in the metrics stream, at the first point after the first checkpoint completed
      * (checkpoints every 200 ms: the replay is over in a few seconds, and a failure armed later
-     * could miss it).
+     * could miss it). Until then each point is held a millisecond: the stream backs up behind it,
+     * so points are still to come when the checkpoint completes, however long it takes on a busy
+     * machine (CI once saw the replay end before the first checkpoint did, and no failure).
      */
     private static final class FailOnceAfterCheckpoint implements MonitorOutputs {
         private static final long serialVersionUID = 1L;
@@ -176,7 +178,10 @@ class ExactlyOnceTest {
         }
 
         @Override
-        public MetricPoint map(MetricPoint p) {
+        public MetricPoint map(MetricPoint p) throws InterruptedException {
+            if (!armed && !FAILED.get(run).get()) {
+                Thread.sleep(1);
+            }
             if (armed && FAILED.get(run).compareAndSet(false, true)) {
                 throw new IllegalStateException("failure injected after a checkpoint");
             }
