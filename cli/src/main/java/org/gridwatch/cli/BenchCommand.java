@@ -11,18 +11,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobID;
-import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.gridwatch.core.event.Source;
 import org.gridwatch.embedded.EmbeddedKafka;
 import org.gridwatch.jobs.MonitorJob;
 import org.gridwatch.jobs.MonitorSettings;
-import org.gridwatch.jobs.bench.BaselineJob;
-import org.gridwatch.jobs.io.FileInputs;
-import org.gridwatch.jobs.io.FileOutputs;
 import org.gridwatch.jobs.io.KafkaInputs;
 import org.gridwatch.jobs.io.KafkaOutputs;
-import org.gridwatch.jobs.io.MonitorInputs;
 import org.gridwatch.jobs.io.MonitorOutputs;
 import org.gridwatch.simulator.FileFleetSink;
 import org.gridwatch.simulator.FleetSimulator;
@@ -173,6 +168,15 @@ public final class BenchCommand implements Callable<Integer> {
                             + " (HPROF, for a heap analyser; it must not exist yet).")
     Path heapDump;
 
+    @Option(
+            names = "--separate-jvms",
+            description =
+                    "Run each job in a JVM of its own, started once and given every round of its"
+                            + " job (still alternating): in one JVM the two jobs share the JIT's"
+                            + " compiled code and undo each other's. The CPU times are then each"
+                            + " job's JVM's, without the broker's.")
+    boolean separateJvms;
+
     @Override
     public Integer call() throws Exception {
         if (rounds < 1 || parallelism < 1 || parallelism > 64) {
@@ -278,22 +282,22 @@ public final class BenchCommand implements Callable<Integer> {
             throws Exception {
         Runs monitor = new Runs(readings);
         Runs baseline = new Runs(readings);
-        try (LocalFlink flink = LocalFlink.start(parallelism, 0, taskManagers)) {
+        BenchHost monitorHost = newHost();
+        BenchHost baselineHost = separateJvms ? newHost() : monitorHost;
+        try {
+            sayWhere(monitorHost, baselineHost, out);
             for (int r = 1 - warmup; r <= rounds; r++) {
                 Path outDir = scratch.resolve("out-files-" + (r + warmup));
-                Ran ran =
-                        runMonitor(
-                                flink,
-                                new FileInputs(data),
-                                new FileOutputs(outDir, MonitorSettings.DEFAULT.zone()));
+                Ran ran = monitorHost.monitorFiles(data, outDir);
                 monitor.add(r, report(out, "files", "monitor", r, readings, ran));
                 if (r == rounds) {
-                    printState(flink, ran, data, out);
+                    monitorHost.printState(data, out);
                 }
-                StreamExecutionEnvironment env = flink.environment();
-                BaselineJob.overFile(env, data.resolve(Source.METER_READINGS.fileName()));
-                baseline.add(r, report(out, "files", "baseline", r, readings, run(flink, env)));
+                ran = baselineHost.baselineFiles(data);
+                baseline.add(r, report(out, "files", "baseline", r, readings, ran));
             }
+        } finally {
+            close(monitorHost, baselineHost);
         }
         return monitor.line("files", baseline);
     }
@@ -301,8 +305,7 @@ public final class BenchCommand implements Callable<Integer> {
     private String kafkaBench(Path data, long readings, Path scratch, PrintWriter out, Runs monitor)
             throws Exception {
         Runs baseline = new Runs(readings);
-        try (EmbeddedKafka kafka = QuietKafka.start();
-                LocalFlink flink = LocalFlink.start(parallelism, 0, taskManagers)) {
+        try (EmbeddedKafka kafka = QuietKafka.start()) {
             long loaded = KafkaLoad.topics(kafka, data, parallelism);
             out.printf(
                     Locale.ROOT,
@@ -311,55 +314,59 @@ public final class BenchCommand implements Callable<Integer> {
                     kafka.bootstrapServers(),
                     parallelism);
             out.flush();
-            for (int r = 1 - warmup; r <= rounds; r++) {
-                String servers = kafka.bootstrapServers();
-                String group = "bench-monitor-" + (r + warmup);
-                monitor.add(
-                        r,
-                        report(
-                                out,
-                                "kafka",
-                                "monitor",
-                                r,
-                                readings,
-                                runMonitor(
-                                        flink,
-                                        new KafkaInputs(servers, group, true),
-                                        new KafkaOutputs(
-                                                servers, MonitorSettings.DEFAULT.zone(), group))));
-                StreamExecutionEnvironment env = flink.environment();
-                BaselineJob.overKafka(
-                        env,
-                        servers,
-                        Source.METER_READINGS.topic(),
-                        "bench-baseline-" + (r + warmup));
-                baseline.add(r, report(out, "kafka", "baseline", r, readings, run(flink, env)));
+            BenchHost monitorHost = newHost();
+            BenchHost baselineHost = separateJvms ? newHost() : monitorHost;
+            try {
+                sayWhere(monitorHost, baselineHost, out);
+                for (int r = 1 - warmup; r <= rounds; r++) {
+                    String servers = kafka.bootstrapServers();
+                    Ran ran = monitorHost.monitorKafka(servers, "bench-monitor-" + (r + warmup));
+                    monitor.add(r, report(out, "kafka", "monitor", r, readings, ran));
+                    ran = baselineHost.baselineKafka(servers, "bench-baseline-" + (r + warmup));
+                    baseline.add(r, report(out, "kafka", "baseline", r, readings, ran));
+                }
+            } finally {
+                close(monitorHost, baselineHost);
             }
             QuietKafka.clientsToLogFileOnly();
         }
         return monitor.line("kafka", baseline);
     }
 
+    /** Where the jobs run: this JVM's Flink, or one JVM a job ({@code --separate-jvms}). */
+    private BenchHost newHost() throws Exception {
+        return separateJvms
+                ? new BenchHost.Worker(parallelism, taskManagers, checkpointIntervalMs)
+                : new BenchHost.InProcess(parallelism, taskManagers, checkpointIntervalMs);
+    }
+
+    private static void sayWhere(BenchHost monitor, BenchHost baseline, PrintWriter out) {
+        if (monitor != baseline) {
+            out.printf(
+                    Locale.ROOT,
+                    "bench: the monitor runs in JVM %d, the baseline in JVM %d (this is %d)%n",
+                    monitor.pid(),
+                    baseline.pid(),
+                    ProcessHandle.current().pid());
+            out.flush();
+        }
+    }
+
+    private static void close(BenchHost monitorHost, BenchHost baselineHost) throws Exception {
+        try {
+            monitorHost.close();
+        } finally {
+            if (baselineHost != monitorHost) {
+                baselineHost.close();
+            }
+        }
+    }
+
     /** The monitor's settings: the defaults, checkpointing as asked into the cluster's scratch. */
-    private MonitorSettings settings(LocalFlink flink) {
+    static MonitorSettings monitorSettings(LocalFlink flink, long checkpointIntervalMs) {
         return MonitorSettings.DEFAULT
                 .withCheckpointDir(flink.scratchCheckpoints())
                 .withCheckpointInterval(java.time.Duration.ofMillis(checkpointIntervalMs));
-    }
-
-    /** The monitor job as `gridwatch monitor` wires it, with its live summary. */
-    private Ran runMonitor(LocalFlink flink, MonitorInputs inputs, MonitorOutputs outputs)
-            throws Exception {
-        MonitorSettings settings = settings(flink);
-        try (LiveSummary summary = LiveSummary.open(settings.allowedLateness())) {
-            StreamExecutionEnvironment env = flink.environment();
-            new MonitorJob(
-                            new CountedInputs(inputs, summary),
-                            MonitorOutputs.all(List.of(outputs, new LiveSummaryOutputs(summary))),
-                            settings)
-                    .build(env);
-            return run(flink, env);
-        }
     }
 
     /**
@@ -384,7 +391,7 @@ public final class BenchCommand implements Callable<Integer> {
                     parallelism,
                     java.util.EnumSet.of(Source.CUSTOMERS, Source.PAYMENTS, Source.INSPECTIONS));
             long customers = lines(data.resolve(Source.CUSTOMERS.fileName()));
-            MonitorSettings settings = settings(flink);
+            MonitorSettings settings = monitorSettings(flink, checkpointIntervalMs);
             StreamExecutionEnvironment env = flink.environment();
             new MonitorJob(
                             new CountedInputs(
@@ -464,28 +471,6 @@ public final class BenchCommand implements Callable<Integer> {
      * (the local cluster with its one job, the JIT, the garbage collector) used meanwhile.
      */
     record Ran(JobID job, long nanos, long cpuNanos) {}
-
-    /** CPU time of this process so far, all threads. */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean)
-                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
-    /** Runs the job wired into {@code env} to its end. */
-    private static Ran run(LocalFlink flink, StreamExecutionEnvironment env) throws Exception {
-        long started = System.nanoTime();
-        long cpuBefore = processCpuNanos();
-        JobID job = flink.submit(env, "bench");
-        JobResult result = flink.result(job).get();
-        long took = System.nanoTime() - started;
-        long cpu = processCpuNanos() - cpuBefore;
-        Throwable failure = LocalFlink.failure(result);
-        if (failure != null) {
-            throw new IllegalStateException("the job failed: " + LocalFlink.reason(failure));
-        }
-        return new Ran(job, took, cpu);
-    }
 
     /** What the monitor's operators held at its last checkpoint, per customer of the master. */
     static void printState(LocalFlink flink, Ran ran, Path data, PrintWriter out) throws Exception {

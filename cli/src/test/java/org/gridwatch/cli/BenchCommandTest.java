@@ -49,6 +49,40 @@ class BenchCommandTest {
     }
 
     @Test
+    @Timeout(240)
+    void withSeparateJvmsEachJobRunsInAJvmOfItsOwn() {
+        CommandRun bench =
+                CommandRun.of(
+                        "bench",
+                        "--customers",
+                        "20",
+                        "--days",
+                        "2",
+                        "--rounds",
+                        "1",
+                        "--warmup",
+                        "0",
+                        "--sources",
+                        "files",
+                        "--separate-jvms");
+
+        assertThat(bench.exitCode()).as(bench.err()).isZero();
+        java.util.regex.Matcher where =
+                java.util.regex.Pattern.compile(
+                                "the monitor runs in JVM (\\d+), the baseline in JVM (\\d+)")
+                        .matcher(bench.out());
+        assertThat(where.find()).as(bench.out()).isTrue();
+        long self = ProcessHandle.current().pid();
+        assertThat(List.of(Long.parseLong(where.group(1)), Long.parseLong(where.group(2))))
+                .doesNotHaveDuplicates()
+                .doesNotContain(self);
+        assertThat(bench.out())
+                .containsPattern("files +round 1 +monitor +[\\d.]+ s +[\\d,]+ readings/s")
+                .containsPattern("files +round 1 +baseline +[\\d.]+ s +[\\d,]+ readings/s")
+                .contains("B/customer  customer accounts"); // the worker's lines, passed on
+    }
+
+    @Test
     void refusesALatencyRunWithoutKafka() {
         CommandRun bench =
                 CommandRun.of(
