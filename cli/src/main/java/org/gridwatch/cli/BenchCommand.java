@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Generates a fleet (or takes --input), then runs, alternating in this one process, the"
+            "Generates a fleet (or takes --input), then runs, alternating in this one process (or"
+                    + " each in a JVM of its own: --separate-jvms), the"
                     + " monitor job with everything on (as `gridwatch monitor --input/--kafka"
                     + " --out` runs it) and the trivial baseline (parse each reading's JSON, key"
                     + " by meter, keep a sum in keyed state) over the same readings: from the"
