@@ -14,31 +14,36 @@ import org.gridwatch.jobs.io.MonitorInputs;
 import org.gridwatch.jobs.ops.InputKind;
 
 /**
- * A replay folder whose customer master is read late: its first record waits until {@code
- * readingsFirst} readings have left their source, as a master topic that a consumer reaches after
- * the readings' would. The job's event time waits for the master (it holds none back only once read
- * to its end), while the readings' runs on.
+ * A replay folder one of whose inputs is read late: its first record waits until {@code
+ * readingsFirst} readings have left their source, as a topic that a consumer reaches after the
+ * readings' would (or a task that starts late on a busy machine). The job's event time waits for
+ * it, while the readings' runs on.
  *
  * <p>Blocks a source task, so it is for a job without checkpoints: an aligned checkpoint's barrier
  * would wait on the blocked master and stop the readings too. One job at a time per JVM (the count
  * is static: the MiniCluster runs in this JVM and the functions are serialized copies).
  */
-final class MasterReadLate implements MonitorInputs {
+final class SourceReadLate implements MonitorInputs {
     private static final long serialVersionUID = 1L;
     private static final long WAIT_AT_MOST_MILLIS = 120_000;
 
     static final AtomicLong READINGS_OUT = new AtomicLong();
-    static final AtomicLong READINGS_BEFORE_MASTER = new AtomicLong(-1);
+    static final AtomicLong READINGS_BEFORE_IT = new AtomicLong(-1);
     private static volatile boolean readingsEnded;
 
     private final FileInputs files;
+    private final Source late;
     private final long readingsFirst;
 
-    MasterReadLate(FileInputs files, long readingsFirst) {
+    SourceReadLate(FileInputs files, Source late, long readingsFirst) {
+        if (late == Source.METER_READINGS) {
+            throw new IllegalArgumentException("the readings are what the late input waits for");
+        }
         this.files = files;
+        this.late = late;
         this.readingsFirst = readingsFirst;
         READINGS_OUT.set(0);
-        READINGS_BEFORE_MASTER.set(-1);
+        READINGS_BEFORE_IT.set(-1);
         readingsEnded = false;
     }
 
@@ -51,7 +56,7 @@ final class MasterReadLate implements MonitorInputs {
     public <T> Optional<DataStream<Arrival<T>>> open(
             StreamExecutionEnvironment env, InputKind<T> kind, MonitorSettings settings) {
         Optional<DataStream<Arrival<T>>> opened = files.open(env, kind, settings);
-        if (kind.source() == Source.CUSTOMERS) {
+        if (kind.source() == late) {
             return opened.map(
                     s -> s.map(new AwaitReadings<T>(readingsFirst)).returns(kind.arrivalType()));
         }
@@ -107,7 +112,7 @@ final class MasterReadLate implements MonitorInputs {
                     }
                     Thread.sleep(5);
                 }
-                READINGS_BEFORE_MASTER.compareAndSet(-1, READINGS_OUT.get());
+                READINGS_BEFORE_IT.compareAndSet(-1, READINGS_OUT.get());
                 waited = true;
             }
             return a;
