@@ -250,11 +250,36 @@ public final class MeterEnrichment
         if (state != null && state.customer != null) {
             admit(reading, readingsWatermark, state, ctx, out);
         } else {
+            if (restored) {
+                alignWaitingSince(); // readings a release without it may have left waiting
+            }
             waiting.add(reading);
             waitingSince.add(readingsWatermark);
             ctx.timerService()
                     .registerEventTimeTimer(
                             reading.endMillis() + settings.unknownMeterGrace().toMillis());
+        }
+    }
+
+    /**
+     * Gives each reading that waited without a time of its coming (a savepoint of a release before
+     * {@code waiting-since}) the least, so that the times of later ones stay beside their readings:
+     * those are judged by the join's event time, as that release judged them.
+     */
+    private void alignWaitingSince() throws Exception {
+        int readings = 0;
+        for (MeterReading ignored : waiting.get()) {
+            readings++;
+        }
+        java.util.List<Long> since = new java.util.ArrayList<>();
+        waitingSince.get().forEach(since::add);
+        if (since.size() < readings) {
+            java.util.List<Long> aligned = new java.util.ArrayList<>();
+            for (int i = since.size(); i < readings; i++) {
+                aligned.add(Long.MIN_VALUE);
+            }
+            aligned.addAll(since);
+            waitingSince.update(aligned);
         }
     }
 

@@ -381,4 +381,68 @@ class MeterEnrichmentTest {
         assertThat(shippedDaysKwh(join).get(0)).isCloseTo(0.4, within(1e-6));
         join.close();
     }
+
+    @Test
+    void readingsLeftWaitingByAReleaseWithoutTheirTimesAreJudgedByTheJoinsAsThen()
+            throws Exception {
+        var before = jobsJoin();
+        before.processElement2(reading("M1", "2026-01-15T08:15", 15, 0.4), at("2026-01-15T08:15"));
+        // what a release before `waiting-since` left: the waiting reading, without its time
+        before.getOperator().setCurrentKey("M1");
+        java.lang.reflect.Field since = MeterEnrichment.class.getDeclaredField("waitingSince");
+        since.setAccessible(true);
+        var join =
+                (MeterEnrichment)
+                        ((org.apache.flink.streaming.api.operators.AbstractUdfStreamOperator<?, ?>)
+                                        before.getOperator())
+                                .getUserFunction();
+        ((org.apache.flink.api.common.state.ListState<?>) since.get(join)).clear();
+        var checkpoint = before.snapshot(1, 0);
+        before.close();
+
+        var after =
+                new KeyedTwoInputStreamOperatorTestHarness<>(
+                        MeterEnrichment.operator(MonitorSettings.DEFAULT),
+                        MeterAssignment::meterId,
+                        MeterReading::meterId,
+                        Types.STRING);
+        after.initializeState(checkpoint);
+        after.open();
+        after.processWatermark2(new Watermark(at("2026-01-16T03:00"))); // past the 15th's close
+        after.processElement2(reading("M1", "2026-01-15T09:15", 15, 0.5), at("2026-01-15T09:15"));
+        after.processElement1(MeterAssignment.assign(customer("C1", "M1", "A001", 8.0)), 0);
+        after.processWatermark1(new Watermark(Long.MAX_VALUE));
+
+        // the old reading by the join's time (the master had sent none: in its day), the new one
+        // by the readings' when it came (after the close: not)
+        assertThat(shippedDaysKwh(after)).hasSize(1);
+        assertThat(shippedDaysKwh(after).get(0)).isCloseTo(0.4, within(1e-6));
+        after.close();
+    }
+
+    @Test
+    void aWaitingReadingKeepsTheTimeItCameThroughARestore() throws Exception {
+        var before = jobsJoin();
+        before.processElement2(reading("M1", "2026-01-15T08:15", 15, 0.4), at("2026-01-15T08:15"));
+        before.processWatermark2(new Watermark(at("2026-01-16T03:00")));
+        before.processElement2(reading("M1", "2026-01-15T09:15", 15, 0.5), at("2026-01-15T09:15"));
+        var checkpoint = before.snapshot(1, 0);
+        before.close();
+
+        var after =
+                new KeyedTwoInputStreamOperatorTestHarness<>(
+                        MeterEnrichment.operator(MonitorSettings.DEFAULT),
+                        MeterAssignment::meterId,
+                        MeterReading::meterId,
+                        Types.STRING);
+        after.initializeState(checkpoint);
+        after.open(); // no watermark of the readings yet
+        after.processElement1(MeterAssignment.assign(customer("C1", "M1", "A001", 8.0)), 0);
+        after.processWatermark1(new Watermark(Long.MAX_VALUE));
+        after.processWatermark2(new Watermark(at("2026-01-16T03:00")));
+
+        assertThat(shippedDaysKwh(after)).hasSize(1);
+        assertThat(shippedDaysKwh(after).get(0)).isCloseTo(0.4, within(1e-6));
+        after.close();
+    }
 }
