@@ -326,12 +326,23 @@ class MeterEnrichmentTest {
     private static KeyedTwoInputStreamOperatorTestHarness<
                     String, MeterAssignment, MeterReading, CustomerFeed>
             jobsJoin() throws Exception {
+        return jobsJoin(null);
+    }
+
+    /** The same, restored from {@code checkpoint} (none: fresh). */
+    private static KeyedTwoInputStreamOperatorTestHarness<
+                    String, MeterAssignment, MeterReading, CustomerFeed>
+            jobsJoin(org.apache.flink.runtime.checkpoint.OperatorSubtaskState checkpoint)
+                    throws Exception {
         var h =
                 new KeyedTwoInputStreamOperatorTestHarness<>(
                         MeterEnrichment.operator(MonitorSettings.DEFAULT),
                         MeterAssignment::meterId,
                         MeterReading::meterId,
                         Types.STRING);
+        if (checkpoint != null) {
+            h.initializeState(checkpoint);
+        }
         h.open();
         return h;
     }
@@ -400,14 +411,7 @@ class MeterEnrichmentTest {
         var checkpoint = before.snapshot(1, 0);
         before.close();
 
-        var after =
-                new KeyedTwoInputStreamOperatorTestHarness<>(
-                        MeterEnrichment.operator(MonitorSettings.DEFAULT),
-                        MeterAssignment::meterId,
-                        MeterReading::meterId,
-                        Types.STRING);
-        after.initializeState(checkpoint);
-        after.open();
+        var after = jobsJoin(checkpoint);
         after.processWatermark2(new Watermark(at("2026-01-16T03:00"))); // past the 15th's close
         after.processElement2(reading("M1", "2026-01-15T09:15", 15, 0.5), at("2026-01-15T09:15"));
         after.processElement1(MeterAssignment.assign(customer("C1", "M1", "A001", 8.0)), 0);
@@ -429,14 +433,7 @@ class MeterEnrichmentTest {
         var checkpoint = before.snapshot(1, 0);
         before.close();
 
-        var after =
-                new KeyedTwoInputStreamOperatorTestHarness<>(
-                        MeterEnrichment.operator(MonitorSettings.DEFAULT),
-                        MeterAssignment::meterId,
-                        MeterReading::meterId,
-                        Types.STRING);
-        after.initializeState(checkpoint);
-        after.open(); // no watermark of the readings yet
+        var after = jobsJoin(checkpoint); // no watermark of the readings yet
         after.processElement1(MeterAssignment.assign(customer("C1", "M1", "A001", 8.0)), 0);
         after.processWatermark1(new Watermark(Long.MAX_VALUE));
         after.processWatermark2(new Watermark(at("2026-01-16T03:00")));
