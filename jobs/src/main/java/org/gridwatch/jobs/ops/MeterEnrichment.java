@@ -65,8 +65,8 @@ public final class MeterEnrichment
     private final MonitorSettings settings;
     private transient ValueState<MeterState> meter;
     private transient ListState<MeterReading> waiting;
-    // The readings' event time when each waiting reading came, in the same order (empty for the
-    // readings a release before this one left waiting: they are judged by the join's, as then).
+    // The readings' event time when each waiting reading came, added with it: the last of the
+    // waiting readings' times (a release before this one left readings waiting without, first).
     private transient ListState<Long> waitingSince;
     // The watermark of the readings input alone; not checkpointed: after a restore the join's own
     // acted-on event time (eventTime) is the floor until the readings' climbs past it again.
@@ -197,16 +197,16 @@ public final class MeterEnrichment
         state.customer = master;
         meter.update(state);
         out.collect(CustomerFeed.master(master));
-        Iterable<MeterReading> pending = waiting.get();
-        if (pending != null) {
-            java.util.Iterator<Long> since = waitingSince.get().iterator();
+        java.util.List<MeterReading> pending = waitingReadings();
+        if (!pending.isEmpty()) {
+            java.util.Iterator<Long> since = waitingTimes(pending.size()).iterator();
             for (MeterReading r : pending) {
                 // A master record has no event time: each reading that waited for it goes on
                 // stamped with its own, as it would have had it come after its master. Without,
                 // what counts readings by their record's time downstream (the customers served in
                 // an area) found none, and wrote them only at the end of a replay.
                 stampedWith(r.endMillis(), out);
-                admit(r, since.hasNext() ? since.next() : Long.MIN_VALUE, state, ctx, out);
+                admit(r, since.next(), state, ctx, out);
             }
             stampedWith(ctx.timestamp(), out); // back to the master record's own
             waiting.clear();
@@ -250,9 +250,6 @@ public final class MeterEnrichment
         if (state != null && state.customer != null) {
             admit(reading, readingsWatermark, state, ctx, out);
         } else {
-            if (restored) {
-                alignWaitingSince(); // readings a release without it may have left waiting
-            }
             waiting.add(reading);
             waitingSince.add(readingsWatermark);
             ctx.timerService()
@@ -261,26 +258,30 @@ public final class MeterEnrichment
         }
     }
 
+    /** The readings waiting for the meter's master, in the order they came. */
+    private java.util.List<MeterReading> waitingReadings() throws Exception {
+        java.util.List<MeterReading> readings = new java.util.ArrayList<>();
+        Iterable<MeterReading> kept = waiting.get();
+        if (kept != null) {
+            kept.forEach(readings::add);
+        }
+        return readings;
+    }
+
     /**
-     * Gives each reading that waited without a time of its coming (a savepoint of a release before
-     * {@code waiting-since}) the least, so that the times of later ones stay beside their readings:
-     * those are judged by the join's event time, as that release judged them.
+     * The readings' event time when each of the {@code count} waiting readings came, in order; the
+     * least for those a release before {@code waiting-since} left waiting without one, which come
+     * first: they are judged by the join's event time, as that release judged them.
      */
-    private void alignWaitingSince() throws Exception {
-        int readings = 0;
-        for (MeterReading ignored : waiting.get()) {
-            readings++;
+    private java.util.List<Long> waitingTimes(int count) throws Exception {
+        java.util.List<Long> kept = new java.util.ArrayList<>();
+        waitingSince.get().forEach(kept::add);
+        java.util.List<Long> times = new java.util.ArrayList<>(count);
+        for (int i = kept.size(); i < count; i++) {
+            times.add(Long.MIN_VALUE);
         }
-        java.util.List<Long> since = new java.util.ArrayList<>();
-        waitingSince.get().forEach(since::add);
-        if (since.size() < readings) {
-            java.util.List<Long> aligned = new java.util.ArrayList<>();
-            for (int i = since.size(); i < readings; i++) {
-                aligned.add(Long.MIN_VALUE);
-            }
-            aligned.addAll(since);
-            waitingSince.update(aligned);
-        }
+        times.addAll(kept);
+        return times;
     }
 
     /**
@@ -330,9 +331,10 @@ public final class MeterEnrichment
         long grace = settings.unknownMeterGrace().toMillis();
         java.util.List<MeterReading> stillWaiting = new java.util.ArrayList<>();
         java.util.List<Long> stillSince = new java.util.ArrayList<>();
-        java.util.Iterator<Long> since = waitingSince.get().iterator();
-        for (MeterReading r : waiting.get()) {
-            long came = since.hasNext() ? since.next() : Long.MIN_VALUE;
+        java.util.List<MeterReading> pending = waitingReadings();
+        java.util.Iterator<Long> since = waitingTimes(pending.size()).iterator();
+        for (MeterReading r : pending) {
+            long came = since.next();
             if (r.endMillis() + grace <= timestamp) {
                 reject(
                         r,
