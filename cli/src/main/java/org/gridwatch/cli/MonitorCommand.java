@@ -18,7 +18,9 @@ import org.gridwatch.jobs.MonitorJob;
 import org.gridwatch.jobs.MonitorSettings;
 import org.gridwatch.jobs.RetainedCheckpoints;
 import org.gridwatch.jobs.influx.InfluxSettings;
+import org.gridwatch.jobs.io.MonitorInputs;
 import org.gridwatch.jobs.io.MonitorOutputs;
+import org.gridwatch.jobs.io.ReplayOrder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
@@ -178,6 +180,16 @@ public final class MonitorCommand implements Callable<Integer> {
     boolean fresh;
 
     @Option(
+            names = "--replay-order",
+            paramLabel = "auto|file|time",
+            description =
+                    "With --input: read each time-stamped file as written, in the order its"
+                            + " records arrived (file), sorted by event time (time), or as written"
+                            + " unless its first records show it was written one meter, area or"
+                            + " customer after the other (auto, the default).")
+    String replayOrder;
+
+    @Option(
             names = "--future-tolerance",
             paramLabel = "DURATION",
             description =
@@ -265,8 +277,15 @@ public final class MonitorCommand implements Callable<Integer> {
             StreamExecutionEnvironment env = flink.environment();
             MonitorOutputs outputs =
                     MonitorOutputs.all(List.of(args.outputs(), new LiveSummaryOutputs(summary)));
-            new MonitorJob(new CountedInputs(args.inputs(), summary), outputs, args.settings())
-                    .build(env);
+            MonitorInputs inputs =
+                    args.inputs(
+                            line -> {
+                                if (!quiet) {
+                                    err.println("monitor: " + line);
+                                    err.flush();
+                                }
+                            });
+            new MonitorJob(new CountedInputs(inputs, summary), outputs, args.settings()).build(env);
             String resume = resumePoint(args);
             if (resume != null && !quiet) {
                 err.println("monitor: resuming from " + resume);
@@ -355,6 +374,16 @@ public final class MonitorCommand implements Callable<Integer> {
             }
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
+        }
+        if (replayOrder != null) {
+            if (input == null) {
+                throw usage("--replay-order applies to --input only");
+            }
+            try {
+                settings = settings.withReplayOrder(ReplayOrder.parse(replayOrder));
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
         }
         if (futureTolerance != null) {
             try {

@@ -25,6 +25,7 @@ import org.gridwatch.jobs.io.KafkaInputs;
 import org.gridwatch.jobs.io.KafkaOutputs;
 import org.gridwatch.jobs.io.MonitorInputs;
 import org.gridwatch.jobs.io.MonitorOutputs;
+import org.gridwatch.jobs.io.ReplayOrder;
 
 /**
  * What a deployment of the monitor job reads and writes. {@code bin/gridwatch monitor} builds it
@@ -76,7 +77,8 @@ public record MonitorArgs(
                     "tariffs",
                     "holidays",
                     "kafka-properties",
-                    "value-model");
+                    "value-model",
+                    "replay-order");
 
     public MonitorArgs {
         if ((kafka == null) == (input == null)) {
@@ -158,11 +160,35 @@ public record MonitorArgs(
         }
     }
 
+    /**
+     * {@link #inputs(java.util.function.Consumer)}, telling a replay's notices on standard error.
+     */
     public MonitorInputs inputs() {
+        return inputs(null);
+    }
+
+    /**
+     * The inputs of a run in this JVM: a replay's sorted copies, if any, go to a temporary folder
+     * deleted when it exits, and what a replay says about its files' order goes to {@code notices}.
+     */
+    public MonitorInputs inputs(java.util.function.Consumer<String> notices) {
         return kafka != null
                 ? new KafkaInputs(kafka, groupId, boundedKafka, kafkaProperties)
-                : new FileInputs(input);
+                : new FileInputs(input).withNotices(notices);
     }
+
+    /**
+     * The inputs of a job submitted to a cluster: a replay's sorted copies, if any, go to {@link
+     * #SORTED_COPIES} in the input folder, where the task managers read the files.
+     */
+    public MonitorInputs clusterInputs() {
+        return kafka != null
+                ? new KafkaInputs(kafka, groupId, boundedKafka, kafkaProperties)
+                : new FileInputs(input, input.resolve(SORTED_COPIES));
+    }
+
+    /** The sub-folder of a replay's input folder that holds its event-time-ordered copies. */
+    public static final String SORTED_COPIES = "time-ordered";
 
     public MonitorOutputs outputs() {
         List<MonitorOutputs> all = new ArrayList<>();
@@ -295,6 +321,12 @@ public record MonitorArgs(
         }
         if (p.has("value-model")) {
             settings = settings.withValueModel(valueModel(Path.of(p.get("value-model"))));
+        }
+        if (p.has("replay-order")) {
+            if (!p.has("input")) {
+                throw new IllegalArgumentException("--replay-order applies to --input only");
+            }
+            settings = settings.withReplayOrder(ReplayOrder.parse(p.get("replay-order")));
         }
         InfluxSettings influx =
                 influx(

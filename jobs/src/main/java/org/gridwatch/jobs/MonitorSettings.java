@@ -8,6 +8,7 @@ import org.gridwatch.core.codec.EventTime;
 import org.gridwatch.core.codec.ValidationLimits;
 import org.gridwatch.core.tariff.TariffBook;
 import org.gridwatch.core.value.ValueModel;
+import org.gridwatch.jobs.io.ReplayOrder;
 
 /**
  * The monitor job's tunables, each with its default and the reason for it.
@@ -55,6 +56,8 @@ import org.gridwatch.core.value.ValueModel;
  *     presets and the 2026 calendar of China)
  * @param valueModel the credit, value and segment rules ({@link ValueModel#DEFAULTS}, explained in
  *     docs/value.md)
+ * @param replayOrder the order a file replay reads its time-stamped files in ({@link
+ *     ReplayOrder#AUTO}: as written, unless a file is plainly not an arrival log)
  */
 public record MonitorSettings(
         ZoneId zone,
@@ -71,7 +74,8 @@ public record MonitorSettings(
         String stateBackend,
         PricingFiles pricing,
         ValidationLimits limits,
-        ValueModel valueModel)
+        ValueModel valueModel,
+        ReplayOrder replayOrder)
         implements Serializable {
 
     /** Flink's heap state backend ({@code state.backend.type: hashmap}). */
@@ -84,6 +88,9 @@ public record MonitorSettings(
     public static final String ROCKSDB = "rocksdb";
 
     public MonitorSettings {
+        if (replayOrder == null) {
+            replayOrder = ReplayOrder.AUTO;
+        }
         if (stateBackend != null
                 && !stateBackend.equals(HASHMAP)
                 && !stateBackend.equals(ROCKSDB)) {
@@ -114,7 +121,8 @@ public record MonitorSettings(
                     null,
                     PricingFiles.SHIPPED,
                     ValidationLimits.DEFAULT,
-                    ValueModel.DEFAULTS);
+                    ValueModel.DEFAULTS,
+                    ReplayOrder.AUTO);
 
     public MonitorSettings withZone(ZoneId z) {
         return edit(b -> b.zone = z);
@@ -155,6 +163,10 @@ public record MonitorSettings(
 
     public MonitorSettings withValueModel(ValueModel model) {
         return edit(b -> b.valueModel = model);
+    }
+
+    public MonitorSettings withReplayOrder(ReplayOrder order) {
+        return edit(b -> b.replayOrder = order);
     }
 
     /** A duration in the largest whole unit that fits, for messages: "1 day", "90 min". */
@@ -200,6 +212,7 @@ public record MonitorSettings(
         PricingFiles pricing;
         ValidationLimits limits;
         ValueModel valueModel;
+        ReplayOrder replayOrder;
 
         Draft(MonitorSettings s) {
             zone = s.zone;
@@ -217,6 +230,7 @@ public record MonitorSettings(
             pricing = s.pricing;
             limits = s.limits;
             valueModel = s.valueModel;
+            replayOrder = s.replayOrder;
         }
 
         MonitorSettings settings() {
@@ -235,7 +249,8 @@ public record MonitorSettings(
                     stateBackend,
                     pricing,
                     limits,
-                    valueModel);
+                    valueModel,
+                    replayOrder);
         }
     }
 }

@@ -20,6 +20,7 @@ import org.gridwatch.core.event.CustomerClass;
 import org.gridwatch.core.metric.MetricPoint;
 import org.gridwatch.jobs.influx.InfluxSettings;
 import org.gridwatch.jobs.io.CollectingOutputs;
+import org.gridwatch.jobs.io.ReplayOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -229,6 +230,43 @@ class MonitorArgsTest {
                 .isFalse();
         assertThat(env.getConfiguration().getOptional(RocksDBConfigurableOptions.USE_BLOOM_FILTER))
                 .isEmpty();
+    }
+
+    @Test
+    void aReplayReadsItsFilesAsWrittenUnlessTheyAreNotAnArrivalLog() throws Exception {
+        assertThat(parse().settings().replayOrder()).isEqualTo(ReplayOrder.AUTO);
+        assertThat(parse("--replay-order", "TIME").settings().replayOrder())
+                .isEqualTo(ReplayOrder.TIME);
+        assertThat(parse("--replay-order", "file").settings().replayOrder())
+                .isEqualTo(ReplayOrder.FILE);
+        assertThatThrownBy(() -> parse("--replay-order", "sorted"))
+                .hasMessage("--replay-order sorted is not one of auto, file, time");
+        assertThatThrownBy(
+                        () ->
+                                MonitorArgs.parse(
+                                        new String[] {
+                                            "--kafka", "kafka-1:9093", "--replay-order", "time"
+                                        },
+                                        Map.of()))
+                .hasMessage("--replay-order applies to --input only");
+    }
+
+    @Test
+    void onAClusterTheSortedCopiesAreWrittenBesideTheFiles() throws Exception {
+        MonitorArgs args = parse("--replay-order", "time");
+        Files.writeString(
+                dir.resolve("input").resolve("readings.jsonl"),
+                "{\"meterId\":\"M1\",\"ts\":\"2026-01-01T00:30:00+08:00\",\"intervalMinutes\":15,\"kwh\":1}\n"
+                        + "{\"meterId\":\"M1\",\"ts\":\"2026-01-01T00:15:00+08:00\",\"intervalMinutes\":15,\"kwh\":1}\n");
+
+        new MonitorJob(args.clusterInputs(), args.outputs(), args.settings())
+                .build(new StreamExecutionEnvironment());
+
+        Path copy =
+                dir.resolve("input").resolve(MonitorArgs.SORTED_COPIES).resolve("readings.jsonl");
+        assertThat(Files.readAllLines(copy))
+                .extracting(line -> line.replaceAll(".*\"ts\":\"([^\"]+)\".*", "$1"))
+                .containsExactly("2026-01-01T00:15:00+08:00", "2026-01-01T00:30:00+08:00");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.gridwatch.jobs.io;
 
 import java.nio.file.Files;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -14,14 +15,46 @@ import org.gridwatch.jobs.ops.InputKind;
  * A replay over a folder of the contract's .jsonl files (customers.jsonl, readings.jsonl, ...). The
  * job is bounded: it ends when every file is read, and every result is final. Each file is judged
  * against its own progress, looking ahead ({@link ArrivalFileFormat}).
+ *
+ * <p>A time-stamped file is read in the order {@link MonitorSettings#replayOrder()} says: where it
+ * is read in event-time order, a sorted copy is written (when the job is built, on the client) into
+ * {@link #sortedCopies} and the replay reads that ({@link InputOrder}).
  */
 public final class FileInputs implements MonitorInputs {
     private static final long serialVersionUID = 1L;
 
     private final String dir;
 
+    /** Where sorted copies go; null: a temporary folder, deleted when the JVM exits. */
+    private final String sortedCopies;
+
+    private transient Consumer<String> notices;
+
+    private transient java.nio.file.Path temporaryCopies;
+
+    /**
+     * The replay of {@code dir}; sorted copies, if any file needs one, go to a temporary folder
+     * deleted when this JVM exits (the job must run in it: a local run).
+     */
     public FileInputs(java.nio.file.Path dir) {
+        this(dir, null);
+    }
+
+    /**
+     * The replay of {@code dir}, with any sorted copy written into {@code sortedCopies} and left
+     * there: on a cluster, a folder the task managers read as the client writes it.
+     */
+    public FileInputs(java.nio.file.Path dir, java.nio.file.Path sortedCopies) {
         this.dir = dir.toAbsolutePath().toString();
+        this.sortedCopies = sortedCopies == null ? null : sortedCopies.toAbsolutePath().toString();
+    }
+
+    /**
+     * Where to say how a file is read, when it is not read as written (standard error if unset).
+     */
+    public FileInputs withNotices(Consumer<String> notices) {
+        this.notices = notices;
+        return this;
     }
 
     /** The inputs a replay cannot do without. */
@@ -59,6 +92,7 @@ public final class FileInputs implements MonitorInputs {
             }
             return Optional.empty();
         }
+        file = ordered(file, kind, settings);
         FileSource<Arrival<T>> files =
                 FileSource.forRecordStreamFormat(
                                 new ArrivalFileFormat<>(kind, settings),
@@ -71,5 +105,70 @@ public final class FileInputs implements MonitorInputs {
                                 "file: " + source.fileName(),
                                 kind.arrivalType())
                         .uid("source-file-" + source.topic()));
+    }
+
+    /** The file, or its copy in event-time order where {@link MonitorSettings#replayOrder} says. */
+    private <T> java.nio.file.Path ordered(
+            java.nio.file.Path file, InputKind<T> kind, MonitorSettings settings) {
+        ReplayOrder order = settings.replayOrder();
+        if (kind.source() == Source.CUSTOMERS || order == ReplayOrder.FILE) {
+            return file; // the master has no time: a later record replaces an earlier one
+        }
+        String name = file.getFileName().toString();
+        try {
+            if (order == ReplayOrder.AUTO) {
+                InputOrder.Scan scan =
+                        InputOrder.scan(file, kind, settings, InputOrder.SCANNED_RECORDS);
+                if (!scan.notArrivalLog()) {
+                    return file;
+                }
+                notice(
+                        scan.describe(name, settings)
+                                + ": it is not in the order its records arrived (written one "
+                                + "meter, area or customer after the other?), so it is replayed in "
+                                + "event-time order; --replay-order file replays it as written");
+            }
+            long started = System.nanoTime();
+            java.nio.file.Path to = copiesFolder().resolve(name);
+            long lines = InputOrder.sortByEventTime(file, to, kind, settings);
+            notice(
+                    String.format(
+                            "%s: %,d lines sorted by event time in %.1f s, into %s",
+                            name, lines, (System.nanoTime() - started) / 1e9, to));
+            return to;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot order " + file + ": " + e, e);
+        }
+    }
+
+    private java.nio.file.Path copiesFolder() throws java.io.IOException {
+        if (sortedCopies != null) {
+            return Files.createDirectories(java.nio.file.Path.of(sortedCopies));
+        }
+        if (temporaryCopies == null) {
+            java.nio.file.Path temp = Files.createTempDirectory("gridwatch-replay-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(temp)));
+            temporaryCopies = temp;
+        }
+        return temporaryCopies;
+    }
+
+    private static void deleteQuietly(java.nio.file.Path folder) {
+        try (var files = Files.list(folder)) {
+            for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(folder);
+        } catch (java.io.IOException e) {
+            // a temporary folder: the system cleans it
+        }
+    }
+
+    private void notice(String line) {
+        if (notices != null) {
+            notices.accept(line);
+        } else {
+            System.err.println("replay: " + line);
+        }
     }
 }
