@@ -272,12 +272,12 @@ public final class EventCodec {
             return null;
         }
         try {
-            checkAligned(end, interval);
+            long aligned = aligned(end, interval);
             checkPhysical("kwh", kwh, interval);
             if (!Double.isNaN(export)) {
                 checkPhysical("exportKwh", export, interval);
             }
-            return new MeterReading(meterId, end, interval, kwh, register, export, 0);
+            return new MeterReading(meterId, aligned, interval, kwh, register, export, 0);
         } catch (InvalidRecordException e) {
             return null;
         }
@@ -316,9 +316,9 @@ public final class EventCodec {
                 "ts",
                 f -> {
                     String meterId = f.id("meterId");
-                    long end = f.timestamp("ts");
+                    long ts = f.timestamp("ts");
                     int interval = interval(f);
-                    checkAligned(end, interval);
+                    long end = aligned(ts, interval);
                     double kwh = f.energy("kwh");
                     checkPhysical("kwh", kwh, interval);
                     double register = f.optionalEnergy("registerKwh");
@@ -337,9 +337,9 @@ public final class EventCodec {
                 "ts",
                 f -> {
                     String areaId = f.id("areaId");
-                    long end = f.timestamp("ts");
+                    long ts = f.timestamp("ts");
                     int interval = interval(f);
-                    checkAligned(end, interval);
+                    long end = aligned(ts, interval);
                     double kwh = f.energy("kwh");
                     // The transformer's meter is a meter: beyond maxKw the reading is a fault, and
                     // would otherwise raise a false line-loss alert for the whole area.
@@ -416,16 +416,35 @@ public final class EventCodec {
         return minutes;
     }
 
-    /** An interval ends on a local-time boundary of its length: :00, :15, :30, :45. */
-    private void checkAligned(long endMillis, int intervalMinutes) throws InvalidRecordException {
+    /**
+     * The end of a reading's interval: a local-time boundary of its length (:00, :15, :30, :45). A
+     * {@code ts} at most {@link ValidationLimits#maxClockSkewMinutes} off a boundary is taken as
+     * that boundary (the nearest; the shift keeps the local offset of {@code ts}); further off it
+     * is {@code MISALIGNED_TIMESTAMP}.
+     */
+    private long aligned(long endMillis, int intervalMinutes) throws InvalidRecordException {
         long offsetMillis =
                 zone.getRules().getOffset(Instant.ofEpochMilli(endMillis)).getTotalSeconds()
                         * 1000L;
-        if (Math.floorMod(endMillis + offsetMillis, intervalMinutes * 60_000L) != 0) {
-            throw new InvalidRecordException(
-                    RejectReason.MISALIGNED_TIMESTAMP,
-                    "ts is not on a " + intervalMinutes + "-minute boundary");
+        long length = intervalMinutes * 60_000L;
+        long past = Math.floorMod(endMillis + offsetMillis, length);
+        long skew = limits.maxClockSkewMinutes() * 60_000L;
+        if (past == 0) {
+            return endMillis;
         }
+        if (past <= skew) {
+            return endMillis - past;
+        }
+        if (length - past <= skew) {
+            return endMillis + (length - past);
+        }
+        throw new InvalidRecordException(
+                RejectReason.MISALIGNED_TIMESTAMP,
+                "ts is not within "
+                        + limits.maxClockSkewMinutes()
+                        + " min of a "
+                        + intervalMinutes
+                        + "-minute boundary");
     }
 
     private void checkPhysical(String name, double kwh, int intervalMinutes)

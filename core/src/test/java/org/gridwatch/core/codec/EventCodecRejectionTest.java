@@ -190,7 +190,7 @@ class EventCodecRejectionTest {
         Parsed.Bad<?> bad = bad(codec.parseReading(READING.replace("08:15:00", "08:07:00")));
 
         assertThat(bad.reason()).isEqualTo(RejectReason.MISALIGNED_TIMESTAMP);
-        assertThat(bad.detail()).isEqualTo("ts is not on a 15-minute boundary");
+        assertThat(bad.detail()).isEqualTo("ts is not within 5 min of a 15-minute boundary");
         assertThat(bad.eventMillis()).isEqualTo(millis("2026-01-15T08:07:00+08:00"));
     }
 
@@ -259,7 +259,7 @@ class EventCodecRejectionTest {
 
     @Test
     void rejectsReadingAboveAConfiguredMaxKwForItsIntervalLength() {
-        ValidationLimits tenKw = new ValidationLimits(8192, 10.0, 3.0, 100_000_000_000L, 1e6);
+        ValidationLimits tenKw = new ValidationLimits(8192, 10.0, 3.0, 100_000_000_000L, 1e6, 5);
         EventCodec small = new EventCodec(EventTime.DEFAULT_ZONE, tenKw);
         String hour =
                 READING.replace("\"intervalMinutes\":15", "\"intervalMinutes\":60")

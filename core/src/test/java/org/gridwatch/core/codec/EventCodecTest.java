@@ -240,6 +240,62 @@ class EventCodecTest {
         }
     }
 
+    @Test
+    void countsAReadingStampedWithinFiveMinutesOfABoundaryForTheIntervalEndingThere() {
+        // the SGSC trial's half hours, stamped at :25 and :55
+        assertThat(ok(codec.parseReading(interval(30, "2026-01-15T09:55:00+08:00"))).endMillis())
+                .isEqualTo(millis("2026-01-15T10:00:00+08:00"));
+        assertThat(ok(codec.parseReading(interval(30, "2026-01-15T10:25:00+08:00"))).endMillis())
+                .isEqualTo(millis("2026-01-15T10:30:00+08:00"));
+        // a quarter hour 5 minutes either side, through the tree's path (events)
+        String late = withField(interval(15, "2026-01-15T08:05:00+08:00"), "\"events\":[]");
+        String early = withField(interval(15, "2026-01-15T08:10:00+08:00"), "\"events\":[]");
+        assertThat(ok(codec.parseReading(late)).endMillis())
+                .isEqualTo(millis("2026-01-15T08:00:00+08:00"));
+        assertThat(ok(codec.parseReading(early)).endMillis())
+                .isEqualTo(millis("2026-01-15T08:15:00+08:00"));
+        // an hour, written in UTC: 01:04Z is 09:04 in Shanghai
+        MeterReading hour = ok(codec.parseReading(interval(60, "2026-01-15T01:04:00Z")));
+        assertThat(hour.endMillis()).isEqualTo(millis("2026-01-15T09:00:00+08:00"));
+        assertThat(hour.startMillis()).isEqualTo(millis("2026-01-15T08:00:00+08:00"));
+        // a transformer's meter alike
+        AreaReading area =
+                ok(
+                        codec.parseAreaReading(
+                                "{\"areaId\":\"A017\",\"ts\":\"2026-01-15T08:14:00+08:00\","
+                                        + "\"intervalMinutes\":15,\"kwh\":118.2}"));
+        assertThat(area.endMillis()).isEqualTo(millis("2026-01-15T08:15:00+08:00"));
+    }
+
+    @Test
+    void rejectsAReadingFurtherThanFiveMinutesFromEveryBoundary() {
+        // 08:07 is 7 minutes after 08:00 and 8 before 08:15; 09:06 is 6 after 09:00
+        for (String bad :
+                java.util.List.of(
+                        interval(15, "2026-01-15T08:07:00+08:00"),
+                        interval(15, "2026-01-15T08:05:01+08:00"),
+                        interval(60, "2026-01-15T09:06:00+08:00"),
+                        withField(interval(30, "2026-01-15T09:54:00+08:00"), "\"events\":[]"))) {
+            assertThat(bad(codec.parseReading(bad)).reason())
+                    .as(bad)
+                    .isEqualTo(RejectReason.MISALIGNED_TIMESTAMP);
+        }
+    }
+
+    @Test
+    void takesOnlyExactBoundariesWithoutAClockSkew() {
+        ValidationLimits exact =
+                new ValidationLimits(8192, 300_000.0, 3.0, 100_000_000_000L, 1_000_000.0, 0);
+        EventCodec strict = new EventCodec(EventTime.DEFAULT_ZONE, exact);
+        assertThat(bad(strict.parseReading(interval(30, "2026-01-15T09:55:00+08:00"))).detail())
+                .isEqualTo("ts is not within 0 min of a 30-minute boundary");
+        assertThat(ok(strict.parseReading(interval(30, "2026-01-15T10:00:00+08:00"))).endMillis())
+                .isEqualTo(millis("2026-01-15T10:00:00+08:00"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new ValidationLimits(8192, 300_000.0, 3.0, 1L, 1.0, 8))
+                .hasMessageContaining("maxClockSkewMinutes must be 0..7");
+    }
+
     private static String interval(int minutes, String ts) {
         return READING.replace("\"intervalMinutes\":15", "\"intervalMinutes\":" + minutes)
                 .replace("2026-01-15T08:15:00+08:00", ts);

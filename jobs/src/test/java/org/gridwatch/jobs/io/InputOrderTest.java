@@ -133,10 +133,9 @@ class InputOrderTest {
                         reading("B", t1), // 7
                         reading(
                                 "D",
-                                START.plusMinutes(10)
-                                        .withOffsetSameInstant(
-                                                java.time.ZoneOffset
-                                                        .UTC)), // 8: the earliest, written in UTC
+                                START.withOffsetSameInstant(
+                                        java.time.ZoneOffset
+                                                .UTC)), // 8: the earliest, written in UTC
                         reading("C", t2),
                         reading("C", t3));
         Path in = dir.resolve("in.jsonl");
