@@ -120,14 +120,23 @@ public final class Fleets {
             outputs.add(new InfluxOutputs(InfluxSettings.of(influxUrl, database, null, null)));
         }
         outputs.addAll(more);
-        MonitorSettings settings =
-                MonitorSettings.DEFAULT
-                        .withCheckpointInterval(Duration.ofSeconds(1))
-                        .withCheckpointDir(
-                                ScratchFolder.deletedAtExit("gridwatch-checkpoints-")
-                                        .toUri()
-                                        .toString());
-        run(parallelism, inputs, outputs, settings);
+        run(parallelism, inputs, outputs, checkpointed(MonitorSettings.DEFAULT));
+    }
+
+    /** As above, writing files only, with the settings {@code change} makes (a zone, say). */
+    public static void monitor(
+            MonitorInputs inputs,
+            Path out,
+            java.util.function.UnaryOperator<MonitorSettings> change)
+            throws Exception {
+        MonitorSettings settings = checkpointed(change.apply(MonitorSettings.DEFAULT));
+        run(2, inputs, List.of(new FileOutputs(out, settings.zone())), settings);
+    }
+
+    private static MonitorSettings checkpointed(MonitorSettings settings) {
+        return settings.withCheckpointInterval(Duration.ofSeconds(1))
+                .withCheckpointDir(
+                        ScratchFolder.deletedAtExit("gridwatch-checkpoints-").toUri().toString());
     }
 
     /**
