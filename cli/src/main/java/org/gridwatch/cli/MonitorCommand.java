@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.gridwatch.core.event.Source;
 import org.gridwatch.core.kafka.KafkaClientProperties;
 import org.gridwatch.embedded.InfluxQueryClient;
 import org.gridwatch.jobs.MonitorArgs;
@@ -264,6 +265,18 @@ public final class MonitorCommand implements Callable<Integer> {
             for (org.gridwatch.core.tariff.TariffWarning warning :
                     parsed.settings().pricing().tariffs().warnings()) {
                 err.println("monitor: tariff warning: " + warning);
+            }
+            if (parsed.input() != null
+                    && !java.nio.file.Files.isRegularFile(
+                            parsed.input().resolve(Source.PAYMENTS.fileName()))) {
+                err.println(
+                        "monitor: "
+                                + parsed.input()
+                                + " has no "
+                                + Source.PAYMENTS.fileName()
+                                + ": every bill stays unpaid, so credit grades fall and ARREARS"
+                                + " alerts open as the bills age; they say nothing of how these"
+                                + " customers pay");
             }
         }
         long started = System.nanoTime();

@@ -56,6 +56,58 @@ class MonitorCommandTest {
         }
     }
 
+    @Test
+    @Timeout(120)
+    void saysWhenAFileIsReplayedInEventTimeOrderAndWhenPaymentsAreMissing() throws IOException {
+        Path fleet = dir.resolve("fleet");
+        CommandRun simulate =
+                CommandRun.of(
+                        "simulate",
+                        "--customers",
+                        "10",
+                        "--days",
+                        "10",
+                        "--seed",
+                        "3",
+                        "--quiet",
+                        "--faults",
+                        "none",
+                        "--out",
+                        fleet.toString());
+        assertThat(simulate.exitCode()).isZero();
+        Path readings = fleet.resolve("readings.jsonl");
+        java.util.List<String> byMeter = new java.util.ArrayList<>(Files.readAllLines(readings));
+        byMeter.sort(java.util.Comparator.comparing(line -> line.substring(0, 22))); // meterId
+        Files.write(readings, byMeter);
+        Files.delete(fleet.resolve("payments.jsonl"));
+
+        CommandRun monitor =
+                CommandRun.of(
+                        "monitor",
+                        "--input",
+                        fleet.toString(),
+                        "--out",
+                        dir.resolve("out").toString());
+
+        assertThat(monitor.exitCode()).as(monitor.err()).isZero();
+        assertThat(monitor.err())
+                .contains("has no payments.jsonl: every bill stays unpaid")
+                .containsPattern(
+                        "monitor: readings\\.jsonl: [\\d,]+ of its [\\d,]+ timed records \\(\\d+%\\)"
+                                + " come more than the allowed lateness \\(7 days\\) after a later one")
+                .contains(
+                        String.format(
+                                Locale.ROOT,
+                                "monitor: readings.jsonl: %,d lines sorted by event time",
+                                byMeter.size()));
+        assertThat(monitor.out()).doesNotContain("TOO_LATE");
+
+        CommandRun wrong =
+                CommandRun.of("monitor", "--input", fleet.toString(), "--replay-order", "sorted");
+        assertThat(wrong.exitCode()).isEqualTo(2);
+        assertThat(wrong.err()).contains("--replay-order sorted is not one of auto, file, time");
+    }
+
     private static long lines(Path file) throws IOException {
         try (Stream<String> lines = Files.lines(file)) {
             return lines.count();
