@@ -1,0 +1,190 @@
+#!/usr/bin/env python3
+"""Real households with injected attacks, as files for the real job (`bin/gridwatch monitor`) and
+its scoring (`bin/gridwatch evaluate`): docs/detection.md, "Real households through the real job".
+
+Reads the SGSC trial's half-hourly CSV (customer_id, reading_datetime, general_supply_kwh, ...;
+core/src/test/resources/households/ has 35 households of 2013, with its licence), makes COPIES
+copies of every household (copy k lives 7k days later in the source year, its load scaled by a
+factor drawn in 0.7..1.3), puts copy k of every household in area A<k>, and lets a share of the
+customers steal from a start day on, each with one attack kind in turn. The attacks are written
+here from their definitions (Jokar et al., IEEE Trans. Smart Grid 2016, h1-h6, and the kin in
+docs/simulator.md), not taken from GridWatch's code. Writes customers.jsonl, readings.jsonl (in
+time order, each reading stamped with the end of its half hour in the zone's offset) and
+truth.jsonl (one "theft" line per thief: what `evaluate` reads).
+
+usage: real-households-trial.py CSV.gz OUT_DIR [--copies 8] [--days 120] [--first 2013-02-01]
+       [--thieves 0.1] [--theft-start 60] [--seed 1] [--zone Australia/Sydney]
+"""
+import argparse
+import datetime as dt
+import gzip
+import json
+import math
+import os
+import random
+from zoneinfo import ZoneInfo
+
+KINDS = ["scale", "zero-window", "random-scale", "random-of-mean", "flat-mean", "reversed",
+         "cap", "ramp", "peak-shift", "swap", "on-off"]
+EFFECT = {"flat-mean": "SHAPE", "reversed": "SHAPE", "peak-shift": "SHAPE"}
+SLOTS = 48
+# the usual Chinese windows the simulator uses for households: peak 08-11 and 18-23, valley 23-07
+PEAK = [s for s in range(SLOTS) if 16 <= s < 22 or 36 <= s < 46]
+VALLEY = [s for s in range(SLOTS) if s >= 46 or s < 14]
+
+
+def load(path):
+    """household -> {date: [48 kWh or None]}, each reading in the half hour it falls in."""
+    days = {}
+    with gzip.open(path, "rt") as f:
+        next(f)
+        for line in f:
+            cid, when, kwh = line.strip().split(",")[:3]
+            t = dt.datetime.fromisoformat(when)
+            slot = t.hour * 2 + t.minute // 30
+            days.setdefault(cid, {}).setdefault(t.date(), [None] * SLOTS)[slot] = float(kwh)
+    return days
+
+
+def attack(kind, x, p, rng, day_index, donor):
+    """The reported day of an honest day x (no None) under attack kind, parameters p."""
+    n = len(x)
+    mean = sum(x) / n
+    if kind == "scale":
+        return [p["level"] * v for v in x]
+    if kind == "zero-window":
+        width = rng.randint(8, 24)
+        start = rng.randrange(0, n - width + 1)
+        return [0.0 if start <= i < start + width else v for i, v in enumerate(x)]
+    if kind == "random-scale":
+        return [rng.uniform(0.1, 0.8) * v for v in x]
+    if kind == "random-of-mean":
+        return [rng.uniform(0.1, 0.8) * mean for _ in x]
+    if kind == "flat-mean":
+        return [mean] * n
+    if kind == "reversed":
+        return list(reversed(x))
+    if kind == "cap":
+        top = p["level"] * max(x)
+        return [min(v, top) for v in x]
+    if kind == "ramp":
+        a = 1 - (1 - p["level"]) * min(1.0, (day_index + 1) / p["rampDays"])
+        return [a * v for v in x]
+    if kind == "peak-shift":
+        y = list(x)
+        moved = 0.0
+        for s in PEAK:
+            moved += p["level"] * y[s]
+            y[s] -= p["level"] * y[s]
+        for s in VALLEY:
+            y[s] += moved / len(VALLEY)
+        return y
+    if kind == "swap":
+        total = sum(donor)
+        scale = p["level"] * sum(x) / total if total > 0 else 0.0
+        return [scale * v for v in donor]
+    if kind == "on-off":
+        y, i = list(x), 0
+        while i < n:
+            run = rng.randint(1, 8)
+            off = rng.random() < 0.5
+            for j in range(i, min(n, i + run)):
+                if off:
+                    y[j] = 0.0
+            i += run
+        return y
+    raise ValueError(kind)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("csv")
+    ap.add_argument("out")
+    ap.add_argument("--copies", type=int, default=8)
+    ap.add_argument("--days", type=int, default=120)
+    ap.add_argument("--first", default="2013-02-01")
+    ap.add_argument("--thieves", type=float, default=0.1)
+    ap.add_argument("--theft-start", type=int, default=60)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--zone", default="Australia/Sydney")
+    a = ap.parse_args()
+    rng = random.Random(a.seed)
+    zone = ZoneInfo(a.zone)
+    first = dt.date.fromisoformat(a.first)
+    source = load(a.csv)
+    households = sorted(source)
+    customers = []
+    for k in range(a.copies):
+        for h in households:
+            customers.append((f"C{h}-{k}", f"M{h}-{k}", f"A{k}", h, 7 * k, rng.uniform(0.7, 1.3)))
+    thieves = rng.sample(range(len(customers)), max(1, round(a.thieves * len(customers))))
+    plans = {}
+    for n, i in enumerate(sorted(thieves)):
+        kind = KINDS[n % len(KINDS)]
+        p = {"seed": rng.getrandbits(62)}
+        if kind == "scale":
+            p["level"] = rng.uniform(0.1, 0.8)
+        elif kind == "cap":
+            p["level"] = rng.uniform(0.3, 0.7)
+        elif kind == "ramp":
+            p["level"], p["rampDays"] = rng.uniform(0.1, 0.6), rng.randint(14, 28)
+        elif kind == "peak-shift":
+            p["level"] = rng.uniform(0.3, 0.8)
+        elif kind == "swap":
+            p["level"] = rng.uniform(0.2, 0.6)
+            p["donor"] = rng.choice([h for h in households if h != customers[i][3]])
+        plans[i] = (kind, p, random.Random(p["seed"]))
+    os.makedirs(a.out, exist_ok=True)
+    with open(os.path.join(a.out, "customers.jsonl"), "w") as f:
+        for cid, mid, area, *_ in customers:
+            f.write(json.dumps({"customerId": cid, "meterId": mid, "class": "RESIDENTIAL",
+                                "areaId": area, "tariffId": "residential-tiered",
+                                "prepaid": False}, separators=(",", ":")) + "\n")
+    start = first + dt.timedelta(days=a.theft_start)
+    with open(os.path.join(a.out, "truth.jsonl"), "w") as f:
+        f.write(json.dumps({"type": "run", "generator": "real-households-trial", "seed": a.seed,
+                            "customers": len(customers), "areas": a.copies, "days": a.days,
+                            "start": first.isoformat(), "zone": a.zone},
+                           separators=(",", ":")) + "\n")
+        for i, (kind, p, _) in sorted(plans.items()):
+            cid, mid, area = customers[i][:3]
+            f.write(json.dumps({"type": "theft", "customerId": cid, "meterId": mid,
+                                "areaId": area, "attack": kind,
+                                "effect": EFFECT.get(kind, "LEVEL"), "start": start.isoformat(),
+                                "params": {k: v for k, v in p.items() if k != "donor"}},
+                               separators=(",", ":")) + "\n")
+    readings = 0
+    with open(os.path.join(a.out, "readings.jsonl"), "w") as f:
+        for d in range(a.days):
+            date = first + dt.timedelta(days=d)
+            rows = []
+            for i, (cid, mid, area, h, offset, scale) in enumerate(customers):
+                day = source[h].get(date + dt.timedelta(days=offset))
+                if day is None:
+                    continue
+                x = [None if v is None else v * scale for v in day]
+                if i in plans and date >= start:
+                    kind, p, r = plans[i]
+                    if None not in x:
+                        donor = None
+                        if kind == "swap":
+                            donor = source[p["donor"]].get(date + dt.timedelta(days=offset))
+                            if donor is None or None in donor:
+                                donor = [mean for mean in [sum(x) / SLOTS] * SLOTS]
+                        x = attack(kind, x, p, r, (date - start).days, donor)
+                rows.append((mid, x))
+            for s in range(SLOTS):
+                end = (dt.datetime.combine(date, dt.time()) + dt.timedelta(minutes=30 * (s + 1)))
+                ts = end.replace(tzinfo=zone).isoformat()
+                for mid, x in rows:
+                    if x[s] is None:
+                        continue
+                    f.write('{"meterId":"%s","ts":"%s","intervalMinutes":30,"kwh":%.3f}\n'
+                            % (mid, ts, max(0.0, x[s])))
+                    readings += 1
+    print(f"{len(customers)} customers in {a.copies} areas, {len(plans)} thieves from {start},"
+          f" {readings:,} readings -> {a.out}")
+
+
+if __name__ == "__main__":
+    main()
