@@ -266,6 +266,12 @@ public final class MonitorCommand implements Callable<Integer> {
                     parsed.settings().pricing().tariffs().warnings()) {
                 err.println("monitor: tariff warning: " + warning);
             }
+            if (parsed.input() != null) {
+                MasterTariffCheck.of(
+                                parsed.input().resolve(Source.CUSTOMERS.fileName()),
+                                parsed.settings())
+                        .ifPresent(warning -> err.println("monitor: " + warning));
+            }
             if (parsed.input() != null
                     && !java.nio.file.Files.isRegularFile(
                             parsed.input().resolve(Source.PAYMENTS.fileName()))) {
