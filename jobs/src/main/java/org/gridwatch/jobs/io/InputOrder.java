@@ -44,7 +44,10 @@ final class InputOrder {
      */
     static final double NOT_ARRIVAL_SHARE = 0.05;
 
-    /** How many records {@link ReplayOrder#AUTO} reads before it decides: about half a second. */
+    /**
+     * How many records {@link ReplayOrder#AUTO} reads before it decides: about a second in a fresh
+     * JVM, a tenth of that warm.
+     */
     static final long SCANNED_RECORDS = 250_000;
 
     /** Lines sorted in memory at once (about 100 MB of them). */
