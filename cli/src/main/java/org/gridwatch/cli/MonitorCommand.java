@@ -280,9 +280,8 @@ public final class MonitorCommand implements Callable<Integer> {
                                 + parsed.input()
                                 + " has no "
                                 + Source.PAYMENTS.fileName()
-                                + ": every bill stays unpaid, so credit grades fall and ARREARS"
-                                + " alerts open as the bills age; they say nothing of how these"
-                                + " customers pay");
+                                + ": bills are issued but not followed (no credit taken for"
+                                + " unpaid bills, no ARREARS alerts): nothing could be seen paid");
             }
         }
         long started = System.nanoTime();

@@ -91,7 +91,7 @@ class MonitorCommandTest {
 
         assertThat(monitor.exitCode()).as(monitor.err()).isZero();
         assertThat(monitor.err())
-                .contains("has no payments.jsonl: every bill stays unpaid")
+                .contains("has no payments.jsonl: bills are issued but not followed")
                 .containsPattern(
                         "monitor: readings\\.jsonl: [\\d,]+ of its [\\d,]+ timed records \\(\\d+%\\)"
                                 + " come more than the allowed lateness \\(7 days\\) after a later one")

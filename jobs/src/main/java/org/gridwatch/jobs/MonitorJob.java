@@ -142,6 +142,9 @@ public final class MonitorJob {
         final List<DataStream<Alert>> alerts = new ArrayList<>();
         DataStream<CustomerFeed> feed;
         DataStream<SegmentChange> segments;
+
+        /** Whether payments come in, so that bills are followed until paid (credit, arrears). */
+        boolean paymentsFollowed;
     }
 
     /** Wires the job into {@code env} without running it. */
@@ -157,6 +160,7 @@ public final class MonitorJob {
         Optional<DataStream<MeterReading>> readings = parse(env, InputKind.METER_READINGS, c);
         Optional<DataStream<AreaReading>> areaReadings = parse(env, InputKind.AREA_READINGS, c);
         Optional<DataStream<Payment>> payments = parse(env, InputKind.PAYMENTS, c);
+        c.paymentsFollowed = payments.isPresent();
         Optional<DataStream<Inspection>> inspections = parse(env, InputKind.INSPECTIONS, c);
         Optional<DataStream<ScenarioRecord>> scenarios = parse(env, InputKind.TARIFF_SCENARIOS, c);
 
@@ -342,7 +346,7 @@ public final class MonitorJob {
                         .uid("accounts-feed")
                         .keyBy(SharedIds.asCarried(CustomerFeed::customerId))
                         .connect(events.keyBy(SharedIds.keyOf(AccountEvent::customerId)))
-                        .process(new CustomerAccounts(settings))
+                        .process(new CustomerAccounts(settings, c.paymentsFollowed))
                         .returns(Types.POJO(Bill.class))
                         .name("customer accounts: usage, bills, payments, credit")
                         .uid("customer-accounts");

@@ -36,11 +36,26 @@ public final class CustomerAccount {
      * @return false, changing nothing, if the ledger had this month's bill already
      */
     public boolean onBill(BillStatement statement, MonthlyUsage usage, CreditRules rules) {
+        return onBill(statement, usage, rules, true);
+    }
+
+    /**
+     * Issues a month's bill computed from {@code usage}; where payments are not {@code followed}
+     * (no payments stream), the ledger keeps it, for the year's tiers, but the credit record and
+     * the paying habit never hear of it: a bill nobody could be seen to pay says nothing of the
+     * customer.
+     *
+     * @return false, changing nothing, if the ledger had this month's bill already
+     */
+    public boolean onBill(
+            BillStatement statement, MonthlyUsage usage, CreditRules rules, boolean followed) {
         if (!ledger.issue(statement)) {
             return false;
         }
-        credit.onBillIssued(statement.issuedMillis(), ledger, rules);
-        habit.onChange(statement.issuedMillis(), ledger.oldestOpenDueMillis());
+        if (followed) {
+            credit.onBillIssued(statement.issuedMillis(), ledger, rules);
+            habit.onChange(statement.issuedMillis(), ledger.oldestOpenDueMillis());
+        }
         history.onBill(usage.month(), statement.amountFen(), usage);
         return true;
     }

@@ -94,6 +94,11 @@ import org.slf4j.LoggerFactory;
  * {@link #ALERTS}. An inspection's outcome goes to the credit record, to the next day report for
  * the area's theft case ({@link DayWatch}), and a METER_FAULT to a DATA_QUALITY alert ({@link
  * MeterFaultCase}).
+ *
+ * <p>A deployment without a payments stream (a replay folder without {@code payments.jsonl}) bills
+ * as usual but follows no bill after it is issued ({@code paymentsFollowed} false): nothing could
+ * ever be paid, so a bill's age would say nothing of the customer. No credit is taken for unpaid
+ * bills and no ARREARS alert is raised; theft, inspections and the value still count.
  */
 public final class CustomerAccounts
         extends KeyedCoProcessFunction<String, CustomerFeed, AccountEvent, Bill>
@@ -139,8 +144,20 @@ public final class CustomerAccounts
     private transient OffpeakAssessment offpeak;
     private final ActedEventTime eventTime = new ActedEventTime();
 
+    private final boolean paymentsFollowed;
+
+    /** The accounts of a deployment that reads payments. */
     public CustomerAccounts(MonitorSettings settings) {
+        this(settings, true);
+    }
+
+    /**
+     * @param paymentsFollowed whether the deployment reads payments, so that an issued bill is
+     *     followed until it is paid (credit, arrears)
+     */
+    public CustomerAccounts(MonitorSettings settings, boolean paymentsFollowed) {
         this.settings = settings;
+        this.paymentsFollowed = paymentsFollowed;
     }
 
     @Override
@@ -610,7 +627,7 @@ public final class CustomerAccounts
     private void watchArrears(Context ctx, CustomerAccount accounts, long nowMillis)
             throws Exception {
         Customer customer = master();
-        if (customer == null) {
+        if (customer == null || !paymentsFollowed) {
             return;
         }
         ArrearsCase current = bookToPeek().arrears;
@@ -698,7 +715,7 @@ public final class CustomerAccounts
         }
         AccountBook book = bookToChange();
         book.history = next;
-        if (accounts.onBill(statement, usage, model.credit())) {
+        if (accounts.onBill(statement, usage, model.credit(), paymentsFollowed)) {
             out.collect(statement.toBill());
             book.account = accounts;
             publish(ctx, accounts, ctx.timestamp(), true);
