@@ -168,27 +168,14 @@ public record MonitorArgs(
     }
 
     /**
-     * The inputs of a run in this JVM: a replay's sorted copies, if any, go to a temporary folder
-     * deleted when it exits, and what a replay says about its files' order goes to {@code notices}.
+     * The inputs; what a replay says about its files' order (and the copies it makes of them in
+     * {@link FileInputs#SORTED_COPIES}) goes to {@code notices}.
      */
     public MonitorInputs inputs(java.util.function.Consumer<String> notices) {
         return kafka != null
                 ? new KafkaInputs(kafka, groupId, boundedKafka, kafkaProperties)
                 : new FileInputs(input).withNotices(notices);
     }
-
-    /**
-     * The inputs of a job submitted to a cluster: a replay's sorted copies, if any, go to {@link
-     * #SORTED_COPIES} in the input folder, where the task managers read the files.
-     */
-    public MonitorInputs clusterInputs() {
-        return kafka != null
-                ? new KafkaInputs(kafka, groupId, boundedKafka, kafkaProperties)
-                : new FileInputs(input, input.resolve(SORTED_COPIES));
-    }
-
-    /** The sub-folder of a replay's input folder that holds its event-time-ordered copies. */
-    public static final String SORTED_COPIES = "time-ordered";
 
     public MonitorOutputs outputs() {
         List<MonitorOutputs> all = new ArrayList<>();

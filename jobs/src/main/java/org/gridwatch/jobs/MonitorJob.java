@@ -125,7 +125,7 @@ public final class MonitorJob {
             return;
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        new MonitorJob(parsed.clusterInputs(), parsed.outputs(), parsed.settings()).execute(env);
+        new MonitorJob(parsed.inputs(), parsed.outputs(), parsed.settings()).execute(env);
     }
 
     public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {

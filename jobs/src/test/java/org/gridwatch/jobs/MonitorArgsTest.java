@@ -7,6 +7,7 @@ import static org.gridwatch.jobs.Fixtures.reading;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,6 +21,7 @@ import org.gridwatch.core.event.CustomerClass;
 import org.gridwatch.core.metric.MetricPoint;
 import org.gridwatch.jobs.influx.InfluxSettings;
 import org.gridwatch.jobs.io.CollectingOutputs;
+import org.gridwatch.jobs.io.FileInputs;
 import org.gridwatch.jobs.io.ReplayOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -252,21 +254,42 @@ class MonitorArgsTest {
     }
 
     @Test
-    void onAClusterTheSortedCopiesAreWrittenBesideTheFiles() throws Exception {
+    void theSortedCopyIsWrittenBesideTheFilesAndKeptUntilItsSourceChanges() throws Exception {
         MonitorArgs args = parse("--replay-order", "time");
-        Files.writeString(
-                dir.resolve("input").resolve("readings.jsonl"),
-                "{\"meterId\":\"M1\",\"ts\":\"2026-01-01T00:30:00+08:00\",\"intervalMinutes\":15,\"kwh\":1}\n"
-                        + "{\"meterId\":\"M1\",\"ts\":\"2026-01-01T00:15:00+08:00\",\"intervalMinutes\":15,\"kwh\":1}\n");
+        Path readings = dir.resolve("input").resolve("readings.jsonl");
+        Files.writeString(readings, readingAt("00:30") + readingAt("00:15"));
+        List<String> notices = new ArrayList<>();
 
-        new MonitorJob(args.clusterInputs(), args.outputs(), args.settings())
+        new MonitorJob(args.inputs(notices::add), args.outputs(), args.settings())
                 .build(new StreamExecutionEnvironment());
-
         Path copy =
-                dir.resolve("input").resolve(MonitorArgs.SORTED_COPIES).resolve("readings.jsonl");
+                dir.resolve("input").resolve(FileInputs.SORTED_COPIES).resolve("readings.jsonl");
         assertThat(Files.readAllLines(copy))
                 .extracting(line -> line.replaceAll(".*\"ts\":\"([^\"]+)\".*", "$1"))
                 .containsExactly("2026-01-01T00:15:00+08:00", "2026-01-01T00:30:00+08:00");
+        assertThat(notices).singleElement().asString().contains("2 lines sorted by event time");
+
+        // built again (a restart): the same copy, not sorted again
+        new MonitorJob(args.inputs(notices::add), args.outputs(), args.settings())
+                .build(new StreamExecutionEnvironment());
+        assertThat(notices.get(1))
+                .isEqualTo(
+                        "readings.jsonl: replaying its event-time-ordered copy "
+                                + copy
+                                + ", made before");
+
+        // the source changed: sorted again
+        Files.writeString(readings, readingAt("00:45") + readingAt("00:15") + readingAt("00:30"));
+        new MonitorJob(args.inputs(notices::add), args.outputs(), args.settings())
+                .build(new StreamExecutionEnvironment());
+        assertThat(notices.get(2)).contains("3 lines sorted by event time");
+        assertThat(Files.readAllLines(copy)).hasSize(3);
+    }
+
+    private static String readingAt(String time) {
+        return "{\"meterId\":\"M1\",\"ts\":\"2026-01-01T"
+                + time
+                + ":00+08:00\",\"intervalMinutes\":15,\"kwh\":1}\n";
     }
 
     @Test

@@ -18,35 +18,23 @@ import org.gridwatch.jobs.ops.InputKind;
  *
  * <p>A time-stamped file is read in the order {@link MonitorSettings#replayOrder()} says: where it
  * is read in event-time order, a sorted copy is written (when the job is built, on the client) into
- * {@link #sortedCopies} and the replay reads that ({@link InputOrder}).
+ * {@link #SORTED_COPIES} of the folder, and the replay reads that ({@link InputOrder}). The copy's
+ * place is fixed, so a job restored from a checkpoint finds the file its splits name, and the
+ * TaskManagers of a cluster read it where they read the folder; it is made again only when its
+ * source changed (size or time).
  */
 public final class FileInputs implements MonitorInputs {
     private static final long serialVersionUID = 1L;
 
-    private final String dir;
+    /** The sub-folder of a replay's folder that holds its event-time-ordered copies. */
+    public static final String SORTED_COPIES = "time-ordered";
 
-    /** Where sorted copies go; null: a temporary folder, deleted when the JVM exits. */
-    private final String sortedCopies;
+    private final String dir;
 
     private transient Consumer<String> notices;
 
-    private transient java.nio.file.Path temporaryCopies;
-
-    /**
-     * The replay of {@code dir}; sorted copies, if any file needs one, go to a temporary folder
-     * deleted when this JVM exits (the job must run in it: a local run).
-     */
     public FileInputs(java.nio.file.Path dir) {
-        this(dir, null);
-    }
-
-    /**
-     * The replay of {@code dir}, with any sorted copy written into {@code sortedCopies} and left
-     * there: on a cluster, a folder the task managers read as the client writes it.
-     */
-    public FileInputs(java.nio.file.Path dir, java.nio.file.Path sortedCopies) {
         this.dir = dir.toAbsolutePath().toString();
-        this.sortedCopies = sortedCopies == null ? null : sortedCopies.toAbsolutePath().toString();
     }
 
     /**
@@ -128,9 +116,34 @@ public final class FileInputs implements MonitorInputs {
                                 + "meter, area or customer after the other?), so it is replayed in "
                                 + "event-time order; --replay-order file replays it as written");
             }
+            java.nio.file.Path folder = file.resolveSibling(SORTED_COPIES);
+            java.nio.file.Path to = folder.resolve(name);
+            java.nio.file.Path made = folder.resolve(name + ".source");
+            String source = Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis();
+            if (Files.isRegularFile(to)
+                    && Files.isRegularFile(made)
+                    && Files.readString(made).equals(source)) {
+                notice(name + ": replaying its event-time-ordered copy " + to + ", made before");
+                return to;
+            }
+            try {
+                Files.createDirectories(folder);
+                Files.deleteIfExists(made);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(
+                        "cannot write the event-time-ordered copy of "
+                                + name
+                                + " into "
+                                + folder
+                                + " ("
+                                + e
+                                + "): make the folder writable, or replay the file as written"
+                                + " with --replay-order file",
+                        e);
+            }
             long started = System.nanoTime();
-            java.nio.file.Path to = copiesFolder().resolve(name);
             long lines = InputOrder.sortByEventTime(file, to, kind, settings);
+            Files.writeString(made, source);
             notice(
                     String.format(
                             "%s: %,d lines sorted by event time in %.1f s, into %s",
@@ -138,29 +151,6 @@ public final class FileInputs implements MonitorInputs {
             return to;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot order " + file + ": " + e, e);
-        }
-    }
-
-    private java.nio.file.Path copiesFolder() throws java.io.IOException {
-        if (sortedCopies != null) {
-            return Files.createDirectories(java.nio.file.Path.of(sortedCopies));
-        }
-        if (temporaryCopies == null) {
-            java.nio.file.Path temp = Files.createTempDirectory("gridwatch-replay-");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(temp)));
-            temporaryCopies = temp;
-        }
-        return temporaryCopies;
-    }
-
-    private static void deleteQuietly(java.nio.file.Path folder) {
-        try (var files = Files.list(folder)) {
-            for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(folder);
-        } catch (java.io.IOException e) {
-            // a temporary folder: the system cleans it
         }
     }
 
