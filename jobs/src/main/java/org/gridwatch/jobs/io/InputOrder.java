@@ -3,6 +3,7 @@ package org.gridwatch.jobs.io;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,7 +173,11 @@ final class InputOrder {
         StreamIntake<T> intake = new StreamIntake<>(kind, settings);
         List<Path> runs = new ArrayList<>();
         long lines = 0;
-        try (BufferedReader reader = Files.newBufferedReader(in, StandardCharsets.UTF_8)) {
+        // As the replay reads it (ArrivalFileFormat): bytes that are not UTF-8 become U+FFFD, and
+        // the line is rejected with its reason, not the sort stopped.
+        try (BufferedReader reader =
+                new BufferedReader(
+                        new InputStreamReader(Files.newInputStream(in), StandardCharsets.UTF_8))) {
             String[] chunk = new String[runLines];
             long[] keys = new long[runLines];
             int n = 0;

@@ -165,6 +165,33 @@ class InputOrderTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8AreReadAsTheReplayReadsThem() throws Exception {
+        Path in = dir.resolve("in.jsonl");
+        byte[] later = (reading("A", START.plusMinutes(30)) + "\n").getBytes("UTF-8");
+        byte[] broken = {'{', '"', (byte) 0xC3, '"', '}', '\n'}; // a lone lead byte
+        byte[] earlier = (reading("A", START.plusMinutes(15)) + "\n").getBytes("UTF-8");
+        Files.write(in, concat(later, broken, earlier));
+        Path out = dir.resolve("out.jsonl");
+
+        InputOrder.sortByEventTime(in, out, InputKind.METER_READINGS, SETTINGS, 1, 2);
+
+        // the broken line has no time: it stays after the line written before it
+        assertThat(Files.readAllLines(out))
+                .containsExactly(
+                        reading("A", START.plusMinutes(15)),
+                        reading("A", START.plusMinutes(30)),
+                        "{\"\uFFFD\"}");
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            all.writeBytes(p);
+        }
+        return all.toByteArray();
+    }
+
+    @Test
     void aFileOfOneRunIsSortedInMemory() throws Exception {
         Path in = dir.resolve("in.jsonl");
         List<String> lines =
