@@ -17,17 +17,34 @@ import org.gridwatch.jobs.ops.InputKind;
 public final class ArrivalTiming {
     private ArrivalTiming() {}
 
+    /**
+     * The event time of a stream that may fall silent (a Kafka topic): after {@link
+     * MonitorSettings#idleness} without records ({@link MonitorSettings#masterIdleness} for the
+     * master, a compacted topic read to its end) it stops holding event time back.
+     */
     public static <T> WatermarkStrategy<Arrival<T>> of(InputKind<T> kind, MonitorSettings s) {
+        WatermarkStrategy<Arrival<T>> strategy = ofReplay(kind, s);
+        return strategy.withIdleness(
+                kind.source() == Source.CUSTOMERS ? s.masterIdleness() : s.idleness());
+    }
+
+    /**
+     * The event time of a file, which ends: no idleness. A file source holds event time back until
+     * it has read its file, and then ends it, so where the replay's event time stands never depends
+     * on the wall clock. With idleness, a master file whose reading started more than 10 s late on
+     * a busy machine was taken for idle, and the readings that came meanwhile were judged without
+     * their master (docs/architecture.md, "A late reading is judged where its order is fixed").
+     */
+    public static <T> WatermarkStrategy<Arrival<T>> ofReplay(InputKind<T> kind, MonitorSettings s) {
         if (kind.source() == Source.CUSTOMERS) {
-            // The master holds no event time back: it is read to its end (or goes idle) and then
-            // event time follows the readings.
-            return WatermarkStrategy.<Arrival<T>>noWatermarks().withIdleness(s.masterIdleness());
+            // The master holds no event time back: it is read to its end (or, on Kafka, goes
+            // idle) and then event time follows the readings.
+            return WatermarkStrategy.<Arrival<T>>noWatermarks();
         }
         long outOfOrderness = s.outOfOrderness().toMillis();
         return WatermarkStrategy.<Arrival<T>>forGenerator(
                         context -> new UsableRecordsWatermarks<>(outOfOrderness))
-                .withTimestampAssigner((a, recordTs) -> a.eventMillis)
-                .withIdleness(s.idleness());
+                .withTimestampAssigner((a, recordTs) -> a.eventMillis);
     }
 
     /**

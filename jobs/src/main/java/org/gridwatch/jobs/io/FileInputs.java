@@ -89,7 +89,7 @@ public final class FileInputs implements MonitorInputs {
         return Optional.of(
                 env.fromSource(
                                 files,
-                                ArrivalTiming.of(kind, settings),
+                                ArrivalTiming.ofReplay(kind, settings),
                                 "file: " + source.fileName(),
                                 kind.arrivalType())
                         .uid("source-file-" + source.topic()));
