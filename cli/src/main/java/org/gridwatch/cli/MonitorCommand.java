@@ -267,6 +267,10 @@ public final class MonitorCommand implements Callable<Integer> {
                 err.println("monitor: tariff warning: " + warning);
             }
             if (parsed.input() != null) {
+                ReadingZoneCheck.of(
+                                parsed.input().resolve(Source.METER_READINGS.fileName()),
+                                parsed.settings().zone())
+                        .ifPresent(warning -> err.println("monitor: " + warning));
                 MasterTariffCheck.of(
                                 parsed.input().resolve(Source.CUSTOMERS.fileName()),
                                 parsed.settings())
