@@ -116,39 +116,8 @@ public final class FileInputs implements MonitorInputs {
                                 + "meter, area or customer after the other?), so it is replayed in "
                                 + "event-time order; --replay-order file replays it as written");
             }
-            java.nio.file.Path folder = file.resolveSibling(SORTED_COPIES);
-            java.nio.file.Path to = folder.resolve(name);
-            java.nio.file.Path made = folder.resolve(name + ".source");
-            String source = Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis();
-            if (Files.isRegularFile(to)
-                    && Files.isRegularFile(made)
-                    && Files.readString(made).equals(source)) {
-                notice(name + ": replaying its event-time-ordered copy " + to + ", made before");
-                return to;
-            }
-            try {
-                Files.createDirectories(folder);
-                Files.deleteIfExists(made);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(
-                        "cannot write the event-time-ordered copy of "
-                                + name
-                                + " into "
-                                + folder
-                                + " ("
-                                + e
-                                + "): make the folder writable, or replay the file as written"
-                                + " with --replay-order file",
-                        e);
-            }
-            long started = System.nanoTime();
-            long lines = InputOrder.sortByEventTime(file, to, kind, settings);
-            Files.writeString(made, source);
-            notice(
-                    String.format(
-                            "%s: %,d lines sorted by event time in %.1f s, into %s",
-                            name, lines, (System.nanoTime() - started) / 1e9, to));
-            return to;
+            return InputOrder.sortedCopy(
+                    file, file.resolveSibling(SORTED_COPIES), kind, settings, this::notice);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot order " + file + ": " + e, e);
         }

@@ -151,6 +151,56 @@ final class InputOrder {
     }
 
     /**
+     * The copy of {@code file} in event-time order, in {@code folder}: made by {@link
+     * #sortByEventTime}, with a note beside it of the size and time of the file it was made from,
+     * or the one made before when the note still fits. Its place is fixed, so that a job restored
+     * from a checkpoint finds the file its splits name.
+     *
+     * @param notice told what was done, in a line
+     */
+    static <T> Path sortedCopy(
+            Path file,
+            Path folder,
+            InputKind<T> kind,
+            MonitorSettings settings,
+            java.util.function.Consumer<String> notice)
+            throws IOException {
+        String name = file.getFileName().toString();
+        Path to = folder.resolve(name);
+        Path made = folder.resolve(name + ".source");
+        String source = Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis();
+        if (Files.isRegularFile(to)
+                && Files.isRegularFile(made)
+                && Files.readString(made).equals(source)) {
+            notice.accept(name + ": replaying its event-time-ordered copy " + to + ", made before");
+            return to;
+        }
+        try {
+            Files.createDirectories(folder);
+            Files.deleteIfExists(made);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(
+                    "cannot write the event-time-ordered copy of "
+                            + name
+                            + " into "
+                            + folder
+                            + " ("
+                            + e
+                            + "): make the folder writable, or replay the file as written"
+                            + " with --replay-order file",
+                    e);
+        }
+        long started = System.nanoTime();
+        long lines = sortByEventTime(file, to, kind, settings);
+        Files.writeString(made, source);
+        notice.accept(
+                String.format(
+                        "%s: %,d lines sorted by event time in %.1f s, into %s",
+                        name, lines, (System.nanoTime() - started) / 1e9, to));
+        return to;
+    }
+
+    /**
      * Writes the lines of {@code in} to {@code out} in event-time order, stably, in runs of {@link
      * #RUN_LINES} sorted in memory and merged from files in {@code out}'s folder.
      *
