@@ -9,9 +9,9 @@ import java.util.Arrays;
  * exponentially weighted average over two months ({@link #HORIZON_DAYS}), plain averaging while
  * fewer days are known. While the customer's recent days drift from the usual in the theft
  * direction ({@link #drift}), or a day deviates by {@link #SUSPECT_Z} spreads, learning slows to a
- * {@link #SLOW}th: a thief does not become his own baseline, and an honest change of habits is
- * absorbed only slowly (an inspection that finds nothing starts the baseline afresh). A Flink POJO,
- * about 300 bytes.
+ * {@link #SLOW}th once {@link #PROTECTED_FROM_DAYS} days are known: a thief does not become his own
+ * baseline, and an honest change of habits is absorbed only slowly (an inspection that finds
+ * nothing starts the baseline afresh). A Flink POJO, about 300 bytes.
  */
 public final class UsageBaseline {
     /** The averaging horizon, days. */
@@ -119,9 +119,9 @@ public final class UsageBaseline {
      * An inspector vouched for the premises as they are now (no finding), or the meter was found
      * faulty (and is replaced): what the customer uses now is its usual. The history counts as
      * {@link #RELEARN_KEEPS_DAYS} days, so the next days weigh as in a new customer's first weeks,
-     * and no learning is slowed; the days are scored again once {@link
-     * TheftEvidence#MIN_HISTORY_DAYS} are learned. The usual day itself is kept as the starting
-     * point.
+     * and learning is not slowed until {@link #PROTECTED_FROM_DAYS} are known again; the days are
+     * scored again once {@link TheftEvidence#MIN_HISTORY_DAYS} are learned. The usual day itself is
+     * kept as the starting point.
      */
     public void relearn() {
         for (int t = 0; t < typeDays.length; t++) {
@@ -163,9 +163,19 @@ public final class UsageBaseline {
         }
     }
 
+    /**
+     * From this many days known (of the day's type for the profile, of all days for the features),
+     * a suspect day is learned slowly. Two weeks are enough for a usual day to judge by, and they
+     * end a week before the first day is scored ({@link TheftEvidence#MIN_HISTORY_DAYS}): a theft
+     * that begins in the third or fourth week is judged against the customer's honest days, not
+     * learned into them at full weight (until session 18 the protection began at 30 days, and such
+     * a theft was mostly missed: docs/detection.md, "A theft in the customer's first weeks").
+     */
+    static final int PROTECTED_FROM_DAYS = 14;
+
     private static double weight(int known, boolean suspect) {
         double w = Math.max(1.0 / (known + 1), 1.0 / HORIZON_DAYS);
-        return suspect && known >= HORIZON_DAYS / 2 ? w / SLOW : w;
+        return suspect && known >= PROTECTED_FROM_DAYS ? w / SLOW : w;
     }
 
     /**

@@ -74,13 +74,17 @@ class AttackDetectionTest {
     }
 
     private static List<Alert> run(int days, TheftAttack attack, double standby) {
+        return run(days, attack, standby, HONEST_DAYS);
+    }
+
+    private static List<Alert> run(int days, TheftAttack attack, double standby, int honestDays) {
         UsageBaseline baseline = new UsageBaseline();
         TheftCase theftCase = new TheftCase();
         List<Alert> alerts = new ArrayList<>();
         for (int d = 0; d < days; d++) {
             double[] x = honest(d, standby);
-            if (attack != null && d >= HONEST_DAYS) {
-                x = attack.apply(x, d - HONEST_DAYS, null, null, null);
+            if (attack != null && d >= honestDays) {
+                x = attack.apply(x, d - honestDays, null, null, null);
             }
             long epochDay = DAY0 + d;
             DayOfWeek dow = LocalDate.ofEpochDay(epochDay).getDayOfWeek();
@@ -108,12 +112,17 @@ class AttackDetectionTest {
     }
 
     private static void assertOpensWithinDeadline(TheftAttack attack, double standby) {
-        List<Alert> alerts = run(HONEST_DAYS + DEADLINE_DAYS, attack, standby);
+        assertOpensWithinDeadline(attack, standby, HONEST_DAYS);
+    }
+
+    private static void assertOpensWithinDeadline(
+            TheftAttack attack, double standby, int honestDays) {
+        List<Alert> alerts = run(honestDays + DEADLINE_DAYS, attack, standby, honestDays);
         assertThat(alerts).as("alerts of %s", attack.kind()).isNotEmpty();
         Alert first = alerts.get(0);
         assertThat(first.status()).isEqualTo(AlertStatus.OPEN);
         long openedOn = (first.tsMillis() / Days.DAY) - 1;
-        assertThat(openedOn).as("not before the attack").isGreaterThanOrEqualTo(DAY0 + HONEST_DAYS);
+        assertThat(openedOn).as("not before the attack").isGreaterThanOrEqualTo(DAY0 + honestDays);
     }
 
     @Test
@@ -131,6 +140,23 @@ class AttackDetectionTest {
         // standby 0.1: the usual mean hour 15.7 / 24 = 0.654; scaled 0.33 > 1.5 × 0.1, not absent
         assertOpensWithinDeadline(new TheftAttack(AttackKind.SCALE, 0.5, 0, 1), 0.1);
         assertThat(run(200, null, 0.1)).as("honest, the same household").isEmpty();
+    }
+
+    /**
+     * A theft that begins on the customer's 20th day, a day before its days are first scored
+     * ({@link TheftEvidence#MIN_HISTORY_DAYS}) and within its first month: the baseline must judge
+     * the halved days against the 20 honest ones, not learn them as its usual (with learning
+     * protected only from 30 days known, the usual day took in the theft and no alert opened).
+     */
+    @Test
+    void scaleAtHalfFromTheTwentiethDayOpensAnAlertWithinFourteenDays() {
+        assertOpensWithinDeadline(new TheftAttack(AttackKind.SCALE, 0.5, 0, 1), STANDBY, 20);
+    }
+
+    @Test
+    void aZeroWindowFromTheTwentiethDayOpensAnAlertWithinFourteenDays() {
+        assertOpensWithinDeadline(
+                new TheftAttack(AttackKind.ZERO_WINDOW, Double.NaN, 0, 7), STANDBY, 20);
     }
 
     @Test
