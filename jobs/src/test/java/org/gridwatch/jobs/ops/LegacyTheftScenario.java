@@ -33,7 +33,10 @@ import org.gridwatch.core.event.MeterReading;
  * C07's meter reads 40% too from day {@link #SECOND_DROP}, and an inspector confirms C03's theft on
  * day {@link #INSPECTED} (these came after the snapshot was written: its days are the same). The
  * snapshot {@code theft-watch-c5a1549.snapshot} was written by {@link #main} at commit c5a1549,
- * when each customer's case was kept as a POJO ({@code theft-cases}).
+ * when each customer's case was kept as a POJO ({@code theft-cases}); written again in session 18
+ * at c5a1549 with that session's one change to the days' arithmetic applied to its {@code
+ * UsageBaseline} (suspect days learned slowly from 14 days known, not 30), so that the days before
+ * the stop are judged as they are now.
  */
 final class LegacyTheftScenario {
     static final long DAY = 86_400_000L;
