@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.function.Consumer;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.reader.StreamFormat;
 import org.apache.flink.core.fs.local.LocalDataInputStream;
@@ -163,7 +165,7 @@ final class InputOrder {
             Path folder,
             InputKind<T> kind,
             MonitorSettings settings,
-            java.util.function.Consumer<String> notice)
+            Consumer<String> notice)
             throws IOException {
         String name = file.getFileName().toString();
         Path to = folder.resolve(name);
@@ -179,7 +181,7 @@ final class InputOrder {
             Files.createDirectories(folder);
             Files.deleteIfExists(made);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(
+            throw new UncheckedIOException(
                     "cannot write the event-time-ordered copy of "
                             + name
                             + " into "
