@@ -101,12 +101,33 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--warmup",
-            paramLabel = "W",
+            paramLabel = "W|auto",
             defaultValue = "2",
             description =
                     "Rounds per source run first and left out of the medians: the JIT is still"
-                            + " compiling the monitor's code in them (default: ${DEFAULT-VALUE}).")
-    int warmup;
+                            + " compiling the monitor's code in them (default: ${DEFAULT-VALUE})."
+                            + " auto: as many as it takes until a round in which neither job's"
+                            + " JVM spent more than 5% of the job's wall time compiling (at most"
+                            + " --max-warmup), so that the rounds measured are the steady state of"
+                            + " a job that runs for days.")
+    String warmup;
+
+    /** {@code --warmup auto}: a round is warm when neither job compiled longer than this share. */
+    static final double SETTLED_JIT_SHARE = 0.05;
+
+    @Option(
+            names = "--max-warmup",
+            paramLabel = "N",
+            defaultValue = "60",
+            description =
+                    "With --warmup auto: measure after at most this many warm-up rounds, settled"
+                            + " or not (default: ${DEFAULT-VALUE}).")
+    int maxWarmup;
+
+    /** The warm-up rounds asked for; {@link #AUTO} for {@code auto}. */
+    private int warmupRounds;
+
+    private static final int AUTO = -1;
 
     @Option(
             names = "--parallelism",
@@ -183,8 +204,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (rounds < 1 || parallelism < 1 || parallelism > 64) {
             throw new IllegalArgumentException("--rounds must be >= 1 and --parallelism 1..64");
         }
-        if (warmup < 0) {
-            throw new IllegalArgumentException("--warmup must be >= 0");
+        warmupRounds = warmupRounds(warmup);
+        if (maxWarmup < 1) {
+            throw new IllegalArgumentException("--max-warmup must be >= 1");
         }
         if (latencyRate != null && latencyRate > 0 && !sources.contains("kafka")) {
             throw new IllegalArgumentException("--latency-rate needs kafka in --sources");
@@ -220,7 +242,11 @@ public final class BenchCommand implements Callable<Integer> {
                     taskManagers,
                     heap
                             ? "the heap of the state"
-                            : rounds + " round(s) after " + warmup + " warm-up round(s)",
+                            : rounds
+                                    + " round(s) after "
+                                    + (warmupRounds == AUTO
+                                            ? "warm-up rounds until the JIT settles"
+                                            : warmupRounds + " warm-up round(s)"),
                     Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20);
             out.flush();
@@ -252,7 +278,7 @@ public final class BenchCommand implements Callable<Integer> {
             out.println(
                     "source  monitor (median, readings/s)  baseline (median, readings/s)  ratio"
                             + "  paired ratio  monitor µs CPU/reading  baseline µs CPU/reading"
-                            + "  CPU ratio");
+                            + "  CPU ratio  JIT, monitor  JIT, baseline");
             summary.forEach(out::println);
             if (latency != null) {
                 out.println(latency);
@@ -287,16 +313,22 @@ public final class BenchCommand implements Callable<Integer> {
         BenchHost baselineHost = separateJvms ? newHost() : monitorHost;
         try {
             sayWhere(monitorHost, baselineHost, out);
-            for (int r = 1 - warmup; r <= rounds; r++) {
-                Path outDir = scratch.resolve("out-files-" + (r + warmup));
-                Ran ran = monitorHost.monitorFiles(data, outDir);
-                monitor.add(r, report(out, "files", "monitor", r, readings, ran));
-                if (r == rounds) {
-                    monitorHost.printState(data, out);
-                }
-                ran = baselineHost.baselineFiles(data);
-                baseline.add(r, report(out, "files", "baseline", r, readings, ran));
-            }
+            int[] run = {0};
+            Round round =
+                    (label, measured) -> {
+                        run[0]++;
+                        Path outDir = scratch.resolve("out-files-" + run[0]);
+                        Ran m = monitorHost.monitorFiles(data, outDir);
+                        monitor.add(measured, report(out, "files", "monitor", label, readings, m));
+                        if (measured == rounds) {
+                            monitorHost.printState(data, out);
+                        }
+                        Ran b = baselineHost.baselineFiles(data);
+                        baseline.add(
+                                measured, report(out, "files", "baseline", label, readings, b));
+                        return settled(m) && settled(b);
+                    };
+            runRounds(round, out);
         } finally {
             close(monitorHost, baselineHost);
         }
@@ -319,19 +351,79 @@ public final class BenchCommand implements Callable<Integer> {
             BenchHost baselineHost = separateJvms ? newHost() : monitorHost;
             try {
                 sayWhere(monitorHost, baselineHost, out);
-                for (int r = 1 - warmup; r <= rounds; r++) {
-                    String servers = kafka.bootstrapServers();
-                    Ran ran = monitorHost.monitorKafka(servers, "bench-monitor-" + (r + warmup));
-                    monitor.add(r, report(out, "kafka", "monitor", r, readings, ran));
-                    ran = baselineHost.baselineKafka(servers, "bench-baseline-" + (r + warmup));
-                    baseline.add(r, report(out, "kafka", "baseline", r, readings, ran));
-                }
+                String servers = kafka.bootstrapServers();
+                int[] run = {0};
+                Round round =
+                        (label, measured) -> {
+                            run[0]++;
+                            Ran m = monitorHost.monitorKafka(servers, "bench-monitor-" + run[0]);
+                            monitor.add(
+                                    measured, report(out, "kafka", "monitor", label, readings, m));
+                            Ran b = baselineHost.baselineKafka(servers, "bench-baseline-" + run[0]);
+                            baseline.add(
+                                    measured, report(out, "kafka", "baseline", label, readings, b));
+                            return settled(m) && settled(b);
+                        };
+                runRounds(round, out);
             } finally {
                 close(monitorHost, baselineHost);
             }
             QuietKafka.clientsToLogFileOnly();
         }
         return monitor.line("kafka", baseline);
+    }
+
+    /**
+     * One round of a source: the monitor, then the baseline; whether both ran with the JIT done.
+     */
+    @FunctionalInterface
+    private interface Round {
+        /**
+         * @param label as the round's lines print it
+         * @param measured the round's number among the measured ones, 0 for a warm-up round
+         */
+        boolean run(String label, int measured) throws Exception;
+    }
+
+    /** The warm-up rounds (a number, or until the JIT settles), then the measured ones. */
+    private void runRounds(Round round, PrintWriter out) throws Exception {
+        int limit = warmupRounds == AUTO ? maxWarmup : warmupRounds;
+        boolean settled = false;
+        for (int w = 1; w <= limit && !settled; w++) {
+            settled = round.run("warm-up " + w, 0) && warmupRounds == AUTO;
+        }
+        if (warmupRounds == AUTO && !settled) {
+            out.printf(
+                    Locale.ROOT,
+                    "bench: the JIT was still compiling after %d warm-up rounds; measuring"
+                            + " anyway (see the JIT column)%n",
+                    maxWarmup);
+        }
+        for (int r = 1; r <= rounds; r++) {
+            round.run("round " + r, r);
+        }
+    }
+
+    /** Whether a run's JVM spent at most {@link #SETTLED_JIT_SHARE} of its wall time compiling. */
+    static boolean settled(Ran ran) {
+        return ran.jitNanos() <= SETTLED_JIT_SHARE * ran.nanos();
+    }
+
+    /** {@code --warmup}: a number of rounds, or {@link #AUTO}. */
+    static int warmupRounds(String warmup) {
+        if (warmup.equals("auto")) {
+            return AUTO;
+        }
+        try {
+            int n = Integer.parseInt(warmup);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new IllegalArgumentException(
+                "--warmup takes a number of rounds (0 or more) or auto, not \"" + warmup + "\"");
     }
 
     /** Where the jobs run: this JVM's Flink, or one JVM a job ({@code --separate-jvms}). */
@@ -468,10 +560,12 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * A job run to its end: how long it took, from submission, and the CPU time the whole process
-     * (the local cluster with its one job, the JIT, the garbage collector) used meanwhile.
+     * A job run to its end: how long it took, from submission, the CPU time the whole process (the
+     * local cluster with its one job, the JIT, the garbage collector) used meanwhile, and the time
+     * the JVM's compiler threads spent compiling meanwhile (summed over them: the JVM's {@code
+     * CompilationMXBean}).
      */
-    record Ran(JobID job, long nanos, long cpuNanos) {}
+    record Ran(JobID job, long nanos, long cpuNanos, long jitNanos) {}
 
     /** What the monitor's operators held at its last checkpoint, per customer of the master. */
     static void printState(LocalFlink flink, Ran ran, Path data, PrintWriter out) throws Exception {
@@ -502,20 +596,21 @@ public final class BenchCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private Ran report(
-            PrintWriter out, String source, String job, int round, long readings, Ran ran) {
+    private static Ran report(
+            PrintWriter out, String source, String job, String round, long readings, Ran ran) {
         long nanos = ran.nanos();
         out.printf(
                 Locale.ROOT,
-                "  %-6s %-9s  %-8s %7.1f s  %,10.0f readings/s  %6.1f s CPU  %5.2f µs CPU a"
-                        + " reading%n",
+                "  %-6s %-10s  %-8s %7.1f s  %,10.0f readings/s  %6.1f s CPU  %5.2f µs CPU a"
+                        + " reading  %5.1f s JIT%n",
                 source,
-                round >= 1 ? "round " + round : "warm-up " + (round + warmup),
+                round,
                 job,
                 nanos / 1e9,
                 readings / (nanos / 1e9),
                 ran.cpuNanos() / 1e9,
-                ran.cpuNanos() / 1e3 / readings);
+                ran.cpuNanos() / 1e3 / readings,
+                ran.jitNanos() / 1e9);
         out.flush();
         return ran;
     }
@@ -539,6 +634,7 @@ public final class BenchCommand implements Callable<Integer> {
         private final long readings;
         private final List<Double> perSecond = new ArrayList<>();
         private final List<Double> cpuMicrosPerReading = new ArrayList<>();
+        private final List<Double> jitShare = new ArrayList<>();
 
         Runs(long readings) {
             this.readings = readings;
@@ -551,6 +647,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             perSecond.add(readings / (ran.nanos() / 1e9));
             cpuMicrosPerReading.add(ran.cpuNanos() / 1e3 / readings);
+            jitShare.add((double) ran.jitNanos() / ran.nanos());
         }
 
         double median() {
@@ -582,7 +679,7 @@ public final class BenchCommand implements Callable<Integer> {
             double baselineCpu = median(baseline.cpuMicrosPerReading);
             return String.format(
                     Locale.ROOT,
-                    "%-7s %,28.0f  %,29.0f  %5.2f  %12.2f  %,21.2f  %,22.2f  %9.2f",
+                    "%-7s %,28.0f  %,29.0f  %5.2f  %12.2f  %,21.2f  %,22.2f  %9.2f  %8.0f%%  %9.0f%%",
                     source,
                     median(),
                     baseline.median(),
@@ -590,7 +687,9 @@ public final class BenchCommand implements Callable<Integer> {
                     pairedRatio(baseline),
                     cpu,
                     baselineCpu,
-                    baselineCpu / cpu);
+                    baselineCpu / cpu,
+                    100 * median(jitShare),
+                    100 * median(baseline.jitShare));
         }
     }
 }

@@ -122,15 +122,26 @@ interface BenchHost extends AutoCloseable {
         private BenchCommand.Ran run(StreamExecutionEnvironment env) throws Exception {
             long started = System.nanoTime();
             long cpuBefore = processCpuNanos();
+            long jitBefore = jitMillis();
             JobID job = flink.submit(env, "bench");
             JobResult result = flink.result(job).get();
             long took = System.nanoTime() - started;
             long cpu = processCpuNanos() - cpuBefore;
+            long jit = (jitMillis() - jitBefore) * 1_000_000L;
             Throwable failure = LocalFlink.failure(result);
             if (failure != null) {
                 throw new IllegalStateException("the job failed: " + LocalFlink.reason(failure));
             }
-            return new BenchCommand.Ran(job, took, cpu);
+            return new BenchCommand.Ran(job, took, cpu, jit);
+        }
+
+        /** The time this JVM's compiler threads have spent compiling, summed over them. */
+        private static long jitMillis() {
+            java.lang.management.CompilationMXBean jit =
+                    java.lang.management.ManagementFactory.getCompilationMXBean();
+            return jit != null && jit.isCompilationTimeMonitoringSupported()
+                    ? jit.getTotalCompilationTime()
+                    : 0;
         }
 
         private static long processCpuNanos() {
@@ -216,7 +227,11 @@ interface BenchHost extends AutoCloseable {
         }
 
         private static BenchCommand.Ran ran(String[] reply) {
-            return new BenchCommand.Ran(null, Long.parseLong(reply[1]), Long.parseLong(reply[2]));
+            return new BenchCommand.Ran(
+                    null,
+                    Long.parseLong(reply[1]),
+                    Long.parseLong(reply[2]),
+                    Long.parseLong(reply[3]));
         }
 
         private String[] ask(PrintWriter out, String... words) throws IOException {

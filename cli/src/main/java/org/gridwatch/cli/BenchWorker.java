@@ -13,9 +13,9 @@ import java.nio.file.Path;
  * Flink, kept for every round, that runs what each line of its standard input asks (tab-separated:
  * {@code monitorFiles DATA OUT}, {@code baselineFiles DATA}, {@code monitorKafka SERVERS GROUP},
  * {@code baselineKafka SERVERS GROUP}, {@code printState DATA}) and answers on its standard output
- * with {@link #DONE} and the run's wall and CPU nanoseconds, or {@link #FAILED} and why. Lines for
- * the user go out as {@link #SAY}; anything else on standard output is ignored by the bench. Ends
- * at the end of its input.
+ * with {@link #DONE} and the run's wall, CPU and compiling nanoseconds, or {@link #FAILED} and why.
+ * Lines for the user go out as {@link #SAY}; anything else on standard output is ignored by the
+ * bench. Ends at the end of its input.
  *
  * <p>Arguments: parallelism, task managers, checkpoint interval (ms).
  */
@@ -69,6 +69,8 @@ public final class BenchWorker {
                     }
                     default -> throw new IllegalArgumentException("unknown command " + w[0]);
                 };
-        return ran == null ? DONE : DONE + "\t" + ran.nanos() + "\t" + ran.cpuNanos();
+        return ran == null
+                ? DONE
+                : DONE + "\t" + ran.nanos() + "\t" + ran.cpuNanos() + "\t" + ran.jitNanos();
     }
 }

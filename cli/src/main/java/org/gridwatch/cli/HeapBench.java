@@ -92,7 +92,7 @@ final class HeapBench {
                     "bench --heap: every record read, %.0f s after submission%n",
                     (System.nanoTime() - started) / 1e9);
             try {
-                BenchCommand.printState(flink, new BenchCommand.Ran(job, 0, 0), data, out);
+                BenchCommand.printState(flink, new BenchCommand.Ran(job, 0, 0, 0), data, out);
             } catch (java.io.IOException e) {
                 out.println("  (the checkpoint statistics did not answer: " + e + ")");
             }

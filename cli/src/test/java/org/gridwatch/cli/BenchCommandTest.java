@@ -41,10 +41,11 @@ class BenchCommandTest {
                 .containsPattern("files +warm-up 1 +monitor +[\\d.]+ s +[\\d,]+ readings/s")
                 .containsPattern("files +round 2 +monitor +[\\d.]+ s +[\\d,]+ readings/s")
                 .containsPattern("files +round 1 +baseline +[\\d.]+ s +[\\d,]+ readings/s")
-                .containsPattern("files +round 1 +monitor .* [\\d.]+ µs CPU a reading")
+                .containsPattern(
+                        "files +round 1 +monitor .* [\\d.]+ µs CPU a reading +[\\d.]+ s JIT")
                 .containsPattern(
                         "\nfiles +[\\d,]+ +[\\d,]+ +\\d+\\.\\d\\d +\\d+\\.\\d\\d +[\\d,.]+ +[\\d,.]+"
-                                + " +\\d+\\.\\d\\d\n")
+                                + " +\\d+\\.\\d\\d +\\d+% +\\d+%\n")
                 .contains("B/customer  customer accounts");
     }
 
@@ -80,6 +81,65 @@ class BenchCommandTest {
                 .containsPattern("files +round 1 +monitor +[\\d.]+ s +[\\d,]+ readings/s")
                 .containsPattern("files +round 1 +baseline +[\\d.]+ s +[\\d,]+ readings/s")
                 .contains("B/customer  customer accounts"); // the worker's lines, passed on
+    }
+
+    @Test
+    void warmsUpUntilTheJitSettlesWithAuto() {
+        CommandRun bench =
+                CommandRun.of(
+                        "bench",
+                        "--customers",
+                        "20",
+                        "--days",
+                        "2",
+                        "--rounds",
+                        "1",
+                        "--warmup",
+                        "auto",
+                        "--max-warmup",
+                        "2",
+                        "--sources",
+                        "files",
+                        "--separate-jvms");
+
+        assertThat(bench.exitCode()).as(bench.err()).isZero();
+        assertThat(bench.out())
+                .contains("1 round(s) after warm-up rounds until the JIT settles")
+                .containsPattern("files +warm-up 1 +monitor .* [\\d.]+ s JIT")
+                .containsPattern("files +round 1 +baseline .* [\\d.]+ s JIT")
+                .doesNotContain("warm-up 3");
+        // a tiny fleet's rounds are short beside the JIT's work: they seldom settle in two
+        if (bench.out().contains("warm-up 2")) {
+            assertThat(bench.out()).contains("the JIT was still compiling after 2 warm-up rounds");
+        }
+    }
+
+    @Test
+    void refusesAWarmUpThatIsNeitherACountNorAuto() {
+        for (String bad : List.of("-1", "some", "")) {
+            CommandRun bench = CommandRun.of("bench", "--warmup", bad, "--days", "1");
+            assertThat(bench.exitCode()).as(bad).isNotZero();
+            assertThat(bench.err())
+                    .contains(
+                            "--warmup takes a number of rounds (0 or more) or auto, not \""
+                                    + bad
+                                    + "\"");
+        }
+    }
+
+    @Test
+    void aRoundIsSettledWhenItsJvmCompiledForAtMostATwentiethOfItsWallTime() {
+        // 10 s runs: 0.5 s of compiling is a twentieth, 0.6 s more.
+        assertThat(BenchCommand.settled(new BenchCommand.Ran(null, 10_000_000_000L, 0, 0)))
+                .isTrue();
+        assertThat(
+                        BenchCommand.settled(
+                                new BenchCommand.Ran(null, 10_000_000_000L, 0, 500_000_000L)))
+                .isTrue();
+        assertThat(
+                        BenchCommand.settled(
+                                new BenchCommand.Ran(null, 10_000_000_000L, 0, 600_000_000L)))
+                .isFalse();
     }
 
     @Test
@@ -123,7 +183,7 @@ class BenchCommandTest {
     }
 
     private static BenchCommand.Ran ran(double seconds) {
-        return new BenchCommand.Ran(null, (long) (seconds * 1e9), 0);
+        return new BenchCommand.Ran(null, (long) (seconds * 1e9), 0, 0);
     }
 
     @Test
