@@ -52,20 +52,7 @@ class BenchCommandTest {
     @Test
     @Timeout(240)
     void withSeparateJvmsEachJobRunsInAJvmOfItsOwn() {
-        CommandRun bench =
-                CommandRun.of(
-                        "bench",
-                        "--customers",
-                        "20",
-                        "--days",
-                        "2",
-                        "--rounds",
-                        "1",
-                        "--warmup",
-                        "0",
-                        "--sources",
-                        "files",
-                        "--separate-jvms");
+        CommandRun bench = oneRoundInSeparateJvms("--warmup", "0");
 
         assertThat(bench.exitCode()).as(bench.err()).isZero();
         java.util.regex.Matcher where =
@@ -85,22 +72,7 @@ class BenchCommandTest {
 
     @Test
     void warmsUpUntilTheJitSettlesWithAuto() {
-        CommandRun bench =
-                CommandRun.of(
-                        "bench",
-                        "--customers",
-                        "20",
-                        "--days",
-                        "2",
-                        "--rounds",
-                        "1",
-                        "--warmup",
-                        "auto",
-                        "--max-warmup",
-                        "2",
-                        "--sources",
-                        "files",
-                        "--separate-jvms");
+        CommandRun bench = oneRoundInSeparateJvms("--warmup", "auto", "--max-warmup", "2");
 
         assertThat(bench.exitCode()).as(bench.err()).isZero();
         assertThat(bench.out())
@@ -112,6 +84,25 @@ class BenchCommandTest {
         if (bench.out().contains("warm-up 2")) {
             assertThat(bench.out()).contains("the JIT was still compiling after 2 warm-up rounds");
         }
+    }
+
+    /** One measured round of a 20-customer, 2-day fleet from files, each job in its own JVM. */
+    private static CommandRun oneRoundInSeparateJvms(String... warmup) {
+        List<String> args =
+                new java.util.ArrayList<>(
+                        List.of(
+                                "bench",
+                                "--customers",
+                                "20",
+                                "--days",
+                                "2",
+                                "--rounds",
+                                "1",
+                                "--sources",
+                                "files",
+                                "--separate-jvms"));
+        args.addAll(List.of(warmup));
+        return CommandRun.of(args.toArray(String[]::new));
     }
 
     @Test
