@@ -112,7 +112,12 @@ public final class BenchCommand implements Callable<Integer> {
                             + " a job that runs for days.")
     String warmup;
 
-    /** {@code --warmup auto}: a round is warm when neither job compiled longer than this share. */
+    /**
+     * {@code --warmup auto}: a round is warm when neither job's JVM compiled longer than this share
+     * of the job's wall time. Judgement: a twentieth is within the bench's own run-to-run spread
+     * (±0.03 of the ratio), where the first minutes' compiling took a third to all of one of two
+     * cores (docs/benchmarks.md, session 19).
+     */
     static final double SETTLED_JIT_SHARE = 0.05;
 
     @Option(
@@ -313,11 +318,9 @@ public final class BenchCommand implements Callable<Integer> {
         BenchHost baselineHost = separateJvms ? newHost() : monitorHost;
         try {
             sayWhere(monitorHost, baselineHost, out);
-            int[] run = {0};
             Round round =
-                    (label, measured) -> {
-                        run[0]++;
-                        Path outDir = scratch.resolve("out-files-" + run[0]);
+                    (run, label, measured) -> {
+                        Path outDir = scratch.resolve("out-files-" + run);
                         Ran m = monitorHost.monitorFiles(data, outDir);
                         monitor.add(measured, report(out, "files", "monitor", label, readings, m));
                         if (measured == rounds) {
@@ -352,14 +355,12 @@ public final class BenchCommand implements Callable<Integer> {
             try {
                 sayWhere(monitorHost, baselineHost, out);
                 String servers = kafka.bootstrapServers();
-                int[] run = {0};
                 Round round =
-                        (label, measured) -> {
-                            run[0]++;
-                            Ran m = monitorHost.monitorKafka(servers, "bench-monitor-" + run[0]);
+                        (run, label, measured) -> {
+                            Ran m = monitorHost.monitorKafka(servers, "bench-monitor-" + run);
                             monitor.add(
                                     measured, report(out, "kafka", "monitor", label, readings, m));
-                            Ran b = baselineHost.baselineKafka(servers, "bench-baseline-" + run[0]);
+                            Ran b = baselineHost.baselineKafka(servers, "bench-baseline-" + run);
                             baseline.add(
                                     measured, report(out, "kafka", "baseline", label, readings, b));
                             return settled(m) && settled(b);
@@ -379,18 +380,20 @@ public final class BenchCommand implements Callable<Integer> {
     @FunctionalInterface
     private interface Round {
         /**
+         * @param run the round's number among all of the source's rounds, warm-up ones included
          * @param label as the round's lines print it
          * @param measured the round's number among the measured ones, 0 for a warm-up round
          */
-        boolean run(String label, int measured) throws Exception;
+        boolean run(int run, String label, int measured) throws Exception;
     }
 
     /** The warm-up rounds (a number, or until the JIT settles), then the measured ones. */
     private void runRounds(Round round, PrintWriter out) throws Exception {
         int limit = warmupRounds == AUTO ? maxWarmup : warmupRounds;
         boolean settled = false;
+        int run = 0;
         for (int w = 1; w <= limit && !settled; w++) {
-            settled = round.run("warm-up " + w, 0) && warmupRounds == AUTO;
+            settled = round.run(++run, "warm-up " + w, 0) && warmupRounds == AUTO;
         }
         if (warmupRounds == AUTO && !settled) {
             out.printf(
@@ -400,7 +403,7 @@ public final class BenchCommand implements Callable<Integer> {
                     maxWarmup);
         }
         for (int r = 1; r <= rounds; r++) {
-            round.run("round " + r, r);
+            round.run(++run, "round " + r, r);
         }
     }
 

@@ -135,7 +135,11 @@ interface BenchHost extends AutoCloseable {
             return new BenchCommand.Ran(job, took, cpu, jit);
         }
 
-        /** The time this JVM's compiler threads have spent compiling, summed over them. */
+        /**
+         * The time this JVM's compiler threads have spent compiling, summed over them; 0 on a JVM
+         * that does not measure it (HotSpot does), where {@code --warmup auto} then stops after one
+         * warm-up round and the JIT columns read 0.
+         */
         private static long jitMillis() {
             java.lang.management.CompilationMXBean jit =
                     java.lang.management.ManagementFactory.getCompilationMXBean();

@@ -21,20 +21,8 @@ class BenchCommandTest {
     @Timeout(240)
     void runsBothJobsFromFilesAndPrintsTheirRatio() {
         CommandRun bench =
-                CommandRun.of(
-                        "bench",
-                        "--customers",
-                        "20",
-                        "--days",
-                        "2",
-                        "--rounds",
-                        "2",
-                        "--warmup",
-                        "1",
-                        "--sources",
-                        "files",
-                        "--checkpoint-interval-ms",
-                        "500");
+                tinyFleetFromFiles(
+                        "--rounds", "2", "--warmup", "1", "--checkpoint-interval-ms", "500");
 
         assertThat(bench.exitCode()).as(bench.err()).isZero();
         assertThat(bench.out())
@@ -88,20 +76,17 @@ class BenchCommandTest {
 
     /** One measured round of a 20-customer, 2-day fleet from files, each job in its own JVM. */
     private static CommandRun oneRoundInSeparateJvms(String... warmup) {
+        List<String> args = new java.util.ArrayList<>(List.of("--rounds", "1", "--separate-jvms"));
+        args.addAll(List.of(warmup));
+        return tinyFleetFromFiles(args.toArray(String[]::new));
+    }
+
+    /** {@code bench} over a generated 20-customer, 2-day fleet, from files, with {@code more}. */
+    private static CommandRun tinyFleetFromFiles(String... more) {
         List<String> args =
                 new java.util.ArrayList<>(
-                        List.of(
-                                "bench",
-                                "--customers",
-                                "20",
-                                "--days",
-                                "2",
-                                "--rounds",
-                                "1",
-                                "--sources",
-                                "files",
-                                "--separate-jvms"));
-        args.addAll(List.of(warmup));
+                        List.of("bench", "--customers", "20", "--days", "2", "--sources", "files"));
+        args.addAll(List.of(more));
         return CommandRun.of(args.toArray(String[]::new));
     }
 
