@@ -66,6 +66,7 @@ public final class DayJudge {
                 meter.registerMismatch(),
                 null,
                 null,
-                day.hourly.clone());
+                day.hourly.clone(),
+                null);
     }
 }

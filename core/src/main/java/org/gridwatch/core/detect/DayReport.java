@@ -19,6 +19,8 @@ import org.gridwatch.core.event.InspectionOutcome;
  *     null: the theft case acts on it ({@link TheftCase})
  * @param hourly the day's metered energy in each of its 24 hours, kWh (null: not kept), for the
  *     area's hourly balance ({@link LossRegression})
+ * @param departure null for a day; for a {@link #leaving departure}, why the customer left the
+ *     area: the area's theft watch then closes the customer's case and its open THEFT alert
  */
 public record DayReport(
         String customerId,
@@ -41,7 +43,8 @@ public record DayReport(
         boolean registerMismatch,
         double[] classMedianZ,
         InspectionOutcome inspected,
-        float[] hourly) {
+        float[] hourly,
+        String departure) {
 
     /**
      * A day with no inspection since the previous one, no class median, no register mismatch, no
@@ -86,7 +89,53 @@ public record DayReport(
                 false,
                 null,
                 null,
+                null,
                 null);
+    }
+
+    /**
+     * The customer left {@code areaId} (moved to another area, or removed from the master) at event
+     * time {@code atMillis}, during {@code epochDay}: not a day of readings (unscored, no energy)
+     * but the word to the area's theft watch that its case there is over.
+     *
+     * @param why what an inspector reads on the closed alert, e.g. "moved to area A2"
+     */
+    public static DayReport leaving(
+            String customerId,
+            String meterId,
+            String areaId,
+            String customerClass,
+            long epochDay,
+            long atMillis,
+            String why) {
+        return new DayReport(
+                customerId,
+                meterId,
+                areaId,
+                customerClass,
+                epochDay,
+                atMillis,
+                false,
+                new double[0],
+                new double[0],
+                new float[0],
+                0,
+                Double.NaN,
+                Double.NaN,
+                false,
+                false,
+                false,
+                false,
+                false,
+                null,
+                null,
+                null,
+                why);
+    }
+
+    /** Whether this is a departure ({@link #leaving}), not a day. */
+    public boolean isDeparture() {
+        return departure != null;
     }
 
     /** This day, reporting what an inspector found since the previous report. */
@@ -121,7 +170,8 @@ public record DayReport(
                 registerMismatch,
                 median,
                 outcome,
-                hourly);
+                hourly,
+                departure);
     }
 
     public MeterEvidence meterEvidence() {

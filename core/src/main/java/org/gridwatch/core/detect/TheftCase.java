@@ -136,6 +136,50 @@ public final class TheftCase {
         return null;
     }
 
+    /**
+     * The customer left the area ({@link DayReport#leaving}): the case there is over. Returns the
+     * open THEFT alert, closed, with the reason and the case's last numbers as its evidence (an
+     * inspector's list must not keep a customer the area no longer has); null when none was open.
+     * In a new area the customer's case starts afresh from its next day, its own usual day intact
+     * (that is kept with the customer, not the area).
+     */
+    public Alert onDeparture(DayReport r) {
+        if (!r.isDeparture()) {
+            throw new IllegalArgumentException("not a departure: a day of " + r.customerId());
+        }
+        if (alertId == null) {
+            return null;
+        }
+        emittedScore = evidence.score(r.epochDay());
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("closedBecause", r.departure());
+        e.put("day", LocalDate.ofEpochDay(r.epochDay()).toString());
+        e.put("recentDailyKwh", round(evidence.recentKwh, 3));
+        e.put("usualDailyKwh", round(evidence.usualKwh, 3));
+        e.put("scoredDays", evidence.scoredDays);
+        double atRisk = valueAtRiskCny();
+        Alert closed =
+                new Alert(
+                        alertId,
+                        r.customerId(),
+                        r.meterId(),
+                        r.areaId(),
+                        AlertType.THEFT,
+                        rule(evidence.leading()),
+                        round(emittedScore, 3),
+                        emittedSeverity,
+                        r.closedAtMillis(),
+                        e,
+                        AlertStatus.CLOSED,
+                        Double.isNaN(atRisk) ? Double.NaN : round(atRisk, 2),
+                        Double.NaN,
+                        java.util.List.of(),
+                        Alert.NONE);
+        alertId = null;
+        quietDays = 0;
+        return closed;
+    }
+
     /** Expected CNY lost a month if the suspicion is right: the smoothed daily loss × 30, ≥ 0. */
     public double valueAtRiskCny() {
         return Double.isNaN(lossCnyPerDay) ? Double.NaN : Math.max(0, lossCnyPerDay) * DAYS_A_MONTH;

@@ -94,6 +94,53 @@ class TheftCaseTest {
     }
 
     @Test
+    void aDepartureClosesTheOpenAlertWithItsReasonAndTheScoreAsLastEmitted() {
+        TheftCase c = new TheftCase();
+        Alert opened = open(c, 5);
+        DayReport left =
+                DayReport.leaving(
+                        "C1",
+                        "M1",
+                        "A1",
+                        "RESIDENTIAL",
+                        DAY0 + 7,
+                        (DAY0 + 7) * Days.DAY + 1,
+                        "moved to area A2");
+        Alert closed = c.onDeparture(left);
+        assertThat(closed.status()).isEqualTo(AlertStatus.CLOSED);
+        assertThat(closed.alertId()).isEqualTo(opened.alertId());
+        assertThat(closed.areaId()).isEqualTo("A1"); // closed where it was open
+        assertThat(closed.tsMillis()).isEqualTo((DAY0 + 7) * Days.DAY + 1);
+        assertThat(closed.evidence())
+                .containsEntry("closedBecause", "moved to area A2")
+                .containsEntry("day", "2026-03-08");
+        // no day was added: the score is the evidence's on day 7, decayed to day 8, not raised
+        assertThat(closed.score()).isLessThanOrEqualTo(opened.score());
+        assertThat(closed.valueAtRiskCny()).isEqualTo(150.0); // 5 CNY a day × 30, as when opened
+        assertThat(c.alertId).isNull();
+    }
+
+    @Test
+    void aDepartureWithoutAnOpenAlertSaysNothingAndADayIsNoDeparture() {
+        TheftCase c = new TheftCase();
+        assertThat(
+                        c.onDeparture(
+                                DayReport.leaving(
+                                        "C1",
+                                        "M1",
+                                        "A1",
+                                        "RESIDENTIAL",
+                                        DAY0,
+                                        DAY0 * Days.DAY,
+                                        "removed")))
+                .isNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> c.onDeparture(report(DAY0, true, 5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a departure");
+    }
+
+    @Test
     void anOpenAlertIsUpdatedWhenItsScoreMovesMaterially() {
         TheftCase c = new TheftCase();
         String id = open(c, 5).alertId();

@@ -162,6 +162,30 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
             return;
         }
         moveLegacyCases();
+        List<DayReport> closed = new ArrayList<>();
+        List<DayReport> departures = new ArrayList<>();
+        for (DayReport d : due) {
+            (d.isDeparture() ? departures : closed).add(d);
+        }
+        if (!closed.isEmpty()) {
+            closeDays(closed, ctx, out);
+        }
+        // After the days: a day closing at the same instant was the customer's last one here.
+        for (DayReport d : departures) {
+            byte[] kept = cases.get(d.customerId());
+            if (kept != null) {
+                Alert alert = TheftCaseCodec.caseOf(kept).onDeparture(d);
+                if (alert != null) {
+                    out.collect(alert);
+                }
+                cases.remove(d.customerId());
+            }
+        }
+    }
+
+    /** The area's customers' days that closed at one instant: the balance, then each case. */
+    private void closeDays(List<DayReport> due, OnTimerContext ctx, Collector<Alert> out)
+            throws Exception {
         long epochDay = due.get(0).epochDay();
         double metered = 0;
         for (DayReport day : due) {

@@ -318,8 +318,36 @@ public final class CustomerAccounts
      * which month its supply began.
      */
     private void onMaster(Customer customer, Context ctx) throws Exception {
+        Customer before = master();
+        if (before != null && !before.areaId().equals(customer.areaId())) {
+            leave(before, "moved to area " + customer.areaId(), ctx);
+        }
         loadToChange().master = SharedCustomers.shared(customer);
         applyAwaitingMaster(ctx);
+    }
+
+    /**
+     * Tells the area the customer was in that it has left ({@link DayReport#leaving}), so that its
+     * theft case there ends and its open THEFT alert closes. Nothing when event time has not begun
+     * here: no day of the customer has closed, so no area has a case.
+     */
+    private void leave(Customer from, String why, Context ctx) {
+        long now = watermark(ctx);
+        if (now == Long.MIN_VALUE) {
+            return;
+        }
+        long epochDay =
+                Instant.ofEpochMilli(now).atZone(settings.zone()).toLocalDate().toEpochDay();
+        ctx.output(
+                DayWatch.DAYS,
+                DayReport.leaving(
+                        from.customerId(),
+                        from.meterId(),
+                        from.areaId(),
+                        from.customerClass().name(),
+                        epochDay,
+                        now,
+                        why));
     }
 
     /**
@@ -329,6 +357,9 @@ public final class CustomerAccounts
      */
     private void onRemoval(Context ctx) throws Exception {
         Customer removed = master();
+        if (removed != null) {
+            leave(removed, "removed from the customer master", ctx);
+        }
         long now = watermark(ctx);
         for (List<AccountEvent> due : waiting.values()) {
             for (AccountEvent e : due) {

@@ -14,6 +14,7 @@ import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.gridwatch.core.billing.BillingCalendar;
 import org.gridwatch.core.billing.MonthlyUsage;
+import org.gridwatch.core.detect.DayReport;
 import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.AlertStatus;
 import org.gridwatch.core.event.AlertType;
@@ -567,5 +568,80 @@ class CustomerAccountsTest {
         watermark("2026-04-10T00:00"); // the timers armed before fire and find nothing
         assertThat(harness.extractOutputValues()).singleElement(); // January's bill only
         assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    private List<DayReport> departures() {
+        var side = harness.getSideOutput(CustomerAccounts.DAYS);
+        return side == null
+                ? List.of()
+                : side.stream().map(StreamRecord::getValue).filter(DayReport::isDeparture).toList();
+    }
+
+    @Test
+    void aCustomerWhoMovesAreaIsReportedAsLeavingTheOldOne() throws Exception {
+        read("2026-01-05T10:15", 1.0);
+        watermark("2026-01-05T12:00");
+        Customer moved =
+                new Customer(
+                        "C1",
+                        "M1",
+                        CustomerClass.COMMERCIAL,
+                        "A002",
+                        "commercial-tou",
+                        false,
+                        50.0,
+                        Customer.UNKNOWN_SINCE);
+        join.processElement1(MeterAssignment.assign(moved), 0);
+        pass();
+
+        assertThat(departures())
+                .singleElement()
+                .satisfies(
+                        d -> {
+                            assertThat(d.customerId()).isEqualTo("C1");
+                            assertThat(d.areaId()).isEqualTo("A001"); // the area it left
+                            assertThat(d.departure()).isEqualTo("moved to area A002");
+                            assertThat(d.closedAtMillis()).isEqualTo(at("2026-01-05T12:00"));
+                            assertThat(d.scored()).isFalse();
+                        });
+        // the same area again says nothing
+        join.processElement1(MeterAssignment.assign(moved), 0);
+        pass();
+        assertThat(departures()).hasSize(1);
+    }
+
+    @Test
+    void aCustomerRemovedFromTheMasterIsReportedAsLeavingItsArea() throws Exception {
+        read("2026-01-05T10:15", 1.0);
+        watermark("2026-01-05T12:00");
+        join.processElement1(MeterAssignment.release(SHOP, true), 0);
+        pass();
+
+        assertThat(departures())
+                .singleElement()
+                .satisfies(
+                        d -> {
+                            assertThat(d.areaId()).isEqualTo("A001");
+                            assertThat(d.departure()).isEqualTo("removed from the customer master");
+                        });
+    }
+
+    @Test
+    void aMasterChangeBeforeEventTimeBeganTellsNoArea() throws Exception {
+        knowTheShop();
+        join.processElement1(
+                MeterAssignment.assign(
+                        new Customer(
+                                "C1",
+                                "M1",
+                                CustomerClass.COMMERCIAL,
+                                "A002",
+                                "commercial-tou",
+                                false,
+                                50.0,
+                                Customer.UNKNOWN_SINCE)),
+                0);
+        pass();
+        assertThat(departures()).isEmpty();
     }
 }

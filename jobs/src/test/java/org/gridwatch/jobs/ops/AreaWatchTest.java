@@ -1,0 +1,140 @@
+package org.gridwatch.jobs.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.gridwatch.core.detect.DayReport;
+import org.gridwatch.core.detect.Feature;
+import org.gridwatch.core.event.Alert;
+import org.gridwatch.core.event.AlertStatus;
+import org.gridwatch.core.event.AlertType;
+import org.gridwatch.core.event.AreaReading;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The area's theft watch when a customer leaves the area: its case ends, its alert closes. */
+class AreaWatchTest {
+    private static final long DAY = 86_400_000L;
+    private static final long DAY0 = LocalDate.of(2026, 3, 1).toEpochDay();
+
+    private KeyedTwoInputStreamOperatorTestHarness<String, DayReport, AreaReading, Alert> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness =
+                ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
+                        new AreaWatch(ZoneOffset.UTC, DAY),
+                        DayReport::areaId,
+                        AreaReading::areaId,
+                        Types.STRING);
+    }
+
+    /**
+     * A scored day of {@code customer} in area A1, its level and standby {@code z} spreads down.
+     */
+    private static DayReport day(String customer, long day, double z) {
+        double[] zs = new double[Feature.COUNT];
+        zs[Feature.LEVEL.ordinal()] = z;
+        zs[Feature.BASE.ordinal()] = z;
+        double[] value = new double[Feature.COUNT];
+        value[Feature.SHAPE.ordinal()] = 0.9;
+        return new DayReport(
+                customer,
+                "M-" + customer,
+                "A1",
+                "RESIDENTIAL",
+                day,
+                (day + 1) * DAY,
+                true,
+                zs,
+                value,
+                new float[Feature.COUNT],
+                10,
+                20,
+                5,
+                false,
+                false,
+                false,
+                false);
+    }
+
+    /** Day {@code day} of the area's nine customers (C1 stealing at z = 4), closed. */
+    private List<Alert> closeDay(long day, boolean withC1) throws Exception {
+        int before = harness.extractOutputValues().size();
+        for (int i = withC1 ? 1 : 2; i <= 9; i++) {
+            DayReport d = day("C" + i, day, i == 1 ? 4 : 0);
+            harness.processElement1(d, d.closedAtMillis());
+        }
+        harness.processBothWatermarks(new Watermark((day + 1) * DAY));
+        List<Alert> all = harness.extractOutputValues();
+        return all.subList(before, all.size());
+    }
+
+    private Alert openTheftCaseOfC1() throws Exception {
+        for (long d = DAY0; d < DAY0 + 20; d++) {
+            List<Alert> alerts = closeDay(d, true);
+            if (!alerts.isEmpty()) {
+                return alerts.get(0);
+            }
+        }
+        throw new AssertionError("C1's case never opened an alert in 20 days at z = 4");
+    }
+
+    @Test
+    void aCustomerWhoLeavesHasItsOpenTheftAlertClosedWithTheReason() throws Exception {
+        Alert opened = openTheftCaseOfC1();
+        assertThat(opened.customerId()).isEqualTo("C1");
+        assertThat(opened.status()).isEqualTo(AlertStatus.OPEN);
+        long left = LocalDate.of(2026, 4, 1).toEpochDay();
+        long at = left * DAY + 3_600_000L;
+        harness.processElement1(
+                DayReport.leaving("C1", "M-C1", "A1", "RESIDENTIAL", left, at, "moved to area A2"),
+                at);
+        harness.processBothWatermarks(new Watermark(at));
+
+        Alert closed = harness.extractOutputValues().get(harness.extractOutputValues().size() - 1);
+        assertThat(closed.alertId()).isEqualTo(opened.alertId());
+        assertThat(closed.type()).isEqualTo(AlertType.THEFT);
+        assertThat(closed.status()).isEqualTo(AlertStatus.CLOSED);
+        assertThat(closed.areaId()).isEqualTo("A1");
+        assertThat(closed.evidence()).containsEntry("closedBecause", "moved to area A2");
+    }
+
+    @Test
+    void theCaseIsForgottenSoTheAreaKeepsNothingOfACustomerItNoLongerHas() throws Exception {
+        openTheftCaseOfC1();
+        long left = LocalDate.of(2026, 4, 1).toEpochDay();
+        long at = left * DAY + 3_600_000L;
+        harness.processElement1(
+                DayReport.leaving("C1", "M-C1", "A1", "RESIDENTIAL", left, at, "removed"), at);
+        harness.processBothWatermarks(new Watermark(at));
+        // The area's days go on without C1: no THEFT alert of C1 is ever sent again.
+        int before = harness.extractOutputValues().size();
+        for (long d = left + 1; d < left + 30; d++) {
+            closeDay(d, false);
+        }
+        assertThat(
+                        harness.extractOutputValues()
+                                .subList(before, harness.extractOutputValues().size()))
+                .noneMatch(a -> "C1".equals(a.customerId()));
+        // Were C1 back with the same theft, its evidence would start from nothing: a new case, no
+        // alert on its first day.
+        assertThat(closeDay(left + 30, true)).noneMatch(a -> "C1".equals(a.customerId()));
+    }
+
+    @Test
+    void aDepartureOfACustomerWithoutACaseSaysNothing() throws Exception {
+        closeDay(DAY0, false);
+        long at = (DAY0 + 1) * DAY + 1;
+        harness.processElement1(
+                DayReport.leaving("C1", "M-C1", "A1", "RESIDENTIAL", DAY0 + 1, at, "removed"), at);
+        harness.processBothWatermarks(new Watermark(at));
+        assertThat(harness.extractOutputValues()).isEmpty();
+    }
+}
