@@ -120,11 +120,14 @@ class CustomerAccountsTest {
         return new MeterReading("M1", at(end), 15, kwh, register, Double.NaN, 0);
     }
 
+    /** What the accounts sent to {@code tag} so far, in order. */
+    private <T> List<T> sent(org.apache.flink.util.OutputTag<T> tag) {
+        var side = harness.getSideOutput(tag);
+        return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
+    }
+
     private List<RejectReason> rejections() {
-        var side = harness.getSideOutput(Rejections.REJECTED);
-        return side == null
-                ? List.of()
-                : side.stream().map(StreamRecord::getValue).map(Rejected::reason).toList();
+        return sent(Rejections.REJECTED).stream().map(Rejected::reason).toList();
     }
 
     @Test
@@ -162,8 +165,7 @@ class CustomerAccountsTest {
     }
 
     private List<CustomerStanding> standings() {
-        var side = harness.getSideOutput(CustomerAccounts.STANDINGS);
-        return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
+        return sent(CustomerAccounts.STANDINGS);
     }
 
     /** Event time at {@code local} in the join, then in the accounts. */
@@ -270,8 +272,7 @@ class CustomerAccountsTest {
     }
 
     private List<Alert> alerts() {
-        var side = harness.getSideOutput(CustomerAccounts.ALERTS);
-        return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
+        return sent(CustomerAccounts.ALERTS);
     }
 
     @Test
@@ -571,27 +572,26 @@ class CustomerAccountsTest {
     }
 
     private List<DayReport> departures() {
-        var side = harness.getSideOutput(CustomerAccounts.DAYS);
-        return side == null
-                ? List.of()
-                : side.stream().map(StreamRecord::getValue).filter(DayReport::isDeparture).toList();
+        return sent(CustomerAccounts.DAYS).stream().filter(DayReport::isDeparture).toList();
     }
+
+    /** The shop, moved to area A002. */
+    private static final Customer SHOP_IN_A002 =
+            new Customer(
+                    "C1",
+                    "M1",
+                    CustomerClass.COMMERCIAL,
+                    "A002",
+                    "commercial-tou",
+                    false,
+                    50.0,
+                    Customer.UNKNOWN_SINCE);
 
     @Test
     void aCustomerWhoMovesAreaIsReportedAsLeavingTheOldOne() throws Exception {
         read("2026-01-05T10:15", 1.0);
         watermark("2026-01-05T12:00");
-        Customer moved =
-                new Customer(
-                        "C1",
-                        "M1",
-                        CustomerClass.COMMERCIAL,
-                        "A002",
-                        "commercial-tou",
-                        false,
-                        50.0,
-                        Customer.UNKNOWN_SINCE);
-        join.processElement1(MeterAssignment.assign(moved), 0);
+        join.processElement1(MeterAssignment.assign(SHOP_IN_A002), 0);
         pass();
 
         assertThat(departures())
@@ -605,7 +605,7 @@ class CustomerAccountsTest {
                             assertThat(d.scored()).isFalse();
                         });
         // the same area again says nothing
-        join.processElement1(MeterAssignment.assign(moved), 0);
+        join.processElement1(MeterAssignment.assign(SHOP_IN_A002), 0);
         pass();
         assertThat(departures()).hasSize(1);
     }
@@ -629,18 +629,7 @@ class CustomerAccountsTest {
     @Test
     void aMasterChangeBeforeEventTimeBeganTellsNoArea() throws Exception {
         knowTheShop();
-        join.processElement1(
-                MeterAssignment.assign(
-                        new Customer(
-                                "C1",
-                                "M1",
-                                CustomerClass.COMMERCIAL,
-                                "A002",
-                                "commercial-tou",
-                                false,
-                                50.0,
-                                Customer.UNKNOWN_SINCE)),
-                0);
+        join.processElement1(MeterAssignment.assign(SHOP_IN_A002), 0);
         pass();
         assertThat(departures()).isEmpty();
     }
