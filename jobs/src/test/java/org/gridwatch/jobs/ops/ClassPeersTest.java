@@ -181,4 +181,29 @@ class ClassPeersTest {
                 .containsExactly("RESIDENTIAL@" + (CLOSES + 3 * day));
         assertThat(out()).hasSize(32).allSatisfy(d -> assertThat(d.classMedianZ()).isNotNull());
     }
+
+    @Test
+    void aDepartureGoesOnToTheAreaAndCountsInNoMedian() throws Exception {
+        // eight residents at LEVEL z 1..8 (median 4.5), and a ninth leaving the area meanwhile
+        for (int i = 1; i <= 8; i++) {
+            add(day("C" + i, "RESIDENTIAL", i, CLOSES), CLOSES);
+        }
+        DayReport left =
+                DayReport.leaving("C9", "MC9", "A9", "RESIDENTIAL", 20, CLOSES, "moved to area A1");
+        add(left, CLOSES);
+        watermark(CLOSES);
+
+        assertThat(out()).hasSize(9);
+        assertThat(out())
+                .filteredOn(DayReport::isDeparture)
+                .singleElement()
+                .satisfies(
+                        d -> {
+                            assertThat(d.customerId()).isEqualTo("C9");
+                            assertThat(d.departure()).isEqualTo("moved to area A1");
+                        });
+        assertThat(out())
+                .filteredOn(d -> !d.isDeparture())
+                .allSatisfy(d -> assertThat(d.classMedianZ()[LEVEL]).isEqualTo(4.5));
+    }
 }
