@@ -313,6 +313,63 @@ public final class LossRegression {
         }
     }
 
+    /**
+     * Forgets a customer that left the area ({@link DayReport#leaving}): its column goes from the
+     * statistics, so that its slot (of {@link #MAX_REGRESSED}) is free for a customer the area has.
+     * What its hours told the fit of the others stays, fading as every day does. No change if the
+     * customer is not regressed.
+     */
+    public void remove(String customerId) {
+        int k = indexOf(customerId);
+        if (k < 0) {
+            return;
+        }
+        int n = ids.length;
+        int gone = TECH + k;
+        int p = TECH + n;
+        double[] kept = new double[(p - 1) * p / 2];
+        int next = 0;
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j <= i; j++) {
+                if (i != gone && j != gone) {
+                    kept[next++] = gram[at(i, j)];
+                }
+            }
+        }
+        gram = kept;
+        xy = without(xy, gone);
+        ids =
+                java.util.stream.IntStream.range(0, n)
+                        .filter(i -> i != k)
+                        .mapToObj(i -> ids[i])
+                        .toArray(String[]::new);
+        float[] hoursKept = new float[(n - 1) * DayLoad.HOURS];
+        System.arraycopy(previous, 0, hoursKept, 0, k * DayLoad.HOURS);
+        System.arraycopy(
+                previous,
+                (k + 1) * DayLoad.HOURS,
+                hoursKept,
+                k * DayLoad.HOURS,
+                (n - k - 1) * DayLoad.HOURS);
+        previous = hoursKept;
+        beta = without(beta, k);
+        se = without(se, k);
+    }
+
+    private static double[] without(double[] a, int k) {
+        double[] out = new double[a.length - 1];
+        System.arraycopy(a, 0, out, 0, k);
+        System.arraycopy(a, k + 1, out, k, a.length - k - 1);
+        return out;
+    }
+
+    private static float[] without(float[] a, int k) {
+        float[] out = new float[a.length - 1];
+        System.arraycopy(a, 0, out, 0, k);
+        System.arraycopy(a, k + 1, out, k, a.length - k - 1);
+        return out;
+    }
+
     private int grow(String customerId) {
         int n = ids.length;
         ids = Arrays.copyOf(ids, n + 1);

@@ -98,6 +98,54 @@ class LossRegressionTest {
     }
 
     /**
+     * The hand-built area above; after 40 days the honest C5 leaves it (its hours leave the supply
+     * and the metered total) and two more days go by. The fit forgets C5 and still gives back what
+     * was built for everyone else, C6 (a thief beside it) above all.
+     */
+    @Test
+    void aCustomerWhoLeavesIsForgottenAndTheFitHoldsForTheRest() {
+        Random r = new Random(3);
+        double[][] shapes =
+                withNeighbours(shape(0.3, 1.5, 0.6), shape(0.5, 0.8, 1.2), shape(1.0, 0.4, 0.2));
+        double[] beta = new double[shapes.length];
+        beta[0] = 0.5;
+        beta[5] = 0.3; // C6, next to the one who leaves, steals too
+        String[] ids = ids(shapes.length);
+        LossRegression fit = new LossRegression();
+        for (int d = 0; d < 40; d++) {
+            float[][] x = day(shapes, r);
+            fit.addDay(d, supply(x, beta, 2, 1e-3, 0, r), ids, x);
+        }
+        assertThat(fit.fit("C6").beta()).isCloseTo(0.3, within(0.005));
+        fit.remove("C5");
+        fit.remove("C99"); // never regressed: nothing
+        int left = 4; // C5's index
+        double[][] stay = new double[shapes.length - 1][];
+        String[] stayIds = new String[shapes.length - 1];
+        double[] stayBeta = new double[shapes.length - 1];
+        for (int i = 0, j = 0; i < shapes.length; i++) {
+            if (i != left) {
+                stay[j] = shapes[i];
+                stayIds[j] = ids[i];
+                stayBeta[j] = beta[i];
+                j++;
+            }
+        }
+        assertThat(fit.ids).containsExactly(stayIds);
+        assertThat(fit.fit("C5")).isNull();
+        for (int d = 40; d < 42; d++) {
+            float[][] x = day(stay, r);
+            fit.addDay(d, supply(x, stayBeta, 2, 1e-3, 0, r), stayIds, x);
+        }
+        for (int i = 0; i < stayIds.length; i++) {
+            assertThat(fit.fit(stayIds[i]).beta())
+                    .as(stayIds[i])
+                    .isCloseTo(stayBeta[i], within(0.005));
+        }
+        assertThat(fit.loadLoss).isCloseTo(1e-3, within(2e-5));
+    }
+
+    /**
      * A thief (C1, 0.4 kWh lost per kWh metered) and an honest neighbour (C2) with exactly the same
      * daily shape and the same mean: only their day-to-day factors and hourly noise differ. Noise
      * on the supply (0.3 kWh an hour, about 1% of it). The loss follows C1's days, not C2's: C2 is

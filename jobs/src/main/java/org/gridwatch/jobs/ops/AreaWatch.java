@@ -171,7 +171,11 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
             closeDays(closed, ctx, out);
         }
         // After the days: a day closing at the same instant was the customer's last one here.
+        LossRegression fit = departures.isEmpty() ? null : hourly.value();
         for (DayReport d : departures) {
+            if (fit != null) {
+                fit.remove(d.customerId()); // its slot free for a customer the area has
+            }
             byte[] kept = cases.get(d.customerId());
             if (kept != null) {
                 Alert alert = TheftCaseCodec.caseOf(kept).onDeparture(d);
@@ -180,6 +184,9 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
                 }
                 cases.remove(d.customerId());
             }
+        }
+        if (fit != null) {
+            hourly.update(fit);
         }
     }
 
