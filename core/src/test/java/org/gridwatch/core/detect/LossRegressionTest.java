@@ -76,19 +76,30 @@ class LossRegressionTest {
      * so that it takes 0.5 kWh per kWh metered. Without noise the fit must give back what was built
      * (the ridge of 10⁻⁴ of a diagonal moves it by less than the tolerance).
      */
+    /** The hand-built area's 33 households: three shapes and thirty neighbours. */
+    private static double[][] handBuiltArea() {
+        return withNeighbours(shape(0.3, 1.5, 0.6), shape(0.5, 0.8, 1.2), shape(1.0, 0.4, 0.2));
+    }
+
+    /** Days {@code from} to {@code to} (excluded) of an area built by hand, without noise. */
+    private static void feed(
+            LossRegression fit, int from, int to, double[][] shapes, double[] beta, Random r) {
+        String[] ids = ids(shapes.length);
+        for (int d = from; d < to; d++) {
+            float[][] x = day(shapes, r);
+            fit.addDay(d, supply(x, beta, 2, 1e-3, 0, r), ids, x);
+        }
+    }
+
     @Test
     void recoversTheStolenShareAndTheLoadLossOfAHandBuiltArea() {
         Random r = new Random(1);
-        double[][] shapes =
-                withNeighbours(shape(0.3, 1.5, 0.6), shape(0.5, 0.8, 1.2), shape(1.0, 0.4, 0.2));
+        double[][] shapes = handBuiltArea();
         double[] beta = new double[shapes.length];
         beta[0] = 0.5;
         String[] ids = ids(shapes.length);
         LossRegression fit = new LossRegression();
-        for (int d = 0; d < 40; d++) {
-            float[][] x = day(shapes, r);
-            fit.addDay(d, supply(x, beta, 2, 1e-3, 0, r), ids, x);
-        }
+        feed(fit, 0, 40, shapes, beta, r);
         assertThat(fit.fit("C1").beta()).isCloseTo(0.5, within(0.005));
         for (int i = 1; i < shapes.length; i++) {
             assertThat(fit.fit(ids[i]).beta()).as(ids[i]).isCloseTo(0, within(0.005));
@@ -105,17 +116,13 @@ class LossRegressionTest {
     @Test
     void aCustomerWhoLeavesIsForgottenAndTheFitHoldsForTheRest() {
         Random r = new Random(3);
-        double[][] shapes =
-                withNeighbours(shape(0.3, 1.5, 0.6), shape(0.5, 0.8, 1.2), shape(1.0, 0.4, 0.2));
+        double[][] shapes = handBuiltArea();
         double[] beta = new double[shapes.length];
         beta[0] = 0.5;
         beta[5] = 0.3; // C6, next to the one who leaves, steals too
         String[] ids = ids(shapes.length);
         LossRegression fit = new LossRegression();
-        for (int d = 0; d < 40; d++) {
-            float[][] x = day(shapes, r);
-            fit.addDay(d, supply(x, beta, 2, 1e-3, 0, r), ids, x);
-        }
+        feed(fit, 0, 40, shapes, beta, r);
         assertThat(fit.fit("C6").beta()).isCloseTo(0.3, within(0.005));
         fit.remove("C5");
         fit.remove("C99"); // never regressed: nothing
