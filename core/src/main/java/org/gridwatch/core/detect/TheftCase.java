@@ -86,7 +86,7 @@ public final class TheftCase {
                                     emittedSeverity,
                                     valueAtRiskCny(),
                                     AlertStatus.CLOSED,
-                                    r.inspected());
+                                    evidence(r, r.inspected()));
             evidence = new TheftEvidence();
             lossCnyPerDay = Double.NaN;
             alertId = null;
@@ -122,16 +122,16 @@ public final class TheftCase {
                             + ":"
                             + LocalDate.ofEpochDay(r.epochDay()).toString().replace("-", "");
             quietDays = 0;
-            return emit(r, score, severity, atRisk, AlertStatus.OPEN, null);
+            return emit(r, score, severity, atRisk, AlertStatus.OPEN, evidence(r, null));
         }
         quietDays = score < CLOSE ? quietDays + 1 : 0;
         if (quietDays >= QUIET_DAYS) {
-            Alert closed = emit(r, score, severity, atRisk, AlertStatus.CLOSED, null);
+            Alert closed = emit(r, score, severity, atRisk, AlertStatus.CLOSED, evidence(r, null));
             alertId = null;
             return closed;
         }
         if (Math.abs(score - emittedScore) >= MATERIAL || severity != emittedSeverity) {
-            return emit(r, score, severity, atRisk, AlertStatus.UPDATED, null);
+            return emit(r, score, severity, atRisk, AlertStatus.UPDATED, evidence(r, null));
         }
         return null;
     }
@@ -150,31 +150,17 @@ public final class TheftCase {
         if (alertId == null) {
             return null;
         }
-        emittedScore = evidence.score(r.epochDay());
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("closedBecause", r.departure());
-        e.put("day", LocalDate.ofEpochDay(r.epochDay()).toString());
-        e.put("recentDailyKwh", round(evidence.recentKwh, 3));
-        e.put("usualDailyKwh", round(evidence.usualKwh, 3));
-        e.put("scoredDays", evidence.scoredDays);
-        double atRisk = valueAtRiskCny();
+        putCaseNumbers(e, r.epochDay());
         Alert closed =
-                new Alert(
-                        alertId,
-                        r.customerId(),
-                        r.meterId(),
-                        r.areaId(),
-                        AlertType.THEFT,
-                        rule(evidence.leading()),
-                        round(emittedScore, 3),
+                emit(
+                        r,
+                        evidence.score(r.epochDay()),
                         emittedSeverity,
-                        r.closedAtMillis(),
-                        e,
+                        valueAtRiskCny(),
                         AlertStatus.CLOSED,
-                        Double.isNaN(atRisk) ? Double.NaN : round(atRisk, 2),
-                        Double.NaN,
-                        java.util.List.of(),
-                        Alert.NONE);
+                        e);
         alertId = null;
         quietDays = 0;
         return closed;
@@ -202,7 +188,7 @@ public final class TheftCase {
             Severity severity,
             double atRisk,
             AlertStatus status,
-            InspectionOutcome inspected) {
+            Map<String, Object> evidenceOfDay) {
         emittedScore = score;
         emittedSeverity = severity;
         Feature lead = evidence.leading();
@@ -216,7 +202,7 @@ public final class TheftCase {
                 round(score, 3),
                 severity,
                 r.closedAtMillis(),
-                evidence(r, inspected),
+                evidenceOfDay,
                 status,
                 Double.isNaN(atRisk) ? Double.NaN : round(atRisk, 2),
                 Double.NaN,
@@ -237,19 +223,24 @@ public final class TheftCase {
         };
     }
 
-    /** Numbers an inspector can check against the meter's own readings. */
-    private Map<String, Object> evidence(DayReport r, InspectionOutcome inspected) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        if (inspected != null) {
-            e.put("inspection", inspected.name());
-        }
-        e.put("day", LocalDate.ofEpochDay(r.epochDay()).toString());
+    /** The case's own numbers as of {@code epochDay}: its recent and usual energy, its days. */
+    private void putCaseNumbers(Map<String, Object> e, long epochDay) {
+        e.put("day", LocalDate.ofEpochDay(epochDay).toString());
         e.put("recentDailyKwh", round(evidence.recentKwh, 3));
         e.put("usualDailyKwh", round(evidence.usualKwh, 3));
         if (evidence.usualKwh > 0) {
             e.put("levelChangePct", round(100 * (evidence.recentKwh / evidence.usualKwh - 1), 1));
         }
         e.put("scoredDays", evidence.scoredDays);
+    }
+
+    /** Numbers an inspector can check against the meter's own readings. */
+    private Map<String, Object> evidence(DayReport r, InspectionOutcome inspected) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        if (inspected != null) {
+            e.put("inspection", inspected.name());
+        }
+        putCaseNumbers(e, r.epochDay());
         for (Feature f : Feature.ALL) {
             e.put(f.key() + "Spreads", round(evidence.smoothed[f.ordinal()], 2));
         }

@@ -162,13 +162,13 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
             return;
         }
         moveLegacyCases();
-        List<DayReport> closed = new ArrayList<>();
+        List<DayReport> closedDays = new ArrayList<>();
         List<DayReport> departures = new ArrayList<>();
         for (DayReport d : due) {
-            (d.isDeparture() ? departures : closed).add(d);
+            (d.isDeparture() ? departures : closedDays).add(d);
         }
-        if (!closed.isEmpty()) {
-            closeDays(closed, ctx, out);
+        if (!closedDays.isEmpty()) {
+            closeDays(closedDays, ctx, out);
         }
         // After the days: a day closing at the same instant was the customer's last one here.
         LossRegression fit = departures.isEmpty() ? null : hourly.value();
