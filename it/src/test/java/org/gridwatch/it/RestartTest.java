@@ -1,17 +1,14 @@
 package org.gridwatch.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridwatch.it.TestTopics.produce;
+import static org.gridwatch.it.TestTopics.produceTombstone;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import org.apache.flink.api.common.JobID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.gridwatch.embedded.EmbeddedKafka;
 import org.gridwatch.embedded.ScratchFolder;
 import org.gridwatch.jobs.MonitorJob;
@@ -153,14 +150,6 @@ class RestartTest {
                 settings);
     }
 
-    private static void produce(EmbeddedKafka kafka, String topic, List<String> lines) {
-        try (KafkaProducer<String, String> producer = producer(kafka)) {
-            for (String line : lines) {
-                producer.send(new ProducerRecord<>(topic, keyOf(line), line));
-            }
-        }
-    }
-
     /**
      * The index of the first reading stamped on or after the given date (the file is in time
      * order).
@@ -173,29 +162,6 @@ class RestartTest {
             }
         }
         throw new IllegalStateException("no reading on or after " + datePrefix);
-    }
-
-    private static void produceTombstone(EmbeddedKafka kafka, String customerId) {
-        try (KafkaProducer<String, String> producer = producer(kafka)) {
-            producer.send(new ProducerRecord<>("customers", customerId, null));
-        }
-    }
-
-    /** The id that keys a record, as a head-end keys it: the meter, else the customer. */
-    private static String keyOf(String line) {
-        String field =
-                line.contains("\"meterId\"") && !line.contains("\"customerId\"")
-                        ? "meterId"
-                        : "customerId";
-        return line.replaceAll(".*\"" + field + "\":\"([^\"]+)\".*", "$1");
-    }
-
-    private static KafkaProducer<String, String> producer(EmbeddedKafka kafka) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return new KafkaProducer<>(p);
     }
 
     /** Counts the committed records of a topic. */

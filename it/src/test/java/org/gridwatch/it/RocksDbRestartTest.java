@@ -1,13 +1,14 @@
 package org.gridwatch.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridwatch.it.TestTopics.produce;
+import static org.gridwatch.it.TestTopics.timeOf;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -16,11 +17,7 @@ import org.apache.flink.api.common.JobID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.gridwatch.embedded.EmbeddedKafka;
 import org.gridwatch.it.TestFlink.CheckpointSize;
 import org.gridwatch.jobs.MonitorJob;
@@ -157,32 +154,6 @@ class RocksDbRestartTest {
                 new KafkaInputs(kafka.bootstrapServers(), GROUP, false),
                 new FileOutputs(out, settings.zone()),
                 settings);
-    }
-
-    private static void produce(EmbeddedKafka kafka, String topic, List<String> lines) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            for (String line : lines) {
-                producer.send(new ProducerRecord<>(topic, keyOf(line), line));
-            }
-        }
-    }
-
-    /** A record's time stamp ({@code ts}). */
-    private static Instant timeOf(String line) {
-        return OffsetDateTime.parse(line.replaceAll(".*\"ts\":\"([^\"]+)\".*", "$1")).toInstant();
-    }
-
-    /** The id that keys a record, as a head-end keys it: the meter, else the customer. */
-    private static String keyOf(String line) {
-        String field =
-                line.contains("\"meterId\"") && !line.contains("\"customerId\"")
-                        ? "meterId"
-                        : "customerId";
-        return line.replaceAll(".*\"" + field + "\":\"([^\"]+)\".*", "$1");
     }
 
     /** Waits until the group has committed {@code records} offsets of {@code topic} in all. */
