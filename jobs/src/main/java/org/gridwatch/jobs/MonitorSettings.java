@@ -22,7 +22,9 @@ import org.gridwatch.jobs.io.ReplayOrder;
  *     days: head-ends re-collect missed intervals for days (meters store weeks of load profile),
  *     and a week is what duplicate detection keeps per meter. Older readings are rejected TOO_LATE.
  * @param idleness after how long without records a stream (or Kafka partition) stops holding back
- *     event time. Default 1 minute: payments and inspections are sparse.
+ *     event time. Default 1 minute: payments and inspections are sparse. Not the meter readings:
+ *     they are the job's clock, and a pause in them holds event time ({@link
+ *     org.gridwatch.jobs.io.ArrivalTiming#of}).
  * @param masterIdleness the same for the customer master, short so that a compacted topic that has
  *     been read to its end releases event time quickly. Default 10 seconds.
  * @param unknownMeterGrace how long (event time) a reading waits for its meter's master record

@@ -2,8 +2,10 @@ package org.gridwatch.jobs.io;
 
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkGeneratorSupplier;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.util.clock.RelativeClock;
 import org.gridwatch.core.event.Source;
 import org.gridwatch.jobs.MonitorSettings;
 import org.gridwatch.jobs.ops.InputKind;
@@ -18,14 +20,35 @@ public final class ArrivalTiming {
     private ArrivalTiming() {}
 
     /**
-     * The event time of a stream that may fall silent (a Kafka topic): after {@link
-     * MonitorSettings#idleness} without records ({@link MonitorSettings#masterIdleness} for the
-     * master, a compacted topic read to its end) it stops holding event time back.
+     * The event time of a Kafka topic. A stream that may fall silent stops holding event time back
+     * after {@link MonitorSettings#idleness} without records ({@link
+     * MonitorSettings#masterIdleness} for the master, a compacted topic read to its end).
+     *
+     * <p>The meter readings never do: they are the job's clock. Were they let go idle, a pause of
+     * the head-end's feed (an outage, a network partition) would hand event time to the streams
+     * that go on (payments, area readings, their stamps the wall clock's), and when the readings
+     * came back every day, month and area balance of the pause would already be closed without
+     * them: a live job would go on with nothing to show for the readings of the pause. Held, event
+     * time waits for them, and the pause's readings count as a replay counts them. Only a readings
+     * partition that has not carried a timed reading yet goes idle after {@link
+     * MonitorSettings#idleness} ({@link IdleUntilFirstRecord}): a source task given no partition
+     * (more tasks than partitions), or an empty partition, holds nothing back.
      */
     public static <T> WatermarkStrategy<Arrival<T>> of(InputKind<T> kind, MonitorSettings s) {
-        WatermarkStrategy<Arrival<T>> strategy = ofReplay(kind, s);
-        return strategy.withIdleness(
-                kind.source() == Source.CUSTOMERS ? s.masterIdleness() : s.idleness());
+        return switch (kind.source()) {
+            case METER_READINGS -> {
+                long outOfOrderness = s.outOfOrderness().toMillis();
+                long idleness = s.idleness().toNanos();
+                yield timedBy(
+                        context ->
+                                new IdleUntilFirstRecord<>(
+                                        new UsableRecordsWatermarks<>(outOfOrderness),
+                                        context.getInputActivityClock(),
+                                        idleness));
+            }
+            case CUSTOMERS -> ofReplay(kind, s).withIdleness(s.masterIdleness());
+            default -> ofReplay(kind, s).withIdleness(s.idleness());
+        };
     }
 
     /**
@@ -42,8 +65,13 @@ public final class ArrivalTiming {
             return WatermarkStrategy.<Arrival<T>>noWatermarks();
         }
         long outOfOrderness = s.outOfOrderness().toMillis();
-        return WatermarkStrategy.<Arrival<T>>forGenerator(
-                        context -> new UsableRecordsWatermarks<>(outOfOrderness))
+        return timedBy(context -> new UsableRecordsWatermarks<>(outOfOrderness));
+    }
+
+    /** Watermarks from {@code generator}, each record stamped with its own event time. */
+    private static <T> WatermarkStrategy<Arrival<T>> timedBy(
+            WatermarkGeneratorSupplier<Arrival<T>> generator) {
+        return WatermarkStrategy.forGenerator(generator)
                 .withTimestampAssigner((a, recordTs) -> a.eventMillis);
     }
 
@@ -84,6 +112,51 @@ public final class ArrivalTiming {
         @Override
         public void onPeriodicEmit(WatermarkOutput output) {
             // nothing: every watermark goes out with the record that moved it
+        }
+    }
+
+    /**
+     * Flink's idleness for a split that has not carried a timed record yet, and never after: once
+     * it has, a pause in it holds event time back however long it lasts (Flink's own {@code
+     * withIdleness} lets go of a split after any pause).
+     */
+    static final class IdleUntilFirstRecord<T> implements WatermarkGenerator<Arrival<T>> {
+        private final WatermarkGenerator<Arrival<T>> watermarks;
+        private final RelativeClock clock;
+        private final long idlenessNanos;
+        private final long sinceNanos;
+        private boolean timed;
+        private boolean idle;
+
+        IdleUntilFirstRecord(
+                WatermarkGenerator<Arrival<T>> watermarks,
+                RelativeClock clock,
+                long idlenessNanos) {
+            this.watermarks = watermarks;
+            this.clock = clock;
+            this.idlenessNanos = idlenessNanos;
+            this.sinceNanos = clock.relativeTimeNanos();
+        }
+
+        @Override
+        public void onEvent(Arrival<T> a, long timestamp, WatermarkOutput output) {
+            watermarks.onEvent(a, timestamp, output);
+            if (a.isTimed()) {
+                timed = true;
+                idle = false; // its first watermark, just emitted, marks the split active again
+            }
+        }
+
+        @Override
+        public void onPeriodicEmit(WatermarkOutput output) {
+            if (!timed && clock.relativeTimeNanos() - sinceNanos >= idlenessNanos) {
+                if (!idle) {
+                    output.markIdle();
+                    idle = true;
+                }
+            } else {
+                watermarks.onPeriodicEmit(output);
+            }
         }
     }
 }
