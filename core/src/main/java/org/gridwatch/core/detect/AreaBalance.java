@@ -162,6 +162,43 @@ public final class AreaBalance {
     public record Suspect(String customerId, double theftScore) {}
 
     /**
+     * The metered side of an area's day. A meter whose readings miss part of the day (lost by the
+     * head-end, never re-collected) is completed at its own rate of the day: its energy over the
+     * share of the day its readings cover, as a bill estimates the quarter hours without a reading
+     * from the rest. Left as read, a head-end that lost a third of a day's readings made a third of
+     * the metered energy look stolen in every area it serves.
+     *
+     * @param kwh the area's metered energy, each meter's completed
+     * @param coverage the share of {@code kwh} that readings measured, 0..1 (1 when no energy):
+     *     below {@link DayJudge#MIN_COVERAGE}, as for a customer's day, the area's day is not
+     *     balanced, for what is estimated could hide or fake a loss
+     */
+    public record Metered(double kwh, double coverage) {
+
+        /**
+         * The metered side of the area's customers' days that closed together (departures none).
+         */
+        public static Metered of(List<DayReport> days) {
+            double read = 0;
+            double completed = 0;
+            for (DayReport d : days) {
+                if (d.isDeparture()) {
+                    continue;
+                }
+                double covered = 1 - d.uncovered();
+                read += d.kwh();
+                completed += covered > 0 ? d.kwh() / covered : 0;
+            }
+            return new Metered(completed, completed > 0 ? read / completed : 1);
+        }
+
+        /** Whether readings measured enough of the energy for the day to be balanced. */
+        public boolean complete() {
+            return coverage >= DayJudge.MIN_COVERAGE;
+        }
+    }
+
+    /**
      * Takes one day of the area and returns the alert to emit, if any.
      *
      * @param suspects the area's customers by theft score, highest first (at most 5 are named)

@@ -67,6 +67,7 @@ public final class DayJudge {
                 null,
                 null,
                 day.hourly.clone(),
+                (float) (1 - day.coverage()),
                 null);
     }
 }

@@ -19,6 +19,9 @@ import org.gridwatch.core.event.InspectionOutcome;
  *     null: the theft case acts on it ({@link TheftCase})
  * @param hourly the day's metered energy in each of its 24 hours, kWh (null: not kept), for the
  *     area's hourly balance ({@link LossRegression})
+ * @param uncovered the share of the day no reading of the meter covers, 0..1 (0: complete): the
+ *     area balance completes {@code kwh} at the day's own rate, and balances no day whose meters
+ *     missed more than a tenth of their energy ({@link AreaBalance.Metered})
  * @param departure null for a day; for a {@link #leaving departure}, why the customer left the
  *     area: the area's theft watch then closes the customer's case and its open THEFT alert
  */
@@ -44,11 +47,12 @@ public record DayReport(
         double[] classMedianZ,
         InspectionOutcome inspected,
         float[] hourly,
+        float uncovered,
         String departure) {
 
     /**
      * A day with no inspection since the previous one, no class median, no register mismatch, no
-     * hours.
+     * hours, covered by readings.
      */
     public DayReport(
             String customerId,
@@ -90,6 +94,7 @@ public record DayReport(
                 null,
                 null,
                 null,
+                0f,
                 null);
     }
 
@@ -130,6 +135,7 @@ public record DayReport(
                 null,
                 null,
                 null,
+                0f,
                 why);
     }
 
@@ -171,6 +177,7 @@ public record DayReport(
                 median,
                 outcome,
                 hourly,
+                uncovered,
                 departure);
     }
 

@@ -194,13 +194,13 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
     private void closeDays(List<DayReport> due, OnTimerContext ctx, Collector<Alert> out)
             throws Exception {
         long epochDay = due.get(0).epochDay();
-        double metered = 0;
-        for (DayReport day : due) {
-            metered += day.kwh();
-        }
+        AreaBalance.Metered meteredSide = AreaBalance.Metered.of(due);
+        double metered = meteredSide.kwh();
         double[] supplyHours = takeSupply(epochDay);
         Double supply = null;
-        if (supplyHours != null) {
+        // A day whose meters' readings missed more than a tenth of its energy is not balanced: as
+        // with no supply, it is recorded as such and neither judged nor learned from.
+        if (supplyHours != null && meteredSide.complete()) {
             double sum = 0;
             for (double h : supplyHours) {
                 sum += h;

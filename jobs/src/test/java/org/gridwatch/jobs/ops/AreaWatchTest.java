@@ -18,7 +18,10 @@ import org.gridwatch.core.event.AreaReading;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The area's theft watch when a customer leaves the area: its case ends, its alert closes. */
+/**
+ * The area's theft watch when a customer leaves the area (its case ends, its alert closes), and its
+ * balance when the meters' readings do not cover the day.
+ */
 class AreaWatchTest {
     private static final long DAY = 86_400_000L;
     private static final long DAY0 = LocalDate.of(2026, 3, 1).toEpochDay();
@@ -39,6 +42,15 @@ class AreaWatchTest {
      * A scored day of {@code customer} in area A1, its level and standby {@code z} spreads down.
      */
     private static DayReport day(String customer, long day, double z) {
+        return day(customer, day, z, 10, 0);
+    }
+
+    /**
+     * A scored day of {@code customer} in area A1: {@code kwh} read over all but {@code uncovered}
+     * of the day.
+     */
+    private static DayReport day(
+            String customer, long day, double z, double kwh, double uncovered) {
         double[] zs = new double[Feature.COUNT];
         zs[Feature.LEVEL.ordinal()] = z;
         zs[Feature.BASE.ordinal()] = z;
@@ -55,13 +67,66 @@ class AreaWatchTest {
                 zs,
                 value,
                 new float[Feature.COUNT],
-                10,
+                kwh,
                 20,
                 5,
                 false,
                 false,
                 false,
-                false);
+                false,
+                false,
+                null,
+                null,
+                null,
+                (float) uncovered,
+                null);
+    }
+
+    /**
+     * Day {@code day} of the area's nine honest customers, each {@code kwh} read over all but
+     * {@code uncovered} of the day, and 100 kWh supplied: the alerts it closes with.
+     */
+    private List<Alert> closeSuppliedDay(long day, double kwh, double uncovered) throws Exception {
+        int before = harness.extractOutputValues().size();
+        harness.processElement2(new AreaReading("A1", (day + 1) * DAY, 1440, 100), day * DAY);
+        for (int i = 1; i <= 9; i++) {
+            DayReport d = day("C" + i, day, 0, kwh, uncovered);
+            harness.processElement1(d, d.closedAtMillis());
+        }
+        harness.processBothWatermarks(new Watermark((day + 1) * DAY));
+        List<Alert> all = harness.extractOutputValues();
+        return all.subList(before, all.size());
+    }
+
+    /** Thirty days at a 10% loss: 9 × 10 kWh metered of 100 supplied. */
+    private void thirtyUsualDays() throws Exception {
+        for (long d = DAY0; d < DAY0 + 30; d++) {
+            assertThat(closeSuppliedDay(d, 10, 0)).isEmpty();
+        }
+    }
+
+    @Test
+    void aLossRisingWithEveryReadingThereRaisesAreaLoss() throws Exception {
+        thirtyUsualDays();
+        // the meters read a third less of days they cover whole: 40% of the supply unmetered
+        List<Alert> alerts = new java.util.ArrayList<>();
+        for (long d = DAY0 + 30; d < DAY0 + 35; d++) {
+            alerts.addAll(closeSuppliedDay(d, 10 * 2 / 3.0, 0));
+        }
+        assertThat(alerts).anyMatch(a -> a.type() == AlertType.AREA_LOSS);
+    }
+
+    @Test
+    void aHeadEndThatLostAThirdOfEveryMetersReadingsRaisesNoAreaLoss() throws Exception {
+        thirtyUsualDays();
+        // the same metered energy, but because 8 hours of each meter's readings never came: not a
+        // loss, and no day to learn the area's usual loss from
+        for (long d = DAY0 + 30; d < DAY0 + 35; d++) {
+            assertThat(closeSuppliedDay(d, 10 * 2 / 3.0, 1 / 3.0)).isEmpty();
+        }
+        for (long d = DAY0 + 35; d < DAY0 + 45; d++) {
+            assertThat(closeSuppliedDay(d, 10, 0)).isEmpty();
+        }
     }
 
     /** Day {@code day} of the area's nine customers (C1 stealing at z = 4), closed. */
