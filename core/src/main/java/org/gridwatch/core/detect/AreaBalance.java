@@ -162,23 +162,23 @@ public final class AreaBalance {
     public record Suspect(String customerId, double theftScore) {}
 
     /**
-     * The metered side of an area's day. A meter whose readings miss part of the day (lost by the
-     * head-end, never re-collected) is completed at its own rate of the day: its energy over the
-     * share of the day its readings cover, as a bill estimates the quarter hours without a reading
-     * from the rest. Left as read, a head-end that lost a third of a day's readings made a third of
-     * the metered energy look stolen in every area it serves.
+     * One side of an area's day, supplied or metered, completed where readings are missing: a meter
+     * whose readings miss part of its day (lost by the head-end, never re-collected), or a
+     * transformer whose supply readings do, counts its energy over the share of the day its
+     * readings cover, as a bill estimates the quarter hours without a reading from the rest. Left
+     * as read, a head-end that lost a third of a day's readings made a third of the metered energy
+     * look stolen in every area it serves, and a gap in the supply made the loss negative and the
+     * area's usual loss wrong for a month.
      *
-     * @param kwh the area's metered energy, each meter's completed
+     * @param kwh the side's energy, completed
      * @param coverage the share of {@code kwh} that readings measured, 0..1 (1 when no energy):
      *     below {@link DayJudge#MIN_COVERAGE}, as for a customer's day, the area's day is not
      *     balanced, for what is estimated could hide or fake a loss
      */
-    public record Metered(double kwh, double coverage) {
+    public record Measured(double kwh, double coverage) {
 
-        /**
-         * The metered side of the area's customers' days that closed together (departures none).
-         */
-        public static Metered of(List<DayReport> days) {
+        /** The metered side: the area's customers' days that closed together (departures none). */
+        public static Measured meters(List<DayReport> days) {
             double read = 0;
             double completed = 0;
             for (DayReport d : days) {
@@ -189,7 +189,16 @@ public final class AreaBalance {
                 read += d.kwh();
                 completed += covered > 0 ? d.kwh() / covered : 0;
             }
-            return new Metered(completed, completed > 0 ? read / completed : 1);
+            return new Measured(completed, completed > 0 ? read / completed : 1);
+        }
+
+        /**
+         * The supplied side: {@code readKwh} over the {@code coveredMinutes} of a day of {@code
+         * dayMinutes} that the transformer's readings cover.
+         */
+        public static Measured supply(double readKwh, double coveredMinutes, double dayMinutes) {
+            double covered = Math.min(1, coveredMinutes / dayMinutes);
+            return new Measured(covered > 0 ? readKwh / covered : 0, readKwh > 0 ? covered : 1);
         }
 
         /** Whether readings measured enough of the energy for the day to be balanced. */

@@ -1,5 +1,6 @@
 package org.gridwatch.jobs.ops;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -147,11 +148,14 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
         }
         double[] hours = supplied.get(date.toEpochDay());
         if (hours == null) {
-            hours = new double[DayLoad.HOURS];
+            hours = new double[COVERED_MINUTES + 1];
         }
         long dayStart = date.atStartOfDay(zone).toInstant().toEpochMilli();
         int hour = (int) Math.floorDiv(r.startMillis() - dayStart, 3_600_000L);
         hours[Math.max(0, Math.min(DayLoad.HOURS - 1, hour))] += r.kwh();
+        if (hours.length > COVERED_MINUTES) {
+            hours[COVERED_MINUTES] += r.intervalMinutes();
+        }
         supplied.put(date.toEpochDay(), hours);
     }
 
@@ -194,18 +198,18 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
     private void closeDays(List<DayReport> due, OnTimerContext ctx, Collector<Alert> out)
             throws Exception {
         long epochDay = due.get(0).epochDay();
-        AreaBalance.Metered meteredSide = AreaBalance.Metered.of(due);
+        AreaBalance.Measured meteredSide = AreaBalance.Measured.meters(due);
         double metered = meteredSide.kwh();
         double[] supplyHours = takeSupply(epochDay);
         Double supply = null;
-        // A day whose meters' readings missed more than a tenth of its energy is not balanced: as
-        // with no supply, it is recorded as such and neither judged nor learned from.
-        if (supplyHours != null && meteredSide.complete()) {
-            double sum = 0;
-            for (double h : supplyHours) {
-                sum += h;
+        // A day whose meters' or transformer's readings missed more than a tenth of its energy is
+        // not balanced: as with no supply, it is recorded as such and neither judged nor learned
+        // from.
+        if (supplyHours != null) {
+            AreaBalance.Measured suppliedSide = suppliedOn(epochDay, supplyHours);
+            if (meteredSide.complete() && suppliedSide.complete()) {
+                supply = suppliedSide.kwh();
             }
-            supply = sum;
         }
         // The day's balance first: each customer's case matches its drop with the area's loss.
         AreaBalance b = balance.value();
@@ -261,8 +265,28 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
     }
 
     /**
-     * The area's supply of the day by hour, kWh (null without readings); forgets it and earlier
-     * days.
+     * Where the day's supply array keeps the minutes its readings cover, after the 24 hours' kWh. A
+     * day kept before that (24 entries, in a savepoint of an older release) is taken as covered.
+     */
+    private static final int COVERED_MINUTES = DayLoad.HOURS;
+
+    /** The day's supply, completed where its readings miss part of the day. */
+    private AreaBalance.Measured suppliedOn(long epochDay, double[] hours) {
+        double read = 0;
+        for (int h = 0; h < DayLoad.HOURS; h++) {
+            read += hours[h];
+        }
+        LocalDate date = LocalDate.ofEpochDay(epochDay);
+        double dayMinutes =
+                Duration.between(date.atStartOfDay(zone), date.plusDays(1).atStartOfDay(zone))
+                        .toMinutes();
+        double covered = hours.length > COVERED_MINUTES ? hours[COVERED_MINUTES] : dayMinutes;
+        return AreaBalance.Measured.supply(read, covered, dayMinutes);
+    }
+
+    /**
+     * The area's supply of the day by hour, kWh, then the minutes its readings cover (null without
+     * readings); forgets it and earlier days.
      */
     private double[] takeSupply(long epochDay) throws Exception {
         double[] supply = supplied.get(epochDay);

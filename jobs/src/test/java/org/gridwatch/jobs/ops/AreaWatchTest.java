@@ -1,6 +1,7 @@
 package org.gridwatch.jobs.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -87,8 +88,23 @@ class AreaWatchTest {
      * {@code uncovered} of the day, and 100 kWh supplied: the alerts it closes with.
      */
     private List<Alert> closeSuppliedDay(long day, double kwh, double uncovered) throws Exception {
+        return closeSuppliedDay(day, kwh, uncovered, 1440);
+    }
+
+    /**
+     * The same, the supply read over the day's first {@code supplyMinutes} only (at 100 kWh a day's
+     * rate): the transformer's readings of the rest never came.
+     */
+    private List<Alert> closeSuppliedDay(long day, double kwh, double uncovered, int supplyMinutes)
+            throws Exception {
         int before = harness.extractOutputValues().size();
-        harness.processElement2(new AreaReading("A1", (day + 1) * DAY, 1440, 100), day * DAY);
+        harness.processElement2(
+                new AreaReading(
+                        "A1",
+                        day * DAY + supplyMinutes * 60_000L,
+                        supplyMinutes,
+                        100.0 * supplyMinutes / 1440),
+                day * DAY);
         for (int i = 1; i <= 9; i++) {
             DayReport d = day("C" + i, day, 0, kwh, uncovered);
             harness.processElement1(d, d.closedAtMillis());
@@ -114,6 +130,40 @@ class AreaWatchTest {
             alerts.addAll(closeSuppliedDay(d, 10 * 2 / 3.0, 0));
         }
         assertThat(alerts).anyMatch(a -> a.type() == AlertType.AREA_LOSS);
+    }
+
+    @Test
+    void aTransformerWhoseSupplyReadingsMissedAThirdOfTheDayLeavesTheUsualLossAsItWas()
+            throws Exception {
+        // five days of 16 hours' supply readings: read as whole days, their loss would be -35%,
+        // and the area's usual loss learned from them too low
+        double withTheGap = usualLossWhenTheLossRises(5);
+        double withoutIt = usualLossWhenTheLossRises(0);
+
+        assertThat(withTheGap).isEqualTo(withoutIt);
+        assertThat(withoutIt).isCloseTo(10.0, within(0.5));
+    }
+
+    /**
+     * The usual loss the area's AREA_LOSS states when the loss rises from 10% to 40% (the meters
+     * read a third less of whole days) after thirty usual days and {@code gapDays} days of only 16
+     * hours' supply readings.
+     */
+    private double usualLossWhenTheLossRises(int gapDays) throws Exception {
+        open();
+        thirtyUsualDays();
+        long d = DAY0 + 30;
+        for (; d < DAY0 + 30 + gapDays; d++) {
+            assertThat(closeSuppliedDay(d, 10, 0, 960)).isEmpty();
+        }
+        for (long rise = d; rise < d + 5; rise++) {
+            for (Alert a : closeSuppliedDay(rise, 10 * 2 / 3.0, 0)) {
+                if (a.type() == AlertType.AREA_LOSS) {
+                    return (Double) a.evidence().get("usualLossPct");
+                }
+            }
+        }
+        throw new AssertionError("no AREA_LOSS in five days at a 40% loss");
     }
 
     @Test

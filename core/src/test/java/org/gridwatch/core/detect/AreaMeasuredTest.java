@@ -7,11 +7,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The metered side of an area's day ({@link AreaBalance.Metered}): a meter whose readings miss part
- * of the day is completed at its own rate, and a day whose readings measured less than 90% of the
- * energy is not balanced.
+ * The two sides of an area's day ({@link AreaBalance.Measured}): a meter or a transformer whose
+ * readings miss part of the day is completed at its own rate, and a side whose readings measured
+ * less than 90% of its energy leaves the day unbalanced.
  */
-class AreaMeteredTest {
+class AreaMeasuredTest {
 
     /** A day of {@code kwh} read over all but {@code uncovered} of it. */
     private static DayReport day(String customer, double kwh, double uncovered) {
@@ -62,7 +62,8 @@ class AreaMeteredTest {
 
     @Test
     void aDayEveryMeterCoversIsTheSumOfItsReadings() {
-        AreaBalance.Metered m = AreaBalance.Metered.of(List.of(day("1", 10, 0), day("2", 6, 0)));
+        AreaBalance.Measured m =
+                AreaBalance.Measured.meters(List.of(day("1", 10, 0), day("2", 6, 0)));
 
         assertThat(m.kwh()).isEqualTo(16.0);
         assertThat(m.coverage()).isEqualTo(1.0);
@@ -73,8 +74,8 @@ class AreaMeteredTest {
     void aMeterMissingPartOfItsDayIsCompletedAtItsOwnRate() {
         // meter 2 read 4.5 kWh over three quarters of its day: 6 kWh for the whole day; of the
         // area's 10 + 6 = 16 kWh, readings measured 14.5
-        AreaBalance.Metered m =
-                AreaBalance.Metered.of(List.of(day("1", 10, 0), day("2", 4.5, 0.25)));
+        AreaBalance.Measured m =
+                AreaBalance.Measured.meters(List.of(day("1", 10, 0), day("2", 4.5, 0.25)));
 
         assertThat(m.kwh()).isCloseTo(16.0, within(1e-9));
         assertThat(m.coverage()).isCloseTo(14.5 / 16, within(1e-9));
@@ -84,8 +85,8 @@ class AreaMeteredTest {
     @Test
     void aDayWhoseReadingsMeasuredLessThanNinetyPercentOfItsEnergyIsNotComplete() {
         // a head-end lost 8 hours of every meter's day: a third of the energy is an estimate
-        AreaBalance.Metered m =
-                AreaBalance.Metered.of(
+        AreaBalance.Measured m =
+                AreaBalance.Measured.meters(
                         List.of(day("1", 8, 1.0 / 3), day("2", 4, 1.0 / 3), day("3", 2, 0)));
 
         assertThat(m.kwh()).isCloseTo(12 + 6 + 2, within(1e-5)); // a float third
@@ -97,9 +98,37 @@ class AreaMeteredTest {
     void aDepartureIsNoEnergyAndAnAreaWithoutEnergyIsComplete() {
         DayReport leaving = DayReport.leaving("9", "M9", "A1", "RESIDENTIAL", 20_000, 0, "removed");
 
-        AreaBalance.Metered m = AreaBalance.Metered.of(List.of(leaving, day("1", 0, 0)));
+        AreaBalance.Measured m = AreaBalance.Measured.meters(List.of(leaving, day("1", 0, 0)));
 
         assertThat(m.kwh()).isEqualTo(0.0);
         assertThat(m.coverage()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aSupplyWithEveryQuarterHourIsWhatItsReadingsSay() {
+        AreaBalance.Measured s = AreaBalance.Measured.supply(100, 1440, 1440);
+
+        assertThat(s.kwh()).isEqualTo(100.0);
+        assertThat(s.coverage()).isEqualTo(1.0);
+        assertThat(s.complete()).isTrue();
+    }
+
+    @Test
+    void aSupplyMissingEightHoursIsCompletedAndNotComplete() {
+        // 16 of 24 hours read 80 kWh: 120 kWh for the day, two thirds of it measured
+        AreaBalance.Measured s = AreaBalance.Measured.supply(80, 960, 1440);
+
+        assertThat(s.kwh()).isCloseTo(120.0, within(1e-9));
+        assertThat(s.coverage()).isCloseTo(2 / 3.0, within(1e-9));
+        assertThat(s.complete()).isFalse();
+    }
+
+    @Test
+    void aSupplyMissingTwoQuarterHoursIsCompleteOnADayOfTwentyFiveHours() {
+        // the day daylight saving time ends: 1500 minutes, 30 of them without a reading
+        AreaBalance.Measured s = AreaBalance.Measured.supply(98, 1470, 1500);
+
+        assertThat(s.kwh()).isCloseTo(100.0, within(1e-9));
+        assertThat(s.complete()).isTrue();
     }
 }
