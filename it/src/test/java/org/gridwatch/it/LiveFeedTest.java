@@ -1,6 +1,7 @@
 package org.gridwatch.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridwatch.it.TestTopics.firstAtOrAfter;
 import static org.gridwatch.it.TestTopics.produce;
 import static org.gridwatch.it.TestTopics.timeOf;
 
@@ -220,16 +221,6 @@ class LiveFeedTest {
                 kafka,
                 "meter-readings",
                 readings.subList(firstAtOrAfter(readings, pause), readings.size()));
-    }
-
-    /** The index of the first line stamped at or after {@code t}; the size if none is. */
-    private static int firstAtOrAfter(List<String> lines, Instant t) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (!timeOf(lines.get(i)).isBefore(t)) {
-                return i;
-            }
-        }
-        return lines.size();
     }
 
     /**

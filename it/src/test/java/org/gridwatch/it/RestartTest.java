@@ -1,12 +1,14 @@
 package org.gridwatch.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridwatch.it.TestTopics.firstAtOrAfter;
 import static org.gridwatch.it.TestTopics.produce;
 import static org.gridwatch.it.TestTopics.produceTombstone;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.apache.flink.api.common.JobID;
 import org.gridwatch.embedded.EmbeddedKafka;
@@ -82,7 +84,9 @@ class RestartTest {
             // January is billed once event time passes its end; the readings up to the 30th leave
             // that to the resumed job, which bills from the usage it restored
             List<String> readings = Files.readAllLines(fleet.resolve("readings.jsonl"));
-            int beforeTheThirtieth = firstAtOrAfter(readings, "2026-01-30T");
+            int beforeTheThirtieth =
+                    firstAtOrAfter(
+                            readings, OffsetDateTime.parse("2026-01-30T00:00+08:00").toInstant());
             produce(kafka, "meter-readings", readings.subList(0, beforeTheThirtieth));
             JobID first = flink.submit(kafkaJob(kafka, "stopped", false, checkpoints), 2, null);
             flink.awaitCheckpoints(first, 2);
@@ -148,20 +152,6 @@ class RestartTest {
                                         settings.zone(),
                                         "restart-test"))),
                 settings);
-    }
-
-    /**
-     * The index of the first reading stamped on or after the given date (the file is in time
-     * order).
-     */
-    private static int firstAtOrAfter(List<String> readings, String datePrefix) {
-        for (int i = 0; i < readings.size(); i++) {
-            String ts = readings.get(i).replaceAll(".*\"ts\":\"([^\"]+)\".*", "$1");
-            if (ts.compareTo(datePrefix) >= 0) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("no reading on or after " + datePrefix);
     }
 
     /** Counts the committed records of a topic. */

@@ -44,6 +44,19 @@ final class TestTopics {
         return OffsetDateTime.parse(line.replaceAll(".*\"ts\":\"([^\"]+)\".*", "$1")).toInstant();
     }
 
+    /**
+     * The index of the first line stamped at or after {@code t} in a file kept in the order its
+     * records came (a late record stays where it came); the size if none is.
+     */
+    static int firstAtOrAfter(List<String> lines, Instant t) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (!timeOf(lines.get(i)).isBefore(t)) {
+                return i;
+            }
+        }
+        return lines.size();
+    }
+
     private static KafkaProducer<String, String> producer(EmbeddedKafka kafka) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
