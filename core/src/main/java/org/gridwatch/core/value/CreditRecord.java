@@ -88,9 +88,24 @@ public final class CreditRecord {
      * After {@link CustomerLedger#pay} returned {@code outcome}. The bills this payment closed are
      * those whose due dates lie between the oldest open due date before it and the one after it
      * (payments pay the oldest bill first, so the open bills are always the newest).
+     *
+     * <p>A payment can arrive after a later bill's unpaid-bill check although it was made before
+     * that check (a payments feed that lags the readings, as a bank's daily settlement file does).
+     * In time order it came first, and the check would have found nothing overdue: so a payment
+     * that leaves no bill due before that later bill's issue open, made before its check, takes
+     * back the check's unpaid-bill demerit. The late-payment demerit it earns stays, as in time
+     * order.
+     *
+     * @param unpaidCheckLagMillis how long after a bill's issue instant its unpaid-bill check is
+     *     made: a payment made before then counts as made before the check (the monitor bills a month,
+     *     and so checks, once event time has passed its end by the allowed lateness)
      */
     public void onPayment(
-            PaymentOutcome outcome, long tsMillis, CustomerLedger ledger, CreditRules rules) {
+            PaymentOutcome outcome,
+            long tsMillis,
+            CustomerLedger ledger,
+            CreditRules rules,
+            long unpaidCheckLagMillis) {
         if (outcome == PaymentOutcome.DUPLICATE) {
             return; // the ledger did not change, and neither does the credit
         }
@@ -110,8 +125,35 @@ public final class CreditRecord {
             if (!counted) { // arrears older than the bills the ledger keeps
                 onBillPaid(before, tsMillis, rules);
             }
+            withdrawUnpaidChecksBefore(before, after, tsMillis, rules, unpaidCheckLagMillis);
         }
         onOpenBills(after);
+    }
+
+    /**
+     * Takes back the unpaid-bill demerits of checks that a payment made at {@code paidMillis}
+     * preceded, and that it would have passed: those of bills issued after the oldest bill it
+     * closed fell due ({@code before}) and no later than the oldest bill it left open falls due
+     * ({@code after}). A demerit's issue instant is its start: its expiry less the demerit's life.
+     */
+    private void withdrawUnpaidChecksBefore(
+            long before, long after, long paidMillis, CreditRules rules, long lagMillis) {
+        int kept = 0;
+        for (int i = 0; i < demeritCount; i++) {
+            long issued = demeritExpiryMillis[i] - rules.demeritLifeMillis();
+            boolean withdrawn =
+                    demeritKinds[i] == Demerit.UNPAID_BILL.ordinal()
+                            && before < issued
+                            && issued <= after
+                            && paidMillis < issued + lagMillis;
+            if (!withdrawn) {
+                demeritKinds[kept] = demeritKinds[i];
+                demeritPoints[kept] = demeritPoints[i];
+                demeritExpiryMillis[kept] = demeritExpiryMillis[i];
+                kept++;
+            }
+        }
+        demeritCount = kept;
     }
 
     /** A bill due at {@code dueMillis} was fully paid at {@code paidMillis}. */

@@ -60,12 +60,21 @@ public final class CustomerAccount {
         return true;
     }
 
-    /** Applies a payment (negative: a reversal) and scores it; a duplicate changes nothing. */
+    /**
+     * Applies a payment (negative: a reversal) and scores it; a duplicate changes nothing.
+     *
+     * @param unpaidCheckLagMillis how long after a bill's issue its unpaid-bill check is made
+     *     ({@link CreditRecord#onPayment})
+     */
     public PaymentOutcome onPayment(
-            String paymentId, long tsMillis, long amountFen, CreditRules rules) {
+            String paymentId,
+            long tsMillis,
+            long amountFen,
+            CreditRules rules,
+            long unpaidCheckLagMillis) {
         long overdueBefore = ledger.overdueFen(tsMillis);
         PaymentOutcome outcome = ledger.pay(paymentId, tsMillis, amountFen);
-        credit.onPayment(outcome, tsMillis, ledger, rules);
+        credit.onPayment(outcome, tsMillis, ledger, rules, unpaidCheckLagMillis);
         switch (outcome) {
             case APPLIED ->
                     habit.onPayment(

@@ -20,12 +20,25 @@ final class CreditAccount {
     static final BillingCalendar CALENDAR = BillingCalendar.CHINA;
     static final long DAY = 86_400_000L;
 
+    /** This account checks an earlier bill's payment at the later bill's issue instant itself. */
+    static final long CHECKED_AT_ISSUE = 0;
+
     final CustomerLedger ledger = new CustomerLedger();
     final CreditRecord credit = new CreditRecord();
     final CreditRules rules;
+    final long unpaidCheckLagMillis;
 
     CreditAccount(CreditRules rules) {
+        this(rules, CHECKED_AT_ISSUE);
+    }
+
+    /**
+     * @param unpaidCheckLagMillis how long after a bill's issue its unpaid-bill check was made, as
+     *     the job's allowed lateness sets it
+     */
+    CreditAccount(CreditRules rules, long unpaidCheckLagMillis) {
         this.rules = rules;
+        this.unpaidCheckLagMillis = unpaidCheckLagMillis;
     }
 
     /** Issues the bill of {@code month} (yyyy-MM) at its issue instant. */
@@ -38,7 +51,7 @@ final class CreditAccount {
 
     PaymentOutcome pay(String paymentId, long tsMillis, long amountFen) {
         PaymentOutcome outcome = ledger.pay(paymentId, tsMillis, amountFen);
-        credit.onPayment(outcome, tsMillis, ledger, rules);
+        credit.onPayment(outcome, tsMillis, ledger, rules, unpaidCheckLagMillis);
         return outcome;
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class CreditRecordTest {
 
     static final CreditRules RULES = CreditRules.DEFAULTS;
+    static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
 
     /** The defaults with other unpaid-bill and theft demerits, to isolate the overrides. */
     static CreditRules rulesWith(int unpaidPoints, int theftPoints) {
@@ -155,6 +156,89 @@ class CreditRecordTest {
         assertThat(account.credit.daysPastDue(day90 + DAY)).isZero();
         assertThat(account.credit.score(day90 + DAY, lenient)).isEqualTo(35);
         assertThat(account.credit.grade(day90 + DAY, lenient)).isEqualTo(CreditGrade.C);
+    }
+
+    /** A week, the job's default allowed lateness: a bill is checked a week after its issue. */
+    static final long WEEK = 7 * DAY;
+
+    @Test
+    void aPaymentMadeBeforeTheNextBillButReceivedAfterItTakesBackTheUnpaidBillDemerit() {
+        // In time order: January's bill paid on 2026-02-28, 8 days late (−3), then February's
+        // issued on 2026-03-01 with nothing overdue: 77.
+        CreditAccount inOrder = new CreditAccount(RULES);
+        inOrder.issue("2026-01", 10_000);
+        inOrder.pay("P1", due("2026-01") + 8 * DAY, 10_000);
+        inOrder.issue("2026-02", 10_000);
+
+        // The same payment reaches the account after February's bill (a payments feed a day
+        // behind): February's check found January overdue (−10), the payment takes it back.
+        CreditAccount received = new CreditAccount(RULES);
+        received.issue("2026-01", 10_000);
+        received.issue("2026-02", 10_000);
+        long now = due("2026-02") - DAY;
+        assertThat(received.credit.score(now, RULES)).isEqualTo(70);
+        received.pay("P1", due("2026-01") + 8 * DAY, 10_000);
+
+        assertThat(received.credit.score(now, RULES)).isEqualTo(80 - 3);
+        assertThat(inOrder.credit.score(now, RULES)).isEqualTo(80 - 3);
+        assertThat(received.credit.demeritsAt(now, ZONE))
+                .containsExactly("LATE_PAYMENT -3 until 2027-02-28")
+                .isEqualTo(inOrder.credit.demeritsAt(now, ZONE));
+    }
+
+    @Test
+    void aPaymentCountsBeforeTheCheckUntilTheCheckIsMadeNotUntilTheIssue() {
+        // February's bill is issued on 2026-03-01 and, with a week's lateness, checked on the 8th.
+        // January's bill paid on 2026-03-05 (13 days late, −3) and received after the check:
+        // in time order it came before the check, so the check's −10 is taken back.
+        CreditAccount checkedAWeekLater = new CreditAccount(RULES, WEEK);
+        checkedAWeekLater.issue("2026-01", 10_000);
+        checkedAWeekLater.issue("2026-02", 10_000);
+        checkedAWeekLater.pay("P1", due("2026-01") + 13 * DAY, 10_000);
+        long now = due("2026-02") - DAY;
+        assertThat(checkedAWeekLater.credit.score(now, RULES)).isEqualTo(80 - 3);
+
+        // Checked at the issue itself, the same payment came after the check: −10 − 3.
+        CreditAccount checkedAtIssue = new CreditAccount(RULES);
+        checkedAtIssue.issue("2026-01", 10_000);
+        checkedAtIssue.issue("2026-02", 10_000);
+        checkedAtIssue.pay("P1", due("2026-01") + 13 * DAY, 10_000);
+        assertThat(checkedAtIssue.credit.score(now, RULES)).isEqualTo(80 - 10 - 3);
+    }
+
+    @Test
+    void aPartPaymentThatLeavesTheOverdueBillOpenTakesNothingBack() {
+        CreditAccount account = new CreditAccount(RULES, WEEK);
+        account.issue("2026-01", 10_000);
+        account.issue("2026-02", 10_000); // January overdue at the check: −10
+        account.pay("P1", due("2026-01") + 8 * DAY, 6_000); // before the check, 40.00 CNY short
+
+        long now = due("2026-02") - DAY;
+        assertThat(account.credit.score(now, RULES)).isEqualTo(80 - 10);
+        assertThat(account.credit.demeritsAt(now, ZONE))
+                .containsExactly("UNPAID_BILL -10 until 2027-03-01");
+    }
+
+    @Test
+    void aPaymentTakesBackOnlyTheChecksItPreceded() {
+        // Nothing paid for January, February and March: the checks of 2026-03-01 and 2026-04-01
+        // cost −10 each. Everything paid on 2026-04-03, received after the April check (which a
+        // week's lateness makes on 2026-04-08): that check is taken back, March's is not.
+        CreditAccount account = new CreditAccount(RULES, WEEK);
+        account.issue("2026-01", 10_000);
+        account.issue("2026-02", 10_000);
+        account.issue("2026-03", 10_000);
+        long paid = due("2026-01") + 42 * DAY; // 2026-04-03: January 42 days late, February 14
+        account.pay("P1", paid, 30_000);
+
+        // January −12 (beyond 30 days), February −3 (within 15), March's paid before its due
+        // date: a streak of 1 after the last demerit, +2
+        assertThat(account.credit.score(paid, RULES)).isEqualTo(80 + 2 - 10 - 12 - 3);
+        assertThat(account.credit.demeritsAt(paid, ZONE))
+                .containsExactlyInAnyOrder(
+                        "UNPAID_BILL -10 until 2027-03-01",
+                        "LATE_PAYMENT -12 until 2027-04-03",
+                        "LATE_PAYMENT -3 until 2027-04-03");
     }
 
     @Test

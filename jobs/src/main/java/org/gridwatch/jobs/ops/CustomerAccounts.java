@@ -562,7 +562,8 @@ public final class CustomerAccounts
         if (e.payment != null) {
             Payment p = e.payment;
             PaymentOutcome outcome =
-                    accounts.onPayment(p.paymentId(), p.tsMillis(), p.amountFen(), model.credit());
+                    accounts.onPayment(
+                            p.paymentId(), p.tsMillis(), p.amountFen(), model.credit(), lateness);
             if (outcome == PaymentOutcome.DUPLICATE) {
                 ctx.output(
                         Rejections.REJECTED,

@@ -233,6 +233,24 @@ class CustomerAccountsTest {
     }
 
     @Test
+    void aPaymentReceivedAfterTheNextBillButMadeBeforeItCountsAsMadeBefore() throws Exception {
+        // January's bill (due 02-20) paid on 03-01 at 10:00, 9 days late: −3. February's bill is
+        // issued on 03-01 and, with a day's lateness, checked when event time passes 03-02 00:00.
+        // The payment reaches the job after that (a payments feed a day behind the readings).
+        billJanuary();
+        read("2026-03-03T08:15", 1.0);
+        watermark("2026-03-02T10:00");
+        assertThat(standings().get(standings().size() - 1).creditScore()).isEqualTo(80 - 10);
+
+        pay("P1", "2026-03-01T10:00", 1040);
+
+        CustomerStanding paid = standings().get(standings().size() - 1);
+        assertThat(paid.daysPastDue()).isZero();
+        // as if it had come before the check: January's −3 only, February's check found nothing
+        assertThat(paid.creditScore()).isEqualTo(80 - 3);
+    }
+
+    @Test
     void aConfirmedTheftIsCreditGradeCAtOnce() throws Exception {
         billJanuary();
         Inspection found =
