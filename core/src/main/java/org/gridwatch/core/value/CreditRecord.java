@@ -97,8 +97,8 @@ public final class CreditRecord {
      * order.
      *
      * @param unpaidCheckLagMillis how long after a bill's issue instant its unpaid-bill check is
-     *     made: a payment made before then counts as made before the check (the monitor bills a month,
-     *     and so checks, once event time has passed its end by the allowed lateness)
+     *     made: a payment made before then counts as made before the check (the monitor bills a
+     *     month, and so checks, once event time has passed its end by the allowed lateness)
      */
     public void onPayment(
             PaymentOutcome outcome,
