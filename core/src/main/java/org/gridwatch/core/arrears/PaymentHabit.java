@@ -55,7 +55,7 @@ public final class PaymentHabit {
             long tsMillis, long paidFen, long overdueBeforeFen, long oldestOpenDueAfter) {
         advance(tsMillis);
         overdueBillsCleared += share(paidFen, overdueBeforeFen);
-        oldestOpenDueMillis = oldestOpenDueAfter;
+        restate(tsMillis, oldestOpenDueAfter);
     }
 
     /**
@@ -68,6 +68,22 @@ public final class PaymentHabit {
         advance(tsMillis);
         overdueBillsCleared =
                 Math.max(0, overdueBillsCleared - share(reversedFen, overdueAfterFen));
+        restate(tsMillis, oldestOpenDueAfter);
+    }
+
+    /**
+     * The oldest open due date is {@code oldestOpenDueAfter} from {@code tsMillis} on. A payment or
+     * reversal received after later changes were counted (a payments feed that lags) changes the
+     * days already counted since its time too: those days are counted again with the due date it
+     * leaves, as if it had come in time (unfaded: the days are recent against the half-life).
+     */
+    private void restate(long tsMillis, long oldestOpenDueAfter) {
+        if (observedToMillis != Long.MIN_VALUE && tsMillis < observedToMillis) {
+            double counted = overdueBetween(tsMillis, observedToMillis);
+            oldestOpenDueMillis = oldestOpenDueAfter;
+            overdueDays =
+                    Math.max(0, overdueDays - counted + overdueBetween(tsMillis, observedToMillis));
+        }
         oldestOpenDueMillis = oldestOpenDueAfter;
     }
 
@@ -89,7 +105,7 @@ public final class PaymentHabit {
             return;
         }
         if (tsMillis <= observedToMillis) {
-            return; // an event behind the last: its order cannot be restored, counts stay
+            return; // an event behind the last: a payment restates what it changes (restate)
         }
         double fade = Math.pow(0.5, (tsMillis - observedToMillis) / DAY / HALF_LIFE_DAYS);
         overdueDays = overdueDays * fade + overdueBetween(observedToMillis, tsMillis);
