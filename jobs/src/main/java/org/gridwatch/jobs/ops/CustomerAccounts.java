@@ -75,7 +75,10 @@ import org.slf4j.LoggerFactory;
  * in event-time order, interleaved with the bills: credit depends on whether a payment came before
  * or after a bill, and inputs do not arrive in step (a replay reads the small payments file long
  * before the readings that issue the bills; a Kafka backlog does the same). One arriving behind the
- * watermark is applied at once.
+ * watermark (a payments feed that lags) counts at its own time ({@link CustomerAccount#onPayment}
+ * restates what a later bill's check and the paying habit made of its absence) and is applied at
+ * the next watermark, so that the standing and alerts it changes carry the time the job learned of
+ * it, not an earlier one than what was already sent.
  *
  * <p>After each bill, payment and inspection, and whenever time alone changes the credit (a demerit
  * expiring, the oldest bill reaching 30, 60 or 90 days past due: one event-time timer at the next
@@ -457,10 +460,18 @@ public final class CustomerAccounts
     public void processElement2(AccountEvent e, Context ctx, Collector<Bill> out) throws Exception {
         begin();
         boolean known = master() != null;
-        if (e.tsMillis() > watermark(ctx)) {
+        long now = watermark(ctx);
+        if (e.tsMillis() > now) {
             await(e, e.tsMillis(), ctx);
         } else if (known) {
-            apply(e, ctx); // behind event time already: its order cannot be restored
+            // Behind event time already (a payments feed that lags the readings): it counts at its
+            // own time, but what it changes goes out with the next step of event time, after every
+            // standing and alert already sent, so that the latest of each stays the latest.
+            if (now == Long.MAX_VALUE) {
+                apply(e, ctx, e.tsMillis());
+            } else {
+                await(e, now + 1, ctx);
+            }
         } else {
             await(e, e.tsMillis() + unknownGrace, ctx); // the master may still come
         }
@@ -492,7 +503,7 @@ public final class CustomerAccounts
         boolean known = master() != null;
         for (AccountEvent e : due) {
             if (known) {
-                apply(e, ctx);
+                apply(e, ctx, timestamp);
             } else if (timestamp < e.tsMillis() + unknownGrace) {
                 await(e, e.tsMillis() + unknownGrace, ctx);
             } else {
@@ -531,7 +542,7 @@ public final class CustomerAccounts
         }
         ready.sort(Comparator.comparingLong(AccountEvent::tsMillis));
         for (AccountEvent e : ready) {
-            apply(e, ctx);
+            apply(e, ctx, e.tsMillis());
         }
     }
 
@@ -553,8 +564,11 @@ public final class CustomerAccounts
                                 e.tsMillis()));
     }
 
-    /** A payment or inspection of a known customer, in its place among the bills. */
-    private void apply(AccountEvent e, Context ctx) throws Exception {
+    /**
+     * A payment or inspection of a known customer, in its place among the bills; what it changes is
+     * sent as of {@code appliedMillis} (its own time unless it came behind event time).
+     */
+    private void apply(AccountEvent e, Context ctx, long appliedMillis) throws Exception {
         noteEvent(e.tsMillis());
         AccountBook book = bookToChange();
         CustomerAccount accounts = book.accountOrNew();
@@ -586,7 +600,7 @@ public final class CustomerAccounts
                 book.faults = faults;
             }
         }
-        publish(ctx, accounts, e.tsMillis(), false);
+        publish(ctx, accounts, Math.max(e.tsMillis(), appliedMillis), false);
     }
 
     @Override

@@ -240,14 +240,19 @@ class CustomerAccountsTest {
         billJanuary();
         read("2026-03-03T08:15", 1.0);
         watermark("2026-03-02T10:00");
-        assertThat(standings().get(standings().size() - 1).creditScore()).isEqualTo(80 - 10);
+        CustomerStanding checked = standings().get(standings().size() - 1);
+        assertThat(checked.creditScore()).isEqualTo(80 - 10);
 
         pay("P1", "2026-03-01T10:00", 1040);
+        watermark(at("2026-03-02T10:00") + 1); // the job's next step of event time
 
         CustomerStanding paid = standings().get(standings().size() - 1);
         assertThat(paid.daysPastDue()).isZero();
         // as if it had come before the check: January's −3 only, February's check found nothing
         assertThat(paid.creditScore()).isEqualTo(80 - 3);
+        // sent as of when the job learned of it: after the standing it corrects, not before it
+        assertThat(paid.tsMillis()).isEqualTo(at("2026-03-02T10:00") + 1);
+        assertThat(paid.tsMillis()).isGreaterThan(checked.tsMillis());
     }
 
     @Test
