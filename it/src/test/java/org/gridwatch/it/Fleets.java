@@ -15,6 +15,8 @@ import org.gridwatch.jobs.MonitorSettings;
 import org.gridwatch.jobs.influx.InfluxSettings;
 import org.gridwatch.jobs.io.FileOutputs;
 import org.gridwatch.jobs.io.InfluxOutputs;
+import org.gridwatch.jobs.io.KafkaInputs;
+import org.gridwatch.jobs.io.KafkaOutputs;
 import org.gridwatch.jobs.io.MonitorInputs;
 import org.gridwatch.jobs.io.MonitorOutputs;
 import org.gridwatch.simulator.FileFleetSink;
@@ -77,6 +79,28 @@ public final class Fleets {
      */
     public static void createOutputTopics(EmbeddedKafka kafka) {
         kafka.createTopics(2, "bills", "customer-segments", "rejected", "alerts");
+    }
+
+    /**
+     * The monitor job live on Kafka, as the live-feed tests run it: transactional outputs committed
+     * at each checkpoint (every second), and a stream other than the readings idle after 10 s
+     * without records instead of a minute. {@code name} is its consumer group, transactions' prefix
+     * and checkpoint folder's.
+     */
+    public static MonitorJob live(EmbeddedKafka kafka, String name) {
+        MonitorSettings settings =
+                MonitorSettings.DEFAULT
+                        .withCheckpointInterval(Duration.ofSeconds(1))
+                        .withCheckpointDir(
+                                ScratchFolder.deletedAtExit("gridwatch-" + name + "-")
+                                        .toUri()
+                                        .toString())
+                        .withIdleness(
+                                Duration.ofSeconds(10), MonitorSettings.DEFAULT.masterIdleness());
+        return new MonitorJob(
+                new KafkaInputs(kafka.bootstrapServers(), name, false),
+                new KafkaOutputs(kafka.bootstrapServers(), settings.zone(), name),
+                settings);
     }
 
     public static void simulateToFiles(SimulationConfig config, Path dir) throws Exception {

@@ -21,11 +21,6 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobID;
 import org.gridwatch.embedded.EmbeddedKafka;
-import org.gridwatch.embedded.ScratchFolder;
-import org.gridwatch.jobs.MonitorJob;
-import org.gridwatch.jobs.MonitorSettings;
-import org.gridwatch.jobs.io.KafkaInputs;
-import org.gridwatch.jobs.io.KafkaOutputs;
 import org.gridwatch.simulator.PayerMix;
 import org.gridwatch.simulator.SimulationConfig;
 import org.junit.jupiter.api.Test;
@@ -90,7 +85,7 @@ class LaggingPaymentsTest {
             produce(kafka, "area-readings", Files.readAllLines(sim.resolve("area-readings.jsonl")));
             produce(kafka, "inspections", Files.readAllLines(sim.resolve("inspections.jsonl")));
             produce(kafka, "meter-readings", readings.subList(0, heldBack));
-            JobID job = flink.submit(job(kafka), 1, null);
+            JobID job = flink.submit(Fleets.live(kafka, "lagging-test"), 1, null);
             await(
                     kafka,
                     "bills",
@@ -209,23 +204,6 @@ class LaggingPaymentsTest {
             }
             Thread.sleep(1_000);
         }
-    }
-
-    /** Live on Kafka, outputs committed every second; idle after 10 s without records. */
-    private static MonitorJob job(EmbeddedKafka kafka) {
-        MonitorSettings settings =
-                MonitorSettings.DEFAULT
-                        .withCheckpointInterval(Duration.ofSeconds(1))
-                        .withCheckpointDir(
-                                ScratchFolder.deletedAtExit("gridwatch-lagging-")
-                                        .toUri()
-                                        .toString())
-                        .withIdleness(
-                                Duration.ofSeconds(10), MonitorSettings.DEFAULT.masterIdleness());
-        return new MonitorJob(
-                new KafkaInputs(kafka.bootstrapServers(), "lagging-test", false),
-                new KafkaOutputs(kafka.bootstrapServers(), settings.zone(), "lagging-test"),
-                settings);
     }
 
     private static JsonNode read(String line) {

@@ -19,11 +19,6 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobID;
 import org.gridwatch.embedded.EmbeddedKafka;
-import org.gridwatch.embedded.ScratchFolder;
-import org.gridwatch.jobs.MonitorJob;
-import org.gridwatch.jobs.MonitorSettings;
-import org.gridwatch.jobs.io.KafkaInputs;
-import org.gridwatch.jobs.io.KafkaOutputs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -112,7 +107,7 @@ class LiveFeedTest {
             // decided as the replay decides it (at 2, a task without a partition holds the
             // readings'
             // event time back for the idleness, and what comes meanwhile counts).
-            JobID job = flink.submit(job(kafka), 1, null);
+            JobID job = flink.submit(Fleets.live(kafka, "live-test"), 1, null);
             opened =
                     awaitAlert(
                             kafka,
@@ -221,24 +216,6 @@ class LiveFeedTest {
                 kafka,
                 "meter-readings",
                 readings.subList(firstAtOrAfter(readings, pause), readings.size()));
-    }
-
-    /**
-     * Live on Kafka, transactional outputs committed at each checkpoint (every second); a stream
-     * other than the readings counts as idle after 10 s without records instead of a minute.
-     */
-    private static MonitorJob job(EmbeddedKafka kafka) {
-        MonitorSettings settings =
-                MonitorSettings.DEFAULT
-                        .withCheckpointInterval(Duration.ofSeconds(1))
-                        .withCheckpointDir(
-                                ScratchFolder.deletedAtExit("gridwatch-live-").toUri().toString())
-                        .withIdleness(
-                                Duration.ofSeconds(10), MonitorSettings.DEFAULT.masterIdleness());
-        return new MonitorJob(
-                new KafkaInputs(kafka.bootstrapServers(), "live-test", false),
-                new KafkaOutputs(kafka.bootstrapServers(), settings.zone(), "live-test"),
-                settings);
     }
 
     private static JsonNode awaitAlert(EmbeddedKafka kafka, Predicate<JsonNode> wanted, String what)
