@@ -78,13 +78,13 @@ public final class PaymentHabit {
      * leaves, as if it had come in time (unfaded: the days are recent against the half-life).
      */
     private void restate(long tsMillis, long oldestOpenDueAfter) {
-        if (observedToMillis != Long.MIN_VALUE && tsMillis < observedToMillis) {
-            double counted = overdueBetween(tsMillis, observedToMillis);
-            oldestOpenDueMillis = oldestOpenDueAfter;
+        boolean behind = observedToMillis != Long.MIN_VALUE && tsMillis < observedToMillis;
+        double counted = behind ? overdueBetween(tsMillis, observedToMillis) : 0;
+        oldestOpenDueMillis = oldestOpenDueAfter;
+        if (behind) {
             overdueDays =
                     Math.max(0, overdueDays - counted + overdueBetween(tsMillis, observedToMillis));
         }
-        oldestOpenDueMillis = oldestOpenDueAfter;
     }
 
     private static double share(long paidFen, long overdueFen) {

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntPredicate;
 import org.gridwatch.core.billing.BillingCalendar;
 import org.gridwatch.core.billing.CustomerLedger;
 import org.gridwatch.core.billing.PaymentOutcome;
@@ -138,15 +139,21 @@ public final class CreditRecord {
      */
     private void withdrawUnpaidChecksBefore(
             long before, long after, long paidMillis, CreditRules rules, long lagMillis) {
+        retainDemerits(
+                i -> {
+                    long issued = demeritExpiryMillis[i] - rules.demeritLifeMillis();
+                    return demeritKinds[i] != Demerit.UNPAID_BILL.ordinal()
+                            || before >= issued
+                            || issued > after
+                            || paidMillis >= issued + lagMillis;
+                });
+    }
+
+    /** Keeps the demerits {@code keep} holds of (by index), in their order; forgets the others. */
+    private void retainDemerits(IntPredicate keep) {
         int kept = 0;
         for (int i = 0; i < demeritCount; i++) {
-            long issued = demeritExpiryMillis[i] - rules.demeritLifeMillis();
-            boolean withdrawn =
-                    demeritKinds[i] == Demerit.UNPAID_BILL.ordinal()
-                            && before < issued
-                            && issued <= after
-                            && paidMillis < issued + lagMillis;
-            if (!withdrawn) {
+            if (keep.test(i)) {
                 demeritKinds[kept] = demeritKinds[i];
                 demeritPoints[kept] = demeritPoints[i];
                 demeritExpiryMillis[kept] = demeritExpiryMillis[i];
@@ -299,16 +306,7 @@ public final class CreditRecord {
     private void add(Demerit kind, int points, long expiryMillis, long nowMillis) {
         onTimeStreak = 0;
         // Forget what has expired first, so the arrays stay as small as the live demerits.
-        int kept = 0;
-        for (int i = 0; i < demeritCount; i++) {
-            if (demeritExpiryMillis[i] > nowMillis) {
-                demeritKinds[kept] = demeritKinds[i];
-                demeritPoints[kept] = demeritPoints[i];
-                demeritExpiryMillis[kept] = demeritExpiryMillis[i];
-                kept++;
-            }
-        }
-        demeritCount = kept;
+        retainDemerits(i -> demeritExpiryMillis[i] > nowMillis);
         if (demeritCount == MAX_DEMERITS) {
             int soonest = 0;
             for (int i = 1; i < demeritCount; i++) {
