@@ -114,7 +114,12 @@ public final class MonthlyUsage {
     }
 
     public YearMonth month() {
-        return YearMonth.of(yearMonth / 100, yearMonth % 100);
+        return monthOf(yearMonth);
+    }
+
+    /** The month a {@link #yearMonth} key names. */
+    public static YearMonth monthOf(int key) {
+        return YearMonth.of(key / 100, key % 100);
     }
 
     /** Whether an interval starting at {@code startMillis} belongs to this month. */

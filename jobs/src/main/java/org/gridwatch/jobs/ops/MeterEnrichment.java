@@ -118,12 +118,14 @@ public final class MeterEnrichment
         readingsWatermark = Math.max(readingsWatermark, watermark);
     }
 
+    /** The meter's state: what the join reads and writes for every reading. */
+    static ValueStateDescriptor<MeterState> meterState() {
+        return new ValueStateDescriptor<>("meter", MeterStateSerializer.INSTANCE);
+    }
+
     @Override
     public void open(OpenContext openContext) {
-        meter =
-                getRuntimeContext()
-                        .getState(
-                                new ValueStateDescriptor<>("meter", MeterStateSerializer.INSTANCE));
+        meter = getRuntimeContext().getState(meterState());
         if (restored) {
             legacyCustomer =
                     getRuntimeContext()
@@ -323,7 +325,7 @@ public final class MeterEnrichment
         if (state != null && state.customer != null) {
             // A day's close or a month's billing instant (the master arrived, and the readings
             // that waited for it were admitted then).
-            if (usage.shipDue(timestamp, state, out)) {
+            if (usage.shipDue(timestamp, state, ctx.timerService(), out)) {
                 meter.update(state);
             }
             return;

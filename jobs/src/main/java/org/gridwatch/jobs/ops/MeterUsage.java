@@ -93,14 +93,23 @@ final class MeterUsage {
             return; // no tariff to bill with: counted as UNPRICED load on the dashboards
         }
         MonthlyUsage usage = meter.monthCovering(start);
-        boolean opened = usage == null;
-        if (opened) {
-            YearMonth month = calendar.monthOf(start);
-            usage = MonthlyUsage.of(month, calendar);
-            timers.registerEventTimeTimer(billing.billsAt(month));
+        if (usage != null) {
+            usage.add(start, r.intervalMinutes(), r.kwh(), r.registerKwh(), lookup, peakHours);
+            if (meter.months.length > 1) {
+                meter.packEndedBy(nowMillis); // the previous month, once event time has left it
+            }
+            return;
         }
-        if (usage.add(start, r.intervalMinutes(), r.kwh(), r.registerKwh(), lookup, peakHours)
-                && opened) {
+        YearMonth month = calendar.monthOf(start);
+        MonthlyUsage ended = meter.takeEnded(MonthlyUsage.keyOf(month));
+        if (ended != null) { // a late reading of a month that ended: rare
+            ended.add(start, r.intervalMinutes(), r.kwh(), r.registerKwh(), lookup, peakHours);
+            meter.putEnded(ended);
+            return;
+        }
+        usage = MonthlyUsage.of(month, calendar);
+        if (usage.add(start, r.intervalMinutes(), r.kwh(), r.registerKwh(), lookup, peakHours)) {
+            armIfFirst(billing.billsAt(month), meter, timers);
             meter.putMonth(usage);
         }
     }
@@ -120,20 +129,53 @@ final class MeterUsage {
         DayLoad day = meter.day(epochDay);
         if (day == null) {
             day = new DayLoad(epochDay, dayStart);
+            armIfFirst(closesAt, meter, timers);
             meter.putDay(day);
-            timers.registerEventTimeTimer(closesAt);
         }
         day.add(r);
     }
 
     /**
+     * Arms a timer at {@code dueMillis}, the close of a day or the billing instant of a month about
+     * to open, unless something already open is due no later: the meter keeps one timer, at the
+     * earliest instant something of it is due, and each firing arms the next ({@link #shipDue}).
+     * Three timers a meter took 0.36 kB of heap in a month's first week, the meter's id kept with
+     * each (docs/benchmarks.md, session 23).
+     */
+    private void armIfFirst(long dueMillis, MeterState meter, TimerService timers) {
+        if (dueMillis < nextDue(meter)) {
+            timers.registerEventTimeTimer(dueMillis);
+        }
+    }
+
+    /** The earliest close of an open day or billing instant of a month; MAX_VALUE if none. */
+    private long nextDue(MeterState meter) {
+        long next = Long.MAX_VALUE;
+        for (DayLoad day : meter.days) {
+            next = Math.min(next, closesAt(day));
+        }
+        for (MonthlyUsage month : meter.months) {
+            next = Math.min(next, billing.billsAt(month.month()));
+        }
+        for (byte[] packed : meter.endedMonths) {
+            next = Math.min(next, billing.billsAt(endedMonth(packed)));
+        }
+        return next;
+    }
+
+    private static YearMonth endedMonth(byte[] packed) {
+        return MonthlyUsage.monthOf(StateCodec.packedMonthKey(packed));
+    }
+
+    /**
      * Ships to the meter's customer the days that have closed and the months whose billing instant
      * has come by {@code timestamp} (a timer of this operator), each month with a copy of the month
-     * after it, if open.
+     * after it, if open; then arms the timer of what is due next.
      *
      * @return whether anything was shipped (the meter's state changed)
      */
-    boolean shipDue(long timestamp, MeterState meter, Collector<CustomerFeed> out) {
+    boolean shipDue(
+            long timestamp, MeterState meter, TimerService timers, Collector<CustomerFeed> out) {
         boolean shipped = false;
         String customerId = meter.customer.customerId();
         for (DayLoad day : meter.days) {
@@ -143,20 +185,32 @@ final class MeterUsage {
                 shipped = true;
             }
         }
-        for (MonthlyUsage month : meter.months) {
-            YearMonth m = month.month();
+        for (byte[] packed : meter.endedMonths) {
+            YearMonth m = endedMonth(packed);
             if (billing.billsAt(m) <= timestamp) {
-                meter.removeMonth(month.yearMonth);
-                MonthlyUsage next = meter.month(MonthlyUsage.keyOf(m.plusMonths(1)));
-                out.collect(
-                        CustomerFeed.month(
-                                customerId,
-                                month,
-                                next == null ? null : StateCodec.copyUsage(next)));
+                ship(meter.takeEnded(MonthlyUsage.keyOf(m)), meter, out);
                 shipped = true;
             }
         }
+        for (MonthlyUsage month : meter.months) {
+            if (billing.billsAt(month.month()) <= timestamp) {
+                meter.removeMonth(month.yearMonth);
+                ship(month, meter, out);
+                shipped = true;
+            }
+        }
+        long next = nextDue(meter);
+        if (next != Long.MAX_VALUE) {
+            timers.registerEventTimeTimer(next);
+        }
         return shipped;
+    }
+
+    /** Ships a month, with a copy of the month after it so far, if open. */
+    private static void ship(MonthlyUsage month, MeterState meter, Collector<CustomerFeed> out) {
+        int next = MonthlyUsage.keyOf(month.month().plusMonths(1));
+        out.collect(
+                CustomerFeed.month(meter.customer.customerId(), month, meter.copyOfMonth(next)));
     }
 
     /** Ships everything open to the meter's customer: the meter leaves it. */
@@ -164,6 +218,9 @@ final class MeterUsage {
         String customerId = meter.customer.customerId();
         for (DayLoad day : meter.days) {
             out.collect(CustomerFeed.day(customerId, day));
+        }
+        for (byte[] packed : meter.endedMonths) {
+            out.collect(CustomerFeed.month(customerId, StateCodec.unpackUsage(packed), null));
         }
         for (MonthlyUsage month : meter.months) {
             out.collect(CustomerFeed.month(customerId, month, null));

@@ -26,7 +26,7 @@ public final class MeterStateSerializer extends StateSerializer<MeterState> {
     @Override
     public void serialize(MeterState state, DataOutputView out) throws IOException {
         FirstLayout.INSTANCE.serialize(state, out);
-        StateCodec.writeOpenUsage(out, state);
+        StateCodec.writeOpenUsage(out, state, state.endedMonths);
     }
 
     @Override

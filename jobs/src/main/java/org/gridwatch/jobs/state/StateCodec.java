@@ -288,6 +288,35 @@ public final class StateCodec {
         writeSigned(out, u.peakHoursMicroKwh);
     }
 
+    /** A month's usage as {@link #writeUsage} writes it: the form an ended month waits in. */
+    public static byte[] packUsage(MonthlyUsage u) {
+        try {
+            DataOutputSerializer out = new DataOutputSerializer(512);
+            writeUsage(out, u);
+            return out.getCopyOfBuffer();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The month's usage {@link #packUsage} packed, as a new object. */
+    public static MonthlyUsage unpackUsage(byte[] packed) {
+        try {
+            return readUsage(new DataInputDeserializer(packed));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The {@link MonthlyUsage#yearMonth} of a packed month: its first field. */
+    public static int packedMonthKey(byte[] packed) {
+        try {
+            return readInt(new DataInputDeserializer(packed));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A deep copy of a month's usage, through its written form (every field, by construction). */
     public static MonthlyUsage copyUsage(MonthlyUsage u) {
         return throughBytes(u, StateCodec::writeUsage, StateCodec::readUsage);
@@ -530,7 +559,20 @@ public final class StateCodec {
 
     /** The open months, then the open days. */
     public static void writeOpenUsage(DataOutput out, OpenUsage open) throws IOException {
-        writeVarLong(out, open.months.length);
+        writeOpenUsage(out, open, NO_PACKED_MONTHS);
+    }
+
+    private static final byte[][] NO_PACKED_MONTHS = new byte[0][];
+
+    /**
+     * Writes the open months and days, and {@code packed}, months {@link #packUsage} packed, among
+     * the months, in the same form: they are read back unpacked.
+     */
+    static void writeOpenUsage(DataOutput out, OpenUsage open, byte[][] packed) throws IOException {
+        writeVarLong(out, open.months.length + packed.length);
+        for (byte[] month : packed) {
+            out.write(month);
+        }
         for (MonthlyUsage m : open.months) {
             writeUsage(out, m);
         }

@@ -288,6 +288,68 @@ class MeterEnrichmentTest {
     }
 
     @Test
+    void anEndedMonthWaitsPackedTakesALateReadingAndShipsWholeAtItsBillingInstant()
+            throws Exception {
+        assign(customer("C1", "M1", "A001", 8.0));
+        harness.processElement2(reading("M1", "2026-01-31T08:15", 15, 0.4), 0);
+        harness.processElement2(reading("M1", "2026-02-01T08:15", 15, 0.5), 0);
+        assertThat(meterState().months).hasSize(2); // event time is still in January
+        harness.processBothWatermarks(new Watermark(at("2026-02-01T08:30")));
+        harness.processElement2(reading("M1", "2026-02-01T08:30", 15, 0.3), 0);
+        assertThat(meterState().months)
+                .singleElement()
+                .extracting(m -> m.yearMonth)
+                .isEqualTo(202602);
+        assertThat(meterState().endedMonths.length).isEqualTo(1);
+
+        harness.processElement2(reading("M1", "2026-01-31T23:45", 15, 0.2), 0); // late, in time
+        assertThat(meterState().endedMonths.length).isEqualTo(1);
+        harness.processBothWatermarks(new Watermark(at("2026-02-08T00:00")));
+
+        CustomerFeed january = harness.extractOutputValues().get(feed().size() - 1);
+        assertThat(feed()).endsWith("MONTH C1 202601 next 202602");
+        assertThat(january.month.readingCount).isEqualTo(2);
+        assertThat(january.month.totalMicroKwh()).isEqualTo(600_000); // 0.4 + 0.2 kWh
+        assertThat(january.nextSoFar.totalMicroKwh()).isEqualTo(800_000); // 0.5 + 0.3 kWh
+        assertThat(meterState().endedMonths.length).isZero();
+    }
+
+    @Test
+    void aMeterKeepsOneTimerAtTheEarliestInstantSomethingOfItIsDue() throws Exception {
+        assign(customer("C1", "M1", "A001", 8.0));
+        harness.processElement2(reading("M1", "2026-01-31T08:15", 15, 0.4), 0);
+        harness.processElement2(reading("M1", "2026-02-01T08:15", 15, 0.5), 0);
+        // two days and two months open: 31 January closes first, 1 February 02:00
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+        harness.processBothWatermarks(new Watermark(at("2026-02-01T02:00")));
+        assertThat(feed()).endsWith("DAY C1 20484");
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1); // 1 February's close
+        harness.processBothWatermarks(new Watermark(at("2026-02-02T01:59")));
+        assertThat(feed()).endsWith("DAY C1 20484");
+        harness.processBothWatermarks(new Watermark(at("2026-02-02T02:00")));
+        assertThat(feed()).endsWith("DAY C1 20485");
+        harness.processBothWatermarks(new Watermark(at("2026-02-07T23:59")));
+        assertThat(feed()).endsWith("DAY C1 20485"); // January's billing instant is next
+        harness.processBothWatermarks(new Watermark(at("2026-02-08T00:00")));
+        assertThat(feed()).endsWith("MONTH C1 202601 next 202602");
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1); // February's, 8 March
+
+        harness.processBothWatermarks(new Watermark(at("2026-03-08T00:00")));
+        assertThat(feed()).endsWith("MONTH C1 202602");
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    /** The meter's state in the join, M1's. */
+    private org.gridwatch.jobs.state.MeterState meterState() throws Exception {
+        var join =
+                (org.apache.flink.streaming.api.operators.AbstractStreamOperator<?>)
+                        harness.getOperator();
+        join.setCurrentKey("M1");
+        return join.getKeyedStateStore().getState(MeterEnrichment.meterState()).value();
+    }
+
+    @Test
     void aMeterAssignedToAnotherCustomerFirstShipsWhatItHadOpenToTheFormerOne() throws Exception {
         assign(customer("C1", "M1", "A001", 8.0));
         harness.processElement2(reading("M1", "2026-01-15T08:15", 15, 0.4), 0);

@@ -1,5 +1,6 @@
 package org.gridwatch.jobs.state;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridwatch.jobs.state.BitForBit.assertSame;
 
 import java.lang.reflect.Array;
@@ -178,7 +179,9 @@ class StateCodecTest {
                                     "arrearsCheckAt",
                                     "latestEventMillis")),
                     Map.entry(CustomerLoad.class, List.of("master", "months", "days", "nextSoFar")),
-                    Map.entry(MeterState.class, List.of("customer", "covered", "months", "days")));
+                    Map.entry(
+                            MeterState.class,
+                            List.of("customer", "covered", "months", "days", "endedMonths")));
 
     @Test
     void theCodecWritesEveryField() {
@@ -342,6 +345,36 @@ class StateCodecTest {
                             new DataInputDeserializer(out.getCopyOfBuffer())),
                     "meter");
         }
+    }
+
+    @Test
+    void anEndedMonthIsWrittenAsAnOpenOneAndReadBackOpen() throws Exception {
+        MonthlyUsage january = filled(MonthlyUsage.class);
+        january.yearMonth = 202601;
+        MonthlyUsage february = filled(MonthlyUsage.class);
+        february.yearMonth = 202602;
+        MeterState packed = new MeterState();
+        packed.customer = anyCustomer();
+        packed.putMonth(february);
+        packed.putEnded(january);
+        MeterState open = new MeterState();
+        open.customer = packed.customer;
+        open.putMonth(january);
+        open.putMonth(february);
+
+        DataOutputSerializer out = new DataOutputSerializer(4096);
+        MeterStateSerializer.INSTANCE.serialize(packed, out);
+        byte[] written = out.getCopyOfBuffer();
+        out.clear();
+        MeterStateSerializer.INSTANCE.serialize(open, out);
+
+        // the same bytes as the layout before ended months were packed: restores either way
+        assertThat(written).isEqualTo(out.getCopyOfBuffer());
+        MeterState restored =
+                MeterStateSerializer.INSTANCE.deserialize(new DataInputDeserializer(written));
+        assertSame(open, restored, "meter");
+        assertSame(january, packed.takeEnded(202601), "january");
+        assertThat(packed.endedMonths).isEmpty();
     }
 
     /** Up to two open months and two open days, each field random. */
