@@ -272,6 +272,31 @@ class CustomerAccountsTest {
     }
 
     @Test
+    void aConfirmedTheftReceivedBehindEventTimeCountsAndGoesOutWithTheNextStep() throws Exception {
+        // An inspector's finding of 5 February entered a week later (the inspections feed lags):
+        // event time has passed it, and a standing of the customer has gone out since.
+        billJanuary();
+        read("2026-02-13T08:15", 1.0);
+        watermark("2026-02-12T10:00");
+        CustomerStanding before = standings().get(standings().size() - 1);
+        assertThat(before.theftHistory()).isFalse();
+
+        Inspection found =
+                new Inspection(
+                        "C1", "A-1", at("2026-02-05T10:00"), InspectionOutcome.CONFIRMED_THEFT);
+        harness.processElement2(AccountEvent.of(found), found.tsMillis());
+        assertThat(standings().get(standings().size() - 1).theftHistory()).isFalse(); // waits
+        watermark(at("2026-02-12T10:00") + 1); // the job's next step of event time
+
+        CustomerStanding after = standings().get(standings().size() - 1);
+        assertThat(after.theftHistory()).isTrue();
+        assertThat(after.creditGrade()).isEqualTo(CreditGrade.C);
+        // stamped when the job learned of it, after the standing it corrects
+        assertThat(after.tsMillis()).isEqualTo(at("2026-02-12T10:00") + 1);
+        assertThat(after.tsMillis()).isGreaterThan(before.tsMillis());
+    }
+
+    @Test
     void anUnpaidBillSendsAStandingWhenItReaches30DaysPastDueWithoutAnyEvent() throws Exception {
         billJanuary();
         read("2026-03-25T08:15", 1.0); // the meter goes on reporting; nobody pays
