@@ -290,31 +290,17 @@ public final class StateCodec {
 
     /** A month's usage as {@link #writeUsage} writes it: the form an ended month waits in. */
     public static byte[] packUsage(MonthlyUsage u) {
-        try {
-            DataOutputSerializer out = new DataOutputSerializer(512);
-            writeUsage(out, u);
-            return out.getCopyOfBuffer();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return bytesOf(u, StateCodec::writeUsage);
     }
 
     /** The month's usage {@link #packUsage} packed, as a new object. */
     public static MonthlyUsage unpackUsage(byte[] packed) {
-        try {
-            return readUsage(new DataInputDeserializer(packed));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return fromBytes(packed, StateCodec::readUsage);
     }
 
     /** The {@link MonthlyUsage#yearMonth} of a packed month: its first field. */
     public static int packedMonthKey(byte[] packed) {
-        try {
-            return readInt(new DataInputDeserializer(packed));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return fromBytes(packed, StateCodec::readInt);
     }
 
     /** A deep copy of a month's usage, through its written form (every field, by construction). */
@@ -334,10 +320,24 @@ public final class StateCodec {
 
     /** A value written and read back: a deep copy, by construction. */
     static <T> T throughBytes(T value, Write<T> write, Read<T> read) {
+        return fromBytes(bytesOf(value, write), read);
+    }
+
+    /** A value as {@code write} writes it. */
+    private static <T> byte[] bytesOf(T value, Write<T> write) {
         try {
             DataOutputSerializer out = new DataOutputSerializer(512);
             write.to(out, value);
-            return read.from(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
+            return out.getCopyOfBuffer();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A value {@code read} reads from {@code bytes}. */
+    private static <T> T fromBytes(byte[] bytes, Read<T> read) {
+        try {
+            return read.from(new DataInputDeserializer(bytes));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
