@@ -25,7 +25,7 @@ public final class MeterState extends OpenUsage {
 
     /**
      * Months that have ended, each as {@link StateCodec#packUsage} packs it, in no particular
-     * order; not in {@link #months}. Written with the open months, and read back among them.
+     * order; not in {@link #months}. Checkpointed as they are ({@link MeterStateSerializer}).
      */
     public byte[][] endedMonths = NO_ENDED_MONTHS;
 

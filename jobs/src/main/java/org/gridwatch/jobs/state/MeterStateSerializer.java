@@ -7,14 +7,16 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * {@link MeterState} in checkpoints, written by {@link StateCodec}. Layout 2 adds the customer's
- * open months and days to layout 1 (the customer and the covered quarter hours), which is still
- * read ({@link LayoutSnapshot}).
+ * {@link MeterState} in checkpoints, written by {@link StateCodec}. Layout 2 added the customer's
+ * open months and days to layout 1 (the customer and the covered quarter hours); layout 3 keeps the
+ * ended months as they wait, packed, so that RocksDB, which reads and writes the value at every
+ * reading, copies them instead of unpacking and packing them again. Layouts 1 and 2 are still read
+ * ({@link LayoutSnapshot}).
  */
 public final class MeterStateSerializer extends StateSerializer<MeterState> {
     private static final long serialVersionUID = 1L;
 
-    static final int LAYOUT = 2;
+    static final int LAYOUT = 3;
 
     public static final MeterStateSerializer INSTANCE = new MeterStateSerializer();
 
@@ -26,14 +28,56 @@ public final class MeterStateSerializer extends StateSerializer<MeterState> {
     @Override
     public void serialize(MeterState state, DataOutputView out) throws IOException {
         FirstLayout.INSTANCE.serialize(state, out);
-        StateCodec.writeOpenUsage(out, state, state.endedMonths);
+        StateCodec.writeVarLong(out, state.endedMonths.length);
+        for (byte[] month : state.endedMonths) {
+            StateCodec.writeVarLong(out, month.length);
+            out.write(month);
+        }
+        StateCodec.writeOpenUsage(out, state);
     }
 
     @Override
     public MeterState deserialize(DataInputView in) throws IOException {
         MeterState state = FirstLayout.INSTANCE.deserialize(in);
+        int ended = (int) StateCodec.readVarLong(in);
+        if (ended > 0) {
+            state.endedMonths = new byte[ended][];
+            for (int i = 0; i < ended; i++) {
+                state.endedMonths[i] = new byte[(int) StateCodec.readVarLong(in)];
+                in.readFully(state.endedMonths[i]);
+            }
+        }
         StateCodec.readOpenUsage(in, state);
         return state;
+    }
+
+    /** Layout 2, of the releases before ended months were kept packed: read on restore. */
+    static final class SecondLayout extends StateSerializer<MeterState> {
+        private static final long serialVersionUID = 1L;
+        static final SecondLayout INSTANCE = new SecondLayout();
+
+        @Override
+        public MeterState createInstance() {
+            return new MeterState();
+        }
+
+        @Override
+        public void serialize(MeterState state, DataOutputView out) throws IOException {
+            FirstLayout.INSTANCE.serialize(state, out);
+            StateCodec.writeOpenUsage(out, state, state.endedMonths);
+        }
+
+        @Override
+        public MeterState deserialize(DataInputView in) throws IOException {
+            MeterState state = FirstLayout.INSTANCE.deserialize(in);
+            StateCodec.readOpenUsage(in, state);
+            return state;
+        }
+
+        @Override
+        public TypeSerializerSnapshot<MeterState> snapshotConfiguration() {
+            return new Snapshot(2);
+        }
     }
 
     @Override
@@ -83,7 +127,7 @@ public final class MeterStateSerializer extends StateSerializer<MeterState> {
         }
 
         Snapshot(int layout) {
-            super(layout, List.of(FirstLayout.INSTANCE, INSTANCE));
+            super(layout, List.of(FirstLayout.INSTANCE, SecondLayout.INSTANCE, INSTANCE));
         }
     }
 }

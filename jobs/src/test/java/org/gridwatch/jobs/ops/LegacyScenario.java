@@ -49,6 +49,12 @@ public final class LegacyScenario {
     /** Where the first part ends: 2026-02-10 13:00 local, a bill and a day behind it. */
     static final long SPLIT = START + (40L * 96 + 52) * QUARTER;
 
+    /**
+     * Another place to stop, in January's allowed lateness: 2026-02-02 05:00 local, January ended
+     * and waiting in the meter join for its billing on 3 February, February open beside it.
+     */
+    static final long SPLIT_IN_LATENESS = START + (32L * 96 + 20) * QUARTER;
+
     /** Where the second part ends: 2026-03-05 local. */
     static final long END = START + 63L * 96 * QUARTER;
 
@@ -130,16 +136,31 @@ public final class LegacyScenario {
         }
     }
 
-    /** Writes the snapshots of both operators after the first part: {@code main DIR}. */
+    /**
+     * Writes the snapshots of both operators after the first part: {@code main DIR [NAME
+     * [in-lateness] [rocksdb]]}, as {@code DIR/customer-accounts-NAME.snapshot} and {@code
+     * DIR/meter-enrichment-NAME.snapshot} (NAME 0.1 by default); {@code in-lateness} stops at
+     * {@link #SPLIT_IN_LATENESS} instead of {@link #SPLIT}, {@code rocksdb} runs the operators on
+     * RocksDB.
+     */
     public static void main(String[] args) throws Exception {
+        String name = args.length > 1 ? args[1] : "0.1";
+        java.util.List<String> options = java.util.Arrays.asList(args);
+        long split = options.contains("in-lateness") ? SPLIT_IN_LATENESS : SPLIT;
         var accounts = accounts();
         var meters = meters();
+        if (options.contains("rocksdb")) {
+            accounts.setStateBackend(
+                    new org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend());
+            meters.setStateBackend(
+                    new org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend());
+        }
         accounts.open();
         meters.open();
-        run(new JoinToAccounts(meters, accounts), 0, (SPLIT - START) / QUARTER);
+        run(new JoinToAccounts(meters, accounts), 0, (split - START) / QUARTER);
         OperatorSnapshotUtil.writeStateHandle(
-                accounts.snapshot(1, SPLIT), args[0] + "/customer-accounts-0.1.snapshot");
+                accounts.snapshot(1, split), args[0] + "/customer-accounts-" + name + ".snapshot");
         OperatorSnapshotUtil.writeStateHandle(
-                meters.snapshot(1, SPLIT), args[0] + "/meter-enrichment-0.1.snapshot");
+                meters.snapshot(1, split), args[0] + "/meter-enrichment-" + name + ".snapshot");
     }
 }

@@ -11,6 +11,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.OperatorSnapshotUtil;
 import org.apache.flink.util.OutputTag;
+import org.gridwatch.jobs.state.MeterState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -175,8 +176,48 @@ class LegacyStateTest {
         restoresAsIfNeverStopped("c8970a6-rocksdb", true);
     }
 
+    /**
+     * A savepoint of 9c435e7 (the join's layout 2, every open month as objects) taken in January's
+     * allowed lateness, January and February open in the join ({@link LegacyScenario#main} {@code
+     * DIR 9c435e7 in-lateness [rocksdb]} with 9c435e7's operators), on the heap and on RocksDB:
+     * restored, the join packs January and ships it at its billing instant as a join that never
+     * stopped does.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aSavepointWithAMonthEndedButNotBilledGoesOnAsIfNeverStopped(boolean rocksDb)
+            throws Exception {
+        var join = LegacyScenario.meters();
+        if (rocksDb) {
+            join.setStateBackend(new EmbeddedRocksDBStateBackend());
+        }
+        join.initializeState(
+                snapshot(
+                        "meter-enrichment-"
+                                + (rocksDb ? "9c435e7-rocksdb" : "9c435e7")
+                                + ".snapshot"));
+        join.open();
+        join.getOperator().setCurrentKey("M1");
+        MeterState meter =
+                join.getOperator()
+                        .getKeyedStateStore()
+                        .getState(MeterEnrichment.meterState())
+                        .value();
+        assertThat(meter.months).as("January and February open, in layout 2").hasSize(2);
+        assertThat(meter.endedMonths).isEmpty();
+        join.close();
+
+        restoresAsIfNeverStopped(
+                rocksDb ? "9c435e7-rocksdb" : "9c435e7", rocksDb, LegacyScenario.SPLIT_IN_LATENESS);
+    }
+
     private void restoresAsIfNeverStopped(String release, boolean rocksDb) throws Exception {
-        long split = (LegacyScenario.SPLIT - LegacyScenario.START) / 900_000L;
+        restoresAsIfNeverStopped(release, rocksDb, LegacyScenario.SPLIT);
+    }
+
+    private void restoresAsIfNeverStopped(String release, boolean rocksDb, long splitMillis)
+            throws Exception {
+        long split = (splitMillis - LegacyScenario.START) / 900_000L;
         long end = (LegacyScenario.END - LegacyScenario.START) / 900_000L;
 
         var neverStopped = new JoinToAccounts(LegacyScenario.meters(), LegacyScenario.accounts());
