@@ -51,14 +51,34 @@ public final class MeterStateSerializer extends StateSerializer<MeterState> {
         return state;
     }
 
-    /** Layout 2, of the releases before ended months were kept packed: read on restore. */
-    static final class SecondLayout extends StateSerializer<MeterState> {
+    /** The reader of an earlier layout, for a restore. */
+    abstract static class EarlierLayout extends StateSerializer<MeterState> {
         private static final long serialVersionUID = 1L;
-        static final SecondLayout INSTANCE = new SecondLayout();
+
+        private final int layout;
+
+        EarlierLayout(int layout) {
+            this.layout = layout;
+        }
 
         @Override
         public MeterState createInstance() {
             return new MeterState();
+        }
+
+        @Override
+        public TypeSerializerSnapshot<MeterState> snapshotConfiguration() {
+            return new Snapshot(layout);
+        }
+    }
+
+    /** Layout 2, of the releases before ended months were kept packed: read on restore. */
+    static final class SecondLayout extends EarlierLayout {
+        private static final long serialVersionUID = 1L;
+        static final SecondLayout INSTANCE = new SecondLayout();
+
+        private SecondLayout() {
+            super(2);
         }
 
         @Override
@@ -73,11 +93,6 @@ public final class MeterStateSerializer extends StateSerializer<MeterState> {
             StateCodec.readOpenUsage(in, state);
             return state;
         }
-
-        @Override
-        public TypeSerializerSnapshot<MeterState> snapshotConfiguration() {
-            return new Snapshot(2);
-        }
     }
 
     @Override
@@ -86,13 +101,12 @@ public final class MeterStateSerializer extends StateSerializer<MeterState> {
     }
 
     /** Layout 1, of the releases before the join kept open months and days: read on restore. */
-    static final class FirstLayout extends StateSerializer<MeterState> {
+    static final class FirstLayout extends EarlierLayout {
         private static final long serialVersionUID = 1L;
         static final FirstLayout INSTANCE = new FirstLayout();
 
-        @Override
-        public MeterState createInstance() {
-            return new MeterState();
+        private FirstLayout() {
+            super(1);
         }
 
         @Override
@@ -112,11 +126,6 @@ public final class MeterStateSerializer extends StateSerializer<MeterState> {
                 state.covered = StateCodec.readCovered(in);
             }
             return state;
-        }
-
-        @Override
-        public TypeSerializerSnapshot<MeterState> snapshotConfiguration() {
-            return new Snapshot(1);
         }
     }
 
