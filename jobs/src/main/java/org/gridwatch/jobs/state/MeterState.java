@@ -13,7 +13,7 @@ import org.gridwatch.core.meter.CoveredQuarters;
  *
  * <p>A month whose end event time has passed waits for its billing instant, the allowed lateness
  * later (a week), only for a late reading: it is kept packed meanwhile ({@link #endedMonths}),
- * about 0.4 kB where the month's objects take about 0.9 kB on the heap, and unpacked for a late
+ * about 0.5 kB where the month's objects take about 0.9 kB on the heap, and unpacked for a late
  * reading (then packed again) or to be shipped. In the first week of every month that is every
  * meter's previous month (docs/benchmarks.md, session 23).
  */
@@ -59,17 +59,13 @@ public final class MeterState extends OpenUsage {
 
     /** The ended month {@code yyyymm}, unpacked and no longer kept; null if it is not kept. */
     public MonthlyUsage takeEnded(int yearMonth) {
-        for (int i = 0; i < endedMonths.length; i++) {
-            if (StateCodec.packedMonthKey(endedMonths[i]) == yearMonth) {
-                MonthlyUsage month = StateCodec.unpackUsage(endedMonths[i]);
-                byte[][] rest = new byte[endedMonths.length - 1][];
-                System.arraycopy(endedMonths, 0, rest, 0, i);
-                System.arraycopy(endedMonths, i + 1, rest, i, rest.length - i);
-                endedMonths = rest.length == 0 ? NO_ENDED_MONTHS : rest;
-                return month;
-            }
+        int i = indexOfEnded(yearMonth);
+        if (i < 0) {
+            return null;
         }
-        return null;
+        MonthlyUsage month = StateCodec.unpackUsage(endedMonths[i]);
+        endedMonths = without(endedMonths, i, NO_ENDED_MONTHS);
+        return month;
     }
 
     /** A copy of month {@code yyyymm}, open or ended; null if neither. */
@@ -78,11 +74,16 @@ public final class MeterState extends OpenUsage {
         if (open != null) {
             return StateCodec.copyUsage(open);
         }
-        for (byte[] packed : endedMonths) {
-            if (StateCodec.packedMonthKey(packed) == yearMonth) {
-                return StateCodec.unpackUsage(packed);
+        int i = indexOfEnded(yearMonth);
+        return i < 0 ? null : StateCodec.unpackUsage(endedMonths[i]);
+    }
+
+    private int indexOfEnded(int yearMonth) {
+        for (int i = 0; i < endedMonths.length; i++) {
+            if (StateCodec.packedMonthKey(endedMonths[i]) == yearMonth) {
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 }

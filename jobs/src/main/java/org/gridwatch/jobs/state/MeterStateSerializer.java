@@ -83,8 +83,8 @@ public final class MeterStateSerializer extends StateSerializer<MeterState> {
 
         @Override
         public void serialize(MeterState state, DataOutputView out) throws IOException {
-            FirstLayout.INSTANCE.serialize(state, out);
-            StateCodec.writeOpenUsage(out, state, state.endedMonths);
+            FirstLayout.INSTANCE.serialize(state, out); // what layout 2 had: no ended months
+            StateCodec.writeOpenUsage(out, state);
         }
 
         @Override

@@ -105,7 +105,7 @@ public abstract class OpenUsage {
     }
 
     /** {@code all} without its entry {@code i}; {@code none} when that leaves nothing. */
-    private static <T> T[] without(T[] all, int i, T[] none) {
+    static <T> T[] without(T[] all, int i, T[] none) {
         if (all.length == 1) {
             return none;
         }

@@ -290,17 +290,17 @@ public final class StateCodec {
 
     /** A month's usage as {@link #writeUsage} writes it: the form an ended month waits in. */
     public static byte[] packUsage(MonthlyUsage u) {
-        return bytesOf(u, StateCodec::writeUsage);
+        return written(u, StateCodec::writeUsage).getCopyOfBuffer();
     }
 
     /** The month's usage {@link #packUsage} packed, as a new object. */
     public static MonthlyUsage unpackUsage(byte[] packed) {
-        return fromBytes(packed, StateCodec::readUsage);
+        return fromBytes(packed, packed.length, StateCodec::readUsage);
     }
 
     /** The {@link MonthlyUsage#yearMonth} of a packed month: its first field. */
     public static int packedMonthKey(byte[] packed) {
-        return fromBytes(packed, StateCodec::readInt);
+        return fromBytes(packed, packed.length, StateCodec::readInt);
     }
 
     /** A deep copy of a month's usage, through its written form (every field, by construction). */
@@ -320,24 +320,25 @@ public final class StateCodec {
 
     /** A value written and read back: a deep copy, by construction. */
     static <T> T throughBytes(T value, Write<T> write, Read<T> read) {
-        return fromBytes(bytesOf(value, write), read);
+        DataOutputSerializer out = written(value, write);
+        return fromBytes(out.getSharedBuffer(), out.length(), read);
     }
 
-    /** A value as {@code write} writes it. */
-    private static <T> byte[] bytesOf(T value, Write<T> write) {
+    /** A value as {@code write} writes it, in a buffer. */
+    private static <T> DataOutputSerializer written(T value, Write<T> write) {
         try {
             DataOutputSerializer out = new DataOutputSerializer(512);
             write.to(out, value);
-            return out.getCopyOfBuffer();
+            return out;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** A value {@code read} reads from {@code bytes}. */
-    private static <T> T fromBytes(byte[] bytes, Read<T> read) {
+    /** A value {@code read} reads from the first {@code length} bytes of {@code bytes}. */
+    private static <T> T fromBytes(byte[] bytes, int length, Read<T> read) {
         try {
-            return read.from(new DataInputDeserializer(bytes));
+            return read.from(new DataInputDeserializer(bytes, 0, length));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -559,20 +560,7 @@ public final class StateCodec {
 
     /** The open months, then the open days. */
     public static void writeOpenUsage(DataOutput out, OpenUsage open) throws IOException {
-        writeOpenUsage(out, open, NO_PACKED_MONTHS);
-    }
-
-    private static final byte[][] NO_PACKED_MONTHS = new byte[0][];
-
-    /**
-     * Writes the open months and days, and {@code packed}, months {@link #packUsage} packed, among
-     * the months, in the same form: they are read back unpacked.
-     */
-    static void writeOpenUsage(DataOutput out, OpenUsage open, byte[][] packed) throws IOException {
-        writeVarLong(out, open.months.length + packed.length);
-        for (byte[] month : packed) {
-            out.write(month);
-        }
+        writeVarLong(out, open.months.length);
         for (MonthlyUsage m : open.months) {
             writeUsage(out, m);
         }
