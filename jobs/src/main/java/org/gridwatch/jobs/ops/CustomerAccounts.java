@@ -31,9 +31,9 @@ import org.gridwatch.core.billing.MonthlyUsage;
 import org.gridwatch.core.billing.PaymentOutcome;
 import org.gridwatch.core.billing.ReadingHistory;
 import org.gridwatch.core.codec.EventJson;
+import org.gridwatch.core.detect.DataQualityCase;
 import org.gridwatch.core.detect.DayLoad;
 import org.gridwatch.core.detect.DayReport;
-import org.gridwatch.core.detect.MeterFaultCase;
 import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Customer;
@@ -95,8 +95,9 @@ import org.slf4j.LoggerFactory;
  * oldest open bill is overdue, every local midnight from {@link ArrearsRisk#minDaysPastDue} days
  * past due on: the chance of reaching 90 days grows with each day unpaid. Its ARREARS alerts go to
  * {@link #ALERTS}. An inspection's outcome goes to the credit record, to the next day report for
- * the area's theft case ({@link DayWatch}), and a METER_FAULT to a DATA_QUALITY alert ({@link
- * MeterFaultCase}).
+ * the area's theft case ({@link DayWatch}), and a METER_FAULT to the customer's DATA_QUALITY alert
+ * ({@link DataQualityCase}), which also says when the customer's meters fall silent or their
+ * register and intervals disagree (each day's close, {@link DayWatch}).
  *
  * <p>A deployment without a payments stream (a replay folder without {@code payments.jsonl}) bills
  * as usual but follows no bill after it is issued ({@code paymentsFollowed} false): nothing could
@@ -113,7 +114,7 @@ public final class CustomerAccounts
     public static final OutputTag<CustomerStanding> STANDINGS =
             new OutputTag<>("customer-standings", Types.POJO(CustomerStanding.class)) {};
 
-    /** ARREARS alerts, and DATA_QUALITY alerts for meters inspectors found faulty. */
+    /** ARREARS alerts, and DATA_QUALITY alerts ({@link DataQualityCase}). */
     public static final OutputTag<Alert> ALERTS =
             new OutputTag<>("arrears-alerts", TypeInformation.of(Alert.class)) {};
 
@@ -354,16 +355,22 @@ public final class CustomerAccounts
     }
 
     /**
-     * The customer was removed from the master: its state goes, and the fleet forgets it. Payments
-     * and inspections still waiting are rejected UNKNOWN_CUSTOMER. Timers armed before fire later
-     * and find nothing to do.
+     * The customer was removed from the master: its state goes, and the fleet forgets it; its open
+     * DATA_QUALITY alert closes. Payments and inspections still waiting are rejected
+     * UNKNOWN_CUSTOMER. Timers armed before fire later and find nothing to do.
      */
     private void onRemoval(Context ctx) throws Exception {
         Customer removed = master();
+        long now = watermark(ctx);
         if (removed != null) {
             leave(removed, "removed from the customer master", ctx);
+            DataQualityCase quality = book() == null ? null : book().quality;
+            Alert closed =
+                    quality == null ? null : quality.onRemoval(removed, now, settings.zone());
+            if (closed != null) {
+                ctx.output(ALERTS, closed);
+            }
         }
-        long now = watermark(ctx);
         for (List<AccountEvent> due : waiting.values()) {
             for (AccountEvent e : due) {
                 rejectUnknown(
@@ -592,12 +599,12 @@ public final class CustomerAccounts
         } else {
             accounts.onInspection(e.inspection, model.credit());
             days.onInspection(e.inspection.outcome(), book);
-            MeterFaultCase faults = book.faults;
-            faults = faults == null ? new MeterFaultCase() : faults;
-            Alert alert = faults.onInspection(e.inspection, master(), settings.zone());
+            DataQualityCase quality = book.quality;
+            quality = quality == null ? new DataQualityCase() : quality;
+            Alert alert = quality.onInspection(e.inspection, master(), settings.zone());
             if (alert != null) {
                 ctx.output(ALERTS, alert);
-                book.faults = faults;
+                book.quality = quality;
             }
         }
         publish(ctx, accounts, Math.max(e.tsMillis(), appliedMillis), false);
@@ -628,20 +635,35 @@ public final class CustomerAccounts
         end();
     }
 
-    /** The day closing at {@code timestamp}, if one does: judged and reported to its area. */
+    /**
+     * The day closing at {@code timestamp}, if one does: judged and reported to its area, and told
+     * to the customer's data-quality case (whose alert goes to {@link #ALERTS}).
+     */
     private void closeDay(long timestamp, Context ctx) throws Exception {
         CustomerLoad current = load();
-        if (current == null || current.master == null || current.days.length == 0) {
+        if (current == null || current.master == null || !days.closesADay(timestamp)) {
             return;
         }
         int open = current.days.length;
-        DayReport day = days.onTimer(timestamp, current, bookToPeek());
+        DayWatch.Closed closed =
+                days.onTimer(
+                        timestamp,
+                        current,
+                        bookToPeek(),
+                        ctx.timerService(),
+                        withinInput(timestamp, ctx));
         if (current.days.length != open) {
             loadChanged = true;
-            bookChanged = true;
         }
-        if (day != null) {
-            ctx.output(DayWatch.DAYS, day);
+        if (closed == null) {
+            return;
+        }
+        bookChanged = true;
+        if (closed.report() != null) {
+            ctx.output(DayWatch.DAYS, closed.report());
+        }
+        if (closed.quality() != null) {
+            ctx.output(ALERTS, closed.quality());
         }
     }
 

@@ -6,11 +6,13 @@ import java.time.ZoneId;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.util.OutputTag;
+import org.gridwatch.core.detect.DataQualityCase;
 import org.gridwatch.core.detect.DayJudge;
 import org.gridwatch.core.detect.DayLoad;
 import org.gridwatch.core.detect.DayPrices;
 import org.gridwatch.core.detect.DayReport;
 import org.gridwatch.core.detect.UsageBaseline;
+import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.InspectionOutcome;
 import org.gridwatch.core.tariff.PeriodLookup;
@@ -87,19 +89,53 @@ final class DayWatch {
         return true;
     }
 
-    /** The day closing at {@code timestamp}, judged; null if none closes then. */
-    DayReport onTimer(long timestamp, CustomerLoad load, AccountBook book) {
-        Customer customer = load == null ? null : load.master;
+    /** Whether a day of the customers closes at {@code timestamp} here. */
+    boolean closesADay(long timestamp) {
+        return closesAt(closingDate(timestamp)) == timestamp;
+    }
+
+    private LocalDate closingDate(long timestamp) {
         long lastMilli = timestamp - grace - 1;
-        LocalDate date = java.time.Instant.ofEpochMilli(lastMilli).atZone(zone).toLocalDate();
-        if (closesAt(date) != timestamp) {
+        return java.time.Instant.ofEpochMilli(lastMilli).atZone(zone).toLocalDate();
+    }
+
+    /**
+     * What a day's close gives: the day judged, for the area's theft watch (null when the customer
+     * had no reading that day), and the customer's DATA_QUALITY alert, if it changed (null if not).
+     */
+    record Closed(DayReport report, Alert quality) {}
+
+    /**
+     * The day closing at {@code timestamp}: judged if it had readings, and told to the customer's
+     * {@link DataQualityCase} either way; null if no day of the customer closes then. While within
+     * the input, the next day's close is armed too (the same instant the next day's readings arm,
+     * so one timer for a meter that reads): a meter that falls silent is still seen, day by day.
+     *
+     * @param withinInput whether {@code timestamp} is within the input (not the end of a replay,
+     *     when every pending timer fires): a day after the input's end is no silence
+     */
+    Closed onTimer(
+            long timestamp,
+            CustomerLoad load,
+            AccountBook book,
+            TimerService timers,
+            boolean withinInput) {
+        Customer customer = load == null ? null : load.master;
+        LocalDate date = closingDate(timestamp);
+        if (customer == null || closesAt(date) != timestamp) {
             return null;
         }
-        DayLoad day = load == null ? null : load.day(date.toEpochDay());
-        if (day == null || customer == null) {
-            return null;
+        long epochDay = date.toEpochDay();
+        DayLoad day = load.day(epochDay);
+        DataQualityCase quality = book.quality;
+        if (day == null) {
+            if (quality == null || !withinInput) {
+                return null;
+            }
+            timers.registerEventTimeTimer(closesAt(date.plusDays(1)));
+            return new Closed(null, quality.onDayUnread(epochDay, customer, timestamp));
         }
-        load.removeDay(date.toEpochDay());
+        load.removeDay(epochDay);
         UsageBaseline usual = book.usual;
         if (usual == null) {
             usual = new UsageBaseline();
@@ -114,12 +150,21 @@ final class DayWatch {
                         DayPrices.peakHours(peakHours, day.dayStartMillis),
                         DayPrices.hourPrices(tariffs, customer.tariffId(), day.dayStartMillis),
                         timestamp);
+        if (quality == null) {
+            quality = new DataQualityCase();
+            book.quality = quality;
+        }
+        Alert alert =
+                quality.onDayRead(epochDay, day, report.registerMismatch(), customer, timestamp);
+        if (withinInput) {
+            timers.registerEventTimeTimer(closesAt(date.plusDays(1)));
+        }
         InspectionOutcome found = book.inspected;
         if (found != null) {
             book.inspected = null;
-            return report.withInspected(found);
+            report = report.withInspected(found);
         }
-        return report;
+        return new Closed(report, alert);
     }
 
     private long startMillis(LocalDate date) {

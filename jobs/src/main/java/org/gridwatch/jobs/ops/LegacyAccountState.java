@@ -10,6 +10,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.gridwatch.core.arrears.ArrearsCase;
 import org.gridwatch.core.billing.MonthlyUsage;
 import org.gridwatch.core.billing.ReadingHistory;
+import org.gridwatch.core.detect.DataQualityCase;
 import org.gridwatch.core.detect.DayLoad;
 import org.gridwatch.core.detect.MeterFaultCase;
 import org.gridwatch.core.detect.UsageBaseline;
@@ -94,7 +95,7 @@ final class LegacyAccountState {
         book.history = readingHistory.value();
         book.usual = baseline.value();
         book.arrears = arrears.value();
-        book.faults = meterFaults.value();
+        book.quality = DataQualityCase.of(meterFaults.value());
         book.inspected = inspected.value();
         Long credit = creditCheckAt.value();
         book.creditCheckAt = credit == null ? AccountBook.NONE : credit;
@@ -107,7 +108,7 @@ final class LegacyAccountState {
                         && book.history == null
                         && book.usual == null
                         && book.arrears == null
-                        && book.faults == null
+                        && book.quality == null
                         && book.inspected == null
                         && credit == null
                         && arrearsAt == null

@@ -5,7 +5,7 @@ import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.gridwatch.core.arrears.ArrearsCase;
 import org.gridwatch.core.billing.ReadingHistory;
-import org.gridwatch.core.detect.MeterFaultCase;
+import org.gridwatch.core.detect.DataQualityCase;
 import org.gridwatch.core.detect.UsageBaseline;
 import org.gridwatch.core.event.InspectionOutcome;
 import org.gridwatch.core.value.CustomerAccount;
@@ -14,8 +14,8 @@ import org.gridwatch.core.value.CustomerAccount;
  * What the customer operator keeps of a customer between its days, bills and payments, none of it
  * read for a single reading: the account (ledger, credit, value history, paying habit), billing's
  * reading history, detection's usual day and the inspection waiting to ride on the next day report,
- * the arrears and meter-fault cases, and the instants of the armed credit and arrears checks and of
- * the latest payment or inspection.
+ * the arrears and data-quality cases, and the instants of the armed credit and arrears checks and
+ * of the latest payment or inspection.
  *
  * <p>Kept in state as its compact bytes ({@link #encode}, {@link #decode}), not as objects: on the
  * heap backend a few hundred bytes instead of some two dozen objects and arrays, and it is read and
@@ -26,13 +26,17 @@ public final class AccountBook {
     /** No instant. */
     public static final long NONE = Long.MIN_VALUE;
 
-    private static final int VERSION = 1;
+    /**
+     * 2 since the data-quality case (the meter-fault case of version 1, with what the data says of
+     * the meter); version 1 is read.
+     */
+    private static final int VERSION = 2;
 
     public CustomerAccount account;
     public ReadingHistory history;
     public UsageBaseline usual;
     public ArrearsCase arrears;
-    public MeterFaultCase faults;
+    public DataQualityCase quality;
     public InspectionOutcome inspected;
     public long creditCheckAt = NONE;
     public long arrearsCheckAt = NONE;
@@ -57,7 +61,7 @@ public final class AccountBook {
                             | (history != null ? 2 : 0)
                             | (usual != null ? 4 : 0)
                             | (arrears != null ? 8 : 0)
-                            | (faults != null ? 16 : 0);
+                            | (quality != null ? 16 : 0);
             out.writeByte(present);
             out.writeByte(inspected == null ? 0 : inspected.ordinal() + 1);
             out.writeLong(creditCheckAt);
@@ -75,8 +79,8 @@ public final class AccountBook {
             if (arrears != null) {
                 StateCodec.writeArrears(out, arrears);
             }
-            if (faults != null) {
-                StateCodec.writeFaults(out, faults);
+            if (quality != null) {
+                StateCodec.writeQuality(out, quality);
             }
             return out.getCopyOfBuffer();
         } catch (IOException e) {
@@ -92,7 +96,7 @@ public final class AccountBook {
         try {
             DataInputDeserializer in = new DataInputDeserializer(bytes);
             int version = in.readUnsignedByte();
-            if (version != VERSION) {
+            if (version != VERSION && version != 1) {
                 throw new IllegalStateException("account book of version " + version);
             }
             int present = in.readUnsignedByte();
@@ -114,7 +118,7 @@ public final class AccountBook {
                 b.arrears = StateCodec.readArrears(in);
             }
             if ((present & 16) != 0) {
-                b.faults = StateCodec.readFaults(in);
+                b.quality = StateCodec.readQuality(in, version);
             }
             return b;
         } catch (IOException e) {

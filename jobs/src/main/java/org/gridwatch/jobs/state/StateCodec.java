@@ -13,8 +13,8 @@ import org.gridwatch.core.billing.CustomerLedger;
 import org.gridwatch.core.billing.MonthlyUsage;
 import org.gridwatch.core.billing.ReadingGaps;
 import org.gridwatch.core.billing.ReadingHistory;
+import org.gridwatch.core.detect.DataQualityCase;
 import org.gridwatch.core.detect.DayLoad;
-import org.gridwatch.core.detect.MeterFaultCase;
 import org.gridwatch.core.detect.UsageBaseline;
 import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.CustomerClass;
@@ -78,6 +78,23 @@ public final class StateCodec {
 
     static int readInt(DataInput in) throws IOException {
         return (int) readSigned(in);
+    }
+
+    /**
+     * A day, or none ({@link Long#MIN_VALUE}), as 0 for none and the day's zig-zag plus one: an
+     * epoch day of this century in 3 bytes, none in one (not 10).
+     */
+    public static void writeEpochDay(DataOutput out, long day) throws IOException {
+        writeVarLong(out, day == Long.MIN_VALUE ? 0 : ((day << 1) ^ (day >> 63)) + 1);
+    }
+
+    public static long readEpochDay(DataInput in) throws IOException {
+        long z = readVarLong(in);
+        if (z == 0) {
+            return Long.MIN_VALUE;
+        }
+        z -= 1;
+        return (z >>> 1) ^ -(z & 1);
     }
 
     /** A string or null. */
@@ -658,16 +675,47 @@ public final class StateCodec {
         return a;
     }
 
-    public static void writeFaults(DataOutput out, MeterFaultCase f) throws IOException {
-        writeString(out, f.alertId);
-        writeInt(out, f.faultsFound);
+    public static void writeQuality(DataOutput out, DataQualityCase q) throws IOException {
+        writeString(out, q.alertId);
+        writeInt(out, q.faultsFound);
+        writeEpochDay(out, q.lastReadDay);
+        writeInt(out, q.silentDays);
+        writeEpochDay(out, q.mismatchDay);
+        if (q.mismatchDay != DataQualityCase.NONE) {
+            writeEpochDay(out, q.previousMismatchDay);
+            out.writeDouble(q.mismatchRegisterKwh);
+            out.writeDouble(q.mismatchIntervalKwh);
+        }
+        writeEnum(out, q.emittedFinding);
+        writeEnum(out, q.emittedSeverity);
     }
 
-    public static MeterFaultCase readFaults(DataInput in) throws IOException {
-        MeterFaultCase f = new MeterFaultCase();
-        f.alertId = readString(in);
-        f.faultsFound = readInt(in);
-        return f;
+    /**
+     * The case as {@link #writeQuality} wrote it; an account book of version 1 held only the
+     * meter-fault part (its alert and the faults found).
+     */
+    public static DataQualityCase readQuality(DataInput in, int bookVersion) throws IOException {
+        DataQualityCase q = new DataQualityCase();
+        q.alertId = readString(in);
+        q.faultsFound = readInt(in);
+        if (bookVersion == 1) {
+            if (q.alertId != null) {
+                q.emittedFinding = DataQualityCase.Finding.METER_FAULT_FOUND;
+                q.emittedSeverity = Severity.MEDIUM;
+            }
+            return q;
+        }
+        q.lastReadDay = readEpochDay(in);
+        q.silentDays = readInt(in);
+        q.mismatchDay = readEpochDay(in);
+        if (q.mismatchDay != DataQualityCase.NONE) {
+            q.previousMismatchDay = readEpochDay(in);
+            q.mismatchRegisterKwh = in.readDouble();
+            q.mismatchIntervalKwh = in.readDouble();
+        }
+        q.emittedFinding = readEnum(in, DataQualityCase.Finding.values());
+        q.emittedSeverity = readEnum(in, Severity.values());
+        return q;
     }
 
     // ---- the meter join ----

@@ -103,12 +103,12 @@ public final class TheftCaseCodec {
         writeFloats(out, e.smoothed);
         writeFloats(out, e.netSpread);
         StateCodec.writeInt(out, e.scoredDays);
-        writeDay(out, e.lastDay);
-        writeDay(out, e.tamperDay);
-        writeDay(out, e.rollbackDay);
-        writeDay(out, e.reverseDay);
-        writeDay(out, e.phaseDay);
-        writeDay(out, e.mismatchDay);
+        StateCodec.writeEpochDay(out, e.lastDay);
+        StateCodec.writeEpochDay(out, e.tamperDay);
+        StateCodec.writeEpochDay(out, e.rollbackDay);
+        StateCodec.writeEpochDay(out, e.reverseDay);
+        StateCodec.writeEpochDay(out, e.phaseDay);
+        StateCodec.writeEpochDay(out, e.mismatchDay);
         writeFloat(out, e.recentKwh);
         writeFloat(out, e.usualKwh);
         writeFloat(out, e.hourlyStolenKwh);
@@ -124,12 +124,12 @@ public final class TheftCaseCodec {
         e.smoothed = readFloats(in);
         e.netSpread = readFloats(in);
         e.scoredDays = StateCodec.readInt(in);
-        e.lastDay = readDay(in);
-        e.tamperDay = readDay(in);
-        e.rollbackDay = readDay(in);
-        e.reverseDay = readDay(in);
-        e.phaseDay = readDay(in);
-        e.mismatchDay = readDay(in);
+        e.lastDay = StateCodec.readEpochDay(in);
+        e.tamperDay = StateCodec.readEpochDay(in);
+        e.rollbackDay = StateCodec.readEpochDay(in);
+        e.reverseDay = StateCodec.readEpochDay(in);
+        e.phaseDay = StateCodec.readEpochDay(in);
+        e.mismatchDay = StateCodec.readEpochDay(in);
         e.recentKwh = readFloat(in);
         e.usualKwh = readFloat(in);
         e.hourlyStolenKwh = readFloat(in);
@@ -144,7 +144,7 @@ public final class TheftCaseCodec {
     /** The match with the area's loss; its {@code shortfall} is in the case's flags. */
     private static void writeLossMatch(DataOutput out, LossMatch m) throws IOException {
         writeFloat(out, m.drive);
-        writeDay(out, m.from);
+        writeIntDay(out, m.from);
         writeFloat(out, m.beforeLossRate);
         writeFloat(out, m.beforeSpread);
         StateCodec.writeInt(out, m.beforeDays);
@@ -154,7 +154,7 @@ public final class TheftCaseCodec {
         writeFloat(out, m.usualKwh);
         writeFloat(out, m.riseKwh);
         writeFloat(out, m.suppliedKwh);
-        writeDay(out, m.areaFrom);
+        writeIntDay(out, m.areaFrom);
         writeFloat(out, m.spreads);
     }
 
@@ -209,30 +209,13 @@ public final class TheftCaseCodec {
         return a;
     }
 
-    /**
-     * A day, or none ({@link Long#MIN_VALUE}), as 0 for none and the day's zig-zag plus one: an
-     * epoch day of this century in 3 bytes, none in one (not 10).
-     */
-    private static void writeDay(DataOutput out, long day) throws IOException {
-        StateCodec.writeVarLong(out, day == Long.MIN_VALUE ? 0 : ((day << 1) ^ (day >> 63)) + 1);
-    }
-
-    private static long readDay(DataInput in) throws IOException {
-        long z = StateCodec.readVarLong(in);
-        if (z == 0) {
-            return Long.MIN_VALUE;
-        }
-        z -= 1;
-        return (z >>> 1) ^ -(z & 1);
-    }
-
     /** A day of {@link LossMatch}, whose none is {@code Integer.MIN_VALUE}: written as a day. */
-    private static void writeDay(DataOutput out, int day) throws IOException {
-        writeDay(out, day == Integer.MIN_VALUE ? Long.MIN_VALUE : (long) day);
+    private static void writeIntDay(DataOutput out, int day) throws IOException {
+        StateCodec.writeEpochDay(out, day == Integer.MIN_VALUE ? Long.MIN_VALUE : (long) day);
     }
 
     private static int readIntDay(DataInput in) throws IOException {
-        long day = readDay(in);
+        long day = StateCodec.readEpochDay(in);
         return day == Long.MIN_VALUE ? Integer.MIN_VALUE : (int) day;
     }
 }

@@ -29,6 +29,7 @@ import org.gridwatch.core.event.Payment;
 import org.gridwatch.core.event.PaymentChannel;
 import org.gridwatch.core.event.RejectReason;
 import org.gridwatch.core.event.Rejected;
+import org.gridwatch.core.event.Severity;
 import org.gridwatch.core.value.CustomerStanding;
 import org.gridwatch.jobs.MonitorSettings;
 import org.junit.jupiter.api.BeforeEach;
@@ -320,7 +321,11 @@ class CustomerAccountsTest {
     }
 
     private List<Alert> alerts() {
-        return sent(CustomerAccounts.ALERTS);
+        return alerts(AlertType.ARREARS);
+    }
+
+    private List<Alert> alerts(AlertType type) {
+        return sent(CustomerAccounts.ALERTS).stream().filter(a -> a.type() == type).toList();
     }
 
     @Test
@@ -363,7 +368,7 @@ class CustomerAccountsTest {
 
     @Test
     void aMeterFaultAnInspectorFindsIsADataQualityAlert() throws Exception {
-        billJanuary();
+        billJanuary(); // read on 15 January and 1 February
         Inspection fault =
                 new Inspection(
                         "C1",
@@ -373,16 +378,85 @@ class CustomerAccountsTest {
         harness.processElement2(AccountEvent.of(fault), fault.tsMillis());
         watermark("2026-02-05T10:00");
 
-        assertThat(alerts())
+        // The meter fell silent after 1 February: its alert opened on the 4th, the third day
+        // without a reading; the fault found is told on that one alert of the customer's.
+        assertThat(alerts(AlertType.DATA_QUALITY))
+                .filteredOn(a -> a.rule().equals("meter-fault-found"))
                 .singleElement()
                 .satisfies(
                         a -> {
-                            assertThat(a.alertId()).isEqualTo("data-quality:C1:20260205");
-                            assertThat(a.type()).isEqualTo(AlertType.DATA_QUALITY);
+                            assertThat(a.alertId()).isEqualTo("data-quality:C1:20260204");
+                            assertThat(a.status()).isEqualTo(AlertStatus.UPDATED);
                             assertThat(a.meterId()).isEqualTo("M1");
                             assertThat(a.evidence())
                                     .containsEntry("inspectedForAlert", "theft:C1:20260120");
                         });
+        assertThat(alerts(AlertType.DATA_QUALITY))
+                .extracting(Alert::alertId)
+                .containsOnly("data-quality:C1:20260118", "data-quality:C1:20260204");
+    }
+
+    @Test
+    void aMeterSilentForThreeDaysIsADataQualityAlertUntilItReadsAgain() throws Exception {
+        for (int d = 1; d <= 10; d++) {
+            read(String.format("2026-01-%02dT08:15", d), 1.0);
+        }
+        watermark("2026-01-13T02:00"); // 12 January closes: two days without a reading
+        assertThat(alerts(AlertType.DATA_QUALITY)).isEmpty();
+        watermark("2026-01-14T02:00"); // 13 January closes: the third
+        assertThat(alerts(AlertType.DATA_QUALITY))
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.alertId()).isEqualTo("data-quality:C1:20260113");
+                            assertThat(a.rule()).isEqualTo("meter-silent");
+                            assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
+                            assertThat(a.tsMillis()).isEqualTo(at("2026-01-14T02:00"));
+                            assertThat(a.evidence())
+                                    .containsEntry("lastReadingDay", "2026-01-10")
+                                    .containsEntry("silentDays", 3);
+                        });
+
+        read("2026-01-16T09:00", 1.0);
+        watermark("2026-01-17T02:00"); // 16 January closes, read
+        assertThat(alerts(AlertType.DATA_QUALITY))
+                .hasSize(2)
+                .last()
+                .satisfies(
+                        a -> {
+                            assertThat(a.status()).isEqualTo(AlertStatus.CLOSED);
+                            assertThat(a.evidence())
+                                    .containsEntry("silentFrom", "2026-01-11")
+                                    .containsEntry("resumedOn", "2026-01-16")
+                                    .containsEntry("silentDays", 5);
+                        });
+
+        // silent again from the 17th; the customer is removed from the master on the 21st
+        watermark("2026-01-20T02:00"); // the 19th closes: the third day
+        assertThat(alerts(AlertType.DATA_QUALITY)).hasSize(3);
+        harness.processElement1(CustomerFeed.removal("C1"), at("2026-01-21T09:00"));
+        watermark("2026-01-25T02:00"); // a removed customer's days are not watched
+        assertThat(alerts(AlertType.DATA_QUALITY))
+                .hasSize(4)
+                .last()
+                .satisfies(
+                        a -> {
+                            assertThat(a.alertId()).isEqualTo("data-quality:C1:20260119");
+                            assertThat(a.status()).isEqualTo(AlertStatus.CLOSED);
+                            assertThat(a.evidence())
+                                    .containsEntry(
+                                            "closedBecause", "removed from the customer master");
+                        });
+    }
+
+    @Test
+    void theDaysAfterAReplaysLastReadingAreNoSilence() throws Exception {
+        for (int d = 1; d <= 10; d++) {
+            read(String.format("2026-01-%02dT08:15", d), 1.0);
+        }
+        watermark(Long.MAX_VALUE); // the end of a replay: every pending timer fires
+
+        assertThat(alerts(AlertType.DATA_QUALITY)).isEmpty();
     }
 
     private List<Bill> bills() {

@@ -1,5 +1,6 @@
 package org.gridwatch.jobs.state;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridwatch.jobs.state.BitForBit.assertSame;
 
 import java.lang.reflect.Array;
@@ -15,8 +16,8 @@ import org.gridwatch.core.billing.CustomerLedger;
 import org.gridwatch.core.billing.MonthlyUsage;
 import org.gridwatch.core.billing.ReadingGaps;
 import org.gridwatch.core.billing.ReadingHistory;
+import org.gridwatch.core.detect.DataQualityCase;
 import org.gridwatch.core.detect.DayLoad;
-import org.gridwatch.core.detect.MeterFaultCase;
 import org.gridwatch.core.detect.UsageBaseline;
 import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.CustomerClass;
@@ -163,7 +164,19 @@ class StateCodecTest {
                                     "emittedChance",
                                     "emittedSeverity",
                                     "emittedOpenBills")),
-                    Map.entry(MeterFaultCase.class, List.of("alertId", "faultsFound")),
+                    Map.entry(
+                            DataQualityCase.class,
+                            List.of(
+                                    "alertId",
+                                    "faultsFound",
+                                    "lastReadDay",
+                                    "silentDays",
+                                    "mismatchDay",
+                                    "previousMismatchDay",
+                                    "mismatchRegisterKwh",
+                                    "mismatchIntervalKwh",
+                                    "emittedFinding",
+                                    "emittedSeverity")),
                     Map.entry(CoveredQuarters.class, List.of("newestQuarter", "horizon", "bits")),
                     Map.entry(
                             AccountBook.class,
@@ -172,7 +185,7 @@ class StateCodecTest {
                                     "history",
                                     "usual",
                                     "arrears",
-                                    "faults",
+                                    "quality",
                                     "inspected",
                                     "creditCheckAt",
                                     "arrearsCheckAt",
@@ -269,6 +282,12 @@ class StateCodecTest {
             fresh.latestMonthIndex = anyInt();
             return type.cast(fresh);
         }
+        if (o instanceof DataQualityCase q && q.mismatchDay == DataQualityCase.NONE) {
+            // written only with a disagreement
+            q.previousMismatchDay = DataQualityCase.NONE;
+            q.mismatchRegisterKwh = Double.NaN;
+            q.mismatchIntervalKwh = Double.NaN;
+        }
         if (o instanceof CustomerAccount a) {
             a.ledger = filled(CustomerLedger.class);
             a.credit = filled(CreditRecord.class);
@@ -298,7 +317,7 @@ class StateCodecTest {
             book.history = random.nextInt(5) == 0 ? null : filled(ReadingHistory.class);
             book.usual = random.nextInt(5) == 0 ? null : filled(UsageBaseline.class);
             book.arrears = random.nextInt(3) == 0 ? null : filled(ArrearsCase.class);
-            book.faults = random.nextInt(3) == 0 ? null : filled(MeterFaultCase.class);
+            book.quality = random.nextInt(3) == 0 ? null : filled(DataQualityCase.class);
             book.inspected =
                     random.nextBoolean()
                             ? null
@@ -310,6 +329,28 @@ class StateCodecTest {
             assertSame(book, AccountBook.decode(book.encode()), "book");
         }
         assertSame(new AccountBook(), AccountBook.decode(new AccountBook().encode()), "empty");
+    }
+
+    @Test
+    void anAccountBookOfVersion1KeepsItsMeterFaultCaseAsTheDataQualityCase() throws Exception {
+        // as version 1 wrote a book with only a meter-fault case: its alert and two faults found
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        out.writeByte(1); // version
+        out.writeByte(16); // present: the meter-fault case
+        out.writeByte(0); // no inspection waiting
+        out.writeLong(AccountBook.NONE);
+        out.writeLong(AccountBook.NONE);
+        out.writeLong(AccountBook.NONE);
+        StateCodec.writeString(out, "data-quality:C1:20260205");
+        StateCodec.writeInt(out, 2);
+
+        DataQualityCase q = AccountBook.decode(out.getCopyOfBuffer()).quality;
+
+        assertThat(q.alertId).isEqualTo("data-quality:C1:20260205");
+        assertThat(q.faultsFound).isEqualTo(2);
+        assertThat(q.emittedFinding).isEqualTo(DataQualityCase.Finding.METER_FAULT_FOUND);
+        assertThat(q.lastReadDay).isEqualTo(DataQualityCase.NONE); // watched from its next day
+        assertThat(q.mismatchDay).isEqualTo(DataQualityCase.NONE);
     }
 
     @Test
