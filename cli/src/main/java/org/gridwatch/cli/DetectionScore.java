@@ -47,6 +47,7 @@ final class DetectionScore {
     int bypassAreasFlagged;
 
     ArrearsScore arrears;
+    MeterFaultScore meterFaults;
 
     static DetectionScore of(Path customersFile, Path truthFile, Path alertsFile) {
         List<JsonNode> customers = read(customersFile);
@@ -133,6 +134,7 @@ final class DetectionScore {
         s.bypassAreas = bypassAreas.size();
         s.bypassAreasFlagged = (int) bypassAreas.stream().filter(lossAreas::contains).count();
         s.arrears = ArrearsScore.of(customers, truth, alerts);
+        s.meterFaults = MeterFaultScore.of(truth, alerts);
         return s;
     }
 
@@ -197,6 +199,7 @@ final class DetectionScore {
                             honest,
                             honest == 0 ? 0.0 : 100.0 * falseAlarms / honest));
             sb.append(arrears.table());
+            appendMeterFaults(sb);
             return sb.toString();
         }
         sb.append(
@@ -233,7 +236,14 @@ final class DetectionScore {
                         bypassAreasFlagged,
                         bypassAreas));
         sb.append(arrears.table());
+        appendMeterFaults(sb);
         return sb.toString();
+    }
+
+    private void appendMeterFaults(StringBuilder sb) {
+        if (meterFaults != null && meterFaults.any()) {
+            sb.append(meterFaults.table());
+        }
     }
 
     private static List<JsonNode> read(Path file) {

@@ -170,6 +170,17 @@ public final class SimulateCommand implements Callable<Integer> {
     double thieves;
 
     @Option(
+            names = "--meter-faults",
+            defaultValue = "0",
+            paramLabel = "SHARE",
+            description =
+                    "Share of honest customers whose meter fails for some days in the run's"
+                            + " middle half, in turn: silent for 3 to 14 days, or reporting zero"
+                            + " intervals while its register counts for 7 to 28 days; in"
+                            + " truth.jsonl as meterFault (default: ${DEFAULT-VALUE}: none).")
+    double meterFaults;
+
+    @Option(
             names = "--theft-start",
             paramLabel = "DAY",
             description =
@@ -325,6 +336,11 @@ public final class SimulateCommand implements Callable<Integer> {
         if (!(thieves >= 0 && thieves <= 1)) {
             throw new IllegalArgumentException("--thieves must be a share 0..1, got " + thieves);
         }
+        if (!(meterFaults >= 0 && meterFaults <= 1)) {
+            throw new IllegalArgumentException(
+                    "--meter-faults must be a share 0..1, got " + meterFaults);
+        }
+        config = config.withMeterFaults(meterFaults);
         return config.withTheft(
                 new TheftMix(
                         thieves,

@@ -89,6 +89,7 @@ public final class FleetSimulator {
         truth = new TruthJson(new EventTime(zone));
         fleet = new Fleet(config);
         thieves = Thieves.deal(fleet, config);
+        MeterFaults.deal(fleet, config);
         areas =
                 new AreaSupply(
                         fleet,
@@ -218,6 +219,11 @@ public final class FleetSimulator {
                             ? Long.MIN_VALUE
                             : millis(config.start().plusDays(t.rollbackDay)) + quarters;
             sink.truth(truth.theft(t, config.start().plusDays(t.startDay), tamperTs, rollbackTs));
+        }
+        for (SimulatedCustomer c : fleet.customers) {
+            if (c.meterFault != null) {
+                sink.truth(truth.meterFault(c, config.start()));
+            }
         }
         for (SimulatedCustomer c : fleet.customers) {
             String id = c.master.customerId();
@@ -488,6 +494,7 @@ public final class FleetSimulator {
                         c.registerWh / 1000.0,
                         Double.NaN,
                         c.pendingEvents);
+        int events = c.pendingEvents;
         c.pendingWh = 0;
         c.pendingEvents = 0;
         readings++;
@@ -496,13 +503,34 @@ public final class FleetSimulator {
                 && !ProfileRecollection.canRecollect(c, quarterOfDay)) {
             fault = null;
         }
+        MeterFault.Kind broken =
+                c.meterFault != null && c.meterFault.covers(day) ? c.meterFault.kind() : null;
+        if (broken == MeterFault.Kind.SILENT) {
+            billing.read(c, end, wh, c.registerWh, false, sink);
+            return; // nothing reaches the head-end; the meter fault's truth line says so
+        }
+        long reportedWh = wh;
+        if (broken == MeterFault.Kind.INTERVALS_ZERO) {
+            // the register counts (and bills); the interval is reported as nothing, not re-sent
+            reportedWh = 0;
+            line =
+                    json.reading(
+                            meterId,
+                            end,
+                            c.intervalMinutes(),
+                            0.0,
+                            c.registerWh / 1000.0,
+                            Double.NaN,
+                            events);
+            fault = fault == DeliveryFault.OVERLAPPING ? null : fault;
+        }
         billing.read(c, end, wh, c.registerWh, fault != DeliveryFault.MISSING, sink);
         if (fault == DeliveryFault.MISSING) {
             injected[DeliveryFault.MISSING.ordinal()]++;
             sink.truth(truth.fault(DeliveryFault.MISSING, meterId, end, end));
             return;
         }
-        areas.dayAcceptedWh[c.area] += wh;
+        areas.dayAcceptedWh[c.area] += reportedWh;
         if (fault != DeliveryFault.LATE) {
             send(meterId, end, line);
         }

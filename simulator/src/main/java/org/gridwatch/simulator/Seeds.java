@@ -22,6 +22,7 @@ final class Seeds {
     static final int PAYER = 13;
     static final int PLANNED_OUTAGE = 14;
     static final int TECHNICAL_LOSS = 15;
+    static final int METER_FAULT = 16;
 
     private Seeds() {}
 

@@ -43,6 +43,9 @@ final class SimulatedCustomer {
     /** This customer's theft during the run, or null for an honest customer. */
     Thief thief;
 
+    /** The meter's fault during the run, or null ({@link MeterFaults}). */
+    MeterFault meterFault;
+
     /**
      * The day (index in the run) on which an honest meter raises a spurious COVER_OPEN, or -1; and
      * on which of the day's readings (0 for the first).

@@ -32,6 +32,8 @@ import org.gridwatch.core.codec.EventTime;
  *     the run: a monitor that starts with the run then knows every bill its payments settle, which
  *     the credit tests need (GridWatch cannot see a bill issued before it started).
  * @param theft who steals from which day and how; {@link TheftMix#NONE} by default
+ * @param meterFaults the share of honest customers whose meter fails for some days ({@link
+ *     MeterFaults}: silent, or reporting zero intervals while its register counts); 0 by default
  */
 public record SimulationConfig(
         int customers,
@@ -49,7 +51,8 @@ public record SimulationConfig(
         double plannedOutagesPerAreaYear,
         double speed,
         boolean openingBill,
-        TheftMix theft) {
+        TheftMix theft,
+        double meterFaults) {
 
     /** About a hundred customers per transformer area, a typical 400 kVA city area. */
     public static final int DEFAULT_CUSTOMERS_PER_AREA = 100;
@@ -69,6 +72,10 @@ public record SimulationConfig(
         if (areas < 1 || areas > customers) {
             throw new IllegalArgumentException(
                     "areas must be 1..customers (" + customers + "), got " + areas);
+        }
+        if (!(meterFaults >= 0 && meterFaults <= 1)) {
+            throw new IllegalArgumentException(
+                    "meter faults must be a share 0..1, got " + meterFaults);
         }
         if (!(outagesPerAreaYear >= 0)) {
             throw new IllegalArgumentException(
@@ -127,7 +134,8 @@ public record SimulationConfig(
                 1.0,
                 0,
                 true,
-                TheftMix.NONE);
+                TheftMix.NONE,
+                0);
     }
 
     private static int areasFor(int customers, int perArea) {
@@ -201,6 +209,11 @@ public record SimulationConfig(
         return edit(d -> d.theft = value);
     }
 
+    /** The share of honest customers whose meter fails for some days ({@link MeterFaults}). */
+    public SimulationConfig withMeterFaults(double share) {
+        return edit(d -> d.meterFaults = share);
+    }
+
     /** A copy with one change; the canonical constructor validates it. */
     private SimulationConfig edit(Consumer<Draft> change) {
         Draft d = new Draft(this);
@@ -226,6 +239,7 @@ public record SimulationConfig(
         double speed;
         boolean openingBill;
         TheftMix theft;
+        double meterFaults;
 
         Draft(SimulationConfig c) {
             customers = c.customers;
@@ -244,6 +258,7 @@ public record SimulationConfig(
             speed = c.speed;
             openingBill = c.openingBill;
             theft = c.theft;
+            meterFaults = c.meterFaults;
         }
 
         SimulationConfig config() {
@@ -263,7 +278,8 @@ public record SimulationConfig(
                     plannedOutagesPerAreaYear,
                     speed,
                     openingBill,
-                    theft);
+                    theft,
+                    meterFaults);
         }
     }
 }

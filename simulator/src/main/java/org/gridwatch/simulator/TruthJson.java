@@ -235,6 +235,23 @@ final class TruthJson {
      * org.gridwatch.core.detect.TheftAttack} uses, and {@code seed} of its per-day draws), the
      * tamper flag of its meter and the register's rollback, each with the reading that shows it.
      */
+    /**
+     * A meter's fault ({@link MeterFault}): its kind, the first faulty day and the first day it is
+     * right again ({@code end}, exclusive; past the run's end if it never is within it).
+     */
+    String meterFault(SimulatedCustomer c, LocalDate runStart) {
+        MeterFault f = c.meterFault;
+        sb.setLength(0);
+        sb.append("{\"type\":\"meterFault\",\"customerId\":\"").append(c.master.customerId());
+        sb.append("\",\"meterId\":\"").append(c.master.meterId());
+        sb.append("\",\"areaId\":\"").append(c.master.areaId());
+        sb.append("\",\"kind\":\"").append(f.kind().label());
+        sb.append("\",\"start\":\"").append(runStart.plusDays(f.startDay()));
+        sb.append("\",\"end\":\"").append(runStart.plusDays(f.endDay()));
+        sb.append("\",\"days\":").append(f.endDay() - f.startDay());
+        return sb.append('}').toString();
+    }
+
     String theft(Thief t, LocalDate start, long tamperMillis, long rollbackMillis) {
         SimulatedCustomer c = t.customer;
         sb.setLength(0);

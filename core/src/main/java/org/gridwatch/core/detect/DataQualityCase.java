@@ -15,13 +15,10 @@ import org.gridwatch.core.event.Severity;
 
 /**
  * What is wrong with a customer's meter data, for the metering team: the customer's one
- * DATA_QUALITY alert. Three findings, the first that holds naming the alert's rule:
+ * DATA_QUALITY alert. Three findings; the alert's rule names the first that holds (what the data
+ * says now before what an inspector once found), its evidence has the numbers of all of them:
  *
  * <ol>
- *   <li>{@code meter-fault-found}: an inspector found the meter faulty (METER_FAULT). Its readings,
- *       the bills made from them and the detectors' judgement of them are wrong until it is
- *       replaced; nothing in the data says when that happens, so the alert stays open for the
- *       metering team's own system to close. Severity MEDIUM.
  *   <li>{@code meter-silent}: no reading of the customer's meters reached a day's close for {@link
  *       #SILENT_DAYS} days in a row, after a day that had some. Its bills are estimated from its
  *       own profile and no detector can judge it: a meter that lost its communication, its supply,
@@ -35,13 +32,17 @@ import org.gridwatch.core.event.Severity;
  *       #MISMATCH_QUIET_DAYS} days without another disagreement. The theft case counts the same
  *       disagreement as evidence of tampering ({@link TheftEvidence}); this alert is the metering
  *       team's, whatever the inspector finds.
+ *   <li>{@code meter-fault-found}: an inspector found the meter faulty (METER_FAULT). Its readings,
+ *       the bills made from them and the detectors' judgement of them are wrong until it is
+ *       replaced; nothing in the data says when that happens, so the alert stays open for the
+ *       metering team's own system to close. MEDIUM.
  * </ol>
  *
  * <p>Id {@code data-quality:<customer>:<yyyyMMdd of the day it opened>} (the inspection's day, or
  * the day whose close found the data wanting), score 1 (each finding is a fact, not a likelihood);
- * updated with the same id when the rule or the severity changes or another fault is found; closed
- * when no finding holds, or when the customer is removed from the master. A Flink POJO, kept in the
- * customer operator's book.
+ * updated with the same id when a finding comes or goes, the severity changes or another fault is
+ * found; closed when no finding holds, or when the customer is removed from the master. A Flink
+ * POJO, kept in the customer operator's book.
  */
 public final class DataQualityCase {
     /** No day. */
@@ -63,9 +64,9 @@ public final class DataQualityCase {
 
     /** The findings, in the order they name the alert's rule. */
     public enum Finding {
-        METER_FAULT_FOUND("meter-fault-found"),
         METER_SILENT("meter-silent"),
-        REGISTER_DISAGREES("register-disagrees-with-intervals");
+        REGISTER_DISAGREES("register-disagrees-with-intervals"),
+        METER_FAULT_FOUND("meter-fault-found");
 
         private final String rule;
 
@@ -75,6 +76,15 @@ public final class DataQualityCase {
 
         public String rule() {
             return rule;
+        }
+
+        public int bit() {
+            return 1 << ordinal();
+        }
+
+        /** The first finding of a set ({@link #bit}s), which names the alert; null if none. */
+        public static Finding first(int findings) {
+            return findings == 0 ? null : values()[Integer.numberOfTrailingZeros(findings)];
         }
     }
 
@@ -100,8 +110,8 @@ public final class DataQualityCase {
 
     public double mismatchIntervalKwh = Double.NaN;
 
-    /** What the open alert last said (null when none is open). */
-    public Finding emittedFinding;
+    /** The findings the open alert last said ({@link Finding#bit}s; 0 when none is open). */
+    public int emittedFindings;
 
     public Severity emittedSeverity;
 
@@ -185,25 +195,32 @@ public final class DataQualityCase {
         e.put("closedBecause", "removed from the customer master");
         putFindings(e, epochDay);
         Alert closed =
-                alert(customer, emittedFinding, emittedSeverity, nowMillis, e, AlertStatus.CLOSED);
+                alert(
+                        customer,
+                        Finding.first(emittedFindings),
+                        emittedSeverity,
+                        nowMillis,
+                        e,
+                        AlertStatus.CLOSED);
         alertId = null;
-        emittedFinding = null;
+        emittedFindings = 0;
         emittedSeverity = null;
         return closed;
     }
 
-    /** The finding that names the alert as of {@code epochDay}, or null when none holds. */
-    public Finding finding(long epochDay) {
-        if (faultsFound > 0) {
-            return Finding.METER_FAULT_FOUND;
-        }
+    /** The findings that hold as of {@code epochDay}, as {@link Finding#bit}s. */
+    public int findings(long epochDay) {
+        int f = 0;
         if (silentDays >= SILENT_DAYS) {
-            return Finding.METER_SILENT;
+            f |= Finding.METER_SILENT.bit();
         }
         if (registerDisagrees(epochDay)) {
-            return Finding.REGISTER_DISAGREES;
+            f |= Finding.REGISTER_DISAGREES.bit();
         }
-        return null;
+        if (faultsFound > 0) {
+            f |= Finding.METER_FAULT_FOUND.bit();
+        }
+        return f;
     }
 
     private boolean registerDisagrees(long epochDay) {
@@ -213,15 +230,15 @@ public final class DataQualityCase {
                 && epochDay - mismatchDay < MISMATCH_QUIET_DAYS;
     }
 
-    static Severity severity(Finding f, int silentDays) {
-        return f == Finding.METER_SILENT && silentDays >= LONG_SILENT_DAYS
+    static Severity severity(int findings, int silentDays) {
+        return (findings & Finding.METER_SILENT.bit()) != 0 && silentDays >= LONG_SILENT_DAYS
                 ? Severity.HIGH
                 : Severity.MEDIUM;
     }
 
     /**
-     * Opens, updates or closes the alert for what holds now; {@code changed}: emit even if the rule
-     * and the severity stay (a further fault found).
+     * Opens, updates or closes the alert for what holds now; {@code changed}: emit even if the
+     * findings and the severity stay (a further fault found).
      */
     private Alert review(
             Customer customer,
@@ -229,11 +246,11 @@ public final class DataQualityCase {
             long tsMillis,
             Map<String, Object> evidence,
             boolean changed) {
-        Finding f = finding(epochDay);
+        int now = findings(epochDay);
         AlertStatus status;
         Severity severity;
         if (alertId == null) {
-            if (f == null) {
+            if (now == 0) {
                 return null;
             }
             alertId =
@@ -242,32 +259,26 @@ public final class DataQualityCase {
                             + ":"
                             + LocalDate.ofEpochDay(epochDay).toString().replace("-", "");
             status = AlertStatus.OPEN;
-            severity = severity(f, silentDays);
-        } else if (f == null) {
+            severity = severity(now, silentDays);
+        } else if (now == 0) {
             status = AlertStatus.CLOSED;
             severity = emittedSeverity;
         } else {
-            severity = severity(f, silentDays);
-            if (!changed && f == emittedFinding && severity == emittedSeverity) {
+            severity = severity(now, silentDays);
+            if (!changed && now == emittedFindings && severity == emittedSeverity) {
                 return null;
             }
             status = AlertStatus.UPDATED;
         }
         putFindings(evidence, epochDay);
-        Alert alert =
-                alert(
-                        customer,
-                        f != null ? f : emittedFinding,
-                        severity,
-                        tsMillis,
-                        evidence,
-                        status);
+        Finding named = Finding.first(now != 0 ? now : emittedFindings);
+        Alert alert = alert(customer, named, severity, tsMillis, evidence, status);
         if (status == AlertStatus.CLOSED) {
             alertId = null;
-            emittedFinding = null;
+            emittedFindings = 0;
             emittedSeverity = null;
         } else {
-            emittedFinding = f;
+            emittedFindings = now;
             emittedSeverity = severity;
         }
         return alert;
@@ -330,7 +341,7 @@ public final class DataQualityCase {
         c.alertId = legacy.alertId;
         c.faultsFound = legacy.faultsFound;
         if (c.alertId != null) {
-            c.emittedFinding = Finding.METER_FAULT_FOUND;
+            c.emittedFindings = Finding.METER_FAULT_FOUND.bit();
             c.emittedSeverity = Severity.MEDIUM;
         }
         return c;

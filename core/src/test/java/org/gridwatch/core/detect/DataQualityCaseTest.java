@@ -168,7 +168,7 @@ class DataQualityCaseTest {
     }
 
     @Test
-    void aFaultAnInspectorFindsNamesTheOpenAlertAndKeepsItOpen() {
+    void aFaultAnInspectorFindsIsToldOnTheOpenAlertAndKeepsItOpenOnceTheMeterReads() {
         read("2026-03-01");
         unread("2026-03-02");
         unread("2026-03-03");
@@ -180,19 +180,30 @@ class DataQualityCaseTest {
                                 "C7", "theft:C7:20260220", at, InspectionOutcome.METER_FAULT),
                         HOME,
                         ZONE);
-        // one open DATA_QUALITY alert per customer: the silence's, now named by the fault
+        // one open DATA_QUALITY alert per customer: the silence's, which still names it
         assertThat(fault.alertId()).isEqualTo(silent.alertId());
         assertThat(fault.status()).isEqualTo(AlertStatus.UPDATED);
-        assertThat(fault.rule()).isEqualTo("meter-fault-found");
+        assertThat(fault.rule()).isEqualTo("meter-silent");
         assertThat(fault.tsMillis()).isEqualTo(at);
         assertThat(fault.evidence())
                 .containsEntry("inspection", "METER_FAULT")
                 .containsEntry("inspectedForAlert", "theft:C7:20260220")
                 .containsEntry("meterFaultsFound", 1)
                 .containsEntry("silentDays", 3);
-        // the meter reads again: the fault stays (nothing says it was replaced)
-        assertThat(read("2026-03-06")).isNull();
-        assertThat(quality.alertId).isEqualTo(silent.alertId());
+        // the meter reads again: the silence is over, the fault stays (nothing says it was
+        // replaced) and now names the alert
+        Alert after = read("2026-03-06");
+        assertThat(after.alertId()).isEqualTo(silent.alertId());
+        assertThat(after.status()).isEqualTo(AlertStatus.UPDATED);
+        assertThat(after.rule()).isEqualTo("meter-fault-found");
+        assertThat(after.evidence()).containsEntry("resumedOn", "2026-03-06");
+        assertThat(read("2026-03-07")).isNull();
+        // a disagreement of register and intervals later is told on it too, and named first
+        read("2026-03-08", true);
+        Alert disagree = read("2026-03-09", true);
+        assertThat(disagree.alertId()).isEqualTo(silent.alertId());
+        assertThat(disagree.rule()).isEqualTo("register-disagrees-with-intervals");
+        assertThat(disagree.evidence()).containsEntry("meterFaultsFound", 1);
         // a no-finding inspection changes nothing here
         assertThat(
                         quality.onInspection(

@@ -686,7 +686,7 @@ public final class StateCodec {
             out.writeDouble(q.mismatchRegisterKwh);
             out.writeDouble(q.mismatchIntervalKwh);
         }
-        writeEnum(out, q.emittedFinding);
+        writeInt(out, q.emittedFindings);
         writeEnum(out, q.emittedSeverity);
     }
 
@@ -700,7 +700,7 @@ public final class StateCodec {
         q.faultsFound = readInt(in);
         if (bookVersion == 1) {
             if (q.alertId != null) {
-                q.emittedFinding = DataQualityCase.Finding.METER_FAULT_FOUND;
+                q.emittedFindings = DataQualityCase.Finding.METER_FAULT_FOUND.bit();
                 q.emittedSeverity = Severity.MEDIUM;
             }
             return q;
@@ -713,7 +713,7 @@ public final class StateCodec {
             q.mismatchRegisterKwh = in.readDouble();
             q.mismatchIntervalKwh = in.readDouble();
         }
-        q.emittedFinding = readEnum(in, DataQualityCase.Finding.values());
+        q.emittedFindings = readInt(in);
         q.emittedSeverity = readEnum(in, Severity.values());
         return q;
     }

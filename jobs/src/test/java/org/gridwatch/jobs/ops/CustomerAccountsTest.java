@@ -381,14 +381,17 @@ class CustomerAccountsTest {
         // The meter fell silent after 1 February: its alert opened on the 4th, the third day
         // without a reading; the fault found is told on that one alert of the customer's.
         assertThat(alerts(AlertType.DATA_QUALITY))
-                .filteredOn(a -> a.rule().equals("meter-fault-found"))
+                .filteredOn(a -> a.evidence().containsKey("inspection"))
                 .singleElement()
                 .satisfies(
                         a -> {
                             assertThat(a.alertId()).isEqualTo("data-quality:C1:20260204");
                             assertThat(a.status()).isEqualTo(AlertStatus.UPDATED);
+                            assertThat(a.rule()).isEqualTo("meter-silent");
                             assertThat(a.meterId()).isEqualTo("M1");
                             assertThat(a.evidence())
+                                    .containsEntry("inspection", "METER_FAULT")
+                                    .containsEntry("meterFaultsFound", 1)
                                     .containsEntry("inspectedForAlert", "theft:C1:20260120");
                         });
         assertThat(alerts(AlertType.DATA_QUALITY))

@@ -175,7 +175,7 @@ class StateCodecTest {
                                     "previousMismatchDay",
                                     "mismatchRegisterKwh",
                                     "mismatchIntervalKwh",
-                                    "emittedFinding",
+                                    "emittedFindings",
                                     "emittedSeverity")),
                     Map.entry(CoveredQuarters.class, List.of("newestQuarter", "horizon", "bits")),
                     Map.entry(
@@ -348,7 +348,8 @@ class StateCodecTest {
 
         assertThat(q.alertId).isEqualTo("data-quality:C1:20260205");
         assertThat(q.faultsFound).isEqualTo(2);
-        assertThat(q.emittedFinding).isEqualTo(DataQualityCase.Finding.METER_FAULT_FOUND);
+        assertThat(DataQualityCase.Finding.first(q.emittedFindings))
+                .isEqualTo(DataQualityCase.Finding.METER_FAULT_FOUND);
         assertThat(q.lastReadDay).isEqualTo(DataQualityCase.NONE); // watched from its next day
         assertThat(q.mismatchDay).isEqualTo(DataQualityCase.NONE);
     }
