@@ -230,21 +230,22 @@ final class TruthJson {
         return sb.append('}').toString();
     }
 
-    /**
-     * A thief: its attack from its first day, the parameters drawn for it (those {@link
-     * org.gridwatch.core.detect.TheftAttack} uses, and {@code seed} of its per-day draws), the
-     * tamper flag of its meter and the register's rollback, each with the reading that shows it.
-     */
+    /** Starts a line of {@code type} about a customer's meter: its customer, meter and area. */
+    private void startMeterLine(String type, SimulatedCustomer c) {
+        sb.setLength(0);
+        sb.append("{\"type\":\"").append(type);
+        sb.append("\",\"customerId\":\"").append(c.master.customerId());
+        sb.append("\",\"meterId\":\"").append(c.master.meterId());
+        sb.append("\",\"areaId\":\"").append(c.master.areaId());
+    }
+
     /**
      * A meter's fault ({@link MeterFault}): its kind, the first faulty day and the first day it is
      * right again ({@code end}, exclusive; past the run's end if it never is within it).
      */
     String meterFault(SimulatedCustomer c, LocalDate runStart) {
         MeterFault f = c.meterFault;
-        sb.setLength(0);
-        sb.append("{\"type\":\"meterFault\",\"customerId\":\"").append(c.master.customerId());
-        sb.append("\",\"meterId\":\"").append(c.master.meterId());
-        sb.append("\",\"areaId\":\"").append(c.master.areaId());
+        startMeterLine("meterFault", c);
         sb.append("\",\"kind\":\"").append(f.kind().label());
         sb.append("\",\"start\":\"").append(runStart.plusDays(f.startDay()));
         sb.append("\",\"end\":\"").append(runStart.plusDays(f.endDay()));
@@ -252,12 +253,14 @@ final class TruthJson {
         return sb.append('}').toString();
     }
 
+    /**
+     * A thief: its attack from its first day, the parameters drawn for it (those {@link
+     * org.gridwatch.core.detect.TheftAttack} uses, and {@code seed} of its per-day draws), the
+     * tamper flag of its meter and the register's rollback, each with the reading that shows it.
+     */
     String theft(Thief t, LocalDate start, long tamperMillis, long rollbackMillis) {
         SimulatedCustomer c = t.customer;
-        sb.setLength(0);
-        sb.append("{\"type\":\"theft\",\"customerId\":\"").append(c.master.customerId());
-        sb.append("\",\"meterId\":\"").append(c.master.meterId());
-        sb.append("\",\"areaId\":\"").append(c.master.areaId());
+        startMeterLine("theft", c);
         sb.append("\",\"attack\":\"").append(t.kind().label());
         sb.append("\",\"effect\":\"").append(t.kind().effect().name());
         sb.append("\",\"start\":\"").append(start);
