@@ -407,7 +407,8 @@ class DashboardHarnessInfluxTest {
     /**
      * What the job writes for alerts: counts per type, area and severity at a quarter hour, and one
      * worklist point per alert (at the minute it was raised plus its own millisecond; here whole
-     * seconds, as this file writes with precision=s), one of them an AREA_LOSS, one ARREARS.
+     * seconds, as this file writes with precision=s), one of them an AREA_LOSS, one ARREARS, one
+     * DATA_QUALITY (no value at risk, as the area's).
      */
     private static String alertPoints() {
         StringBuilder lines = new StringBuilder();
@@ -415,7 +416,8 @@ class DashboardHarnessInfluxTest {
         String[][] alerts = {
             {"THEFT", "A01", "HIGH", "C0001"},
             {"AREA_LOSS", "A.02", "MEDIUM", null},
-            {"ARREARS", "A01", "MEDIUM", "C0002"}
+            {"ARREARS", "A01", "MEDIUM", "C0002"},
+            {"DATA_QUALITY", "A01", "MEDIUM", "C0003"}
         };
         int n = 0;
         for (String[] a : alerts) {
@@ -436,9 +438,10 @@ class DashboardHarnessInfluxTest {
                             a[1],
                             a[0],
                             n,
-                            a[3] == null ? "" : "customer=\"" + a[3] + "\",value_at_risk=80.0,",
+                            (a[3] == null ? "" : "customer=\"" + a[3] + "\",")
+                                    + (atRisk(a[0]) ? "value_at_risk=80.0," : ""),
                             a[2],
-                            a[3] == null ? "0.5" : "40.0",
+                            atRisk(a[0]) ? "40.0" : "0.5",
                             raised * 1000,
                             raised * 1000,
                             raised + n));
@@ -446,6 +449,11 @@ class DashboardHarnessInfluxTest {
         }
         lines.append(plannerPoints());
         return lines.toString();
+    }
+
+    /** Whether an alert of the type carries a value at risk (THEFT, ARREARS). */
+    private static boolean atRisk(String type) {
+        return type.equals("THEFT") || type.equals("ARREARS");
     }
 
     /**

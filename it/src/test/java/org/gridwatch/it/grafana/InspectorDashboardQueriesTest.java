@@ -224,13 +224,14 @@ class InspectorDashboardQueriesTest {
     }
 
     @Test
-    void worklistListsEachOpenAlertOnceAndTheAreaLossTableItsArea() {
+    void worklistListsEachOpenAlertOnceAndTheAreaLossAndDataQualityTablesTheirs() {
         Map<String, Integer> rows =
                 inspector.runAllQueries(influxd.url(), DB, FROM, TO).stream()
                         .collect(Collectors.toMap(QueryOutcome::source, QueryOutcome::rows));
 
         assertThat(rows.get("Worklist: open alerts by priority")).isEqualTo(5);
         assertThat(rows.get("Open AREA_LOSS alerts")).isEqualTo(1);
+        assertThat(rows.get("Open DATA_QUALITY alerts (metering team)")).isEqualTo(1);
     }
 
     @Test
