@@ -35,7 +35,8 @@ class SimulateTheftOptionsTest {
                 "--theft-start 1|gridwatch simulate: --theft-start, --theft-start-spread and"
                         + " --attacks go with --thieves only",
                 "--payers lavish|gridwatch simulate: --payers must be default or varied, got"
-                        + " 'lavish'"
+                        + " 'lavish'",
+                "--meter-faults 2|gridwatch simulate: --meter-faults must be a share 0..1, got 2.0"
             })
     void badTheftAndPayerOptionsExitWithOneLine(String options, String message) {
         String[] extra = options.split(" ");
@@ -51,6 +52,31 @@ class SimulateTheftOptionsTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly(message);
         assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void meterFaultsAreWrittenToTheTruth() throws Exception {
+        CommandRun run =
+                CommandRun.of(
+                        "simulate",
+                        "--customers",
+                        "40",
+                        "--days",
+                        "8",
+                        "--meter-faults",
+                        "0.1",
+                        "--quiet",
+                        "--out",
+                        dir.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // a tenth of the 40 customers, the two kinds in turn, from the run's middle half
+        assertThat(Files.readAllLines(dir.resolve("truth.jsonl")))
+                .filteredOn(l -> l.startsWith("{\"type\":\"meterFault\""))
+                .hasSize(4)
+                .allSatisfy(l -> assertThat(l).containsPattern("\"start\":\"2026-01-0[3-6]\""))
+                .filteredOn(l -> l.contains("\"kind\":\"silent\""))
+                .hasSize(2);
     }
 
     @Test
