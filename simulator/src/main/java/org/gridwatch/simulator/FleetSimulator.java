@@ -485,44 +485,31 @@ public final class FleetSimulator {
         long wh = c.pendingWh;
         c.registerWh += wh;
         String meterId = c.master.meterId();
+        MeterFault.Kind broken =
+                c.meterFault != null && c.meterFault.covers(day) ? c.meterFault.kind() : null;
+        // A meter whose profile channel is broken reports nothing while its register counts (and
+        // bills) the energy.
+        long reportedWh = broken == MeterFault.Kind.INTERVALS_ZERO ? 0 : wh;
         String line =
                 json.reading(
                         meterId,
                         end,
                         c.intervalMinutes(),
-                        wh / 1000.0,
+                        reportedWh / 1000.0,
                         c.registerWh / 1000.0,
                         Double.NaN,
                         c.pendingEvents);
-        int events = c.pendingEvents;
         c.pendingWh = 0;
         c.pendingEvents = 0;
         readings++;
         DeliveryFault fault = drawFault(c);
         if (fault == DeliveryFault.OVERLAPPING
-                && !ProfileRecollection.canRecollect(c, quarterOfDay)) {
-            fault = null;
+                && (broken != null || !ProfileRecollection.canRecollect(c, quarterOfDay))) {
+            fault = null; // a broken meter's profile is not collected again
         }
-        MeterFault.Kind broken =
-                c.meterFault != null && c.meterFault.covers(day) ? c.meterFault.kind() : null;
         if (broken == MeterFault.Kind.SILENT) {
             billing.read(c, end, wh, c.registerWh, false, sink);
             return; // nothing reaches the head-end; the meter fault's truth line says so
-        }
-        long reportedWh = wh;
-        if (broken == MeterFault.Kind.INTERVALS_ZERO) {
-            // the register counts (and bills); the interval is reported as nothing, not re-sent
-            reportedWh = 0;
-            line =
-                    json.reading(
-                            meterId,
-                            end,
-                            c.intervalMinutes(),
-                            0.0,
-                            c.registerWh / 1000.0,
-                            Double.NaN,
-                            events);
-            fault = fault == DeliveryFault.OVERLAPPING ? null : fault;
         }
         billing.read(c, end, wh, c.registerWh, fault != DeliveryFault.MISSING, sink);
         if (fault == DeliveryFault.MISSING) {

@@ -97,14 +97,10 @@ public final class ArrearsCase {
         AlertStatus status;
         if (alertId == null) {
             alertId =
-                    "arrears:"
-                            + customer.customerId()
-                            + ":"
-                            + Instant.ofEpochMilli(nowMillis)
-                                    .atZone(zone)
-                                    .toLocalDate()
-                                    .toString()
-                                    .replace("-", "");
+                    Alert.idOf(
+                            "arrears",
+                            customer.customerId(),
+                            Instant.ofEpochMilli(nowMillis).atZone(zone).toLocalDate());
             status = AlertStatus.OPEN;
         } else if (Math.abs(chance - emittedChance) >= MATERIAL
                 || severity != emittedSeverity

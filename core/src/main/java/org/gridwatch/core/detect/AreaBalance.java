@@ -239,11 +239,7 @@ public final class AreaBalance {
             return null;
         }
         if (status == AlertStatus.OPEN) {
-            alertId =
-                    "area-loss:"
-                            + areaId
-                            + ":"
-                            + LocalDate.ofEpochDay(epochDay).toString().replace("-", "");
+            alertId = Alert.idOf("area-loss", areaId, LocalDate.ofEpochDay(epochDay));
         }
         Alert alert =
                 emit(

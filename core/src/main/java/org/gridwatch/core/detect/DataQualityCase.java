@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.AlertStatus;
@@ -48,18 +49,32 @@ public final class DataQualityCase {
     /** No day. */
     public static final long NONE = Long.MIN_VALUE;
 
-    /** Days in a row without a reading that make a meter silent. */
+    /**
+     * Days in a row without a reading that make a meter silent. A choice, not a standard: a
+     * head-end retries a missed daily collection the next day or the one after, so one or two
+     * silent days are routine (and bills fill them from the register); three are a meter or a
+     * channel to look at while most of its month is still read.
+     */
     public static final int SILENT_DAYS = 3;
 
     /**
-     * Days in a row without a reading from which the silence is HIGH: bills estimated for weeks.
+     * Days in a row without a reading from which the silence is HIGH: half a month's bill estimated
+     * from the customer's profile, and no detector has judged it for two weeks (the theft case's
+     * half-life is a week). A choice.
      */
     public static final int LONG_SILENT_DAYS = 14;
 
-    /** Two disagreements of register and intervals less than this many days apart are a finding. */
+    /**
+     * Two disagreements of register and intervals less than this many days apart are a finding: one
+     * alone may be a corrupted reading or a meter exchanged that day; the theft case counts a
+     * disagreement for 30 days, a week is the shorter horizon of a repeating fault. A choice.
+     */
     public static final int MISMATCH_WINDOW_DAYS = 7;
 
-    /** Days without a disagreement after which register and intervals are taken to agree again. */
+    /**
+     * Days without a disagreement after which register and intervals are taken to agree again: as
+     * long as a THEFT alert stays quiet before it closes ({@link TheftCase}'s 14 days).
+     */
     public static final int MISMATCH_QUIET_DAYS = 14;
 
     /** The findings, in the order they name the alert's rule. */
@@ -202,9 +217,7 @@ public final class DataQualityCase {
                         nowMillis,
                         e,
                         AlertStatus.CLOSED);
-        alertId = null;
-        emittedFindings = 0;
-        emittedSeverity = null;
+        forgetAlert();
         return closed;
     }
 
@@ -254,10 +267,8 @@ public final class DataQualityCase {
                 return null;
             }
             alertId =
-                    "data-quality:"
-                            + customer.customerId()
-                            + ":"
-                            + LocalDate.ofEpochDay(epochDay).toString().replace("-", "");
+                    Alert.idOf(
+                            "data-quality", customer.customerId(), LocalDate.ofEpochDay(epochDay));
             status = AlertStatus.OPEN;
             severity = severity(now, silentDays);
         } else if (now == 0) {
@@ -274,14 +285,19 @@ public final class DataQualityCase {
         Finding named = Finding.first(now != 0 ? now : emittedFindings);
         Alert alert = alert(customer, named, severity, tsMillis, evidence, status);
         if (status == AlertStatus.CLOSED) {
-            alertId = null;
-            emittedFindings = 0;
-            emittedSeverity = null;
+            forgetAlert();
         } else {
             emittedFindings = now;
             emittedSeverity = severity;
         }
         return alert;
+    }
+
+    /** The alert is closed: a later finding opens a new one. */
+    private void forgetAlert() {
+        alertId = null;
+        emittedFindings = 0;
+        emittedSeverity = null;
     }
 
     private Alert alert(
@@ -305,7 +321,7 @@ public final class DataQualityCase {
                 status,
                 Double.NaN,
                 Double.NaN,
-                java.util.List.of(),
+                List.of(),
                 Alert.NONE);
     }
 
@@ -323,24 +339,26 @@ public final class DataQualityCase {
         if (registerDisagrees(epochDay)) {
             e.put("registerMismatchOn", LocalDate.ofEpochDay(mismatchDay).toString());
             e.put("previousMismatchOn", LocalDate.ofEpochDay(previousMismatchDay).toString());
-            e.put("registerAdvanceKwh", round3(mismatchRegisterKwh));
-            e.put("intervalKwh", round3(mismatchIntervalKwh));
+            e.put("registerAdvanceKwh", TheftCase.round(mismatchRegisterKwh, 3));
+            e.put("intervalKwh", TheftCase.round(mismatchIntervalKwh, 3));
         }
-    }
-
-    private static double round3(double v) {
-        return Math.round(v * 1000) / 1000.0;
     }
 
     /** The case an earlier release kept as a {@link MeterFaultCase}: its alert and faults found. */
     public static DataQualityCase of(MeterFaultCase legacy) {
-        if (legacy == null) {
-            return null;
-        }
+        return legacy == null ? null : ofFaultsFound(legacy.alertId, legacy.faultsFound);
+    }
+
+    /**
+     * The case as releases before the data's findings kept it, only the inspectors' METER_FAULTs:
+     * its open alert (then named {@code meter-fault-found}, MEDIUM) and the faults found. The meter
+     * is watched from its next day with readings.
+     */
+    public static DataQualityCase ofFaultsFound(String alertId, int faultsFound) {
         DataQualityCase c = new DataQualityCase();
-        c.alertId = legacy.alertId;
-        c.faultsFound = legacy.faultsFound;
-        if (c.alertId != null) {
+        c.alertId = alertId;
+        c.faultsFound = faultsFound;
+        if (alertId != null) {
             c.emittedFindings = Finding.METER_FAULT_FOUND.bit();
             c.emittedSeverity = Severity.MEDIUM;
         }

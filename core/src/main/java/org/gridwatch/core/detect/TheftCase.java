@@ -116,11 +116,7 @@ public final class TheftCase {
             if (score < RAISE) {
                 return null;
             }
-            alertId =
-                    "theft:"
-                            + r.customerId()
-                            + ":"
-                            + LocalDate.ofEpochDay(r.epochDay()).toString().replace("-", "");
+            alertId = Alert.idOf("theft", r.customerId(), LocalDate.ofEpochDay(r.epochDay()));
             quietDays = 0;
             return emit(r, score, severity, atRisk, AlertStatus.OPEN, evidence(r, null));
         }

@@ -1,5 +1,6 @@
 package org.gridwatch.core.event;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +34,15 @@ public record Alert(
         long nextInspectionMillis) {
 
     public static final long NONE = Long.MIN_VALUE;
+
+    /**
+     * An alert's id: {@code <kind>:<key>:<yyyyMMdd>}, the key the customer or area it is about and
+     * the local day it opened, so that a replay makes the same ids and a later alert of the same
+     * kind and key has a later day.
+     */
+    public static String idOf(String kind, String key, LocalDate opened) {
+        return kind + ":" + key + ":" + opened.toString().replace("-", "");
+    }
 
     /** An open alert with no type-specific fields. */
     public Alert(

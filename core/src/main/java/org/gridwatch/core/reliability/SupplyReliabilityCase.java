@@ -76,14 +76,10 @@ public final class SupplyReliabilityCase {
             status = AlertStatus.UPDATED;
         } else if (rule.watches(segment)) {
             alertId =
-                    "supply:"
-                            + customer.customerId()
-                            + ":"
-                            + Instant.ofEpochMilli(nowMillis)
-                                    .atZone(zone)
-                                    .toLocalDate()
-                                    .toString()
-                                    .replace("-", "");
+                    Alert.idOf(
+                            "supply",
+                            customer.customerId(),
+                            Instant.ofEpochMilli(nowMillis).atZone(zone).toLocalDate());
             status = AlertStatus.OPEN;
         } else {
             return null;

@@ -641,12 +641,14 @@ public final class CustomerAccounts
      */
     private void closeDay(long timestamp, Context ctx) throws Exception {
         CustomerLoad current = load();
-        if (current == null || current.master == null || !days.closesADay(timestamp)) {
+        LocalDate date = days.closingOn(timestamp);
+        if (current == null || current.master == null || date == null) {
             return;
         }
         int open = current.days.length;
         DayWatch.Closed closed =
                 days.onTimer(
+                        date,
                         timestamp,
                         current,
                         bookToPeek(),

@@ -89,14 +89,11 @@ final class DayWatch {
         return true;
     }
 
-    /** Whether a day of the customers closes at {@code timestamp} here. */
-    boolean closesADay(long timestamp) {
-        return closesAt(closingDate(timestamp)) == timestamp;
-    }
-
-    private LocalDate closingDate(long timestamp) {
+    /** The day that closes here at {@code timestamp}, or null when none does (another timer). */
+    LocalDate closingOn(long timestamp) {
         long lastMilli = timestamp - grace - 1;
-        return java.time.Instant.ofEpochMilli(lastMilli).atZone(zone).toLocalDate();
+        LocalDate date = java.time.Instant.ofEpochMilli(lastMilli).atZone(zone).toLocalDate();
+        return closesAt(date) == timestamp ? date : null;
     }
 
     /**
@@ -106,23 +103,25 @@ final class DayWatch {
     record Closed(DayReport report, Alert quality) {}
 
     /**
-     * The day closing at {@code timestamp}: judged if it had readings, and told to the customer's
-     * {@link DataQualityCase} either way; null if no day of the customer closes then. While within
-     * the input, the next day's close is armed too (the same instant the next day's readings arm,
-     * so one timer for a meter that reads): a meter that falls silent is still seen, day by day.
+     * The {@code date} closing at {@code timestamp} ({@link #closingOn}): judged if the customer
+     * had readings that day, and told to its {@link DataQualityCase} either way; null if there is
+     * nothing to tell (the customer is not in the master, or its meter was never read). While
+     * within the input, the next day's close is armed too (the same instant the next day's readings
+     * arm, so one timer for a meter that reads): a meter that falls silent is still seen, day by
+     * day.
      *
      * @param withinInput whether {@code timestamp} is within the input (not the end of a replay,
      *     when every pending timer fires): a day after the input's end is no silence
      */
     Closed onTimer(
+            LocalDate date,
             long timestamp,
             CustomerLoad load,
             AccountBook book,
             TimerService timers,
             boolean withinInput) {
         Customer customer = load == null ? null : load.master;
-        LocalDate date = closingDate(timestamp);
-        if (customer == null || closesAt(date) != timestamp) {
+        if (customer == null) {
             return null;
         }
         long epochDay = date.toEpochDay();

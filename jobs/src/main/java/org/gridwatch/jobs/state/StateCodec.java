@@ -695,14 +695,10 @@ public final class StateCodec {
      * meter-fault part (its alert and the faults found).
      */
     public static DataQualityCase readQuality(DataInput in, int bookVersion) throws IOException {
-        DataQualityCase q = new DataQualityCase();
-        q.alertId = readString(in);
-        q.faultsFound = readInt(in);
+        String alertId = readString(in);
+        int faultsFound = readInt(in);
+        DataQualityCase q = DataQualityCase.ofFaultsFound(alertId, faultsFound);
         if (bookVersion == 1) {
-            if (q.alertId != null) {
-                q.emittedFindings = DataQualityCase.Finding.METER_FAULT_FOUND.bit();
-                q.emittedSeverity = Severity.MEDIUM;
-            }
             return q;
         }
         q.lastReadDay = readEpochDay(in);
