@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.IntPredicate;
 import org.gridwatch.core.billing.BillingCalendar;
 import org.gridwatch.core.billing.CustomerLedger;
+import org.gridwatch.core.billing.MonthlyUsage;
 import org.gridwatch.core.billing.PaymentOutcome;
 import org.gridwatch.core.event.CreditGrade;
 import org.gridwatch.core.event.Inspection;
@@ -97,16 +98,24 @@ public final class CreditRecord {
      * back the check's unpaid-bill demerit. The late-payment demerit it earns stays, as in time
      * order.
      *
+     * <p>A reversal can come late the same way. Made before a later bill's check, it would have
+     * left the bills it reopens overdue at that check: so a reversal that leaves a bill due before
+     * a later bill's issue open, made before that bill's check, costs the unpaid-bill demerit the
+     * check would have found, stamped at that bill's issue as the check stamps it (unless the check
+     * found one anyway).
+     *
      * @param unpaidCheckLagMillis how long after a bill's issue instant its unpaid-bill check is
      *     made: a payment made before then counts as made before the check (the monitor bills a
      *     month, and so checks, once event time has passed its end by the allowed lateness)
+     * @param calendar when the ledger's bills were issued (their months' issue instants)
      */
     public void onPayment(
             PaymentOutcome outcome,
             long tsMillis,
             CustomerLedger ledger,
             CreditRules rules,
-            long unpaidCheckLagMillis) {
+            long unpaidCheckLagMillis,
+            BillingCalendar calendar) {
         if (outcome == PaymentOutcome.DUPLICATE) {
             return; // the ledger did not change, and neither does the credit
         }
@@ -114,6 +123,7 @@ public final class CreditRecord {
         long after = ledger.oldestOpenDueMillis();
         if (outcome == PaymentOutcome.REVERSAL) {
             onBouncedPayment(tsMillis, rules);
+            addUnpaidChecksAfter(after, tsMillis, ledger, rules, unpaidCheckLagMillis, calendar);
         } else if (before != Long.MAX_VALUE && after > before) {
             boolean counted = false;
             for (int i = 0; i < ledger.billCount; i++) {
@@ -147,6 +157,43 @@ public final class CreditRecord {
                             || issued > after
                             || paidMillis >= issued + lagMillis;
                 });
+    }
+
+    /**
+     * Adds the unpaid-bill demerits of the checks that a reversal made at {@code reversedMillis}
+     * preceded and that would have failed: those of the ledger's bills issued after the oldest bill
+     * it leaves open ({@code openDue}) fell due, checked after the reversal, that found nothing.
+     * The bills open now were open at those checks: every payment made before a check has been
+     * applied (in event time, or late, the same way); only a second reversal made after a check
+     * could have reopened a bill since, and then that check's demerit is added too (its own −8
+     * aside).
+     */
+    private void addUnpaidChecksAfter(
+            long openDue,
+            long reversedMillis,
+            CustomerLedger ledger,
+            CreditRules rules,
+            long lagMillis,
+            BillingCalendar calendar) {
+        for (int k = 0; k < ledger.billCount; k++) {
+            long issued = calendar.issuedMillis(MonthlyUsage.monthOf(ledger.billYearMonths[k]));
+            if (openDue < issued
+                    && reversedMillis < issued + lagMillis
+                    && !hasUnpaidBillDemeritFrom(issued, rules)) {
+                onBillUnpaid(issued, rules);
+            }
+        }
+    }
+
+    /** Whether an unpaid-bill check stamped at {@code issuedMillis} cost a demerit still kept. */
+    private boolean hasUnpaidBillDemeritFrom(long issuedMillis, CreditRules rules) {
+        for (int i = 0; i < demeritCount; i++) {
+            if (demeritKinds[i] == Demerit.UNPAID_BILL.ordinal()
+                    && demeritExpiryMillis[i] - rules.demeritLifeMillis() == issuedMillis) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Keeps the demerits {@code keep} holds of (by index), in their order; forgets the others. */

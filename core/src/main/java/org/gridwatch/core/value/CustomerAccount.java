@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import org.gridwatch.core.arrears.PaymentHabit;
 import org.gridwatch.core.billing.BillStatement;
+import org.gridwatch.core.billing.BillingCalendar;
 import org.gridwatch.core.billing.CustomerLedger;
 import org.gridwatch.core.billing.MonthlyUsage;
 import org.gridwatch.core.billing.PaymentOutcome;
@@ -65,16 +66,18 @@ public final class CustomerAccount {
      *
      * @param unpaidCheckLagMillis how long after a bill's issue its unpaid-bill check is made
      *     ({@link CreditRecord#onPayment})
+     * @param calendar when the bills were issued
      */
     public PaymentOutcome onPayment(
             String paymentId,
             long tsMillis,
             long amountFen,
             CreditRules rules,
-            long unpaidCheckLagMillis) {
+            long unpaidCheckLagMillis,
+            BillingCalendar calendar) {
         long overdueBefore = ledger.overdueFen(tsMillis);
         PaymentOutcome outcome = ledger.pay(paymentId, tsMillis, amountFen);
-        credit.onPayment(outcome, tsMillis, ledger, rules, unpaidCheckLagMillis);
+        credit.onPayment(outcome, tsMillis, ledger, rules, unpaidCheckLagMillis, calendar);
         switch (outcome) {
             case APPLIED ->
                     habit.onPayment(

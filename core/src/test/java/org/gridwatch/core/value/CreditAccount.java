@@ -51,7 +51,7 @@ final class CreditAccount {
 
     PaymentOutcome pay(String paymentId, long tsMillis, long amountFen) {
         PaymentOutcome outcome = ledger.pay(paymentId, tsMillis, amountFen);
-        credit.onPayment(outcome, tsMillis, ledger, rules, unpaidCheckLagMillis);
+        credit.onPayment(outcome, tsMillis, ledger, rules, unpaidCheckLagMillis, CALENDAR);
         return outcome;
     }
 

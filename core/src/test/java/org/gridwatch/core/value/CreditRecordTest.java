@@ -242,6 +242,98 @@ class CreditRecordTest {
     }
 
     @Test
+    void aReversalMadeBeforeTheNextBillsCheckButReceivedAfterItCostsTheCheckItWouldHaveFailed() {
+        // In time order: January's bill (due 2026-02-20) paid on 2026-02-10, on time (+2); the
+        // payment reversed on 2026-02-25 (−8, the streak ends, January overdue again); February's
+        // bill issued on 2026-03-01 and checked a week later finds January overdue (−10): 62.
+        CreditAccount inOrder = new CreditAccount(RULES, WEEK);
+        inOrder.issue("2026-01", 10_000);
+        inOrder.pay("P1", due("2026-01") - 10 * DAY, 10_000);
+        inOrder.pay("P1", due("2026-01") + 5 * DAY, -10_000);
+        inOrder.issue("2026-02", 10_000);
+
+        // The reversal reaches the account after February's check (a bank's return file that
+        // lags): the check found nothing, and the reversal costs what it would have found.
+        CreditAccount received = new CreditAccount(RULES, WEEK);
+        received.issue("2026-01", 10_000);
+        received.pay("P1", due("2026-01") - 10 * DAY, 10_000);
+        received.issue("2026-02", 10_000);
+        long now = due("2026-02") - DAY;
+        assertThat(received.credit.score(now, RULES)).isEqualTo(82);
+        received.pay("P1", due("2026-01") + 5 * DAY, -10_000);
+
+        assertThat(inOrder.credit.score(now, RULES)).isEqualTo(80 - 8 - 10);
+        assertThat(received.credit.score(now, RULES)).isEqualTo(80 - 8 - 10);
+        assertThat(received.credit.demeritsAt(now, ZONE))
+                .containsExactly(
+                        "BOUNCED_PAYMENT -8 until 2027-02-25", "UNPAID_BILL -10 until 2027-03-01")
+                .isEqualTo(inOrder.credit.demeritsAt(now, ZONE));
+    }
+
+    @Test
+    void aLateReversalCostsEveryLaterCheckItPrecededWhileTheBillStaysOpen() {
+        // January paid on time on 2026-02-10; February's and March's bills issued (checked on
+        // 2026-03-08 and 2026-04-08, nothing overdue). The reversal, made on 2026-02-25, arrives
+        // after both: January was overdue at both checks, −10 each, as in time order.
+        CreditAccount account = new CreditAccount(RULES, WEEK);
+        account.issue("2026-01", 10_000);
+        account.pay("P1", due("2026-01") - 10 * DAY, 10_000);
+        account.issue("2026-02", 10_000);
+        account.issue("2026-03", 10_000);
+        account.pay("P1", due("2026-01") + 5 * DAY, -10_000);
+
+        long now = due("2026-03") - DAY;
+        assertThat(account.credit.score(now, RULES)).isEqualTo(80 - 8 - 10 - 10);
+        assertThat(account.credit.demeritsAt(now, ZONE))
+                .containsExactly(
+                        "BOUNCED_PAYMENT -8 until 2027-02-25",
+                        "UNPAID_BILL -10 until 2027-03-01",
+                        "UNPAID_BILL -10 until 2027-04-01");
+    }
+
+    @Test
+    void aReversalMadeAfterTheCheckCostsOnlyItsOwnDemerit() {
+        // February's bill is issued on 2026-03-01 and, with a week's lateness, checked on the 8th.
+        // January paid on time, the payment reversed on 2026-03-05, received after the check: in
+        // time order the reversal came before the check, so the check would have failed (−10).
+        CreditAccount checkedAWeekLater = new CreditAccount(RULES, WEEK);
+        checkedAWeekLater.issue("2026-01", 10_000);
+        checkedAWeekLater.pay("P1", due("2026-01") - 10 * DAY, 10_000);
+        checkedAWeekLater.issue("2026-02", 10_000);
+        checkedAWeekLater.pay("P1", due("2026-01") + 13 * DAY, -10_000);
+        long now = due("2026-02") - DAY;
+        assertThat(checkedAWeekLater.credit.score(now, RULES)).isEqualTo(80 - 8 - 10);
+
+        // Checked at the issue itself, the same reversal came after the check: −8 alone.
+        CreditAccount checkedAtIssue = new CreditAccount(RULES);
+        checkedAtIssue.issue("2026-01", 10_000);
+        checkedAtIssue.pay("P1", due("2026-01") - 10 * DAY, 10_000);
+        checkedAtIssue.issue("2026-02", 10_000);
+        checkedAtIssue.pay("P1", due("2026-01") + 13 * DAY, -10_000);
+        assertThat(checkedAtIssue.credit.score(now, RULES)).isEqualTo(80 - 8);
+        assertThat(checkedAtIssue.credit.demeritsAt(now, ZONE))
+                .containsExactly("BOUNCED_PAYMENT -8 until 2027-03-05");
+    }
+
+    @Test
+    void aLateReversalAddsNothingToACheckThatFoundTheBillOverdueAnyway() {
+        // January never paid: February's check cost −10. A payment of 2026-03-20 for part of it,
+        // reversed the same day and received after March's bill: January was overdue at both
+        // checks whatever the payment did; March's check already cost −10 too. Only the −8 is new.
+        CreditAccount account = new CreditAccount(RULES, WEEK);
+        account.issue("2026-01", 10_000);
+        account.issue("2026-02", 10_000);
+        account.pay("P1", due("2026-02") - 5 * DAY, 5_000);
+        account.issue("2026-03", 10_000);
+        long now = due("2026-03") - DAY;
+        assertThat(account.credit.score(now, RULES)).isEqualTo(80 - 10 - 10);
+
+        account.pay("P1", due("2026-02") - 5 * DAY, -5_000);
+
+        assertThat(account.credit.score(now, RULES)).isEqualTo(80 - 10 - 10 - 8);
+    }
+
+    @Test
     void aDuplicatePaymentChangesNothing() {
         CreditAccount account = new CreditAccount(RULES);
         account.billAndPayOnTime("2026-01", 10_000); // P-2026-01, streak 1 → 82

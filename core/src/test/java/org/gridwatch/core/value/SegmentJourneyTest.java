@@ -51,7 +51,8 @@ class SegmentJourneyTest {
     }
 
     PaymentOutcome pay(String id, long tsMillis, long fen) {
-        return account.onPayment(id, tsMillis, fen, CREDIT, CreditAccount.CHECKED_AT_ISSUE);
+        return account.onPayment(
+                id, tsMillis, fen, CREDIT, CreditAccount.CHECKED_AT_ISSUE, CreditAccount.CALENDAR);
     }
 
     /** 2025 billed and every bill paid ten days early: a streak of 12, +10, score 90, A. */

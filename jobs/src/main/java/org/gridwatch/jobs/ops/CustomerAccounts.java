@@ -584,7 +584,12 @@ public final class CustomerAccounts
             Payment p = e.payment;
             PaymentOutcome outcome =
                     accounts.onPayment(
-                            p.paymentId(), p.tsMillis(), p.amountFen(), model.credit(), lateness);
+                            p.paymentId(),
+                            p.tsMillis(),
+                            p.amountFen(),
+                            model.credit(),
+                            lateness,
+                            calendar);
             if (outcome == PaymentOutcome.DUPLICATE) {
                 ctx.output(
                         Rejections.REJECTED,

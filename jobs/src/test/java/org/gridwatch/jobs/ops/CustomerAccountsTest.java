@@ -257,6 +257,31 @@ class CustomerAccountsTest {
     }
 
     @Test
+    void aReversalReceivedAfterTheNextBillButMadeBeforeItCostsTheCheckItWouldHaveFailed()
+            throws Exception {
+        // January's bill (due 02-20) paid on 02-10, on time: +2. February's bill is issued on
+        // 03-01 and, with a day's lateness, checked when event time passes 03-02 00:00: nothing
+        // overdue. The payment was reversed on 02-25, but the reversal reaches the job after the
+        // check (a bank's return file that lags).
+        billJanuary();
+        pay("P1", "2026-02-10T10:00", 1040);
+        read("2026-03-03T08:15", 1.0);
+        watermark("2026-03-02T10:00");
+        CustomerStanding checked = standings().get(standings().size() - 1);
+        assertThat(checked.creditScore()).isEqualTo(80 + 2);
+
+        pay("P1", "2026-02-25T10:00", -1040);
+        watermark(at("2026-03-02T10:00") + 1); // the job's next step of event time
+
+        CustomerStanding reversed = standings().get(standings().size() - 1);
+        assertThat(reversed.daysPastDue()).isEqualTo(10); // January open again since 02-20
+        // as if it had come before the check: the reversal's −8, and the check's −10 for January
+        // still open when February's bill went out
+        assertThat(reversed.creditScore()).isEqualTo(80 - 8 - 10);
+        assertThat(reversed.tsMillis()).isGreaterThan(checked.tsMillis());
+    }
+
+    @Test
     void aConfirmedTheftIsCreditGradeCAtOnce() throws Exception {
         billJanuary();
         Inspection found =
