@@ -13,6 +13,7 @@ import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.streaming.api.operators.TimestampedCollector;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 import org.apache.flink.util.Collector;
 import org.gridwatch.core.codec.EventJson;
 import org.gridwatch.core.event.Customer;
@@ -90,8 +91,18 @@ public final class MeterEnrichment
 
     /**
      * The join as the job runs it: Flink's keyed co-process operator, which also tells the join the
-     * watermark of its second input, the readings ({@link #onReadingsWatermark}). Run in a plain
-     * {@link KeyedCoProcessOperator} the join judges days by its own event time.
+     * watermark of its second input, the readings ({@link #onReadingsWatermark}), and never lets
+     * the readings go idle. Run in a plain {@link KeyedCoProcessOperator} the join judges days by
+     * its own event time.
+     *
+     * <p>The readings are the job's clock (docs/reliability.md, "A feed that pauses or lags"): a
+     * Kafka partition of them goes idle only before its first reading (so that an empty partition,
+     * or a source task without one, holds nothing back while others carry readings; ArrivalTiming),
+     * but when every channel of the readings is idle, because no reading has come at all yet (a job
+     * started before its head-ends send, or restarted during their outage), the join holds event
+     * time where the readings left it. Were it let go idle too, the job's event time would follow
+     * whatever else goes on (the payments, the area readings), and the days and months of the
+     * readings still to come would be closed, judged and billed without them.
      */
     public static KeyedCoProcessOperator<String, MeterAssignment, MeterReading, CustomerFeed>
             operator(MonitorSettings settings) {
@@ -111,6 +122,19 @@ public final class MeterEnrichment
             ((MeterEnrichment) userFunction).onReadingsWatermark(mark.getTimestamp());
             super.processWatermark2(mark);
         }
+
+        /** Every readings channel idle: held, not passed on (see {@link #operator}). */
+        @Override
+        protected void processWatermarkStatus(WatermarkStatus status, int inputIndex)
+                throws Exception {
+            if (inputIndex == READINGS_INPUT && status.isIdle()) {
+                return;
+            }
+            super.processWatermarkStatus(status, inputIndex);
+        }
+
+        /** The readings' input: the second, counted from 0 as Flink counts them here. */
+        private static final int READINGS_INPUT = 1;
     }
 
     /** The readings input's watermark (all its channels', as Flink combines them) has advanced. */

@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.gridwatch.core.event.Customer;
@@ -417,6 +418,35 @@ class MeterEnrichmentTest {
                 .filter(f -> f.day != null)
                 .map(f -> f.day.total())
                 .toList();
+    }
+
+    @Test
+    void readingsThatAllGoIdleHoldTheJoinsEventTimeWhereTheyLeftIt() throws Exception {
+        var join = jobsJoin();
+        join.processElement1(MeterAssignment.assign(customer("C1", "M1", "A001", 8.0)), 0);
+        join.processElement2(reading("M1", "2026-01-15T08:15", 15, 0.4), at("2026-01-15T08:15"));
+        join.processWatermark2(new Watermark(at("2026-01-15T09:00")));
+        // Every readings channel goes idle (a head-end outage across a restart: no partition has
+        // carried a reading since), while the master is read to its end.
+        join.processWatermarkStatus2(WatermarkStatus.IDLE);
+        join.processWatermark1(new Watermark(Long.MAX_VALUE));
+
+        // the join's event time stays where the readings left it: no day closed, nothing idle
+        List<Long> watermarks =
+                join.getOutput().stream()
+                        .filter(e -> e instanceof Watermark)
+                        .map(e -> ((Watermark) e).getTimestamp())
+                        .toList();
+        assertThat(watermarks).isNotEmpty().allMatch(w -> w <= at("2026-01-15T09:00"));
+        assertThat(join.getOutput()).noneMatch(e -> e instanceof WatermarkStatus ws && ws.isIdle());
+        assertThat(shippedDaysKwh(join)).isEmpty();
+
+        // the readings come back: event time moves on with them, and the 15th closes whole
+        join.processElement2(reading("M1", "2026-01-15T10:15", 15, 0.5), at("2026-01-15T10:15"));
+        join.processWatermark2(new Watermark(at("2026-01-16T03:00")));
+        assertThat(shippedDaysKwh(join)).hasSize(1);
+        assertThat(shippedDaysKwh(join).get(0)).isCloseTo(0.9, within(1e-6));
+        join.close();
     }
 
     @Test
