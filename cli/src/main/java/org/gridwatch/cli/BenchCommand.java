@@ -107,7 +107,7 @@ public final class BenchCommand implements Callable<Integer> {
                     "Rounds per source run first and left out of the medians: the JIT is still"
                             + " compiling the monitor's code in them (default: ${DEFAULT-VALUE})."
                             + " auto: as many as it takes until a round in which neither job's"
-                            + " JVM spent more than 5% of the job's wall time compiling (at most"
+                            + " JVM spent more than 5%% of the job's wall time compiling (at most"
                             + " --max-warmup), so that the rounds measured are the steady state of"
                             + " a job that runs for days.")
     String warmup;

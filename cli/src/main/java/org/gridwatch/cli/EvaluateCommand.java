@@ -15,20 +15,22 @@ import picocli.CommandLine.Spec;
         name = "evaluate",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        header = "Scores a replay's theft alerts against the simulator's truth, per attack kind.",
+        header = "Scores a replay's alerts against the simulator's truth, per attack kind.",
         description = {
             "Reads the simulated fleet (customers.jsonl and truth.jsonl of --input) and what the"
                     + " monitor job found in it (alerts.jsonl of --out) and prints, per attack"
                     + " kind, the thieves alerted on or after their first day of theft and the"
                     + " median days to the alert; the honest customers with a THEFT alert; the"
                     + " AUC of the theft score; the areas with a bypass that got an AREA_LOSS"
-                    + " alert; and, for ARREARS, the customers who reach 90 days past due alerted"
-                    + " 30 days ahead and the precision of the alerts.",
+                    + " alert; for ARREARS, the customers who reach 90 days past due alerted"
+                    + " 30 days ahead and the precision of the alerts; and, for DATA_QUALITY, the"
+                    + " meters with an injected fault (simulate --meter-faults) alerted, per"
+                    + " kind of fault, and the alerts outside every fault.",
             ""
         },
         footer = {
             "",
-            "Example:",
+            "Examples:",
             "  gridwatch simulate --customers 10000 --days 90 --thieves 0.05 --theft-start 45"
                     + " --out runs/theft",
             "  gridwatch monitor --input runs/theft --out runs/theft-out",
