@@ -59,11 +59,7 @@ class LaggingPaymentsTest {
             throws Exception {
         MonitoredFleet fleet = MonitoredFleet.of(FLEET);
         Path sim = fleet.simulationDir();
-        Map<String, String> replay = new TreeMap<>();
-        for (String line : Files.readAllLines(fleet.outDir().resolve("segments.jsonl"))) {
-            JsonNode s = JSON.readTree(line);
-            replay.put(s.get("customerId").asText(), decision(s));
-        }
+        Map<String, String> replay = replayDecisions(fleet);
         List<String> payments = Files.readAllLines(sim.resolve("payments.jsonl"));
         // Customers with a reversal are compared too: a reversal received after a check it
         // preceded costs the check's demerit as well as its own (value.md). Only the date of a
@@ -134,18 +130,7 @@ class LaggingPaymentsTest {
                         "meter-readings",
                         readings.subList(from, Math.min(readings.size(), from + step)));
             }
-            List<String> segments;
-            try {
-                segments =
-                        await(
-                                kafka,
-                                "customer-segments",
-                                s -> differences(latest(s), replay).isEmpty(),
-                                "every customer's latest segment as the replay has it");
-            } catch (AssertionError e) {
-                segments = OutputTopic.read(kafka.bootstrapServers(), "customer-segments");
-            }
-            live = latest(segments);
+            live = latestOnceAsTheReplay(kafka, replay);
             flink.cancel(job);
         }
         assertThat(differences(live, replay)).isEmpty();
@@ -157,11 +142,7 @@ class LaggingPaymentsTest {
             throws Exception {
         MonitoredFleet fleet = MonitoredFleet.of(FLEET);
         Path sim = fleet.simulationDir();
-        Map<String, String> replay = new TreeMap<>();
-        for (String line : Files.readAllLines(fleet.outDir().resolve("segments.jsonl"))) {
-            JsonNode s = JSON.readTree(line);
-            replay.put(s.get("customerId").asText(), decision(s));
-        }
+        Map<String, String> replay = replayDecisions(fleet);
 
         Map<String, JsonNode> live;
         try (EmbeddedKafka kafka = EmbeddedKafka.start();
@@ -181,22 +162,41 @@ class LaggingPaymentsTest {
                     .isEmpty();
 
             produce(kafka, "meter-readings", Files.readAllLines(sim.resolve("readings.jsonl")));
-            List<String> segments;
-            try {
-                segments =
-                        await(
-                                kafka,
-                                "customer-segments",
-                                s -> differences(latest(s), replay).isEmpty(),
-                                "every customer's latest segment as the replay has it");
-            } catch (AssertionError e) {
-                segments = OutputTopic.read(kafka.bootstrapServers(), "customer-segments");
-            }
-            live = latest(segments);
+            live = latestOnceAsTheReplay(kafka, replay);
             flink.cancel(job);
         }
         assertThat(differences(live, replay)).isEmpty();
         assertThat(replay.keySet()).hasSizeGreaterThan(100);
+    }
+
+    /** Each customer's decision in the file replay's segments.jsonl. */
+    private static Map<String, String> replayDecisions(MonitoredFleet fleet) throws Exception {
+        Map<String, String> replay = new TreeMap<>();
+        for (String line : Files.readAllLines(fleet.outDir().resolve("segments.jsonl"))) {
+            JsonNode s = JSON.readTree(line);
+            replay.put(s.get("customerId").asText(), decision(s));
+        }
+        return replay;
+    }
+
+    /**
+     * Each customer's latest segment record on the topic, once they all say what {@code replay}
+     * says, or as they are when the patience runs out (for the caller's assertion to show).
+     */
+    private static Map<String, JsonNode> latestOnceAsTheReplay(
+            EmbeddedKafka kafka, Map<String, String> replay) throws Exception {
+        List<String> segments;
+        try {
+            segments =
+                    await(
+                            kafka,
+                            "customer-segments",
+                            s -> differences(latest(s), replay).isEmpty(),
+                            "every customer's latest segment as the replay has it");
+        } catch (AssertionError e) {
+            segments = OutputTopic.read(kafka.bootstrapServers(), "customer-segments");
+        }
+        return latest(segments);
     }
 
     /** Each customer's latest record by time; of two at one time, the one read last. */
