@@ -151,11 +151,11 @@ public final class CreditRecord {
             long before, long after, long paidMillis, CreditRules rules, long lagMillis) {
         retainDemerits(
                 i -> {
-                    long issued = demeritExpiryMillis[i] - rules.demeritLifeMillis();
+                    long issued = paymentDemeritStart(i, rules);
                     return demeritKinds[i] != Demerit.UNPAID_BILL.ordinal()
                             || before >= issued
                             || issued > after
-                            || paidMillis >= issued + lagMillis;
+                            || !madeBeforeCheck(paidMillis, issued, lagMillis);
                 });
     }
 
@@ -178,7 +178,7 @@ public final class CreditRecord {
         for (int k = 0; k < ledger.billCount; k++) {
             long issued = calendar.issuedMillis(MonthlyUsage.monthOf(ledger.billYearMonths[k]));
             if (openDue < issued
-                    && reversedMillis < issued + lagMillis
+                    && madeBeforeCheck(reversedMillis, issued, lagMillis)
                     && !hasUnpaidBillDemeritFrom(issued, rules)) {
                 onBillUnpaid(issued, rules);
             }
@@ -189,11 +189,24 @@ public final class CreditRecord {
     private boolean hasUnpaidBillDemeritFrom(long issuedMillis, CreditRules rules) {
         for (int i = 0; i < demeritCount; i++) {
             if (demeritKinds[i] == Demerit.UNPAID_BILL.ordinal()
-                    && demeritExpiryMillis[i] - rules.demeritLifeMillis() == issuedMillis) {
+                    && paymentDemeritStart(i, rules) == issuedMillis) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a payment or reversal made at {@code madeMillis} came before the unpaid-bill check of
+     * the bill issued at {@code issuedMillis}, made {@code lagMillis} after the issue.
+     */
+    private static boolean madeBeforeCheck(long madeMillis, long issuedMillis, long lagMillis) {
+        return madeMillis < issuedMillis + lagMillis;
+    }
+
+    /** When demerit {@code i}, a payment demerit, started: its expiry less the demerits' life. */
+    private long paymentDemeritStart(int i, CreditRules rules) {
+        return demeritExpiryMillis[i] - rules.demeritLifeMillis();
     }
 
     /** Keeps the demerits {@code keep} holds of (by index), in their order; forgets the others. */
