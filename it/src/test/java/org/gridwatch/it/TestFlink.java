@@ -1,9 +1,14 @@
 package org.gridwatch.it;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
@@ -11,7 +16,10 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.checkpoint.CheckpointStatsStatus;
 import org.apache.flink.runtime.clusterframework.ApplicationStatus;
+import org.apache.flink.runtime.execution.ExecutionState;
 import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
+import org.apache.flink.runtime.executiongraph.AccessExecutionJobVertex;
+import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
 import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -132,7 +140,13 @@ final class TestFlink implements AutoCloseable {
 
     /** Waits for the job to end and fails if it did not succeed; says whether it was restarted. */
     boolean awaitSuccess(JobID job) throws Exception {
-        JobResult result = cluster.requestJobResult(job).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        JobResult result;
+        try {
+            result = cluster.requestJobResult(job).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError(
+                    "the job did not end within " + TIMEOUT + "\n" + whereItStands(job), e);
+        }
         if (result.getApplicationStatus() != ApplicationStatus.SUCCEEDED) {
             throw new AssertionError(
                     "the job ended " + result.getApplicationStatus(),
@@ -141,6 +155,56 @@ final class TestFlink implements AutoCloseable {
                             .orElse(null));
         }
         return cluster.getArchivedExecutionGraph(job).get().getFailureInfo() != null;
+    }
+
+    /**
+     * What a job that did not end is doing, in a few lines: its state, the operators whose subtasks
+     * have not finished, and the top of the stacks of the threads running its tasks. It also goes
+     * to {@code target/stuck-jobs/}, where {@code .ci/run} prints it after a failed build: where a
+     * job hangs on a slow CI machine and nowhere else, this is all that is left to read.
+     */
+    private String whereItStands(JobID job) {
+        StringBuilder s = new StringBuilder();
+        try {
+            AccessExecutionGraph graph = cluster.getExecutionGraph(job).get(10, TimeUnit.SECONDS);
+            s.append("job ").append(graph.getState()).append(", ");
+            s.append(completedCheckpoints(job)).append(" checkpoints completed\n");
+            if (graph.getFailureInfo() != null) {
+                String failure = graph.getFailureInfo().getExceptionAsString();
+                s.append("latest failure: ");
+                s.append(failure, 0, Math.min(failure.length(), 1500)).append('\n');
+            }
+            for (AccessExecutionJobVertex vertex : graph.getVerticesTopologically()) {
+                List<ExecutionState> states =
+                        Arrays.stream(vertex.getTaskVertices())
+                                .map(AccessExecutionVertex::getExecutionState)
+                                .toList();
+                if (states.stream().anyMatch(state -> state != ExecutionState.FINISHED)) {
+                    s.append("not finished: ").append(vertex.getName()).append(' ');
+                    s.append(states).append('\n');
+                }
+            }
+        } catch (Exception e) {
+            s.append("the job's graph could not be read: ").append(e).append('\n');
+        }
+        Thread.getAllStackTraces()
+                .forEach(
+                        (thread, stack) -> {
+                            if (thread.getName().contains(")#")) {
+                                s.append("thread \"").append(thread.getName()).append("\" ");
+                                s.append(thread.getState()).append('\n');
+                                Arrays.stream(stack)
+                                        .limit(6)
+                                        .forEach(f -> s.append("    at ").append(f).append('\n'));
+                            }
+                        });
+        try {
+            Path folder = Files.createDirectories(Path.of("target", "stuck-jobs"));
+            Files.writeString(folder.resolve(job + ".txt"), s);
+        } catch (IOException e) {
+            s.append("(not written to target/stuck-jobs: ").append(e).append(")\n");
+        }
+        return s.toString();
     }
 
     void cancel(JobID job) throws Exception {

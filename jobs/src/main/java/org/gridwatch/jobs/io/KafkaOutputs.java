@@ -140,17 +140,13 @@ public final class KafkaOutputs implements MonitorOutputs {
                         .setKafkaProducerConfig(clientProperties.toProperties())
                         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                         .setTransactionalIdPrefix(transactionalIdPrefix + "-" + topic)
-                        // After a failure, the transactions a lost TaskManager left open are found
-                        // by
-                        // listing the open transactions on the topics, not by guessing their ids
-                        // from the
-                        // checkpoint ids: a checkpoint that never reached a writer leaves a gap in
-                        // those,
-                        // and a transaction beyond the gap stayed open, blocking read-committed
-                        // readers
-                        // (ExactlyOnceTest caught it about once in ten runs). Needs Kafka 3.0+ and
-                        // the
-                        // right to describe the output topics' producers.
+                        // After a failure, the transactions a lost TaskManager left open are
+                        // found by listing the open transactions on the topics, not by guessing
+                        // their ids from the checkpoint ids: a checkpoint that never reached a
+                        // writer leaves a gap in those, and a transaction beyond the gap stayed
+                        // open, blocking read-committed readers (ExactlyOnceTest caught it about
+                        // once in ten runs). Needs Kafka 3.0+ and the right to describe the
+                        // output topics' producers.
                         .setTransactionNamingStrategy(TransactionNamingStrategy.POOLING);
         if (!clientProperties.asMap().containsKey(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG)) {
             // --kafka-properties may set its own, e.g. for a broker whose
