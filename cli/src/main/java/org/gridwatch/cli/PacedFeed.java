@@ -89,6 +89,24 @@ final class PacedFeed {
         return lastSent;
     }
 
+    /**
+     * The text of a field written {@code "name":"text"} with no escape in the text, or null when
+     * the line has it otherwise (then the line is parsed as JSON).
+     */
+    static String textOf(String line, String name) {
+        String opening = "\"" + name + "\":\"";
+        int start = line.indexOf(opening);
+        if (start < 0) {
+            return null;
+        }
+        start += opening.length();
+        int end = line.indexOf('"', start);
+        if (end < 0 || line.lastIndexOf('\\', end) >= start) {
+            return null;
+        }
+        return line.substring(start, end);
+    }
+
     /** A file's lines, each with its key and the quarter hour its interval ends in. */
     private static final class Lines implements AutoCloseable {
         private final BufferedReader reader;
@@ -111,6 +129,18 @@ final class PacedFeed {
             line = reader.readLine();
             if (line == null) {
                 return;
+            }
+            String ts = textOf(line, "ts");
+            if (ts != null) {
+                try {
+                    // The usual line, as the simulator writes it: found without parsing the JSON,
+                    // which would cost the sender a fifth of the machine the job is measured on.
+                    key = textOf(line, keyField);
+                    quarter = Bucket.startOf(EventTime.parse(ts) - 1);
+                    return;
+                } catch (RuntimeException notUsual) {
+                    // parsed as JSON below
+                }
             }
             try {
                 JsonNode node = JSON.readTree(line);
