@@ -1,8 +1,5 @@
 package org.gridwatch.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +25,6 @@ import org.gridwatch.embedded.EmbeddedKafka;
  * late one, and does not count).
  */
 final class PacedFeed {
-    private static final ObjectReader JSON = new ObjectMapper().readerFor(JsonNode.class);
-
     private PacedFeed() {}
 
     /**
@@ -89,24 +84,6 @@ final class PacedFeed {
         return lastSent;
     }
 
-    /**
-     * The text of a field written {@code "name":"text"} with no escape in the text, or null when
-     * the line has it otherwise (then the line is parsed as JSON).
-     */
-    static String textOf(String line, String name) {
-        String opening = "\"" + name + "\":\"";
-        int start = line.indexOf(opening);
-        if (start < 0) {
-            return null;
-        }
-        start += opening.length();
-        int end = line.indexOf('"', start);
-        if (end < 0 || line.lastIndexOf('\\', end) >= start) {
-            return null;
-        }
-        return line.substring(start, end);
-    }
-
     /** A file's lines, each with its key and the quarter hour its interval ends in. */
     private static final class Lines implements AutoCloseable {
         private final BufferedReader reader;
@@ -130,25 +107,10 @@ final class PacedFeed {
             if (line == null) {
                 return;
             }
-            String ts = textOf(line, "ts");
-            String usualKey = textOf(line, keyField);
-            if (ts != null && usualKey != null) {
-                try {
-                    // The usual line, as the simulator writes it: found without parsing the JSON,
-                    // which would cost the sender a fifth of the machine the job is measured on.
-                    quarter = Bucket.startOf(EventTime.parse(ts) - 1);
-                    key = usualKey;
-                    return;
-                } catch (RuntimeException notUsual) {
-                    // parsed as JSON below
-                }
-            }
+            key = KafkaLoad.textField(line, keyField);
             try {
-                JsonNode node = JSON.readTree(line);
-                JsonNode k = node.get(keyField);
-                key = k != null && k.isTextual() ? k.textValue() : null;
-                quarter = Bucket.startOf(EventTime.parse(node.get("ts").textValue()) - 1);
-            } catch (IOException | RuntimeException unusable) {
+                quarter = Bucket.startOf(EventTime.parse(KafkaLoad.textField(line, "ts")) - 1);
+            } catch (RuntimeException unusable) {
                 key = null; // sent as it is, for the job to reject, in the current quarter
             }
         }
