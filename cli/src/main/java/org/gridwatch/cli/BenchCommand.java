@@ -279,7 +279,7 @@ public final class BenchCommand implements Callable<Integer> {
                 summary.add(kafkaBench(data, readings, scratch, out, fromKafka));
                 double rate = latencyRate != null ? latencyRate : fromKafka.median() / 4;
                 if (rate > 0) {
-                    latency = latencyBench(data, rate, scratch, out);
+                    latency = latencyBench(data, rate, out);
                 }
             }
             out.println();
@@ -475,8 +475,7 @@ public final class BenchCommand implements Callable<Integer> {
      * while it runs, a core's worth of CPU for most of the run on this machine, which is the cost
      * of a job's first minutes, not its latency once it has run a while.
      */
-    private String latencyBench(Path data, double rate, Path scratch, PrintWriter out)
-            throws Exception {
+    private String latencyBench(Path data, double rate, PrintWriter out) throws Exception {
         out.printf(
                 Locale.ROOT,
                 "bench: latency at %,.0f readings/s (meter and area readings sent in time order):"
@@ -493,10 +492,12 @@ public final class BenchCommand implements Callable<Integer> {
         }
         return String.format(
                 Locale.ROOT,
-                "latency from Kafka at %,.0f readings/s (%s; the first run, compiling: p99 %,d ms)",
+                "latency from Kafka at %,.0f readings/s (%s; the first run, compiling: %s)",
                 rate,
                 second.describe(),
-                first.sorted().isEmpty() ? -1 : first.percentile(0.99));
+                first.sorted().isEmpty()
+                        ? "no quarter hour written"
+                        : String.format(Locale.ROOT, "p99 %,d ms", first.percentile(0.99)));
     }
 
     /**

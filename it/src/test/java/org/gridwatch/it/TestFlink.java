@@ -35,6 +35,9 @@ import org.gridwatch.jobs.MonitorJob;
 final class TestFlink implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
+    /** In the name of every thread that runs a task: Flink names it "name (i/n)#attempt". */
+    private static final String TASK_THREAD_MARK = ")#";
+
     private final MiniCluster cluster;
 
     private TestFlink(MiniCluster cluster) {
@@ -87,7 +90,8 @@ final class TestFlink implements AutoCloseable {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (completedCheckpoints(job) < n) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no " + n + " checkpoints within " + TIMEOUT);
+                throw new AssertionError(
+                        "no " + n + " checkpoints within " + TIMEOUT + "\n" + whereItStands(job));
             }
             Thread.sleep(50);
         }
@@ -158,10 +162,11 @@ final class TestFlink implements AutoCloseable {
     }
 
     /**
-     * What a job that did not end is doing, in a few lines: its state, the operators whose subtasks
-     * have not finished, and the top of the stacks of the threads running its tasks. It also goes
-     * to {@code target/stuck-jobs/}, where {@code .ci/run} prints it after a failed build: where a
-     * job hangs on a slow CI machine and nowhere else, this is all that is left to read.
+     * What a job that did not end is doing: its state, the operators whose subtasks have not
+     * finished, its latest failure, and the top of the stacks of the threads running its tasks. It
+     * also goes to {@code target/stuck-jobs/}, where {@code .ci/run} prints it after a failed
+     * build: where a job hangs on a slow CI machine and nowhere else, this is all that is left to
+     * read.
      */
     private String whereItStands(JobID job) {
         StringBuilder s = new StringBuilder();
@@ -190,7 +195,7 @@ final class TestFlink implements AutoCloseable {
         Thread.getAllStackTraces()
                 .forEach(
                         (thread, stack) -> {
-                            if (thread.getName().contains(")#")) {
+                            if (thread.getName().contains(TASK_THREAD_MARK)) {
                                 s.append("thread \"").append(thread.getName()).append("\" ");
                                 s.append(thread.getState()).append('\n');
                                 Arrays.stream(stack)
