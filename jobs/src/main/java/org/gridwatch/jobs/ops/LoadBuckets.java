@@ -256,7 +256,8 @@ public final class LoadBuckets extends KeyedProcessFunction<String, LoadPartial,
         return (int) ((quarterStart - dayStart) / Bucket.MILLIS);
     }
 
-    private static long emitsAt(long quarterStart) {
+    /** When a quarter hour is emitted: as the watermark reaches its last millisecond. */
+    static long emitsAt(long quarterStart) {
         return quarterStart + Bucket.MILLIS - 1;
     }
 

@@ -108,6 +108,14 @@ public final class LoadPartials
                 r.endMillis());
     }
 
+    /**
+     * A quarter hour's partial is needed when the load emits it: as the watermark passes its end.
+     */
+    @Override
+    protected long neededFrom(SeriesQuarter key) {
+        return LoadBuckets.emitsAt(key.quarterStart());
+    }
+
     @Override
     protected LoadTotal empty(SeriesQuarter key) {
         return new LoadTotal();

@@ -107,6 +107,53 @@ class LoadBucketsTest {
                         });
     }
 
+    /**
+     * A task reading two partitions whose event times drifted apart gets a quarter hour well ahead
+     * of the watermark: its readings wait for the watermark that reaches the quarter hour's end and
+     * go on in one partial (0.3 + 0.2 kWh, 2 readings), not one partial per watermark they
+     * straddle.
+     */
+    @Test
+    void sendsAQuarterHourAheadOfTheWatermarkInOnePartialWhenItIsDue() throws Exception {
+        read("2026-01-15T08:15", 15, 0.4);
+        read("2026-01-15T10:15", 15, 0.3); // ahead of event time
+        watermark(at("2026-01-15T08:15") - 1);
+        read("2026-01-15T10:15", 15, 0.2);
+        watermark(at("2026-01-15T09:00"));
+        assertThat(partials.extractOutputValues())
+                .as("only the 08:00 quarter hour is due before 10:15")
+                .extracting(p -> p.quarterStart)
+                .containsExactly(at("2026-01-15T08:00"));
+
+        watermark(at("2026-01-15T10:15") - 1);
+
+        assertThat(partials.extractOutputValues())
+                .extracting(p -> p.quarterStart, p -> p.total.microKwh, p -> p.total.readings)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(at("2026-01-15T08:00"), 400_000L, 1L),
+                        org.assertj.core.groups.Tuple.tuple(at("2026-01-15T10:00"), 500_000L, 2L));
+        assertThat(load())
+                .extracting(MetricPoint::timeMillis, p -> p.field("kwh"))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(at("2026-01-15T08:00"), 0.4),
+                        org.assertj.core.groups.Tuple.tuple(at("2026-01-15T10:00"), 0.5));
+    }
+
+    /** Nothing waits across a checkpoint: the barrier takes every partial, due or not, with it. */
+    @Test
+    void sendsEveryPartialBeforeACheckpointBarrier() throws Exception {
+        read("2026-01-15T10:15", 15, 0.3);
+        watermark(at("2026-01-15T08:15"));
+        assertThat(partials.extractOutputValues()).isEmpty();
+
+        partials.prepareSnapshotPreBarrier(1);
+
+        assertThat(partials.extractOutputValues())
+                .extracting(p -> p.quarterStart, p -> p.total.microKwh)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(at("2026-01-15T10:00"), 300_000L));
+    }
+
     @Test
     void sharesAnHourlyReadingEvenlyOverItsFourQuarterHours() throws Exception {
         read("2026-01-15T09:00", 60, 4.0);
