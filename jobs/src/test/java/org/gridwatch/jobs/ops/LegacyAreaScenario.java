@@ -145,6 +145,13 @@ final class LegacyAreaScenario {
     }
 
     /**
+     * The first quarter hour {@link #run} has read since its last watermark before {@code split}.
+     */
+    static int sinceLastWatermark(int split) {
+        return split - split % 4;
+    }
+
+    /**
      * The watermark through the three operators, each one's output ahead of it downstream (the
      * partials and the shadow feed are taken from their harnesses as they are passed on).
      */
