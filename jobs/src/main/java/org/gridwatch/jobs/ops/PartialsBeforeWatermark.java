@@ -13,11 +13,12 @@ import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 
 /**
  * The local first phase of an aggregation, in the task that produces the records (chained to it):
- * records are summed per key into partials, and the partials are sent on just before the next
- * watermark, watermark status or checkpoint barrier leaves the task, and at the end of the input.
- * Instead of a record per reading, the next operator gets one partial per key and watermark
- * interval (the sources emit a watermark when event time moves, at most one a minute of it: for
- * quarter-hour readings, one per collection round).
+ * records are summed per key into partials, and the partials are sent on just before the watermark
+ * from which the next operator needs them (the next one, unless {@link #neededFrom} says later), a
+ * watermark status or a checkpoint barrier leaves the task, and at the end of the input. Instead of
+ * a record per reading, the next operator gets one partial per key and watermark interval (the
+ * sources emit a watermark when event time moves, at most one a minute of it: for quarter-hour
+ * readings, one per collection round).
  *
  * <p>A partial the next operator needs only from a later event time ({@link #neededFrom}: a quarter
  * hour that has not ended yet) waits for the first watermark that reaches it. When the readings

@@ -42,6 +42,9 @@ final class LegacyAreaScenario {
     static final long QUARTER = 900_000L;
     static final int QUARTERS = 3 * 96;
 
+    /** {@link #run} moves the watermark once every this many quarter hours read. */
+    static final int QUARTERS_A_WATERMARK = 4;
+
     /** The stop: day 2, 13:30, after its watermark. */
     static final int SPLIT = 96 + 54;
 
@@ -135,7 +138,7 @@ final class LegacyAreaScenario {
                         new StreamRecord<>(
                                 new MeteredReading(SHOP, reading("M2", late - QUARTER, 0.3))));
             }
-            if (q % 4 == 3) {
+            if (q % QUARTERS_A_WATERMARK == QUARTERS_A_WATERMARK - 1) {
                 watermark(ops, end0 - QUARTER);
             }
         }
@@ -148,7 +151,7 @@ final class LegacyAreaScenario {
      * The first quarter hour {@link #run} has read since its last watermark before {@code split}.
      */
     static int sinceLastWatermark(int split) {
-        return split - split % 4;
+        return split - split % QUARTERS_A_WATERMARK;
     }
 
     /**
