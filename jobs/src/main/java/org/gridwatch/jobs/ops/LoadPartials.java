@@ -35,7 +35,7 @@ public final class LoadPartials
     private final long latenessMillis;
     private final ActedEventTime eventTime = new ActedEventTime();
     private transient long watermark;
-    private transient TariffBook tariffs;
+    private transient TariffBook.Resolver tariffs;
     private transient EventJson json;
 
     public LoadPartials(MonitorSettings settings) {
@@ -62,7 +62,7 @@ public final class LoadPartials
     public void open() throws Exception {
         super.open();
         watermark = Long.MIN_VALUE;
-        tariffs = settings.tariffBook();
+        tariffs = settings.tariffBook().resolver();
         json = new EventJson(settings.zone());
     }
 

@@ -45,7 +45,7 @@ final class MeterUsage {
     private final ZoneId zone;
     private final long lateness;
     private final long dayGrace;
-    private final TariffBook tariffs;
+    private final TariffBook.Resolver tariffs;
     private final PeriodLookup peakHours;
     private final BillingCalendar calendar;
     private final BillingSchedule billing;
@@ -60,9 +60,10 @@ final class MeterUsage {
         this.zone = settings.zone();
         this.lateness = settings.allowedLateness().toMillis();
         this.dayGrace = DayWatch.graceMillis(lateness);
-        this.tariffs = settings.tariffBook();
+        TariffBook book = settings.tariffBook();
+        this.tariffs = book.resolver();
         // checked at start-up (MonitorArgs)
-        this.peakHours = tariffs.lookup(settings.valueModel().peakHoursTariff());
+        this.peakHours = book.lookup(settings.valueModel().peakHoursTariff());
         this.calendar = new BillingCalendar(zone, BillingCalendar.DEFAULT_DAYS_TO_PAY);
         this.billing = new BillingSchedule(zone, lateness);
     }
