@@ -84,6 +84,30 @@ class PeriodLookupTest {
     }
 
     @Test
+    void findsTheSamePeriodWhenInstantsJumpBetweenDays() {
+        // Readings out of order, late ones and two streams drifting apart: the lookup keeps the
+        // day it priced last, and each instant must still be priced by its own day.
+        Tariff tariff = TariffFile.load(new StringReader(HOLIDAY_VALLEY), "holiday.yaml").get("h");
+        PeriodLookup lookup = PeriodLookup.china(tariff.schedule(), HolidayCalendar.china2026());
+        PeriodLookup large = lookup("large-industry-two-part");
+        java.util.Random random = new java.util.Random(7);
+        LocalDateTime first = LocalDateTime.parse("1969-12-25T00:00");
+        for (int i = 0; i < 20_000; i++) {
+            LocalDateTime t = first.plusMinutes(15L * random.nextInt(4 * 24 * 800));
+            long millis = t.toInstant(CHINA).toEpochMilli();
+            assertThat(lookup.periodAt(millis)).as("%s", t).isEqualTo(lookup.periodAt(t));
+            assertThat(large.periodAt(millis)).as("%s", t).isEqualTo(large.periodAt(t));
+        }
+        // the holiday and the workday after it, asked in turn
+        long holiday = LocalDateTime.parse("2026-10-01T09:00").toInstant(CHINA).toEpochMilli();
+        long workday = LocalDateTime.parse("2026-10-08T09:00").toInstant(CHINA).toEpochMilli();
+        for (int i = 0; i < 3; i++) {
+            assertThat(lookup.periodAt(holiday)).isEqualTo(TariffPeriod.DEEP_VALLEY);
+            assertThat(lookup.periodAt(workday)).isEqualTo(TariffPeriod.PEAK);
+        }
+    }
+
+    @Test
     void readsTheMonthOfAnEpochDayAsLocalDateDoes() {
         for (long day = LocalDate.parse("1899-12-01").toEpochDay();
                 day < LocalDate.parse("2101-03-01").toEpochDay();
