@@ -85,8 +85,8 @@ class PeriodLookupTest {
 
     @Test
     void findsTheSamePeriodWhenInstantsJumpBetweenDays() {
-        // Readings out of order, late ones and two streams drifting apart: the lookup keeps the
-        // day it priced last, and each instant must still be priced by its own day.
+        // Readings out of order, late ones and two streams drifting apart: whatever the lookup
+        // may keep of the instants asked before, each must be priced by its own day.
         Tariff tariff = TariffFile.load(new StringReader(HOLIDAY_VALLEY), "holiday.yaml").get("h");
         PeriodLookup lookup = PeriodLookup.china(tariff.schedule(), HolidayCalendar.china2026());
         PeriodLookup large = lookup("large-industry-two-part");
