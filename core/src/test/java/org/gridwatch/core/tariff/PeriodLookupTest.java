@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class PeriodLookupTest {
@@ -90,7 +91,7 @@ class PeriodLookupTest {
         Tariff tariff = TariffFile.load(new StringReader(HOLIDAY_VALLEY), "holiday.yaml").get("h");
         PeriodLookup lookup = PeriodLookup.china(tariff.schedule(), HolidayCalendar.china2026());
         PeriodLookup large = lookup("large-industry-two-part");
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         LocalDateTime first = LocalDateTime.parse("1969-12-25T00:00");
         for (int i = 0; i < 20_000; i++) {
             LocalDateTime t = first.plusMinutes(15L * random.nextInt(4 * 24 * 800));

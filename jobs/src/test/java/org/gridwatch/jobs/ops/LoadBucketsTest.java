@@ -1,6 +1,7 @@
 package org.gridwatch.jobs.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.gridwatch.jobs.Fixtures.at;
 import static org.gridwatch.jobs.Fixtures.customer;
 import static org.gridwatch.jobs.Fixtures.reading;
@@ -130,13 +131,12 @@ class LoadBucketsTest {
         assertThat(partials.extractOutputValues())
                 .extracting(p -> p.quarterStart, p -> p.total.microKwh, p -> p.total.readings)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(at("2026-01-15T08:00"), 400_000L, 1L),
-                        org.assertj.core.groups.Tuple.tuple(at("2026-01-15T10:00"), 500_000L, 2L));
+                        tuple(at("2026-01-15T08:00"), 400_000L, 1L),
+                        tuple(at("2026-01-15T10:00"), 500_000L, 2L));
         assertThat(load())
                 .extracting(MetricPoint::timeMillis, p -> p.field("kwh"))
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(at("2026-01-15T08:00"), 0.4),
-                        org.assertj.core.groups.Tuple.tuple(at("2026-01-15T10:00"), 0.5));
+                        tuple(at("2026-01-15T08:00"), 0.4), tuple(at("2026-01-15T10:00"), 0.5));
     }
 
     /** Nothing waits across a checkpoint: the barrier takes every partial, due or not, with it. */
@@ -150,8 +150,7 @@ class LoadBucketsTest {
 
         assertThat(partials.extractOutputValues())
                 .extracting(p -> p.quarterStart, p -> p.total.microKwh)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(at("2026-01-15T10:00"), 300_000L));
+                .containsExactly(tuple(at("2026-01-15T10:00"), 300_000L));
     }
 
     @Test
@@ -162,10 +161,10 @@ class LoadBucketsTest {
         assertThat(load())
                 .extracting(MetricPoint::timeMillis, p -> p.field("kwh"))
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(at("2026-01-15T08:00"), 1.0),
-                        org.assertj.core.groups.Tuple.tuple(at("2026-01-15T08:15"), 1.0),
-                        org.assertj.core.groups.Tuple.tuple(at("2026-01-15T08:30"), 1.0),
-                        org.assertj.core.groups.Tuple.tuple(at("2026-01-15T08:45"), 1.0));
+                        tuple(at("2026-01-15T08:00"), 1.0),
+                        tuple(at("2026-01-15T08:15"), 1.0),
+                        tuple(at("2026-01-15T08:30"), 1.0),
+                        tuple(at("2026-01-15T08:45"), 1.0));
     }
 
     @Test
@@ -196,8 +195,8 @@ class LoadBucketsTest {
         assertThat(harness.getSideOutput(LoadBuckets.SYSTEM_LOAD))
                 .extracting(r -> r.getValue().bucketStart(), r -> r.getValue().deltaMicroKwh())
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(at("2026-01-15T08:00"), 400_000L),
-                        org.assertj.core.groups.Tuple.tuple(at("2026-01-15T08:00"), 350_000L));
+                        tuple(at("2026-01-15T08:00"), 400_000L),
+                        tuple(at("2026-01-15T08:00"), 350_000L));
     }
 
     /** The open day of the house's series, as the load keeps it. */
@@ -235,9 +234,9 @@ class LoadBucketsTest {
         assertThat(load())
                 .extracting(MetricPoint::timeMillis, p -> p.field("kwh"), p -> p.field("readings"))
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(at("2026-01-15T08:00"), 0.4, 2.0),
-                        org.assertj.core.groups.Tuple.tuple(at("2026-01-15T23:45"), 0.1, 1.0),
-                        org.assertj.core.groups.Tuple.tuple(at("2026-01-15T08:00"), 0.6, 3.0));
+                        tuple(at("2026-01-15T08:00"), 0.4, 2.0),
+                        tuple(at("2026-01-15T23:45"), 0.1, 1.0),
+                        tuple(at("2026-01-15T08:00"), 0.6, 3.0));
         assertThat(harness.getSideOutput(LoadBuckets.SYSTEM_LOAD))
                 .extracting(r -> r.getValue().deltaMicroKwh())
                 .containsExactly(400_000L, 100_000L, 200_000L);
@@ -292,12 +291,9 @@ class LoadBucketsTest {
                         p -> p.field("kwh"),
                         p -> p.field("revenue"))
                 .contains(
-                        org.assertj.core.groups.Tuple.tuple(
-                                "FLAT", at("2026-01-15T07:45"), 2.0, 1.3),
-                        org.assertj.core.groups.Tuple.tuple(
-                                "PEAK", at("2026-01-15T08:00"), 2.0, 2.08),
-                        org.assertj.core.groups.Tuple.tuple(
-                                "PEAK", at("2026-01-15T08:15"), 2.0, 2.08));
+                        tuple("FLAT", at("2026-01-15T07:45"), 2.0, 1.3),
+                        tuple("PEAK", at("2026-01-15T08:00"), 2.0, 2.08),
+                        tuple("PEAK", at("2026-01-15T08:15"), 2.0, 2.08));
         // flat 0.65 CNY/kWh; peak = flat × 1.6 = 1.04 CNY/kWh
     }
 
@@ -327,8 +323,7 @@ class LoadBucketsTest {
         assertThat(partials.extractOutputValues())
                 .extracting(p -> p.quarterStart, p -> p.total.readings)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(at("2026-01-15T08:00"), 2L),
-                        org.assertj.core.groups.Tuple.tuple(at("2026-01-15T08:15"), 1L));
+                        tuple(at("2026-01-15T08:00"), 2L), tuple(at("2026-01-15T08:15"), 1L));
         assertThat(load()).extracting(p -> p.field("kwh")).containsExactly(0.5, 0.2);
     }
 
@@ -358,10 +353,10 @@ class LoadBucketsTest {
         assertThat(tou())
                 .extracting(p -> p.tag("period"), p -> p.field("kwh"), p -> p.field("revenue"))
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("FLAT", 0.4, 0.21132),
-                        org.assertj.core.groups.Tuple.tuple("UNPRICED", 0.5, 0.0),
-                        org.assertj.core.groups.Tuple.tuple("FLAT", 0.4, 0.21132),
-                        org.assertj.core.groups.Tuple.tuple("UNPRICED", 0.6, 0.0));
+                        tuple("FLAT", 0.4, 0.21132),
+                        tuple("UNPRICED", 0.5, 0.0),
+                        tuple("FLAT", 0.4, 0.21132),
+                        tuple("UNPRICED", 0.6, 0.0));
         assertThat(load()).extracting(p -> p.field("kwh")).containsExactly(0.9, 1.0);
     }
 
