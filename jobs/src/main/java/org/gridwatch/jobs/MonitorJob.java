@@ -39,6 +39,7 @@ import org.gridwatch.core.value.CustomerStanding;
 import org.gridwatch.core.whatif.ScenarioRecord;
 import org.gridwatch.jobs.io.MonitorInputs;
 import org.gridwatch.jobs.io.MonitorOutputs;
+import org.gridwatch.jobs.io.Streams;
 import org.gridwatch.jobs.ops.AccountEvent;
 import org.gridwatch.jobs.ops.AreaAdmission;
 import org.gridwatch.jobs.ops.AreaReliability;
@@ -176,11 +177,11 @@ public final class MonitorJob {
                             c);
             c.alerts.add(areaWatch(days, supply));
             supplyReliability(c);
-            outputs.alerts(union(c.alerts));
+            outputs.alerts(Streams.union(c.alerts));
         }
         outputs.rejected(rejectedAndCounted(c));
         c.metrics.add(
-                union(c.arrivals)
+                Streams.union(c.arrivals)
                         .keyBy(IngestCount::shardKey)
                         .process(new IngestPartials(settings.allowedLateness().toMillis()))
                         .returns(Types.POJO(IngestPartial.class))
@@ -190,7 +191,7 @@ public final class MonitorJob {
                         .process(new IngestBuckets(settings.allowedLateness().toMillis()))
                         .name("records, rejected, late per source, 15 min")
                         .uid("ingest-buckets"));
-        outputs.metrics(union(c.metrics));
+        outputs.metricStreams(c.metrics);
     }
 
     /**
@@ -472,7 +473,7 @@ public final class MonitorJob {
                                         .returns(Types.POJO(AccountEvent.class))
                                         .name("inspections to accounts")
                                         .uid("inspections-to-accounts")));
-        return events.isEmpty() ? Optional.empty() : Optional.of(union(events));
+        return events.isEmpty() ? Optional.empty() : Optional.of(Streams.union(events));
     }
 
     /**
@@ -504,11 +505,11 @@ public final class MonitorJob {
 
     /** Every rejection, at the source and after it; the later ones also counted for ingest. */
     private DataStream<Rejected> rejectedAndCounted(Collected c) {
-        DataStream<Rejected> atSource = union(c.parseRejected);
+        DataStream<Rejected> atSource = Streams.union(c.parseRejected);
         if (c.laterRejected.isEmpty()) {
             return atSource;
         }
-        DataStream<Rejected> later = union(c.laterRejected);
+        DataStream<Rejected> later = Streams.union(c.laterRejected);
         c.arrivals.add(
                 later.map(new DealtCounts<>(IngestCount::rejectedLater))
                         .returns(Types.POJO(IngestCount.class))
@@ -572,13 +573,5 @@ public final class MonitorJob {
                             c.parseRejected.add(usable.getSideOutput(Rejections.REJECTED));
                             return usable;
                         });
-    }
-
-    private static <T> DataStream<T> union(List<DataStream<T>> streams) {
-        DataStream<T> all = streams.get(0);
-        for (int i = 1; i < streams.size(); i++) {
-            all = all.union(streams.get(i));
-        }
-        return all;
     }
 }

@@ -21,6 +21,16 @@ public interface MonitorOutputs extends Serializable {
 
     default void metrics(DataStream<MetricPoint> points) {}
 
+    /**
+     * The metric points as the operators emit them, one stream per operator, merged into {@link
+     * #metrics} unless overridden. An output that takes only some measurements overrides this to
+     * filter each stream in the task that makes it, so the points it drops never cross the network
+     * to its sink.
+     */
+    default void metricStreams(List<DataStream<MetricPoint>> streams) {
+        metrics(Streams.union(streams));
+    }
+
     default void bills(DataStream<Bill> bills) {}
 
     /** Changes of segment, grade or strategies, as they happen. */
@@ -47,6 +57,11 @@ public interface MonitorOutputs extends Serializable {
             @Override
             public void metrics(DataStream<MetricPoint> points) {
                 outputs.forEach(o -> o.metrics(points));
+            }
+
+            @Override
+            public void metricStreams(List<DataStream<MetricPoint>> streams) {
+                outputs.forEach(o -> o.metricStreams(streams));
             }
 
             @Override
