@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,7 +78,28 @@ final class LiveSummary implements AutoCloseable {
         read.computeIfAbsent(topic, t -> new LongAdder()).increment();
     }
 
+    /**
+     * The measurements this summary shows; the others it would drop, so its sink is sent only these
+     * ({@link LiveSummaryOutputs}).
+     */
+    private static final Set<String> SHOWN =
+            Set.of(
+                    Measurements.INGEST,
+                    Measurements.REJECTED,
+                    Measurements.LOAD,
+                    Measurements.AREA_SUPPLY,
+                    Measurements.SEGMENTS,
+                    Measurements.REVENUE_CONCENTRATION);
+
+    /** Whether this summary shows what {@code p} measures. */
+    static boolean shows(MetricPoint p) {
+        return SHOWN.contains(p.measurement());
+    }
+
     synchronized void add(MetricPoint p) {
+        if (!shows(p)) {
+            return; // measurements added later show up in InfluxDB; this summary need not know them
+        }
         points++;
         long bucket = p.timeMillis();
         switch (p.measurement()) {
@@ -103,9 +125,7 @@ final class LiveSummary implements AutoCloseable {
                     topTwentyShare = p.field("top20_share");
                 }
             }
-            default -> {
-                // measurements added later show up in InfluxDB; this summary need not know them
-            }
+            default -> throw new IllegalStateException("shown but not summed: " + p.measurement());
         }
         // The "ingest" bucket of records without an event time (the customer master) follows the
         // watermark, which starts in 1970; real quarter hours lie in 2000..2100 (the codec's

@@ -1,11 +1,14 @@
 package org.gridwatch.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.gridwatch.core.metric.MetricPoint;
 import org.gridwatch.jobs.io.MonitorOutputs;
+import org.gridwatch.jobs.io.Streams;
 
 /**
  * The job's metric points into a {@link LiveSummary} of this JVM, for the terminal. Only works when
@@ -18,6 +21,24 @@ final class LiveSummaryOutputs implements MonitorOutputs {
 
     LiveSummaryOutputs(LiveSummary summary) {
         this.summaryId = summary.id();
+    }
+
+    /**
+     * Only the measurements the summary shows reach its sink: each operator's points are filtered
+     * in the operator's own task (the time-of-use split, as many points as the load itself, stays
+     * there).
+     */
+    @Override
+    public void metricStreams(List<DataStream<MetricPoint>> streams) {
+        List<DataStream<MetricPoint>> shown = new ArrayList<>();
+        for (int i = 0; i < streams.size(); i++) {
+            shown.add(
+                    streams.get(i)
+                            .filter(LiveSummary::shows)
+                            .name("what the terminal shows")
+                            .uid("live-summary-shows-" + i));
+        }
+        metrics(Streams.union(shown));
     }
 
     @Override

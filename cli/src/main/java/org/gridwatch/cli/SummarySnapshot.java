@@ -17,7 +17,7 @@ import java.util.Map;
  *     readings came for it
  * @param eventTimeMillis the end of the newest quarter hour the job reported on, or {@link
  *     Long#MIN_VALUE}
- * @param points metric points received
+ * @param points metric points received of the measurements the summary shows
  * @param customersBySegment the fleet's customers per segment at the latest valuation; empty before
  *     the first month's bills
  * @param customersByGrade the same per credit grade

@@ -28,6 +28,26 @@ class LiveSummaryTest {
         assertThat(readings.accepted()).isEqualTo(150);
     }
 
+    @Test
+    void takesOnlyTheMeasurementsItShowsSoItsSinkNeedNotBeSentTheOthers() {
+        MetricPoint tou =
+                MetricPoint.of(Measurements.TOU)
+                        .tag("area", "A001")
+                        .tag("class", "RESIDENTIAL")
+                        .tag("period", "PEAK")
+                        .field("kwh", 2.0)
+                        .field("revenue", 1.2)
+                        .at(T0);
+
+        assertThat(LiveSummary.shows(tou)).isFalse();
+        assertThat(LiveSummary.shows(load("A001", "RESIDENTIAL", T0, 8.0))).isTrue();
+        summary.add(tou);
+        summary.add(load("A001", "RESIDENTIAL", T0, 8.0));
+        summary.add(ingest("meter-readings", T0, 10, 0));
+
+        assertThat(summary.snapshot().points()).isEqualTo(2);
+    }
+
     private static MetricPoint tally(String area, String segment, String grade, long n, long t) {
         return MetricPoint.of(Measurements.SEGMENTS)
                 .tag("area", area)
