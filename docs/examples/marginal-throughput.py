@@ -84,7 +84,7 @@ def bench(directory, source, rounds, warmup, log):
     if run.returncode != 0:
         sys.exit(f"bench failed ({run.returncode}):\n{run.stdout[-2000:]}\n{run.stderr[-2000:]}")
     readings = None
-    walls = {"monitor": [], "baseline": []}
+    rates = {"monitor": [], "baseline": []}
     cpu = {"monitor": [], "baseline": []}
     jit = {"monitor": [], "baseline": []}
     for line in (run.stdout + "\n" + run.stderr).splitlines():
@@ -93,14 +93,14 @@ def bench(directory, source, rounds, warmup, log):
             readings = int(h.group(1).replace(",", ""))
         r = ROUND.match(line)
         if r:
-            walls[r.group(2)].append(int(r.group(3).replace(",", "")))
+            rates[r.group(2)].append(int(r.group(3).replace(",", "")))
             cpu[r.group(2)].append(float(r.group(4)))
             jit[r.group(2)].append(float(r.group(5)))
-    if readings is None or not walls["monitor"] or not walls["baseline"]:
+    if readings is None or not rates["monitor"] or not rates["baseline"]:
         sys.exit(f"could not read the bench's output:\n{run.stdout[-2000:]}")
     return readings, {
-        job: {"wall": [readings / rate for rate in walls[job]], "cpu": cpu[job], "jit": jit[job]}
-        for job in walls
+        job: {"wall": [readings / rate for rate in rates[job]], "cpu": cpu[job], "jit": jit[job]}
+        for job in rates
     }
 
 
@@ -129,10 +129,17 @@ def main():
     for i in range(0, len(runs), 2):
         (d1, (n1, w1)), (d2, (n2, w2)) = runs[i], runs[i + 1]
         (nl, wl), (ns, ws) = ((n1, w1), (n2, w2)) if d1 == long_dir else ((n2, w2), (n1, w1))
+        if nl <= ns:
+            sys.exit(f"the first {a.days} days hold every reading of {long_dir}: "
+                     "nothing to take a difference of; ask for fewer --days")
         row = {"readings_long": nl, "readings_short": ns}
         for job in ("monitor", "baseline"):
             long_s = statistics.median(wl[job]["wall"])
             short_s = statistics.median(ws[job]["wall"])
+            if long_s <= short_s:
+                sys.exit(f"the {job} took no longer over {nl:,} readings than over {ns:,} "
+                         f"({long_s:.2f} s against {short_s:.2f} s): the machine was too busy "
+                         "to measure; run again")
             row[job] = {"wall_long_s": round(long_s, 3), "wall_short_s": round(short_s, 3),
                         "cpu_long_s": statistics.median(wl[job]["cpu"]),
                         "cpu_short_s": statistics.median(ws[job]["cpu"]),
