@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -22,8 +23,6 @@ class LauncherTest {
 
     @TempDir Path root;
 
-    private Path arguments;
-
     private List<String> launch(String javaOpts, String... args)
             throws IOException, InterruptedException {
         Path launcher = Path.of("..", "bin", "gridwatch").toAbsolutePath().normalize();
@@ -33,7 +32,7 @@ class LauncherTest {
         Files.writeString(root.resolve("cli/target/gridwatch-cli.jar"), "");
         Path java = root.resolve("jdk/bin/java");
         Files.createDirectories(java.getParent());
-        arguments = root.resolve("arguments.txt");
+        Path arguments = root.resolve("arguments.txt");
         Files.writeString(
                 java, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\" > '" + arguments + "'\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -56,7 +55,7 @@ class LauncherTest {
     }
 
     private static List<String> concat(List<String> first, String... rest) {
-        List<String> all = new java.util.ArrayList<>(first);
+        List<String> all = new ArrayList<>(first);
         all.addAll(List.of(rest));
         return all;
     }
