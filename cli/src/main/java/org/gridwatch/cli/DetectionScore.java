@@ -26,6 +26,9 @@ import org.gridwatch.core.detect.AttackKind;
  * THEFT alert (false alarms); and the AUC of the theft score, each customer's highest alert score,
  * 0 for a customer without an alert (the contract: no alert, not suspected). An alert's opening day
  * is the date in its id ({@code theft:<customer>:<yyyyMMdd>}).
+ *
+ * <p>With the replay's {@code theft-scores.jsonl} ({@link #withScores}), also the ranking of every
+ * customer by its theft score at the end of the replay, alerted or not ({@link ScoreRanking}).
  */
 final class DetectionScore {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,6 +51,31 @@ final class DetectionScore {
 
     ArrearsScore arrears;
     MeterFaultScore meterFaults;
+
+    /**
+     * The customers, each with its attack kind or null for an honest one: for {@link #withScores}.
+     */
+    private final Map<String, AttackKind> attackOf = new HashMap<>();
+
+    private ScoreRanking ranking;
+
+    /**
+     * The fleet ranked by each customer's last theft score (0 for a customer without one): the AUC,
+     * with and without bypass thieves; and a worklist of the customers scoring above {@code cut},
+     * the highest honest score it leaves off so that at most {@link #WORKLIST_SHARE} of the honest
+     * are on it: the honest on it, and each kind's thieves on it.
+     */
+    record ScoreRanking(
+            int customers,
+            double auc,
+            double aucWithoutBypass,
+            double cut,
+            int honestAbove,
+            int honest,
+            Map<AttackKind, int[]> kindsAbove) {}
+
+    /** The share of honest customers a worklist cut may hold: the false-alarm bar, 2%. */
+    static final double WORKLIST_SHARE = 0.02;
 
     static DetectionScore of(Path customersFile, Path truthFile, Path alertsFile) {
         List<JsonNode> customers = read(customersFile);
@@ -92,12 +120,14 @@ final class DetectionScore {
             double score = best.getOrDefault(customer, 0.0);
             JsonNode t = thieves.get(customer);
             if (t == null) {
+                s.attackOf.put(customer, null);
                 s.honest++;
                 s.falseAlarms += best.containsKey(customer) ? 1 : 0;
                 neg.add(score);
                 continue;
             }
             AttackKind kind = AttackKind.parse(t.get("attack").asText());
+            s.attackOf.put(customer, kind);
             pos.add(score);
             if (kind == AttackKind.BYPASS) {
                 bypassAreas.add(t.get("areaId").asText());
@@ -136,6 +166,62 @@ final class DetectionScore {
         s.arrears = ArrearsScore.of(customers, truth, alerts);
         s.meterFaults = MeterFaultScore.of(truth, alerts);
         return s;
+    }
+
+    /** Adds the ranking by the theft scores of {@code scoresFile} (theft-scores.jsonl). */
+    DetectionScore withScores(Path scoresFile) {
+        Map<String, Double> last = new HashMap<>();
+        for (JsonNode line : read(scoresFile)) {
+            last.put(line.get("customerId").asText(), line.get("score").asDouble());
+        }
+        List<Double> pos = new ArrayList<>();
+        List<Double> posNoBypass = new ArrayList<>();
+        List<Double> neg = new ArrayList<>();
+        attackOf.forEach(
+                (customer, kind) -> {
+                    double score = last.getOrDefault(customer, 0.0);
+                    if (kind == null) {
+                        neg.add(score);
+                        return;
+                    }
+                    pos.add(score);
+                    if (kind != AttackKind.BYPASS) {
+                        posNoBypass.add(score);
+                    }
+                });
+        // the worklist: the scores above the highest honest score it must leave off, so that at
+        // most WORKLIST_SHARE of the honest are on it (ties at that score are all left off)
+        double[] honestScores = neg.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int allowed = (int) Math.floor(WORKLIST_SHARE * honestScores.length);
+        double cut =
+                allowed >= honestScores.length
+                        ? -1
+                        : honestScores[honestScores.length - allowed - 1];
+        int honestAbove = honestScores.length - upperBound(honestScores, cut);
+        Map<AttackKind, int[]> kindsAbove = new EnumMap<>(AttackKind.class);
+        double finalCut = cut;
+        attackOf.forEach(
+                (customer, kind) -> {
+                    if (kind != null) {
+                        int[] c = kindsAbove.computeIfAbsent(kind, k -> new int[2]);
+                        c[0]++;
+                        c[1] += last.getOrDefault(customer, 0.0) > finalCut ? 1 : 0;
+                    }
+                });
+        ranking =
+                new ScoreRanking(
+                        last.size(),
+                        auc(pos, neg),
+                        auc(posNoBypass, neg),
+                        cut,
+                        honestAbove,
+                        honestScores.length,
+                        kindsAbove);
+        return this;
+    }
+
+    ScoreRanking ranking() {
+        return ranking;
     }
 
     /** The day an alert opened: the date its id ends with ({@code <type>:<key>:<yyyyMMdd>}). */
@@ -235,9 +321,43 @@ final class DetectionScore {
                         areaLossAlerts,
                         bypassAreasFlagged,
                         bypassAreas));
+        appendRanking(sb);
         sb.append(arrears.table());
         appendMeterFaults(sb);
         return sb.toString();
+    }
+
+    private void appendRanking(StringBuilder sb) {
+        if (ranking == null) {
+            return;
+        }
+        ScoreRanking r = ranking;
+        sb.append(
+                String.format(
+                        Locale.ROOT,
+                        "THEFT score at the end, every customer (theft-scores.jsonl, %d customers):"
+                                + " AUC %.4f (%.4f without bypass); a worklist of the scores above"
+                                + " %.3f holds %d of %d honest customers (%.2f%%) and:%n",
+                        r.customers(),
+                        r.auc(),
+                        r.aucWithoutBypass(),
+                        r.cut(),
+                        r.honestAbove(),
+                        r.honest(),
+                        r.honest() == 0 ? 0.0 : 100.0 * r.honestAbove() / r.honest()));
+        sb.append("| attack | thieves | on the worklist | recall |\n");
+        sb.append("| --- | ---: | ---: | ---: |\n");
+        r.kindsAbove()
+                .forEach(
+                        (k, c) ->
+                                sb.append(
+                                        String.format(
+                                                Locale.ROOT,
+                                                "| %s | %d | %d | %.3f |%n",
+                                                k.label(),
+                                                c[0],
+                                                c[1],
+                                                (double) c[1] / c[0])));
     }
 
     private void appendMeterFaults(StringBuilder sb) {

@@ -21,7 +21,10 @@ import picocli.CommandLine.Spec;
                     + " monitor job found in it (alerts.jsonl of --out) and prints, per attack"
                     + " kind, the thieves alerted on or after their first day of theft and the"
                     + " median days to the alert; the honest customers with a THEFT alert; the"
-                    + " AUC of the theft score; the areas with a bypass that got an AREA_LOSS"
+                    + " AUC of the theft score by the alerts; with theft-scores.jsonl in --out, the"
+                    + " AUC of every customer's last theft score and the thieves of each kind on"
+                    + " a worklist that holds at most 2%% of the honest customers; the areas with"
+                    + " a bypass that got an AREA_LOSS"
                     + " alert; for ARREARS, the customers who reach 90 days past due alerted"
                     + " 30 days ahead and the precision of the alerts; and, for DATA_QUALITY, the"
                     + " meters with an injected fault (simulate --meter-faults) alerted, per"
@@ -52,7 +55,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             names = "--out",
             required = true,
             paramLabel = "DIR",
-            description = "The monitor's output folder: alerts.jsonl.")
+            description =
+                    "The monitor's output folder: alerts.jsonl, and theft-scores.jsonl if there.")
     Path out;
 
     @Override
@@ -66,7 +70,12 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
         }
         try {
-            spec.commandLine().getOut().print(DetectionScore.of(customers, truth, alerts).table());
+            DetectionScore score = DetectionScore.of(customers, truth, alerts);
+            Path scores = out.resolve("theft-scores.jsonl");
+            if (Files.isRegularFile(scores)) {
+                score.withScores(scores);
+            }
+            spec.commandLine().getOut().print(score.table());
         } catch (UncheckedIOException | IllegalArgumentException e) {
             spec.commandLine().getErr().println("gridwatch evaluate: " + e.getMessage());
             return 1;

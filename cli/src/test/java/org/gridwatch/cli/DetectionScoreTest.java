@@ -61,5 +61,60 @@ class DetectionScoreTest {
         assertThat(s.aucWithoutBypass).isCloseTo(2.5 / 4, within(1e-12));
         assertThat(s.bypassAreasFlagged).isEqualTo(1);
         assertThat(s.table()).contains("| scale | level | 1 | 1 | 1.000 | 5.0 |");
+        assertThat(s.ranking()).isNull();
+        assertThat(s.table()).doesNotContain("theft-scores.jsonl");
+
+        // Every customer's last score; C4 (honest) has none and counts 0.
+        Path scores =
+                write(
+                        "theft-scores.jsonl",
+                        "{\"customerId\":\"C1\",\"score\":0.81}",
+                        "{\"customerId\":\"C2\",\"score\":0.3}",
+                        "{\"customerId\":\"C3\",\"score\":0.45}",
+                        "{\"customerId\":\"C5\",\"score\":0.02}");
+        DetectionScore.ScoreRanking r = s.withScores(scores).ranking();
+        // thieves {0.81, 0.3, 0.02} against honest {0.45, 0}: 0.81 beats both (2), 0.3 beats 0
+        // (1), 0.02 beats 0 (1): 4 of 6 pairs; without the bypass (C5) 3 of 4
+        assertThat(r.auc()).isCloseTo(4.0 / 6, within(1e-12));
+        assertThat(r.aucWithoutBypass()).isCloseTo(3.0 / 4, within(1e-12));
+        // 2% of 2 honest is 0: the worklist leaves off the highest honest score, 0.45
+        assertThat(r.cut()).isEqualTo(0.45);
+        assertThat(r.honestAbove()).isZero();
+        assertThat(r.kindsAbove().get(AttackKind.SCALE)).containsExactly(1, 1);
+        assertThat(r.kindsAbove().get(AttackKind.REVERSED)).containsExactly(1, 0);
+        assertThat(r.kindsAbove().get(AttackKind.BYPASS)).containsExactly(1, 0);
+        assertThat(s.table())
+                .contains("AUC 0.6667 (0.7500 without bypass)")
+                .contains("| scale | 1 | 1 | 1.000 |");
+    }
+
+    /** 2% of 100 honest customers: the worklist may hold two; ties at the cut are left off. */
+    @Test
+    void theWorklistHoldsAtMostTwoInAHundredHonest() throws Exception {
+        StringBuilder customers = new StringBuilder();
+        StringBuilder scores = new StringBuilder();
+        for (int i = 1; i <= 101; i++) {
+            customers.append("{\"customerId\":\"C").append(i).append("\"}\n");
+            // honest C1..C100 score i / 1000, but C97 ties with C98 at 0.098; the thief C101 0.0975
+            double score = i == 97 ? 0.098 : i == 101 ? 0.0975 : i / 1000.0;
+            scores.append("{\"customerId\":\"C")
+                    .append(i)
+                    .append("\",\"score\":")
+                    .append(score)
+                    .append("}\n");
+        }
+        Path c = Files.writeString(dir.resolve("customers.jsonl"), customers);
+        Path t =
+                write(
+                        "truth.jsonl",
+                        "{\"type\":\"run\",\"start\":\"2026-01-01\",\"days\":90}",
+                        "{\"type\":\"theft\",\"customerId\":\"C101\",\"areaId\":\"A1\",\"attack\":\"cap\",\"start\":\"2026-02-15\"}");
+        Path a = write("alerts.jsonl", "");
+        Path s = Files.writeString(dir.resolve("theft-scores.jsonl"), scores);
+        DetectionScore.ScoreRanking r = DetectionScore.of(c, t, a).withScores(s).ranking();
+        // on it: C99 (0.099) and C100 (0.100); the third highest, 0.098, is C97's and C98's
+        assertThat(r.cut()).isEqualTo(0.098);
+        assertThat(r.honestAbove()).isEqualTo(2);
+        assertThat(r.kindsAbove().get(AttackKind.CAP)).containsExactly(1, 0);
     }
 }

@@ -108,6 +108,7 @@ class KeySortedExportTest {
                 "segments.jsonl",
                 "alerts.jsonl",
                 "interruptions.jsonl",
+                "theft-scores.jsonl",
                 "rejected.jsonl"
             })
     void theExportGivesEveryOutputOfTheArrivalLog(String file) throws Exception {

@@ -43,7 +43,14 @@ class ReplayWaitsForEveryFileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bills.jsonl", "rejected.jsonl", "alerts.jsonl", "interruptions.jsonl"})
+    @ValueSource(
+            strings = {
+                "bills.jsonl",
+                "rejected.jsonl",
+                "alerts.jsonl",
+                "interruptions.jsonl",
+                "theft-scores.jsonl"
+            })
     void aHastyIdlenessChangesNothing(String file) throws Exception {
         assertThat(Files.readAllLines(hasty.resolve(file)))
                 .containsExactlyInAnyOrderElementsOf(Files.readAllLines(usual.resolve(file)));

@@ -49,13 +49,15 @@ record RunOutputs(
                         Output.SEGMENTS.fileName(),
                         Output.REJECTED.fileName(),
                         Output.ALERTS.fileName(),
+                        Output.THEFT_SCORES.fileName(),
                         "interruptions.jsonl")) {
             Path f = outDir.resolve(name);
             files.put(name, Files.exists(f) ? sorted(Files.readAllLines(f)) : List.of());
         }
         Map<String, List<String>> topics = new TreeMap<>();
         if (bootstrapServers != null) {
-            for (Output o : List.of(Output.BILLS, Output.SEGMENTS, Output.REJECTED)) {
+            for (Output o :
+                    List.of(Output.BILLS, Output.SEGMENTS, Output.REJECTED, Output.THEFT_SCORES)) {
                 topics.put(o.topic(), sorted(OutputTopic.read(bootstrapServers, o.topic())));
             }
         }

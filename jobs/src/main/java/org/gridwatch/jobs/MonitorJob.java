@@ -97,6 +97,7 @@ import org.gridwatch.jobs.types.SharedIds;
  *         (feed: what changes supply, in the join's task + segments) ─ customer supply (keyed by customer) ─ interruptions, SUPPLY_RELIABILITY alerts
  *                                              └─ reliability per area × segment (keyed by area) ─ fleet (keyed by segment) ─ metrics
  *                                                                             └─ judged days ─ class peers (keyed by area) ─ theft watch (keyed by area) ─ alerts ─┤
+ *                                                                                                                         └─ every customer's theft score
  *                                                                                └─ deviations per class × shard ─ class medians ─┘ (broadcast)
  * area-readings ─ admit (keyed by area) ─ supply per area × 15 min ──────────────────────────────────────────────────────────────┼─ metrics
  * every input ─ records / rejected / late per source × shard, then per source × 15 min ────────────────────────────────────────┘
@@ -175,7 +176,9 @@ public final class MonitorJob {
                             accountEvents(payments, inspections),
                             scenarios,
                             c);
-            c.alerts.add(areaWatch(days, supply));
+            SingleOutputStreamOperator<Alert> theftWatch = areaWatch(days, supply);
+            c.alerts.add(theftWatch);
+            outputs.theftScores(theftWatch.getSideOutput(AreaWatch.SCORES));
             supplyReliability(c);
             outputs.alerts(Streams.union(c.alerts));
         }
@@ -416,9 +419,10 @@ public final class MonitorJob {
 
     /**
      * The customers' judged days, per area: the peers' common move taken out, each customer's theft
-     * case and its THEFT alert; the area's supply against its meters, AREA_LOSS.
+     * case and its THEFT alert; the area's supply against its meters, AREA_LOSS. Every customer's
+     * theft score on the side ({@link AreaWatch#SCORES}).
      */
-    private DataStream<Alert> areaWatch(
+    private SingleOutputStreamOperator<Alert> areaWatch(
             DataStream<DayReport> days, Optional<DataStream<AreaReading>> supply) {
         // Without area readings (a replay folder may have none) the theft cases still run: an
         // empty supply in their place, timed like the days it is made from.

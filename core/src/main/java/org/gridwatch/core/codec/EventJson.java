@@ -22,6 +22,7 @@ import org.gridwatch.core.event.Payment;
 import org.gridwatch.core.event.Rejected;
 import org.gridwatch.core.event.SegmentChange;
 import org.gridwatch.core.event.SegmentReasons;
+import org.gridwatch.core.event.TheftScore;
 import org.gridwatch.core.reliability.CustomerInterruption;
 
 /**
@@ -227,6 +228,22 @@ public final class EventJson {
                 java.math.BigDecimal.valueOf(i.minutes())
                         .setScale(1, java.math.RoundingMode.HALF_UP));
         m.put("sustained", i.sustained());
+        return write(m);
+    }
+
+    /**
+     * A customer's theft score, as {@code theft-scores} has it (docs/detection.md, "The theft score
+     * of every customer"): the score, when the day that moved it closed, and the open THEFT alert.
+     */
+    public String theftScore(TheftScore s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("customerId", s.customerId());
+        m.put("areaId", s.areaId());
+        m.put("ts", time.format(s.tsMillis()));
+        m.put("score", s.score());
+        if (s.alertId() != null) {
+            m.put("alertId", s.alertId());
+        }
         return write(m);
     }
 

@@ -8,6 +8,7 @@ import org.gridwatch.core.event.AlertStatus;
 import org.gridwatch.core.event.AlertType;
 import org.gridwatch.core.event.InspectionOutcome;
 import org.gridwatch.core.event.Severity;
+import org.gridwatch.core.event.TheftScore;
 
 /**
  * A customer's theft case as the area's watch keeps it: the {@link TheftEvidence}, the revenue at
@@ -48,6 +49,10 @@ public final class TheftCase {
     public double lossCnyPerDay = Double.NaN;
 
     public String alertId;
+
+    /** The score last published ({@link #publish}), NaN before the first. */
+    public float publishedScore = Float.NaN;
+
     public int quietDays;
     public double emittedScore;
     public Severity emittedSeverity;
@@ -160,6 +165,24 @@ public final class TheftCase {
         alertId = null;
         quietDays = 0;
         return closed;
+    }
+
+    /**
+     * The customer's theft score after {@code r}, its day, to publish: when it has moved by at
+     * least {@link TheftScore#STEP} from the score last published, or none was; else null. The
+     * score is the one an alert of the day has (rounded to 3 decimals), and the one the area's
+     * AREA_LOSS alert ranks its suspects by.
+     */
+    public TheftScore publish(DayReport r) {
+        double score = round(evidence.score(r.epochDay()), 3);
+        // compared in thousandths: the float kept is the 3-decimal score up to its own rounding
+        if (!Float.isNaN(publishedScore)
+                && Math.abs(Math.round(score * 1000) - Math.round(publishedScore * 1000.0))
+                        < Math.round(TheftScore.STEP * 1000)) {
+            return null;
+        }
+        publishedScore = (float) score;
+        return new TheftScore(r.customerId(), r.areaId(), r.closedAtMillis(), score, alertId);
     }
 
     /** Expected CNY lost a month if the suspicion is right: the smoothed daily loss × 30, ≥ 0. */

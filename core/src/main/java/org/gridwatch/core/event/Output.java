@@ -5,7 +5,9 @@ public enum Output {
     ALERTS("alerts", "alerts.jsonl"),
     SEGMENTS("customer-segments", "segments.jsonl"),
     BILLS("bills", "bills.jsonl"),
-    REJECTED("rejected", "rejected.jsonl");
+    REJECTED("rejected", "rejected.jsonl"),
+    /** Beside the contract's outputs: every customer's theft score ({@link TheftScore}). */
+    THEFT_SCORES("theft-scores", "theft-scores.jsonl");
 
     private final String topic;
     private final String fileName;

@@ -31,6 +31,7 @@ import org.gridwatch.core.event.Rejected;
 import org.gridwatch.core.event.Segment;
 import org.gridwatch.core.event.SegmentChange;
 import org.gridwatch.core.event.Severity;
+import org.gridwatch.core.event.TheftScore;
 import org.junit.jupiter.api.Test;
 
 class EventJsonTest {
@@ -281,6 +282,33 @@ class EventJsonTest {
         assertThat(out.get("amountOwedCny").decimalValue()).isEqualByComparingTo("312.46");
         assertThat(out.get("openBills").toString()).isEqualTo("[\"2026-01\",\"2026-02\"]");
         assertThat(out.get("nextInspection").textValue()).isEqualTo("2026-03-15T00:00:00+08:00");
+    }
+
+    @Test
+    void writesATheftScoreWithItsOpenAlertIfAny() throws Exception {
+        long closed = millis("2026-03-02T02:00:00+08:00");
+        assertThat(
+                        JSON.readTree(
+                                json.theftScore(
+                                        new TheftScore(
+                                                "C0000042",
+                                                "A017",
+                                                closed,
+                                                0.734,
+                                                "theft:C0000042:20260225"))))
+                .isEqualTo(
+                        JSON.readTree(
+                                "{\"customerId\":\"C0000042\",\"areaId\":\"A017\","
+                                        + "\"ts\":\"2026-03-02T02:00:00+08:00\",\"score\":0.734,"
+                                        + "\"alertId\":\"theft:C0000042:20260225\"}"));
+        assertThat(
+                        JSON.readTree(
+                                json.theftScore(
+                                        new TheftScore("C0000043", "A017", closed, 0.0, null))))
+                .isEqualTo(
+                        JSON.readTree(
+                                "{\"customerId\":\"C0000043\",\"areaId\":\"A017\","
+                                        + "\"ts\":\"2026-03-02T02:00:00+08:00\",\"score\":0.0}"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.gridwatch.core.event.AlertStatus;
 import org.gridwatch.core.event.AlertType;
 import org.gridwatch.core.event.InspectionOutcome;
 import org.gridwatch.core.event.Severity;
+import org.gridwatch.core.event.TheftScore;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,6 +75,54 @@ class TheftCaseTest {
                     .isNull();
         }
         return c.onDay(report(DAY0 + 6, true, lossCny), drop(4));
+    }
+
+    /**
+     * The score is published on a case's first day, and again whenever it has moved by a hundredth
+     * or more since the last one published. By hand (Python, from the class comment's x_k and the
+     * score's formula), days k = 1..40 at z = 4 score 0.027, 0.058, 0.113, 0.197, 0.307, 0.430,
+     * 0.549, 0.652, 0.734, 0.796, 0.842, 0.876, 0.901, 0.920, 0.934, 0.944, 0.953, 0.959, 0.964,
+     * 0.968, 0.971, ..., 0.981 (k = 26), ..., 0.987 (k = 40): each of days 1..16 moves by 0.01 or
+     * more; then 0.953 and 0.959 are within 0.01 of 0.944 and of each other, so day 17 is skipped
+     * and day 18 published (0.959 − 0.944 = 0.015); likewise days 21 (0.971) and 26 (0.981), and no
+     * later day reaches 0.991.
+     */
+    @Test
+    void theScoreIsPublishedOnTheFirstDayAndWhenItMovesByAHundredth() {
+        TheftCase c = new TheftCase();
+        DayReport unscored = report(DAY0 - 1, false, 5);
+        c.onDay(unscored, new double[Feature.COUNT]);
+        assertThat(c.publish(unscored))
+                .as("a case's first day: no scored day yet, 0")
+                .isEqualTo(new TheftScore("C1", "A1", DAY0 * Days.DAY, 0.0, null));
+        assertThat(c.publish(unscored)).as("the same score again").isNull();
+
+        int[] days = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 21, 26};
+        double[] scores = {
+            0.027, 0.058, 0.113, 0.197, 0.307, 0.430, 0.549, 0.652, 0.734, 0.796, 0.842, 0.876,
+            0.901, 0.920, 0.934, 0.944, 0.959, 0.971, 0.981
+        };
+        int next = 0;
+        for (int k = 1; k <= 40; k++) {
+            DayReport day = report(DAY0 + k - 1, true, 5);
+            c.onDay(day, drop(4));
+            TheftScore published = c.publish(day);
+            if (next < days.length && days[next] == k) {
+                assertThat(published)
+                        .as("day %d", k)
+                        .isEqualTo(
+                                new TheftScore(
+                                        "C1",
+                                        "A1",
+                                        (DAY0 + k) * Days.DAY,
+                                        scores[next],
+                                        k >= 7 ? id(DAY0 + 6) : null));
+                next++;
+            } else {
+                assertThat(published).as("day %d", k).isNull();
+            }
+        }
+        assertThat(next).isEqualTo(days.length);
     }
 
     @Test

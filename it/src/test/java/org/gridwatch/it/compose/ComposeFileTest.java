@@ -14,10 +14,13 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.kafka.common.config.TopicConfig;
+import org.gridwatch.core.event.Output;
 import org.gridwatch.it.compose.ComposeFile.Mount;
 import org.gridwatch.it.compose.ComposeFile.Service;
 import org.gridwatch.it.grafana.RepoLayout;
 import org.gridwatch.jobs.MonitorArgs;
+import org.gridwatch.jobs.io.KafkaOutputs;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -43,6 +46,32 @@ class ComposeFileTest {
                         "grafana",
                         "simulator",
                         "submitter");
+    }
+
+    /**
+     * The stack creates every topic the monitor job writes (it finds them at start, and its sinks
+     * list their open transactions after a failure), compacted where the job would create it so.
+     */
+    @Test
+    void kafkaTopicsCreatesEveryOutputTopicAsTheJobWould() {
+        String script = COMPOSE.service("kafka-topics").commandText();
+        Map<String, Boolean> created = new java.util.TreeMap<>();
+        Matcher one = Pattern.compile("(?m)^\\s*create ([a-z-]+)(.*)$").matcher(script);
+        while (one.find()) {
+            created.put(one.group(1), one.group(2).contains("cleanup.policy=compact"));
+        }
+        Matcher loop = Pattern.compile("for topic in ([a-z -]+); do").matcher(script);
+        assertThat(loop.find()).as("the loop over the other topics").isTrue();
+        for (String topic : loop.group(1).trim().split("\\s+")) {
+            created.put(topic, false);
+        }
+        for (Output o : Output.values()) {
+            boolean compacted =
+                    TopicConfig.CLEANUP_POLICY_COMPACT.equals(
+                            KafkaOutputs.configsOf(o.topic())
+                                    .get(TopicConfig.CLEANUP_POLICY_CONFIG));
+            assertThat(created).as(o.topic()).containsEntry(o.topic(), compacted);
+        }
     }
 
     @Test

@@ -81,6 +81,7 @@ class DetectionJobTest {
                         "bills.jsonl",
                         "segments.jsonl",
                         "interruptions.jsonl",
+                        "theft-scores.jsonl",
                         "rejected.jsonl")) {
             List<String> onTime = Files.readAllLines(fleet.outDir().resolve(file));
             assertThat(Files.readAllLines(out.resolve(file)).stream().sorted())
@@ -99,6 +100,76 @@ class DetectionJobTest {
 
     private static List<JsonNode> ofType(String type) {
         return alerts.stream().filter(a -> a.get("type").asText().equals(type)).toList();
+    }
+
+    /**
+     * The replay's theft-scores.jsonl: one line per customer, the fleet's every customer, each
+     * naming the THEFT alert it has open at the end exactly when alerts.jsonl's last version of
+     * that alert is not CLOSED; and ranked by it, the thieves stand above the honest (an AUC, each
+     * customer's score against every other's) better than alerts alone rank them, where a customer
+     * without one counts 0.
+     */
+    @Test
+    void everyCustomersTheftScoreRanksTheFleet() throws Exception {
+        MonitoredFleet fleet = MonitoredFleet.of(Fleets.THEFT);
+        List<JsonNode> scores = lines(fleet.outDir().resolve("theft-scores.jsonl"));
+        List<JsonNode> customers = lines(fleet.simulationDir().resolve("customers.jsonl"));
+        Map<String, JsonNode> byCustomer = new HashMap<>();
+        for (JsonNode s : scores) {
+            assertThat(byCustomer.put(s.get("customerId").asText(), s)).as("one line").isNull();
+        }
+        Set<String> everyone = new HashSet<>();
+        customers.forEach(c -> everyone.add(c.get("customerId").asText()));
+        assertThat(byCustomer.keySet()).isEqualTo(everyone);
+
+        Map<String, JsonNode> lastVersion = new HashMap<>();
+        for (JsonNode a : ofType("THEFT")) {
+            lastVersion.put(a.get("alertId").asText(), a);
+        }
+        Set<String> openAtEnd = new HashSet<>();
+        lastVersion.forEach(
+                (id, a) -> {
+                    if (!a.get("status").asText().equals("CLOSED")) {
+                        openAtEnd.add(id);
+                    }
+                });
+        Set<String> named = new HashSet<>();
+        for (JsonNode s : scores) {
+            double score = s.get("score").asDouble();
+            assertThat(score).isBetween(0.0, 1.0);
+            if (s.has("alertId")) {
+                named.add(s.get("alertId").asText());
+            }
+        }
+        assertThat(named).isEqualTo(openAtEnd);
+
+        Map<String, Double> bestAlert = new HashMap<>();
+        for (JsonNode a : ofType("THEFT")) {
+            bestAlert.merge(a.get("customerId").asText(), a.get("score").asDouble(), Math::max);
+        }
+        double byScore = auc(everyone, c -> byCustomer.get(c).get("score").asDouble());
+        double byAlerts = auc(everyone, c -> bestAlert.getOrDefault(c, 0.0));
+        assertThat(byScore)
+                .as("AUC by the theft score %.4f, by alerts alone %.4f", byScore, byAlerts)
+                .isGreaterThan(byAlerts)
+                .isGreaterThanOrEqualTo(0.9);
+    }
+
+    /** Thieves against honest customers by {@code score}: wins, ties half, over all pairs. */
+    private static double auc(
+            Set<String> everyone, java.util.function.ToDoubleFunction<String> score) {
+        List<Double> thief = new ArrayList<>();
+        List<Double> honest = new ArrayList<>();
+        for (String c : everyone) {
+            (thieves.containsKey(c) ? thief : honest).add(score.applyAsDouble(c));
+        }
+        double wins = 0;
+        for (double t : thief) {
+            for (double h : honest) {
+                wins += t > h ? 1 : t == h ? 0.5 : 0;
+            }
+        }
+        return wins / ((double) thief.size() * honest.size());
     }
 
     @Test

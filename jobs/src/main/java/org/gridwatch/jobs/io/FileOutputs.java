@@ -9,6 +9,7 @@ import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Output;
 import org.gridwatch.core.event.Rejected;
 import org.gridwatch.core.event.SegmentChange;
+import org.gridwatch.core.event.TheftScore;
 import org.gridwatch.core.reliability.CustomerInterruption;
 import org.gridwatch.jobs.types.SharedIds;
 
@@ -67,6 +68,22 @@ public final class FileOutputs implements MonitorOutputs {
                 .name("file: " + Output.ALERTS.fileName())
                 .uid("sink-file-" + Output.ALERTS.topic())
                 .setParallelism(1);
+    }
+
+    /**
+     * Beside the contract's files, as {@code segments.jsonl}: each customer's last theft score,
+     * once the input has ended.
+     */
+    @Override
+    public void theftScores(DataStream<TheftScore> scores) {
+        write(
+                scores.keyBy(SharedIds.keyOf(TheftScore::customerId))
+                        .process(new LastTheftScore())
+                        .returns(Types.POJO(TheftScore.class))
+                        .name("each customer's last theft score")
+                        .uid("last-theft-score-per-customer"),
+                Output.THEFT_SCORES,
+                OutputJson.ofTheftScore(zone));
     }
 
     /** Beside the contract's files: every customer interruption of supply, as it ended. */

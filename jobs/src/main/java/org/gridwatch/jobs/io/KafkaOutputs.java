@@ -35,6 +35,7 @@ import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Output;
 import org.gridwatch.core.event.Rejected;
 import org.gridwatch.core.event.SegmentChange;
+import org.gridwatch.core.event.TheftScore;
 import org.gridwatch.core.kafka.KafkaClientProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,6 +120,15 @@ public final class KafkaOutputs implements MonitorOutputs {
         write(alerts, Output.ALERTS, OutputJson.ofAlert(zone), KafkaOutputs::keyOf);
     }
 
+    /**
+     * Every customer's theft score each time a day has moved it, keyed by customer: the topic is
+     * compacted, so it keeps each customer's latest score for good.
+     */
+    @Override
+    public void theftScores(DataStream<TheftScore> scores) {
+        write(scores, Output.THEFT_SCORES, OutputJson.ofTheftScore(zone), TheftScore::customerId);
+    }
+
     /** An alert's Kafka key: its customer, or its area when it has no customer. */
     static String keyOf(Alert alert) {
         return alert.customerId() != null ? alert.customerId() : alert.areaId();
@@ -197,11 +207,11 @@ public final class KafkaOutputs implements MonitorOutputs {
     /**
      * What a new output topic is created with: {@code customer-segments} is compacted, so that each
      * customer's latest record (its key is the customer) stays for good, which is what a worklist
-     * read from the topic needs ({@code gridwatch segments --kafka}); the others keep the broker's
-     * defaults.
+     * read from the topic needs ({@code gridwatch segments --kafka}); so is {@code theft-scores},
+     * each customer's latest score; the others keep the broker's defaults.
      */
-    static Map<String, String> configsOf(String topic) {
-        return topic.equals(Output.SEGMENTS.topic())
+    public static Map<String, String> configsOf(String topic) {
+        return topic.equals(Output.SEGMENTS.topic()) || topic.equals(Output.THEFT_SCORES.topic())
                 ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
                 : Map.of();
     }

@@ -7,6 +7,7 @@ import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Rejected;
 import org.gridwatch.core.event.SegmentChange;
+import org.gridwatch.core.event.TheftScore;
 import org.gridwatch.core.metric.MetricPoint;
 import org.gridwatch.core.reliability.CustomerInterruption;
 
@@ -45,6 +46,9 @@ public interface MonitorOutputs extends Serializable {
     /** Each customer's interruptions of supply, all its meters together, as they end. */
     default void interruptions(DataStream<CustomerInterruption> interruptions) {}
 
+    /** Every customer's theft score, alerted or not, each time a day has moved it. */
+    default void theftScores(DataStream<TheftScore> scores) {}
+
     static MonitorOutputs all(List<MonitorOutputs> outputs) {
         return new MonitorOutputs() {
             private static final long serialVersionUID = 1L;
@@ -82,6 +86,11 @@ public interface MonitorOutputs extends Serializable {
             @Override
             public void interruptions(DataStream<CustomerInterruption> interruptions) {
                 outputs.forEach(o -> o.interruptions(interruptions));
+            }
+
+            @Override
+            public void theftScores(DataStream<TheftScore> scores) {
+                outputs.forEach(o -> o.theftScores(scores));
             }
         };
     }

@@ -9,6 +9,7 @@ import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.Bill;
 import org.gridwatch.core.event.Rejected;
 import org.gridwatch.core.event.SegmentChange;
+import org.gridwatch.core.event.TheftScore;
 import org.gridwatch.core.reliability.CustomerInterruption;
 
 /**
@@ -47,6 +48,10 @@ final class OutputJson<T> extends RichMapFunction<T, String> {
 
     static OutputJson<CustomerInterruption> ofInterruption(ZoneId zone) {
         return new OutputJson<>(zone, EventJson::interruption);
+    }
+
+    static OutputJson<TheftScore> ofTheftScore(ZoneId zone) {
+        return new OutputJson<>(zone, EventJson::theftScore);
     }
 
     static OutputJson<Alert> ofAlert(ZoneId zone) {

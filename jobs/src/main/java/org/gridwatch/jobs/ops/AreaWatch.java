@@ -18,6 +18,7 @@ import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.gridwatch.core.detect.AreaBalance;
 import org.gridwatch.core.detect.DayLoad;
 import org.gridwatch.core.detect.DayReport;
@@ -26,6 +27,7 @@ import org.gridwatch.core.detect.PeerGroup;
 import org.gridwatch.core.detect.TheftCase;
 import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.AreaReading;
+import org.gridwatch.core.event.TheftScore;
 import org.gridwatch.jobs.state.TheftCaseCodec;
 import org.gridwatch.jobs.types.SharedIds;
 
@@ -41,11 +43,15 @@ import org.gridwatch.jobs.types.SharedIds;
  * is regressed on its customers' metered hours ({@link LossRegression}), solved once a day.
  *
  * <p>Each customer's case is kept as its bytes ({@link TheftCaseCodec}), read and written once a
- * day at the area's day close.
+ * day at the area's day close. Each customer's theft score goes out on {@link #SCORES} when it has
+ * moved ({@link TheftCase#publish}), alerted or not.
  */
 public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, AreaReading, Alert>
         implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
+
+    /** Every customer's theft score, when a day has moved it ({@link TheftCase#publish}). */
+    public static final OutputTag<TheftScore> SCORES = new OutputTag<>("theft-scores") {};
 
     private transient ClosingDays days;
 
@@ -236,9 +242,13 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
             TheftCase c = kept == null ? new TheftCase() : TheftCaseCodec.caseOf(kept);
             Alert alert =
                     c.onDay(day, net.get(i), b, fit == null ? null : fit.fit(day.customerId()));
+            TheftScore published = c.publish(day);
             cases.put(SharedIds.shared(day.customerId()), TheftCaseCodec.caseBytes(c));
             if (alert != null) {
                 out.collect(alert);
+            }
+            if (published != null) {
+                ctx.output(SCORES, published);
             }
             suspects.add(
                     new AreaBalance.Suspect(day.customerId(), c.evidence.score(day.epochDay())));

@@ -24,13 +24,18 @@ import org.gridwatch.core.event.Severity;
  * none), smoothed loss a day, quiet days, emitted score and severity ({@link Severity} by its
  * ordinal plus one, 0 for none: LOW 1, MEDIUM 2, HIGH 3 — a savepoint holds these, so its constants
  * are only ever appended to); then the evidence and its match with the area's loss, in the order of
- * {@link #writeEvidence} and {@link #writeLossMatch}.
+ * {@link #writeEvidence} and {@link #writeLossMatch}; last, the score last published (its raw bits;
+ * since layout 2). Layout 1, which releases before it wrote, is read with no score published, so
+ * that a restored case publishes its score at its next day.
  */
 public final class TheftCaseCodec {
     private TheftCaseCodec() {}
 
     /** The first byte of every case kept: the layout it was written in. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+
+    /** The layout before the published score was kept: read, never written. */
+    static final int WITHOUT_PUBLISHED_SCORE = 1;
 
     private static final int HAS_EVIDENCE = 1;
     private static final int HAS_LOSS_MATCH = 1 << 1;
@@ -42,6 +47,7 @@ public final class TheftCaseCodec {
             DataOutputSerializer out = new DataOutputSerializer(192);
             out.writeByte(VERSION);
             writeCase(out, c);
+            writeFloat(out, c.publishedScore);
             return out.getCopyOfBuffer();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -53,10 +59,14 @@ public final class TheftCaseCodec {
         try {
             DataInputDeserializer in = new DataInputDeserializer(bytes);
             int version = in.readUnsignedByte();
-            if (version != VERSION) {
+            if (version != VERSION && version != WITHOUT_PUBLISHED_SCORE) {
                 throw new IOException("a theft case of layout " + version);
             }
-            return readCase(in);
+            TheftCase c = readCase(in);
+            if (version >= VERSION) {
+                c.publishedScore = readFloat(in);
+            }
+            return c;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

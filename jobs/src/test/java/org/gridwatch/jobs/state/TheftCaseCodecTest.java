@@ -41,7 +41,8 @@ class TheftCaseCodecTest {
                             "alertId",
                             "quietDays",
                             "emittedScore",
-                            "emittedSeverity"),
+                            "emittedSeverity",
+                            "publishedScore"),
                     TheftEvidence.class,
                     List.of(
                             "smoothed",
@@ -250,6 +251,25 @@ class TheftCaseCodecTest {
         assertThat(c.evidence.tamperDay).isEqualTo(60);
     }
 
+    /**
+     * Layout 1, as releases before the published score wrote it: the same fields without the score
+     * at the end. Read with no score published, every other field as written (the theft watch's
+     * savepoints of those releases: LegacyStateTest).
+     */
+    @Test
+    void aCaseOfLayoutOneIsReadWithNoScorePublished() throws Exception {
+        for (int n = 0; n < 300; n++) {
+            TheftCase c = filled(TheftCase.class);
+            byte[] now = TheftCaseCodec.caseBytes(c);
+            byte[] before = Arrays.copyOf(now, now.length - 4);
+            before[0] = 1;
+            TheftCase read = TheftCaseCodec.caseOf(before);
+            assertThat(read.publishedScore).isNaN();
+            c.publishedScore = Float.NaN;
+            assertSame(c, read, "case " + n);
+        }
+    }
+
     /** A new customer's case, byte by byte: the layout of the class comment. */
     @Test
     void aFreshCaseIsWrittenInFewBytes() {
@@ -259,7 +279,8 @@ class TheftCaseCodecTest {
                         + 8 // the loss a day: NaN's raw bits
                         + 1 // quiet days
                         + 8 // the emitted score's raw bits
-                        + 1; // no severity
+                        + 1 // no severity
+                        + 4; // the published score's raw bits (at the end)
         int evidence =
                 (1 + 7 * 4) * 2 // smoothed and net spreads: the count, each's raw bits
                         + 1 // scored days
