@@ -36,8 +36,13 @@ final class LastTheftScore extends KeyedProcessFunction<String, TheftScore, Thef
             ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
         }
         // A customer who moved area has a score in each, published in turn: the later one is
-        // its score now (the old area's case ended when it left).
-        if (before == null || score.tsMillis() >= before.tsMillis()) {
+        // its score now (the old area's case ended when it left). Two at one instant (not seen:
+        // an area publishes at the close of a day the customer spent there) are told apart by
+        // the area's id, so that every replay writes the same line.
+        if (before == null
+                || score.tsMillis() > before.tsMillis()
+                || (score.tsMillis() == before.tsMillis()
+                        && score.areaId().compareTo(before.areaId()) > 0)) {
             last.update(score);
         }
     }
