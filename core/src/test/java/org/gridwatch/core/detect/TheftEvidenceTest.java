@@ -49,6 +49,27 @@ class TheftEvidenceTest {
         assertThat(e.lastDay).isEqualTo(D + 1);
     }
 
+    /**
+     * A flat top counts up to 6 spreads a day, the rest up to 4: a day with both at 20 moves the
+     * flat top's smoothed deviation 0.1 × 6 = 0.6 and the level's 0.1 × 4 = 0.4; three such days 6
+     * × (1 − 0.9³) = 1.626 and 4 × (1 − 0.9³) = 1.084.
+     */
+    @Test
+    void aFlatTopCountsUpToSixSpreadsADay() {
+        assertThat(TheftEvidence.MAX_FLAT_TOP_Z).isEqualTo(6.0);
+        TheftEvidence e = new TheftEvidence();
+        double[] z = new double[Feature.COUNT];
+        z[Feature.FLAT_TOP.ordinal()] = 20;
+        z[Feature.LEVEL.ordinal()] = 20;
+        e.addDay(D, z, 8, 10);
+        assertThat(e.smoothed[Feature.FLAT_TOP.ordinal()]).isCloseTo(0.6f, within(1e-6f));
+        assertThat(e.smoothed[Feature.LEVEL.ordinal()]).isCloseTo(0.4f, within(1e-6f));
+        e.addDay(D + 1, z, 8, 10);
+        e.addDay(D + 2, z, 8, 10);
+        assertThat(e.smoothed[Feature.FLAT_TOP.ordinal()]).isCloseTo(1.626f, within(1e-5f));
+        assertThat(e.smoothed[Feature.LEVEL.ordinal()]).isCloseTo(1.084f, within(1e-5f));
+    }
+
     @Test
     void deviationsAreClippedToMinZAndMaxZ() {
         TheftEvidence e = new TheftEvidence();
