@@ -232,8 +232,9 @@ public final class EventJson {
     }
 
     /**
-     * A customer's theft score, as {@code theft-scores} has it (docs/detection.md, "The theft score
-     * of every customer"): the score, when the day that moved it closed, and the open THEFT alert.
+     * A customer's theft score, as {@code theft-scores} has it (docs/detection.md, "Every
+     * customer's theft score"): the score, when the day that moved it closed, and the open THEFT
+     * alert.
      */
     public String theftScore(TheftScore s) {
         Map<String, Object> m = new LinkedHashMap<>();
