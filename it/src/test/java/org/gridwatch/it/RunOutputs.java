@@ -33,7 +33,8 @@ record RunOutputs(
                     "segments",
                     "revenue_concentration",
                     "worklist",
-                    "supply_reliability");
+                    "supply_reliability",
+                    "theft_scores");
 
     /**
      * Reads a run's outputs. The customer master's arrival count ({@code ingest} of source

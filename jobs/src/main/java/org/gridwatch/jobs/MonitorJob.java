@@ -179,6 +179,7 @@ public final class MonitorJob {
             SingleOutputStreamOperator<Alert> theftWatch = areaWatch(days, supply);
             c.alerts.add(theftWatch);
             outputs.theftScores(theftWatch.getSideOutput(AreaWatch.SCORES));
+            c.metrics.add(theftWatch.getSideOutput(AreaWatch.METRICS));
             supplyReliability(c);
             outputs.alerts(Streams.union(c.alerts));
         }

@@ -76,6 +76,14 @@ public final class Measurements {
     public static final String ALERT_WORKLIST = "alert_worklist";
 
     /**
+     * The theft watch's customers per area and day by theft score ({@link
+     * org.gridwatch.core.detect.AreaTheftScores}). Tag: area. Fields: customers (judged that day),
+     * watch (score from 0.25 to under 0.5), suspected (0.5 or more) (integers), max_score (float).
+     * Stamped at the local day's start, written at its close.
+     */
+    public static final String THEFT_SCORES = "theft_scores";
+
+    /**
      * The worklists per service strategy (account managers, collectors): one point per customer and
      * strategy it is or was listed under, rewritten by each of its segment records. Tags: strategy
      * (a ServiceStrategy name), area (or NONE), segment. Fields: customer, grade, strategies (all

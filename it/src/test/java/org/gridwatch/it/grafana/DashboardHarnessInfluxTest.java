@@ -408,7 +408,7 @@ class DashboardHarnessInfluxTest {
      * What the job writes for alerts: counts per type, area and severity at a quarter hour, and one
      * worklist point per alert (at the minute it was raised plus its own millisecond; here whole
      * seconds, as this file writes with precision=s), one of them an AREA_LOSS, one ARREARS, one
-     * DATA_QUALITY (no value at risk, as the area's).
+     * DATA_QUALITY (no value at risk, as the area's); and the theft watch's point of each area.
      */
     private static String alertPoints() {
         StringBuilder lines = new StringBuilder();
@@ -446,6 +446,16 @@ class DashboardHarnessInfluxTest {
                             raised * 1000,
                             raised + n));
             n++;
+        }
+        // the theft watch's customers by score, a point per area and day
+        for (String area : List.of("A01", "A.02")) {
+            lines.append(
+                    String.format(
+                            Locale.ROOT,
+                            "theft_scores,area=%s customers=3i,watch=1i,suspected=1i,"
+                                    + "max_score=0.6 %d%n",
+                            area,
+                            raised));
         }
         lines.append(plannerPoints());
         return lines.toString();

@@ -14,6 +14,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.gridwatch.core.detect.AreaTheftScores;
 import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.AlertStatus;
 import org.gridwatch.core.event.AlertType;
@@ -60,12 +61,18 @@ class InspectorDashboardQueriesTest {
         influxd = LocalInfluxd.start();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
-        new InfluxOutputs(InfluxSettings.of(influxd.url(), DB, null, null))
-                .alerts(
-                        env.fromData(alerts())
-                                .assignTimestampsAndWatermarks(
-                                        WatermarkStrategy.<Alert>forMonotonousTimestamps()
-                                                .withTimestampAssigner((a, ts) -> a.tsMillis())));
+        InfluxOutputs outputs = new InfluxOutputs(InfluxSettings.of(influxd.url(), DB, null, null));
+        outputs.alerts(
+                env.fromData(alerts())
+                        .assignTimestampsAndWatermarks(
+                                WatermarkStrategy.<Alert>forMonotonousTimestamps()
+                                        .withTimestampAssigner((a, ts) -> a.tsMillis())));
+        // two days of the two areas' customers by theft score, as the theft watch writes them
+        outputs.metrics(
+                env.fromData(
+                        AreaTheftScores.of(List.of(0.1, 0.3, 0.6)).point("A01", T0 - 24 * HOUR),
+                        AreaTheftScores.of(List.of(0.1, 0.3, 0.4)).point("A01", T0),
+                        AreaTheftScores.of(List.of(0.02, 0.27)).point("A.02", T0)));
         env.execute("synthetic alerts to influxdb");
         inspector = DashboardHarness.of(REPO, "inspector.json");
     }

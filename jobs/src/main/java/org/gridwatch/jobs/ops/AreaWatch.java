@@ -20,6 +20,7 @@ import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.gridwatch.core.detect.AreaBalance;
+import org.gridwatch.core.detect.AreaTheftScores;
 import org.gridwatch.core.detect.DayLoad;
 import org.gridwatch.core.detect.DayReport;
 import org.gridwatch.core.detect.LossRegression;
@@ -28,6 +29,7 @@ import org.gridwatch.core.detect.TheftCase;
 import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.AreaReading;
 import org.gridwatch.core.event.TheftScore;
+import org.gridwatch.core.metric.MetricPoint;
 import org.gridwatch.jobs.state.TheftCaseCodec;
 import org.gridwatch.jobs.types.SharedIds;
 
@@ -52,6 +54,9 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
 
     /** Every customer's theft score, when a day has moved it ({@link TheftCase#publish}). */
     public static final OutputTag<TheftScore> SCORES = new OutputTag<>("theft-scores") {};
+
+    /** The area's customers by theft score, a point a day ({@link AreaTheftScores}). */
+    public static final OutputTag<MetricPoint> METRICS = new OutputTag<>("theft-score-bands") {};
 
     private transient ClosingDays days;
 
@@ -253,6 +258,17 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
             suspects.add(
                     new AreaBalance.Suspect(day.customerId(), c.evidence.score(day.epochDay())));
         }
+        List<Double> scores = new ArrayList<>(suspects.size());
+        suspects.forEach(x -> scores.add(x.theftScore()));
+        ctx.output(
+                METRICS,
+                AreaTheftScores.of(scores)
+                        .point(
+                                ctx.getCurrentKey(),
+                                LocalDate.ofEpochDay(epochDay)
+                                        .atStartOfDay(zone)
+                                        .toInstant()
+                                        .toEpochMilli()));
         if (b == null) {
             return; // no supply readings for the area: nothing to balance
         }
