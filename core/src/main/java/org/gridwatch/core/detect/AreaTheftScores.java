@@ -6,11 +6,12 @@ import org.gridwatch.core.metric.MetricPoint;
 
 /**
  * An area's customers on one day by their theft scores, for the dashboards ({@link
- * Measurements#THEFT_SCORES}): how many were judged, how many are <em>to watch</em> (a score from
- * {@link TheftCase#CLOSE}, where an open THEFT alert stays open, up to {@link TheftCase#RAISE},
- * where one opens), how many are at or above {@link TheftCase#RAISE}, and the highest score. Where
- * suspicion builds below the alerts, area by area; the customers themselves are in the {@code
- * theft-scores} topic (a tag per customer would be too many series for InfluxDB).
+ * Measurements#THEFT_SCORES}): how many customers closed the day there, how many are <em>to
+ * watch</em> (a score from {@link TheftCase#CLOSE}, where an open THEFT alert stays open, up to
+ * {@link TheftCase#RAISE}, where one opens), how many are at or above {@link TheftCase#RAISE}, and
+ * the highest score. Where suspicion builds below the alerts, area by area; the customers
+ * themselves are in the {@code theft-scores} topic (a tag per customer would be too many series for
+ * InfluxDB).
  */
 public record AreaTheftScores(int customers, int watch, int suspected, double maxScore) {
 

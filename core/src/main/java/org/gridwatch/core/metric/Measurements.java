@@ -77,9 +77,9 @@ public final class Measurements {
 
     /**
      * The theft watch's customers per area and day by theft score ({@link
-     * org.gridwatch.core.detect.AreaTheftScores}). Tag: area. Fields: customers (judged that day),
-     * watch (score from 0.25 to under 0.5), suspected (0.5 or more) (integers), max_score (float).
-     * Stamped at the local day's start, written at its close.
+     * org.gridwatch.core.detect.AreaTheftScores}). Tag: area. Fields: customers (whose day closed
+     * there), watch (score from 0.25 to under 0.5), suspected (0.5 or more) (integers), max_score
+     * (float). Stamped at the local day's start, written at its close.
      */
     public static final String THEFT_SCORES = "theft_scores";
 
