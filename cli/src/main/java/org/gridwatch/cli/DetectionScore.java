@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -53,9 +54,10 @@ final class DetectionScore {
     MeterFaultScore meterFaults;
 
     /**
-     * The customers, each with its attack kind or null for an honest one: for {@link #withScores}.
+     * The customers, each with its attack kind or null for an honest one, in customers.jsonl's
+     * order: for {@link #rankedBy}.
      */
-    private final Map<String, AttackKind> attackOf = new HashMap<>();
+    private final Map<String, AttackKind> attackOf = new LinkedHashMap<>();
 
     private ScoreRanking ranking;
 
@@ -113,26 +115,18 @@ final class DetectionScore {
         Map<AttackKind, List<Long>> delays = new EnumMap<>(AttackKind.class);
         Map<AttackKind, int[]> counts = new EnumMap<>(AttackKind.class);
         Set<String> bypassAreas = new LinkedHashSet<>();
-        List<Double> pos = new ArrayList<>();
-        List<Double> posNoBypass = new ArrayList<>();
-        List<Double> neg = new ArrayList<>();
         for (String customer : everyone) {
-            double score = best.getOrDefault(customer, 0.0);
             JsonNode t = thieves.get(customer);
             if (t == null) {
                 s.attackOf.put(customer, null);
                 s.honest++;
                 s.falseAlarms += best.containsKey(customer) ? 1 : 0;
-                neg.add(score);
                 continue;
             }
             AttackKind kind = AttackKind.parse(t.get("attack").asText());
             s.attackOf.put(customer, kind);
-            pos.add(score);
             if (kind == AttackKind.BYPASS) {
                 bypassAreas.add(t.get("areaId").asText());
-            } else {
-                posNoBypass.add(score);
             }
             int[] c = counts.computeIfAbsent(kind, k -> new int[2]);
             c[0]++;
@@ -159,8 +153,9 @@ final class DetectionScore {
                                             : (d.get(d.size() / 2 - 1) + d.get(d.size() / 2)) / 2.0;
                     s.kinds.put(k, new Kind(k, c[0], c[1], median));
                 });
-        s.auc = auc(pos, neg);
-        s.aucWithoutBypass = auc(posNoBypass, neg);
+        Ranked byAlerts = s.rankedBy(best);
+        s.auc = byAlerts.auc();
+        s.aucWithoutBypass = byAlerts.aucWithoutBypass();
         s.bypassAreas = bypassAreas.size();
         s.bypassAreasFlagged = (int) bypassAreas.stream().filter(lossAreas::contains).count();
         s.arrears = ArrearsScore.of(customers, truth, alerts);
@@ -174,24 +169,10 @@ final class DetectionScore {
         for (JsonNode line : read(scoresFile)) {
             last.put(line.get("customerId").asText(), line.get("score").asDouble());
         }
-        List<Double> pos = new ArrayList<>();
-        List<Double> posNoBypass = new ArrayList<>();
-        List<Double> neg = new ArrayList<>();
-        attackOf.forEach(
-                (customer, kind) -> {
-                    double score = last.getOrDefault(customer, 0.0);
-                    if (kind == null) {
-                        neg.add(score);
-                        return;
-                    }
-                    pos.add(score);
-                    if (kind != AttackKind.BYPASS) {
-                        posNoBypass.add(score);
-                    }
-                });
+        Ranked byScore = rankedBy(last);
         // the worklist: the scores above the highest honest score it must leave off, so that at
         // most WORKLIST_SHARE of the honest are on it (ties at that score are all left off)
-        double[] honestScores = neg.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] honestScores = byScore.honest().stream().mapToDouble(d -> d).sorted().toArray();
         int allowed = (int) Math.floor(WORKLIST_SHARE * honestScores.length);
         double cut =
                 allowed >= honestScores.length
@@ -211,8 +192,8 @@ final class DetectionScore {
         ranking =
                 new ScoreRanking(
                         last.size(),
-                        auc(pos, neg),
-                        auc(posNoBypass, neg),
+                        byScore.auc(),
+                        byScore.aucWithoutBypass(),
                         cut,
                         honestAbove,
                         honestScores.length,
@@ -222,6 +203,29 @@ final class DetectionScore {
 
     ScoreRanking ranking() {
         return ranking;
+    }
+
+    /** The honest customers' scores, and the AUC of the thieves', with and without bypass. */
+    private record Ranked(List<Double> honest, double auc, double aucWithoutBypass) {}
+
+    /** Every customer by {@code scores} (0 for a customer without one), thieves against honest. */
+    private Ranked rankedBy(Map<String, Double> scores) {
+        List<Double> pos = new ArrayList<>();
+        List<Double> posNoBypass = new ArrayList<>();
+        List<Double> neg = new ArrayList<>();
+        attackOf.forEach(
+                (customer, kind) -> {
+                    double score = scores.getOrDefault(customer, 0.0);
+                    if (kind == null) {
+                        neg.add(score);
+                        return;
+                    }
+                    pos.add(score);
+                    if (kind != AttackKind.BYPASS) {
+                        posNoBypass.add(score);
+                    }
+                });
+        return new Ranked(neg, auc(pos, neg), auc(posNoBypass, neg));
     }
 
     /** The day an alert opened: the date its id ends with ({@code <type>:<key>:<yyyyMMdd>}). */

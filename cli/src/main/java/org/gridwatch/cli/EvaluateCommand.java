@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.gridwatch.core.event.Output;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,7 +64,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         Path customers = input.resolve("customers.jsonl");
         Path truth = input.resolve("truth.jsonl");
-        Path alerts = out.resolve("alerts.jsonl");
+        Path alerts = out.resolve(Output.ALERTS.fileName());
         for (Path p : new Path[] {customers, truth, alerts}) {
             if (!Files.isRegularFile(p)) {
                 throw new ParameterException(spec.commandLine(), "no file " + p);
@@ -71,7 +72,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         try {
             DetectionScore score = DetectionScore.of(customers, truth, alerts);
-            Path scores = out.resolve("theft-scores.jsonl");
+            Path scores = out.resolve(Output.THEFT_SCORES.fileName());
             if (Files.isRegularFile(scores)) {
                 score.withScores(scores);
             }
