@@ -23,6 +23,7 @@ import org.gridwatch.core.detect.LossMatch;
 import org.gridwatch.core.detect.LossRegression;
 import org.gridwatch.core.detect.PeerGroup;
 import org.gridwatch.core.detect.TheftCase;
+import org.gridwatch.core.detect.TheftEvidence;
 import org.gridwatch.core.detect.UsageBaseline;
 import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.AlertStatus;
@@ -45,6 +46,7 @@ import org.gridwatch.core.value.ValueModel;
  * out, {@code -Dtrial.lossNoise=σ} adds a day-to-day noise of σ (a share of the supply) to each
  * area's daily loss on top of the simulator's own; the area's hourly loss is regressed on its
  * customers' metered hours ({@code LossRegression}), {@code -Dtrial.hourly=false} leaves it out.
+ * {@code -Dtrial.final=FILE} writes each customer's case at the end ({@link #writeFinal}).
  */
 public final class FleetDetectionTrial {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -99,6 +101,7 @@ public final class FleetDetectionTrial {
         sink.thieves.forEach(
                 (c, t) -> startOf.put(c, LocalDate.parse(t.get("start").asText()).toEpochDay()));
         int alerts = 0;
+        Map<String, Double> published = new HashMap<>();
         java.io.PrintStream dump =
                 System.getProperty("trial.dump") == null
                         ? null
@@ -181,6 +184,10 @@ public final class FleetDetectionTrial {
                                     net.get(i),
                                     balance,
                                     fit == null ? null : fit.fit(r.customerId()));
+                    org.gridwatch.core.event.TheftScore pub = tc.publish(r);
+                    if (pub != null) {
+                        published.put(r.customerId(), pub.score());
+                    }
                     suspects.add(
                             new AreaBalance.Suspect(r.customerId(), tc.evidence.score(epochDay)));
                     double score = tc.evidence.score(epochDay);
@@ -239,6 +246,15 @@ public final class FleetDetectionTrial {
         if (dump != null) {
             dump.close();
         }
+        if (System.getProperty("trial.final") != null) {
+            writeFinal(
+                    System.getProperty("trial.final"),
+                    sink,
+                    cases,
+                    balances,
+                    published,
+                    first.plusDays(days - 1).toEpochDay());
+        }
         report(sink, maxScore, alarmedOn, startOf, alerts);
         if (balanced) {
             reportAreas(sink, areaFlaggedOn, startOf, areaAlerts);
@@ -287,6 +303,53 @@ public final class FleetDetectionTrial {
                             tc == null ? "-" : java.util.Arrays.toString(tc.evidence.smoothed),
                             tc == null ? "-" : match(tc.evidence.areaLoss));
                 }
+            }
+        }
+    }
+
+    /**
+     * Each customer's case at the end, a line each ({@code -Dtrial.final=FILE}): id, attack (or -),
+     * area, the area's customers, S, the score, the area's smoothed excess loss (spreads), usual
+     * loss rate and its spread, the usual day's kWh, the hourly fit's β and its standard error, the
+     * recent day's kWh, and the score last published ({@code TheftCase#publish}, as the job's
+     * theft-scores).
+     */
+    static void writeFinal(
+            String path,
+            Collector sink,
+            Map<String, TheftCase> cases,
+            Map<String, AreaBalance> balances,
+            Map<String, Double> published,
+            long last)
+            throws java.io.IOException {
+        Map<String, Integer> members = new HashMap<>();
+        sink.customers.values().forEach(c -> members.merge(c.areaId(), 1, Integer::sum));
+        try (java.io.PrintStream f = new java.io.PrintStream(path)) {
+            for (Customer c : sink.customers.values()) {
+                TheftCase tc = cases.get(c.customerId());
+                if (tc == null) {
+                    continue;
+                }
+                JsonNode th = sink.thieves.get(c.customerId());
+                AreaBalance b = balances.get(c.areaId());
+                TheftEvidence e = tc.evidence;
+                f.printf(
+                        java.util.Locale.ROOT,
+                        "%s %s %s %d %.4f %.4f %.4f %.5f %.5f %.3f %.3f %.3f %.3f %.3f%n",
+                        c.customerId(),
+                        th == null ? "-" : th.get("attack").asText(),
+                        c.areaId(),
+                        members.get(c.areaId()),
+                        e.strength(last),
+                        e.score(last),
+                        b == null ? Double.NaN : b.excess,
+                        b == null ? Double.NaN : b.usualLossRate,
+                        b == null ? Double.NaN : b.lossSpread,
+                        e.usualKwh,
+                        e.hourlyBeta,
+                        e.hourlyBetaSe,
+                        e.recentKwh,
+                        published.getOrDefault(c.customerId(), Double.NaN));
             }
         }
     }

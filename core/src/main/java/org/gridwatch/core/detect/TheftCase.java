@@ -285,7 +285,10 @@ public final class TheftCase {
             putDay(e, "meteredDropFrom", m.from);
             e.put("areaBalanceSpreads", round(evidence.areaPart(evidence.ownStrength()), 2));
         }
-        if (Math.abs(evidence.hourlySpreads) >= LossMatch.REPORTED_SPREADS
+        // below the area gate the fit counts as a load around the meter, above it against the drop
+        boolean bypass = evidence.ownStrength() < TheftEvidence.AREA_GATE;
+        double hourlyPart = bypass ? evidence.bypassSpreads() : evidence.hourlySpreads;
+        if (Math.abs(hourlyPart) >= LossMatch.REPORTED_SPREADS
                 && !Float.isNaN(evidence.hourlyStolenSe)) {
             double drop = Math.max(0, evidence.usualKwh - evidence.recentKwh);
             e.put(
@@ -301,6 +304,9 @@ public final class TheftCase {
             e.put("areaLossPerMeteredKwhSe", round(evidence.hourlyBetaSe, 3));
             e.put("areaHourlyStolenKwh", round(evidence.hourlyStolenKwh, 1));
             e.put("areaHourlySpreads", round(evidence.hourlySpreads, 2));
+            if (bypass) {
+                e.put("areaBypassSpreads", round(hourlyPart, 2));
+            }
             e.put("areaBalanceSpreads", round(evidence.areaPart(evidence.ownStrength()), 2));
         }
         return e;

@@ -376,4 +376,40 @@ class TheftCaseTest {
                                 + " kWh lost per kWh metered (30 days), 10.0 kWh/day; its meter"
                                 + " reads 10.0 kWh/day less than its usual day");
     }
+
+    /**
+     * A bypass beside weak evidence of the customer's own, by hand: a level and standby 0.8 spreads
+     * low every day (smoothed 0.8·(1 − 0.9^k) each, the case's own strength 1.5 × that, at most
+     * 1.2: under the area gate) and a tamper event every day (1.0). Alone that never reaches S₀ =
+     * 3. With the area's hourly loss following the customer's hours, β = 0.6 ± 0.05 (a load around
+     * the meter of 0.6 × the metered: the bypass's full spread, 1.0), S reaches 3 when the own
+     * strength does 1: 1.2·(1 − 0.9^k) ≥ 1 first at k = 18 (0.9^17 = 0.16677 &gt; 1/6 ≥ 0.9^18 =
+     * 0.15009).
+     */
+    @Test
+    void aLoadAroundTheMeterTipsAWeakCaseAndIsNamedInTheAlert() {
+        TheftCase alone = new TheftCase();
+        TheftCase withFit = new TheftCase();
+        LossRegression.Fit fit = new LossRegression.Fit(0.6, 0.05, 30);
+        Alert opened = null;
+        int openedOn = 0;
+        for (int k = 1; k <= 40; k++) {
+            DayReport day = report(DAY0 + k - 1, true, 5, true);
+            assertThat(alone.onDay(day, drop(0.8), null, null)).as("day %d alone", k).isNull();
+            Alert a = withFit.onDay(day, drop(0.8), null, fit);
+            if (a != null && opened == null) {
+                opened = a;
+                openedOn = k;
+            }
+        }
+        assertThat(openedOn).isEqualTo(18);
+        assertThat(opened.status()).isEqualTo(AlertStatus.OPEN);
+        assertThat(opened.evidence().get("areaBypassSpreads")).isEqualTo(1.0);
+        assertThat(opened.evidence().get("areaLossPerMeteredKwh")).isEqualTo(0.6);
+        assertThat((String) opened.evidence().get("areaHourlyBalance"))
+                .isEqualTo(
+                        "area A1's hourly loss follows this customer's metered hours: 0.60 ± 0.05"
+                                + " kWh lost per kWh metered (30 days), 6.0 kWh/day; its meter"
+                                + " reads 10.0 kWh/day less than its usual day");
+    }
 }

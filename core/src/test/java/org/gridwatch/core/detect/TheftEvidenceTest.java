@@ -232,4 +232,50 @@ class TheftEvidenceTest {
                 .as("ties go to the first")
                 .isEqualTo(Feature.LEVEL);
     }
+
+    private static TheftEvidence hourly(double beta, double se) {
+        TheftEvidence e = with(0, 0, 0, 0, 0, 0, 0);
+        e.hourlyBeta = (float) beta;
+        e.hourlyBetaSe = (float) se;
+        return e;
+    }
+
+    /**
+     * By hand, from the normal table: β̂ = 0.4 ± 0.2. A load around the meter of up to the metered
+     * (β uniform in [0, 1]) gives β̂ the density Φ(3) − Φ(−2) = 0.9986501 − 0.0227501 = 0.9759; an
+     * honest meter φ(2) / 0.2 = 0.0539910 / 0.2 = 0.269955. Λ = ln(0.9759 / 0.269955) = 1.28511
+     * nats, 0.85674 spreads. β̂ = 0.2 ± 0.2: (Φ(4) − Φ(−1)) / (φ(1) / 0.2) = (0.9999683 −
+     * 0.1586553) / 1.2098536 = 0.69538 &lt; 1, no evidence for it (and none against: never below
+     * 0).
+     */
+    @Test
+    void aLoadAroundTheMeterIsWeighedByItsBayesFactor() {
+        assertThat(hourly(0.4, 0.2).bypassSpreads()).isCloseTo(0.85674, within(1e-4));
+        assertThat(hourly(0.2, 0.2).bypassSpreads()).isZero();
+        assertThat(hourly(-0.5, 0.1).bypassSpreads()).isZero();
+        assertThat(hourly(0.6, 0.05).bypassSpreads())
+                .as("at most a third of the alert's midpoint")
+                .isEqualTo(TheftEvidence.BYPASS_MAX_SPREADS)
+                .isEqualTo(1.0);
+        assertThat(hourly(40, 0.01).bypassSpreads())
+                .as("both tails underflow far above [0, 1]")
+                .isEqualTo(1.0);
+        assertThat(hourly(-40, 0.01).bypassSpreads()).isZero();
+        assertThat(new TheftEvidence().bypassSpreads()).as("no fit").isZero();
+    }
+
+    /**
+     * The bypass counts where the customer has no case of its own (below the area gate, 1.5), and
+     * is never enough alone for an alert: S = 1 + 1 = 2 &lt; 3. Above the gate the drop's match
+     * decides, as before (here no drop: 0).
+     */
+    @Test
+    void aBypassRanksACustomerWithoutACaseButNeverAlertsAlone() {
+        TheftEvidence e = hourly(0.6, 0.05);
+        e.smoothed[Feature.LEVEL.ordinal()] = 1; // own: 1 + 0.5 × 0 = 1
+        assertThat(e.strength(D)).isCloseTo(2.0, within(1e-6));
+        assertThat(e.score(D)).isLessThan(0.5);
+        e.smoothed[Feature.LEVEL.ordinal()] = 2; // own 2 ≥ 1.5: the drop's match, none here
+        assertThat(e.strength(D)).isCloseTo(2.0, within(1e-6));
+    }
 }
