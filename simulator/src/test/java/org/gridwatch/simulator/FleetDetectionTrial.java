@@ -102,6 +102,7 @@ public final class FleetDetectionTrial {
                 (c, t) -> startOf.put(c, LocalDate.parse(t.get("start").asText()).toEpochDay()));
         int alerts = 0;
         Map<String, Double> published = new HashMap<>();
+        long publications = 0;
         java.io.PrintStream dump =
                 System.getProperty("trial.dump") == null
                         ? null
@@ -187,6 +188,7 @@ public final class FleetDetectionTrial {
                     org.gridwatch.core.event.TheftScore pub = tc.publish(r);
                     if (pub != null) {
                         published.put(r.customerId(), pub.score());
+                        publications++;
                     }
                     suspects.add(
                             new AreaBalance.Suspect(r.customerId(), tc.evidence.score(epochDay)));
@@ -246,6 +248,11 @@ public final class FleetDetectionTrial {
         if (dump != null) {
             dump.close();
         }
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "theft scores published: %d, %.3f a customer a day%n",
+                publications,
+                (double) publications / Math.max(1, cases.size()) / days);
         if (System.getProperty("trial.final") != null) {
             writeFinal(
                     System.getProperty("trial.final"),

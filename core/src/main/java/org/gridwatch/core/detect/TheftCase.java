@@ -168,17 +168,14 @@ public final class TheftCase {
     }
 
     /**
-     * The customer's theft score after {@code r}, its day, to publish: when it has moved by at
-     * least {@link TheftScore#STEP} from the score last published, or none was; else null. The
-     * score is the one an alert of the day has (rounded to 3 decimals), and the one the area's
-     * AREA_LOSS alert ranks its suspects by.
+     * The customer's theft score after {@code r}, its day, to publish: when it has moved from the
+     * score last published ({@link TheftScore#moved}), or none was; else null. The score is the one
+     * an alert of the day has (rounded to 3 decimals), and the one the area's AREA_LOSS alert ranks
+     * its suspects by.
      */
     public TheftScore publish(DayReport r) {
         double score = round(evidence.score(r.epochDay()), 3);
-        // compared in thousandths: the float kept is the 3-decimal score up to its own rounding
-        if (!Float.isNaN(publishedScore)
-                && Math.abs(Math.round(score * 1000) - Math.round(publishedScore * 1000.0))
-                        < Math.round(TheftScore.STEP * 1000)) {
+        if (!Float.isNaN(publishedScore) && !TheftScore.moved(publishedScore, score)) {
             return null;
         }
         publishedScore = (float) score;

@@ -79,16 +79,18 @@ class TheftCaseTest {
 
     /**
      * The score is published on a case's first day, and again whenever it has moved by a hundredth
-     * or more since the last one published. By hand (Python, from the class comment's x_k and the
-     * score's formula), days k = 1..40 at z = 4 score 0.027, 0.058, 0.113, 0.197, 0.307, 0.430,
-     * 0.549, 0.652, 0.734, 0.796, 0.842, 0.876, 0.901, 0.920, 0.934, 0.944, 0.953, 0.959, 0.964,
-     * 0.968, 0.971, ..., 0.981 (k = 26), ..., 0.987 (k = 40): each of days 1..16 moves by 0.01 or
-     * more; then 0.953 and 0.959 are within 0.01 of 0.944 and of each other, so day 17 is skipped
-     * and day 18 published (0.959 − 0.944 = 0.015); likewise days 21 (0.971) and 26 (0.981), and no
-     * later day reaches 0.991.
+     * or more, or its odds by 0.25 nats or more, since the last one published. By hand (Python,
+     * from the class comment's x_k and the score's formula), days k = 1..40 at z = 4 score 0.027,
+     * 0.058, 0.113, 0.197, 0.307, 0.430, 0.549, 0.652, 0.734, 0.796, 0.842, 0.876, 0.901, 0.920,
+     * 0.934, 0.944, 0.953, 0.959, 0.964, 0.968, 0.971, 0.974, 0.976, 0.978, 0.979, 0.981, 0.982,
+     * 0.983, 0.983, 0.984, 0.985, 0.985, 0.986, ..., 0.987 (k = 40): each of days 1..16 moves by
+     * 0.01 or more; 0.953 is within 0.01 of 0.944 and its odds 0.185 nats above (ln((0.953/0.047) /
+     * (0.944/0.056))), so day 17 is skipped and day 18 published (0.959: 0.015); then the odds
+     * decide: 0.968 on day 20 (0.257 nats above 0.959's), 0.976 on day 23 (0.296), 0.982 on day 27
+     * (0.294), 0.986 on day 33 (0.255), and no later day reaches 0.990.
      */
     @Test
-    void theScoreIsPublishedOnTheFirstDayAndWhenItMovesByAHundredth() {
+    void theScoreIsPublishedOnTheFirstDayAndWhenItMovesByAHundredthOrItsOddsByAQuarterNat() {
         TheftCase c = new TheftCase();
         DayReport unscored = report(DAY0 - 1, false, 5);
         c.onDay(unscored, new double[Feature.COUNT]);
@@ -97,10 +99,10 @@ class TheftCaseTest {
                 .isEqualTo(new TheftScore("C1", "A1", DAY0 * Days.DAY, 0.0, null));
         assertThat(c.publish(unscored)).as("the same score again").isNull();
 
-        int[] days = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 21, 26};
+        int[] days = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 20, 23, 27, 33};
         double[] scores = {
             0.027, 0.058, 0.113, 0.197, 0.307, 0.430, 0.549, 0.652, 0.734, 0.796, 0.842, 0.876,
-            0.901, 0.920, 0.934, 0.944, 0.959, 0.971, 0.981
+            0.901, 0.920, 0.934, 0.944, 0.959, 0.968, 0.976, 0.982, 0.986
         };
         int next = 0;
         for (int k = 1; k <= 40; k++) {
