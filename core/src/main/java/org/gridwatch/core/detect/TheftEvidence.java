@@ -281,7 +281,8 @@ public final class TheftEvidence {
     /**
      * The area's loss matched with the customer's drop ({@link LossMatch}) counts only where the
      * customer's own load makes at least this strength, half the alert's: never the only evidence,
-     * and a customer with no case of its own is not made one by its area.
+     * and a customer with no case of its own is not made one by its area. Below it only a load
+     * around the meter counts ({@link #bypassSpreads}), at most a third of the alert's strength.
      */
     public static final double AREA_GATE = 1.5;
 
