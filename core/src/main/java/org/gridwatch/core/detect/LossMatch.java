@@ -35,7 +35,8 @@ import java.util.Locale;
  * and another begins. And the match counts only beside the customer's own evidence ({@link
  * TheftEvidence#AREA_GATE}): it is never the only evidence, an area without supply readings (or a
  * day its meters did not all report) changes nothing, and a bypass, which no meter shows, is the
- * AREA_LOSS alert's. A Flink POJO, about 60 bytes.
+ * AREA_LOSS alert's and the hourly fit's ({@link TheftEvidence#bypassSpreads}). A Flink POJO, about
+ * 60 bytes.
  */
 public final class LossMatch {
     /** Page's allowance, spreads a day: drops of a spread or more accumulate. */
