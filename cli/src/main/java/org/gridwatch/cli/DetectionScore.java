@@ -74,7 +74,8 @@ final class DetectionScore {
             double cut,
             int honestAbove,
             int honest,
-            Map<AttackKind, int[]> kindsAbove) {}
+            Map<AttackKind, int[]> kindsAbove,
+            Map<AttackKind, Double> kindAuc) {}
 
     /** The share of honest customers a worklist cut may hold: the false-alarm bar, 2%. */
     static final double WORKLIST_SHARE = 0.02;
@@ -180,15 +181,21 @@ final class DetectionScore {
                         : honestScores[honestScores.length - allowed - 1];
         int honestAbove = honestScores.length - upperBound(honestScores, cut);
         Map<AttackKind, int[]> kindsAbove = new EnumMap<>(AttackKind.class);
+        Map<AttackKind, List<Double>> kindScores = new EnumMap<>(AttackKind.class);
         double finalCut = cut;
         attackOf.forEach(
                 (customer, kind) -> {
                     if (kind != null) {
+                        double score = last.getOrDefault(customer, 0.0);
                         int[] c = kindsAbove.computeIfAbsent(kind, k -> new int[2]);
                         c[0]++;
-                        c[1] += last.getOrDefault(customer, 0.0) > finalCut ? 1 : 0;
+                        c[1] += score > finalCut ? 1 : 0;
+                        kindScores.computeIfAbsent(kind, k -> new ArrayList<>()).add(score);
                     }
                 });
+        // each kind's thieves against every honest customer: a kind the fleet's AUC averages away
+        Map<AttackKind, Double> kindAuc = new EnumMap<>(AttackKind.class);
+        kindScores.forEach((kind, scores) -> kindAuc.put(kind, auc(scores, byScore.honest())));
         ranking =
                 new ScoreRanking(
                         last.size(),
@@ -197,7 +204,8 @@ final class DetectionScore {
                         cut,
                         honestAbove,
                         honestScores.length,
-                        kindsAbove);
+                        kindsAbove,
+                        kindAuc);
         return this;
     }
 
@@ -349,19 +357,20 @@ final class DetectionScore {
                         r.honestAbove(),
                         r.honest(),
                         r.honest() == 0 ? 0.0 : 100.0 * r.honestAbove() / r.honest()));
-        sb.append("| attack | thieves | on the worklist | recall |\n");
-        sb.append("| --- | ---: | ---: | ---: |\n");
+        sb.append("| attack | thieves | on the worklist | recall | AUC against the honest |\n");
+        sb.append("| --- | ---: | ---: | ---: | ---: |\n");
         r.kindsAbove()
                 .forEach(
                         (k, c) ->
                                 sb.append(
                                         String.format(
                                                 Locale.ROOT,
-                                                "| %s | %d | %d | %.3f |%n",
+                                                "| %s | %d | %d | %.3f | %.4f |%n",
                                                 k.label(),
                                                 c[0],
                                                 c[1],
-                                                (double) c[1] / c[0])));
+                                                (double) c[1] / c[0],
+                                                r.kindAuc().get(k))));
     }
 
     private void appendMeterFaults(StringBuilder sb) {

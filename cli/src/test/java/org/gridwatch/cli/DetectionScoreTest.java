@@ -83,9 +83,15 @@ class DetectionScoreTest {
         assertThat(r.kindsAbove().get(AttackKind.SCALE)).containsExactly(1, 1);
         assertThat(r.kindsAbove().get(AttackKind.REVERSED)).containsExactly(1, 0);
         assertThat(r.kindsAbove().get(AttackKind.BYPASS)).containsExactly(1, 0);
+        // each kind against the honest {0.45, 0}: scale 0.81 beats both (1), reversed 0.3 and
+        // bypass 0.02 beat one (0.5)
+        assertThat(r.kindAuc().get(AttackKind.SCALE)).isEqualTo(1.0);
+        assertThat(r.kindAuc().get(AttackKind.REVERSED)).isEqualTo(0.5);
+        assertThat(r.kindAuc().get(AttackKind.BYPASS)).isEqualTo(0.5);
         assertThat(s.table())
                 .contains("AUC 0.6667 (0.7500 without bypass)")
-                .contains("| scale | 1 | 1 | 1.000 |");
+                .contains("| scale | 1 | 1 | 1.000 | 1.0000 |")
+                .contains("| bypass | 1 | 0 | 0.000 | 0.5000 |");
     }
 
     /** 2% of 100 honest customers: the worklist may hold two; ties at the cut are left off. */
