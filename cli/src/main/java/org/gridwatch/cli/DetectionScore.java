@@ -181,21 +181,18 @@ final class DetectionScore {
                         : honestScores[honestScores.length - allowed - 1];
         int honestAbove = honestScores.length - upperBound(honestScores, cut);
         Map<AttackKind, int[]> kindsAbove = new EnumMap<>(AttackKind.class);
-        Map<AttackKind, List<Double>> kindScores = new EnumMap<>(AttackKind.class);
-        double finalCut = cut;
-        attackOf.forEach(
-                (customer, kind) -> {
-                    if (kind != null) {
-                        double score = last.getOrDefault(customer, 0.0);
-                        int[] c = kindsAbove.computeIfAbsent(kind, k -> new int[2]);
-                        c[0]++;
-                        c[1] += score > finalCut ? 1 : 0;
-                        kindScores.computeIfAbsent(kind, k -> new ArrayList<>()).add(score);
-                    }
-                });
         // each kind's thieves against every honest customer: a kind the fleet's AUC averages away
         Map<AttackKind, Double> kindAuc = new EnumMap<>(AttackKind.class);
-        kindScores.forEach((kind, scores) -> kindAuc.put(kind, auc(scores, byScore.honest())));
+        byScore.thieves()
+                .forEach(
+                        (kind, scores) -> {
+                            int above = 0;
+                            for (double score : scores) {
+                                above += score > cut ? 1 : 0;
+                            }
+                            kindsAbove.put(kind, new int[] {scores.size(), above});
+                            kindAuc.put(kind, auc(scores, byScore.honest()));
+                        });
         ranking =
                 new ScoreRanking(
                         last.size(),
@@ -213,27 +210,44 @@ final class DetectionScore {
         return ranking;
     }
 
-    /** The honest customers' scores, and the AUC of the thieves', with and without bypass. */
-    private record Ranked(List<Double> honest, double auc, double aucWithoutBypass) {}
+    /** The honest customers' scores, and each attack kind's thieves'. */
+    private record Ranked(List<Double> honest, Map<AttackKind, List<Double>> thieves) {
+        /** Every thief against every honest customer. */
+        double auc() {
+            return DetectionScore.auc(thievesBut(null), honest);
+        }
 
-    /** Every customer by {@code scores} (0 for a customer without one), thieves against honest. */
+        /** The same without the bypass thieves, whom no meter shows. */
+        double aucWithoutBypass() {
+            return DetectionScore.auc(thievesBut(AttackKind.BYPASS), honest);
+        }
+
+        private List<Double> thievesBut(AttackKind left) {
+            List<Double> out = new ArrayList<>();
+            thieves.forEach(
+                    (kind, scores) -> {
+                        if (kind != left) {
+                            out.addAll(scores);
+                        }
+                    });
+            return out;
+        }
+    }
+
+    /** Every customer by {@code scores} (0 for a customer without one), thieves by attack kind. */
     private Ranked rankedBy(Map<String, Double> scores) {
-        List<Double> pos = new ArrayList<>();
-        List<Double> posNoBypass = new ArrayList<>();
-        List<Double> neg = new ArrayList<>();
+        List<Double> honest = new ArrayList<>();
+        Map<AttackKind, List<Double>> thieves = new EnumMap<>(AttackKind.class);
         attackOf.forEach(
                 (customer, kind) -> {
                     double score = scores.getOrDefault(customer, 0.0);
                     if (kind == null) {
-                        neg.add(score);
-                        return;
-                    }
-                    pos.add(score);
-                    if (kind != AttackKind.BYPASS) {
-                        posNoBypass.add(score);
+                        honest.add(score);
+                    } else {
+                        thieves.computeIfAbsent(kind, k -> new ArrayList<>()).add(score);
                     }
                 });
-        return new Ranked(neg, auc(pos, neg), auc(posNoBypass, neg));
+        return new Ranked(honest, thieves);
     }
 
     /** The day an alert opened: the date its id ends with ({@code <type>:<key>:<yyyyMMdd>}). */
