@@ -36,6 +36,8 @@ public final class DayJudge {
             baseline.lastRegisterKwh = day.registerEndKwh;
             baseline.lastRegisterDay = day.epochDay;
         }
+        // before the day is learned: the hours it misses are filled from the usual day as it was
+        float[] hourly = day.completedHourly(baseline.usualHours(restDay));
         DayComparison c = null;
         boolean scored = false;
         if (day.coverage() >= MIN_COVERAGE) {
@@ -66,7 +68,7 @@ public final class DayJudge {
                 meter.registerMismatch(),
                 null,
                 null,
-                day.hourly.clone(),
+                hourly,
                 (float) (1 - day.coverage()),
                 null);
     }

@@ -30,6 +30,18 @@ public final class DayLoad {
     public int minutes;
 
     /**
+     * The day's quarter hours some reading covers: bit {@code s} of {@code quartersLow} for the
+     * quarter hour {@code s} from midnight (0–63), of {@code quartersHigh} for {@code s − 64}
+     * (64–95). A day kept by a release before they were has every bit set ({@link
+     * #quartersNotKept}): taken as read, its hours are not {@link #completedHourly completed}.
+     */
+    public long quartersLow;
+
+    public long quartersHigh;
+
+    private static final long ALL_HIGH = (1L << (SLOTS - 64)) - 1;
+
+    /**
      * The readings' rates, kW, that may yet be tied at the day's highest (a flat top, counted when
      * asked: {@link #tiedAtMax}), in the order they came: every rate above zero within {@link
      * #mayTie} of the highest so far. A rate further below can never be tied, whatever order the
@@ -77,6 +89,7 @@ public final class DayLoad {
             zeroReadings++;
         }
         spread(r.startMillis(), r.endMillis(), r.kwh());
+        cover(r.startMillis(), r.endMillis());
         long slot = Math.floorDiv(r.startMillis() - dayStartMillis, 900_000L);
         if (slot >= 0 && slot < SLOTS) {
             keepIfNearMax((float) perHour);
@@ -118,6 +131,8 @@ public final class DayLoad {
         readings += other.readings;
         zeroReadings += other.zeroReadings;
         minutes += other.minutes;
+        quartersLow |= other.quartersLow;
+        quartersHigh |= other.quartersHigh;
         for (float rate : other.rates) {
             keepIfNearMax(rate);
         }
@@ -134,6 +149,81 @@ public final class DayLoad {
             registerEndMillis = other.registerEndMillis;
             registerEndKwh = other.registerEndKwh;
         }
+    }
+
+    /** Marks the day's quarter hours that {@code [start, end)} covers, wholly or in part. */
+    private void cover(long start, long end) {
+        long first = Math.max(0, Math.floorDiv(start - dayStartMillis, 900_000L));
+        long last = Math.min(SLOTS - 1, Math.floorDiv(end - 1 - dayStartMillis, 900_000L));
+        for (long s = first; s <= last; s++) {
+            if (s < 64) {
+                quartersLow |= 1L << s;
+            } else {
+                quartersHigh |= 1L << (s - 64);
+            }
+        }
+    }
+
+    /**
+     * A day restored from a release that did not keep its quarter hours: which ones its readings
+     * covered is not known, so it is taken as read whole, as that release took it (the readings
+     * still to come cannot tell the quarters read before).
+     */
+    public void quartersNotKept() {
+        quartersLow = -1L;
+        quartersHigh = ALL_HIGH;
+    }
+
+    /** How many of hour {@code h}'s four quarter hours a reading covers. */
+    int coveredQuarters(int h) {
+        int s = h * 4;
+        long bits = s < 64 ? quartersLow >>> s : quartersHigh >>> (s - 64);
+        return Long.bitCount(bits & 0xF);
+    }
+
+    /**
+     * The day's energy in each hour as if every quarter hour had been read: what the area's hourly
+     * balance sets against the transformer's supply, which a missing reading does not lower. An
+     * hour read in part is completed at its own rate (three quarters read: × 4/3); an hour with no
+     * reading takes the customer's usual energy in that hour, scaled as the day's read hours
+     * compare with their usual, or, with no usual day, the read hours' mean. A day read whole, or
+     * kept without its quarter hours ({@link #quartersNotKept}), or with no reading, is as read. (A
+     * meter without supply reads 0 kWh, covered, with its POWER_OFF event: an hour no reading
+     * covers is a reading lost or late on its way, not an outage.)
+     *
+     * @param usual the customer's usual energy in each hour of a day of this kind, kWh, or null
+     */
+    public float[] completedHourly(float[] usual) {
+        float[] hours = hourly.clone();
+        if ((quartersLow == 0 && quartersHigh == 0)
+                || (quartersLow == -1L && quartersHigh == ALL_HIGH)) {
+            return hours;
+        }
+        double read = 0;
+        double readUsual = 0;
+        int readHours = 0;
+        boolean missing = false;
+        for (int h = 0; h < HOURS; h++) {
+            int q = coveredQuarters(h);
+            if (q == 0) {
+                missing = true;
+                continue;
+            }
+            hours[h] = hourly[h] * 4f / q;
+            read += hours[h];
+            readUsual += usual == null ? 0 : usual[h];
+            readHours++;
+        }
+        if (!missing) {
+            return hours;
+        }
+        boolean byUsual = usual != null && readUsual > 0;
+        for (int h = 0; h < HOURS; h++) {
+            if (coveredQuarters(h) == 0) {
+                hours[h] = (float) (byUsual ? usual[h] * read / readUsual : read / readHours);
+            }
+        }
+        return hours;
     }
 
     /** Splits energy over the hours it spans, in proportion to time. */

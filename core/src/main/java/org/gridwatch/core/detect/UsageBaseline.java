@@ -179,6 +179,14 @@ public final class UsageBaseline {
     }
 
     /**
+     * The usual energy in each hour of a day of the kind, kWh ({@link #reference}), or null while
+     * there is none.
+     */
+    public float[] usualHours(boolean restDay) {
+        return reference(restDay);
+    }
+
+    /**
      * The usual day of the type; a type not seen yet borrows the other's profile once the other has
      * a few days.
      */

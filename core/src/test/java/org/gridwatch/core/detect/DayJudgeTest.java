@@ -61,6 +61,26 @@ class DayJudgeTest {
     }
 
     @Test
+    void theReportsHoursAreCompletedFromTheUsualDayTheKwhIsAsRead() {
+        UsageBaseline b = new UsageBaseline();
+        for (int d = 0; d < 5; d++) {
+            close(b, Days.hourly(d, Days.flat(1)), HOUSE, null); // usual: 1 kWh every hour
+        }
+        // 00:00-22:00 read at 2 kWh an hour, 22:00-24:00 not read: the day runs at 44 / 22 = 2 ×
+        // its usual, so each hour not read is 2 × 1 kWh
+        DayLoad day = new DayLoad(5, 5 * Days.DAY);
+        for (int h = 0; h < 22; h++) {
+            day.add(Days.reading(5 * Days.DAY + (h + 1) * Days.HOUR, 60, 2.0));
+        }
+        DayReport r = close(b, day, HOUSE, null);
+        assertThat(r.hourly()[21]).isCloseTo(2f, within(1e-6f));
+        assertThat(r.hourly()[22]).isCloseTo(2f, within(1e-6f));
+        assertThat(r.hourly()[23]).isCloseTo(2f, within(1e-6f));
+        assertThat(r.kwh()).isCloseTo(44.0, within(1e-6)); // the balance completes it its own way
+        assertThat(r.uncovered()).isCloseTo(2f / 24, within(1e-6f));
+    }
+
+    @Test
     void ninetyPercentOfTheDayIsEnough() {
         UsageBaseline b = new UsageBaseline();
         DayLoad judged = new DayLoad(0, 0);

@@ -303,4 +303,86 @@ class DayLoadTest {
         }
         assertThat(twice.coverage()).isEqualTo(1.0);
     }
+
+    /** A day of quarter-hour readings, 0.25 kWh each (1 kWh an hour), less the ones skipped. */
+    private static DayLoad everyQuarterBut(java.util.Set<Integer> skipped) {
+        DayLoad day = new DayLoad(D, START);
+        for (int q = 0; q < 96; q++) {
+            if (!skipped.contains(q)) {
+                day.add(at(15L * (q + 1), 15, 0.25));
+            }
+        }
+        return day;
+    }
+
+    @Test
+    void aDayReadWholeIsCompletedAsRead() {
+        DayLoad day = everyQuarterBut(java.util.Set.of());
+        float[] usual = new float[DayLoad.HOURS];
+        java.util.Arrays.fill(usual, 9f);
+        assertThat(day.completedHourly(usual)).containsExactly(day.hourly);
+    }
+
+    @Test
+    void anHourReadInPartIsCompletedAtItsOwnRate() {
+        // 08:15-08:30 missing: hour 8 read 0.75 kWh in three quarters, completed × 4/3 = 1.0
+        DayLoad day = everyQuarterBut(java.util.Set.of(33));
+        assertThat(day.hourly[8]).isCloseTo(0.75f, within(1e-6f));
+        float[] hours = day.completedHourly(null);
+        assertThat(hours[8]).isCloseTo(1.0f, within(1e-6f));
+        assertThat(hours[7]).isCloseTo(1.0f, within(1e-6f));
+        assertThat(day.hourly[8]).isCloseTo(0.75f, within(1e-6f)); // the day itself unchanged
+    }
+
+    @Test
+    void anHourNotReadTakesTheUsualHourScaledAsTheReadHoursCompare() {
+        // hour 18 (quarters 72-75) not read; the other 23 hours read 1 kWh each = 23 kWh. The usual
+        // day: 0.5 kWh an hour, 2 kWh at 18:00; its 23 read hours 11.5 kWh. The day runs at
+        // 23 / 11.5 = 2 × its usual, so hour 18 is 2 × 2 = 4 kWh.
+        DayLoad day = everyQuarterBut(java.util.Set.of(72, 73, 74, 75));
+        float[] usual = new float[DayLoad.HOURS];
+        java.util.Arrays.fill(usual, 0.5f);
+        usual[18] = 2f;
+        float[] hours = day.completedHourly(usual);
+        assertThat(hours[18]).isCloseTo(4.0f, within(1e-5f));
+        assertThat(hours[17]).isCloseTo(1.0f, within(1e-6f));
+        // with no usual day, the read hours' mean: 23 / 23 = 1 kWh
+        assertThat(day.completedHourly(null)[18]).isCloseTo(1.0f, within(1e-6f));
+    }
+
+    @Test
+    void hourlyAndHalfHourlyReadingsCoverTheirQuarters() {
+        DayLoad day = new DayLoad(D, START);
+        day.add(at(6 * 60, 60, 2.0)); // 05:00-06:00: hour 5 whole
+        day.add(at(10 * 60 + 30, 30, 0.4)); // 10:00-10:30: hour 10 half, completed to 0.8
+        day.add(at(23 * 60 + 45, 15, 0.1)); // 23:30-23:45: the last hour, a quarter: 0.4
+        float[] hours = day.completedHourly(null);
+        assertThat(hours[5]).isCloseTo(2.0f, within(1e-6f));
+        assertThat(hours[10]).isCloseTo(0.8f, within(1e-6f));
+        assertThat(hours[23]).isCloseTo(0.4f, within(1e-6f));
+        // the 21 hours not read take the read hours' mean, (2.0 + 0.8 + 0.4) / 3
+        assertThat(hours[0]).isCloseTo(3.2f / 3, within(1e-6f));
+    }
+
+    @Test
+    void aDayKeptWithoutItsQuartersIsAsRead() {
+        DayLoad day = everyQuarterBut(java.util.Set.of(33));
+        day.quartersLow = 0; // as restored from a release before the quarters were kept
+        day.quartersHigh = 0;
+        assertThat(day.completedHourly(null)).containsExactly(day.hourly);
+    }
+
+    @Test
+    void mergedDaysCoverBothMetersQuarters() {
+        // a meter exchanged at 12:00: the old meter read the morning, the new one the afternoon
+        DayLoad old = new DayLoad(D, START);
+        DayLoad fresh = new DayLoad(D, START);
+        for (int q = 0; q < 96; q++) {
+            (q < 48 ? old : fresh).add(at(15L * (q + 1), 15, 0.25));
+        }
+        old.merge(fresh);
+        assertThat(old.completedHourly(null)).containsExactly(old.hourly);
+        assertThat(old.quartersLow).isEqualTo(-1L);
+        assertThat(old.quartersHigh).isEqualTo((1L << 32) - 1);
+    }
 }

@@ -88,6 +88,7 @@ final class LegacyAccountState {
             load.putMonth(m);
         }
         for (Map.Entry<Long, DayLoad> d : openDays.entries()) {
+            d.getValue().quartersNotKept(); // this layout kept no quarter hours
             load.putDay(d.getValue());
         }
         AccountBook book = new AccountBook();

@@ -8,13 +8,15 @@ import org.apache.flink.core.memory.DataOutputView;
 
 /**
  * {@link CustomerLoad} in checkpoints, written by {@link StateCodec}. Layout 2 adds the successor
- * copy ({@link CustomerLoad#nextSoFar}) to layout 1 (the master record, the open months and days),
- * which is still read ({@link LayoutSnapshot}).
+ * copy ({@link CustomerLoad#nextSoFar}) to layout 1 (the master record, the open months and days);
+ * layout 3 adds the quarter hours each open day's readings cover ({@link
+ * org.gridwatch.core.detect.DayLoad#quartersLow}). Layouts 1 and 2 are still read ({@link
+ * LayoutSnapshot}): their open days' quarter hours are unknown.
  */
 public final class CustomerLoadSerializer extends StateSerializer<CustomerLoad> {
     private static final long serialVersionUID = 1L;
 
-    static final int LAYOUT = 2;
+    static final int LAYOUT = 3;
 
     public static final CustomerLoadSerializer INSTANCE = new CustomerLoadSerializer();
 
@@ -25,25 +27,54 @@ public final class CustomerLoadSerializer extends StateSerializer<CustomerLoad> 
 
     @Override
     public void serialize(CustomerLoad load, DataOutputView out) throws IOException {
-        FirstLayout.INSTANCE.serialize(load, out);
-        out.writeBoolean(load.nextSoFar != null);
-        if (load.nextSoFar != null) {
-            StateCodec.writeUsage(out, load.nextSoFar);
-        }
+        SecondLayout.INSTANCE.serialize(load, out);
+        StateCodec.writeDayQuarters(out, load);
     }
 
     @Override
     public CustomerLoad deserialize(DataInputView in) throws IOException {
-        CustomerLoad load = FirstLayout.INSTANCE.deserialize(in);
-        if (in.readBoolean()) {
-            load.nextSoFar = StateCodec.readUsage(in);
-        }
+        CustomerLoad load = SecondLayout.INSTANCE.deserialize(in);
+        StateCodec.readDayQuarters(in, load);
         return load;
     }
 
     @Override
     public TypeSerializerSnapshot<CustomerLoad> snapshotConfiguration() {
         return new Snapshot();
+    }
+
+    /** Layout 2, of the releases before open days kept their quarter hours: read on restore. */
+    static final class SecondLayout extends StateSerializer<CustomerLoad> {
+        private static final long serialVersionUID = 1L;
+        static final SecondLayout INSTANCE = new SecondLayout();
+
+        @Override
+        public CustomerLoad createInstance() {
+            return new CustomerLoad();
+        }
+
+        @Override
+        public void serialize(CustomerLoad load, DataOutputView out) throws IOException {
+            FirstLayout.INSTANCE.serialize(load, out);
+            out.writeBoolean(load.nextSoFar != null);
+            if (load.nextSoFar != null) {
+                StateCodec.writeUsage(out, load.nextSoFar);
+            }
+        }
+
+        @Override
+        public CustomerLoad deserialize(DataInputView in) throws IOException {
+            CustomerLoad load = FirstLayout.INSTANCE.deserialize(in);
+            if (in.readBoolean()) {
+                load.nextSoFar = StateCodec.readUsage(in);
+            }
+            return load;
+        }
+
+        @Override
+        public TypeSerializerSnapshot<CustomerLoad> snapshotConfiguration() {
+            return new Snapshot(2);
+        }
     }
 
     /** Layout 1, of the releases before the meter join shipped months: read on restore. */
@@ -67,6 +98,7 @@ public final class CustomerLoadSerializer extends StateSerializer<CustomerLoad> 
             CustomerLoad load = new CustomerLoad();
             load.master = StateCodec.readCustomer(in);
             StateCodec.readOpenUsage(in, load);
+            StateCodec.dayQuartersNotKept(load);
             return load;
         }
 
@@ -83,7 +115,7 @@ public final class CustomerLoadSerializer extends StateSerializer<CustomerLoad> 
         }
 
         Snapshot(int layout) {
-            super(layout, List.of(FirstLayout.INSTANCE, INSTANCE));
+            super(layout, List.of(FirstLayout.INSTANCE, SecondLayout.INSTANCE, INSTANCE));
         }
     }
 }

@@ -10,13 +10,14 @@ import org.apache.flink.core.memory.DataOutputView;
  * {@link MeterState} in checkpoints, written by {@link StateCodec}. Layout 2 added the customer's
  * open months and days to layout 1 (the customer and the covered quarter hours); layout 3 keeps the
  * ended months as they wait, packed, so that RocksDB, which reads and writes the value at every
- * reading, copies them instead of unpacking and packing them again. Layouts 1 and 2 are still read
- * ({@link LayoutSnapshot}).
+ * reading, copies them instead of unpacking and packing them again; layout 4 adds the quarter hours
+ * each open day's readings cover ({@link org.gridwatch.core.detect.DayLoad#quartersLow}). Layouts 1
+ * to 3 are still read ({@link LayoutSnapshot}): their open days' quarter hours are unknown.
  */
 public final class MeterStateSerializer extends StateSerializer<MeterState> {
     private static final long serialVersionUID = 1L;
 
-    static final int LAYOUT = 3;
+    static final int LAYOUT = 4;
 
     public static final MeterStateSerializer INSTANCE = new MeterStateSerializer();
 
@@ -27,27 +28,14 @@ public final class MeterStateSerializer extends StateSerializer<MeterState> {
 
     @Override
     public void serialize(MeterState state, DataOutputView out) throws IOException {
-        FirstLayout.INSTANCE.serialize(state, out);
-        StateCodec.writeVarLong(out, state.endedMonths.length);
-        for (byte[] month : state.endedMonths) {
-            StateCodec.writeVarLong(out, month.length);
-            out.write(month);
-        }
-        StateCodec.writeOpenUsage(out, state);
+        ThirdLayout.INSTANCE.serialize(state, out);
+        StateCodec.writeDayQuarters(out, state);
     }
 
     @Override
     public MeterState deserialize(DataInputView in) throws IOException {
-        MeterState state = FirstLayout.INSTANCE.deserialize(in);
-        int ended = (int) StateCodec.readVarLong(in);
-        if (ended > 0) {
-            state.endedMonths = new byte[ended][];
-            for (int i = 0; i < ended; i++) {
-                state.endedMonths[i] = new byte[(int) StateCodec.readVarLong(in)];
-                in.readFully(state.endedMonths[i]);
-            }
-        }
-        StateCodec.readOpenUsage(in, state);
+        MeterState state = ThirdLayout.INSTANCE.deserialize(in);
+        StateCodec.readDayQuarters(in, state);
         return state;
     }
 
@@ -72,6 +60,43 @@ public final class MeterStateSerializer extends StateSerializer<MeterState> {
         }
     }
 
+    /** Layout 3, of the releases before open days kept their quarter hours: read on restore. */
+    static final class ThirdLayout extends EarlierLayout {
+        private static final long serialVersionUID = 1L;
+        static final ThirdLayout INSTANCE = new ThirdLayout();
+
+        private ThirdLayout() {
+            super(3);
+        }
+
+        @Override
+        public void serialize(MeterState state, DataOutputView out) throws IOException {
+            FirstLayout.INSTANCE.serialize(state, out);
+            StateCodec.writeVarLong(out, state.endedMonths.length);
+            for (byte[] month : state.endedMonths) {
+                StateCodec.writeVarLong(out, month.length);
+                out.write(month);
+            }
+            StateCodec.writeOpenUsage(out, state);
+        }
+
+        @Override
+        public MeterState deserialize(DataInputView in) throws IOException {
+            MeterState state = FirstLayout.INSTANCE.deserialize(in);
+            int ended = (int) StateCodec.readVarLong(in);
+            if (ended > 0) {
+                state.endedMonths = new byte[ended][];
+                for (int i = 0; i < ended; i++) {
+                    state.endedMonths[i] = new byte[(int) StateCodec.readVarLong(in)];
+                    in.readFully(state.endedMonths[i]);
+                }
+            }
+            StateCodec.readOpenUsage(in, state);
+            StateCodec.dayQuartersNotKept(state);
+            return state;
+        }
+    }
+
     /** Layout 2, of the releases before ended months were kept packed: read on restore. */
     static final class SecondLayout extends EarlierLayout {
         private static final long serialVersionUID = 1L;
@@ -91,6 +116,7 @@ public final class MeterStateSerializer extends StateSerializer<MeterState> {
         public MeterState deserialize(DataInputView in) throws IOException {
             MeterState state = FirstLayout.INSTANCE.deserialize(in);
             StateCodec.readOpenUsage(in, state);
+            StateCodec.dayQuartersNotKept(state);
             return state;
         }
     }
@@ -136,7 +162,13 @@ public final class MeterStateSerializer extends StateSerializer<MeterState> {
         }
 
         Snapshot(int layout) {
-            super(layout, List.of(FirstLayout.INSTANCE, SecondLayout.INSTANCE, INSTANCE));
+            super(
+                    layout,
+                    List.of(
+                            FirstLayout.INSTANCE,
+                            SecondLayout.INSTANCE,
+                            ThirdLayout.INSTANCE,
+                            INSTANCE));
         }
     }
 }

@@ -599,6 +599,35 @@ public final class StateCodec {
         }
     }
 
+    /**
+     * The open days' quarter hours ({@link DayLoad#quartersLow}), in the order of {@code
+     * open.days}: what the layouts that keep them add after {@link #writeOpenUsage}.
+     */
+    public static void writeDayQuarters(DataOutput out, OpenUsage open) throws IOException {
+        for (DayLoad d : open.days) {
+            out.writeLong(d.quartersLow);
+            out.writeLong(d.quartersHigh);
+        }
+    }
+
+    /**
+     * The open days {@link #readOpenUsage} read from a layout without their quarter hours: taken as
+     * read whole ({@link DayLoad#quartersNotKept}).
+     */
+    public static void dayQuartersNotKept(OpenUsage open) {
+        for (DayLoad d : open.days) {
+            d.quartersNotKept();
+        }
+    }
+
+    /** Reads what {@link #writeDayQuarters} wrote into the days {@link #readOpenUsage} read. */
+    public static void readDayQuarters(DataInput in, OpenUsage open) throws IOException {
+        for (DayLoad d : open.days) {
+            d.quartersLow = in.readLong();
+            d.quartersHigh = in.readLong();
+        }
+    }
+
     public static void writeDay(DataOutput out, DayLoad d) throws IOException {
         writeSigned(out, d.epochDay);
         out.writeLong(d.dayStartMillis);

@@ -164,6 +164,8 @@ public final class ReadingTypes {
             out.writeBoolean(f.day != null);
             if (f.day != null) {
                 StateCodec.writeDay(out, f.day);
+                out.writeLong(f.day.quartersLow);
+                out.writeLong(f.day.quartersHigh);
             }
             writeUsage(f.month, out);
             writeUsage(f.nextSoFar, out);
@@ -188,7 +190,11 @@ public final class ReadingTypes {
             f.customer = in.readBoolean() ? readCustomer(in) : null;
             f.metered = METERED.deserialize(in);
             f.eventTimeAtJoin = in.readLong();
-            f.day = in.readBoolean() ? StateCodec.readDay(in) : null;
+            if (in.readBoolean()) {
+                f.day = StateCodec.readDay(in);
+                f.day.quartersLow = in.readLong();
+                f.day.quartersHigh = in.readLong();
+            }
             f.month = readUsage(in);
             f.nextSoFar = readUsage(in);
             return f;

@@ -22,6 +22,7 @@ import org.gridwatch.core.detect.UsageBaseline;
 import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.CustomerClass;
 import org.gridwatch.core.event.InspectionOutcome;
+import org.gridwatch.core.event.MeterReading;
 import org.gridwatch.core.meter.CoveredQuarters;
 import org.gridwatch.core.value.CreditRecord;
 import org.gridwatch.core.value.CustomerAccount;
@@ -145,7 +146,9 @@ class StateCodecTest {
                                     "registerStartKwh",
                                     "registerStartMillis",
                                     "registerEndKwh",
-                                    "registerEndMillis")),
+                                    "registerEndMillis",
+                                    "quartersLow", // after the open usage (writeDayQuarters)
+                                    "quartersHigh")),
                     Map.entry(
                             UsageBaseline.class,
                             List.of(
@@ -391,6 +394,59 @@ class StateCodecTest {
                             new DataInputDeserializer(out.getCopyOfBuffer())),
                     "meter");
         }
+    }
+
+    @Test
+    void anOpenDaysQuartersAreKeptAndTheLayoutsBeforeThemReadTheDayAsReadWhole() throws Exception {
+        long dayStart = 20_000L * 86_400_000L;
+        DayLoad day = new DayLoad(20_000, dayStart);
+        // 00:00-00:15 and 06:00-07:00: quarter 0, and quarters 24-27
+        day.add(new MeterReading("M1", dayStart + 900_000L, 15, 0.5, Double.NaN, Double.NaN, 0));
+        day.add(
+                new MeterReading(
+                        "M1", dayStart + 7 * 3_600_000L, 60, 2.0, Double.NaN, Double.NaN, 0));
+        assertThat(day.quartersLow).isEqualTo(0xF000001L);
+        MeterState meter = new MeterState();
+        meter.customer = anyCustomer();
+        meter.putDay(day);
+        CustomerLoad load = new CustomerLoad();
+        load.master = meter.customer;
+        load.putDay(day);
+
+        DataOutputSerializer out = new DataOutputSerializer(4096);
+        MeterStateSerializer.INSTANCE.serialize(meter, out);
+        DayLoad kept =
+                MeterStateSerializer.INSTANCE.deserialize(
+                                new DataInputDeserializer(out.getCopyOfBuffer()))
+                        .days[0];
+        assertThat(kept.quartersLow).isEqualTo(0xF000001L);
+        assertThat(kept.quartersHigh).isZero();
+        out.clear();
+        CustomerLoadSerializer.INSTANCE.serialize(load, out);
+        kept =
+                CustomerLoadSerializer.INSTANCE.deserialize(
+                                new DataInputDeserializer(out.getCopyOfBuffer()))
+                        .days[0];
+        assertThat(kept.quartersLow).isEqualTo(0xF000001L);
+
+        // layout 3 of the join and 2 of the accounts kept no quarters: every one taken as read
+        out.clear();
+        MeterStateSerializer.ThirdLayout.INSTANCE.serialize(meter, out);
+        DayLoad before =
+                MeterStateSerializer.ThirdLayout.INSTANCE.deserialize(
+                                new DataInputDeserializer(out.getCopyOfBuffer()))
+                        .days[0];
+        assertThat(before.quartersLow).isEqualTo(-1L);
+        assertThat(before.quartersHigh).isEqualTo(0xFFFFFFFFL);
+        assertThat(before.completedHourly(null)).containsExactly(day.hourly);
+        out.clear();
+        CustomerLoadSerializer.SecondLayout.INSTANCE.serialize(load, out);
+        before =
+                CustomerLoadSerializer.SecondLayout.INSTANCE.deserialize(
+                                new DataInputDeserializer(out.getCopyOfBuffer()))
+                        .days[0];
+        assertThat(before.quartersLow).isEqualTo(-1L);
+        assertThat(before.quartersHigh).isEqualTo(0xFFFFFFFFL);
     }
 
     @Test

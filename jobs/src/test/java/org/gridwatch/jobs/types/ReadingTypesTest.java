@@ -103,6 +103,8 @@ class ReadingTypesTest {
         assertThat(back.day.epochDay).isEqualTo(20_468);
         assertThat(back.day.readings).isEqualTo(1);
         assertThat(back.day.hourly).containsExactly(day.hourly);
+        assertThat(back.day.quartersLow).isEqualTo(1L); // 00:00-00:15, the day's first quarter
+        assertThat(back.day.quartersHigh).isZero();
         assertThat(back.month).isNull();
 
         BillingCalendar calendar =
