@@ -120,11 +120,13 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(
             names = "--faults",
             defaultValue = "default",
-            paramLabel = "none|default",
+            paramLabel = "none|default|SHARE",
             description =
                     "Delivery faults of the head-end: 'default' duplicates, loses and delays"
                             + " 0.2%% of readings each; 'none' delivers every reading once, on"
-                            + " time (default: ${DEFAULT-VALUE}).")
+                            + " time; a share up to 0.25 (e.g. 0.02) makes each kind of fault"
+                            + " that common instead, to stress the monitor (default:"
+                            + " ${DEFAULT-VALUE}).")
     String faults;
 
     @Option(
@@ -380,10 +382,25 @@ public final class SimulateCommand implements Callable<Integer> {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "none" -> FaultRates.NONE;
             case "default" -> FaultRates.DEFAULT;
-            default ->
-                    throw new IllegalArgumentException(
-                            "--faults must be none or default, got '" + name + "'");
+            default -> faultShare(name);
         };
+    }
+
+    /** Every kind of delivery fault at one share: four meter faults, so at most a quarter each. */
+    private static FaultRates faultShare(String text) {
+        double share;
+        try {
+            share = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            share = Double.NaN;
+        }
+        if (!(share >= 0 && share <= 0.25)) {
+            throw new IllegalArgumentException(
+                    "--faults must be none, default or a share 0..0.25 of each kind of fault, got '"
+                            + text
+                            + "'");
+        }
+        return FaultRates.each(share, FaultRates.DEFAULT.maxLateMinutes());
     }
 
     private FleetSink openSink(KafkaClientProperties client) throws IOException {

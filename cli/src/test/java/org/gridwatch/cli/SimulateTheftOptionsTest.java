@@ -36,7 +36,11 @@ class SimulateTheftOptionsTest {
                         + " --attacks go with --thieves only",
                 "--payers lavish|gridwatch simulate: --payers must be default or varied, got"
                         + " 'lavish'",
-                "--meter-faults 2|gridwatch simulate: --meter-faults must be a share 0..1, got 2.0"
+                "--meter-faults 2|gridwatch simulate: --meter-faults must be a share 0..1, got 2.0",
+                "--faults 0.3|gridwatch simulate: --faults must be none, default or a share"
+                        + " 0..0.25 of each kind of fault, got '0.3'",
+                "--faults some|gridwatch simulate: --faults must be none, default or a share"
+                        + " 0..0.25 of each kind of fault, got 'some'"
             })
     void badTheftAndPayerOptionsExitWithOneLine(String options, String message) {
         String[] extra = options.split(" ");
@@ -52,6 +56,29 @@ class SimulateTheftOptionsTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly(message);
         assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void aShareOfFaultsMakesEachKindThatCommon() throws Exception {
+        CommandRun run =
+                CommandRun.of(
+                        "simulate",
+                        "--customers",
+                        "10",
+                        "--days",
+                        "2",
+                        "--faults",
+                        "0.05",
+                        "--quiet",
+                        "--out",
+                        dir.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("truth.jsonl")).get(0))
+                .contains(
+                        "\"faults\":{\"duplicate\":0.05,\"missing\":0.05,\"late\":0.05,"
+                                + "\"maxLateMinutes\":360,\"overlapping\":0.05,"
+                                + "\"areaDuplicate\":0.05,\"areaOverlapping\":0.05}");
     }
 
     @Test
