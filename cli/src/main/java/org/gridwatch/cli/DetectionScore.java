@@ -50,6 +50,11 @@ final class DetectionScore {
     int bypassAreas;
     int bypassAreasFlagged;
 
+    /** Areas with no thief at all, and those of them with an AREA_LOSS alert: its false alarms. */
+    int theftFreeAreas;
+
+    int theftFreeAreasFlagged;
+
     ArrearsScore arrears;
     MeterFaultScore meterFaults;
 
@@ -85,8 +90,12 @@ final class DetectionScore {
         List<JsonNode> truth = read(truthFile);
         List<JsonNode> alerts = read(alertsFile);
         Set<String> everyone = new LinkedHashSet<>();
+        Set<String> areas = new LinkedHashSet<>();
         for (JsonNode c : customers) {
             everyone.add(c.get("customerId").asText());
+            if (c.hasNonNull("areaId")) {
+                areas.add(c.get("areaId").asText());
+            }
         }
         Map<String, JsonNode> thieves = new HashMap<>();
         for (JsonNode t : truth) {
@@ -159,6 +168,11 @@ final class DetectionScore {
         s.aucWithoutBypass = byAlerts.aucWithoutBypass();
         s.bypassAreas = bypassAreas.size();
         s.bypassAreasFlagged = (int) bypassAreas.stream().filter(lossAreas::contains).count();
+        for (JsonNode t : thieves.values()) {
+            areas.remove(t.path("areaId").asText());
+        }
+        s.theftFreeAreas = areas.size();
+        s.theftFreeAreasFlagged = (int) areas.stream().filter(lossAreas::contains).count();
         s.arrears = ArrearsScore.of(customers, truth, alerts);
         s.meterFaults = MeterFaultScore.of(truth, alerts);
         return s;
@@ -343,10 +357,13 @@ final class DetectionScore {
         sb.append(
                 String.format(
                         Locale.ROOT,
-                        "AREA_LOSS: %d alerts; %d of %d areas with a bypass flagged%n",
+                        "AREA_LOSS: %d alerts; %d of %d areas with a bypass flagged; %d of %d"
+                                + " areas without a thief%n",
                         areaLossAlerts,
                         bypassAreasFlagged,
-                        bypassAreas));
+                        bypassAreas,
+                        theftFreeAreasFlagged,
+                        theftFreeAreas));
         appendRanking(sb);
         sb.append(arrears.table());
         appendMeterFaults(sb);

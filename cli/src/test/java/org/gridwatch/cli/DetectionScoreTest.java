@@ -23,11 +23,11 @@ class DetectionScoreTest {
         Path customers =
                 write(
                         "customers.jsonl",
-                        "{\"customerId\":\"C1\"}",
-                        "{\"customerId\":\"C2\"}",
-                        "{\"customerId\":\"C3\"}",
-                        "{\"customerId\":\"C4\"}",
-                        "{\"customerId\":\"C5\"}");
+                        "{\"customerId\":\"C1\",\"areaId\":\"A1\"}",
+                        "{\"customerId\":\"C2\",\"areaId\":\"A1\"}",
+                        "{\"customerId\":\"C3\",\"areaId\":\"A1\"}",
+                        "{\"customerId\":\"C4\",\"areaId\":\"A3\"}",
+                        "{\"customerId\":\"C5\",\"areaId\":\"A2\"}");
         Path truth =
                 write(
                         "truth.jsonl",
@@ -44,7 +44,9 @@ class DetectionScoreTest {
                         "{\"alertId\":\"theft:C1:20260220\",\"customerId\":\"C1\",\"areaId\":\"A1\",\"type\":\"THEFT\",\"score\":0.8}",
                         // C3 is honest: a false alarm
                         "{\"alertId\":\"theft:C3:20260220\",\"customerId\":\"C3\",\"areaId\":\"A1\",\"type\":\"THEFT\",\"score\":0.6}",
-                        "{\"alertId\":\"area-loss:A2:20260218\",\"customerId\":null,\"areaId\":\"A2\",\"type\":\"AREA_LOSS\",\"score\":0.9}");
+                        "{\"alertId\":\"area-loss:A2:20260218\",\"customerId\":null,\"areaId\":\"A2\",\"type\":\"AREA_LOSS\",\"score\":0.9}",
+                        // A3 (only C4, honest) has no thief: a false alarm of the area's
+                        "{\"alertId\":\"area-loss:A3:20260301\",\"customerId\":null,\"areaId\":\"A3\",\"type\":\"AREA_LOSS\",\"score\":0.6}");
 
         DetectionScore s = DetectionScore.of(customers, truth, alerts);
 
@@ -60,6 +62,10 @@ class DetectionScoreTest {
         // without the bypass: {0.8, 0} against {0.6, 0}: 2 + 0.5 of 4 pairs
         assertThat(s.aucWithoutBypass).isCloseTo(2.5 / 4, within(1e-12));
         assertThat(s.bypassAreasFlagged).isEqualTo(1);
+        assertThat(s.table())
+                .contains(
+                        "AREA_LOSS: 2 alerts; 1 of 1 areas with a bypass flagged; 1 of 1 areas"
+                                + " without a thief");
         assertThat(s.table()).contains("| scale | level | 1 | 1 | 1.000 | 5.0 |");
         assertThat(s.ranking()).isNull();
         assertThat(s.table()).doesNotContain("theft-scores.jsonl");
