@@ -99,6 +99,7 @@ public final class TheftCase {
             return closed;
         }
         evidence.addMeterEvidence(r.meterEvidence(), r.epochDay());
+        evidence.addFlatLined(r.epochDay(), TheftEvidence.readsFlat(r));
         if (r.scored()) {
             evidence.addDay(r.epochDay(), netZ, r.kwh(), r.usualKwh());
             evidence.areaLoss.onDay(
@@ -207,14 +208,18 @@ public final class TheftCase {
             Map<String, Object> evidenceOfDay) {
         emittedScore = score;
         emittedSeverity = severity;
-        Feature lead = evidence.leading();
+        // the household's flat days lead where they weigh more than its own load's evidence
+        String rule =
+                evidence.flatLinedSpreads(r.epochDay()) > evidence.ownStrength()
+                        ? READS_FLAT
+                        : rule(evidence.leading());
         return new Alert(
                 alertId,
                 r.customerId(),
                 r.meterId(),
                 r.areaId(),
                 AlertType.THEFT,
-                rule(lead),
+                rule,
                 round(score, 3),
                 severity,
                 r.closedAtMillis(),
@@ -225,6 +230,12 @@ public final class TheftCase {
                 java.util.List.of(),
                 Alert.NONE);
     }
+
+    /**
+     * The rule of a case led by a household's days that read flat ({@link
+     * TheftEvidence#readsFlat}).
+     */
+    static final String READS_FLAT = "household-reads-flat";
 
     /** The rule named in the alert: what leads the case. */
     static String rule(Feature lead) {
@@ -272,6 +283,10 @@ public final class TheftCase {
         putDay(e, "reverseEnergyOn", evidence.reverseDay);
         putDay(e, "phaseFaultOn", evidence.phaseDay);
         putDay(e, "registerMismatchOn", evidence.mismatchDay);
+        int flat = evidence.flatLinedDays(r.epochDay());
+        if (flat > 0) {
+            e.put("flatDays", flat); // of the last 30: a household that read flat all day
+        }
         LossMatch m = evidence.areaLoss;
         String matched = m.describe(r.areaId());
         if (matched != null) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.AlertStatus;
 import org.gridwatch.core.event.AlertType;
@@ -57,6 +58,79 @@ class TheftCaseTest {
                 false,
                 false,
                 false);
+    }
+
+    /**
+     * A day of a customer of {@code customerClass} too new to be scored, using {@code kwh}, with
+     * {@code tied} of its readings at the day's highest.
+     */
+    private static DayReport newDay(long day, String customerClass, double kwh, double tied) {
+        double[] value = new double[Feature.COUNT];
+        value[Feature.FLAT_TOP.ordinal()] = tied;
+        return new DayReport(
+                "C1",
+                "M1",
+                "A1",
+                customerClass,
+                day,
+                (day + 1) * Days.DAY,
+                false,
+                new double[Feature.COUNT],
+                value,
+                new float[Feature.COUNT],
+                kwh,
+                Double.NaN,
+                Double.NaN,
+                false,
+                false,
+                false,
+                false);
+    }
+
+    /**
+     * A household whose data begin under a meter that reports the day's mean: no usual day could
+     * tell it, but every day reads flat (all its readings tied at the top). Each flat day of the
+     * last 30 adds 1 spread: S = 1, 2, 3 — the score 1 / (1 + e^(−1.5 (S − 3))) is 0.047, 0.182,
+     * then 0.5 on the third day, when the alert opens, led by the flat days; six make 0.989, and
+     * more count no further.
+     */
+    @Test
+    void aHouseholdThatReadsFlatEveryDayIsAlertedOnItsThirdFlatDay() {
+        TheftCase c = new TheftCase();
+        assertThat(c.onDay(newDay(DAY0, "RESIDENTIAL", 6.0, 1.0), new double[Feature.COUNT]))
+                .isNull();
+        assertThat(c.evidence.score(DAY0)).isCloseTo(0.047, within(5e-4));
+        assertThat(c.onDay(newDay(DAY0 + 1, "RESIDENTIAL", 6.0, 1.0), new double[Feature.COUNT]))
+                .isNull();
+        Alert a = c.onDay(newDay(DAY0 + 2, "RESIDENTIAL", 6.0, 0.95), new double[Feature.COUNT]);
+        assertThat(a).isNotNull();
+        assertThat(a.status()).isEqualTo(AlertStatus.OPEN);
+        assertThat(a.score()).isEqualTo(0.5);
+        assertThat(a.rule()).isEqualTo("household-reads-flat");
+        assertThat(a.evidence().get("flatDays")).isEqualTo(3);
+        for (int d = 3; d < 12; d++) {
+            c.onDay(newDay(DAY0 + d, "RESIDENTIAL", 6.0, 1.0), new double[Feature.COUNT]);
+        }
+        assertThat(c.evidence.score(DAY0 + 11)).isCloseTo(0.989, within(5e-4));
+        // 30 days on, the first flat day has left the window: 11 of the last 30 (days 1..11)
+        assertThat(c.evidence.flatLinedDays(DAY0 + 30)).isEqualTo(11);
+        assertThat(c.evidence.flatLinedDays(DAY0 + 41)).isZero();
+    }
+
+    /**
+     * Not a household, a day under 0.5 kWh, or a day with fewer than 90% of its readings at the
+     * top: not flat. A pump or a streetlight may read flat; a vacant flat reads next to nothing.
+     */
+    @Test
+    void onlyAHouseholdsDayOfRealUseAllAtTheTopReadsFlat() {
+        for (DayReport r :
+                List.of(
+                        newDay(DAY0, "COMMERCIAL", 6.0, 1.0),
+                        newDay(DAY0, "RESIDENTIAL", 0.4, 1.0),
+                        newDay(DAY0, "RESIDENTIAL", 6.0, 0.85))) {
+            assertThat(TheftEvidence.readsFlat(r)).as(r.customerClass()).isFalse();
+        }
+        assertThat(TheftEvidence.readsFlat(newDay(DAY0, "RESIDENTIAL", 0.5, 0.9))).isTrue();
     }
 
     private static double score(double x) {

@@ -24,18 +24,22 @@ import org.gridwatch.core.event.Severity;
  * none), smoothed loss a day, quiet days, emitted score and severity ({@link Severity} by its
  * ordinal plus one, 0 for none: LOW 1, MEDIUM 2, HIGH 3 — a savepoint holds these, so its constants
  * are only ever appended to); then the evidence and its match with the area's loss, in the order of
- * {@link #writeEvidence} and {@link #writeLossMatch}; last, the score last published (its raw bits;
- * since layout 2). Layout 1, which releases before it wrote, is read with no score published, so
- * that a restored case publishes its score at its next day.
+ * {@link #writeEvidence} and {@link #writeLossMatch}; then the score last published (its raw bits;
+ * since layout 2); last, with the evidence, a household's flat days and the day they run to (since
+ * layout 3). Layout 1, which releases before it wrote, is read with no score published, so that a
+ * restored case publishes its score at its next day; layouts 1 and 2 with no flat day.
  */
 public final class TheftCaseCodec {
     private TheftCaseCodec() {}
 
     /** The first byte of every case kept: the layout it was written in. */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     /** The layout before the published score was kept: read, never written. */
     static final int WITHOUT_PUBLISHED_SCORE = 1;
+
+    /** The layout before a household's flat days were kept: read, never written. */
+    static final int WITHOUT_FLAT_DAYS = 2;
 
     private static final int HAS_EVIDENCE = 1;
     private static final int HAS_LOSS_MATCH = 1 << 1;
@@ -48,6 +52,10 @@ public final class TheftCaseCodec {
             out.writeByte(VERSION);
             writeCase(out, c);
             writeFloat(out, c.publishedScore);
+            if (c.evidence != null) {
+                out.writeLong(c.evidence.flatDayBits);
+                StateCodec.writeEpochDay(out, c.evidence.flatLinedTo);
+            }
             return out.getCopyOfBuffer();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -59,12 +67,16 @@ public final class TheftCaseCodec {
         try {
             DataInputDeserializer in = new DataInputDeserializer(bytes);
             int version = in.readUnsignedByte();
-            if (version != VERSION && version != WITHOUT_PUBLISHED_SCORE) {
+            if (version < WITHOUT_PUBLISHED_SCORE || version > VERSION) {
                 throw new IOException("a theft case of layout " + version);
             }
             TheftCase c = readCase(in);
-            if (version >= VERSION) {
+            if (version >= WITHOUT_FLAT_DAYS) {
                 c.publishedScore = readFloat(in);
+            }
+            if (version >= VERSION && c.evidence != null) {
+                c.evidence.flatDayBits = in.readLong();
+                c.evidence.flatLinedTo = StateCodec.readEpochDay(in);
             }
             return c;
         } catch (IOException e) {

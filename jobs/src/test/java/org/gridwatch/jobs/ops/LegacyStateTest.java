@@ -411,11 +411,25 @@ class LegacyStateTest {
                 .isEqualTo(withoutPublishedScore(caseBytes(neverStopped)));
     }
 
-    /** The cases' bytes without the score last published, their last four (TheftCaseCodec). */
+    /** The cases' bytes with the score last published left out (read, cleared, written again). */
     private static java.util.Map<String, List<Byte>> withoutPublishedScore(
             java.util.Map<String, List<Byte>> cases) {
         java.util.Map<String, List<Byte>> out = new java.util.TreeMap<>();
-        cases.forEach((k, v) -> out.put(k, v.subList(0, v.size() - 4)));
+        cases.forEach(
+                (k, v) -> {
+                    byte[] bytes = new byte[v.size()];
+                    for (int i = 0; i < bytes.length; i++) {
+                        bytes[i] = v.get(i);
+                    }
+                    org.gridwatch.core.detect.TheftCase c =
+                            org.gridwatch.jobs.state.TheftCaseCodec.caseOf(bytes);
+                    c.publishedScore = Float.NaN;
+                    List<Byte> again = new ArrayList<>();
+                    for (byte b : org.gridwatch.jobs.state.TheftCaseCodec.caseBytes(c)) {
+                        again.add(b);
+                    }
+                    out.put(k, again);
+                });
         return out;
     }
 

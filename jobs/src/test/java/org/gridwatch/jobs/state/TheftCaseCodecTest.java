@@ -62,7 +62,9 @@ class TheftCaseCodecTest {
                             "hourlyBeta",
                             "hourlyBetaSe",
                             "hourlyDays",
-                            "hourlySpreads"),
+                            "hourlySpreads",
+                            "flatDayBits", // after the published score (layout 3)
+                            "flatLinedTo"),
                     LossMatch.class,
                     List.of(
                             "drive",
@@ -259,14 +261,45 @@ class TheftCaseCodecTest {
     @Test
     void aCaseOfLayoutOneIsReadWithNoScorePublished() throws Exception {
         for (int n = 0; n < 300; n++) {
-            TheftCase c = filled(TheftCase.class);
+            TheftCase c = withoutFlatDays(filled(TheftCase.class));
             byte[] now = TheftCaseCodec.caseBytes(c);
-            byte[] before = Arrays.copyOf(now, now.length - 4);
+            byte[] before = Arrays.copyOf(now, now.length - 4 - flatBytes(c));
             before[0] = 1;
             TheftCase read = TheftCaseCodec.caseOf(before);
             assertThat(read.publishedScore).isNaN();
             c.publishedScore = Float.NaN;
             assertSame(c, read, "case " + n);
+        }
+    }
+
+    /** The bytes of no flat day: the bits (a long) and the day they run to, none (one byte). */
+    private static final int FLAT_DAYS_NONE = 8 + 1;
+
+    private static TheftCase withoutFlatDays(TheftCase c) {
+        if (c.evidence != null) {
+            c.evidence.flatDayBits = 0;
+            c.evidence.flatLinedTo = Long.MIN_VALUE;
+        }
+        return c;
+    }
+
+    /** The flat days' bytes at the end of a case: none without evidence. */
+    private static int flatBytes(TheftCase c) {
+        return c.evidence == null ? 0 : FLAT_DAYS_NONE;
+    }
+
+    /**
+     * Layout 2, as releases before a household's flat days wrote it: the same fields without them
+     * at the end. Read with no flat day, every other field as written.
+     */
+    @Test
+    void aCaseOfLayoutTwoIsReadWithNoFlatDay() throws Exception {
+        for (int n = 0; n < 300; n++) {
+            TheftCase c = withoutFlatDays(filled(TheftCase.class));
+            byte[] now = TheftCaseCodec.caseBytes(c);
+            byte[] before = Arrays.copyOf(now, now.length - flatBytes(c));
+            before[0] = 2;
+            assertSame(c, TheftCaseCodec.caseOf(before), "case " + n);
         }
     }
 
@@ -280,7 +313,8 @@ class TheftCaseCodecTest {
                         + 1 // quiet days
                         + 8 // the emitted score's raw bits
                         + 1 // no severity
-                        + 4; // the published score's raw bits (at the end)
+                        + 4 // the published score's raw bits (after the evidence)
+                        + FLAT_DAYS_NONE; // no flat day (at the end)
         int evidence =
                 (1 + 7 * 4) * 2 // smoothed and net spreads: the count, each's raw bits
                         + 1 // scored days
