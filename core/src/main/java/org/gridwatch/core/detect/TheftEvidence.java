@@ -1,5 +1,7 @@
 package org.gridwatch.core.detect;
 
+import org.gridwatch.core.event.CustomerClass;
+
 /**
  * A customer's running case for theft, one day at a time: each {@link Feature}'s deviation (after
  * the peers' common move is taken out) smoothed over the last days, the meter's own evidence, and
@@ -100,7 +102,7 @@ public final class TheftEvidence {
 
     /** Whether {@code r} is a household's day that reads flat ({@link #FLAT_LINED_SHARE}). */
     public static boolean readsFlat(DayReport r) {
-        return "RESIDENTIAL".equals(r.customerClass())
+        return CustomerClass.RESIDENTIAL.name().equals(r.customerClass())
                 && r.kwh() >= FLAT_LINED_MIN_KWH
                 && r.value()[Feature.FLAT_TOP.ordinal()] >= FLAT_LINED_SHARE;
     }

@@ -40,19 +40,32 @@ class TheftCaseTest {
         value[Feature.PEAK_SHARE.ordinal()] = 0.05;
         value[Feature.SHAPE.ordinal()] = 0.9;
         value[Feature.FLAT_TOP.ordinal()] = 0.04;
+        return day(day, "RESIDENTIAL", scored, value, 10, 20, lossCny, tamper);
+    }
+
+    /** Customer C1's day in area A1, its deviations 0 (the case takes them apart). */
+    private static DayReport day(
+            long day,
+            String customerClass,
+            boolean scored,
+            double[] value,
+            double kwh,
+            double usualKwh,
+            double lossCny,
+            boolean tamper) {
         return new DayReport(
                 "C1",
                 "M1",
                 "A1",
-                "RESIDENTIAL",
+                customerClass,
                 day,
                 (day + 1) * Days.DAY,
                 scored,
                 new double[Feature.COUNT],
                 value,
                 new float[Feature.COUNT],
-                10,
-                20,
+                kwh,
+                usualKwh,
                 lossCny,
                 tamper,
                 false,
@@ -67,24 +80,7 @@ class TheftCaseTest {
     private static DayReport newDay(long day, String customerClass, double kwh, double tied) {
         double[] value = new double[Feature.COUNT];
         value[Feature.FLAT_TOP.ordinal()] = tied;
-        return new DayReport(
-                "C1",
-                "M1",
-                "A1",
-                customerClass,
-                day,
-                (day + 1) * Days.DAY,
-                false,
-                new double[Feature.COUNT],
-                value,
-                new float[Feature.COUNT],
-                kwh,
-                Double.NaN,
-                Double.NaN,
-                false,
-                false,
-                false,
-                false);
+        return day(day, customerClass, false, value, kwh, Double.NaN, Double.NaN, false);
     }
 
     /**
