@@ -2,6 +2,7 @@ package org.gridwatch.core.detect;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.AlertStatus;
@@ -23,7 +24,11 @@ import org.gridwatch.core.event.TheftScore;
  * stealing opens a new case (a repeat offence, which the credit record and the strategies count).
  * After NO_FINDING or METER_FAULT the customer's usual day also learns afresh ({@link
  * UsageBaseline#relearn}), so the same deviations, vouched for, do not come back as a new case; a
- * meter fault is the metering team's (a DATA_QUALITY alert, {@link MeterFaultCase}). A Flink POJO.
+ * meter fault is the metering team's (a DATA_QUALITY alert, {@link MeterFaultCase}). After
+ * NO_FINDING the signs that count whatever the history — the meter's events, a household's flat
+ * days — are not counted for {@link TheftEvidence#VOUCHED_DAYS} either, where the case held them
+ * ({@link TheftEvidence#afterNoFinding}); an alert of the customer in that time names them ({@code
+ * notCounted}). A Flink POJO.
  */
 public final class TheftCase {
     public static final double RAISE = 0.5;
@@ -92,7 +97,10 @@ public final class TheftCase {
                                     valueAtRiskCny(),
                                     AlertStatus.CLOSED,
                                     evidence(r, r.inspected()));
-            evidence = new TheftEvidence();
+            evidence =
+                    r.inspected() == InspectionOutcome.NO_FINDING
+                            ? evidence.afterNoFinding(r.epochDay())
+                            : new TheftEvidence();
             lossCnyPerDay = Double.NaN;
             alertId = null;
             quietDays = 0;
@@ -227,7 +235,7 @@ public final class TheftCase {
                 status,
                 Double.isNaN(atRisk) ? Double.NaN : round(atRisk, 2),
                 Double.NaN,
-                java.util.List.of(),
+                List.of(),
                 Alert.NONE);
     }
 
@@ -286,6 +294,15 @@ public final class TheftCase {
         int flat = evidence.flatLinedDays(r.epochDay());
         if (flat > 0) {
             e.put("flatDays", flat); // of the last 30: a household that read flat all day
+        }
+        List<TheftEvidence.Sign> vouched = evidence.notCounted(r.epochDay());
+        if (!vouched.isEmpty()) { // an inspector found nothing behind these: not counted
+            putDay(e, "noFindingOn", evidence.vouchedOn);
+            putDay(e, "notCountedUntil", evidence.vouchedOn + TheftEvidence.VOUCHED_DAYS - 1);
+            e.put(
+                    "notCounted",
+                    String.join(
+                            ",", vouched.stream().map(TheftEvidence.Sign::evidenceKey).toList()));
         }
         LossMatch m = evidence.areaLoss;
         String matched = m.describe(r.areaId());

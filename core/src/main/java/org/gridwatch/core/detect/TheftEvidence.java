@@ -1,5 +1,7 @@
 package org.gridwatch.core.detect;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.gridwatch.core.event.CustomerClass;
 
 /**
@@ -107,8 +109,12 @@ public final class TheftEvidence {
                 && r.value()[Feature.FLAT_TOP.ordinal()] >= FLAT_LINED_SHARE;
     }
 
-    /** Notes whether the customer's day {@code epochDay} read flat ({@link #readsFlat}). */
+    /**
+     * Notes whether the customer's day {@code epochDay} read flat ({@link #readsFlat}); a flat day
+     * an inspector vouched for ({@link #counts}) is noted as not flat.
+     */
     public void addFlatLined(long epochDay, boolean flat) {
+        flat &= counts(Sign.FLAT_DAYS, epochDay);
         if (flatLinedTo == Long.MIN_VALUE || epochDay > flatLinedTo) {
             long shift = flatLinedTo == Long.MIN_VALUE ? Long.SIZE : epochDay - flatLinedTo;
             flatDayBits = shift >= Long.SIZE ? 0 : flatDayBits << shift;
@@ -265,23 +271,135 @@ public final class TheftEvidence {
         return true;
     }
 
-    /** Notes what the meter itself said on a day. */
+    /**
+     * Notes what the meter itself said on a day; a kind an inspector vouched for ({@link #counts})
+     * is not noted.
+     */
     public void addMeterEvidence(MeterEvidence m, long epochDay) {
-        if (m.tamper()) {
+        if (m.tamper() && counts(Sign.TAMPER, epochDay)) {
             tamperDay = epochDay;
         }
-        if (m.registerRollback()) {
+        if (m.registerRollback() && counts(Sign.ROLLBACK, epochDay)) {
             rollbackDay = epochDay;
         }
-        if (m.reverseWithoutGeneration()) {
+        if (m.reverseWithoutGeneration() && counts(Sign.REVERSE, epochDay)) {
             reverseDay = epochDay;
         }
-        if (m.phaseFault()) {
+        if (m.phaseFault() && counts(Sign.PHASE, epochDay)) {
             phaseDay = epochDay;
         }
-        if (m.registerMismatch()) {
+        if (m.registerMismatch() && counts(Sign.MISMATCH, epochDay)) {
             mismatchDay = epochDay;
         }
+    }
+
+    /**
+     * The signs that count whatever the customer's history (the meter's own evidence, a household's
+     * flat days), by the key an alert's evidence names them with. An inspector's NO_FINDING vouches
+     * for those the case held ({@link #afterNoFinding}). Kept as bits by ordinal: only appended to.
+     */
+    public enum Sign {
+        TAMPER("tamperEventOn"),
+        ROLLBACK("registerRollbackOn"),
+        REVERSE("reverseEnergyOn"),
+        PHASE("phaseFaultOn"),
+        MISMATCH("registerMismatchOn"),
+        FLAT_DAYS("flatDays");
+
+        private final String evidenceKey;
+
+        Sign(String evidenceKey) {
+            this.evidenceKey = evidenceKey;
+        }
+
+        /** The key of the alert's evidence that shows this sign. */
+        public String evidenceKey() {
+            return evidenceKey;
+        }
+
+        int bit() {
+            return 1 << ordinal();
+        }
+    }
+
+    /**
+     * Days a sign an inspector found nothing behind is not counted: a quarter, the interval of the
+     * periodic inspection that follows a confirmed theft (value.md). The customer's own load needs
+     * no such window: after NO_FINDING its usual day learns the vouched level afresh ({@link
+     * UsageBaseline#relearn}). But a sign that counts whatever the history — a cover sensor that
+     * keeps reporting, a household that truly reads flat — would open the same case again days
+     * after the visit.
+     */
+    public static final int VOUCHED_DAYS = 90;
+
+    /**
+     * The signs ({@link Sign}, as bits) an inspector's NO_FINDING vouched for on {@link #vouchedOn}
+     * ({@link Long#MIN_VALUE}: never): not counted for {@link #VOUCHED_DAYS} from that day.
+     */
+    public int vouchedSigns;
+
+    public long vouchedOn = Long.MIN_VALUE;
+
+    /** Whether {@code sign} counts on {@code epochDay}: not while an inspector's word holds. */
+    boolean counts(Sign sign, long epochDay) {
+        return (vouchedSigns & sign.bit()) == 0 || !vouching(epochDay);
+    }
+
+    /** Whether an inspector's NO_FINDING still holds on {@code epochDay}. */
+    boolean vouching(long epochDay) {
+        return vouchedOn != Long.MIN_VALUE && epochDay - vouchedOn < VOUCHED_DAYS;
+    }
+
+    /** The signs vouched for that are not counted on {@code epochDay}, none when none is. */
+    public List<Sign> notCounted(long epochDay) {
+        List<Sign> out = new ArrayList<>();
+        if (vouching(epochDay)) {
+            for (Sign s : Sign.values()) {
+                if ((vouchedSigns & s.bit()) != 0) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The signs this case holds on {@code epochDay}: those that add to its S. */
+    List<Sign> signs(long epochDay) {
+        List<Sign> out = new ArrayList<>();
+        addIf(out, Sign.TAMPER, tamperDay, epochDay);
+        addIf(out, Sign.ROLLBACK, rollbackDay, epochDay);
+        addIf(out, Sign.REVERSE, reverseDay, epochDay);
+        addIf(out, Sign.PHASE, phaseDay, epochDay);
+        addIf(out, Sign.MISMATCH, mismatchDay, epochDay);
+        if (flatLinedDays(epochDay) > 0) {
+            out.add(Sign.FLAT_DAYS);
+        }
+        return out;
+    }
+
+    private static void addIf(List<Sign> out, Sign sign, long day, long now) {
+        if (recent(day, now, 1) > 0) {
+            out.add(sign);
+        }
+    }
+
+    /**
+     * The evidence a case starts afresh with after an inspector found nothing on {@code epochDay}:
+     * none, but the signs this case held, and those still vouched for, are not counted for {@link
+     * #VOUCHED_DAYS} from that day. The same sign after that counts again, and any other sign at
+     * once.
+     */
+    public TheftEvidence afterNoFinding(long epochDay) {
+        TheftEvidence fresh = new TheftEvidence();
+        int signs = vouching(epochDay) ? vouchedSigns : 0;
+        for (Sign s : signs(epochDay)) {
+            signs |= s.bit();
+        }
+        if (signs != 0) {
+            fresh.vouchedSigns = signs;
+            fresh.vouchedOn = epochDay;
+        }
+        return fresh;
     }
 
     /**

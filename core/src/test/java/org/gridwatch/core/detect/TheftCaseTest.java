@@ -40,7 +40,15 @@ class TheftCaseTest {
         value[Feature.PEAK_SHARE.ordinal()] = 0.05;
         value[Feature.SHAPE.ordinal()] = 0.9;
         value[Feature.FLAT_TOP.ordinal()] = 0.04;
-        return day(day, "RESIDENTIAL", scored, value, 10, 20, lossCny, tamper);
+        return day(
+                day,
+                "RESIDENTIAL",
+                scored,
+                value,
+                10,
+                20,
+                lossCny,
+                new MeterEvidence(tamper, false, false, false));
     }
 
     /** Customer C1's day in area A1, its deviations 0 (the case takes them apart). */
@@ -52,7 +60,7 @@ class TheftCaseTest {
             double kwh,
             double usualKwh,
             double lossCny,
-            boolean tamper) {
+            MeterEvidence meter) {
         return new DayReport(
                 "C1",
                 "M1",
@@ -67,10 +75,10 @@ class TheftCaseTest {
                 kwh,
                 usualKwh,
                 lossCny,
-                tamper,
-                false,
-                false,
-                false);
+                meter.tamper(),
+                meter.registerRollback(),
+                meter.reverseWithoutGeneration(),
+                meter.phaseFault());
     }
 
     /**
@@ -80,7 +88,97 @@ class TheftCaseTest {
     private static DayReport newDay(long day, String customerClass, double kwh, double tied) {
         double[] value = new double[Feature.COUNT];
         value[Feature.FLAT_TOP.ordinal()] = tied;
-        return day(day, customerClass, false, value, kwh, Double.NaN, Double.NaN, false);
+        return day(
+                day, customerClass, false, value, kwh, Double.NaN, Double.NaN, MeterEvidence.NONE);
+    }
+
+    /** A household's day that reads flat ({@link #newDay}), 6 kWh all at the top. */
+    private static DayReport flatDay(long day) {
+        return newDay(day, "RESIDENTIAL", 6.0, 1.0);
+    }
+
+    /**
+     * An inspector found nothing behind a household's flat days (it truly reads flat): its case
+     * closes and for 90 days from the visit its flat days are not counted, so the same sign does
+     * not list it again days later. The visit is on day 6 (the alert opened on day 2); days 6 + 90
+     * = 96 on count again: 1, 2, 3 spreads, and the third opens a new case on day 98 (0.5, as on
+     * day 2).
+     */
+    @Test
+    void aNoFindingVouchesForAHouseholdsFlatDaysForAQuarter() {
+        TheftCase c = new TheftCase();
+        for (int d = 0; d < 6; d++) {
+            c.onDay(flatDay(DAY0 + d), new double[Feature.COUNT]);
+        }
+        assertThat(c.alertId).isEqualTo(id(DAY0 + 2));
+        Alert closed =
+                c.onDay(
+                        flatDay(DAY0 + 6).withInspected(InspectionOutcome.NO_FINDING),
+                        new double[Feature.COUNT]);
+        assertThat(closed.status()).isEqualTo(AlertStatus.CLOSED);
+        assertThat(closed.evidence()).containsEntry("inspection", "NO_FINDING");
+        for (int d = 7; d < 96; d++) {
+            assertThat(c.onDay(flatDay(DAY0 + d), new double[Feature.COUNT])).isNull();
+            assertThat(c.evidence.score(DAY0 + d)).as("day %d", d).isZero();
+        }
+        assertThat(c.onDay(flatDay(DAY0 + 96), new double[Feature.COUNT])).isNull();
+        assertThat(c.evidence.score(DAY0 + 96)).isCloseTo(0.047, within(5e-4));
+        assertThat(c.onDay(flatDay(DAY0 + 97), new double[Feature.COUNT])).isNull();
+        Alert again = c.onDay(flatDay(DAY0 + 98), new double[Feature.COUNT]);
+        assertThat(again.status()).isEqualTo(AlertStatus.OPEN);
+        assertThat(again.alertId()).isEqualTo(id(DAY0 + 98));
+        assertThat(again.evidence()).containsEntry("flatDays", 3).doesNotContainKey("notCounted");
+    }
+
+    /**
+     * What the inspector vouched for is only what the case held: a household vouched for its flat
+     * days whose meter then reports a cover opened, its register rolled back and reverse energy (1
+     * + 1.5 + 0.5 = 3 spreads: a score of one half) is alerted at once, its flat days still not
+     * counted and named so. A confirmed theft vouches for nothing: the flat days count the next
+     * day.
+     */
+    @Test
+    void aNoFindingVouchesOnlyForTheSignsTheCaseHeld() {
+        TheftCase c = new TheftCase();
+        for (int d = 0; d < 3; d++) {
+            c.onDay(flatDay(DAY0 + d), new double[Feature.COUNT]);
+        }
+        c.onDay(
+                flatDay(DAY0 + 3).withInspected(InspectionOutcome.NO_FINDING),
+                new double[Feature.COUNT]);
+        double[] flat = new double[Feature.COUNT];
+        flat[Feature.FLAT_TOP.ordinal()] = 1.0;
+        Alert a =
+                c.onDay(
+                        day(
+                                DAY0 + 4,
+                                "RESIDENTIAL",
+                                false,
+                                flat,
+                                6.0,
+                                Double.NaN,
+                                Double.NaN,
+                                new MeterEvidence(true, true, true, false)),
+                        new double[Feature.COUNT]);
+        assertThat(a.status()).isEqualTo(AlertStatus.OPEN);
+        assertThat(a.score()).isEqualTo(0.5);
+        assertThat(a.evidence())
+                .containsEntry("tamperEventOn", LocalDate.ofEpochDay(DAY0 + 4).toString())
+                .containsEntry("registerRollbackOn", LocalDate.ofEpochDay(DAY0 + 4).toString())
+                .containsEntry("noFindingOn", LocalDate.ofEpochDay(DAY0 + 3).toString())
+                .containsEntry("notCountedUntil", LocalDate.ofEpochDay(DAY0 + 92).toString())
+                .containsEntry("notCounted", "flatDays")
+                .doesNotContainKey("flatDays");
+
+        TheftCase confirmed = new TheftCase();
+        for (int d = 0; d < 3; d++) {
+            confirmed.onDay(flatDay(DAY0 + d), new double[Feature.COUNT]);
+        }
+        confirmed.onDay(
+                flatDay(DAY0 + 3).withInspected(InspectionOutcome.CONFIRMED_THEFT),
+                new double[Feature.COUNT]);
+        confirmed.onDay(flatDay(DAY0 + 4), new double[Feature.COUNT]);
+        assertThat(confirmed.evidence.score(DAY0 + 4)).isCloseTo(0.047, within(5e-4));
     }
 
     /**

@@ -26,20 +26,25 @@ import org.gridwatch.core.event.Severity;
  * are only ever appended to); then the evidence and its match with the area's loss, in the order of
  * {@link #writeEvidence} and {@link #writeLossMatch}; then the score last published (its raw bits;
  * since layout 2); last, with the evidence, a household's flat days and the day they run to (since
- * layout 3). Layout 1, which releases before it wrote, is read with no score published, so that a
- * restored case publishes its score at its next day; layouts 1 and 2 with no flat day.
+ * layout 3), and the signs an inspector vouched for and the day (since layout 4). Layout 1, which
+ * releases before it wrote, is read with no score published, so that a restored case publishes its
+ * score at its next day; layouts 1 and 2 with no flat day; layouts 1 to 3 with nothing vouched for
+ * (a NO_FINDING before the upgrade ended its case as it did then).
  */
 public final class TheftCaseCodec {
     private TheftCaseCodec() {}
 
     /** The first byte of every case kept: the layout it was written in. */
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     /** The layout before the published score was kept: read, never written. */
     static final int WITHOUT_PUBLISHED_SCORE = 1;
 
     /** The layout before a household's flat days were kept: read, never written. */
     static final int WITHOUT_FLAT_DAYS = 2;
+
+    /** The layout before the signs an inspector vouched for were kept: read, never written. */
+    static final int WITHOUT_VOUCHED_SIGNS = 3;
 
     private static final int HAS_EVIDENCE = 1;
     private static final int HAS_LOSS_MATCH = 1 << 1;
@@ -55,6 +60,8 @@ public final class TheftCaseCodec {
             if (c.evidence != null) {
                 out.writeLong(c.evidence.flatDayBits);
                 StateCodec.writeEpochDay(out, c.evidence.flatLinedTo);
+                StateCodec.writeInt(out, c.evidence.vouchedSigns);
+                StateCodec.writeEpochDay(out, c.evidence.vouchedOn);
             }
             return out.getCopyOfBuffer();
         } catch (IOException e) {
@@ -74,9 +81,13 @@ public final class TheftCaseCodec {
             if (version >= WITHOUT_FLAT_DAYS) {
                 c.publishedScore = readFloat(in);
             }
-            if (version >= VERSION && c.evidence != null) {
+            if (version >= WITHOUT_VOUCHED_SIGNS && c.evidence != null) {
                 c.evidence.flatDayBits = in.readLong();
                 c.evidence.flatLinedTo = StateCodec.readEpochDay(in);
+            }
+            if (version >= VERSION && c.evidence != null) {
+                c.evidence.vouchedSigns = StateCodec.readInt(in);
+                c.evidence.vouchedOn = StateCodec.readEpochDay(in);
             }
             return c;
         } catch (IOException e) {

@@ -64,7 +64,9 @@ class TheftCaseCodecTest {
                             "hourlyDays",
                             "hourlySpreads",
                             "flatDayBits", // after the published score (layout 3)
-                            "flatLinedTo"),
+                            "flatLinedTo",
+                            "vouchedSigns", // after the flat days (layout 4)
+                            "vouchedOn"),
                     LossMatch.class,
                     List.of(
                             "drive",
@@ -261,9 +263,9 @@ class TheftCaseCodecTest {
     @Test
     void aCaseOfLayoutOneIsReadWithNoScorePublished() throws Exception {
         for (int n = 0; n < 300; n++) {
-            TheftCase c = withoutFlatDays(filled(TheftCase.class));
+            TheftCase c = withoutFlatDays(withNothingVouched(filled(TheftCase.class)));
             byte[] now = TheftCaseCodec.caseBytes(c);
-            byte[] before = Arrays.copyOf(now, now.length - 4 - flatBytes(c));
+            byte[] before = Arrays.copyOf(now, now.length - 4 - flatBytes(c) - vouchedBytes(c));
             before[0] = 1;
             TheftCase read = TheftCaseCodec.caseOf(before);
             assertThat(read.publishedScore).isNaN();
@@ -288,6 +290,22 @@ class TheftCaseCodecTest {
         return c.evidence == null ? 0 : FLAT_DAYS_NONE;
     }
 
+    /** The bytes of nothing vouched for: no sign (one byte) and no day (one byte). */
+    private static final int VOUCHED_NONE = 1 + 1;
+
+    private static TheftCase withNothingVouched(TheftCase c) {
+        if (c.evidence != null) {
+            c.evidence.vouchedSigns = 0;
+            c.evidence.vouchedOn = Long.MIN_VALUE;
+        }
+        return c;
+    }
+
+    /** The vouched signs' bytes at the very end of a case: none without evidence. */
+    private static int vouchedBytes(TheftCase c) {
+        return c.evidence == null ? 0 : VOUCHED_NONE;
+    }
+
     /**
      * Layout 2, as releases before a household's flat days wrote it: the same fields without them
      * at the end. Read with no flat day, every other field as written.
@@ -295,10 +313,25 @@ class TheftCaseCodecTest {
     @Test
     void aCaseOfLayoutTwoIsReadWithNoFlatDay() throws Exception {
         for (int n = 0; n < 300; n++) {
-            TheftCase c = withoutFlatDays(filled(TheftCase.class));
+            TheftCase c = withoutFlatDays(withNothingVouched(filled(TheftCase.class)));
             byte[] now = TheftCaseCodec.caseBytes(c);
-            byte[] before = Arrays.copyOf(now, now.length - flatBytes(c));
+            byte[] before = Arrays.copyOf(now, now.length - flatBytes(c) - vouchedBytes(c));
             before[0] = 2;
+            assertSame(c, TheftCaseCodec.caseOf(before), "case " + n);
+        }
+    }
+
+    /**
+     * Layout 3, as releases before an inspector's NO_FINDING vouched for the signs it saw: the same
+     * fields without them at the end. Read with nothing vouched for, every other field as written.
+     */
+    @Test
+    void aCaseOfLayoutThreeIsReadWithNothingVouchedFor() throws Exception {
+        for (int n = 0; n < 300; n++) {
+            TheftCase c = withNothingVouched(filled(TheftCase.class));
+            byte[] now = TheftCaseCodec.caseBytes(c);
+            byte[] before = Arrays.copyOf(now, now.length - vouchedBytes(c));
+            before[0] = 3;
             assertSame(c, TheftCaseCodec.caseOf(before), "case " + n);
         }
     }
@@ -314,7 +347,8 @@ class TheftCaseCodecTest {
                         + 8 // the emitted score's raw bits
                         + 1 // no severity
                         + 4 // the published score's raw bits (after the evidence)
-                        + FLAT_DAYS_NONE; // no flat day (at the end)
+                        + FLAT_DAYS_NONE // no flat day
+                        + VOUCHED_NONE; // nothing vouched for (at the end)
         int evidence =
                 (1 + 7 * 4) * 2 // smoothed and net spreads: the count, each's raw bits
                         + 1 // scored days
