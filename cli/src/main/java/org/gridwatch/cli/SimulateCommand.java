@@ -183,6 +183,17 @@ public final class SimulateCommand implements Callable<Integer> {
     double meterFaults;
 
     @Option(
+            names = "--loss-persistence",
+            defaultValue = "0",
+            paramLabel = "RHO",
+            description =
+                    "Day-to-day persistence of each area's technical loss, the lag-one"
+                            + " autocorrelation of its daily factors, 0..0.95: real lines' loss"
+                            + " follows the weather for days; a stress test of AREA_LOSS sets it,"
+                            + " e.g. 0.6 (default: ${DEFAULT-VALUE}: each day drawn afresh).")
+    double lossPersistence;
+
+    @Option(
             names = "--theft-start",
             paramLabel = "DAY",
             description =
@@ -343,6 +354,14 @@ public final class SimulateCommand implements Callable<Integer> {
                     "--meter-faults must be a share 0..1, got " + meterFaults);
         }
         config = config.withMeterFaults(meterFaults);
+        if (!(lossPersistence >= 0 && lossPersistence <= SimulationConfig.MAX_LOSS_PERSISTENCE)) {
+            throw new IllegalArgumentException(
+                    "--loss-persistence must be 0.."
+                            + SimulationConfig.MAX_LOSS_PERSISTENCE
+                            + ", got "
+                            + lossPersistence);
+        }
+        config = config.withLossPersistence(lossPersistence);
         return config.withTheft(
                 new TheftMix(
                         thieves,

@@ -37,6 +37,8 @@ class SimulateTheftOptionsTest {
                 "--payers lavish|gridwatch simulate: --payers must be default or varied, got"
                         + " 'lavish'",
                 "--meter-faults 2|gridwatch simulate: --meter-faults must be a share 0..1, got 2.0",
+                "--loss-persistence 1|gridwatch simulate: --loss-persistence must be 0..0.95, got"
+                        + " 1.0",
                 "--faults 0.3|gridwatch simulate: --faults must be none, default or a share"
                         + " 0..0.25 of each kind of fault, got '0.3'",
                 "--faults some|gridwatch simulate: --faults must be none, default or a share"
@@ -79,6 +81,26 @@ class SimulateTheftOptionsTest {
                         "\"faults\":{\"duplicate\":0.05,\"missing\":0.05,\"late\":0.05,"
                                 + "\"maxLateMinutes\":360,\"overlapping\":0.05,"
                                 + "\"areaDuplicate\":0.05,\"areaOverlapping\":0.05}");
+    }
+
+    @Test
+    void aPersistentAreaLossIsWrittenToTheRunsTruth() throws Exception {
+        CommandRun run =
+                CommandRun.of(
+                        "simulate",
+                        "--customers",
+                        "10",
+                        "--days",
+                        "2",
+                        "--loss-persistence",
+                        "0.6",
+                        "--quiet",
+                        "--out",
+                        dir.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("truth.jsonl")).get(0))
+                .endsWith(",\"plannedOutagesPerAreaYear\":1.0,\"lossPersistence\":0.6}");
     }
 
     @Test

@@ -64,6 +64,17 @@ final class AreaSupply {
     private final long[] loadQuarters;
     private final double[] dayNoLoad;
     private final double[] dayLoadLoss;
+
+    /**
+     * Each area's day factors as standard normal states that persist from day to day (an AR(1) with
+     * lag-one autocorrelation {@link #persistence}; 0: each day drawn afresh, as the same draws
+     * always were).
+     */
+    private final double[] noLoadState;
+
+    private final double[] loadLossState;
+    private final double persistence;
+    private boolean drawn;
     private final SplittableRandom[] lossRandom;
     private final long[] outageStart;
     private final long[] outageEnd;
@@ -75,8 +86,15 @@ final class AreaSupply {
     private final double plannedChancePerWorkday;
 
     AreaSupply(
-            Fleet fleet, long seed, double outagesPerAreaYear, double plannedOutagesPerAreaYear) {
+            Fleet fleet,
+            long seed,
+            double outagesPerAreaYear,
+            double plannedOutagesPerAreaYear,
+            double persistence) {
         int n = fleet.areaCount();
+        this.persistence = persistence;
+        noLoadState = new double[n];
+        loadLossState = new double[n];
         loss = fleet.areaLoss;
         meanLoadWh = new double[n];
         loadQuarters = new long[n];
@@ -195,15 +213,30 @@ final class AreaSupply {
         }
     }
 
-    /** Draws each area's no-load and load-loss factors of the day. */
+    /**
+     * Draws each area's no-load and load-loss factors of the day: each a standard normal state that
+     * keeps {@link #persistence} of yesterday's (ρ·x + √(1 − ρ²)·ε, so every day's is standard
+     * normal), scaled to its day-to-day σ.
+     */
     void beginDay() {
+        double fresh = Math.sqrt(1 - persistence * persistence);
         for (int a = 0; a < lossRandom.length; a++) {
-            dayNoLoad[a] = 1 + DAY_NO_LOAD_SIGMA * lossRandom[a].nextGaussian();
+            double noLoad = lossRandom[a].nextGaussian();
+            double loadLoss = lossRandom[a].nextGaussian();
+            noLoadState[a] = drawn ? persistence * noLoadState[a] + fresh * noLoad : noLoad;
+            loadLossState[a] = drawn ? persistence * loadLossState[a] + fresh * loadLoss : loadLoss;
+            dayNoLoad[a] = 1 + DAY_NO_LOAD_SIGMA * noLoadState[a];
             dayLoadLoss[a] =
                     Math.exp(
-                            DAY_LOAD_LOSS_SIGMA * lossRandom[a].nextGaussian()
+                            DAY_LOAD_LOSS_SIGMA * loadLossState[a]
                                     - 0.5 * DAY_LOAD_LOSS_SIGMA * DAY_LOAD_LOSS_SIGMA);
         }
+        drawn = true;
+    }
+
+    /** Today's load-loss factor of {@code area} (its day-to-day multiplier of the load loss). */
+    double dayLoadLoss(int area) {
+        return dayLoadLoss[area];
     }
 
     /**

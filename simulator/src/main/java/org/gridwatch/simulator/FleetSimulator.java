@@ -95,7 +95,8 @@ public final class FleetSimulator {
                         fleet,
                         config.seed(),
                         config.outagesPerAreaYear(),
-                        config.plannedOutagesPerAreaYear());
+                        config.plannedOutagesPerAreaYear(),
+                        config.lossPersistence());
         FaultRates faults = config.faults();
         delayed = new DelayedDelivery(Math.max(2, faults.maxLateMinutes() / 15));
         recollection =

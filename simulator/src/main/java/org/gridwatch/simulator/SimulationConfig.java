@@ -34,6 +34,10 @@ import org.gridwatch.core.codec.EventTime;
  * @param theft who steals from which day and how; {@link TheftMix#NONE} by default
  * @param meterFaults the share of honest customers whose meter fails for some days ({@link
  *     MeterFaults}: silent, or reporting zero intervals while its register counts); 0 by default
+ * @param lossPersistence the lag-one autocorrelation ρ of each area's day-to-day technical loss
+ *     factors ({@link AreaSupply}): 0 by default, each day drawn afresh; real lines' loss follows
+ *     the weather, which lasts for days, so a stress test of the area balance sets it (0 ≤ ρ ≤
+ *     0.95)
  */
 public record SimulationConfig(
         int customers,
@@ -52,7 +56,8 @@ public record SimulationConfig(
         double speed,
         boolean openingBill,
         TheftMix theft,
-        double meterFaults) {
+        double meterFaults,
+        double lossPersistence) {
 
     /** About a hundred customers per transformer area, a typical 400 kVA city area. */
     public static final int DEFAULT_CUSTOMERS_PER_AREA = 100;
@@ -60,6 +65,9 @@ public record SimulationConfig(
     public static final LocalDate DEFAULT_START = LocalDate.of(2026, 1, 1);
     public static final int MAX_CUSTOMERS = 9_999_999;
     public static final int MAX_DAYS = 3660;
+
+    /** The most day-to-day persistence of an area's loss a run may have: near 1 it never varies. */
+    public static final double MAX_LOSS_PERSISTENCE = 0.95;
 
     public SimulationConfig {
         if (customers < 1 || customers > MAX_CUSTOMERS) {
@@ -76,6 +84,13 @@ public record SimulationConfig(
         if (!(meterFaults >= 0 && meterFaults <= 1)) {
             throw new IllegalArgumentException(
                     "meter faults must be a share 0..1, got " + meterFaults);
+        }
+        if (!(lossPersistence >= 0 && lossPersistence <= MAX_LOSS_PERSISTENCE)) {
+            throw new IllegalArgumentException(
+                    "loss persistence must be 0.."
+                            + MAX_LOSS_PERSISTENCE
+                            + " (a lag-one autocorrelation), got "
+                            + lossPersistence);
         }
         if (!(outagesPerAreaYear >= 0)) {
             throw new IllegalArgumentException(
@@ -135,6 +150,7 @@ public record SimulationConfig(
                 0,
                 true,
                 TheftMix.NONE,
+                0,
                 0);
     }
 
@@ -214,6 +230,11 @@ public record SimulationConfig(
         return edit(d -> d.meterFaults = share);
     }
 
+    /** The lag-one autocorrelation of each area's day-to-day loss factors ({@link AreaSupply}). */
+    public SimulationConfig withLossPersistence(double rho) {
+        return edit(d -> d.lossPersistence = rho);
+    }
+
     /** A copy with one change; the canonical constructor validates it. */
     private SimulationConfig edit(Consumer<Draft> change) {
         Draft d = new Draft(this);
@@ -240,6 +261,7 @@ public record SimulationConfig(
         boolean openingBill;
         TheftMix theft;
         double meterFaults;
+        double lossPersistence;
 
         Draft(SimulationConfig c) {
             customers = c.customers;
@@ -259,6 +281,7 @@ public record SimulationConfig(
             openingBill = c.openingBill;
             theft = c.theft;
             meterFaults = c.meterFaults;
+            lossPersistence = c.lossPersistence;
         }
 
         SimulationConfig config() {
@@ -279,7 +302,8 @@ public record SimulationConfig(
                     speed,
                     openingBill,
                     theft,
-                    meterFaults);
+                    meterFaults,
+                    lossPersistence);
         }
     }
 }

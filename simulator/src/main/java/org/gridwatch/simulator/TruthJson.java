@@ -40,6 +40,9 @@ final class TruthJson {
         sb.append(",\"areaOverlapping\":").append(c.faults().areaOverlapping());
         sb.append("},\"outagesPerAreaYear\":").append(c.outagesPerAreaYear());
         sb.append(",\"plannedOutagesPerAreaYear\":").append(c.plannedOutagesPerAreaYear());
+        if (c.lossPersistence() > 0) {
+            sb.append(",\"lossPersistence\":").append(c.lossPersistence());
+        }
         return sb.append('}').toString();
     }
 
