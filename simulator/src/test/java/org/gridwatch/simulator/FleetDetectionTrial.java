@@ -44,9 +44,11 @@ import org.gridwatch.core.value.ValueModel;
  * operator runs it, the area's supply readings against its customers' metered days, and its loss is
  * matched with each customer's drop ({@code LossMatch}); {@code -Dtrial.balance=false} leaves it
  * out, {@code -Dtrial.lossNoise=σ} adds a day-to-day noise of σ (a share of the supply) to each
- * area's daily loss on top of the simulator's own; the area's hourly loss is regressed on its
- * customers' metered hours ({@code LossRegression}), {@code -Dtrial.hourly=false} leaves it out.
- * {@code -Dtrial.final=FILE} writes each customer's case at the end ({@link #writeFinal}).
+ * area's daily loss on top of the simulator's own (persisting as {@code -Dtrial.lossPersistence}
+ * says); the area's hourly loss is regressed on its customers' metered hours ({@code
+ * LossRegression}), {@code -Dtrial.hourly=false} leaves it out. {@code -Dtrial.final=FILE} writes
+ * each customer's case at the end ({@link #writeFinal}); {@code -Dtrial.lossPersistence=ρ}
+ * simulates each area's loss persisting from day to day.
  */
 public final class FleetDetectionTrial {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -63,12 +65,23 @@ public final class FleetDetectionTrial {
         SimulationConfig config =
                 SimulationConfig.of(customers, days, seed)
                         .withTheft(new TheftMix(share, start, spread, List.of(AttackKind.values())))
-                        .withFaults(FaultRates.NONE);
+                        .withFaults(FaultRates.NONE)
+                        .withLossPersistence(
+                                Double.parseDouble(
+                                        System.getProperty("trial.lossPersistence", "0")));
         Collector sink = new Collector();
         long t0 = System.nanoTime();
         String cache = System.getProperty("trial.cache");
         java.nio.file.Path cached =
-                cache == null ? null : java.nio.file.Path.of(cache + "-" + String.join("-", args));
+                cache == null
+                        ? null
+                        : java.nio.file.Path.of(
+                                cache
+                                        + "-"
+                                        + String.join("-", args)
+                                        + (config.lossPersistence() > 0
+                                                ? "-rho" + config.lossPersistence()
+                                                : ""));
         if (cached != null && java.nio.file.Files.exists(cached) && Collector.readable(cached)) {
             sink.load(cached);
             System.out.printf("read %d days from %s%n", sink.days.size(), cached);
@@ -89,6 +102,7 @@ public final class FleetDetectionTrial {
         Map<String, TheftCase> cases = new HashMap<>();
         Map<String, AreaBalance> balances = new HashMap<>();
         Map<String, LossRegression> hourlyFits = new HashMap<>();
+        Map<String, double[]> noiseState = new HashMap<>();
         boolean hourlyOn = !"false".equals(System.getProperty("trial.hourly"));
         Map<String, Double> maxHourly = new HashMap<>();
         Map<String, Double> maxMatch = new HashMap<>();
@@ -156,8 +170,17 @@ public final class FleetDetectionTrial {
                     metered += r.kwh();
                 }
                 if (balanced && supply != null) {
+                    double dayNoise =
+                            lossNoise > 0
+                                    ? persistentNoise(
+                                            noiseState,
+                                            seed,
+                                            areaId,
+                                            epochDay,
+                                            config.lossPersistence())
+                                    : 0;
                     if (lossNoise > 0) {
-                        supply *= 1 + lossNoise * noise(seed, areaId, epochDay);
+                        supply *= 1 + lossNoise * dayNoise;
                     }
                     balance = balances.computeIfAbsent(areaId, k -> new AreaBalance());
                     boolean balancedDay = balance.record(epochDay, supply, metered, area.size());
@@ -166,7 +189,7 @@ public final class FleetDetectionTrial {
                         double[] h = hours.clone();
                         if (lossNoise > 0) {
                             for (int k = 0; k < h.length; k++) {
-                                h[k] *= 1 + lossNoise * noise(seed, areaId, epochDay);
+                                h[k] *= 1 + lossNoise * dayNoise;
                             }
                         }
                         hourlyFits
@@ -318,8 +341,9 @@ public final class FleetDetectionTrial {
      * Each customer's case at the end, a line each ({@code -Dtrial.final=FILE}): id, attack (or -),
      * area, the area's customers, S, the score, the area's smoothed excess loss (spreads), usual
      * loss rate and its spread, the usual day's kWh, the hourly fit's β and its standard error, the
-     * recent day's kWh, and the score last published ({@code TheftCase#publish}, as the job's
-     * theft-scores).
+     * recent day's kWh, the score last published ({@code TheftCase#publish}, as the job's
+     * theft-scores), and the area's day-to-day persistence of its loss ({@code
+     * AreaBalance#persistence}).
      */
     static void writeFinal(
             String path,
@@ -342,7 +366,7 @@ public final class FleetDetectionTrial {
                 TheftEvidence e = tc.evidence;
                 f.printf(
                         java.util.Locale.ROOT,
-                        "%s %s %s %d %.4f %.4f %.4f %.5f %.5f %.3f %.3f %.3f %.3f %.3f%n",
+                        "%s %s %s %d %.4f %.4f %.4f %.5f %.5f %.3f %.3f %.3f %.3f %.3f %.3f%n",
                         c.customerId(),
                         th == null ? "-" : th.get("attack").asText(),
                         c.areaId(),
@@ -356,7 +380,8 @@ public final class FleetDetectionTrial {
                         e.hourlyBeta,
                         e.hourlyBetaSe,
                         e.recentKwh,
-                        published.getOrDefault(c.customerId(), Double.NaN));
+                        published.getOrDefault(c.customerId(), Double.NaN),
+                        b == null ? Double.NaN : b.persistence());
             }
         }
     }
@@ -449,6 +474,23 @@ public final class FleetDetectionTrial {
     }
 
     /** A standard normal draw fixed by the seed, the area and the day. */
+    /**
+     * The added noise of an area's day ({@code -Dtrial.lossNoise}): standard normal, persisting
+     * from day to day as the simulator's own loss does ({@code -Dtrial.lossPersistence}, ρ·the day
+     * before's + √(1 − ρ²)·a fresh draw); {@code state} keeps each area's last day and value.
+     */
+    static double persistentNoise(
+            Map<String, double[]> state, long seed, String areaId, long epochDay, double rho) {
+        double fresh = noise(seed, areaId, epochDay);
+        double[] last = state.get(areaId);
+        double x =
+                last == null || last[0] != epochDay - 1
+                        ? fresh
+                        : rho * last[1] + Math.sqrt(1 - rho * rho) * fresh;
+        state.put(areaId, new double[] {epochDay, x});
+        return x;
+    }
+
     static double noise(long seed, String areaId, long epochDay) {
         return new java.util.Random(seed * 1_000_003L + areaId.hashCode() * 31L + epochDay)
                 .nextGaussian();
@@ -470,10 +512,16 @@ public final class FleetDetectionTrial {
             Long on = flaggedOn.get(e.getKey());
             found += on != null && on >= e.getValue() ? 1 : 0;
         }
+        java.util.Set<String> withThief = new java.util.HashSet<>();
+        sink.thieves.keySet().forEach(c -> withThief.add(sink.customers.get(c).areaId()));
+        java.util.Set<String> clean = new java.util.HashSet<>();
+        sink.customers.values().forEach(c -> clean.add(c.areaId()));
+        clean.removeAll(withThief);
+        long falselyFlagged = clean.stream().filter(flaggedOn::containsKey).count();
         System.out.printf(
                 "AREA_LOSS: %d alerts opened, %d areas flagged; %d of %d areas with a bypass"
-                        + " flagged on or after its start%n",
-                alerts, flaggedOn.size(), found, bypassFrom.size());
+                        + " flagged on or after its start; %d of %d areas without a thief%n",
+                alerts, flaggedOn.size(), found, bypassFrom.size(), falselyFlagged, clean.size());
     }
 
     private static void report(
