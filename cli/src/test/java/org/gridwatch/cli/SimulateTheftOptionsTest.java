@@ -60,8 +60,8 @@ class SimulateTheftOptionsTest {
         assertThat(dir.resolve("out")).doesNotExist();
     }
 
-    @Test
-    void aShareOfFaultsMakesEachKindThatCommon() throws Exception {
+    /** The truth's run line of a 10-customer, 2-day simulation with {@code option value}. */
+    private String runLineWith(String option, String value) throws Exception {
         CommandRun run =
                 CommandRun.of(
                         "simulate",
@@ -69,14 +69,19 @@ class SimulateTheftOptionsTest {
                         "10",
                         "--days",
                         "2",
-                        "--faults",
-                        "0.05",
+                        option,
+                        value,
                         "--quiet",
                         "--out",
                         dir.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(Files.readAllLines(dir.resolve("truth.jsonl")).get(0))
+        return Files.readAllLines(dir.resolve("truth.jsonl")).get(0);
+    }
+
+    @Test
+    void aShareOfFaultsMakesEachKindThatCommon() throws Exception {
+        assertThat(runLineWith("--faults", "0.05"))
                 .contains(
                         "\"faults\":{\"duplicate\":0.05,\"missing\":0.05,\"late\":0.05,"
                                 + "\"maxLateMinutes\":360,\"overlapping\":0.05,"
@@ -85,21 +90,7 @@ class SimulateTheftOptionsTest {
 
     @Test
     void aPersistentAreaLossIsWrittenToTheRunsTruth() throws Exception {
-        CommandRun run =
-                CommandRun.of(
-                        "simulate",
-                        "--customers",
-                        "10",
-                        "--days",
-                        "2",
-                        "--loss-persistence",
-                        "0.6",
-                        "--quiet",
-                        "--out",
-                        dir.toString());
-
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(Files.readAllLines(dir.resolve("truth.jsonl")).get(0))
+        assertThat(runLineWith("--loss-persistence", "0.6"))
                 .endsWith(",\"plannedOutagesPerAreaYear\":1.0,\"lossPersistence\":0.6}");
     }
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gridwatch.core.detect.TheftEvidence.Sign;
 import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.AlertStatus;
 import org.gridwatch.core.event.AlertType;
@@ -286,23 +287,22 @@ public final class TheftCase {
         e.put("peakShareChangePts", round(100 * r.value()[Feature.PEAK_SHARE.ordinal()], 1));
         e.put("profileCorrelation", round(r.value()[Feature.SHAPE.ordinal()], 3));
         e.put("flatTopReadingShare", round(r.value()[Feature.FLAT_TOP.ordinal()], 3));
-        putDay(e, "tamperEventOn", evidence.tamperDay);
-        putDay(e, "registerRollbackOn", evidence.rollbackDay);
-        putDay(e, "reverseEnergyOn", evidence.reverseDay);
-        putDay(e, "phaseFaultOn", evidence.phaseDay);
-        putDay(e, "registerMismatchOn", evidence.mismatchDay);
+        putDay(e, Sign.TAMPER.evidenceKey(), evidence.tamperDay);
+        putDay(e, Sign.ROLLBACK.evidenceKey(), evidence.rollbackDay);
+        putDay(e, Sign.REVERSE.evidenceKey(), evidence.reverseDay);
+        putDay(e, Sign.PHASE.evidenceKey(), evidence.phaseDay);
+        putDay(e, Sign.MISMATCH.evidenceKey(), evidence.mismatchDay);
         int flat = evidence.flatLinedDays(r.epochDay());
         if (flat > 0) {
-            e.put("flatDays", flat); // of the last 30: a household that read flat all day
+            e.put(
+                    Sign.FLAT_DAYS.evidenceKey(),
+                    flat); // of the last 30: a household that read flat all day
         }
-        List<TheftEvidence.Sign> vouched = evidence.notCounted(r.epochDay());
+        List<Sign> vouched = evidence.notCounted(r.epochDay());
         if (!vouched.isEmpty()) { // an inspector found nothing behind these: not counted
             putDay(e, "noFindingOn", evidence.vouchedOn);
             putDay(e, "notCountedUntil", evidence.vouchedOn + TheftEvidence.VOUCHED_DAYS - 1);
-            e.put(
-                    "notCounted",
-                    String.join(
-                            ",", vouched.stream().map(TheftEvidence.Sign::evidenceKey).toList()));
+            e.put("notCounted", String.join(",", vouched.stream().map(Sign::evidenceKey).toList()));
         }
         LossMatch m = evidence.areaLoss;
         String matched = m.describe(r.areaId());
