@@ -7,7 +7,8 @@ loss and its spread learned over a month (a day 3 spreads above learned at a ten
 0.5 points, the smoothed excess (weight 0.3) and the CUSUM (k = 0.5, h = 8) making the score, an
 alert opening at 0.5 and closing after 7 days under 0.25. Two rules: the days taken as independent
 (session 33), and each sum counted in its own spread with the persistence learned from the area's
-pairs of days (session 34). For each RHO it prints how many area-days pass per false alarm, and
+own days (session 34): ρ = 1 − E[(x_t − x_{t−1})²] / E[(x_t − x_{t−7})²], less its standard
+error at none. For each RHO it prints how many area-days pass per false alarm, and
 how often, and how fast, a step of 1, 2 or 4 marginal spreads from day 250 is found within 60 days.
 
     python3 docs/examples/area-loss-persistence.py [AREAS [SIGMA [SEED]]]   # 1000 0.008 1
@@ -20,7 +21,7 @@ import sys
 
 SMOOTHING, MAX_Z, FLOOR, K, H = 0.3, 6, 0.005, 0.5, 8.0
 HORIZON, MIN_DAYS, SLOW_Z = 30, 14, 3
-PERSISTENCE_HORIZON, MAX_PERSISTENCE, DOUBT = 120, 0.9, 1.0
+PERSISTENCE_HORIZON, MAX_PERSISTENCE, DOUBT, LAG = 120, 0.9, 1.0, 7
 DAYS, STEP_DAY, WITHIN = 365, 250, 60
 
 
@@ -34,16 +35,14 @@ def opened(rates, persistent):
     n = 0
     excess = cusum = 0.0
     is_open, quiet, opens = False, 0, []
-    before = None
-    cov = var = 0.0
+    day_changes = week_changes = 0.0
     pairs = 0
     for day, rate in enumerate(rates):
         deviation = rate - usual
-        settled = cusum == 0
         rho = 0.0
-        if persistent and var > 0:
+        if persistent and week_changes > 0:
             doubt = DOUBT / math.sqrt(max(1, min(pairs, PERSISTENCE_HORIZON)))
-            rho = max(0.0, min(MAX_PERSISTENCE, cov / var - doubt))
+            rho = max(0.0, min(MAX_PERSISTENCE, 1 - day_changes / week_changes - doubt))
         z = 0.0
         if n >= MIN_DAYS:
             z = deviation / max(spread, FLOOR)
@@ -60,11 +59,11 @@ def opened(rates, persistent):
                     quiet = quiet + 1 if score < 0.25 else 0
                     if quiet >= 7:
                         is_open = False
-        if n > 0 and settled and z <= SLOW_Z and before is not None:
+        if day >= LAG:
             pairs += 1
             w = max(1.0 / (pairs + 1), 1.0 / PERSISTENCE_HORIZON)
-            cov += w * (deviation * before - cov)
-            var += w * (before * before - var)
+            day_changes += w * ((rate - rates[day - 1]) ** 2 - day_changes)
+            week_changes += w * ((rate - rates[day - LAG]) ** 2 - week_changes)
         w = max(1.0 / (n + 1), 1.0 / HORIZON)
         if z > SLOW_Z and n >= MIN_DAYS:
             w /= 10
@@ -73,7 +72,6 @@ def opened(rates, persistent):
         else:
             spread += w * (1.2533 * abs(deviation) - spread)
             usual += w * deviation
-        before = deviation if n > 0 else None
         n += 1
     return opens
 

@@ -59,23 +59,28 @@ public final class AreaBalance {
      * 0.8 (docs/detection.md, session 34). So each sum counts its days in its own spread: the CUSUM
      * in the long-run spread σ·√((1 + ρ)/(1 − ρ)), the smoothed excess (weight λ = {@link
      * #SMOOTHING}) in σ·√((1 + ρ(1 − λ))/(1 − ρ(1 − λ))), its variance's factor for an AR(1)
-     * series; neither below {@link #MIN_SPREAD}. ρ is learned from the area's own balanced days
-     * over about {@link #PERSISTENCE_HORIZON_DAYS}, less its standard error at ρ = 0 ({@link
-     * #PERSISTENCE_DOUBT}: what noise alone makes does not cost a steady area its sensitivity), at
-     * most {@link #MAX_PERSISTENCE}; never below 0 (a day that undoes the last is not made more
-     * sensitive).
+     * series; neither below {@link #MIN_SPREAD}. ρ is learned from the area's own balanced days by
+     * their changes ({@link #persistence}) over about {@link #PERSISTENCE_HORIZON_DAYS}, less its
+     * standard error at ρ = 0 ({@link #PERSISTENCE_DOUBT}: what noise alone makes does not cost a
+     * steady area its sensitivity), at most {@link #MAX_PERSISTENCE}; never below 0 (a day that
+     * undoes the last is not made more sensitive).
      */
     static final int PERSISTENCE_HORIZON_DAYS = 120;
 
     static final double MAX_PERSISTENCE = 0.9;
 
     /**
-     * How many of its standard errors at ρ = 0 (1/√n) the learned ρ is lowered by. A theft's rise
-     * still leaks into the pairs a little (the bypass areas of the simulated fleet learn a median
-     * 0.17 where the areas without a thief learn 0): at 1 the issue's fleet finds the same 22 of 33
-     * bypass areas as before, at a half 19. The price (docs/detection.md, session 34: 1,000 areas ×
-     * a year): 1 false alarm in 2,800 area-days at ρ = 0.5, where a half leaves 1 in 5,000 and 0 1
-     * in 8,750.
+     * The change over this many days stands for the change between independent days: an AR(1)'s
+     * autocorrelation after a week is ρ⁷, 0.08 at ρ = 0.7 (so ρ is learned a little low there:
+     * 0.68); a whole week apart, the weekday is the same.
+     */
+    static final int PERSISTENCE_LAG_DAYS = 7;
+
+    /**
+     * How many of its standard errors at ρ = 0 (about 1/√n) the learned ρ is lowered by. The price
+     * (docs/detection.md, session 34: 1,000 areas × a year): 1 false alarm in 4,500 area-days at ρ
+     * = 0.5; what it buys: an area of independent days keeps its sensitivity (a rise of one spread
+     * found 41% of the time, 44% before; at a half, 39%).
      */
     static final double PERSISTENCE_DOUBT = 1;
 
@@ -101,17 +106,14 @@ public final class AreaBalance {
     public double cusum;
 
     /**
-     * The mean product of two consecutive balanced days' loss about the usual, and the mean square
-     * of the first's, over the {@link #pairedDays} pairs: their ratio, the slope of a day's loss on
-     * the day before's, is the lag-one autocorrelation ({@link #persistence}). A pair counts only
-     * when no rise was being summed before it (the CUSUM at 0) and the day is not well above the
-     * usual: a theft's rise would read as persistence and hide itself. Choosing pairs by the day
-     * before alone leaves the slope's estimate unbiased.
+     * The mean square of the loss rate's change from the day before, and from the day a week before
+     * ({@link #PERSISTENCE_LAG_DAYS}), over the {@link #changedDays} days that had both balanced
+     * ({@link #persistence}).
      */
-    public double lagCovariance;
+    public double dayChangeSquared;
 
-    public double deviationVariance;
-    public int pairedDays;
+    public double weekChangeSquared;
+    public int changedDays;
 
     public String alertId;
     public int quietDays;
@@ -290,7 +292,6 @@ public final class AreaBalance {
         }
         double rate = (suppliedKwh - meteredKwh) / suppliedKwh;
         double deviation = rate - usualLossRate;
-        boolean settled = cusum == 0; // no rise under way before today: the day can be paired
         double z = 0;
         if (days >= MIN_DAYS) {
             z = deviation / Math.max(lossSpread, MIN_SPREAD);
@@ -301,15 +302,15 @@ public final class AreaBalance {
             excess += SMOOTHING * (Math.max(0, Math.min(MAX_Z, smoothed)) - excess);
             cusum = Math.max(0, cusum + Math.min(MAX_Z, summed) - CUSUM_K);
         }
-        if (days > 0 && settled && z <= SLOW_Z) {
-            // the day before, about today's usual (which moves slowly): unbalanced days pair none
-            double before = lossRateOn(epochDay - 1) - usualLossRate;
-            if (!Double.isNaN(before)) {
-                pairedDays++;
-                double w = Math.max(1.0 / (pairedDays + 1), 1.0 / PERSISTENCE_HORIZON_DAYS);
-                lagCovariance += w * (deviation * before - lagCovariance);
-                deviationVariance += w * (before * before - deviationVariance);
-            }
+        double dayBefore = lossRateOn(epochDay - 1);
+        double weekBefore = lossRateOn(epochDay - PERSISTENCE_LAG_DAYS);
+        if (!Double.isNaN(dayBefore) && !Double.isNaN(weekBefore)) {
+            changedDays++;
+            double w = Math.max(1.0 / (changedDays + 1), 1.0 / PERSISTENCE_HORIZON_DAYS);
+            double day = rate - dayBefore;
+            double week = rate - weekBefore;
+            dayChangeSquared += w * (day * day - dayChangeSquared);
+            weekChangeSquared += w * (week * week - weekChangeSquared);
         }
         learn(rate, metersReporting, z);
         double score = days > MIN_DAYS ? score() : 0;
@@ -393,16 +394,20 @@ public final class AreaBalance {
     }
 
     /**
-     * The lag-one autocorrelation of the area's daily loss about its usual, as counted ({@link
-     * #PERSISTENCE_HORIZON_DAYS}): the learned one less {@link #PERSISTENCE_DOUBT} of its standard
-     * error at none, in [0, {@link #MAX_PERSISTENCE}].
+     * The lag-one autocorrelation ρ of the area's daily loss, as counted: for a stationary series
+     * the mean square change from one day to the next is 2σ²(1 − ρ), and over a week 2σ²(1 − ρ⁷) ≈
+     * 2σ², so ρ ≈ 1 − E[Δ₁²] / E[Δ₇²]; less {@link #PERSISTENCE_DOUBT} of its standard error at ρ =
+     * 0, in [0, {@link #MAX_PERSISTENCE}]. Changes, not products of deviations from the usual: a
+     * theft's rise is a lasting deviation, which products would read as persistence for as long as
+     * it lasts (the simulated fleet's bypass areas learned a median 0.48, the areas without a thief
+     * 0), while it is in the changes for a week at most.
      */
     public double persistence() {
-        if (!(deviationVariance > 0)) {
+        if (!(weekChangeSquared > 0)) {
             return 0;
         }
-        double n = Math.max(1, Math.min(pairedDays, PERSISTENCE_HORIZON_DAYS));
-        double rho = lagCovariance / deviationVariance - PERSISTENCE_DOUBT / Math.sqrt(n);
+        double n = Math.max(1, Math.min(changedDays, PERSISTENCE_HORIZON_DAYS));
+        double rho = 1 - dayChangeSquared / weekChangeSquared - PERSISTENCE_DOUBT / Math.sqrt(n);
         return Math.max(0, Math.min(MAX_PERSISTENCE, rho));
     }
 
@@ -414,7 +419,7 @@ public final class AreaBalance {
         return Math.sqrt((1 + rho) / (1 - rho));
     }
 
-    /** A day this many spreads above the usual loss is learned slowly, and not paired. */
+    /** A day this many spreads above the usual loss is learned slowly. */
     static final double SLOW_Z = 3;
 
     /** Learns the day; a day well above the usual loss is learned at a tenth of the weight. */

@@ -83,28 +83,30 @@ class AreaBalanceTest {
 
     /**
      * A day counted in the spread of a sum of persistent days. An area whose usual loss is 4% with
-     * a spread of 1 point and whose learned persistence is 0.6 (the ratio 0.6 + 0.5/√120 over 120
-     * paired days, less half its standard error at none), on a day at 6%: 2 spreads above the
-     * usual. The CUSUM counts it in the long-run spread σ·√((1 + 0.6)/(1 − 0.6)) = 2σ: 1 spread,
-     * less k = 0.5: 0.5. The smoothed excess counts it in σ·√((1 + 0.42)/(1 − 0.42)) (ρ(1 − λ) =
-     * 0.6 × 0.7 = 0.42): 2 / 1.5647 = 1.2782 spreads, smoothed at 0.3 from 0: 0.3835. Without the
-     * persistence it would have been 1.5 and 0.6.
+     * a spread of 1 point and whose learned persistence is 0.6 (its day-to-day changes' mean square
+     * 0.4 − 1/√120 of its week-to-week changes', over 120 days: 1 − that, less the standard error
+     * 1/√120), on a day at 6%: 2 spreads above the usual. The CUSUM counts it in the long-run
+     * spread σ·√((1 + 0.6)/(1 − 0.6)) = 2σ: 1 spread, less k = 0.5: 0.5. The smoothed excess counts
+     * it in σ·√((1 + 0.42)/(1 − 0.42)) (ρ(1 − λ) = 0.6 × 0.7 = 0.42): 2 / 1.5647 = 1.2782 spreads,
+     * smoothed at 0.3 from 0: 0.3835. An area whose day-to-day changes are as large as its
+     * week-to-week ones has no persistence: 1.5 and 0.6.
      */
     @Test
     void aPersistentAreasDayCountsInTheSpreadOfASumOfSuchDays() {
-        for (double cov : new double[] {0.6 + 1 / Math.sqrt(120), 0}) {
+        for (double dayChange : new double[] {0.4 - 1 / Math.sqrt(120), 1}) {
             AreaBalance b = new AreaBalance();
             b.days = 30;
             b.usualLossRate = 0.04;
             b.lossSpread = 0.01;
             b.usualMeters = 2;
-            b.pairedDays = 120;
-            b.lagCovariance = cov;
-            b.deviationVariance = 1;
-            assertThat(b.persistence()).isCloseTo(cov == 0 ? 0 : 0.6, within(1e-12));
+            b.changedDays = 120;
+            b.dayChangeSquared = dayChange;
+            b.weekChangeSquared = 1;
+            boolean persistent = dayChange < 1;
+            assertThat(b.persistence()).isCloseTo(persistent ? 0.6 : 0, within(1e-12));
             b.onDay("A1", DAY0, 0, 1000, 940, 2, AREA);
-            assertThat(b.cusum).isCloseTo(cov == 0 ? 1.5 : 0.5, within(1e-9));
-            assertThat(b.excess).isCloseTo(cov == 0 ? 0.6 : 0.3835, within(5e-5));
+            assertThat(b.cusum).isCloseTo(persistent ? 0.5 : 1.5, within(1e-9));
+            assertThat(b.excess).isCloseTo(persistent ? 0.3835 : 0.6, within(5e-5));
         }
     }
 
@@ -114,7 +116,7 @@ class AreaBalanceTest {
      * excess's 3) were set for independent days: a false alarm once in about 19,000 area-days.
      * Counted as independent (the persistence forced to 0 each day), these areas open one about
      * every 200 area-days (185 here; 1 in 184 in docs/detection.md's simulation at ρ = 0.7); with
-     * the persistence learned, fewer than one in 1,500 (2,340 here) — the learned ρ runs below the
+     * the persistence learned, fewer than one in 1,500 (3,009 here) — the learned ρ runs below the
      * true one by its standard error, so not the design's 19,000.
      */
     @Test
@@ -149,7 +151,7 @@ class AreaBalanceTest {
             double metered = 1000 * (1 - rate[d]);
             b.record(DAY0 + d, 1000, metered, 2);
             if (asIndependent) {
-                b.lagCovariance = 0;
+                b.weekChangeSquared = 0; // no persistence learned
             }
             Alert a = b.onDay("A1", DAY0 + d, 0, 1000, metered, 2, AREA);
             if (a != null && a.status() == AlertStatus.OPEN) {
