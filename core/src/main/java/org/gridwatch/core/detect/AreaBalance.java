@@ -222,8 +222,21 @@ public final class AreaBalance {
         return new Before(mean, 1.2533 * mad / n, n);
     }
 
-    /** A customer named in an AREA_LOSS alert, with its theft score. */
-    public record Suspect(String customerId, double theftScore) {}
+    /**
+     * A customer of the area, with its theft score and whether it has a THEFT alert open: the
+     * AREA_LOSS alert names the highest scores without one as its {@code suspects} (the leads the
+     * inspectors' THEFT list does not give them) and those with one apart ({@code
+     * alertedCustomers}: they may be what raised the area's loss).
+     */
+    public record Suspect(String customerId, double theftScore, boolean alerted) {
+        /** A customer without an open THEFT alert. */
+        public Suspect(String customerId, double theftScore) {
+            this(customerId, theftScore, false);
+        }
+    }
+
+    /** Customers named in each of an AREA_LOSS alert's lists. */
+    static final int NAMED = 5;
 
     /**
      * One side of an area's day, supplied or metered, completed where readings are missing: a meter
@@ -274,7 +287,8 @@ public final class AreaBalance {
     /**
      * Takes one day of the area and returns the alert to emit, if any.
      *
-     * @param suspects the area's customers by theft score, highest first (at most 5 are named)
+     * @param suspects the area's customers by theft score, highest first (at most 5 of those
+     *     without an open THEFT alert, and 5 with one, are named)
      */
     public Alert onDay(
             String areaId,
@@ -439,6 +453,28 @@ public final class AreaBalance {
         days++;
     }
 
+    /**
+     * The first {@link #NAMED} of {@code suspects} (highest score first) with or without an open
+     * THEFT alert, as {@code "C1 0.70, C2 0.06"}.
+     */
+    private static String named(List<Suspect> suspects, boolean alerted) {
+        StringBuilder named = new StringBuilder();
+        int n = 0;
+        for (Suspect s : suspects) {
+            if (s.alerted() != alerted) {
+                continue;
+            }
+            named.append(n == 0 ? "" : ", ")
+                    .append(s.customerId())
+                    .append(' ')
+                    .append(String.format(java.util.Locale.ROOT, "%.2f", s.theftScore()));
+            if (++n == NAMED) {
+                break;
+            }
+        }
+        return named.toString();
+    }
+
     private Alert emit(
             String areaId,
             long epochDay,
@@ -461,15 +497,11 @@ public final class AreaBalance {
         e.put("excessSpreads", TheftCase.round(excess, 2));
         e.put("sustainedSpreads", TheftCase.round(cusum, 2));
         e.put("lossPersistence", TheftCase.round(persistence(), 2)); // day-to-day, as counted
-        StringBuilder named = new StringBuilder();
-        for (int i = 0; i < Math.min(5, suspects.size()); i++) {
-            Suspect s = suspects.get(i);
-            named.append(i == 0 ? "" : ", ")
-                    .append(s.customerId())
-                    .append(' ')
-                    .append(String.format(java.util.Locale.ROOT, "%.2f", s.theftScore()));
+        e.put("suspects", named(suspects, false));
+        String alerted = named(suspects, true);
+        if (!alerted.isEmpty()) {
+            e.put("alertedCustomers", alerted);
         }
-        e.put("suspects", named.toString());
         double pts = 100 * (rate - usualLossRate);
         Severity severity =
                 score >= TheftCase.HIGH_SCORE && pts >= HIGH_EXCESS_PTS

@@ -160,4 +160,33 @@ class AreaBalanceTest {
         }
         return opened;
     }
+
+    /**
+     * The alert names the highest theft scores without an open THEFT alert as its suspects (the
+     * leads the THEFT list does not give), five at most, and those with one apart: C1 (0.98) and C3
+     * (0.91) are on the THEFT list already; C2, C4 … C8 are not, and only the first five of them
+     * are named.
+     */
+    @Test
+    void theSuspectsAreTheHighestScoresNotAlreadyAlertedAndTheAlertedAreNamedApart() {
+        List<AreaBalance.Suspect> area =
+                List.of(
+                        new AreaBalance.Suspect("C1", 0.98, true),
+                        new AreaBalance.Suspect("C3", 0.91, true),
+                        new AreaBalance.Suspect("C2", 0.40),
+                        new AreaBalance.Suspect("C4", 0.30),
+                        new AreaBalance.Suspect("C5", 0.20),
+                        new AreaBalance.Suspect("C6", 0.10),
+                        new AreaBalance.Suspect("C7", 0.05),
+                        new AreaBalance.Suspect("C8", 0.01));
+        AreaBalance b = new AreaBalance();
+        for (int d = 0; d < 20; d++) {
+            b.onDay("A1", DAY0 + d, 0, 1000, 950, 2, area);
+        }
+        b.onDay("A1", DAY0 + 20, 0, 1000, 850, 2, area);
+        Alert alert = b.onDay("A1", DAY0 + 21, 0, 1000, 850, 2, area);
+        assertThat(alert.evidence())
+                .containsEntry("suspects", "C2 0.40, C4 0.30, C5 0.20, C6 0.10, C7 0.05")
+                .containsEntry("alertedCustomers", "C1 0.98, C3 0.91");
+    }
 }

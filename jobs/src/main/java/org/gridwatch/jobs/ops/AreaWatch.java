@@ -256,7 +256,8 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
                 ctx.output(SCORES, published);
             }
             suspects.add(
-                    new AreaBalance.Suspect(day.customerId(), c.evidence.score(day.epochDay())));
+                    new AreaBalance.Suspect(
+                            day.customerId(), c.evidence.score(day.epochDay()), c.alertId != null));
         }
         List<Double> scores = new ArrayList<>(suspects.size());
         suspects.forEach(x -> scores.add(x.theftScore()));
