@@ -50,6 +50,15 @@ final class DetectionScore {
     int bypassAreas;
     int bypassAreasFlagged;
 
+    /**
+     * The customers AREA_LOSS alerts name as their {@code suspects} (each alert's last version),
+     * those of them who steal, and the flagged bypass areas whose bypass thief is among them.
+     */
+    int suspectsNamed;
+
+    int suspectsStealing;
+    int bypassAreasNamingTheThief;
+
     /** Areas with no thief at all, and those of them with an AREA_LOSS alert: its false alarms. */
     int theftFreeAreas;
 
@@ -106,12 +115,19 @@ final class DetectionScore {
         Map<String, Double> best = new HashMap<>();
         Map<String, List<LocalDate>> opened = new HashMap<>();
         Set<String> lossAreas = new LinkedHashSet<>();
+        List<Map.Entry<String, String>> suspects = new ArrayList<>(); // area, customer
         DetectionScore s = new DetectionScore();
         for (JsonNode a : alerts) {
             String type = a.get("type").asText();
             if (type.equals("AREA_LOSS")) {
                 s.areaLossAlerts++;
                 lossAreas.add(a.get("areaId").asText());
+                for (String named : a.path("evidence").path("suspects").asText("").split(", ")) {
+                    if (!named.isBlank()) {
+                        suspects.add(
+                                Map.entry(a.get("areaId").asText(), named.trim().split(" ")[0]));
+                    }
+                }
                 continue;
             }
             if (!type.equals("THEFT")) {
@@ -168,6 +184,22 @@ final class DetectionScore {
         s.aucWithoutBypass = byAlerts.aucWithoutBypass();
         s.bypassAreas = bypassAreas.size();
         s.bypassAreasFlagged = (int) bypassAreas.stream().filter(lossAreas::contains).count();
+        s.suspectsNamed = suspects.size();
+        s.suspectsStealing =
+                (int) suspects.stream().filter(e -> thieves.containsKey(e.getValue())).count();
+        s.bypassAreasNamingTheThief =
+                (int)
+                        suspects.stream()
+                                .filter(
+                                        e -> {
+                                            JsonNode t = thieves.get(e.getValue());
+                                            return t != null
+                                                    && AttackKind.parse(t.get("attack").asText())
+                                                            == AttackKind.BYPASS;
+                                        })
+                                .map(Map.Entry::getKey)
+                                .distinct()
+                                .count();
         for (JsonNode t : thieves.values()) {
             areas.remove(t.path("areaId").asText());
         }
@@ -358,12 +390,17 @@ final class DetectionScore {
                 String.format(
                         Locale.ROOT,
                         "AREA_LOSS: %d alerts; %d of %d areas with a bypass flagged; %d of %d"
-                                + " areas without a thief%n",
+                                + " areas without a thief; its suspects: %d of %d named steal,"
+                                + " a bypass thief among them in %d of the %d flagged%n",
                         areaLossAlerts,
                         bypassAreasFlagged,
                         bypassAreas,
                         theftFreeAreasFlagged,
-                        theftFreeAreas));
+                        theftFreeAreas,
+                        suspectsStealing,
+                        suspectsNamed,
+                        bypassAreasNamingTheThief,
+                        bypassAreasFlagged));
         appendRanking(sb);
         sb.append(arrears.table());
         appendMeterFaults(sb);

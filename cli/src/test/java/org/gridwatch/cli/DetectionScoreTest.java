@@ -44,9 +44,9 @@ class DetectionScoreTest {
                         "{\"alertId\":\"theft:C1:20260220\",\"customerId\":\"C1\",\"areaId\":\"A1\",\"type\":\"THEFT\",\"score\":0.8}",
                         // C3 is honest: a false alarm
                         "{\"alertId\":\"theft:C3:20260220\",\"customerId\":\"C3\",\"areaId\":\"A1\",\"type\":\"THEFT\",\"score\":0.6}",
-                        "{\"alertId\":\"area-loss:A2:20260218\",\"customerId\":null,\"areaId\":\"A2\",\"type\":\"AREA_LOSS\",\"score\":0.9}",
+                        "{\"alertId\":\"area-loss:A2:20260218\",\"customerId\":null,\"areaId\":\"A2\",\"type\":\"AREA_LOSS\",\"score\":0.9,\"evidence\":{\"suspects\":\"C5 0.02, C4 0.01\"}}",
                         // A3 (only C4, honest) has no thief: a false alarm of the area's
-                        "{\"alertId\":\"area-loss:A3:20260301\",\"customerId\":null,\"areaId\":\"A3\",\"type\":\"AREA_LOSS\",\"score\":0.6}");
+                        "{\"alertId\":\"area-loss:A3:20260301\",\"customerId\":null,\"areaId\":\"A3\",\"type\":\"AREA_LOSS\",\"score\":0.6,\"evidence\":{\"suspects\":\"C4 0.10\"}}");
 
         DetectionScore s = DetectionScore.of(customers, truth, alerts);
 
@@ -65,7 +65,8 @@ class DetectionScoreTest {
         assertThat(s.table())
                 .contains(
                         "AREA_LOSS: 2 alerts; 1 of 1 areas with a bypass flagged; 1 of 1 areas"
-                                + " without a thief");
+                                + " without a thief; its suspects: 1 of 3 named steal, a bypass"
+                                + " thief among them in 1 of the 1 flagged");
         assertThat(s.table()).contains("| scale | level | 1 | 1 | 1.000 | 5.0 |");
         assertThat(s.ranking()).isNull();
         assertThat(s.table()).doesNotContain("theft-scores.jsonl");
