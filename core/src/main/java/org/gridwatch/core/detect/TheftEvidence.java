@@ -363,24 +363,14 @@ public final class TheftEvidence {
         return out;
     }
 
-    /** The signs this case holds on {@code epochDay}: those that add to its S. */
-    List<Sign> signs(long epochDay) {
-        List<Sign> out = new ArrayList<>();
-        addIf(out, Sign.TAMPER, tamperDay, epochDay);
-        addIf(out, Sign.ROLLBACK, rollbackDay, epochDay);
-        addIf(out, Sign.REVERSE, reverseDay, epochDay);
-        addIf(out, Sign.PHASE, phaseDay, epochDay);
-        addIf(out, Sign.MISMATCH, mismatchDay, epochDay);
-        if (flatLinedDays(epochDay) > 0) {
-            out.add(Sign.FLAT_DAYS);
-        }
-        return out;
-    }
-
-    private static void addIf(List<Sign> out, Sign sign, long day, long now) {
-        if (recent(day, now, 1) > 0) {
-            out.add(sign);
-        }
+    /** The signs this case holds on {@code epochDay}, as bits: those that add to its S. */
+    int heldSigns(long epochDay) {
+        return (held(tamperDay, epochDay) ? Sign.TAMPER.bit() : 0)
+                | (held(rollbackDay, epochDay) ? Sign.ROLLBACK.bit() : 0)
+                | (held(reverseDay, epochDay) ? Sign.REVERSE.bit() : 0)
+                | (held(phaseDay, epochDay) ? Sign.PHASE.bit() : 0)
+                | (held(mismatchDay, epochDay) ? Sign.MISMATCH.bit() : 0)
+                | (flatLinedDays(epochDay) > 0 ? Sign.FLAT_DAYS.bit() : 0);
     }
 
     /**
@@ -391,10 +381,7 @@ public final class TheftEvidence {
      */
     public TheftEvidence afterNoFinding(long epochDay) {
         TheftEvidence fresh = new TheftEvidence();
-        int signs = vouching(epochDay) ? vouchedSigns : 0;
-        for (Sign s : signs(epochDay)) {
-            signs |= s.bit();
-        }
+        int signs = (vouching(epochDay) ? vouchedSigns : 0) | heldSigns(epochDay);
         if (signs != 0) {
             fresh.vouchedSigns = signs;
             fresh.vouchedOn = epochDay;
@@ -428,7 +415,14 @@ public final class TheftEvidence {
     }
 
     private static double recent(long day, long now, double weight) {
-        return day != Long.MIN_VALUE && now - day < METER_MEMORY_DAYS ? weight : 0;
+        return held(day, now) ? weight : 0;
+    }
+
+    /**
+     * Whether meter evidence of {@code day} is within {@link #METER_MEMORY_DAYS} of {@code now}.
+     */
+    private static boolean held(long day, long now) {
+        return day != Long.MIN_VALUE && now - day < METER_MEMORY_DAYS;
     }
 
     /** Backing evidence counts at most this many spreads above the lead. */
