@@ -28,15 +28,25 @@ import java.util.Locale;
  * where R is taken at most D: a loss that rose by more than this customer's drop is explained by it
  * as far as it goes (an area with several thieves splits its loss; a bypass adds loss that no
  * meter's drop explains). Λ nats add Λ / 1.5 spreads to the case's strength S (the score's
- * steepness: e^Λ multiplies the odds), at most {@link #MAX_SPREADS} and never less than 0.
+ * steepness: e^Λ multiplies the odds), at most {@link #MAX_SPREADS}.
+ *
+ * <p>Λ is negative where the area's loss rose by less than half the drop: the transformer was
+ * supplied less, as it is when a household uses less, and a meter made to read less does not do
+ * that. So the match also clears the customer, down to −{@link #MAX_CLEARING_SPREADS}: a household
+ * that emptied, gave up a load or changed its habits, whose own history and peers cannot tell it
+ * from a scaled meter, is told apart by its area's supply (docs/detection.md, session 35). It
+ * clears the drop it matched, over the drop's first {@link #WINDOW_DAYS} days, for as long as the
+ * drop lasts.
  *
  * <p>A drop the area's loss fell short of — on any day of the match, R more than {@link #SHORTFALL}
- * σ below D — is not stolen energy, or not all of it: that drop's match adds nothing until it ends
- * and another begins. And the match counts only beside the customer's own evidence ({@link
- * TheftEvidence#AREA_GATE}): it is never the only evidence, an area without supply readings (or a
- * day its meters did not all report) changes nothing, and a bypass, which no meter shows, is the
- * AREA_LOSS alert's and the hourly fit's ({@link TheftEvidence#bypassSpreads}). A Flink POJO, about
- * 60 bytes.
+ * σ below D — is not stolen energy, or not all of it: that drop's match adds nothing for theft
+ * until it ends and another begins (it may still clear). An area whose loss <em>fell</em> by more
+ * than {@link #SHORTFALL} σ fits neither explanation (an honest drop leaves the loss where it was):
+ * a supply meter reading low, a feeder switched away; the match then says nothing either way. And
+ * the match counts only beside the customer's own evidence ({@link TheftEvidence#AREA_GATE}): it is
+ * never the only evidence, an area without supply readings (or a day its meters did not all report)
+ * changes nothing, and a bypass, which no meter shows, is the AREA_LOSS alert's and the hourly
+ * fit's ({@link TheftEvidence#bypassSpreads}). A Flink POJO, about 60 bytes.
  */
 public final class LossMatch {
     /** Page's allowance, spreads a day: drops of a spread or more accumulate. */
@@ -59,6 +69,13 @@ public final class LossMatch {
 
     /** The most the match adds to the case's strength, spreads: below the alert's S₀ = 3. */
     static final double MAX_SPREADS = 2;
+
+    /**
+     * The most the area's loss takes off a case where it did not follow the drop, spreads (the
+     * daily match's and the hourly fit's, {@link LossRegression}): as much as a normal day's
+     * deviation offsets a suspicious one's ({@link TheftEvidence#MIN_Z}).
+     */
+    static final double MAX_CLEARING_SPREADS = 2;
 
     /**
      * The least day-to-day spread of a customer's drop: 5% of its usual day plus 0.1 kWh (a meter
@@ -144,7 +161,9 @@ public final class LossMatch {
         if (days >= MIN_DAYS && meanRiseKwh() < meanDropKwh() - SHORTFALL * Math.sqrt(variance())) {
             shortfall = true;
         }
-        spreads = shortfall ? 0 : (float) spreads(logLikelihoodRatio());
+        boolean fell = days >= MIN_DAYS && meanRiseKwh() < -SHORTFALL * Math.sqrt(variance());
+        double matched = fell ? 0 : spreads(logLikelihoodRatio());
+        spreads = (float) (shortfall ? Math.min(0, matched) : matched);
         if (spreads > 0) {
             long rose = area.riseFrom(from, RISE_WITHIN_DAYS, BEFORE_DAYS, epochDay);
             areaFrom = rose == Long.MIN_VALUE ? NONE : (int) rose;
@@ -245,9 +264,14 @@ public final class LossMatch {
         return customer + areaSpread * areaSpread * (1.0 / days + 1.0 / beforeDays);
     }
 
-    /** Λ nats as spreads of the case's strength: Λ / 1.5, within [0, {@link #MAX_SPREADS}]. */
+    /**
+     * Λ nats as spreads of the case's strength: Λ / 1.5, within [−{@link #MAX_CLEARING_SPREADS},
+     * {@link #MAX_SPREADS}].
+     */
     static double spreads(double logLikelihoodRatio) {
-        return Math.max(0, Math.min(MAX_SPREADS, logLikelihoodRatio / TheftEvidence.STEEPNESS));
+        return Math.max(
+                -MAX_CLEARING_SPREADS,
+                Math.min(MAX_SPREADS, logLikelihoodRatio / TheftEvidence.STEEPNESS));
     }
 
     /**
@@ -258,12 +282,26 @@ public final class LossMatch {
 
     /**
      * What an inspector reads: "area A012's loss rose 18.4 kWh/day from 2026-02-03; this customer's
-     * metered energy fell 17.9 kWh/day from 2026-02-02 (14 days)". Null while the match adds less
-     * than {@link #REPORTED_SPREADS}.
+     * metered energy fell 17.9 kWh/day from 2026-02-02 (14 days)", or where the match clears: "area
+     * A012's loss rose 0.3 kWh/day while this customer's metered energy fell 6.1 kWh/day from
+     * 2026-02-02 (28 days): its supply fell with the meter, as when a household uses less". Null
+     * while the match says less than {@link #REPORTED_SPREADS} either way.
      */
     public String describe(String areaId) {
-        if (spreads < REPORTED_SPREADS || days == 0) {
+        if (Math.abs(spreads) < REPORTED_SPREADS || days == 0) {
             return null;
+        }
+        if (spreads < 0) {
+            return String.format(
+                    Locale.ROOT,
+                    "area %s's loss rose %.1f kWh/day while this customer's metered energy fell"
+                            + " %.1f kWh/day from %s (%d days): its supply fell with the meter, as"
+                            + " when a household uses less",
+                    areaId,
+                    meanRiseKwh(),
+                    meanDropKwh(),
+                    LocalDate.ofEpochDay(from),
+                    days);
         }
         return String.format(
                 Locale.ROOT,

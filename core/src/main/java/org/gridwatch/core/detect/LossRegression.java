@@ -599,18 +599,12 @@ public final class LossRegression {
     }
 
     /**
-     * The most a loss that plainly did not follow the drop takes off the case, in spreads: as much
-     * as a normal day's deviation offsets a suspicious one's ({@link TheftEvidence#MIN_Z}).
-     */
-    static final double MAX_CLEARING_SPREADS = 2;
-
-    /**
-     * Λ nats as spreads of the case's strength: Λ / 1.5, within [−{@link #MAX_CLEARING_SPREADS},
-     * {@link LossMatch#MAX_SPREADS}].
+     * Λ nats as spreads of the case's strength: Λ / 1.5, within [−{@link
+     * LossMatch#MAX_CLEARING_SPREADS}, {@link LossMatch#MAX_SPREADS}].
      */
     static double spreads(double logLikelihoodRatio) {
         return Math.max(
-                -MAX_CLEARING_SPREADS,
+                -LossMatch.MAX_CLEARING_SPREADS,
                 Math.min(LossMatch.MAX_SPREADS, logLikelihoodRatio / TheftEvidence.STEEPNESS));
     }
 

@@ -225,10 +225,10 @@ public final class TheftEvidence {
      * spreads, at most {@link LossMatch#MAX_SPREADS}. No drop, no evidence either way.
      *
      * <p>A loss that plainly did not follow the drop clears the customer (down to −{@link
-     * LossRegression#MAX_CLEARING_SPREADS}) only where the day's shape was kept ({@link
-     * #shapeKept}): a lower level with the day's shape kept is a scaled meter or an honest change
-     * of habits, and β tells them apart; a meter stopped in a window, capped or swapped takes
-     * energy that does not follow its metered hours, so β says nothing for it.
+     * LossMatch#MAX_CLEARING_SPREADS}) only where the day's shape was kept ({@link #shapeKept}): a
+     * lower level with the day's shape kept is a scaled meter or an honest change of habits, and β
+     * tells them apart; a meter stopped in a window, capped or swapped takes energy that does not
+     * follow its metered hours, so β says nothing for it.
      */
     public void addHourlyFit(LossRegression.Fit fit, long epochDay) {
         double metered = Float.isNaN(recentKwh) ? 0 : recentKwh;
@@ -470,10 +470,12 @@ public final class TheftEvidence {
     /**
      * The area's loss matched with the customer's drop, day by day ({@link LossMatch}) or hour by
      * hour ({@link LossRegression}), counted beside the case's own evidence. Both weigh the same
-     * stolen energy, so they are not added: the stronger of the two for theft, and where the daily
-     * match adds nothing, the hourly fit's clearing. Below {@link #AREA_GATE} — no case of the
-     * customer's own, where a drop's match would be an honest drop's — only a load around the meter
-     * counts ({@link #bypassSpreads}).
+     * stolen energy, so where they agree they are not added: the stronger of the two for theft, or
+     * the stronger clearing. Where they disagree, the daily match for theft stands (the area's
+     * energy rose by the drop; the hourly fit then only says how the stolen hours lie), and a daily
+     * clearing is offset by the fit's evidence for theft. Where the daily match says nothing, the
+     * fit's. Below {@link #AREA_GATE} — no case of the customer's own, where a drop's match would
+     * be an honest drop's — only a load around the meter counts ({@link #bypassSpreads}).
      */
     double areaPart(double own) {
         if (own < AREA_GATE) {
@@ -482,9 +484,15 @@ public final class TheftEvidence {
         if (Float.isNaN(hourlyStolenSe)) {
             return areaLoss.spreads;
         }
-        // the stronger of the two for theft; the hourly fit's clearing where the daily match
-        // adds nothing (the daily match is at least 0)
-        return areaLoss.spreads > 0 ? Math.max(areaLoss.spreads, hourlySpreads) : hourlySpreads;
+        double daily = areaLoss.spreads;
+        double hourly = hourlySpreads;
+        if (daily > 0) {
+            return Math.max(daily, hourly);
+        }
+        if (daily == 0) {
+            return hourly;
+        }
+        return hourly > 0 ? daily + hourly : Math.min(daily, hourly);
     }
 
     /**

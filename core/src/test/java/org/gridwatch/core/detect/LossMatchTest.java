@@ -53,10 +53,14 @@ class LossMatchTest {
         // R = 10 > D: counted as 6, the rest is someone else's: 36 / 41.714286 = 0.863014
         assertThat(LossMatch.logLikelihoodRatio(6, 10, sigma2)).isCloseTo(0.863014, within(1e-6));
         assertThat(LossMatch.logLikelihoodRatio(6, 1000, sigma2)).isCloseTo(0.863014, within(1e-6));
-        // R = 2 < D/2: the honest drop explains the area better: −0.287671, adds nothing
+        // R = 2 < D/2: the honest drop explains the area better: 6 · (4 − 6) / 41.714286 =
+        // −0.287671 nats, −0.191781 spreads off the case
         double against = LossMatch.logLikelihoodRatio(6, 2, sigma2);
         assertThat(against).isCloseTo(-0.287671, within(1e-6));
-        assertThat(LossMatch.spreads(against)).isZero();
+        assertThat(LossMatch.spreads(against)).isCloseTo(-0.191781, within(1e-6));
+        // at least −MAX_CLEARING_SPREADS: −4 nats / 1.5 = −2.67 → −2
+        assertThat(LossMatch.MAX_CLEARING_SPREADS).isEqualTo(2.0);
+        assertThat(LossMatch.spreads(-4)).isEqualTo(-2.0);
         // no drop, nothing to match
         assertThat(LossMatch.logLikelihoodRatio(0, 5, sigma2)).isZero();
         assertThat(LossMatch.logLikelihoodRatio(-3, 5, sigma2)).isZero();
@@ -123,28 +127,114 @@ class LossMatchTest {
                                 + " energy fell 4.0 kWh/day from 2026-02-15 (28 days)");
     }
 
+    /**
+     * The same customer's drop of 4 kWh a day, but the transformer supplied 4 kWh less too (the
+     * area's loss stays at 5%: 49.8 of 996 kWh): the household uses less, its meter reads true. R =
+     * 0, Λ = 4 · (2 · 0 − 4) / (2σ²) = −8/σ², with the area's floor now 0.005 × 996 kWh: on day n,
+     * σ² = 1.21/n + 24.8004 · (1/n + 1/14).
+     */
     @Test
-    void aDropTheAreasLossDidNotRiseWithIsNone() {
+    void aDropTheAreasLossDidNotRiseWithClearsTheCustomer() {
         AreaBalance a = area();
         LossMatch m = new LossMatch();
+        double day3 = 1.21 / 3 + 24.8004 * (1.0 / 3 + 1.0 / 14); // 10.441590
+        double day14 = 1.21 / 14 + 24.8004 * (2.0 / 14); // 3.629343
+        assertThat(-8 / day3 / 1.5).isCloseTo(-0.510778, within(1e-6));
+        assertThat(-8 / day14 / 1.5).isCloseTo(-1.469503, within(1e-6));
         for (int n = 1; n <= 14; n++) {
             long day = D0 + 13 + n;
-            // the customer used 4 kWh less and the transformer supplied less: 49.8 / 996 = 5%
             a.record(day, 996, 946.2, 100);
             m.onDay(day, 3, 16, 20, a);
-            assertThat(m.spreads).as("day %d", n).isZero();
-            // the area's rise (0) against the drop (4) less 2σ: on day 11, σ² = 1.21/11 + 25 ·
-            // (1/11 + 1/14) = 4.168442, 4 − 2 · 2.041676 = −0.083352 < 0: not yet short; on day
-            // 12, σ² = 3.969881, 4 − 2 · 1.992456 = 0.015088 > 0: short
+            if (n < 3) {
+                assertThat(m.spreads).as("day %d", n).isZero();
+            }
+            // the area's rise (0) against the drop (4) less 2σ: on day 11, σ² = 1.21/11 + 24.8004
+            // · (1/11 + 1/14) = 4.135717, 4 − 2 · 2.033646 = −0.067292 < 0: not yet short; on day
+            // 12, σ² = 3.939327, 4 − 2 · 1.984774 = 0.030452 > 0: short
             assertThat(m.shortfall).as("day %d", n).isEqualTo(n >= 12);
+            if (n == 3) {
+                assertThat(m.spreads).isCloseTo(-0.510778f, within(1e-4f));
+            }
         }
-        // and stays none for the rest of this drop, whatever the area does later
+        assertThat(m.spreads).isCloseTo(-1.469503f, within(1e-4f));
+        assertThat(m.describe("A1"))
+                .isEqualTo(
+                        "area A1's loss rose 0.0 kWh/day while this customer's metered energy fell"
+                                + " 4.0 kWh/day from 2026-02-15 (14 days): its supply fell with the"
+                                + " meter, as when a household uses less");
+        // the area's loss rises by 4 kWh a day for the next 14 days: half the drop on average
+        // (R = 2), Λ = 4 · (2 · 2 − 4) / (2σ²) = 0; a drop the area once fell short of gains no
+        // evidence for theft in the rest of its match
         for (int n = 15; n <= 28; n++) {
             long day = D0 + 13 + n;
             a.record(day, 1000, 946, 100);
             m.onDay(day, 3, 16, 20, a);
+            assertThat(m.spreads).as("day %d", n).isLessThanOrEqualTo(0f);
         }
-        assertThat(m.spreads).isZero();
+        assertThat(m.meanRiseKwh()).isCloseTo(2, within(1e-3));
+        assertThat(m.spreads).isCloseTo(0f, within(1e-3f));
+    }
+
+    /**
+     * An area whose loss <em>fell</em> while the customer's drop went on: from 5% to 4% of 1000
+     * kWh, R = −10 kWh a day, more than 2σ below 0 (day 3: σ² = 1.21/3 + 25 · (1/3 + 1/14) =
+     * 10.522381, 2σ = 6.487637). No honest drop does that (it leaves the loss where it was): a
+     * supply meter reading low. The match says nothing, where Λ = 4 · (−20 − 4) / (2 · 10.522381) =
+     * −4.56 nats would have cleared the customer by the most.
+     */
+    @Test
+    void anAreaWhoseLossFellSaysNothing() {
+        AreaBalance a = area();
+        LossMatch m = new LossMatch();
+        for (int n = 1; n <= 10; n++) {
+            long day = D0 + 13 + n;
+            a.record(day, 1000, 960, 100);
+            m.onDay(day, 3, 16, 20, a);
+            assertThat(m.spreads).as("day %d", n).isZero();
+        }
+        assertThat(m.meanRiseKwh()).isCloseTo(-10, within(1e-3));
+        assertThat(LossMatch.logLikelihoodRatio(4, -10, 10.522381))
+                .isCloseTo(-4.561705, within(1e-6));
+        assertThat(m.describe("A1")).isNull();
+    }
+
+    /**
+     * The daily match and the hourly fit weigh the same stolen energy. Where they agree the
+     * stronger counts, not their sum; where they disagree, the daily match for theft stands, and a
+     * daily clearing is offset by the fit's evidence for theft. Own strength 1.7 (level 1.2,
+     * standby 1.0).
+     */
+    @Test
+    void theDailyMatchAndTheHourlyFitCountOnceTogether() {
+        TheftEvidence e = new TheftEvidence();
+        e.smoothed[Feature.LEVEL.ordinal()] = 1.2f;
+        e.smoothed[Feature.BASE.ordinal()] = 1.0f;
+        e.scoredDays = 1;
+        e.hourlyStolenSe = 1;
+        double[][] cases = {
+            // daily, hourly, what the area adds
+            {1.4, 0.6, 1.4}, // both for theft: the stronger
+            {0.6, 1.4, 1.4},
+            {
+                1.4, -2, 1.4
+            }, // the area's energy rose by the drop: the fit's clearing does not undo it
+            {0, -1.2, -1.2}, // the daily match says nothing: the fit's
+            {0, 0.9, 0.9},
+            {-1.5, -0.5, -1.5}, // both clear: the stronger clearing
+            {-0.5, -1.5, -1.5},
+            {-1.5, 0.9, -0.6}, // a daily clearing, the fit for theft: offset
+        };
+        for (double[] c : cases) {
+            e.areaLoss.spreads = (float) c[0];
+            e.hourlySpreads = (float) c[1];
+            assertThat(e.strength(0))
+                    .as("daily %s, hourly %s", c[0], c[1])
+                    .isCloseTo(1.7 + c[2], within(1e-6));
+        }
+        // without an hourly fit, the daily match alone, either way
+        e.hourlyStolenSe = Float.NaN;
+        e.areaLoss.spreads = -1.5f;
+        assertThat(e.strength(0)).isCloseTo(0.2, within(1e-6));
     }
 
     @Test
