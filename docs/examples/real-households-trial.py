@@ -12,8 +12,16 @@ docs/simulator.md), not taken from GridWatch's code. Writes customers.jsonl, rea
 time order, each reading stamped with the end of its half hour in the zone's offset) and
 truth.jsonl (one "theft" line per thief: what `evaluate` reads).
 
+With --supply, each area also has a transformer meter (area-readings.jsonl): every half hour it
+reads the area's true load (before any attack; a half hour the household's meter did not report
+counts the household's mean half hour of that day) plus a technical loss modelled as the
+simulator's (docs/simulator.md): a no-load loss, 30% of the loss at the area's mean load, with a
+day factor of sigma 3%; a load loss of the rest, growing with the square of the half hour's load,
+with a lognormal day factor of sigma 8%; each half hour's loss with a noise of 5%; the meter's own
+error 0.2% of its reading; at the area's mean load the loss is a rate drawn in 2-6% per area.
+
 usage: real-households-trial.py CSV.gz OUT_DIR [--copies 8] [--days 120] [--first 2013-02-01]
-       [--thieves 0.1] [--theft-start 60] [--seed 1] [--zone Australia/Sydney]
+       [--thieves 0.1] [--theft-start 60] [--seed 1] [--zone Australia/Sydney] [--supply]
 """
 import argparse
 import datetime as dt
@@ -96,6 +104,37 @@ def attack(kind, x, p, rng, day_index, donor):
     raise ValueError(kind)
 
 
+class Transformer:
+    """An area's supply meter: its true load plus a technical loss (the module's docstring)."""
+
+    NO_LOAD_SHARE, DAY_NO_LOAD_SIGMA, DAY_LOAD_LOSS_SIGMA = 0.3, 0.03, 0.08
+    INTERVAL_LOSS_SIGMA, METER_SIGMA, MEAN_LOAD_INTERVALS = 0.05, 0.002, 30 * SLOTS
+
+    def __init__(self, rng):
+        self.rng = rng
+        self.rate = rng.uniform(0.02, 0.06)
+        self.mean_load = 0.0
+        self.intervals = 0
+        self.day_no_load = self.day_load_loss = 1.0
+
+    def begin_day(self):
+        self.day_no_load = 1 + self.DAY_NO_LOAD_SIGMA * self.rng.gauss(0, 1)
+        s = self.DAY_LOAD_LOSS_SIGMA
+        self.day_load_loss = math.exp(s * self.rng.gauss(0, 1) - s * s / 2)
+
+    def supplied(self, load):
+        self.intervals += 1
+        w = max(1 / self.intervals, 1 / self.MEAN_LOAD_INTERVALS)
+        self.mean_load += w * (load - self.mean_load)
+        at_mean = self.rate / (1 - self.rate) * self.mean_load
+        no_load = self.NO_LOAD_SHARE * at_mean * self.day_no_load
+        ratio = load / self.mean_load if self.mean_load > 0 else 0.0
+        load_loss = (1 - self.NO_LOAD_SHARE) * at_mean * ratio * ratio * self.day_load_loss
+        technical = max(0.0, (no_load + load_loss)
+                        * (1 + self.INTERVAL_LOSS_SIGMA * self.rng.gauss(0, 1)))
+        return max(load, (load + technical) * (1 + self.METER_SIGMA * self.rng.gauss(0, 1)))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("csv")
@@ -107,6 +146,8 @@ def main():
     ap.add_argument("--theft-start", type=int, default=60)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--zone", default="Australia/Sydney")
+    ap.add_argument("--supply", action="store_true",
+                    help="write each area's transformer readings (area-readings.jsonl)")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     zone = ZoneInfo(a.zone)
@@ -154,15 +195,24 @@ def main():
                                 "params": {k: v for k, v in p.items() if k != "donor"}},
                                separators=(",", ":")) + "\n")
     readings = 0
+    # a generator of its own, so that the files without --supply stay as they were
+    supply_rng = random.Random(a.seed * 1_000_003 + 17)
+    transformers = {f"A{k}": Transformer(supply_rng) for k in range(a.copies)}
+    area_file = open(os.path.join(a.out, "area-readings.jsonl"), "w") if a.supply else None
     with open(os.path.join(a.out, "readings.jsonl"), "w") as f:
         for d in range(a.days):
             date = first + dt.timedelta(days=d)
             rows = []
+            true_load = {area: [0.0] * SLOTS for area in transformers}
             for i, (cid, mid, area, h, offset, scale) in enumerate(customers):
                 day = source[h].get(date + dt.timedelta(days=offset))
                 if day is None:
                     continue
                 x = [None if v is None else v * scale for v in day]
+                known = [v for v in x if v is not None]
+                stand_in = sum(known) / len(known) if known else 0.0
+                for s in range(SLOTS):
+                    true_load[area][s] += max(0.0, stand_in if x[s] is None else x[s])
                 if i in plans and date >= start:
                     kind, p, r = plans[i]
                     if None not in x:
@@ -173,17 +223,26 @@ def main():
                                 donor = [mean for mean in [sum(x) / SLOTS] * SLOTS]
                         x = attack(kind, x, p, r, (date - start).days, donor)
                 rows.append((mid, x))
+            for t in transformers.values():
+                t.begin_day()
             for s in range(SLOTS):
                 end = (dt.datetime.combine(date, dt.time()) + dt.timedelta(minutes=30 * (s + 1)))
                 ts = end.replace(tzinfo=zone).isoformat()
+                for area, t in transformers.items():
+                    kwh = t.supplied(true_load[area][s])
+                    if area_file:
+                        area_file.write('{"areaId":"%s","ts":"%s","intervalMinutes":30,'
+                                        '"kwh":%.3f}\n' % (area, ts, kwh))
                 for mid, x in rows:
                     if x[s] is None:
                         continue
                     f.write('{"meterId":"%s","ts":"%s","intervalMinutes":30,"kwh":%.3f}\n'
                             % (mid, ts, max(0.0, x[s])))
                     readings += 1
+    if area_file:
+        area_file.close()
     print(f"{len(customers)} customers in {a.copies} areas, {len(plans)} thieves from {start},"
-          f" {readings:,} readings -> {a.out}")
+          f" {readings:,} readings{', transformer readings' if a.supply else ''} -> {a.out}")
 
 
 if __name__ == "__main__":
