@@ -194,6 +194,18 @@ public final class SimulateCommand implements Callable<Integer> {
     double lossPersistence;
 
     @Option(
+            names = "--loss-noise",
+            defaultValue = "0",
+            paramLabel = "SIGMA",
+            description =
+                    "Day-to-day variation of each area's unaccounted loss, a share of its supply,"
+                            + " 0..0.05: real areas' daily loss rate moves by a point or more"
+                            + " (readings collected at shifting times, unmetered public loads);"
+                            + " it persists as --loss-persistence says; a stress test of AREA_LOSS"
+                            + " sets it, e.g. 0.01 (default: ${DEFAULT-VALUE}: none).")
+    double lossNoise;
+
+    @Option(
             names = "--theft-start",
             paramLabel = "DAY",
             description =
@@ -362,6 +374,14 @@ public final class SimulateCommand implements Callable<Integer> {
                             + lossPersistence);
         }
         config = config.withLossPersistence(lossPersistence);
+        if (!(lossNoise >= 0 && lossNoise <= SimulationConfig.MAX_LOSS_NOISE)) {
+            throw new IllegalArgumentException(
+                    "--loss-noise must be 0.."
+                            + SimulationConfig.MAX_LOSS_NOISE
+                            + ", got "
+                            + lossNoise);
+        }
+        config = config.withLossNoise(lossNoise);
         return config.withTheft(
                 new TheftMix(
                         thieves,

@@ -39,6 +39,7 @@ class SimulateTheftOptionsTest {
                 "--meter-faults 2|gridwatch simulate: --meter-faults must be a share 0..1, got 2.0",
                 "--loss-persistence 1|gridwatch simulate: --loss-persistence must be 0..0.95, got"
                         + " 1.0",
+                "--loss-noise 0.06|gridwatch simulate: --loss-noise must be 0..0.05, got 0.06",
                 "--faults 0.3|gridwatch simulate: --faults must be none, default or a share"
                         + " 0..0.25 of each kind of fault, got '0.3'",
                 "--faults some|gridwatch simulate: --faults must be none, default or a share"
@@ -92,6 +93,12 @@ class SimulateTheftOptionsTest {
     void aPersistentAreaLossIsWrittenToTheRunsTruth() throws Exception {
         assertThat(runLineWith("--loss-persistence", "0.6"))
                 .endsWith(",\"plannedOutagesPerAreaYear\":1.0,\"lossPersistence\":0.6}");
+    }
+
+    @Test
+    void anAreasUnaccountedLossIsWrittenToTheRunsTruth() throws Exception {
+        assertThat(runLineWith("--loss-noise", "0.01"))
+                .endsWith(",\"plannedOutagesPerAreaYear\":1.0,\"lossNoise\":0.01}");
     }
 
     @Test

@@ -74,6 +74,16 @@ final class AreaSupply {
 
     private final double[] loadLossState;
     private final double persistence;
+
+    /**
+     * σ of each area's unaccounted loss, a share of its supply (0: none, and nothing drawn for it),
+     * its standard normal state (persisting as the technical loss's factors do) and its own random
+     * stream, so that a run without it is the run it always was.
+     */
+    private final double unaccountedSigma;
+
+    private final double[] unaccountedState;
+    private final SplittableRandom[] unaccountedRandom;
     private boolean drawn;
     private final SplittableRandom[] lossRandom;
     private final long[] outageStart;
@@ -90,9 +100,13 @@ final class AreaSupply {
             long seed,
             double outagesPerAreaYear,
             double plannedOutagesPerAreaYear,
-            double persistence) {
+            double persistence,
+            double unaccountedSigma) {
         int n = fleet.areaCount();
         this.persistence = persistence;
+        this.unaccountedSigma = unaccountedSigma;
+        unaccountedState = new double[n];
+        unaccountedRandom = new SplittableRandom[n];
         noLoadState = new double[n];
         loadLossState = new double[n];
         loss = fleet.areaLoss;
@@ -121,6 +135,7 @@ final class AreaSupply {
             plannedEnd[a] = Long.MIN_VALUE;
             plannedRandom[a] = Seeds.stream(seed, Seeds.PLANNED_OUTAGE, a);
             lossRandom[a] = Seeds.stream(seed, Seeds.TECHNICAL_LOSS, a);
+            unaccountedRandom[a] = Seeds.stream(seed, Seeds.UNACCOUNTED_LOSS, a);
         }
         beginDay();
         outageChancePerDay = Math.min(1, outagesPerAreaYear / 365.0);
@@ -230,8 +245,18 @@ final class AreaSupply {
                     Math.exp(
                             DAY_LOAD_LOSS_SIGMA * loadLossState[a]
                                     - 0.5 * DAY_LOAD_LOSS_SIGMA * DAY_LOAD_LOSS_SIGMA);
+            if (unaccountedSigma > 0) {
+                double other = unaccountedRandom[a].nextGaussian();
+                unaccountedState[a] =
+                        drawn ? persistence * unaccountedState[a] + fresh * other : other;
+            }
         }
         drawn = true;
+    }
+
+    /** Today's factor of {@code area}'s supply reading for its unaccounted loss: 1 + σ·x. */
+    double dayUnaccounted(int area) {
+        return 1 + unaccountedSigma * unaccountedState[area];
     }
 
     /** Today's load-loss factor of {@code area} (its day-to-day multiplier of the load loss). */
@@ -268,7 +293,13 @@ final class AreaSupply {
                             : 0;
             double technical =
                     Math.max(0, (noLoad + loadLoss) * (1 + QUARTER_LOSS_SIGMA * quarterNoise));
-            wh = Math.max(load, Math.round((load + technical) * (1 + METER_SIGMA * meterNoise)));
+            wh =
+                    Math.max(
+                            load,
+                            Math.round(
+                                    (load + technical)
+                                            * (1 + METER_SIGMA * meterNoise)
+                                            * dayUnaccounted(area)));
         }
         daySuppliedWh[area] += wh;
         dayConsumedWh[area] += quarterWh[area];

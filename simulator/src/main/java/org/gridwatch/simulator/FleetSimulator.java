@@ -96,7 +96,8 @@ public final class FleetSimulator {
                         config.seed(),
                         config.outagesPerAreaYear(),
                         config.plannedOutagesPerAreaYear(),
-                        config.lossPersistence());
+                        config.lossPersistence(),
+                        config.lossNoise());
         FaultRates faults = config.faults();
         delayed = new DelayedDelivery(Math.max(2, faults.maxLateMinutes() / 15));
         recollection =

@@ -23,6 +23,7 @@ final class Seeds {
     static final int PLANNED_OUTAGE = 14;
     static final int TECHNICAL_LOSS = 15;
     static final int METER_FAULT = 16;
+    static final int UNACCOUNTED_LOSS = 17;
 
     private Seeds() {}
 

@@ -38,6 +38,10 @@ import org.gridwatch.core.codec.EventTime;
  *     factors ({@link AreaSupply}): 0 by default, each day drawn afresh; real lines' loss follows
  *     the weather, which lasts for days, so a stress test of the area balance sets it (0 ≤ ρ ≤
  *     0.95)
+ * @param lossNoise σ of each area's day-to-day unaccounted loss, a share of its supply ({@link
+ *     AreaSupply}): 0 by default; real areas' daily loss rate moves by a point or more (readings
+ *     collected at shifting times, unmetered public loads), persisting as {@code lossPersistence}
+ *     says; a stress test of the area balance sets it (0 ≤ σ ≤ {@link #MAX_LOSS_NOISE})
  */
 public record SimulationConfig(
         int customers,
@@ -57,7 +61,8 @@ public record SimulationConfig(
         boolean openingBill,
         TheftMix theft,
         double meterFaults,
-        double lossPersistence) {
+        double lossPersistence,
+        double lossNoise) {
 
     /** About a hundred customers per transformer area, a typical 400 kVA city area. */
     public static final int DEFAULT_CUSTOMERS_PER_AREA = 100;
@@ -68,6 +73,9 @@ public record SimulationConfig(
 
     /** The most day-to-day persistence of an area's loss a run may have: near 1 it never varies. */
     public static final double MAX_LOSS_PERSISTENCE = 0.95;
+
+    /** The most day-to-day noise of an area's loss a run may have: 5 points of its supply. */
+    public static final double MAX_LOSS_NOISE = 0.05;
 
     public SimulationConfig {
         if (customers < 1 || customers > MAX_CUSTOMERS) {
@@ -91,6 +99,13 @@ public record SimulationConfig(
                             + MAX_LOSS_PERSISTENCE
                             + " (a lag-one autocorrelation), got "
                             + lossPersistence);
+        }
+        if (!(lossNoise >= 0 && lossNoise <= MAX_LOSS_NOISE)) {
+            throw new IllegalArgumentException(
+                    "loss noise must be 0.."
+                            + MAX_LOSS_NOISE
+                            + " (a share of the supply), got "
+                            + lossNoise);
         }
         if (!(outagesPerAreaYear >= 0)) {
             throw new IllegalArgumentException(
@@ -150,6 +165,7 @@ public record SimulationConfig(
                 0,
                 true,
                 TheftMix.NONE,
+                0,
                 0,
                 0);
     }
@@ -235,6 +251,11 @@ public record SimulationConfig(
         return edit(d -> d.lossPersistence = rho);
     }
 
+    /** σ of each area's day-to-day unaccounted loss, a share of its supply ({@link AreaSupply}). */
+    public SimulationConfig withLossNoise(double sigma) {
+        return edit(d -> d.lossNoise = sigma);
+    }
+
     /** A copy with one change; the canonical constructor validates it. */
     private SimulationConfig edit(Consumer<Draft> change) {
         Draft d = new Draft(this);
@@ -262,6 +283,7 @@ public record SimulationConfig(
         TheftMix theft;
         double meterFaults;
         double lossPersistence;
+        double lossNoise;
 
         Draft(SimulationConfig c) {
             customers = c.customers;
@@ -282,6 +304,7 @@ public record SimulationConfig(
             theft = c.theft;
             meterFaults = c.meterFaults;
             lossPersistence = c.lossPersistence;
+            lossNoise = c.lossNoise;
         }
 
         SimulationConfig config() {
@@ -303,7 +326,8 @@ public record SimulationConfig(
                     openingBill,
                     theft,
                     meterFaults,
-                    lossPersistence);
+                    lossPersistence,
+                    lossNoise);
         }
     }
 }

@@ -43,6 +43,9 @@ final class TruthJson {
         if (c.lossPersistence() > 0) {
             sb.append(",\"lossPersistence\":").append(c.lossPersistence());
         }
+        if (c.lossNoise() > 0) {
+            sb.append(",\"lossNoise\":").append(c.lossNoise());
+        }
         return sb.append('}').toString();
     }
 

@@ -43,12 +43,12 @@ import org.gridwatch.core.value.ValueModel;
  * [start-spread-days, 0: every thief from the start day]. The area balance runs as the job's area
  * operator runs it, the area's supply readings against its customers' metered days, and its loss is
  * matched with each customer's drop ({@code LossMatch}); {@code -Dtrial.balance=false} leaves it
- * out, {@code -Dtrial.lossNoise=σ} adds a day-to-day noise of σ (a share of the supply) to each
- * area's daily loss on top of the simulator's own (persisting as {@code -Dtrial.lossPersistence}
- * says); the area's hourly loss is regressed on its customers' metered hours ({@code
- * LossRegression}), {@code -Dtrial.hourly=false} leaves it out. {@code -Dtrial.final=FILE} writes
- * each customer's case at the end ({@link #writeFinal}); {@code -Dtrial.lossPersistence=ρ}
- * simulates each area's loss persisting from day to day.
+ * out, {@code -Dtrial.lossNoise=σ} simulates each area's unaccounted loss varying from day to day
+ * by σ of its supply (the simulator's {@code --loss-noise}, persisting as {@code
+ * -Dtrial.lossPersistence} says); the area's hourly loss is regressed on its customers' metered
+ * hours ({@code LossRegression}), {@code -Dtrial.hourly=false} leaves it out. {@code
+ * -Dtrial.final=FILE} writes each customer's case at the end ({@link #writeFinal}); {@code
+ * -Dtrial.lossPersistence=ρ} simulates each area's loss persisting from day to day.
  */
 public final class FleetDetectionTrial {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -68,7 +68,8 @@ public final class FleetDetectionTrial {
                         .withFaults(FaultRates.NONE)
                         .withLossPersistence(
                                 Double.parseDouble(
-                                        System.getProperty("trial.lossPersistence", "0")));
+                                        System.getProperty("trial.lossPersistence", "0")))
+                        .withLossNoise(lossNoise);
         Collector sink = new Collector();
         long t0 = System.nanoTime();
         String cache = System.getProperty("trial.cache");
@@ -81,7 +82,8 @@ public final class FleetDetectionTrial {
                                         + String.join("-", args)
                                         + (config.lossPersistence() > 0
                                                 ? "-rho" + config.lossPersistence()
-                                                : ""));
+                                                : "")
+                                        + (lossNoise > 0 ? "-noise" + lossNoise : ""));
         if (cached != null && java.nio.file.Files.exists(cached) && Collector.readable(cached)) {
             sink.load(cached);
             System.out.printf("read %d days from %s%n", sink.days.size(), cached);
@@ -102,7 +104,6 @@ public final class FleetDetectionTrial {
         Map<String, TheftCase> cases = new HashMap<>();
         Map<String, AreaBalance> balances = new HashMap<>();
         Map<String, LossRegression> hourlyFits = new HashMap<>();
-        Map<String, double[]> noiseState = new HashMap<>();
         boolean hourlyOn = !"false".equals(System.getProperty("trial.hourly"));
         Map<String, Double> maxHourly = new HashMap<>();
         Map<String, Double> maxMatch = new HashMap<>();
@@ -170,31 +171,13 @@ public final class FleetDetectionTrial {
                     metered += r.kwh();
                 }
                 if (balanced && supply != null) {
-                    double dayNoise =
-                            lossNoise > 0
-                                    ? persistentNoise(
-                                            noiseState,
-                                            seed,
-                                            areaId,
-                                            epochDay,
-                                            config.lossPersistence())
-                                    : 0;
-                    if (lossNoise > 0) {
-                        supply *= 1 + lossNoise * dayNoise;
-                    }
                     balance = balances.computeIfAbsent(areaId, k -> new AreaBalance());
                     boolean balancedDay = balance.record(epochDay, supply, metered, area.size());
                     double[] hours = sink.supplyHours.get(areaId + "@" + epochDay);
                     if (hourlyOn && balancedDay && hours != null && LossRegression.hasHours(area)) {
-                        double[] h = hours.clone();
-                        if (lossNoise > 0) {
-                            for (int k = 0; k < h.length; k++) {
-                                h[k] *= 1 + lossNoise * dayNoise;
-                            }
-                        }
                         hourlyFits
                                 .computeIfAbsent(areaId, k -> new LossRegression())
-                                .addDay(epochDay, h, area);
+                                .addDay(epochDay, hours.clone(), area);
                     }
                 }
                 LossRegression fit = hourlyFits.get(areaId);
@@ -471,29 +454,6 @@ public final class FleetDetectionTrial {
                                     + " %d, > 1: %d of %d%n",
                             k, v.size(), v.get(v.size() / 2), above2, above3, s[1], s[2], s[0]);
                 });
-    }
-
-    /** A standard normal draw fixed by the seed, the area and the day. */
-    /**
-     * The added noise of an area's day ({@code -Dtrial.lossNoise}): standard normal, persisting
-     * from day to day as the simulator's own loss does ({@code -Dtrial.lossPersistence}, ρ·the day
-     * before's + √(1 − ρ²)·a fresh draw); {@code state} keeps each area's last day and value.
-     */
-    static double persistentNoise(
-            Map<String, double[]> state, long seed, String areaId, long epochDay, double rho) {
-        double fresh = noise(seed, areaId, epochDay);
-        double[] last = state.get(areaId);
-        double x =
-                last == null || last[0] != epochDay - 1
-                        ? fresh
-                        : rho * last[1] + Math.sqrt(1 - rho * rho) * fresh;
-        state.put(areaId, new double[] {epochDay, x});
-        return x;
-    }
-
-    static double noise(long seed, String areaId, long epochDay) {
-        return new java.util.Random(seed * 1_000_003L + areaId.hashCode() * 31L + epochDay)
-                .nextGaussian();
     }
 
     /** AREA_LOSS: the areas with a bypass thief flagged on or after its first day, as evaluate. */
