@@ -3,7 +3,8 @@
 
 Simulates areas whose daily loss rate is an AR(1) series about 4% (lag-one autocorrelation RHO,
 marginal spread SIGMA) and runs AREA_LOSS's rule on them as `AreaBalance.onDay` has it: the usual
-loss and its spread learned over a month (a day 3 spreads above learned at a tenth), the floor of
+loss and its spread learned over a month (a day 3 spreads above learned at a tenth), an area judged
+from its 31st day (its 15th until session 35: `MIN_DAYS = 14` gives that rule's table), the floor of
 0.5 points, the smoothed excess (weight 0.3) and the CUSUM (k = 0.5, h = 8) making the score, an
 alert opening at 0.5 and closing after 7 days under 0.25. Two rules: the days taken as independent
 (session 33), and each sum counted in its own spread with the persistence learned from the area's
@@ -20,7 +21,7 @@ import random
 import sys
 
 SMOOTHING, MAX_Z, FLOOR, K, H = 0.3, 6, 0.005, 0.5, 8.0
-HORIZON, MIN_DAYS, SLOW_Z = 30, 14, 3
+HORIZON, MIN_DAYS, SLOW_Z = 30, 30, 3
 PERSISTENCE_HORIZON, MAX_PERSISTENCE, DOUBT, LAG = 120, 0.9, 1.0, 7
 DAYS, STEP_DAY, WITHIN = 365, 250, 60
 

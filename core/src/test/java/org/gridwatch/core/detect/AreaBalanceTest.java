@@ -16,20 +16,20 @@ class AreaBalanceTest {
             List.of(new AreaBalance.Suspect("C1", 0.7), new AreaBalance.Suspect("C2", 0.06));
 
     /**
-     * An area at a steady 5% loss for 20 days (its spread 0, so the floor of 0.5 points counts),
-     * then 15%: 20 spreads a day, counted as 6, smoothed at 0.3: 1.8, then 3.06; summed less 0.5 a
-     * day: 5.5, then 11, worth 3 × 11 / 8 = 4.125 spreads of smoothed excess — the score 1 / (1 +
-     * e^(−1.5 × (4.125 − 3))) = 0.844 passes 0.5 on the second day (the first: 3 × 5.5 / 8 = 2.06,
-     * 0.197).
+     * An area at a steady 5% loss for 40 days (judged from its 31st; its spread 0, so the floor of
+     * 0.5 points counts), then 15%: 20 spreads a day, counted as 6, smoothed at 0.3: 1.8, then
+     * 3.06; summed less 0.5 a day: 5.5, then 11, worth 3 × 11 / 8 = 4.125 spreads of smoothed
+     * excess — the score 1 / (1 + e^(−1.5 × (4.125 − 3))) = 0.844 passes 0.5 on the second day (the
+     * first: 3 × 5.5 / 8 = 2.06, 0.197).
      */
     @Test
     void aLossWellAboveTheAreasUsualOpensAnAlertNamingItsLikeliestThieves() {
         AreaBalance b = new AreaBalance();
-        for (int d = 0; d < 20; d++) {
+        for (int d = 0; d < 40; d++) {
             assertThat(b.onDay("A1", DAY0 + d, 0, 1000, 950, 2, AREA)).isNull();
         }
-        assertThat(b.onDay("A1", DAY0 + 20, 0, 1000, 850, 2, AREA)).isNull();
-        Alert alert = b.onDay("A1", DAY0 + 21, 0, 1000, 850, 2, AREA);
+        assertThat(b.onDay("A1", DAY0 + 40, 0, 1000, 850, 2, AREA)).isNull();
+        Alert alert = b.onDay("A1", DAY0 + 41, 0, 1000, 850, 2, AREA);
         assertThat(alert).isNotNull();
         assertThat(alert.type()).isEqualTo(AlertType.AREA_LOSS);
         assertThat(alert.status()).isEqualTo(AlertStatus.OPEN);
@@ -42,28 +42,45 @@ class AreaBalanceTest {
     }
 
     /**
-     * A small rise that lasts: 5% for 20 days, then 6%, 2 spreads (the floor of 0.5 points) on its
-     * first day. The usual loss learns it at 1/(n + 1) a day, so the j-th day at 6% is 2 × 20 / (20
-     * + j) spreads above it: 2, 1.905, 1.818, 1.739, 1.667, 1.6, 1.538 (its spread stays under the
-     * floor: 0.26 points by then). Smoothed at 0.3 that never reaches 1.6 spreads, and alone never
-     * opened an alert; summed less 0.5 a day it is 8.767 on the seventh day (> 8): 3 × 8.767 / 8 =
-     * 3.288 spreads, the score 0.606.
+     * A small rise that lasts: 5% for 40 days, then 6%, 2 spreads (the floor of 0.5 points) on its
+     * first day. The usual loss learns it at 1/30 a day (its horizon), so the j-th day at 6% is 2 ×
+     * (29/30)^j spreads above it: 2, 1.933, 1.869, 1.807, 1.746, 1.688 (its spread stays under the
+     * floor: 0.25 points by then). Smoothed at 0.3 that never reaches 1.6 spreads, and alone never
+     * opened an alert; summed less 0.5 a day it is 8.043 on the sixth day (> 8): 3 × 8.043 / 8 =
+     * 3.016 spreads, the score 1 / (1 + e^(−1.5 × 0.016)) = 0.506.
      */
     @Test
     void aSmallRiseThatLastsOpensAnAlertBySummingIt() {
         AreaBalance b = new AreaBalance();
-        for (int d = 0; d < 20; d++) {
+        for (int d = 0; d < 40; d++) {
             assertThat(b.onDay("A1", DAY0 + d, 0, 1000, 950, 2, AREA)).isNull();
         }
-        for (int d = 20; d < 26; d++) {
+        for (int d = 40; d < 45; d++) {
             assertThat(b.onDay("A1", DAY0 + d, 0, 1000, 940, 2, AREA)).as("day " + d).isNull();
         }
-        Alert alert = b.onDay("A1", DAY0 + 26, 0, 1000, 940, 2, AREA);
+        Alert alert = b.onDay("A1", DAY0 + 45, 0, 1000, 940, 2, AREA);
         assertThat(alert).isNotNull();
         assertThat(alert.status()).isEqualTo(AlertStatus.OPEN);
-        assertThat(alert.score()).isEqualTo(0.606);
-        assertThat(alert.evidence().get("excessSpreads")).isEqualTo(1.52);
-        assertThat(alert.evidence().get("sustainedSpreads")).isEqualTo(8.77);
+        assertThat(alert.score()).isEqualTo(0.506);
+        assertThat(alert.evidence().get("excessSpreads")).isEqualTo(1.57);
+        assertThat(alert.evidence().get("sustainedSpreads")).isEqualTo(8.04);
+    }
+
+    /**
+     * An area is judged from its 31st day: its spread and its persistence need a month. A loss of
+     * 15% on its 30th day, after 29 at 5%, opens nothing (20 spreads above the usual); on its 31st
+     * it is judged (the same rise opens an alert a day later, as above).
+     */
+    @Test
+    void aYoungAreaIsNotJudged() {
+        assertThat(AreaBalance.MIN_DAYS).isEqualTo(30);
+        AreaBalance b = new AreaBalance();
+        for (int d = 0; d < 29; d++) {
+            b.onDay("A1", DAY0 + d, 0, 1000, 950, 2, AREA);
+        }
+        assertThat(b.onDay("A1", DAY0 + 29, 0, 1000, 850, 2, AREA)).isNull();
+        assertThat(b.cusum).isZero();
+        assertThat(b.excess).isZero();
     }
 
     /**
@@ -72,10 +89,10 @@ class AreaBalanceTest {
     @Test
     void aDayWithMetersMissingIsNotJudged() {
         AreaBalance b = new AreaBalance();
-        for (int d = 0; d < 20; d++) {
+        for (int d = 0; d < 40; d++) {
             b.onDay("A1", DAY0 + d, 0, 1000, 950, 100, AREA);
         }
-        for (int d = 20; d < 30; d++) {
+        for (int d = 40; d < 50; d++) {
             assertThat(b.onDay("A1", DAY0 + d, 0, 1000, 600, 97, AREA)).isNull();
         }
         assertThat(b.excess).isZero();
@@ -180,11 +197,11 @@ class AreaBalanceTest {
                         new AreaBalance.Suspect("C7", 0.05),
                         new AreaBalance.Suspect("C8", 0.01));
         AreaBalance b = new AreaBalance();
-        for (int d = 0; d < 20; d++) {
+        for (int d = 0; d < 40; d++) {
             b.onDay("A1", DAY0 + d, 0, 1000, 950, 2, area);
         }
-        b.onDay("A1", DAY0 + 20, 0, 1000, 850, 2, area);
-        Alert alert = b.onDay("A1", DAY0 + 21, 0, 1000, 850, 2, area);
+        b.onDay("A1", DAY0 + 40, 0, 1000, 850, 2, area);
+        Alert alert = b.onDay("A1", DAY0 + 41, 0, 1000, 850, 2, area);
         assertThat(alert.evidence())
                 .containsEntry("suspects", "C2 0.40, C4 0.30, C5 0.20, C6 0.10, C7 0.05")
                 .containsEntry("alertedCustomers", "C1 0.98, C3 0.91");

@@ -383,7 +383,7 @@ class LegacyStateTest {
         restored.open();
         assertThat(keysIn(restored, "theft-cases")).as("the snapshot's area").isEqualTo(1);
         LegacyTheftScenario.run(restored, days, split, split + 1);
-        assertThat(emitted(restored)).isEqualTo(firstDayNeverStopped);
+        assertThat(theftAlerts(emitted(restored))).isEqualTo(theftAlerts(firstDayNeverStopped));
         assertThat(
                         restored.getSideOutput(AreaWatch.SCORES).stream()
                                 .map(r -> r.getValue().customerId())
@@ -402,13 +402,23 @@ class LegacyStateTest {
                                         && s.contains("inspection=CONFIRMED_THEFT")
                                         && s.contains("status=CLOSED"))
                 .anyMatch(s -> s.contains("alertId=theft:C07:") && s.contains("status=OPEN"));
-        assertThat(emitted(restored)).isEqualTo(alertsNeverStopped);
+        assertThat(theftAlerts(emitted(restored))).isEqualTo(theftAlerts(alertsNeverStopped));
         assertThat(keysIn(restored, "theft-cases")).isZero();
         assertThat(keysIn(restored, "theft-case-bytes"))
                 .isEqualTo(keysIn(neverStopped, "theft-case-bytes"))
                 .isEqualTo(1);
         assertThat(withoutPublishedScore(caseBytes(restored)))
                 .isEqualTo(withoutPublishedScore(caseBytes(neverStopped)));
+    }
+
+    /**
+     * The THEFT alerts of {@code emitted}: the snapshot's area balance was judged by the rule of
+     * its time (from its 15th day; since session 35 from its 31st), so the area's AREA_LOSS, opened
+     * before the stop in the snapshot and after it in a run of today's rule, is not compared; the
+     * theft cases are what this snapshot restores.
+     */
+    private static List<String> theftAlerts(List<String> emitted) {
+        return emitted.stream().filter(s -> !s.contains("type=AREA_LOSS")).toList();
     }
 
     /** The cases' bytes with the score last published left out (read, cleared, written again). */
