@@ -132,9 +132,10 @@ class AreaBalanceTest {
      * series about 4% (σ 0.8 points, ρ = 0.7). The thresholds (k = 0.5, h = 8, the smoothed
      * excess's 3) were set for independent days: a false alarm once in about 19,000 area-days.
      * Counted as independent (the persistence forced to 0 each day), these areas open one about
-     * every 200 area-days (185 here; 1 in 184 in docs/detection.md's simulation at ρ = 0.7); with
-     * the persistence learned, fewer than one in 1,500 (3,009 here) — the learned ρ runs below the
-     * true one by its standard error, so not the design's 19,000.
+     * every 200 area-days (195 here; 1 in 180 in docs/detection.md's simulation at ρ = 0.7); with
+     * the persistence learned, fewer than one in 1,500 (5,025 here, judged from each area's 31st
+     * day; 3,009 from its 15th, until session 35) — the learned ρ runs below the true one by its
+     * standard error, so not the design's 19,000.
      */
     @Test
     void anAreaWhoseLossPersistsFromDayToDayIsNotAlertedForIt() {
