@@ -366,22 +366,14 @@ public final class SimulateCommand implements Callable<Integer> {
                     "--meter-faults must be a share 0..1, got " + meterFaults);
         }
         config = config.withMeterFaults(meterFaults);
-        if (!(lossPersistence >= 0 && lossPersistence <= SimulationConfig.MAX_LOSS_PERSISTENCE)) {
-            throw new IllegalArgumentException(
-                    "--loss-persistence must be 0.."
-                            + SimulationConfig.MAX_LOSS_PERSISTENCE
-                            + ", got "
-                            + lossPersistence);
-        }
-        config = config.withLossPersistence(lossPersistence);
-        if (!(lossNoise >= 0 && lossNoise <= SimulationConfig.MAX_LOSS_NOISE)) {
-            throw new IllegalArgumentException(
-                    "--loss-noise must be 0.."
-                            + SimulationConfig.MAX_LOSS_NOISE
-                            + ", got "
-                            + lossNoise);
-        }
-        config = config.withLossNoise(lossNoise);
+        config =
+                config.withLossPersistence(
+                                upTo(
+                                        "--loss-persistence",
+                                        lossPersistence,
+                                        SimulationConfig.MAX_LOSS_PERSISTENCE))
+                        .withLossNoise(
+                                upTo("--loss-noise", lossNoise, SimulationConfig.MAX_LOSS_NOISE));
         return config.withTheft(
                 new TheftMix(
                         thieves,
@@ -391,6 +383,14 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     /** Whether any option of theft other than --thieves was given. */
+    /** {@code value} if it is within 0..{@code max}, else the option's one-line error. */
+    private static double upTo(String option, double value, double max) {
+        if (!(value >= 0 && value <= max)) {
+            throw new IllegalArgumentException(option + " must be 0.." + max + ", got " + value);
+        }
+        return value;
+    }
+
     private boolean theftOptionGiven() {
         var parsed = spec.commandLine().getParseResult();
         return parsed.hasMatchedOption("--theft-start")
