@@ -382,7 +382,6 @@ public final class SimulateCommand implements Callable<Integer> {
                         TheftMix.parseKinds(attacks)));
     }
 
-    /** Whether any option of theft other than --thieves was given. */
     /** {@code value} if it is within 0..{@code max}, else the option's one-line error. */
     private static double upTo(String option, double value, double max) {
         if (!(value >= 0 && value <= max)) {
@@ -391,6 +390,7 @@ public final class SimulateCommand implements Callable<Integer> {
         return value;
     }
 
+    /** Whether any option of theft other than --thieves was given. */
     private boolean theftOptionGiven() {
         var parsed = spec.commandLine().getParseResult();
         return parsed.hasMatchedOption("--theft-start")
