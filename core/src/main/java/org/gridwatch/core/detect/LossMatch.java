@@ -158,11 +158,17 @@ public final class LossMatch {
         riseKwh += (float) ((rate - beforeLossRate) * supplied);
         suppliedKwh += (float) supplied;
         days++;
-        if (days >= MIN_DAYS && meanRiseKwh() < meanDropKwh() - SHORTFALL * Math.sqrt(variance())) {
-            shortfall = true;
+        double matched = 0; // nothing before MIN_DAYS, nor where the area's loss fell
+        if (days >= MIN_DAYS) {
+            double variance = variance();
+            double sigma = Math.sqrt(variance);
+            double meanDrop = meanDropKwh();
+            double meanRise = meanRiseKwh();
+            shortfall |= meanRise < meanDrop - SHORTFALL * sigma;
+            if (meanRise >= -SHORTFALL * sigma) {
+                matched = spreads(logLikelihoodRatio(meanDrop, meanRise, variance));
+            }
         }
-        boolean fell = days >= MIN_DAYS && meanRiseKwh() < -SHORTFALL * Math.sqrt(variance());
-        double matched = fell ? 0 : spreads(logLikelihoodRatio());
         spreads = (float) (shortfall ? Math.min(0, matched) : matched);
         if (spreads > 0) {
             long rose = area.riseFrom(from, RISE_WITHIN_DAYS, BEFORE_DAYS, epochDay);
@@ -206,14 +212,6 @@ public final class LossMatch {
     /** The area's mean rise of loss over the matched days, kWh a day (NaN before any). */
     public double meanRiseKwh() {
         return days == 0 ? Double.NaN : riseKwh / days;
-    }
-
-    /** Λ of the class comment for the days matched so far; 0 before {@link #MIN_DAYS}. */
-    double logLikelihoodRatio() {
-        if (days < MIN_DAYS) {
-            return 0;
-        }
-        return logLikelihoodRatio(meanDropKwh(), meanRiseKwh(), variance());
     }
 
     /** σ² of the class comment for the days matched so far (from 2 days). */

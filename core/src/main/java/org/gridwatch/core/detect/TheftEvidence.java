@@ -489,9 +489,7 @@ public final class TheftEvidence {
         if (daily > 0) {
             return Math.max(daily, hourly);
         }
-        if (daily == 0) {
-            return hourly;
-        }
+        // the daily match clears or says nothing (0): offset by the fit's theft, or the stronger
         return hourly > 0 ? daily + hourly : Math.min(daily, hourly);
     }
 
