@@ -1,6 +1,9 @@
 package org.gridwatch.core.detect;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -120,7 +123,80 @@ public final class LossMatch {
     /** What the match adds to the case's strength now, spreads. */
     public float spreads;
 
+    /**
+     * What is left of a positive {@link #spreads} once the area's customers with stronger cases
+     * have claimed their drops of its rise ({@link #share}); NaN when no share took any of it, and
+     * {@link #spreads} stands. Not kept: set again each day, after every case of the area took it.
+     */
+    public transient float sharedSpreads = Float.NaN;
+
     public LossMatch() {}
+
+    /** What the match adds to the case's strength today: {@link #spreads}, or its share. */
+    public double theftSpreads() {
+        return Float.isNaN(sharedSpreads) ? spreads : sharedSpreads;
+    }
+
+    /**
+     * A customer of an area for {@link #share}: its match, and the strength of its own load's
+     * evidence ({@link TheftEvidence#ownStrength}), which orders the claims.
+     */
+    public record Claimant(String customerId, double ownStrength, LossMatch match) {
+        /** The customer's case as it stands after the day ({@link TheftCase#observe}). */
+        public static Claimant of(String customerId, TheftEvidence evidence) {
+            return new Claimant(customerId, evidence.ownStrength(), evidence.areaLoss);
+        }
+    }
+
+    /**
+     * Shares the area's rise of loss among the customers whose drops it matched on one day: a rise
+     * is one amount of energy, and it cannot be stolen twice. Each customer's match compares the
+     * area's rise with its own drop alone, so where several customers' drops overlap (a thief's and
+     * an honest household's that happened to fall in the same weeks), each is told that the whole
+     * rise may be its own. Here the customers whose match says theft claim their drops of the rise
+     * in the order of their own evidence ({@link TheftEvidence#ownStrength}, the strongest first:
+     * the likeliest explanation of the rise is the customer whose load alone says most; ties by
+     * id), each over the days its drop overlaps the next one's match; a customer's match is then
+     * taken again against what is left. What is left can take a match's theft evidence down to
+     * nothing, never below: a rise that others explain says nothing of this customer's supply (its
+     * own match, which may clear it, stands where it was negative). Call after every case of the
+     * area took the day ({@link #onDay}); the customers with no positive match are untouched.
+     */
+    public static void share(List<Claimant> area, long epochDay) {
+        List<Claimant> matched = new ArrayList<>();
+        for (Claimant c : area) {
+            LossMatch m = c.match();
+            if (m == null) {
+                continue;
+            }
+            m.sharedSpreads = Float.NaN;
+            if (m.spreads > 0 && m.days >= MIN_DAYS) {
+                matched.add(c);
+            }
+        }
+        if (matched.size() < 2) {
+            return;
+        }
+        matched.sort(
+                Comparator.comparingDouble((Claimant c) -> -c.ownStrength())
+                        .thenComparing(Claimant::customerId));
+        List<double[]> claims = new ArrayList<>(); // {first day of the drop, kWh a day claimed}
+        for (Claimant c : matched) {
+            LossMatch m = c.match();
+            double rise = m.meanRiseKwh();
+            for (double[] claim : claims) {
+                rise -= claim[1] * m.shareOfRise((long) claim[0], epochDay);
+            }
+            double drop = m.meanDropKwh();
+            double left = Math.max(0, spreads(logLikelihoodRatio(drop, rise, m.variance())));
+            if (left < m.spreads) {
+                m.sharedSpreads = (float) left;
+            }
+            if (left > 0) {
+                claims.add(new double[] {m.from, Math.max(0, Math.min(rise, drop))});
+            }
+        }
+    }
 
     /**
      * Takes one scored day of the customer.
@@ -133,6 +209,7 @@ public final class LossMatch {
      */
     public void onDay(
             long epochDay, double netLevelZ, double kwh, double usualDayKwh, AreaBalance area) {
+        sharedSpreads = Float.NaN;
         double z = Math.max(TheftEvidence.MIN_Z, Math.min(TheftEvidence.MAX_Z, netLevelZ));
         boolean idle = drive <= 0;
         drive = (float) Math.max(0, drive + z - ALLOWANCE);
@@ -202,6 +279,24 @@ public final class LossMatch {
         areaFrom = NONE;
         shortfall = false;
         spreads = 0;
+    }
+
+    /**
+     * How much of a drop that began on {@code dropFrom} (and goes on) is in this match's rise, as a
+     * share of the drop: the share of the match's days it was on, less the share of the days before
+     * the match (whose loss is the usual the rise is counted from) it was on. A drop that began
+     * {@link #BEFORE_DAYS} or more before this one is in the usual and none of it in the rise; one
+     * that began with it is all in it.
+     */
+    double shareOfRise(long dropFrom, long epochDay) {
+        // the match's days: from its first day, as many as it matched (≤ the window, ≤ today)
+        long last = Math.min(epochDay, (long) from + days - 1);
+        double span = last - from + 1;
+        double during = Math.max(0, Math.min(span, last - Math.max(from, dropFrom) + 1)) / span;
+        double before =
+                Math.max(0, Math.min(BEFORE_DAYS, from - Math.max(from - BEFORE_DAYS, dropFrom)))
+                        / (double) BEFORE_DAYS;
+        return during - before;
     }
 
     /** The customer's mean drop over the matched days, kWh a day (NaN before any). */
@@ -286,10 +381,11 @@ public final class LossMatch {
      * while the match says less than {@link #REPORTED_SPREADS} either way.
      */
     public String describe(String areaId) {
-        if (Math.abs(spreads) < REPORTED_SPREADS || days == 0) {
+        double said = theftSpreads();
+        if (Math.abs(said) < REPORTED_SPREADS || days == 0) {
             return null;
         }
-        if (spreads < 0) {
+        if (said < 0) {
             return String.format(
                     Locale.ROOT,
                     "area %s's loss rose %.1f kWh/day while this customer's metered energy fell"

@@ -87,6 +87,17 @@ public final class TheftCase {
      * customer after the day ({@link LossRegression#fit}; null when none is told).
      */
     public Alert onDay(DayReport r, double[] netZ, AreaBalance area, LossRegression.Fit hourly) {
+        Alert closed = observe(r, netZ, area, hourly);
+        return r.inspected() != null ? closed : judge(r);
+    }
+
+    /**
+     * The first half of {@link #onDay(DayReport, double[], AreaBalance, LossRegression.Fit)}: takes
+     * the day's evidence, or an inspection's outcome (then returns the alert it closes, if one was
+     * open). An area's watch takes every customer's day so, shares the area's rise among their
+     * matches ({@link LossMatch#share}), then {@link #judge}s each.
+     */
+    public Alert observe(DayReport r, double[] netZ, AreaBalance area, LossRegression.Fit hourly) {
         if (r.inspected() != null) {
             Alert closed =
                     alertId == null
@@ -123,6 +134,18 @@ public final class TheftCase {
                                 : lossCnyPerDay
                                         + TheftEvidence.SMOOTHING * (r.lossCny() - lossCnyPerDay);
             }
+        }
+        return null;
+    }
+
+    /**
+     * The second half of {@link #onDay(DayReport, double[], AreaBalance, LossRegression.Fit)}: the
+     * score after the day {@link #observe}d, and the alert to emit, if any (none on an inspection's
+     * day).
+     */
+    public Alert judge(DayReport r) {
+        if (r.inspected() != null) {
+            return null;
         }
         double score = evidence.score(r.epochDay());
         double atRisk = valueAtRiskCny();

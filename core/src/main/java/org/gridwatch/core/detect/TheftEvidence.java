@@ -482,9 +482,9 @@ public final class TheftEvidence {
             return bypassSpreads();
         }
         if (Float.isNaN(hourlyStolenSe)) {
-            return areaLoss.spreads;
+            return areaLoss.theftSpreads();
         }
-        double daily = areaLoss.spreads;
+        double daily = areaLoss.theftSpreads();
         double hourly = hourlySpreads;
         if (daily > 0) {
             return Math.max(daily, hourly);

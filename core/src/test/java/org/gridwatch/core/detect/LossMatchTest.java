@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.gridwatch.core.event.Alert;
 import org.junit.jupiter.api.Test;
@@ -366,6 +367,102 @@ class LossMatchTest {
         assertThat((String) e.get("areaBalance"))
                 .startsWith("area A1's loss rose 4.0 kWh/day from 2026-02-15; this customer's");
         assertThat((Double) e.get("areaBalanceSpreads")).isGreaterThan(0.0);
+    }
+
+    /**
+     * A match as the class comment keeps it, written out: {@code days} days from {@code from}, a
+     * drop of 6 kWh a day with a day-to-day variance of 4 kWh², a usual day of 12 kWh, the area's
+     * rise {@code rise} kWh a day over a supply of 2,000 kWh a day whose loss rate had a spread of
+     * 0.006 over the 14 days before, and what it adds alone ({@code spreads}).
+     */
+    private static LossMatch matched(long from, int days, double rise, double spreads) {
+        LossMatch m = new LossMatch();
+        m.from = (int) from;
+        m.days = days;
+        m.dropKwh = 6f * days;
+        // Σ d² = 4 · (n − 1) + n · 36, so that the sample variance is 4
+        m.dropSquaredKwh = 4f * (days - 1) + 36f * days;
+        m.usualKwh = 12f * days;
+        m.riseKwh = (float) (rise * days);
+        m.suppliedKwh = 2000f * days;
+        m.beforeSpread = 0.006f;
+        m.beforeDays = 14;
+        m.spreads = (float) spreads;
+        return m;
+    }
+
+    /** Shares the area's rise of {@code today} among the claimants. */
+    private static void share(long today, LossMatch.Claimant... claimants) {
+        LossMatch.share(List.of(claimants), today);
+    }
+
+    private static LossMatch.Claimant claim(String customerId, double ownStrength, LossMatch m) {
+        return new LossMatch.Claimant(customerId, ownStrength, m);
+    }
+
+    @Test
+    void aRiseIsClaimedOnceStrongestCaseFirst() {
+        long today = D0 + 13;
+        // Alone, each match of a 6 kWh drop with a 10 kWh rise over 14 days adds 36 / (2 ·
+        // 20.857143) = 0.863014 nats = 0.575342 spreads (σ² as in the uncertainty test above).
+        LossMatch a = matched(D0, 14, 10, 0.575342);
+        LossMatch b = matched(D0, 14, 10, 0.575342);
+        share(today, claim("B", 2.0, b), claim("A", 4.0, a));
+        // A's own load says more: it claims its 6 kWh of the rise and keeps its match
+        assertThat(a.theftSpreads()).isCloseTo(0.575342, within(1e-6));
+        assertThat(Float.isNaN(a.sharedSpreads)).isTrue();
+        // B is left 10 − 6 = 4 kWh: 6 · (8 − 6) / 41.714286 = 0.287671 nats, 0.191781 spreads
+        assertThat(b.theftSpreads()).isCloseTo(0.191781, within(1e-6));
+        assertThat(b.spreads).isCloseTo(0.575342f, within(1e-6f)); // its own match is kept
+    }
+
+    @Test
+    void aDropThatBeganLaterClaimsTheDaysItWasOn() {
+        long today = D0 + 13;
+        LossMatch a = matched(D0, 14, 10, 0.575342);
+        LossMatch b = matched(D0, 14, 10, 0.575342);
+        // C's drop began a week after A's and B's: 7 days matched, its σ² = 4/7 + 144 · (1/7 +
+        // 1/14) = 31.428571. A's drop was on for half of the 14 days before C's match (its usual),
+        // so half of A's 6 kWh is in C's rise: 10 − 3 = 7 ≥ 6, C keeps 36 / 62.857143 = 0.572727
+        // nats = 0.381818 spreads and claims its 6 kWh for its days.
+        LossMatch c = matched(D0 + 7, 7, 10, 0.381818);
+        share(today, claim("B", 2.0, b), claim("C", 3.0, c), claim("A", 4.0, a));
+        assertThat(c.theftSpreads()).isCloseTo(0.381818, within(1e-6));
+        // B is left 10 − 6 (A, all its days) − 6 · 7/14 (C, half its days) = 1 kWh: Λ = 6 · (2 −
+        // 6) / 41.714286 = −0.575342 nats, which takes B's theft evidence to 0 and no further
+        assertThat(b.theftSpreads()).isEqualTo(0.0);
+    }
+
+    @Test
+    void aDropLongUnderWayIsInTheUsualNotInTheRise() {
+        LossMatch b = matched(D0, 14, 10, 0.575342);
+        // a drop that began 14 days or more before B's: in the 14 days B's usual loss came from
+        assertThat(b.shareOfRise(D0 - 14, D0 + 13)).isEqualTo(0.0);
+        assertThat(b.shareOfRise(D0 - 30, D0 + 13)).isEqualTo(0.0);
+        // a week before: on for all B's days and half its usual's
+        assertThat(b.shareOfRise(D0 - 7, D0 + 13)).isCloseTo(0.5, within(1e-9));
+        // with B: all of it; from B's last day on: 1 of its 14 days
+        assertThat(b.shareOfRise(D0, D0 + 13)).isCloseTo(1.0, within(1e-9));
+        assertThat(b.shareOfRise(D0 + 13, D0 + 13)).isCloseTo(1.0 / 14, within(1e-9));
+    }
+
+    @Test
+    void aClearingAndALoneMatchAreNotShared() {
+        long today = D0 + 13;
+        LossMatch alone = matched(D0, 14, 10, 0.575342);
+        share(today, claim("A", 4.0, alone));
+        assertThat(Float.isNaN(alone.sharedSpreads)).isTrue();
+        LossMatch a = matched(D0, 14, 10, 0.575342);
+        // a match that clears (the area's loss did not follow this drop) claims nothing and is
+        // not taken below what it says
+        LossMatch clearing = matched(D0, 14, 1, -0.383562);
+        LossMatch b = matched(D0, 14, 10, 0.575342);
+        share(today, claim("A", 4.0, a), claim("D", 5.0, clearing), claim("B", 2.0, b));
+        assertThat(clearing.theftSpreads()).isCloseTo(-0.383562, within(1e-6));
+        assertThat(b.theftSpreads()).isCloseTo(0.191781, within(1e-6));
+        // the next day's match starts afresh: the share is the day's only
+        b.onDay(today + 1, 0, 6, 12, null);
+        assertThat(Float.isNaN(b.sharedSpreads)).isTrue();
     }
 
     private static DayReport report(long day) {
