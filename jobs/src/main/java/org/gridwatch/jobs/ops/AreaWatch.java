@@ -23,6 +23,7 @@ import org.gridwatch.core.detect.AreaBalance;
 import org.gridwatch.core.detect.AreaTheftScores;
 import org.gridwatch.core.detect.DayLoad;
 import org.gridwatch.core.detect.DayReport;
+import org.gridwatch.core.detect.LossMatch;
 import org.gridwatch.core.detect.LossRegression;
 import org.gridwatch.core.detect.PeerGroup;
 import org.gridwatch.core.detect.TheftCase;
@@ -240,13 +241,28 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
             }
         }
         List<double[]> net = PeerGroup.netOfPeers(due);
-        List<AreaBalance.Suspect> suspects = new ArrayList<>();
+        // Every case takes its day first, then the area's rise is shared among their matches
+        // (a rise is stolen once), then each case is judged.
+        List<TheftCase> taken = new ArrayList<>(due.size());
+        List<LossMatch.Claimant> claimants = new ArrayList<>(due.size());
         for (int i = 0; i < due.size(); i++) {
             DayReport day = due.get(i);
             byte[] kept = cases.get(day.customerId());
             TheftCase c = kept == null ? new TheftCase() : TheftCaseCodec.caseOf(kept);
-            Alert alert =
-                    c.onDay(day, net.get(i), b, fit == null ? null : fit.fit(day.customerId()));
+            Alert closed =
+                    c.observe(day, net.get(i), b, fit == null ? null : fit.fit(day.customerId()));
+            if (closed != null) {
+                out.collect(closed);
+            }
+            taken.add(c);
+            claimants.add(LossMatch.Claimant.of(day.customerId(), c.evidence));
+        }
+        LossMatch.share(claimants, epochDay);
+        List<AreaBalance.Suspect> suspects = new ArrayList<>();
+        for (int i = 0; i < due.size(); i++) {
+            DayReport day = due.get(i);
+            TheftCase c = taken.get(i);
+            Alert alert = c.judge(day);
             TheftScore published = c.publish(day);
             cases.put(SharedIds.shared(day.customerId()), TheftCaseCodec.caseBytes(c));
             if (alert != null) {

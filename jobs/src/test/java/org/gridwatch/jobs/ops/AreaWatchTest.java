@@ -121,6 +121,74 @@ class AreaWatchTest {
         }
     }
 
+    /**
+     * Day {@code day} of nine customers who each use 10 kWh, the area supplied their true use with
+     * a 10% loss: {@code thief} reads 6 kWh less than it uses, {@code household} uses 6 kWh less,
+     * each {@code z} spreads down ({@code thiefZ}, {@code householdZ}) from day 31 on.
+     */
+    private List<Alert> closeDayOfTwoDrops(
+            long day, boolean dropping, double thiefZ, double householdZ) throws Exception {
+        int before = harness.extractOutputValues().size();
+        double trueUse = dropping ? 9 * 10 - 6 : 90;
+        harness.processElement2(
+                new AreaReading("A1", (day + 1) * DAY, 1440, trueUse / 0.9), day * DAY);
+        for (int i = 1; i <= 9; i++) {
+            boolean drops = dropping && i <= 2;
+            double z = !drops ? 0 : i == 1 ? thiefZ : householdZ;
+            DayReport d = scored("C" + i, day, z, drops ? 4 : 10, 10);
+            harness.processElement1(d, d.closedAtMillis());
+        }
+        harness.processBothWatermarks(new Watermark((day + 1) * DAY));
+        List<Alert> all = harness.extractOutputValues();
+        return all.subList(before, all.size());
+    }
+
+    /** A scored day of {@code customer} in area A1: {@code kwh} read, {@code usualKwh} usual. */
+    private static DayReport scored(
+            String customer, long day, double z, double kwh, double usualKwh) {
+        DayReport d = day(customer, day, z, kwh, 0);
+        return new DayReport(
+                d.customerId(),
+                d.meterId(),
+                d.areaId(),
+                d.customerClass(),
+                day,
+                d.closedAtMillis(),
+                true,
+                d.z(),
+                d.value(),
+                d.usual(),
+                kwh,
+                usualKwh,
+                5,
+                false,
+                false,
+                false,
+                false);
+    }
+
+    @Test
+    void twoDropsMatchTheAreasRiseOnceTheStrongerCaseClaimsIt() throws Exception {
+        for (long d = DAY0; d < DAY0 + 30; d++) {
+            closeDayOfTwoDrops(d, false, 0, 0);
+        }
+        // the area's loss rose by 6 kWh a day: one drop's worth, not two
+        java.util.Map<String, Alert> last = new java.util.HashMap<>();
+        for (long d = DAY0 + 30; d < DAY0 + 44; d++) {
+            for (Alert a : closeDayOfTwoDrops(d, true, 5, 4)) {
+                if (a.type() == AlertType.THEFT) {
+                    last.put(a.customerId(), a);
+                }
+            }
+        }
+        assertThat(last).containsKeys("C1", "C2");
+        // C1's own load says more: the rise is its match; C2's drop is left none of it
+        assertThat((String) last.get("C1").evidence().get("areaBalance"))
+                .startsWith("area A1's loss rose 6.0 kWh/day");
+        assertThat(last.get("C2").evidence()).doesNotContainKey("areaBalance");
+        assertThat(last.get("C2").score()).isLessThan(last.get("C1").score());
+    }
+
     @Test
     void aLossRisingWithEveryReadingThereRaisesAreaLoss() throws Exception {
         thirtyUsualDays();
