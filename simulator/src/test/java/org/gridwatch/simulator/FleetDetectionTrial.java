@@ -182,15 +182,28 @@ public final class FleetDetectionTrial {
                 }
                 LossRegression fit = hourlyFits.get(areaId);
                 List<AreaBalance.Suspect> suspects = new ArrayList<>();
+                List<org.gridwatch.core.detect.LossMatch.Claimant> claimants = new ArrayList<>();
+                Alert[] closed = new Alert[area.size()];
                 for (int i = 0; i < area.size(); i++) {
                     DayReport r = area.get(i);
                     TheftCase tc = cases.computeIfAbsent(r.customerId(), k -> new TheftCase());
-                    Alert a =
-                            tc.onDay(
+                    closed[i] =
+                            tc.observe(
                                     r,
                                     net.get(i),
                                     balance,
                                     fit == null ? null : fit.fit(r.customerId()));
+                    claimants.add(
+                            org.gridwatch.core.detect.LossMatch.Claimant.of(
+                                    r.customerId(), tc.evidence));
+                }
+                if (!"false".equals(System.getProperty("trial.share"))) {
+                    org.gridwatch.core.detect.LossMatch.share(claimants, epochDay);
+                }
+                for (int i = 0; i < area.size(); i++) {
+                    DayReport r = area.get(i);
+                    TheftCase tc = cases.get(r.customerId());
+                    Alert a = closed[i] != null ? closed[i] : tc.judge(r);
                     org.gridwatch.core.event.TheftScore pub = tc.publish(r);
                     if (pub != null) {
                         published.put(r.customerId(), pub.score());
@@ -215,7 +228,7 @@ public final class FleetDetectionTrial {
                         maxScore.merge(r.customerId(), score, Math::max);
                         maxHourly.merge(
                                 r.customerId(), (double) tc.evidence.hourlySpreads, Math::max);
-                        double m = tc.evidence.areaLoss.spreads;
+                        double m = tc.evidence.areaLoss.theftSpreads();
                         if (m > maxMatch.getOrDefault(r.customerId(), 0.0)) {
                             maxMatch.put(r.customerId(), m);
                             matchSeen.put(

@@ -101,6 +101,9 @@ final class DetectionTrial {
     /** In {@link Peers#AREAS}: whether the area's hourly fit runs ({@code -Dtrial.hourly}). */
     final boolean hourly = !"false".equals(System.getProperty("trial.hourly"));
 
+    /** Whether an area's rise is shared among its customers' matches ({@code -Dtrial.share}). */
+    final boolean shareRise = !"false".equals(System.getProperty("trial.share"));
+
     /** The seed of the areas' technical loss (the fleet's). */
     long seed;
 
@@ -267,16 +270,27 @@ final class DetectionTrial {
                     fits.computeIfAbsent(area, a -> new LossRegression()).addDay(d, hours, area_);
                 }
             }
+            Map<Integer, List<LossMatch.Claimant>> claimants = new HashMap<>();
             for (int i = 0; i < n; i++) {
                 double[] median =
                         medians.getOrDefault(group(fleet.get(i)), new double[Feature.COUNT]);
                 int area = fleet.get(i).area();
                 LossRegression fit = fits.get(area);
-                cases[i].onDay(
+                cases[i].observe(
                         reports[i],
                         PeerGroup.net(reports[i].z(), median),
                         balances.get(area),
                         fit == null ? null : fit.fit(reports[i].customerId()));
+                claimants
+                        .computeIfAbsent(area, a -> new ArrayList<>())
+                        .add(LossMatch.Claimant.of(reports[i].customerId(), cases[i].evidence));
+            }
+            if (shareRise) {
+                final long today = d;
+                claimants.values().forEach(area -> LossMatch.share(area, today));
+            }
+            for (int i = 0; i < n; i++) {
+                cases[i].judge(reports[i]);
                 TheftEvidence e = cases[i].evidence;
                 double score = e.strength(d);
                 if (dump != null) {
