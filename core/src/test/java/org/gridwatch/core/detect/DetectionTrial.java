@@ -101,6 +101,13 @@ final class DetectionTrial {
     /** In {@link Peers#AREAS}: whether the area's hourly fit runs ({@code -Dtrial.hourly}). */
     final boolean hourly = !"false".equals(System.getProperty("trial.hourly"));
 
+    /**
+     * Whether the thieves drawn steal ({@code -Dtrial.attacks=false}: the same fleet, every
+     * customer honest, so that the honest customers' false alarms can be told with and without
+     * thieves beside them in their areas).
+     */
+    final boolean attacks = !"false".equals(System.getProperty("trial.attacks"));
+
     /** Whether an area's rise is shared among its customers' matches ({@code -Dtrial.share}). */
     final boolean shareRise = !"false".equals(System.getProperty("trial.share"));
 
@@ -218,7 +225,7 @@ final class DetectionTrial {
                     }
                     members.computeIfAbsent(s.area(), a -> new ArrayList<>()).add(i);
                 }
-                if (s.attack() != null && d >= attackStart) {
+                if (s.attack() != null && d >= attackStart && attacks) {
                     double[] donor = h.years.get(s.donor())[yearDay];
                     reported =
                             s.attack()
