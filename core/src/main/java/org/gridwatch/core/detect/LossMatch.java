@@ -156,11 +156,12 @@ public final class LossMatch {
      * rise may be its own. Here the customers whose match says theft claim their drops of the rise
      * in the order of their own evidence ({@link TheftEvidence#ownStrength}, the strongest first:
      * the likeliest explanation of the rise is the customer whose load alone says most; ties by
-     * id), each over the days its drop overlaps the next one's match; a customer's match is then
-     * taken again against what is left. What is left can take a match's theft evidence down to
-     * nothing, never below: a rise that others explain says nothing of this customer's supply (its
-     * own match, which may clear it, stands where it was negative). Call after every case of the
-     * area took the day ({@link #onDay}); the customers with no positive match are untouched.
+     * id), each for as much of its drop as is in the next one's rise ({@link #shareOfRise}); a
+     * customer's match is then taken again against what is left. What is left can take a match's
+     * theft evidence down to nothing, never below: a rise that others explain says nothing of this
+     * customer's supply (its own match, which may clear it, stands where it was negative). Call
+     * after every case of the area took the day ({@link #onDay}); the customers with no positive
+     * match are untouched.
      */
     public static void share(List<Claimant> area, long epochDay) {
         List<Claimant> matched = new ArrayList<>();
