@@ -6,7 +6,8 @@ Reads the SGSC trial's half-hourly CSV (customer_id, reading_datetime, general_s
 core/src/test/resources/households/ has 35 households of 2013, with its licence), makes COPIES
 copies of every household (copy k lives 7k days later in the source year, its load scaled by a
 factor drawn in 0.7..1.3), puts copy k of every household in area A<k>, and lets a share of the
-customers steal from a start day on, each with one attack kind in turn. The attacks are written
+customers steal from a start day on (or, with --theft-spread N, each from one of N days drawn from
+then on), each with one attack kind in turn. The attacks are written
 here from their definitions (Jokar et al., IEEE Trans. Smart Grid 2016, h1-h6, and the kin in
 docs/simulator.md), not taken from GridWatch's code. Writes customers.jsonl, readings.jsonl (in
 time order, each reading stamped with the end of its half hour in the zone's offset) and
@@ -21,7 +22,8 @@ with a lognormal day factor of sigma 8%; each half hour's loss with a noise of 5
 error 0.2% of its reading; at the area's mean load the loss is a rate drawn in 2-6% per area.
 
 usage: real-households-trial.py CSV.gz OUT_DIR [--copies 8] [--days 120] [--first 2013-02-01]
-       [--thieves 0.1] [--theft-start 60] [--seed 1] [--zone Australia/Sydney] [--supply]
+       [--thieves 0.1] [--theft-start 60] [--theft-spread 1] [--seed 1]
+       [--zone Australia/Sydney] [--supply]
 """
 import argparse
 import datetime as dt
@@ -144,6 +146,9 @@ def main():
     ap.add_argument("--first", default="2013-02-01")
     ap.add_argument("--thieves", type=float, default=0.1)
     ap.add_argument("--theft-start", type=int, default=60)
+    ap.add_argument("--theft-spread", type=int, default=1,
+                    help="each thief starts on one of this many days from --theft-start, drawn"
+                         " uniformly (1: all on that day, as before)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--zone", default="Australia/Sydney")
     ap.add_argument("--supply", action="store_true",
@@ -181,7 +186,12 @@ def main():
             f.write(json.dumps({"customerId": cid, "meterId": mid, "class": "RESIDENTIAL",
                                 "areaId": area, "tariffId": "residential-tiered",
                                 "prepaid": False}, separators=(",", ":")) + "\n")
-    start = first + dt.timedelta(days=a.theft_start)
+    if a.theft_spread < 1 or a.theft_start + a.theft_spread > a.days:
+        ap.error("--theft-spread must be at least 1 and end within --days")
+    # a generator of its own, so that the files with every thief on one day stay as they were
+    start_rng = random.Random(a.seed * 1_000_003 + 29)
+    starts = {i: first + dt.timedelta(days=a.theft_start + start_rng.randrange(a.theft_spread))
+              for i in sorted(plans)}
     with open(os.path.join(a.out, "truth.jsonl"), "w") as f:
         f.write(json.dumps({"type": "run", "generator": "real-households-trial", "seed": a.seed,
                             "customers": len(customers), "areas": a.copies, "days": a.days,
@@ -191,7 +201,8 @@ def main():
             cid, mid, area = customers[i][:3]
             f.write(json.dumps({"type": "theft", "customerId": cid, "meterId": mid,
                                 "areaId": area, "attack": kind,
-                                "effect": EFFECT.get(kind, "LEVEL"), "start": start.isoformat(),
+                                "effect": EFFECT.get(kind, "LEVEL"),
+                                "start": starts[i].isoformat(),
                                 "params": {k: v for k, v in p.items() if k != "donor"}},
                                separators=(",", ":")) + "\n")
     readings = 0
@@ -213,7 +224,7 @@ def main():
                 stand_in = sum(known) / len(known) if known else 0.0
                 for s in range(SLOTS):
                     true_load[area][s] += max(0.0, stand_in if x[s] is None else x[s])
-                if i in plans and date >= start:
+                if i in plans and date >= starts[i]:
                     kind, p, r = plans[i]
                     if None not in x:
                         donor = None
@@ -221,7 +232,7 @@ def main():
                             donor = source[p["donor"]].get(date + dt.timedelta(days=offset))
                             if donor is None or None in donor:
                                 donor = [mean for mean in [sum(x) / SLOTS] * SLOTS]
-                        x = attack(kind, x, p, r, (date - start).days, donor)
+                        x = attack(kind, x, p, r, (date - starts[i]).days, donor)
                 rows.append((mid, x))
             for t in transformers.values():
                 t.begin_day()
@@ -241,7 +252,9 @@ def main():
                     readings += 1
     if area_file:
         area_file.close()
-    print(f"{len(customers)} customers in {a.copies} areas, {len(plans)} thieves from {start},"
+    first_start = first + dt.timedelta(days=a.theft_start)
+    print(f"{len(customers)} customers in {a.copies} areas, {len(plans)} thieves from {first_start}"
+          f"{f' over {a.theft_spread} days' if a.theft_spread > 1 else ''},"
           f" {readings:,} readings{', transformer readings' if a.supply else ''} -> {a.out}")
 
 
