@@ -171,7 +171,7 @@ public final class LossMatch {
                 continue;
             }
             m.sharedSpreads = Float.NaN;
-            if (m.spreads > 0 && m.days >= MIN_DAYS) {
+            if (m.spreads > 0) { // never before MIN_DAYS matched days
                 matched.add(c);
             }
         }
@@ -360,7 +360,7 @@ public final class LossMatch {
 
     /**
      * Λ nats as spreads of the case's strength: Λ / 1.5, within [−{@link #MAX_CLEARING_SPREADS},
-     * {@link #MAX_SPREADS}].
+     * {@link #MAX_SPREADS}]; the daily match's and the hourly fit's ({@link LossRegression}) alike.
      */
     static double spreads(double logLikelihoodRatio) {
         return Math.max(

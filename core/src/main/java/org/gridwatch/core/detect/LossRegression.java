@@ -599,16 +599,6 @@ public final class LossRegression {
     }
 
     /**
-     * Λ nats as spreads of the case's strength: Λ / 1.5, within [−{@link
-     * LossMatch#MAX_CLEARING_SPREADS}, {@link LossMatch#MAX_SPREADS}].
-     */
-    static double spreads(double logLikelihoodRatio) {
-        return Math.max(
-                -LossMatch.MAX_CLEARING_SPREADS,
-                Math.min(LossMatch.MAX_SPREADS, logLikelihoodRatio / TheftEvidence.STEEPNESS));
-    }
-
-    /**
      * What an inspector reads: "area A012's hourly loss follows this customer's metered hours: 0.52
      * ± 0.08 kWh lost per kWh metered (28 days), 8.7 kWh/day; its meter reads 9.1 kWh/day less than
      * its usual day".

@@ -244,7 +244,7 @@ public final class TheftEvidence {
         }
         double expected = drop * LossRegression.weightSince(epochDay - areaLoss.from + 1);
         double spreads =
-                LossRegression.spreads(
+                LossMatch.spreads(
                         LossRegression.logLikelihoodRatio(
                                 hourlyStolenKwh, hourlyStolenSe, expected));
         hourlySpreads = (float) (shapeKept() ? spreads : Math.max(0, spreads));
