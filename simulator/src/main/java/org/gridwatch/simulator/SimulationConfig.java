@@ -93,20 +93,12 @@ public record SimulationConfig(
             throw new IllegalArgumentException(
                     "meter faults must be a share 0..1, got " + meterFaults);
         }
-        if (!(lossPersistence >= 0 && lossPersistence <= MAX_LOSS_PERSISTENCE)) {
-            throw new IllegalArgumentException(
-                    "loss persistence must be 0.."
-                            + MAX_LOSS_PERSISTENCE
-                            + " (a lag-one autocorrelation), got "
-                            + lossPersistence);
-        }
-        if (!(lossNoise >= 0 && lossNoise <= MAX_LOSS_NOISE)) {
-            throw new IllegalArgumentException(
-                    "loss noise must be 0.."
-                            + MAX_LOSS_NOISE
-                            + " (a share of the supply), got "
-                            + lossNoise);
-        }
+        requireUpTo(
+                "loss persistence",
+                lossPersistence,
+                MAX_LOSS_PERSISTENCE,
+                "a lag-one autocorrelation");
+        requireUpTo("loss noise", lossNoise, MAX_LOSS_NOISE, "a share of the supply");
         if (!(outagesPerAreaYear >= 0)) {
             throw new IllegalArgumentException(
                     "outagesPerAreaYear must be >= 0, got " + outagesPerAreaYear);
@@ -249,6 +241,14 @@ public record SimulationConfig(
     /** The lag-one autocorrelation of each area's day-to-day loss factors ({@link AreaSupply}). */
     public SimulationConfig withLossPersistence(double rho) {
         return edit(d -> d.lossPersistence = rho);
+    }
+
+    /** Refuses {@code value} outside 0..{@code max}, saying what it is. */
+    private static void requireUpTo(String what, double value, double max, String meaning) {
+        if (!(value >= 0 && value <= max)) {
+            throw new IllegalArgumentException(
+                    what + " must be 0.." + max + " (" + meaning + "), got " + value);
+        }
     }
 
     /** σ of each area's day-to-day unaccounted loss, a share of its supply ({@link AreaSupply}). */
