@@ -182,7 +182,7 @@ public final class FleetDetectionTrial {
                 }
                 LossRegression fit = hourlyFits.get(areaId);
                 List<AreaBalance.Suspect> suspects = new ArrayList<>();
-                List<org.gridwatch.core.detect.LossMatch.Claimant> claimants = new ArrayList<>();
+                List<LossMatch.Claimant> claimants = new ArrayList<>();
                 Alert[] closed = new Alert[area.size()];
                 for (int i = 0; i < area.size(); i++) {
                     DayReport r = area.get(i);
@@ -193,12 +193,10 @@ public final class FleetDetectionTrial {
                                     net.get(i),
                                     balance,
                                     fit == null ? null : fit.fit(r.customerId()));
-                    claimants.add(
-                            org.gridwatch.core.detect.LossMatch.Claimant.of(
-                                    r.customerId(), tc.evidence));
+                    claimants.add(LossMatch.Claimant.of(r.customerId(), tc.evidence));
                 }
                 if (!"false".equals(System.getProperty("trial.share"))) {
-                    org.gridwatch.core.detect.LossMatch.share(claimants, epochDay);
+                    LossMatch.share(claimants, epochDay);
                 }
                 for (int i = 0; i < area.size(); i++) {
                     DayReport r = area.get(i);
