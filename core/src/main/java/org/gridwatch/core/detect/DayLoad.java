@@ -1,5 +1,6 @@
 package org.gridwatch.core.detect;
 
+import org.gridwatch.core.event.MeterEvent;
 import org.gridwatch.core.event.MeterReading;
 
 /**
@@ -66,6 +67,21 @@ public final class DayLoad {
 
     public float exportKwh;
 
+    /**
+     * A reading's reverse energy above this is the meter running backwards, not its creep (ten
+     * times its last digit), kWh.
+     */
+    static final double EXPORT_KWH = 0.01;
+
+    /**
+     * The hours of the day in which the meter ran backwards, bit {@code h} for the hour {@code h}
+     * from midnight: a reading that exported more than {@link #EXPORT_KWH}, or that carried
+     * REVERSE_FLOW. A rooftop array does so in daylight; a meter wired to count the house's use as
+     * export does so at night as well ({@link MeterEvidence}). 0 in a day kept by a release before
+     * it was kept (not known: taken as none).
+     */
+    public int exportHours;
+
     /** The register at the start of the day's earliest reading (its register less its energy). */
     public double registerStartKwh = Double.NaN;
 
@@ -85,8 +101,13 @@ public final class DayLoad {
         readings++;
         minutes += r.intervalMinutes();
         double perHour = r.kwh() * 60.0 / r.intervalMinutes();
-        if (perHour < ZERO_KWH_PER_HOUR) {
-            zeroReadings++;
+        boolean exported = r.hasExport() && r.exportKwh() > 0;
+        if (perHour < ZERO_KWH_PER_HOUR && !exported) {
+            zeroReadings++; // a reading that sent energy back is a meter that ran: not a zero
+        }
+        if ((exported && r.exportKwh() > EXPORT_KWH)
+                || MeterEvent.isSet(r.events(), MeterEvent.REVERSE_FLOW)) {
+            exportHours |= hoursOf(r.startMillis(), r.endMillis());
         }
         spread(r.startMillis(), r.endMillis(), r.kwh());
         cover(r.startMillis(), r.endMillis());
@@ -141,6 +162,7 @@ public final class DayLoad {
         }
         events |= other.events;
         exportKwh += other.exportKwh;
+        exportHours |= other.exportHours;
         if (other.registerStartMillis < registerStartMillis) {
             registerStartMillis = other.registerStartMillis;
             registerStartKwh = other.registerStartKwh;
@@ -149,6 +171,17 @@ public final class DayLoad {
             registerEndMillis = other.registerEndMillis;
             registerEndKwh = other.registerEndKwh;
         }
+    }
+
+    /** The day's hours that {@code [start, end)} covers, wholly or in part, as bits. */
+    private int hoursOf(long start, long end) {
+        long first = Math.max(0, Math.floorDiv(start - dayStartMillis, 3_600_000L));
+        long last = Math.min(HOURS - 1, Math.floorDiv(end - 1 - dayStartMillis, 3_600_000L));
+        int bits = 0;
+        for (long h = first; h <= last; h++) {
+            bits |= 1 << h;
+        }
+        return bits;
     }
 
     /** Marks the day's quarter hours that {@code [start, end)} covers, wholly or in part. */

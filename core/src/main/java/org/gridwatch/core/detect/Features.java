@@ -30,8 +30,8 @@ final class Features {
         double[] v = new double[Feature.COUNT];
         v[Feature.LEVEL.ordinal()] =
                 logRatio(total, refTotal, LEVEL_FLOOR_SHARE * refTotal + LEVEL_FLOOR_KWH);
-        double base = lowest(x, STANDBY_HOURS);
-        double refBase = lowest(r, STANDBY_HOURS);
+        double base = standby(x, day.exportHours);
+        double refBase = standby(r, day.exportHours);
         v[Feature.BASE.ordinal()] =
                 logRatio(base, refBase, BASE_FLOOR_SHARE * refBase + BASE_FLOOR_KWH);
         v[Feature.ZEROS.ordinal()] =
@@ -110,6 +110,27 @@ final class Features {
 
     static double logRatio(double a, double b, double epsilon) {
         return Math.log((a + epsilon) / (b + epsilon));
+    }
+
+    /**
+     * The standby load of a day's hours: the mean of its {@link #STANDBY_HOURS} lowest, among the
+     * hours the meter did not run backwards ({@link DayLoad#exportHours}) where there are as many.
+     * In an hour that exported, a rooftop array covered the house's use, and the import (zero, or
+     * what the array left) says nothing of the standby: a sunny day is no vanished standby load.
+     * The usual day's standby is read in the same hours, so that the two compare.
+     */
+    static double standby(double[] hours, int exportHours) {
+        if (exportHours == 0 || DayLoad.HOURS - Integer.bitCount(exportHours) < STANDBY_HOURS) {
+            return lowest(hours, STANDBY_HOURS);
+        }
+        double[] kept = new double[DayLoad.HOURS - Integer.bitCount(exportHours)];
+        int n = 0;
+        for (int h = 0; h < DayLoad.HOURS; h++) {
+            if ((exportHours & 1 << h) == 0) {
+                kept[n++] = hours[h];
+            }
+        }
+        return lowest(kept, STANDBY_HOURS);
     }
 
     /** Mean of the {@code n} lowest values. */

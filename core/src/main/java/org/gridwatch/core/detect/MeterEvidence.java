@@ -6,6 +6,11 @@ import org.gridwatch.core.event.MeterEvent;
  * What a meter itself said about a day: tamper events, its register running backwards, its register
  * and its interval readings disagreeing, reverse energy from a customer without generation, a lost
  * phase or unbalanced currents.
+ *
+ * <p>Reverse energy counts where no generator of the house could have made it: in the dark hours
+ * ({@link #DARK_HOURS}). A household's rooftop array exports in daylight, declared or not (the
+ * master data has no field for it); a meter wired or tampered to count the house's use as export
+ * runs backwards at night too, when every house draws its standby load.
  */
 public record MeterEvidence(
         boolean tamper,
@@ -37,8 +42,14 @@ public record MeterEvidence(
     /** Half a Wh: each reading's energy is rounded to the Wh, kWh. */
     static final double ROUNDING_KWH_A_READING = 0.0005;
 
-    /** Reverse energy below this in a day is a meter's creep, not a finding, kWh. */
-    static final double REVERSE_KWH = 0.1;
+    /**
+     * The hours in which no rooftop array makes energy, local time: 23:00 to 03:00 (bits of {@link
+     * DayLoad#exportHours}). The sun is below the horizon then everywhere up to about 60° north or
+     * south, whatever the longitude within a time zone (far western China on Beijing time sees
+     * sunset near 22:00 in June) and with daylight saving; nearer the poles in midsummer the
+     * twilight is left, in which an array makes under 1% of its rating, less than the house uses.
+     */
+    static final int DARK_HOURS = 1 << 23 | 1 | 1 << 1 | 1 << 2;
 
     /** A register this far below the previous day's end has been rolled back, kWh. */
     static final double ROLLBACK_KWH = 0.5;
@@ -47,8 +58,8 @@ public record MeterEvidence(
      * The evidence of a day.
      *
      * @param previousRegisterKwh the register at the end of the customer's previous day, or NaN
-     * @param generates whether the customer may export (declared generation): reverse energy is
-     *     then expected
+     * @param generates whether the customer may export at any hour (declared generation with
+     *     storage): reverse energy is then expected
      */
     public static MeterEvidence of(DayLoad day, double previousRegisterKwh, boolean generates) {
         boolean tamper =
@@ -58,10 +69,7 @@ public record MeterEvidence(
                 !Double.isNaN(previousRegisterKwh)
                         && !Double.isNaN(day.registerStartKwh)
                         && day.registerStartKwh < previousRegisterKwh - ROLLBACK_KWH;
-        boolean reverse =
-                !generates
-                        && (day.exportKwh > REVERSE_KWH
-                                || MeterEvent.isSet(day.events, MeterEvent.REVERSE_FLOW));
+        boolean reverse = !generates && (day.exportHours & DARK_HOURS) != 0;
         boolean phase =
                 MeterEvent.isSet(day.events, MeterEvent.PHASE_LOSS)
                         || MeterEvent.isSet(day.events, MeterEvent.CURRENT_IMBALANCE);

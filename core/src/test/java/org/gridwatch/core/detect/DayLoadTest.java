@@ -254,6 +254,42 @@ class DayLoadTest {
     }
 
     @Test
+    void theHoursTheMeterRanBackwardsAreKept() {
+        DayLoad day = new DayLoad(D, START);
+        // 12:00-12:15 exported 0.2 kWh; 13:30-13:45 0.005, a meter's creep; 23:00-24:00 said
+        // REVERSE_FLOW with no export figure; 06:45-07:15 (half an hour across 07:00) exported 0.02
+        day.add(new MeterReading("M", START + 12 * HOUR + 15 * MINUTE, 15, 0, Double.NaN, 0.2, 0));
+        day.add(
+                new MeterReading(
+                        "M", START + 13 * HOUR + 45 * MINUTE, 15, 0.1, Double.NaN, 0.005, 0));
+        day.add(
+                new MeterReading(
+                        "M",
+                        START + 24 * HOUR,
+                        60,
+                        0.3,
+                        Double.NaN,
+                        Double.NaN,
+                        MeterEvent.REVERSE_FLOW.bit()));
+        day.add(new MeterReading("M", START + 7 * HOUR + 15 * MINUTE, 30, 0, Double.NaN, 0.02, 0));
+        assertThat(day.exportHours).isEqualTo(1 << 12 | 1 << 23 | 1 << 6 | 1 << 7);
+
+        DayLoad other = new DayLoad(D, START);
+        other.add(new MeterReading("M", START + 2 * HOUR, 60, 0, Double.NaN, 0.5, 0));
+        day.merge(other);
+        assertThat(day.exportHours).isEqualTo(1 << 12 | 1 << 23 | 1 << 6 | 1 << 7 | 1 << 1);
+    }
+
+    @Test
+    void aReadingOfNoImportThatExportedIsNoZero() {
+        DayLoad day = new DayLoad(D, START);
+        day.add(new MeterReading("M", START + 12 * HOUR, 60, 0, Double.NaN, 1.5, 0)); // an array's
+        day.add(new MeterReading("M", START + 13 * HOUR, 60, 0, Double.NaN, 0.0, 0)); // stopped
+        day.add(new MeterReading("M", START + 14 * HOUR, 60, 0, Double.NaN, Double.NaN, 0));
+        assertThat(day.zeroReadings).isEqualTo(2);
+    }
+
+    @Test
     void theRegisterIsTakenAtTheEarliestStartAndTheLatestEndInAnyOrder() {
         DayLoad day = new DayLoad(D, START);
         // hours 0, 1, 2 with 1, 2, 3 kWh; the register after each: 101, 103, 106; added out of

@@ -99,6 +99,40 @@ class FeaturesTest {
     }
 
     @Test
+    void theStandbyIsReadInTheHoursTheMeterDidNotRunBackwards() {
+        // usual day: 0.3 kWh every hour but 18-21 at 1.2; a sunny day of a rooftop array: 0 in
+        // 09:00-16:00 (exported), 0.3 at night, 1.2 at 18-21
+        float[] ref = new float[24];
+        double[] x = new double[24];
+        for (int h = 0; h < 24; h++) {
+            ref[h] = h >= 18 && h < 22 ? 1.2f : 0.3f;
+            x[h] = h >= 9 && h < 16 ? 0 : ref[h];
+        }
+        DayLoad day = new DayLoad(1, Days.DAY);
+        for (int h = 0; h < 24; h++) {
+            boolean sun = h >= 9 && h < 16;
+            day.add(
+                    new org.gridwatch.core.event.MeterReading(
+                            "M",
+                            Days.DAY + (h + 1) * Days.HOUR,
+                            60,
+                            x[h],
+                            Double.NaN,
+                            sun ? 1.0 : 0.0,
+                            0));
+        }
+        double[] v = Features.of(day, ref, new boolean[24]);
+        // the 17 hours that did not export: 4 lowest 0.3 in both → ln(1) = 0
+        assertThat(v[Feature.BASE.ordinal()]).isCloseTo(0, within(1e-6));
+        // zeros: none (the 7 zero hours exported)
+        assertThat(v[Feature.ZEROS.ordinal()]).isZero();
+        // without the export the same day reads a vanished standby: ln((0 + 0.032) / (0.3 + 0.032))
+        DayLoad unknown = Days.hourly(1, x);
+        assertThat(Features.of(unknown, ref, new boolean[24])[Feature.BASE.ordinal()])
+                .isCloseTo(Math.log(0.032 / 0.332), within(1e-6));
+    }
+
+    @Test
     void aDayLikeTheUsualOneHasNoDeviation() {
         float[] ref = ref(0.2, 1.0);
         double[] x = new double[24];

@@ -79,9 +79,9 @@ class MeterEvidenceTest {
                                 .reverseWithoutGeneration())
                 .isTrue();
         assertThat(
-                        MeterEvidence.of(day(0, 0.09, Double.NaN), Double.NaN, false)
+                        MeterEvidence.of(day(0, 0.009, Double.NaN), Double.NaN, false)
                                 .reverseWithoutGeneration())
-                .as("creep below 0.1 kWh")
+                .as("a meter's creep, under 10 Wh a reading")
                 .isFalse();
         assertThat(
                         MeterEvidence.of(
@@ -90,6 +90,36 @@ class MeterEvidenceTest {
                                         false)
                                 .reverseWithoutGeneration())
                 .isTrue();
+    }
+
+    @Test
+    void reverseEnergyInDaylightIsARooftopArraysNotAFinding() {
+        // 10:00-16:00 each hour exports 1.5 kWh with REVERSE_FLOW; import 0 (net metering)
+        DayLoad sunny = new DayLoad(D, D * Days.DAY);
+        for (int h = 10; h < 16; h++) {
+            sunny.add(
+                    new MeterReading(
+                            "M",
+                            D * Days.DAY + (h + 1) * Days.HOUR,
+                            60,
+                            0,
+                            Double.NaN,
+                            1.5,
+                            MeterEvent.REVERSE_FLOW.bit()));
+        }
+        assertThat(MeterEvidence.of(sunny, Double.NaN, false).any()).isFalse();
+        // the same meter exporting 0.3 kWh in 02:00-03:00: no array makes energy then
+        sunny.add(new MeterReading("M", D * Days.DAY + 3 * Days.HOUR, 60, 0, Double.NaN, 0.3, 0));
+        assertThat(MeterEvidence.of(sunny, Double.NaN, false).reverseWithoutGeneration()).isTrue();
+        // and 23:00-24:00, the last dark hour of the evening
+        DayLoad late = new DayLoad(D, D * Days.DAY);
+        late.add(new MeterReading("M", D * Days.DAY + 24 * Days.HOUR, 60, 0, Double.NaN, 0.2, 0));
+        assertThat(MeterEvidence.of(late, Double.NaN, false).reverseWithoutGeneration()).isTrue();
+        // 22:00-23:00 is not counted: sunset can be near 22:00 in summer (daylight saving, the
+        // far west of a wide time zone)
+        DayLoad dusk = new DayLoad(D, D * Days.DAY);
+        dusk.add(new MeterReading("M", D * Days.DAY + 23 * Days.HOUR, 60, 0, Double.NaN, 0.2, 0));
+        assertThat(MeterEvidence.of(dusk, Double.NaN, false).reverseWithoutGeneration()).isFalse();
     }
 
     @Test

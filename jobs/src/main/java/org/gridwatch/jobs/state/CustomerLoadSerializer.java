@@ -10,13 +10,15 @@ import org.apache.flink.core.memory.DataOutputView;
  * {@link CustomerLoad} in checkpoints, written by {@link StateCodec}. Layout 2 adds the successor
  * copy ({@link CustomerLoad#nextSoFar}) to layout 1 (the master record, the open months and days);
  * layout 3 adds the quarter hours each open day's readings cover ({@link
- * org.gridwatch.core.detect.DayLoad#quartersLow}). Layouts 1 and 2 are still read ({@link
- * LayoutSnapshot}): their open days' quarter hours are unknown.
+ * org.gridwatch.core.detect.DayLoad#quartersLow}); layout 4 the hours each open day's meter ran
+ * backwards ({@link org.gridwatch.core.detect.DayLoad#exportHours}). Layouts 1 to 3 are still read
+ * ({@link LayoutSnapshot}): their open days' quarter hours (layouts 1 and 2) are unknown, and they
+ * ran backwards in no hour known.
  */
 public final class CustomerLoadSerializer extends StateSerializer<CustomerLoad> {
     private static final long serialVersionUID = 1L;
 
-    static final int LAYOUT = 3;
+    static final int LAYOUT = 4;
 
     public static final CustomerLoadSerializer INSTANCE = new CustomerLoadSerializer();
 
@@ -27,20 +29,52 @@ public final class CustomerLoadSerializer extends StateSerializer<CustomerLoad> 
 
     @Override
     public void serialize(CustomerLoad load, DataOutputView out) throws IOException {
-        SecondLayout.INSTANCE.serialize(load, out);
-        StateCodec.writeDayQuarters(out, load);
+        ThirdLayout.INSTANCE.serialize(load, out);
+        StateCodec.writeDayExportHours(out, load);
     }
 
     @Override
     public CustomerLoad deserialize(DataInputView in) throws IOException {
-        CustomerLoad load = SecondLayout.INSTANCE.deserialize(in);
-        StateCodec.readDayQuarters(in, load);
+        CustomerLoad load = ThirdLayout.INSTANCE.deserialize(in);
+        StateCodec.readDayExportHours(in, load);
         return load;
     }
 
     @Override
     public TypeSerializerSnapshot<CustomerLoad> snapshotConfiguration() {
         return new Snapshot();
+    }
+
+    /**
+     * Layout 3, of the releases before open days kept the hours their meter ran backwards: read on
+     * restore.
+     */
+    static final class ThirdLayout extends StateSerializer<CustomerLoad> {
+        private static final long serialVersionUID = 1L;
+        static final ThirdLayout INSTANCE = new ThirdLayout();
+
+        @Override
+        public CustomerLoad createInstance() {
+            return new CustomerLoad();
+        }
+
+        @Override
+        public void serialize(CustomerLoad load, DataOutputView out) throws IOException {
+            SecondLayout.INSTANCE.serialize(load, out);
+            StateCodec.writeDayQuarters(out, load);
+        }
+
+        @Override
+        public CustomerLoad deserialize(DataInputView in) throws IOException {
+            CustomerLoad load = SecondLayout.INSTANCE.deserialize(in);
+            StateCodec.readDayQuarters(in, load);
+            return load;
+        }
+
+        @Override
+        public TypeSerializerSnapshot<CustomerLoad> snapshotConfiguration() {
+            return new Snapshot(3);
+        }
     }
 
     /** Layout 2, of the releases before open days kept their quarter hours: read on restore. */
@@ -115,7 +149,13 @@ public final class CustomerLoadSerializer extends StateSerializer<CustomerLoad> 
         }
 
         Snapshot(int layout) {
-            super(layout, List.of(FirstLayout.INSTANCE, SecondLayout.INSTANCE, INSTANCE));
+            super(
+                    layout,
+                    List.of(
+                            FirstLayout.INSTANCE,
+                            SecondLayout.INSTANCE,
+                            ThirdLayout.INSTANCE,
+                            INSTANCE));
         }
     }
 }

@@ -11,13 +11,16 @@ import org.apache.flink.core.memory.DataOutputView;
  * open months and days to layout 1 (the customer and the covered quarter hours); layout 3 keeps the
  * ended months as they wait, packed, so that RocksDB, which reads and writes the value at every
  * reading, copies them instead of unpacking and packing them again; layout 4 adds the quarter hours
- * each open day's readings cover ({@link org.gridwatch.core.detect.DayLoad#quartersLow}). Layouts 1
- * to 3 are still read ({@link LayoutSnapshot}): their open days' quarter hours are unknown.
+ * each open day's readings cover ({@link org.gridwatch.core.detect.DayLoad#quartersLow}); layout 5
+ * the hours each open day's meter ran backwards ({@link
+ * org.gridwatch.core.detect.DayLoad#exportHours}). Layouts 1 to 4 are still read ({@link
+ * LayoutSnapshot}): their open days' quarter hours (layouts 1 to 3) are unknown, and they ran
+ * backwards in no hour known.
  */
 public final class MeterStateSerializer extends StateSerializer<MeterState> {
     private static final long serialVersionUID = 1L;
 
-    static final int LAYOUT = 4;
+    static final int LAYOUT = 5;
 
     public static final MeterStateSerializer INSTANCE = new MeterStateSerializer();
 
@@ -28,14 +31,14 @@ public final class MeterStateSerializer extends StateSerializer<MeterState> {
 
     @Override
     public void serialize(MeterState state, DataOutputView out) throws IOException {
-        ThirdLayout.INSTANCE.serialize(state, out);
-        StateCodec.writeDayQuarters(out, state);
+        FourthLayout.INSTANCE.serialize(state, out);
+        StateCodec.writeDayExportHours(out, state);
     }
 
     @Override
     public MeterState deserialize(DataInputView in) throws IOException {
-        MeterState state = ThirdLayout.INSTANCE.deserialize(in);
-        StateCodec.readDayQuarters(in, state);
+        MeterState state = FourthLayout.INSTANCE.deserialize(in);
+        StateCodec.readDayExportHours(in, state);
         return state;
     }
 
@@ -57,6 +60,32 @@ public final class MeterStateSerializer extends StateSerializer<MeterState> {
         @Override
         public TypeSerializerSnapshot<MeterState> snapshotConfiguration() {
             return new Snapshot(layout);
+        }
+    }
+
+    /**
+     * Layout 4, of the releases before open days kept the hours their meter ran backwards: read on
+     * restore.
+     */
+    static final class FourthLayout extends EarlierLayout {
+        private static final long serialVersionUID = 1L;
+        static final FourthLayout INSTANCE = new FourthLayout();
+
+        private FourthLayout() {
+            super(4);
+        }
+
+        @Override
+        public void serialize(MeterState state, DataOutputView out) throws IOException {
+            ThirdLayout.INSTANCE.serialize(state, out);
+            StateCodec.writeDayQuarters(out, state);
+        }
+
+        @Override
+        public MeterState deserialize(DataInputView in) throws IOException {
+            MeterState state = ThirdLayout.INSTANCE.deserialize(in);
+            StateCodec.readDayQuarters(in, state);
+            return state;
         }
     }
 
@@ -168,6 +197,7 @@ public final class MeterStateSerializer extends StateSerializer<MeterState> {
                             FirstLayout.INSTANCE,
                             SecondLayout.INSTANCE,
                             ThirdLayout.INSTANCE,
+                            FourthLayout.INSTANCE,
                             INSTANCE));
         }
     }

@@ -628,6 +628,24 @@ public final class StateCodec {
         }
     }
 
+    /**
+     * The open days' hours their meters ran backwards ({@link DayLoad#exportHours}), in the order
+     * of {@code open.days}: what the layouts that keep them add after {@link #writeDayQuarters}. A
+     * day of a layout before them has none (0): not known, so not evidence.
+     */
+    public static void writeDayExportHours(DataOutput out, OpenUsage open) throws IOException {
+        for (DayLoad d : open.days) {
+            writeInt(out, d.exportHours);
+        }
+    }
+
+    /** Reads what {@link #writeDayExportHours} wrote into the days {@link #readOpenUsage} read. */
+    public static void readDayExportHours(DataInput in, OpenUsage open) throws IOException {
+        for (DayLoad d : open.days) {
+            d.exportHours = readInt(in);
+        }
+    }
+
     public static void writeDay(DataOutput out, DayLoad d) throws IOException {
         writeSigned(out, d.epochDay);
         out.writeLong(d.dayStartMillis);

@@ -166,6 +166,7 @@ public final class ReadingTypes {
                 StateCodec.writeDay(out, f.day);
                 out.writeLong(f.day.quartersLow);
                 out.writeLong(f.day.quartersHigh);
+                out.writeInt(f.day.exportHours);
             }
             writeUsage(f.month, out);
             writeUsage(f.nextSoFar, out);
@@ -194,6 +195,7 @@ public final class ReadingTypes {
                 f.day = StateCodec.readDay(in);
                 f.day.quartersLow = in.readLong();
                 f.day.quartersHigh = in.readLong();
+                f.day.exportHours = in.readInt();
             }
             f.month = readUsage(in);
             f.nextSoFar = readUsage(in);

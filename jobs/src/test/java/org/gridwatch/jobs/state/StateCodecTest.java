@@ -148,7 +148,8 @@ class StateCodecTest {
                                     "registerEndKwh",
                                     "registerEndMillis",
                                     "quartersLow", // after the open usage (writeDayQuarters)
-                                    "quartersHigh")),
+                                    "quartersHigh",
+                                    "exportHours")), // after the quarters (writeDayExportHours)
                     Map.entry(
                             UsageBaseline.class,
                             List.of(
@@ -447,6 +448,68 @@ class StateCodecTest {
                         .days[0];
         assertThat(before.quartersLow).isEqualTo(-1L);
         assertThat(before.quartersHigh).isEqualTo(0xFFFFFFFFL);
+    }
+
+    @Test
+    void theHoursAnOpenDaysMeterRanBackwardsAreKeptAndTheLayoutsBeforeThemReadNone()
+            throws Exception {
+        long dayStart = 20_000L * 86_400_000L;
+        DayLoad day = new DayLoad(20_000, dayStart);
+        // 01:00-02:00 exported 0.4 kWh, 12:00-13:00 2.0 kWh
+        day.add(new MeterReading("M1", dayStart + 2 * 3_600_000L, 60, 0, Double.NaN, 0.4, 0));
+        day.add(new MeterReading("M1", dayStart + 13 * 3_600_000L, 60, 0, Double.NaN, 2.0, 0));
+        int hours = 1 << 1 | 1 << 12;
+        assertThat(day.exportHours).isEqualTo(hours);
+        MeterState meter = new MeterState();
+        meter.customer = anyCustomer();
+        meter.putDay(day);
+        CustomerLoad load = new CustomerLoad();
+        load.master = meter.customer;
+        load.putDay(day);
+
+        DataOutputSerializer out = new DataOutputSerializer(4096);
+        MeterStateSerializer.INSTANCE.serialize(meter, out);
+        assertThat(
+                        MeterStateSerializer.INSTANCE.deserialize(
+                                        new DataInputDeserializer(out.getCopyOfBuffer()))
+                                .days[0]
+                                .exportHours)
+                .isEqualTo(hours);
+        out.clear();
+        CustomerLoadSerializer.INSTANCE.serialize(load, out);
+        assertThat(
+                        CustomerLoadSerializer.INSTANCE.deserialize(
+                                        new DataInputDeserializer(out.getCopyOfBuffer()))
+                                .days[0]
+                                .exportHours)
+                .isEqualTo(hours);
+
+        // layout 4 of the join and 3 of the accounts kept the quarters, not these hours
+        out.clear();
+        MeterStateSerializer.FourthLayout.INSTANCE.serialize(meter, out);
+        DayLoad before =
+                MeterStateSerializer.FourthLayout.INSTANCE.deserialize(
+                                new DataInputDeserializer(out.getCopyOfBuffer()))
+                        .days[0];
+        assertThat(before.exportHours).isZero();
+        assertThat(before.quartersLow).isEqualTo(day.quartersLow);
+        assertThat(out.length()).isLessThan(encodedLength(MeterStateSerializer.INSTANCE, meter));
+        out.clear();
+        CustomerLoadSerializer.ThirdLayout.INSTANCE.serialize(load, out);
+        before =
+                CustomerLoadSerializer.ThirdLayout.INSTANCE.deserialize(
+                                new DataInputDeserializer(out.getCopyOfBuffer()))
+                        .days[0];
+        assertThat(before.exportHours).isZero();
+        assertThat(before.quartersLow).isEqualTo(day.quartersLow);
+    }
+
+    private static <T> int encodedLength(
+            org.apache.flink.api.common.typeutils.TypeSerializer<T> serializer, T value)
+            throws java.io.IOException {
+        DataOutputSerializer out = new DataOutputSerializer(4096);
+        serializer.serialize(value, out);
+        return out.length();
     }
 
     @Test

@@ -96,7 +96,7 @@ class ReadingTypesTest {
         assertThat(back.metered).isNull();
 
         DayLoad day = new DayLoad(20_468, 1_768_406_400_000L);
-        day.add(new MeterReading("M-0001", 1_768_407_300_000L, 15, 0.75, 12.5, Double.NaN, 0));
+        day.add(new MeterReading("M-0001", 1_768_407_300_000L, 15, 0.75, 12.5, 0.2, 0));
         back = roundTrip(ReadingTypes.CUSTOMER_FEED, CustomerFeed.day("C-0001", day));
         assertThat(back.kind).isEqualTo(CustomerFeed.Kind.DAY);
         assertThat(back.customerId).isEqualTo("C-0001");
@@ -105,6 +105,7 @@ class ReadingTypesTest {
         assertThat(back.day.hourly).containsExactly(day.hourly);
         assertThat(back.day.quartersLow).isEqualTo(1L); // 00:00-00:15, the day's first quarter
         assertThat(back.day.quartersHigh).isZero();
+        assertThat(back.day.exportHours).isEqualTo(1); // sent 0.2 kWh back in 00:00-01:00
         assertThat(back.month).isNull();
 
         BillingCalendar calendar =
