@@ -21,9 +21,16 @@ day factor of sigma 3%; a load loss of the rest, growing with the square of the 
 with a lognormal day factor of sigma 8%; each half hour's loss with a noise of 5%; the meter's own
 error 0.2% of its reading; at the area's mean load the loss is a rate drawn in 2-6% per area.
 
+With --solar SHARE, that share of the households has a rooftop array (2-6 kWp) behind a net meter:
+each half hour the array's output (the sun's height at the area, a clear-sky panel, the area's
+sky that day: one clearness for every house of an area, drawn per day) is used by the house first,
+the meter reads the rest of the load as `kwh` and what the array sends back as `exportKwh`. A
+thief's attack alters the import it reads; the export is left as it was. solar.jsonl names the
+households with an array. Not with --supply: the area's balance with rooftop export is not modelled.
+
 usage: real-households-trial.py CSV.gz OUT_DIR [--copies 8] [--days 120] [--first 2013-02-01]
        [--thieves 0.1] [--theft-start 60] [--theft-spread 1] [--seed 1]
-       [--zone Australia/Sydney] [--supply]
+       [--zone Australia/Sydney] [--supply | --solar SHARE]
 """
 import argparse
 import datetime as dt
@@ -106,6 +113,34 @@ def attack(kind, x, p, rng, day_index, donor):
     raise ValueError(kind)
 
 
+class Sky:
+    """Rooftop arrays' output: the sun's height at LATITUDE, LONGITUDE, one clearness per area and day."""
+
+    LATITUDE, LONGITUDE = -33.87, 151.21  # Sydney, where the SGSC households live
+
+    def __init__(self, rng):
+        self.rng = rng
+        self.clearness = {}
+
+    def begin_day(self, areas):
+        # mostly clear, now and then overcast: a clearness index of mean about 0.7
+        self.clearness = {a: 0.1 + 0.9 * self.rng.betavariate(2.5, 1.2) for a in areas}
+
+    def output_kwh(self, kwp, area, when_utc):
+        """Energy of an array of kwp over the half hour that ends at when_utc."""
+        mid = when_utc - dt.timedelta(minutes=15)
+        doy = mid.timetuple().tm_yday
+        decl = math.radians(23.44) * math.sin(math.radians(360 / 365 * (284 + doy)))
+        solar_hour = mid.hour + mid.minute / 60 + self.LONGITUDE / 15
+        angle = math.radians(15 * (solar_hour - 12))
+        lat = math.radians(self.LATITUDE)
+        sin_el = (math.sin(lat) * math.sin(decl)
+                  + math.cos(lat) * math.cos(decl) * math.cos(angle))
+        if sin_el <= 0:
+            return 0.0
+        return 0.5 * kwp * 0.85 * sin_el ** 1.15 * self.clearness[area]
+
+
 class Transformer:
     """An area's supply meter: its true load plus a technical loss (the module's docstring)."""
 
@@ -153,7 +188,11 @@ def main():
     ap.add_argument("--zone", default="Australia/Sydney")
     ap.add_argument("--supply", action="store_true",
                     help="write each area's transformer readings (area-readings.jsonl)")
+    ap.add_argument("--solar", type=float, default=0.0,
+                    help="share of the households with a rooftop array behind a net meter")
     a = ap.parse_args()
+    if a.solar and a.supply:
+        ap.error("--solar with --supply is not modelled: the area's balance with rooftop export")
     rng = random.Random(a.seed)
     zone = ZoneInfo(a.zone)
     first = dt.date.fromisoformat(a.first)
@@ -205,6 +244,18 @@ def main():
                                 "start": starts[i].isoformat(),
                                 "params": {k: v for k, v in p.items() if k != "donor"}},
                                separators=(",", ":")) + "\n")
+    # a generator of its own, so that the files without --solar stay as they were
+    solar_rng = random.Random(a.seed * 1_000_003 + 41)
+    kwp = {}
+    for i in range(len(customers)):
+        if solar_rng.random() < a.solar:
+            kwp[i] = solar_rng.uniform(2.0, 6.0)
+    sky = Sky(solar_rng)
+    if kwp:
+        with open(os.path.join(a.out, "solar.jsonl"), "w") as f:
+            for i, p in sorted(kwp.items()):
+                f.write(json.dumps({"customerId": customers[i][0], "kWp": round(p, 2)},
+                                   separators=(",", ":")) + "\n")
     readings = 0
     # a generator of its own, so that the files without --supply stay as they were
     supply_rng = random.Random(a.seed * 1_000_003 + 17)
@@ -215,6 +266,8 @@ def main():
             date = first + dt.timedelta(days=d)
             rows = []
             true_load = {area: [0.0] * SLOTS for area in transformers}
+            if kwp:
+                sky.begin_day(transformers)
             for i, (cid, mid, area, h, offset, scale) in enumerate(customers):
                 day = source[h].get(date + dt.timedelta(days=offset))
                 if day is None:
@@ -224,6 +277,16 @@ def main():
                 stand_in = sum(known) / len(known) if known else 0.0
                 for s in range(SLOTS):
                     true_load[area][s] += max(0.0, stand_in if x[s] is None else x[s])
+                export = None
+                if i in kwp:  # the house uses its array's output first; the rest goes back
+                    export = [0.0] * SLOTS
+                    for s in range(SLOTS):
+                        end = (dt.datetime.combine(date, dt.time())
+                               + dt.timedelta(minutes=30 * (s + 1))).replace(tzinfo=zone)
+                        pv = sky.output_kwh(kwp[i], area, end.astimezone(dt.timezone.utc))
+                        if x[s] is not None:
+                            export[s] = max(0.0, pv - x[s])
+                            x[s] = max(0.0, x[s] - pv)
                 if i in plans and date >= starts[i]:
                     kind, p, r = plans[i]
                     if None not in x:
@@ -233,7 +296,7 @@ def main():
                             if donor is None or None in donor:
                                 donor = [mean for mean in [sum(x) / SLOTS] * SLOTS]
                         x = attack(kind, x, p, r, (date - starts[i]).days, donor)
-                rows.append((mid, x))
+                rows.append((mid, x, export))
             for t in transformers.values():
                 t.begin_day()
             for s in range(SLOTS):
@@ -244,18 +307,23 @@ def main():
                     if area_file:
                         area_file.write('{"areaId":"%s","ts":"%s","intervalMinutes":30,'
                                         '"kwh":%.3f}\n' % (area, ts, kwh))
-                for mid, x in rows:
+                for mid, x, export in rows:
                     if x[s] is None:
                         continue
-                    f.write('{"meterId":"%s","ts":"%s","intervalMinutes":30,"kwh":%.3f}\n'
-                            % (mid, ts, max(0.0, x[s])))
+                    if export is None:
+                        f.write('{"meterId":"%s","ts":"%s","intervalMinutes":30,"kwh":%.3f}\n'
+                                % (mid, ts, max(0.0, x[s])))
+                    else:
+                        f.write('{"meterId":"%s","ts":"%s","intervalMinutes":30,"kwh":%.3f,'
+                                '"exportKwh":%.3f}\n' % (mid, ts, max(0.0, x[s]), export[s]))
                     readings += 1
     if area_file:
         area_file.close()
     first_start = first + dt.timedelta(days=a.theft_start)
     print(f"{len(customers)} customers in {a.copies} areas, {len(plans)} thieves from {first_start}"
           f"{f' over {a.theft_spread} days' if a.theft_spread > 1 else ''},"
-          f" {readings:,} readings{', transformer readings' if a.supply else ''} -> {a.out}")
+          f" {readings:,} readings{', transformer readings' if a.supply else ''}"
+          f"{f', {len(kwp)} with a rooftop array' if kwp else ''} -> {a.out}")
 
 
 if __name__ == "__main__":
