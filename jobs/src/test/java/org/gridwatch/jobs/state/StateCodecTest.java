@@ -407,45 +407,21 @@ class StateCodecTest {
                 new MeterReading(
                         "M1", dayStart + 7 * 3_600_000L, 60, 2.0, Double.NaN, Double.NaN, 0));
         assertThat(day.quartersLow).isEqualTo(0xF000001L);
-        MeterState meter = new MeterState();
-        meter.customer = anyCustomer();
-        meter.putDay(day);
-        CustomerLoad load = new CustomerLoad();
-        load.master = meter.customer;
-        load.putDay(day);
+        MeterState meter = meterWith(day);
+        CustomerLoad load = loadWith(day);
 
-        DataOutputSerializer out = new DataOutputSerializer(4096);
-        MeterStateSerializer.INSTANCE.serialize(meter, out);
-        DayLoad kept =
-                MeterStateSerializer.INSTANCE.deserialize(
-                                new DataInputDeserializer(out.getCopyOfBuffer()))
-                        .days[0];
+        DayLoad kept = firstDayThrough(MeterStateSerializer.INSTANCE, meter);
         assertThat(kept.quartersLow).isEqualTo(0xF000001L);
         assertThat(kept.quartersHigh).isZero();
-        out.clear();
-        CustomerLoadSerializer.INSTANCE.serialize(load, out);
-        kept =
-                CustomerLoadSerializer.INSTANCE.deserialize(
-                                new DataInputDeserializer(out.getCopyOfBuffer()))
-                        .days[0];
+        kept = firstDayThrough(CustomerLoadSerializer.INSTANCE, load);
         assertThat(kept.quartersLow).isEqualTo(0xF000001L);
 
         // layout 3 of the join and 2 of the accounts kept no quarters: every one taken as read
-        out.clear();
-        MeterStateSerializer.ThirdLayout.INSTANCE.serialize(meter, out);
-        DayLoad before =
-                MeterStateSerializer.ThirdLayout.INSTANCE.deserialize(
-                                new DataInputDeserializer(out.getCopyOfBuffer()))
-                        .days[0];
+        DayLoad before = firstDayThrough(MeterStateSerializer.ofLayout(3), meter);
         assertThat(before.quartersLow).isEqualTo(-1L);
         assertThat(before.quartersHigh).isEqualTo(0xFFFFFFFFL);
         assertThat(before.completedHourly(null)).containsExactly(day.hourly);
-        out.clear();
-        CustomerLoadSerializer.SecondLayout.INSTANCE.serialize(load, out);
-        before =
-                CustomerLoadSerializer.SecondLayout.INSTANCE.deserialize(
-                                new DataInputDeserializer(out.getCopyOfBuffer()))
-                        .days[0];
+        before = firstDayThrough(CustomerLoadSerializer.ofLayout(2), load);
         assertThat(before.quartersLow).isEqualTo(-1L);
         assertThat(before.quartersHigh).isEqualTo(0xFFFFFFFFL);
     }
@@ -460,56 +436,46 @@ class StateCodecTest {
         day.add(new MeterReading("M1", dayStart + 13 * 3_600_000L, 60, 0, Double.NaN, 2.0, 0));
         int hours = 1 << 1 | 1 << 12;
         assertThat(day.exportHours).isEqualTo(hours);
-        MeterState meter = new MeterState();
-        meter.customer = anyCustomer();
-        meter.putDay(day);
-        CustomerLoad load = new CustomerLoad();
-        load.master = meter.customer;
-        load.putDay(day);
+        MeterState meter = meterWith(day);
+        CustomerLoad load = loadWith(day);
 
-        DataOutputSerializer out = new DataOutputSerializer(4096);
-        MeterStateSerializer.INSTANCE.serialize(meter, out);
-        assertThat(
-                        MeterStateSerializer.INSTANCE.deserialize(
-                                        new DataInputDeserializer(out.getCopyOfBuffer()))
-                                .days[0]
-                                .exportHours)
+        assertThat(firstDayThrough(MeterStateSerializer.INSTANCE, meter).exportHours)
                 .isEqualTo(hours);
-        out.clear();
-        CustomerLoadSerializer.INSTANCE.serialize(load, out);
-        assertThat(
-                        CustomerLoadSerializer.INSTANCE.deserialize(
-                                        new DataInputDeserializer(out.getCopyOfBuffer()))
-                                .days[0]
-                                .exportHours)
+        assertThat(firstDayThrough(CustomerLoadSerializer.INSTANCE, load).exportHours)
                 .isEqualTo(hours);
 
         // layout 4 of the join and 3 of the accounts kept the quarters, not these hours
-        out.clear();
-        MeterStateSerializer.FourthLayout.INSTANCE.serialize(meter, out);
-        DayLoad before =
-                MeterStateSerializer.FourthLayout.INSTANCE.deserialize(
-                                new DataInputDeserializer(out.getCopyOfBuffer()))
-                        .days[0];
+        DayLoad before = firstDayThrough(MeterStateSerializer.ofLayout(4), meter);
         assertThat(before.exportHours).isZero();
         assertThat(before.quartersLow).isEqualTo(day.quartersLow);
-        assertThat(out.length()).isLessThan(encodedLength(MeterStateSerializer.INSTANCE, meter));
-        out.clear();
-        CustomerLoadSerializer.ThirdLayout.INSTANCE.serialize(load, out);
-        before =
-                CustomerLoadSerializer.ThirdLayout.INSTANCE.deserialize(
-                                new DataInputDeserializer(out.getCopyOfBuffer()))
-                        .days[0];
+        before = firstDayThrough(CustomerLoadSerializer.ofLayout(3), load);
         assertThat(before.exportHours).isZero();
         assertThat(before.quartersLow).isEqualTo(day.quartersLow);
     }
 
-    private static <T> int encodedLength(
+    /** The meter join's state of a customer, with {@code day} open. */
+    private MeterState meterWith(DayLoad day) {
+        MeterState meter = new MeterState();
+        meter.customer = anyCustomer();
+        meter.putDay(day);
+        return meter;
+    }
+
+    /** The accounts' load of a customer, with {@code day} open. */
+    private CustomerLoad loadWith(DayLoad day) {
+        CustomerLoad load = new CustomerLoad();
+        load.master = anyCustomer();
+        load.putDay(day);
+        return load;
+    }
+
+    /** The first open day of {@code value} after {@code serializer} wrote and read it. */
+    private static <T extends OpenUsage> DayLoad firstDayThrough(
             org.apache.flink.api.common.typeutils.TypeSerializer<T> serializer, T value)
             throws java.io.IOException {
         DataOutputSerializer out = new DataOutputSerializer(4096);
         serializer.serialize(value, out);
-        return out.length();
+        return serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer())).days[0];
     }
 
     @Test
@@ -537,11 +503,11 @@ class StateCodecTest {
         open.putMonth(january);
         open.putMonth(february);
         out.clear();
-        MeterStateSerializer.SecondLayout.INSTANCE.serialize(open, out);
+        MeterStateSerializer.ofLayout(2).serialize(open, out);
         assertSame(
                 open,
-                MeterStateSerializer.SecondLayout.INSTANCE.deserialize(
-                        new DataInputDeserializer(out.getCopyOfBuffer())),
+                MeterStateSerializer.ofLayout(2)
+                        .deserialize(new DataInputDeserializer(out.getCopyOfBuffer())),
                 "layout 2");
     }
 
