@@ -26,11 +26,12 @@ each half hour the array's output (the sun's height at the area, a clear-sky pan
 sky that day: one clearness for every house of an area, drawn per day) is used by the house first,
 the meter reads the rest of the load as `kwh` and what the array sends back as `exportKwh`. A
 thief's attack alters the import it reads; the export is left as it was. solar.jsonl names the
-households with an array. Not with --supply: the area's balance with rooftop export is not modelled.
+households with an array; --solar-from N switches the arrays on on day N (as a household that has
+one installed). Not with --supply: the area's balance with rooftop export is not modelled.
 
 usage: real-households-trial.py CSV.gz OUT_DIR [--copies 8] [--days 120] [--first 2013-02-01]
        [--thieves 0.1] [--theft-start 60] [--theft-spread 1] [--seed 1]
-       [--zone Australia/Sydney] [--supply | --solar SHARE]
+       [--zone Australia/Sydney] [--supply | --solar SHARE [--solar-from DAY]]
 """
 import argparse
 import datetime as dt
@@ -190,6 +191,8 @@ def main():
                     help="write each area's transformer readings (area-readings.jsonl)")
     ap.add_argument("--solar", type=float, default=0.0,
                     help="share of the households with a rooftop array behind a net meter")
+    ap.add_argument("--solar-from", type=int, default=0,
+                    help="the day the arrays are switched on (0: there from the start)")
     a = ap.parse_args()
     if a.solar and a.supply:
         ap.error("--solar with --supply is not modelled: the area's balance with rooftop export")
@@ -278,7 +281,7 @@ def main():
                 for s in range(SLOTS):
                     true_load[area][s] += max(0.0, stand_in if x[s] is None else x[s])
                 export = None
-                if i in kwp:  # the house uses its array's output first; the rest goes back
+                if i in kwp and d >= a.solar_from:  # the house uses its array's output first
                     export = [0.0] * SLOTS
                     for s in range(SLOTS):
                         end = (dt.datetime.combine(date, dt.time())

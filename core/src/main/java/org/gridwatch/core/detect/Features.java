@@ -22,27 +22,84 @@ final class Features {
     static final double BASE_FLOOR_KWH = 0.002;
     static final double VARIATION_FLOOR = 0.02;
 
+    /**
+     * A day's features against the usual day {@code ref}, over the hours the day is judged on
+     * ({@link #judgedHours}): where its meter sent energy back, a rooftop array covered the house's
+     * use, and the import (zero, or what the array left) says nothing of it. The usual day is read
+     * in the same hours, so that the two compare: a sunny day of a household with an array is no
+     * drop, no vanished standby and no new shape.
+     */
     static double[] of(DayLoad day, float[] ref, boolean[] peakHours) {
-        double[] x = doubles(day.hourly);
-        double[] r = doubles(ref);
+        int[] hours = judgedHours(day.exportHours);
+        double[] x = pick(doubles(day.hourly), hours);
+        double[] r = pick(doubles(ref), hours);
+        boolean[] peak = peakHours == null ? null : pick(peakHours, hours);
         double total = sum(x);
         double refTotal = sum(r);
         double[] v = new double[Feature.COUNT];
         v[Feature.LEVEL.ordinal()] =
                 logRatio(total, refTotal, LEVEL_FLOOR_SHARE * refTotal + LEVEL_FLOOR_KWH);
-        double base = standby(x, day.exportHours);
-        double refBase = standby(r, day.exportHours);
+        double base = lowest(x, STANDBY_HOURS);
+        double refBase = lowest(r, STANDBY_HOURS);
         v[Feature.BASE.ordinal()] =
                 logRatio(base, refBase, BASE_FLOOR_SHARE * refBase + BASE_FLOOR_KWH);
         v[Feature.ZEROS.ordinal()] =
                 day.readings == 0 ? 0 : (double) day.zeroReadings / day.readings;
         v[Feature.SHAPE.ordinal()] = correlation(x, r);
-        v[Feature.PEAK_SHARE.ordinal()] = share(x, peakHours) - share(r, peakHours);
+        v[Feature.PEAK_SHARE.ordinal()] = share(x, peak) - share(r, peak);
         v[Feature.FLATNESS.ordinal()] =
                 Math.log((variation(x) + VARIATION_FLOOR) / (variation(r) + VARIATION_FLOOR));
         v[Feature.FLAT_TOP.ordinal()] =
                 day.readings == 0 ? 0 : (double) day.tiedAtMax() / day.readings;
         return v;
+    }
+
+    /** A day is judged on at least this many hours. */
+    static final int MIN_JUDGED_HOURS = 8;
+
+    /**
+     * The hours a day is judged on: those in which its meter did not send energy back ({@link
+     * DayLoad#exportHours}), or every hour where fewer than {@link #MIN_JUDGED_HOURS} are left (a
+     * meter that runs backwards all day is judged whole: its import is what it billed).
+     */
+    static int[] judgedHours(int exportHours) {
+        int n = DayLoad.HOURS - Integer.bitCount(exportHours & ALL_HOURS);
+        if (exportHours == 0 || n < MIN_JUDGED_HOURS) {
+            n = DayLoad.HOURS;
+            exportHours = 0;
+        }
+        int[] hours = new int[n];
+        int k = 0;
+        for (int h = 0; h < DayLoad.HOURS; h++) {
+            if ((exportHours & 1 << h) == 0) {
+                hours[k++] = h;
+            }
+        }
+        return hours;
+    }
+
+    private static final int ALL_HOURS = (1 << DayLoad.HOURS) - 1;
+
+    private static double[] pick(double[] values, int[] hours) {
+        if (hours.length == values.length) {
+            return values;
+        }
+        double[] out = new double[hours.length];
+        for (int i = 0; i < hours.length; i++) {
+            out[i] = values[hours[i]];
+        }
+        return out;
+    }
+
+    private static boolean[] pick(boolean[] values, int[] hours) {
+        if (hours.length == values.length) {
+            return values;
+        }
+        boolean[] out = new boolean[hours.length];
+        for (int i = 0; i < hours.length; i++) {
+            out[i] = values[hours[i]];
+        }
+        return out;
     }
 
     /**
@@ -110,27 +167,6 @@ final class Features {
 
     static double logRatio(double a, double b, double epsilon) {
         return Math.log((a + epsilon) / (b + epsilon));
-    }
-
-    /**
-     * The standby load of a day's hours: the mean of its {@link #STANDBY_HOURS} lowest, among the
-     * hours the meter did not run backwards ({@link DayLoad#exportHours}) where there are as many.
-     * In an hour that exported, a rooftop array covered the house's use, and the import (zero, or
-     * what the array left) says nothing of the standby: a sunny day is no vanished standby load.
-     * The usual day's standby is read in the same hours, so that the two compare.
-     */
-    static double standby(double[] hours, int exportHours) {
-        if (exportHours == 0 || DayLoad.HOURS - Integer.bitCount(exportHours) < STANDBY_HOURS) {
-            return lowest(hours, STANDBY_HOURS);
-        }
-        double[] kept = new double[DayLoad.HOURS - Integer.bitCount(exportHours)];
-        int n = 0;
-        for (int h = 0; h < DayLoad.HOURS; h++) {
-            if ((exportHours & 1 << h) == 0) {
-                kept[n++] = hours[h];
-            }
-        }
-        return lowest(kept, STANDBY_HOURS);
     }
 
     /** Mean of the {@code n} lowest values. */

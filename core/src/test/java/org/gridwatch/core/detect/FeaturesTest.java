@@ -99,14 +99,16 @@ class FeaturesTest {
     }
 
     @Test
-    void theStandbyIsReadInTheHoursTheMeterDidNotRunBackwards() {
-        // usual day: 0.3 kWh every hour but 18-21 at 1.2; a sunny day of a rooftop array: 0 in
-        // 09:00-16:00 (exported), 0.3 at night, 1.2 at 18-21
+    void aSunnyDayOfARooftopArrayIsJudgedOnTheHoursItDidNotExport() {
+        // usual day: 0.3 kWh every hour but 18-21 at 1.2 (10.8 kWh); a sunny day of a rooftop
+        // array: 0 in 09:00-16:00 (exported), the usual elsewhere (8.7 kWh)
         float[] ref = new float[24];
         double[] x = new double[24];
+        boolean[] peak = new boolean[24];
         for (int h = 0; h < 24; h++) {
             ref[h] = h >= 18 && h < 22 ? 1.2f : 0.3f;
             x[h] = h >= 9 && h < 16 ? 0 : ref[h];
+            peak[h] = h >= 8 && h < 12 || h >= 18 && h < 23;
         }
         DayLoad day = new DayLoad(1, Days.DAY);
         for (int h = 0; h < 24; h++) {
@@ -121,15 +123,34 @@ class FeaturesTest {
                             sun ? 1.0 : 0.0,
                             0));
         }
-        double[] v = Features.of(day, ref, new boolean[24]);
-        // the 17 hours that did not export: 4 lowest 0.3 in both → ln(1) = 0
+        double[] v = Features.of(day, ref, peak);
+        // over the 17 hours that did not export the day is its usual one
+        assertThat(v[Feature.LEVEL.ordinal()]).isCloseTo(0, within(1e-6));
         assertThat(v[Feature.BASE.ordinal()]).isCloseTo(0, within(1e-6));
-        // zeros: none (the 7 zero hours exported)
-        assertThat(v[Feature.ZEROS.ordinal()]).isZero();
-        // without the export the same day reads a vanished standby: ln((0 + 0.032) / (0.3 + 0.032))
-        DayLoad unknown = Days.hourly(1, x);
-        assertThat(Features.of(unknown, ref, new boolean[24])[Feature.BASE.ordinal()])
+        assertThat(v[Feature.SHAPE.ordinal()]).isCloseTo(1, within(1e-6));
+        assertThat(v[Feature.PEAK_SHARE.ordinal()]).isCloseTo(0, within(1e-6));
+        assertThat(v[Feature.FLATNESS.ordinal()]).isCloseTo(0, within(1e-6));
+        assertThat(v[Feature.ZEROS.ordinal()]).isZero(); // the 7 zero hours exported
+
+        // read without its export, the same day is a drop and a vanished standby:
+        // LEVEL = ln((8.7 + 0.05·10.8 + 0.01) / (10.8 + 0.55)) = ln(9.25 / 11.35);
+        // BASE = ln((0 + 0.1·0.3 + 0.002) / (0.3 + 0.032)) = ln(0.032 / 0.332)
+        double[] unknown = Features.of(Days.hourly(1, x), ref, peak);
+        assertThat(unknown[Feature.LEVEL.ordinal()])
+                .isCloseTo(Math.log(9.25 / 11.35), within(1e-6));
+        assertThat(unknown[Feature.BASE.ordinal()])
                 .isCloseTo(Math.log(0.032 / 0.332), within(1e-6));
+        assertThat(unknown[Feature.ZEROS.ordinal()]).isCloseTo(7.0 / 24, within(1e-12));
+    }
+
+    @Test
+    void aDayJudgedOnFewerThanEightHoursIsJudgedWhole() {
+        assertThat(Features.judgedHours(0)).hasSize(24);
+        assertThat(Features.judgedHours(0b1111_1110_0000_0000)).hasSize(17); // 09-15 exported
+        // 17 hours exported leave 7: a meter that runs backwards all day is judged on every hour
+        assertThat(Features.judgedHours((1 << 17) - 1)).hasSize(24);
+        assertThat(Features.judgedHours((1 << 16) - 1))
+                .containsExactly(16, 17, 18, 19, 20, 21, 22, 23);
     }
 
     @Test
