@@ -118,14 +118,16 @@ final class Features {
      * the house was empty anyway). {@link #ABSENT_FLAT} is tight because a meter reading random
      * shares of the mean (h4) is flat too: at 1.5, h4 on 15-minute meters passed for absent on the
      * simulated fleet (docs/detection.md, "Real households"). Zeros are no sign of absence either
-     * way: they are counted on an absent day ({@link UsageBaseline#compare}).
+     * way: they are counted on an absent day ({@link UsageBaseline#compare}). Judged, as the
+     * features are, on the hours the meter did not send energy back ({@link #judgedHours}).
      */
     static boolean looksAbsent(DayLoad day, float[] ref) {
-        double[] x = doubles(day.hourly);
-        double[] r = doubles(ref);
+        int[] hours = judgedHours(day.exportHours);
+        double[] x = pick(doubles(day.hourly), hours);
+        double[] r = pick(doubles(ref), hours);
         double usualBase = lowest(r, STANDBY_HOURS);
-        double usualMean = sum(r) / DayLoad.HOURS;
-        double meanHour = sum(x) / DayLoad.HOURS;
+        double usualMean = sum(r) / hours.length;
+        double meanHour = sum(x) / hours.length;
         double base = lowest(x, STANDBY_HOURS);
         double floor = LEVEL_FLOOR_KWH / DayLoad.HOURS;
         if (meanHour > ABSENT_MEAN * usualBase + LEVEL_FLOOR_SHARE * usualMean + floor) {

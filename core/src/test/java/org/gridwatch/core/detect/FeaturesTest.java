@@ -187,6 +187,34 @@ class FeaturesTest {
     }
 
     @Test
+    void anEmptyHouseWithARooftopArrayIsEmptyInTheHoursTheArrayDidNotCover() {
+        float[] usual = ref(0.2, 1.0); // hours 0-3 at 0.2, 4-23 at 1.0: the usual standby 0.2
+        // away on a sunny day: 0.25 an hour, but 09:00-16:00 the array covered it and exported
+        DayLoad away = new DayLoad(1, Days.DAY);
+        for (int h = 0; h < 24; h++) {
+            boolean sun = h >= 9 && h < 16;
+            away.add(
+                    new org.gridwatch.core.event.MeterReading(
+                            "M",
+                            Days.DAY + (h + 1) * Days.HOUR,
+                            60,
+                            sun ? 0 : 0.25,
+                            Double.NaN,
+                            sun ? 0.8 : 0.0,
+                            0));
+        }
+        // the 17 hours judged: mean 0.25 ≤ 1.5 × 0.2, lowest 0.25 ≥ 0.8 × 0.2 (usual hours 0-3
+        // are among them)
+        assertThat(Features.looksAbsent(away, usual)).isTrue();
+        // every hour read as import (no export known): the standby is the array's 0, mean 0.177
+        double[] x = new double[24];
+        for (int h = 0; h < 24; h++) {
+            x[h] = h >= 9 && h < 16 ? 0 : 0.25;
+        }
+        assertThat(Features.looksAbsent(Days.hourly(1, x), usual)).isFalse();
+    }
+
+    @Test
     void anEmptyHouseSwitchedOffIsFlatAtItsOwnFloor() {
         float[] usual = ref(0.2, 1.0); // usual activity: 0.867 / 0.2 − 1 = 3.3 standbys
         // all hours 0.12: the standby fell (0.12 < 0.16), but the day is flat at its own floor
