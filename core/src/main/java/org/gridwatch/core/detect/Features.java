@@ -119,9 +119,14 @@ final class Features {
      * shares of the mean (h4) is flat too: at 1.5, h4 on 15-minute meters passed for absent on the
      * simulated fleet (docs/detection.md, "Real households"). Zeros are no sign of absence either
      * way: they are counted on an absent day ({@link UsageBaseline#compare}). Judged, as the
-     * features are, on the hours the meter did not send energy back ({@link #judgedHours}).
+     * features are, on the hours the meter did not send energy back ({@link #judgedHours}); a day
+     * whose meter sent energy back in the dark hours is never an empty house's: nothing of the
+     * house makes energy then, and a meter wired to count its use as export reads no import at all.
      */
     static boolean looksAbsent(DayLoad day, float[] ref) {
+        if ((day.exportHours & MeterEvidence.DARK_HOURS) != 0) {
+            return false; // no empty house sends energy back in the dark: its meter runs backwards
+        }
         int[] hours = judgedHours(day.exportHours);
         double[] x = pick(doubles(day.hourly), hours);
         double[] r = pick(doubles(ref), hours);

@@ -215,6 +215,23 @@ class FeaturesTest {
     }
 
     @Test
+    void aMeterThatSendsEnergyBackInTheDarkIsNoEmptyHouse() {
+        float[] usual = ref(0.2, 1.0);
+        // no import all day, the house's use counted as export: switched off by the import alone
+        DayLoad reversed = new DayLoad(1, Days.DAY);
+        DayLoad off = new DayLoad(1, Days.DAY);
+        for (int h = 0; h < 24; h++) {
+            long end = Days.DAY + (h + 1) * Days.HOUR;
+            reversed.add(
+                    new org.gridwatch.core.event.MeterReading(
+                            "M", end, 60, 0, Double.NaN, usual[h], 0));
+            off.add(new org.gridwatch.core.event.MeterReading("M", end, 60, 0, Double.NaN, 0, 0));
+        }
+        assertThat(Features.looksAbsent(off, usual)).isTrue();
+        assertThat(Features.looksAbsent(reversed, usual)).isFalse();
+    }
+
+    @Test
     void anEmptyHouseSwitchedOffIsFlatAtItsOwnFloor() {
         float[] usual = ref(0.2, 1.0); // usual activity: 0.867 / 0.2 − 1 = 3.3 standbys
         // all hours 0.12: the standby fell (0.12 < 0.16), but the day is flat at its own floor
