@@ -18,6 +18,25 @@ final class Days {
         return day;
     }
 
+    /**
+     * A day of 24 one-hour readings of the given import and reverse energy (a net meter's), kWh.
+     */
+    static DayLoad hourlyWithExport(long epochDay, double[] kwh, double[] exportKwh) {
+        DayLoad day = new DayLoad(epochDay, epochDay * DAY);
+        for (int h = 0; h < kwh.length; h++) {
+            day.add(
+                    new MeterReading(
+                            "M",
+                            epochDay * DAY + (h + 1) * HOUR,
+                            60,
+                            kwh[h],
+                            Double.NaN,
+                            exportKwh[h],
+                            0));
+        }
+        return day;
+    }
+
     /** 24 hours of the same kWh. */
     static double[] flat(double kwh) {
         double[] x = new double[DayLoad.HOURS];

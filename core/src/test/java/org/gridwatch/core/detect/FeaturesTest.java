@@ -110,19 +110,11 @@ class FeaturesTest {
             x[h] = h >= 9 && h < 16 ? 0 : ref[h];
             peak[h] = h >= 8 && h < 12 || h >= 18 && h < 23;
         }
-        DayLoad day = new DayLoad(1, Days.DAY);
-        for (int h = 0; h < 24; h++) {
-            boolean sun = h >= 9 && h < 16;
-            day.add(
-                    new org.gridwatch.core.event.MeterReading(
-                            "M",
-                            Days.DAY + (h + 1) * Days.HOUR,
-                            60,
-                            x[h],
-                            Double.NaN,
-                            sun ? 1.0 : 0.0,
-                            0));
+        double[] sent = new double[24];
+        for (int h = 9; h < 16; h++) {
+            sent[h] = 1.0;
         }
+        DayLoad day = Days.hourlyWithExport(1, x, sent);
         double[] v = Features.of(day, ref, peak);
         // over the 17 hours that did not export the day is its usual one
         assertThat(v[Feature.LEVEL.ordinal()]).isCloseTo(0, within(1e-6));
@@ -190,27 +182,18 @@ class FeaturesTest {
     void anEmptyHouseWithARooftopArrayIsEmptyInTheHoursTheArrayDidNotCover() {
         float[] usual = ref(0.2, 1.0); // hours 0-3 at 0.2, 4-23 at 1.0: the usual standby 0.2
         // away on a sunny day: 0.25 an hour, but 09:00-16:00 the array covered it and exported
-        DayLoad away = new DayLoad(1, Days.DAY);
+        double[] x = new double[24];
+        double[] sent = new double[24];
         for (int h = 0; h < 24; h++) {
             boolean sun = h >= 9 && h < 16;
-            away.add(
-                    new org.gridwatch.core.event.MeterReading(
-                            "M",
-                            Days.DAY + (h + 1) * Days.HOUR,
-                            60,
-                            sun ? 0 : 0.25,
-                            Double.NaN,
-                            sun ? 0.8 : 0.0,
-                            0));
+            x[h] = sun ? 0 : 0.25;
+            sent[h] = sun ? 0.8 : 0;
         }
+        DayLoad away = Days.hourlyWithExport(1, x, sent);
         // the 17 hours judged: mean 0.25 ≤ 1.5 × 0.2, lowest 0.25 ≥ 0.8 × 0.2 (usual hours 0-3
         // are among them)
         assertThat(Features.looksAbsent(away, usual)).isTrue();
         // every hour read as import (no export known): the standby is the array's 0, mean 0.177
-        double[] x = new double[24];
-        for (int h = 0; h < 24; h++) {
-            x[h] = h >= 9 && h < 16 ? 0 : 0.25;
-        }
         assertThat(Features.looksAbsent(Days.hourly(1, x), usual)).isFalse();
     }
 
@@ -218,15 +201,12 @@ class FeaturesTest {
     void aMeterThatSendsEnergyBackInTheDarkIsNoEmptyHouse() {
         float[] usual = ref(0.2, 1.0);
         // no import all day, the house's use counted as export: switched off by the import alone
-        DayLoad reversed = new DayLoad(1, Days.DAY);
-        DayLoad off = new DayLoad(1, Days.DAY);
+        double[] use = new double[24];
         for (int h = 0; h < 24; h++) {
-            long end = Days.DAY + (h + 1) * Days.HOUR;
-            reversed.add(
-                    new org.gridwatch.core.event.MeterReading(
-                            "M", end, 60, 0, Double.NaN, usual[h], 0));
-            off.add(new org.gridwatch.core.event.MeterReading("M", end, 60, 0, Double.NaN, 0, 0));
+            use[h] = usual[h];
         }
+        DayLoad reversed = Days.hourlyWithExport(1, new double[24], use);
+        DayLoad off = Days.hourlyWithExport(1, new double[24], new double[24]);
         assertThat(Features.looksAbsent(off, usual)).isTrue();
         assertThat(Features.looksAbsent(reversed, usual)).isFalse();
     }
