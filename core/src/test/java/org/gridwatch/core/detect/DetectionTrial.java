@@ -111,6 +111,26 @@ final class DetectionTrial {
     /** Whether an area's rise is shared among its customers' matches ({@code -Dtrial.share}). */
     final boolean shareRise = !"false".equals(System.getProperty("trial.share"));
 
+    /**
+     * The share of the households with a rooftop array of 2–6 kWp behind a net meter ({@code
+     * -Dtrial.solar=0.3}; 0: none), switched on on day {@code -Dtrial.solarFrom} (0: from the
+     * start). Each half hour the array makes 0.8 × kWp × sin(π (t − 6) / 12) between 06:00 and
+     * 18:00, times the area's clearness that day (0.3–1); the house uses it first and the meter
+     * reads the rest as import and what goes back as export. A thief's attack alters the import.
+     * With arrays the areas have no transformer meter (the area's balance with rooftop export is
+     * not modelled), as the job's replay without {@code --supply}.
+     */
+    final double solarShare = Double.parseDouble(System.getProperty("trial.solar", "0"));
+
+    final int solarFrom = Integer.getInteger("trial.solarFrom", 0);
+
+    /**
+     * Whether each area has a transformer meter (with {@link Peers#AREAS}; {@code
+     * -Dtrial.supply=false}: none, as the job's replay without {@code --supply}). Never with
+     * arrays.
+     */
+    final boolean supply = !"false".equals(System.getProperty("trial.supply")) && solarShare == 0;
+
     /** The seed of the areas' technical loss (the fleet's). */
     long seed;
 
@@ -200,6 +220,11 @@ final class DetectionTrial {
         for (int t = 0; t < 24; t++) {
             prices[t] = PEAK_HOURS[t] ? 0.8 : VALLEY_HOURS[t] ? 0.3 : 0.5;
         }
+        double[] kwp = new double[n];
+        java.util.SplittableRandom arrays = new java.util.SplittableRandom(seed * 1_000_003 + 41);
+        for (int i = 0; i < n; i++) {
+            kwp[i] = arrays.nextDouble() < solarShare ? 2 + 4 * arrays.nextDouble() : 0;
+        }
         Map<Integer, TechnicalLoss> technical = new HashMap<>();
         Map<Integer, AreaBalance> balances = new HashMap<>();
         Map<Integer, LossRegression> fits = new HashMap<>();
@@ -217,7 +242,19 @@ final class DetectionTrial {
                         date.getDayOfWeek() == DayOfWeek.SATURDAY
                                 || date.getDayOfWeek() == DayOfWeek.SUNDAY;
                 double[] reported = scaled(honest, s.scale());
-                if (peers == Peers.AREAS) {
+                double[] export = null;
+                if (kwp[i] > 0 && d >= solarFrom) { // the house uses its array's output first
+                    double clearness = clearness(seed, s.area(), d);
+                    export = new double[reported.length];
+                    for (int k = 0; k < reported.length; k++) {
+                        double pv = arrayKwh(kwp[i], k, clearness);
+                        if (!Double.isNaN(reported[k])) {
+                            export[k] = Math.max(0, pv - reported[k]);
+                            reported[k] = Math.max(0, reported[k] - pv);
+                        }
+                    }
+                }
+                if (peers == Peers.AREAS && supply) {
                     double[] load = trueLoad.computeIfAbsent(s.area(), a -> new double[48]);
                     double[] own = nanToZero(reported);
                     for (int k = 0; k < 48; k++) {
@@ -240,7 +277,7 @@ final class DetectionTrial {
                 reports[i] =
                         DayJudge.close(
                                 baselines[i],
-                                dayLoad(d, reported),
+                                dayLoad(d, reported, export),
                                 customers[i],
                                 rest,
                                 PEAK_HOURS,
@@ -377,7 +414,24 @@ final class DetectionTrial {
         return peers != Peers.OUT_OF_SEASON ? s.area() : 0;
     }
 
+    /** An area's clearness on day {@code d}, 0.3–1: one sky for every house of the area. */
+    static double clearness(long seed, int area, int d) {
+        return 0.3
+                + 0.7 * new java.util.SplittableRandom(seed * 7919 + area * 131L + d).nextDouble();
+    }
+
+    /** What an array of {@code kwp} makes in half hour {@code k} of a day of {@code clearness}. */
+    static double arrayKwh(double kwp, int k, double clearness) {
+        double t = k / 2.0 + 0.25; // the half hour's middle, hours
+        return t < 6 || t > 18 ? 0 : 0.5 * kwp * 0.8 * Math.sin(Math.PI * (t - 6) / 12) * clearness;
+    }
+
     static DayLoad dayLoad(int d, double[] halfHours) {
+        return dayLoad(d, halfHours, null);
+    }
+
+    /** The day of {@code halfHours} of import and, if not null, their reverse energy. */
+    static DayLoad dayLoad(int d, double[] halfHours, double[] export) {
         long start = d * 86_400_000L;
         DayLoad day = new DayLoad(d, start);
         for (int s = 0; s < halfHours.length; s++) {
@@ -389,7 +443,7 @@ final class DetectionTrial {
                                 30,
                                 halfHours[s],
                                 Double.NaN,
-                                Double.NaN,
+                                export == null ? Double.NaN : export[s],
                                 0));
             }
         }
