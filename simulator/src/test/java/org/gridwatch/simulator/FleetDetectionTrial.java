@@ -623,7 +623,7 @@ public final class FleetDetectionTrial {
                     }
                     out.writeInt(d.intervalMinutes);
                     out.writeInt(d.events);
-                    out.writeFloat(d.exportKwh);
+                    out.writeInt(d.exportHours); // the slot of a float 0: caches before read 0
                     out.writeDouble(d.registerStartKwh);
                     out.writeLong(d.registerStartMillis);
                     out.writeDouble(d.registerEndKwh);
@@ -681,7 +681,7 @@ public final class FleetDetectionTrial {
                     }
                     d.intervalMinutes = in.readInt();
                     d.events = in.readInt();
-                    d.exportKwh = in.readFloat();
+                    d.exportHours = in.readInt();
                     d.registerStartKwh = in.readDouble();
                     d.registerStartMillis = in.readLong();
                     d.registerEndKwh = in.readDouble();

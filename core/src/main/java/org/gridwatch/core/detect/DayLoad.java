@@ -5,8 +5,9 @@ import org.gridwatch.core.event.MeterReading;
 
 /**
  * One customer's energy over one local day, gathered from its readings in any order: the energy per
- * hour, and what the readings themselves say (zeros, a flat top, meter events, reverse energy, the
- * register at both ends of the day). A Flink POJO: public fields, no-argument constructor.
+ * hour, and what the readings themselves say (zeros, a flat top, meter events, the hours the meter
+ * sent energy back, the register at both ends of the day). A Flink POJO: public fields, no-argument
+ * constructor.
  */
 public final class DayLoad {
     /** Hours in a day; a day of a daylight-saving change is out of scope (China has none). */
@@ -65,8 +66,6 @@ public final class DayLoad {
     /** Meter event flags seen in the day, OR-ed ({@link org.gridwatch.core.event.MeterEvent}). */
     public int events;
 
-    public float exportKwh;
-
     /**
      * A reading's reverse energy above this is the meter running backwards, not its creep (ten
      * times its last digit), kWh.
@@ -117,9 +116,6 @@ public final class DayLoad {
         }
         intervalMinutes = r.intervalMinutes();
         events |= r.events();
-        if (r.hasExport()) {
-            exportKwh += (float) r.exportKwh();
-        }
         if (r.hasRegister()) {
             if (r.startMillis() < registerStartMillis) {
                 registerStartMillis = r.startMillis();
@@ -161,7 +157,6 @@ public final class DayLoad {
             intervalMinutes = other.intervalMinutes;
         }
         events |= other.events;
-        exportKwh += other.exportKwh;
         exportHours |= other.exportHours;
         if (other.registerStartMillis < registerStartMillis) {
             registerStartMillis = other.registerStartMillis;

@@ -35,7 +35,7 @@ class DayLoadMergeTest {
                 continue; // lost
             }
             int events = random.nextDouble() < 0.02 ? MeterEvent.COVER_OPEN.bit() : 0;
-            double export = random.nextDouble() < 0.1 ? 0.01 : Double.NaN;
+            double export = random.nextDouble() < 0.1 ? 0.02 : Double.NaN;
             double read = random.nextDouble() < 0.1 ? Double.NaN : register;
             reads.add(
                     new MeterReading(
@@ -68,7 +68,7 @@ class DayLoadMergeTest {
                             whole.readings, whole.zeroReadings, whole.minutes, whole.events);
             assertThat(first.maxKw()).isEqualTo(whole.maxKw());
             assertThat(first.tiedAtMax()).as("seed %d", seed).isEqualTo(whole.tiedAtMax());
-            assertThat(first.exportKwh).isCloseTo(whole.exportKwh, within(1e-4f));
+            assertThat(first.exportHours).isEqualTo(whole.exportHours);
             assertThat(first.registerStartMillis).isEqualTo(whole.registerStartMillis);
             assertThat(first.registerStartKwh).isEqualTo(whole.registerStartKwh);
             assertThat(first.registerEndMillis).isEqualTo(whole.registerEndMillis);

@@ -245,12 +245,12 @@ class DayLoadTest {
     }
 
     @Test
-    void exportEnergyIsSummed() {
+    void exportIsKeptAsTheHoursItWasSentIn() {
         DayLoad day = new DayLoad(D, START);
         day.add(new MeterReading("M", START + HOUR, 60, 1, Double.NaN, 0.05, 0));
         day.add(new MeterReading("M", START + 2 * HOUR, 60, 1, Double.NaN, 0.07, 0));
         day.add(Days.reading(START + 3 * HOUR, 60, 1)); // no export reported
-        assertThat(day.exportKwh).isCloseTo(0.12f, within(1e-6f));
+        assertThat(day.exportHours).isEqualTo(0b11); // 00:00-01:00 and 01:00-02:00
     }
 
     @Test

@@ -646,6 +646,12 @@ public final class StateCodec {
         }
     }
 
+    /**
+     * A day's fields, in the same places in every layout. The four bytes after the events held the
+     * day's reverse energy (a float) until {@link DayLoad#exportHours} took its place (session 37,
+     * appended by {@link #writeDayExportHours}); they are written as 0 and skipped on read, so that
+     * every layout's days read alike.
+     */
     public static void writeDay(DataOutput out, DayLoad d) throws IOException {
         writeSigned(out, d.epochDay);
         out.writeLong(d.dayStartMillis);
@@ -656,7 +662,7 @@ public final class StateCodec {
         writeSparseFloats(out, d.rates);
         writeInt(out, d.intervalMinutes);
         writeInt(out, d.events);
-        out.writeInt(Float.floatToRawIntBits(d.exportKwh));
+        out.writeInt(0); // the day's reverse energy, kept before the hours it was sent in: a slot
         writeDouble(out, d.registerStartKwh);
         out.writeLong(d.registerStartMillis);
         writeDouble(out, d.registerEndKwh);
@@ -674,7 +680,7 @@ public final class StateCodec {
         d.rates = readSparseFloats(in);
         d.intervalMinutes = readInt(in);
         d.events = readInt(in);
-        d.exportKwh = Float.intBitsToFloat(in.readInt());
+        in.readInt(); // the day's reverse energy of the layouts before: no longer kept
         d.registerStartKwh = readDouble(in);
         d.registerStartMillis = in.readLong();
         d.registerEndKwh = readDouble(in);

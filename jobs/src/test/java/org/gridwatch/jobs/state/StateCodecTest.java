@@ -142,7 +142,6 @@ class StateCodecTest {
                                     "rates",
                                     "intervalMinutes",
                                     "events",
-                                    "exportKwh",
                                     "registerStartKwh",
                                     "registerStartMillis",
                                     "registerEndKwh",
