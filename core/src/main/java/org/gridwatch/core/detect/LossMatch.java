@@ -148,6 +148,9 @@ public final class LossMatch {
         }
     }
 
+    /** A drop's claim on the area's rise: the drop's first day and the kWh a day it took. */
+    private record Claim(long dropFrom, double kwhADay) {}
+
     /**
      * Shares the area's rise of loss among the customers whose drops it matched on one day: a rise
      * is one amount of energy, and it cannot be stolen twice. Each customer's match compares the
@@ -181,12 +184,12 @@ public final class LossMatch {
         matched.sort(
                 Comparator.comparingDouble((Claimant c) -> -c.ownStrength())
                         .thenComparing(Claimant::customerId));
-        List<double[]> claims = new ArrayList<>(); // {first day of the drop, kWh a day claimed}
+        List<Claim> claims = new ArrayList<>();
         for (Claimant c : matched) {
             LossMatch m = c.match();
             double rise = m.meanRiseKwh();
-            for (double[] claim : claims) {
-                rise -= claim[1] * m.shareOfRise((long) claim[0], epochDay);
+            for (Claim claim : claims) {
+                rise -= claim.kwhADay() * m.shareOfRise(claim.dropFrom(), epochDay);
             }
             double drop = m.meanDropKwh();
             double left = Math.max(0, spreads(logLikelihoodRatio(drop, rise, m.variance())));
@@ -194,7 +197,7 @@ public final class LossMatch {
                 m.sharedSpreads = (float) left;
             }
             if (left > 0) {
-                claims.add(new double[] {m.from, Math.max(0, Math.min(rise, drop))});
+                claims.add(new Claim(m.from, Math.max(0, Math.min(rise, drop))));
             }
         }
     }

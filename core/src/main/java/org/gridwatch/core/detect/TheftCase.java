@@ -88,7 +88,8 @@ public final class TheftCase {
      */
     public Alert onDay(DayReport r, double[] netZ, AreaBalance area, LossRegression.Fit hourly) {
         Alert closed = observe(r, netZ, area, hourly);
-        return r.inspected() != null ? closed : judge(r);
+        Alert judged = judge(r); // none on an inspection's day, when only closed can be
+        return judged != null ? judged : closed;
     }
 
     /**
