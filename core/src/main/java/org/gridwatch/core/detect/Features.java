@@ -54,7 +54,11 @@ final class Features {
         return v;
     }
 
-    /** A day is judged on at least this many hours. */
+    /**
+     * A day is judged on at least this many hours: twice the {@link #STANDBY_HOURS} its standby is
+     * read in, so that the standby is the lower half of what is judged, not all of it. Fewer are
+     * left only where the meter ran backwards 17 hours or more, longer than a rooftop array's day.
+     */
     static final int MIN_JUDGED_HOURS = 8;
 
     /**
