@@ -133,7 +133,12 @@ final class LiveSummary implements AutoCloseable {
         if (bucket < YEAR_2000) {
             return;
         }
-        newestBucket = Math.max(newestBucket, bucket);
+        // The area supply is written as each area reading arrives, not as event time passes: in a
+        // replay a small area-readings file is read to its end while the readings are in their
+        // first days, and "metrics up to" its last day told nothing of how far the job had got.
+        if (!Measurements.AREA_SUPPLY.equals(p.measurement())) {
+            newestBucket = Math.max(newestBucket, bucket);
+        }
         // Counts are settled by the ingest counts alone: they are emitted as the slowest input's
         // event time passes, while other measurements follow their own input (a small
         // area-readings file runs days ahead of the readings in a replay), and settling by those

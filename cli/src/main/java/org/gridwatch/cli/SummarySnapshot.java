@@ -15,8 +15,8 @@ import java.util.Map;
  * @param kwByClass average kW in that quarter hour per customer class, summed over areas
  * @param suppliedKw average kW delivered into the areas in that quarter hour, or NaN when no area
  *     readings came for it
- * @param eventTimeMillis the end of the newest quarter hour the job reported on, or {@link
- *     Long#MIN_VALUE}
+ * @param eventTimeMillis the end of the newest quarter hour the job reported on as its event time
+ *     passed (the area supply, written as it arrives, does not count), or {@link Long#MIN_VALUE}
  * @param points metric points received of the measurements the summary shows
  * @param customersBySegment the fleet's customers per segment at the latest valuation; empty before
  *     the first month's bills

@@ -130,6 +130,14 @@ class LiveSummaryTest {
     }
 
     @Test
+    void anAreaReadingsFileReadToItsEndDoesNotMoveTheJobsEventTime() {
+        summary.add(ingest("meter-readings", T0, 100, 2));
+        summary.add(supply("A001", T0 + Duration.ofDays(20).toMillis(), 40.0));
+
+        assertThat(summary.snapshot().eventTimeMillis()).isEqualTo(T0 + Bucket.MILLIS);
+    }
+
+    @Test
     void theMastersCountsAtTheStartOfTimeDoNotMoveEventTimeBackTo1970() {
         summary.add(ingest("customers", 0, 30, 0));
 
