@@ -28,11 +28,13 @@ import org.gridwatch.core.event.Severity;
  *   <li>{@code register-disagrees-with-intervals}: on two days less than {@link
  *       #MISMATCH_WINDOW_DAYS} apart, the meter's register advanced by more or less than its
  *       interval readings reported over a span they covered without a gap ({@link
- *       MeterEvidence#mismatch}): one of the two is wrong, and the bill (the register) and the load
+ *       MeterEvidence#disagree}): one of the two is wrong, and the bill (the register) and the load
  *       profile (the intervals) cannot both be right. MEDIUM. Over after {@link
- *       #MISMATCH_QUIET_DAYS} days without another disagreement. The theft case counts the same
- *       disagreement as evidence of tampering ({@link TheftEvidence}); this alert is the metering
- *       team's, whatever the inspector finds.
+ *       #MISMATCH_QUIET_DAYS} days without another disagreement. The theft case counts a register
+ *       that advanced by less than the intervals as evidence of tampering ({@link TheftEvidence}:
+ *       the bill came short of what the meter measured); a register ahead of them bills everything,
+ *       and only the intervals are wrong. This alert is the metering team's either way, whatever
+ *       the inspector finds.
  *   <li>{@code meter-fault-found}: an inspector found the meter faulty (METER_FAULT). Its readings,
  *       the bills made from them and the detectors' judgement of them are wrong until it is
  *       replaced; nothing in the data says when that happens, so the alert stays open for the

@@ -7,7 +7,10 @@ import org.gridwatch.core.event.CustomerClass;
  * Closes a customer's day against its own history ({@link UsageBaseline}): the customer operator's
  * half of theft detection. A day covered by readings for less than {@link #MIN_COVERAGE} of its
  * length is neither judged nor learned (missing readings are a data-quality matter, not a drop in
- * use); what the meter itself said is reported either way.
+ * use), and neither is a day whose register advanced by more than its readings report ({@link
+ * MeterEvidence#registerAhead}: the readings missed energy the meter measured and bills, as a meter
+ * whose interval channel reads zero while its register counts does); what the meter itself said is
+ * reported either way.
  */
 public final class DayJudge {
     /** The least share of a day its readings must cover to be judged. */
@@ -40,7 +43,7 @@ public final class DayJudge {
         float[] hourly = day.completedHourly(baseline.usualHours(restDay));
         DayComparison c = null;
         boolean scored = false;
-        if (day.coverage() >= MIN_COVERAGE) {
+        if (day.coverage() >= MIN_COVERAGE && !MeterEvidence.registerAhead(day)) {
             boolean household = customer.customerClass() == CustomerClass.RESIDENTIAL;
             c = baseline.compare(day, restDay, household, peakHours, hourPrices);
             scored = c != null && baseline.days() >= TheftEvidence.MIN_HISTORY_DAYS;

@@ -4,8 +4,16 @@ import org.gridwatch.core.event.MeterEvent;
 
 /**
  * What a meter itself said about a day: tamper events, its register running backwards, its register
- * and its interval readings disagreeing, reverse energy from a customer without generation, a lost
- * phase or unbalanced currents.
+ * counting less than its interval readings, reverse energy from a customer without generation, a
+ * lost phase or unbalanced currents.
+ *
+ * <p>Register and intervals can disagree either way ({@link #disagree}); only one way is theft
+ * evidence ({@link #registerMismatch}): the register bills the month (docs/tariffs.md, "A register
+ * ahead of the intervals: the register wins"), so a register that counted <em>more</em> than the
+ * intervals has the customer pay for everything the meter measured, and what is wrong is the
+ * intervals (a meter whose interval channel reads zero while its register counts): the metering
+ * team's ({@code DATA_QUALITY}), not a loss. A register that counted <em>less</em> than the
+ * intervals bills less than the meter measured.
  *
  * <p>Reverse energy counts where no generator of the house could have made it: in the dark hours
  * ({@link #DARK_HOURS}). A household's rooftop array exports in daylight, declared or not (the
@@ -73,27 +81,78 @@ public record MeterEvidence(
         boolean phase =
                 MeterEvent.isSet(day.events, MeterEvent.PHASE_LOSS)
                         || MeterEvent.isSet(day.events, MeterEvent.CURRENT_IMBALANCE);
-        return new MeterEvidence(tamper, rollback, reverse, phase, mismatch(day));
+        return new MeterEvidence(tamper, rollback, reverse, phase, registerBehind(day));
     }
 
     /**
-     * Whether the register's advance over the day's readings differs from their energy, where they
-     * cover their span without a gap (a missing reading's energy is in the register, not in the
-     * intervals: no verdict then). Either way round, one of the two was altered — the intervals
-     * that profile the load, or the register that bills it — or the meter is faulty.
+     * Whether the register's advance over the day's readings differs from their energy, either way
+     * round, where they cover their span without a gap (a missing reading's energy is in the
+     * register, not in the intervals: no verdict then): one of the two was altered or the meter is
+     * faulty, which is for the metering team ({@link DataQualityCase}) whichever it is.
      */
-    static boolean mismatch(DayLoad day) {
+    public static boolean disagree(DayLoad day) {
+        double gap = comparableGap(day);
+        return !Double.isNaN(gap) && Math.abs(gap) > tolerance(day);
+    }
+
+    /**
+     * Whether the register advanced by more than the day's readings report, by more than the
+     * minutes no reading covers could hold: the intervals missed energy the meter measured and the
+     * register bills, so the day's readings do not say what the customer used ({@link DayJudge}
+     * does not judge the day). Unlike {@link #disagree}, a day with a reading missing is judged too
+     * (a meter whose intervals read zero loses readings like any other, and one lost reading must
+     * not make its zeros a theft suspect's): the minutes not covered are allowed energy at up to
+     * {@code 1 / }{@link #LOAD_FACTOR_FLOOR} times the register's own average rate over the span.
+     */
+    public static boolean registerAhead(DayLoad day) {
+        double gap = day.registerGapKwh();
+        long spanMillis = day.registerEndMillis - day.registerStartMillis;
+        if (Double.isNaN(gap) || spanMillis <= 0) {
+            return false;
+        }
+        double advance = gap + day.total();
+        long uncoveredMillis = Math.max(0, spanMillis - (long) day.minutes * 60_000L);
+        double allowance = advance * uncoveredMillis / spanMillis / LOAD_FACTOR_FLOOR;
+        return gap > tolerance(day) + Math.max(0, allowance);
+    }
+
+    /**
+     * A low load factor of a quarter hour against its day (the day's average rate over the quarter
+     * hour's): a household's busiest quarter hours (the oven, the kettle and the washer at once)
+     * run at up to about six or seven times its day's average, so the minutes without a reading are
+     * allowed energy at up to 1 / 0.15 times the register's average rate before the register is
+     * called ahead. A day whose intervals read zero is still called ahead with a tenth of its
+     * minutes uncovered, the most a judged day has ({@link DayJudge#MIN_COVERAGE}).
+     */
+    static final double LOAD_FACTOR_FLOOR = 0.15;
+
+    /**
+     * Whether the register advanced by less than the day's readings report ({@link #disagree}): the
+     * register that bills counted less than the meter measured.
+     */
+    static boolean registerBehind(DayLoad day) {
+        double gap = comparableGap(day);
+        return !Double.isNaN(gap) && gap < -tolerance(day);
+    }
+
+    /**
+     * The register's advance less the readings' energy, kWh, where the readings cover the span
+     * between the registers without a gap; NaN otherwise.
+     */
+    private static double comparableGap(DayLoad day) {
         double gap = day.registerGapKwh();
         if (Double.isNaN(gap)
                 || (long) day.minutes * 60_000L
                         != day.registerEndMillis - day.registerStartMillis) {
-            return false;
+            return Double.NaN;
         }
-        double tolerance =
-                MISMATCH_KWH
-                        + MISMATCH_SHARE * Math.abs(day.total())
-                        + day.readings * ROUNDING_KWH_A_READING;
-        return Math.abs(gap) > tolerance;
+        return gap;
+    }
+
+    private static double tolerance(DayLoad day) {
+        return MISMATCH_KWH
+                + MISMATCH_SHARE * Math.abs(day.total())
+                + day.readings * ROUNDING_KWH_A_READING;
     }
 
     public boolean any() {

@@ -61,6 +61,40 @@ class DayJudgeTest {
     }
 
     @Test
+    void aDayWhoseIntervalsReadZeroWhileItsRegisterCountsIsNeitherJudgedNorLearned() {
+        UsageBaseline b = new UsageBaseline();
+        for (int d = 0; d < 30; d++) {
+            close(b, registered(d, 24, 1000 + 24 * d, 0), HOUSE, null); // 1 kWh every hour
+        }
+        // every hour read, each 0 kWh, while the register goes on 1 kWh an hour (1720 → 1744):
+        // the bill is the register's 24 kWh, the intervals' 0 are the meter's fault
+        DayLoad zeros = new DayLoad(30, 30 * Days.DAY);
+        for (int h = 0; h < 24; h++) {
+            zeros.add(
+                    new MeterReading(
+                            "M1",
+                            30 * Days.DAY + (h + 1) * Days.HOUR,
+                            60,
+                            0.0,
+                            1721 + h,
+                            Double.NaN,
+                            0));
+        }
+        DayReport r = close(b, zeros, HOUSE, null);
+        assertThat(r.scored()).isFalse();
+        assertThat(r.z()).containsOnly(0.0);
+        assertThat(r.registerMismatch())
+                .as("no theft evidence: the register bills it all")
+                .isFalse();
+        assertThat(b.days()).as("not learned").isEqualTo(30);
+        assertThat(b.profile[0]).isEqualTo(1f);
+        // the same register with readings that agree is judged
+        DayReport agreeing = close(b, registered(31, 24, 1744, 0), HOUSE, null);
+        assertThat(agreeing.scored()).isTrue();
+        assertThat(b.days()).isEqualTo(31);
+    }
+
+    @Test
     void theReportsHoursAreCompletedFromTheUsualDayTheKwhIsAsRead() {
         UsageBaseline b = new UsageBaseline();
         for (int d = 0; d < 5; d++) {

@@ -2,6 +2,7 @@ package org.gridwatch.core.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.gridwatch.core.event.MeterEvent;
 import org.gridwatch.core.event.MeterReading;
 import org.junit.jupiter.api.Test;
@@ -171,25 +172,83 @@ class MeterEvidenceTest {
     }
 
     @Test
-    void aRegisterThatDisagreesWithTheIntervalsIsAMismatch() {
+    void aRegisterThatCountedLessThanTheIntervalsIsEvidence() {
         // registers 101 … 106: the span 100–106 advances 6, the intervals say 6
-        assertThat(MeterEvidence.of(sixHours(101, 102, 103, 104, 105, 106), 100, false))
-                .isEqualTo(MeterEvidence.NONE);
-        // the last register says 108: 8 − 6 = 2 kWh more than the intervals; tolerance 0.1 +
-        // 1% of 6 + 6 × 0.0005 = 0.163
-        MeterEvidence more = MeterEvidence.of(sixHours(101, 102, 103, 104, 105, 108), 100, false);
-        assertThat(more.registerMismatch()).isTrue();
-        assertThat(more.any()).isTrue();
-        // the intervals report more than the register advanced (a slowed register): 4.5 − 6
-        assertThat(
-                        MeterEvidence.of(sixHours(101, 102, 103, 104, 104.5, 104.5), 100, false)
-                                .registerMismatch())
-                .isTrue();
-        // within the tolerance: 6.15 − 6
-        assertThat(
-                        MeterEvidence.of(sixHours(101, 102, 103, 104, 105, 106.15), 100, false)
-                                .registerMismatch())
+        DayLoad agree = sixHours(101, 102, 103, 104, 105, 106);
+        assertThat(MeterEvidence.of(agree, 100, false)).isEqualTo(MeterEvidence.NONE);
+        assertThat(MeterEvidence.disagree(agree)).isFalse();
+        // the intervals report more than the register advanced (a slowed register): 4.5 − 6 =
+        // −1.5 kWh; tolerance 0.1 + 1% of 6 + 6 × 0.0005 = 0.163
+        DayLoad slowed = sixHours(101, 102, 103, 104, 104.5, 104.5);
+        MeterEvidence behind = MeterEvidence.of(slowed, 100, false);
+        assertThat(behind.registerMismatch()).isTrue();
+        assertThat(behind.any()).isTrue();
+        assertThat(MeterEvidence.disagree(slowed)).isTrue();
+        assertThat(MeterEvidence.registerAhead(slowed)).isFalse();
+        // within the tolerance either way: 6.15 − 6 and 5.85 − 6
+        for (DayLoad near :
+                List.of(
+                        sixHours(101, 102, 103, 104, 105, 106.15),
+                        sixHours(101, 102, 103, 104, 105, 105.85))) {
+            assertThat(MeterEvidence.of(near, 100, false).registerMismatch()).isFalse();
+            assertThat(MeterEvidence.disagree(near)).isFalse();
+        }
+    }
+
+    @Test
+    void aRegisterAheadOfTheIntervalsIsTheMeteringTeamsNotEvidence() {
+        // the last register says 108: 8 − 6 = 2 kWh more than the intervals. The register bills
+        // the month, so the customer pays for the 8 kWh: the intervals are what is wrong
+        DayLoad ahead = sixHours(101, 102, 103, 104, 105, 108);
+        assertThat(MeterEvidence.of(ahead, 100, false)).isEqualTo(MeterEvidence.NONE);
+        assertThat(MeterEvidence.disagree(ahead)).isTrue();
+        assertThat(MeterEvidence.registerAhead(ahead)).isTrue();
+        // intervals reading zero while the register counts 1 kWh an hour
+        DayLoad zeros = new DayLoad(D, D * Days.DAY);
+        for (int h = 0; h < 6; h++) {
+            zeros.add(
+                    new MeterReading(
+                            "M",
+                            D * Days.DAY + (h + 1) * Days.HOUR,
+                            60,
+                            0.0,
+                            101 + h,
+                            Double.NaN,
+                            0));
+        }
+        assertThat(MeterEvidence.of(zeros, 100, false).registerMismatch()).isFalse();
+        assertThat(MeterEvidence.registerAhead(zeros)).isTrue();
+        // a day of zeros with the third hour's reading lost: the register advances 23 kWh over the
+        // 24 hours its readings span (101 → 124), of which the hour not covered may hold up to
+        // 23 / 24 / 0.15 = 6.4 kWh; the other 16.6 are energy the intervals missed
+        assertThat(MeterEvidence.registerAhead(zerosWithout(24, 2))).isTrue();
+        assertThat(MeterEvidence.disagree(zerosWithout(24, 2)))
+                .as("no verdict across a gap")
                 .isFalse();
+        // over six hours the hour not covered is a sixth of the span: 5 / 6 / 0.15 = 5.6 kWh may
+        // be in it, all of the register's 5 (101 → 106)
+        assertThat(MeterEvidence.registerAhead(zerosWithout(6, 2))).isFalse();
+    }
+
+    /**
+     * {@code hours} hourly readings of 0 kWh, the register 101, 102, … after each, one left out.
+     */
+    private static DayLoad zerosWithout(int hours, int lost) {
+        DayLoad day = new DayLoad(D, D * Days.DAY);
+        for (int h = 0; h < hours; h++) {
+            if (h != lost) {
+                day.add(
+                        new MeterReading(
+                                "M",
+                                D * Days.DAY + (h + 1) * Days.HOUR,
+                                60,
+                                0.0,
+                                101 + h,
+                                Double.NaN,
+                                0));
+            }
+        }
+        return day;
     }
 
     @Test
@@ -199,6 +258,9 @@ class MeterEvidenceTest {
         assertThat(
                         MeterEvidence.of(sixHours(101, 102, Double.NaN, 106, 107, 108), 100, false)
                                 .registerMismatch())
+                .isFalse();
+        // nor is the register ahead: the hour not covered may hold up to 8 / 6 / 0.15 = 8.9 kWh
+        assertThat(MeterEvidence.registerAhead(sixHours(101, 102, Double.NaN, 106, 107, 108)))
                 .isFalse();
     }
 }

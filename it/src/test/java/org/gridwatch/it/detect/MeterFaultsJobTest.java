@@ -35,6 +35,9 @@ class MeterFaultsJobTest {
     /** Customer id to its DATA_QUALITY alerts (the last version of each). */
     private final Map<String, List<JsonNode>> quality = new HashMap<>();
 
+    /** Customer id to its THEFT alerts (the last version of each): nobody steals in this fleet. */
+    private final Map<String, List<JsonNode>> theft = new HashMap<>();
+
     @BeforeAll
     void replay() throws Exception {
         Path fleet = dir.resolve("fleet");
@@ -52,6 +55,8 @@ class MeterFaultsJobTest {
             if ("DATA_QUALITY".equals(a.get("type").asText())) {
                 quality.computeIfAbsent(a.get("customerId").asText(), k -> new ArrayList<>())
                         .add(a);
+            } else if ("THEFT".equals(a.get("type").asText())) {
+                theft.computeIfAbsent(a.get("customerId").asText(), k -> new ArrayList<>()).add(a);
             }
         }
     }
@@ -115,6 +120,23 @@ class MeterFaultsJobTest {
                 assertThat(last.get("evidence").get("silentDays").asInt())
                         .isEqualTo(f.get("days").asInt());
             }
+        }
+    }
+
+    @Test
+    void aMeterWhoseIntervalsReadZeroWhileItsRegisterCountsIsNoTheftSuspect() {
+        // The register bills the month (it wins over the intervals), so such a customer pays for
+        // everything the meter measured: the intervals are the meter's fault, not the customer's
+        // doing. Before the register's direction was told apart, most of them were THEFT suspects.
+        List<String> zeroed = new ArrayList<>();
+        for (JsonNode f : faults) {
+            if (f.get("kind").asText().equals("intervals-zero")) {
+                zeroed.add(f.get("customerId").asText());
+            }
+        }
+        assertThat(zeroed).isNotEmpty();
+        for (String customer : zeroed) {
+            assertThat(theft.getOrDefault(customer, List.of())).as(customer).isEmpty();
         }
     }
 }

@@ -11,6 +11,7 @@ import org.gridwatch.core.detect.DayJudge;
 import org.gridwatch.core.detect.DayLoad;
 import org.gridwatch.core.detect.DayPrices;
 import org.gridwatch.core.detect.DayReport;
+import org.gridwatch.core.detect.MeterEvidence;
 import org.gridwatch.core.detect.UsageBaseline;
 import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.Customer;
@@ -154,7 +155,7 @@ final class DayWatch {
             book.quality = quality;
         }
         Alert alert =
-                quality.onDayRead(epochDay, day, report.registerMismatch(), customer, timestamp);
+                quality.onDayRead(epochDay, day, MeterEvidence.disagree(day), customer, timestamp);
         if (withinInput) {
             timers.registerEventTimeTimer(closesAt(date.plusDays(1)));
         }

@@ -45,18 +45,24 @@ class DetectorStateSizeTest {
         return out.length();
     }
 
-    /** A day of 96 quarter-hour readings with registers and a tamper flag. */
+    /**
+     * A day of 96 quarter-hour readings with a tamper flag, the register counting what they report
+     * (a meter made to read less counts less in both; one whose register ran ahead of its readings
+     * would not be judged at all).
+     */
     private static DayLoad day(int d, double scale) {
         DayLoad day = new DayLoad(d, d * DAY);
+        double register = 1000 + d * 20;
         for (int q = 0; q < 96; q++) {
             double kwh = scale * (0.1 + 0.05 * Math.sin(q / 10.0) + 0.001 * (d % 7));
+            register += kwh;
             day.add(
                     new MeterReading(
                             "M0000001",
                             d * DAY + (q + 1) * 900_000L,
                             15,
                             kwh,
-                            1000 + d * 10 + q * 0.1,
+                            register,
                             Double.NaN,
                             q == 40 ? MeterEvent.COVER_OPEN.bit() : 0));
         }
