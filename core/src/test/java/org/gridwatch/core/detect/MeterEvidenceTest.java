@@ -204,18 +204,7 @@ class MeterEvidenceTest {
         assertThat(MeterEvidence.disagree(ahead)).isTrue();
         assertThat(MeterEvidence.registerAhead(ahead)).isTrue();
         // intervals reading zero while the register counts 1 kWh an hour
-        DayLoad zeros = new DayLoad(D, D * Days.DAY);
-        for (int h = 0; h < 6; h++) {
-            zeros.add(
-                    new MeterReading(
-                            "M",
-                            D * Days.DAY + (h + 1) * Days.HOUR,
-                            60,
-                            0.0,
-                            101 + h,
-                            Double.NaN,
-                            0));
-        }
+        DayLoad zeros = zerosWithout(6, -1);
         assertThat(MeterEvidence.of(zeros, 100, false).registerMismatch()).isFalse();
         assertThat(MeterEvidence.registerAhead(zeros)).isTrue();
         // a day of zeros with the third hour's reading lost: the register advances 23 kWh over the
@@ -231,7 +220,8 @@ class MeterEvidenceTest {
     }
 
     /**
-     * {@code hours} hourly readings of 0 kWh, the register 101, 102, … after each, one left out.
+     * {@code hours} hourly readings of 0 kWh, the register 101, 102, … after each; the reading of
+     * hour {@code lost} left out (none if −1).
      */
     private static DayLoad zerosWithout(int hours, int lost) {
         DayLoad day = new DayLoad(D, D * Days.DAY);
