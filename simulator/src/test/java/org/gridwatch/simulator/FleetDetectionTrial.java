@@ -48,10 +48,21 @@ import org.gridwatch.core.value.ValueModel;
  * -Dtrial.lossPersistence} says); the area's hourly loss is regressed on its customers' metered
  * hours ({@code LossRegression}), {@code -Dtrial.hourly=false} leaves it out. {@code
  * -Dtrial.final=FILE} writes each customer's case at the end ({@link #writeFinal}); {@code
- * -Dtrial.lossPersistence=ρ} simulates each area's loss persisting from day to day.
+ * -Dtrial.lossPersistence=ρ} simulates each area's loss persisting from day to day; {@code
+ * -Dtrial.attacks=scale,ramp} deals only those attacks, in turn (the simulator's {@code
+ * --attacks}).
  */
 public final class FleetDetectionTrial {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    /** The attacks dealt in turn: {@code -Dtrial.attacks=scale,ramp} (default: every kind). */
+    private static List<AttackKind> attacks() {
+        String names = System.getProperty("trial.attacks");
+        if (names == null) {
+            return List.of(AttackKind.values());
+        }
+        return java.util.Arrays.stream(names.split(",")).map(AttackKind::parse).toList();
+    }
 
     public static void main(String[] args) throws Exception {
         int customers = Integer.parseInt(args[0]);
@@ -64,7 +75,7 @@ public final class FleetDetectionTrial {
         double lossNoise = Double.parseDouble(System.getProperty("trial.lossNoise", "0"));
         SimulationConfig config =
                 SimulationConfig.of(customers, days, seed)
-                        .withTheft(new TheftMix(share, start, spread, List.of(AttackKind.values())))
+                        .withTheft(new TheftMix(share, start, spread, attacks()))
                         .withFaults(FaultRates.NONE)
                         .withLossPersistence(
                                 Double.parseDouble(
