@@ -33,8 +33,8 @@ import org.gridwatch.core.event.Severity;
  *       #MISMATCH_QUIET_DAYS} days without another disagreement. The theft case counts a register
  *       that advanced by less than the intervals as evidence of tampering ({@link TheftEvidence}:
  *       the bill came short of what the meter measured); a register ahead of them bills everything,
- *       and only the intervals are wrong. This alert is the metering team's either way, whatever
- *       the inspector finds.
+ *       and only the intervals are wrong (but under time-of-use prices, {@link MeterEvidence}).
+ *       This alert is the metering team's either way, whatever the inspector finds.
  *   <li>{@code meter-fault-found}: an inspector found the meter faulty (METER_FAULT). Its readings,
  *       the bills made from them and the detectors' judgement of them are wrong until it is
  *       replaced; nothing in the data says when that happens, so the alert stays open for the

@@ -34,7 +34,8 @@ public final class DayJudge {
             long closedAtMillis) {
         double previousRegister =
                 baseline.lastRegisterDay < day.epochDay ? baseline.lastRegisterKwh : Double.NaN;
-        MeterEvidence meter = MeterEvidence.of(day, previousRegister, false);
+        MeterEvidence meter =
+                MeterEvidence.of(day, previousRegister, false, changesWithTheHour(hourPrices));
         if (!Double.isNaN(day.registerEndKwh) && day.epochDay > baseline.lastRegisterDay) {
             baseline.lastRegisterKwh = day.registerEndKwh;
             baseline.lastRegisterDay = day.epochDay;
@@ -74,5 +75,18 @@ public final class DayJudge {
                 hourly,
                 (float) (1 - day.coverage()),
                 null);
+    }
+
+    /** Whether the customer's prices differ between the day's hours (a time-of-use tariff). */
+    static boolean changesWithTheHour(double[] hourPrices) {
+        if (hourPrices == null) {
+            return false;
+        }
+        for (double p : hourPrices) {
+            if (p != hourPrices[0]) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -15,7 +15,7 @@ import org.gridwatch.core.event.InspectionOutcome;
  * @param kwh the day's metered energy (for the area balance too)
  * @param registerMismatch whether the meter's register advanced by less than its readings report
  *     ({@link MeterEvidence}: the bill came short of what the meter measured; one ahead of them is
- *     the metering team's alone)
+ *     the metering team's alone, but under time-of-use prices, where it counts either way)
  * @param lossCny what the usual day would have cost less what this one did, at the customer's
  *     prices (NaN when not priced): revenue at risk if the day is falsified
  * @param inspected what an inspector found on the premises since the customer's previous report, or

@@ -7,13 +7,16 @@ import org.gridwatch.core.event.MeterEvent;
  * counting less than its interval readings, reverse energy from a customer without generation, a
  * lost phase or unbalanced currents.
  *
- * <p>Register and intervals can disagree either way ({@link #disagree}); only one way is theft
- * evidence ({@link #registerMismatch}): the register bills the month (docs/tariffs.md, "A register
- * ahead of the intervals: the register wins"), so a register that counted <em>more</em> than the
- * intervals has the customer pay for everything the meter measured, and what is wrong is the
- * intervals (a meter whose interval channel reads zero while its register counts): the metering
- * team's ({@code DATA_QUALITY}), not a loss. A register that counted <em>less</em> than the
- * intervals bills less than the meter measured.
+ * <p>Register and intervals can disagree either way ({@link #disagree}); for a customer whose
+ * prices do not change with the hour only one way is theft evidence ({@link #registerMismatch}):
+ * the register bills the month (docs/tariffs.md, "A register ahead of the intervals: the register
+ * wins"), so a register that counted <em>more</em> than the intervals has the customer pay for
+ * everything the meter measured, and what is wrong is the intervals (a meter whose interval channel
+ * reads zero while its register counts): the metering team's ({@code DATA_QUALITY}), not a loss. A
+ * register that counted <em>less</em> than the intervals bills less than the meter measured. Under
+ * time-of-use prices either way is evidence: the register's excess is split over the periods as the
+ * intervals split their energy, so intervals that missed peak energy have it billed at cheaper
+ * hours.
  *
  * <p>Reverse energy counts where no generator of the house could have made it: in the dark hours
  * ({@link #DARK_HOURS}). A household's rooftop array exports in daylight, declared or not (the
@@ -63,13 +66,26 @@ public record MeterEvidence(
     static final double ROLLBACK_KWH = 0.5;
 
     /**
+     * The evidence of a day of a customer whose prices do not change with the hour ({@link
+     * #of(DayLoad, double, boolean, boolean)}).
+     */
+    public static MeterEvidence of(DayLoad day, double previousRegisterKwh, boolean generates) {
+        return of(day, previousRegisterKwh, generates, false);
+    }
+
+    /**
      * The evidence of a day.
      *
      * @param previousRegisterKwh the register at the end of the customer's previous day, or NaN
      * @param generates whether the customer may export at any hour (declared generation with
      *     storage): reverse energy is then expected
+     * @param periodPriced whether the customer's prices change with the hour (time of use): a
+     *     register ahead of the intervals is then billed in full but split over the periods as the
+     *     intervals split their energy, so intervals that missed peak energy bill it at cheaper
+     *     hours, and the disagreement is evidence either way round
      */
-    public static MeterEvidence of(DayLoad day, double previousRegisterKwh, boolean generates) {
+    public static MeterEvidence of(
+            DayLoad day, double previousRegisterKwh, boolean generates, boolean periodPriced) {
         boolean tamper =
                 MeterEvent.isSet(day.events, MeterEvent.COVER_OPEN)
                         || MeterEvent.isSet(day.events, MeterEvent.MAGNETIC_TAMPER);
@@ -81,7 +97,8 @@ public record MeterEvidence(
         boolean phase =
                 MeterEvent.isSet(day.events, MeterEvent.PHASE_LOSS)
                         || MeterEvent.isSet(day.events, MeterEvent.CURRENT_IMBALANCE);
-        return new MeterEvidence(tamper, rollback, reverse, phase, registerBehind(day));
+        boolean mismatch = periodPriced ? disagree(day) : registerBehind(day);
+        return new MeterEvidence(tamper, rollback, reverse, phase, mismatch);
     }
 
     /**

@@ -95,6 +95,28 @@ class DayJudgeTest {
     }
 
     @Test
+    void underTimeOfUsePricesARegisterAheadOfItsIntervalsIsEvidenceStill() {
+        UsageBaseline b = new UsageBaseline();
+        double[] touPrices = Days.flat(0.5);
+        for (int h = 8; h < 22; h++) {
+            touPrices[h] = 1.0; // peak hours
+        }
+        // the register counts 1 kWh an hour from 1000 while the intervals say 0: billed in full,
+        // but split over the periods as the intervals split theirs, which missed the peak's
+        DayLoad zeros = new DayLoad(0, 0);
+        for (int h = 0; h < 24; h++) {
+            zeros.add(
+                    new MeterReading("M1", (h + 1) * Days.HOUR, 60, 0.0, 1001 + h, Double.NaN, 0));
+        }
+        DayReport r = close(b, zeros, SHOP, touPrices);
+        assertThat(r.registerMismatch()).isTrue();
+        assertThat(r.scored()).as("its readings still say nothing of its use").isFalse();
+        assertThat(DayJudge.changesWithTheHour(touPrices)).isTrue();
+        assertThat(DayJudge.changesWithTheHour(Days.flat(0.5))).isFalse();
+        assertThat(DayJudge.changesWithTheHour(null)).isFalse();
+    }
+
+    @Test
     void theReportsHoursAreCompletedFromTheUsualDayTheKwhIsAsRead() {
         UsageBaseline b = new UsageBaseline();
         for (int d = 0; d < 5; d++) {
