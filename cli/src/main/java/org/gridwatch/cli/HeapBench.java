@@ -150,9 +150,18 @@ final class HeapBench {
      * holds 4.1 kB (docs/benchmarks.md, session 38).
      */
     static long quietMillis(MonitorSettings settings, long checkpointIntervalMs) {
-        long settled = Math.max(20_000, 3 * checkpointIntervalMs);
-        return Math.max(settled, settings.idleness().toMillis() + 10_000);
+        long settled = Math.max(SETTLE_MILLIS, 3 * checkpointIntervalMs);
+        return Math.max(settled, settings.idleness().toMillis() + AFTER_IDLE_MILLIS);
     }
+
+    /** The least wait for the operators' counts to stop moving once every record is read. */
+    private static final long SETTLE_MILLIS = 20_000;
+
+    /**
+     * After the silent streams went idle (idleness is counted from their last record, read long
+     * before): for the watermark they no longer hold back to pass through the job.
+     */
+    private static final long AFTER_IDLE_MILLIS = 10_000;
 
     private static void waitForAll(LiveSummary summary, Map<String, Long> expected, PrintWriter out)
             throws InterruptedException {

@@ -55,15 +55,6 @@ import org.gridwatch.core.value.ValueModel;
 public final class FleetDetectionTrial {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    /** The attacks dealt in turn: {@code -Dtrial.attacks=scale,ramp} (default: every kind). */
-    private static List<AttackKind> attacks() {
-        String names = System.getProperty("trial.attacks");
-        if (names == null) {
-            return List.of(AttackKind.values());
-        }
-        return java.util.Arrays.stream(names.split(",")).map(AttackKind::parse).toList();
-    }
-
     public static void main(String[] args) throws Exception {
         int customers = Integer.parseInt(args[0]);
         int days = Integer.parseInt(args[1]);
@@ -75,7 +66,13 @@ public final class FleetDetectionTrial {
         double lossNoise = Double.parseDouble(System.getProperty("trial.lossNoise", "0"));
         SimulationConfig config =
                 SimulationConfig.of(customers, days, seed)
-                        .withTheft(new TheftMix(share, start, spread, attacks()))
+                        .withTheft(
+                                new TheftMix(
+                                        share,
+                                        start,
+                                        spread,
+                                        TheftMix.parseKinds(
+                                                System.getProperty("trial.attacks", "all"))))
                         .withFaults(FaultRates.NONE)
                         .withLossPersistence(
                                 Double.parseDouble(

@@ -25,6 +25,14 @@ class DayJudgeTest {
      * {@code hours} one-hour readings of 1 kWh from 00:00, the register starting at {@code reg}.
      */
     private static DayLoad registered(long d, int hours, double reg, int events) {
+        return registered(d, hours, reg, events, 1.0);
+    }
+
+    /**
+     * {@code hours} one-hour readings of {@code kwh} each from 00:00, the register starting at
+     * {@code reg} and counting 1 kWh an hour whatever they report.
+     */
+    private static DayLoad registered(long d, int hours, double reg, int events, double kwh) {
         DayLoad day = new DayLoad(d, d * Days.DAY);
         for (int h = 0; h < hours; h++) {
             day.add(
@@ -32,7 +40,7 @@ class DayJudgeTest {
                             "M1",
                             d * Days.DAY + (h + 1) * Days.HOUR,
                             60,
-                            1.0,
+                            kwh,
                             reg + h + 1,
                             Double.NaN,
                             events));
@@ -68,19 +76,7 @@ class DayJudgeTest {
         }
         // every hour read, each 0 kWh, while the register goes on 1 kWh an hour (1720 → 1744):
         // the bill is the register's 24 kWh, the intervals' 0 are the meter's fault
-        DayLoad zeros = new DayLoad(30, 30 * Days.DAY);
-        for (int h = 0; h < 24; h++) {
-            zeros.add(
-                    new MeterReading(
-                            "M1",
-                            30 * Days.DAY + (h + 1) * Days.HOUR,
-                            60,
-                            0.0,
-                            1721 + h,
-                            Double.NaN,
-                            0));
-        }
-        DayReport r = close(b, zeros, HOUSE, null);
+        DayReport r = close(b, registered(30, 24, 1720, 0, 0.0), HOUSE, null);
         assertThat(r.scored()).isFalse();
         assertThat(r.z()).containsOnly(0.0);
         assertThat(r.registerMismatch())
@@ -103,12 +99,7 @@ class DayJudgeTest {
         }
         // the register counts 1 kWh an hour from 1000 while the intervals say 0: billed in full,
         // but split over the periods as the intervals split theirs, which missed the peak's
-        DayLoad zeros = new DayLoad(0, 0);
-        for (int h = 0; h < 24; h++) {
-            zeros.add(
-                    new MeterReading("M1", (h + 1) * Days.HOUR, 60, 0.0, 1001 + h, Double.NaN, 0));
-        }
-        DayReport r = close(b, zeros, SHOP, touPrices);
+        DayReport r = close(b, registered(0, 24, 1000, 0, 0.0), SHOP, touPrices);
         assertThat(r.registerMismatch()).isTrue();
         assertThat(r.scored()).as("its readings still say nothing of its use").isFalse();
         assertThat(DayJudge.changesWithTheHour(touPrices)).isTrue();

@@ -201,11 +201,7 @@ class FeaturesTest {
     void aMeterThatSendsEnergyBackInTheDarkIsNoEmptyHouse() {
         float[] usual = ref(0.2, 1.0);
         // no import all day, the house's use counted as export: switched off by the import alone
-        double[] use = new double[24];
-        for (int h = 0; h < 24; h++) {
-            use[h] = usual[h];
-        }
-        DayLoad reversed = Days.hourlyWithExport(1, new double[24], use);
+        DayLoad reversed = Days.hourlyWithExport(1, new double[24], scaled(usual, 1));
         DayLoad off = Days.hourlyWithExport(1, new double[24], new double[24]);
         assertThat(Features.looksAbsent(off, usual)).isTrue();
         assertThat(Features.looksAbsent(reversed, usual)).isFalse();
@@ -237,21 +233,23 @@ class FeaturesTest {
         float[] usual = ref(0.2, 1.0);
         // the usual day × 0.2: mean (4·0.04 + 20·0.2)/24 = 0.173 ≤ 0.3, but standby 0.04 < 0.16,
         // and the activity above it is the usual proportion (0.173 / 0.04 > 1.2): not flat
-        double[] scaled = new double[24];
-        for (int h = 0; h < 24; h++) {
-            scaled[h] = 0.2 * usual[h];
-        }
-        assertThat(Features.looksAbsent(Days.hourly(1, scaled), usual)).isFalse();
+        assertThat(Features.looksAbsent(Days.hourly(1, scaled(usual, 0.2)), usual)).isFalse();
         // a flat household scaled to 0.3: hours 0.24 and 0.3, mean 0.29 > 1.2 × 0.24, and its
         // activity above the standby (0.29 / 0.24 − 1 = 0.21 standbys) is the usual's, not half
         float[] flatHouse = ref(0.8, 1.0); // mean hour (4·0.8 + 20)/24 = 0.967, activity 0.21
-        double[] flatScaled = new double[24];
-        for (int h = 0; h < 24; h++) {
-            flatScaled[h] = 0.3 * flatHouse[h];
-        }
-        assertThat(Features.looksAbsent(Days.hourly(1, flatScaled), flatHouse)).isFalse();
+        assertThat(Features.looksAbsent(Days.hourly(1, scaled(flatHouse, 0.3)), flatHouse))
+                .isFalse();
         assertThat(Features.looksAbsent(Days.hourly(1, Days.flat(0)), ref(0, 1)))
                 .as("no usual standby: nothing at all is a meter stopped or mains off")
                 .isTrue();
+    }
+
+    /** The usual day's hours × {@code factor}, kWh. */
+    private static double[] scaled(float[] usual, double factor) {
+        double[] hours = new double[usual.length];
+        for (int h = 0; h < usual.length; h++) {
+            hours[h] = factor * usual[h];
+        }
+        return hours;
     }
 }
