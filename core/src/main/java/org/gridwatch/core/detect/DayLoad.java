@@ -2,6 +2,7 @@ package org.gridwatch.core.detect;
 
 import org.gridwatch.core.event.MeterEvent;
 import org.gridwatch.core.event.MeterReading;
+import org.gridwatch.core.meter.RegisterRollover;
 
 /**
  * One customer's energy over one local day, gathered from its readings in any order: the energy per
@@ -133,7 +134,10 @@ public final class DayLoad {
      * day its meter was exchanged, whose readings were added apart. The hourly energy is summed in
      * floats as {@link #add} sums it, so it equals adding every reading here up to the floats'
      * rounding (their order is the readings' arrival anyway); the rates that may tie at the top are
-     * kept as {@link #add} keeps them; the registers are the earliest and the latest of both.
+     * kept as {@link #add} keeps them. Two meters' registers count apart (the new one from its own
+     * start, often 0): where both days have one, the merged day keeps the latest read, for the next
+     * day to go on from, and no start, so that its register is not compared with its readings (nor,
+     * by {@link MeterEvidence}, with the day before); otherwise the one day's registers are kept.
      *
      * @throws IllegalArgumentException if {@code other} is another day
      */
@@ -158,7 +162,12 @@ public final class DayLoad {
         }
         events |= other.events;
         exportHours |= other.exportHours;
-        if (other.registerStartMillis < registerStartMillis) {
+        if (!Double.isNaN(other.registerEndKwh) && !Double.isNaN(registerEndKwh)) {
+            // two meters' registers: neither spans the day, nor may the next day's start be
+            // compared with the old meter's end
+            registerStartMillis = Long.MAX_VALUE;
+            registerStartKwh = Double.NaN;
+        } else if (other.registerStartMillis < registerStartMillis) {
             registerStartMillis = other.registerStartMillis;
             registerStartKwh = other.registerStartKwh;
         }
@@ -355,13 +364,14 @@ public final class DayLoad {
     }
 
     /**
-     * Register advance over the covered span less the interval energy: positive when the register
-     * counted energy the intervals did not report. NaN without registers at both ends.
+     * Register advance over the covered span ({@link RegisterRollover#advance}: across a rollover
+     * of its digits too) less the interval energy: positive when the register counted energy the
+     * intervals did not report. NaN without registers at both ends.
      */
     public double registerGapKwh() {
         if (Double.isNaN(registerStartKwh) || Double.isNaN(registerEndKwh)) {
             return Double.NaN;
         }
-        return registerEndKwh - registerStartKwh - total();
+        return RegisterRollover.advance(registerStartKwh, registerEndKwh) - total();
     }
 }

@@ -1,6 +1,7 @@
 package org.gridwatch.core.detect;
 
 import org.gridwatch.core.event.MeterEvent;
+import org.gridwatch.core.meter.RegisterRollover;
 
 /**
  * What a meter itself said about a day: tamper events, its register running backwards, its register
@@ -62,7 +63,10 @@ public record MeterEvidence(
      */
     static final int DARK_HOURS = 1 << 23 | 1 | 1 << 1 | 1 << 2;
 
-    /** A register this far below the previous day's end has been rolled back, kWh. */
+    /**
+     * A register this far below the previous day's end has been rolled back, kWh; one that rolled
+     * over its digits ({@link RegisterRollover}) has not.
+     */
     static final double ROLLBACK_KWH = 0.5;
 
     /**
@@ -92,7 +96,8 @@ public record MeterEvidence(
         boolean rollback =
                 !Double.isNaN(previousRegisterKwh)
                         && !Double.isNaN(day.registerStartKwh)
-                        && day.registerStartKwh < previousRegisterKwh - ROLLBACK_KWH;
+                        && RegisterRollover.advance(previousRegisterKwh, day.registerStartKwh)
+                                < -ROLLBACK_KWH;
         boolean reverse = !generates && (day.exportHours & DARK_HOURS) != 0;
         boolean phase =
                 MeterEvent.isSet(day.events, MeterEvent.PHASE_LOSS)

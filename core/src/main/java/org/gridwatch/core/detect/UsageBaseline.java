@@ -53,6 +53,17 @@ public final class UsageBaseline {
 
     public UsageBaseline() {}
 
+    /**
+     * The customer's meter was exchanged, or found faulty (and so replaced), on or after {@code
+     * epochDay}: the new meter's register counts from its own start, often 0, so its first read is
+     * not compared with the old meter's last (a routine exchange is no rollback), and a day of the
+     * old meter up to {@code epochDay} that closes after this is not taken as the last read either.
+     */
+    public void registerReplaced(long epochDay) {
+        lastRegisterKwh = Double.NaN;
+        lastRegisterDay = Math.max(lastRegisterDay, epochDay);
+    }
+
     /** Days learned in all. */
     public int days() {
         return typeDays[0] + typeDays[1];

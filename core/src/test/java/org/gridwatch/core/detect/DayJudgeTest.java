@@ -175,6 +175,23 @@ class DayJudgeTest {
     }
 
     @Test
+    void aReplacedMetersRegisterIsNotComparedWithTheOldOnes() {
+        UsageBaseline b = new UsageBaseline();
+        close(b, registered(1, 24, 18_000, 0), HOUSE, null); // ends at 18,024
+        // exchanged on day 2, noticed while day 2 was open; the old meter's day 2 closes after
+        b.registerReplaced(2);
+        assertThat(b.lastRegisterKwh).isNaN();
+        close(b, registered(2, 10, 18_024, 0), HOUSE, null); // ends at 18,034, not kept
+        assertThat(b.lastRegisterKwh).isNaN();
+        // the new meter counts from 0: no rollback; the register goes on from its end
+        DayReport first = close(b, registered(3, 24, 0, 0), HOUSE, null);
+        assertThat(first.registerRollback()).isFalse();
+        assertThat(b.lastRegisterKwh).isEqualTo(24.0);
+        // and a step back of the new meter is one
+        assertThat(close(b, registered(4, 24, 20, 0), HOUSE, null).registerRollback()).isTrue();
+    }
+
+    @Test
     void theLossIsTheUsualChargeLessTheDays() {
         UsageBaseline b = new UsageBaseline();
         double[] prices = Days.flat(0.5);

@@ -421,4 +421,35 @@ class DayLoadTest {
         assertThat(old.quartersLow).isEqualTo(-1L);
         assertThat(old.quartersHigh).isEqualTo((1L << 32) - 1);
     }
+
+    @Test
+    void mergedDaysOfTwoMetersKeepTheNewRegistersEndAndNoStart() {
+        // exchanged at 12:00: the old meter's register ran 18,330 → 18,342 over the morning, the
+        // new one's 0 → 12 over the afternoon; 24 kWh read, neither register spans the day
+        DayLoad old = new DayLoad(D, START);
+        DayLoad fresh = new DayLoad(D, START);
+        for (int h = 0; h < 24; h++) {
+            (h < 12 ? old : fresh)
+                    .add(register(60L * (h + 1), 1.0, h < 12 ? 18_331.0 + h : h - 11.0));
+        }
+        assertThat(old.registerGapKwh()).isZero();
+        assertThat(fresh.registerGapKwh()).isZero();
+        old.merge(fresh);
+        assertThat(old.total()).isEqualTo(24.0);
+        assertThat(old.registerEndKwh).isEqualTo(12.0);
+        assertThat(old.registerEndMillis).isEqualTo(START + 24 * 60 * MINUTE);
+        assertThat(old.registerStartKwh).isNaN();
+        assertThat(old.registerGapKwh()).isNaN();
+    }
+
+    @Test
+    void aMergedDayWithOneRegisterKeepsIt() {
+        DayLoad withRegister = new DayLoad(D, START);
+        withRegister.add(register(60, 1.0, 501.0));
+        DayLoad without = new DayLoad(D, START);
+        without.add(at(120, 60, 1.0));
+        without.merge(withRegister);
+        assertThat(without.registerStartKwh).isEqualTo(500.0);
+        assertThat(without.registerEndKwh).isEqualTo(501.0);
+    }
 }

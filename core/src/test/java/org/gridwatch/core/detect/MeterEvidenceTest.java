@@ -74,6 +74,28 @@ class MeterEvidenceTest {
     }
 
     @Test
+    void aRegisterThatRolledOverItsDigitsIsNoRollback() {
+        // five digits: the previous day ended at 99,999.7; this day starts at 0.6 − 1 = −0.4,
+        // worked back from its first reading: 0.3 + 0.4 = 0.7 kWh on, across the rollover
+        assertThat(MeterEvidence.of(day(0, Double.NaN, 0.6), 99_999.7, false).registerRollback())
+                .isFalse();
+        // an exchanged or reset meter starting near 0 far from the old register's end still is
+        assertThat(MeterEvidence.of(day(0, Double.NaN, 1.3), 18_342.1, false).registerRollback())
+                .isTrue();
+    }
+
+    @Test
+    void aRegisterThatRollsOverWithinTheDayAgreesWithItsIntervals() {
+        // 99,998.5 before the first hour; 99,999.5, then 0.5 … 4.5: 6 kWh, as the intervals say
+        DayLoad across = sixHours(99_999.5, 0.5, 1.5, 2.5, 3.5, 4.5);
+        assertThat(across.registerGapKwh())
+                .isCloseTo(0.0, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(MeterEvidence.disagree(across)).isFalse();
+        assertThat(MeterEvidence.registerAhead(across)).isFalse();
+        assertThat(MeterEvidence.of(across, 99_998.5, false)).isEqualTo(MeterEvidence.NONE);
+    }
+
+    @Test
     void reverseEnergyWithoutGenerationIsAFinding() {
         assertThat(
                         MeterEvidence.of(day(0, 0.11, Double.NaN), Double.NaN, false)

@@ -319,12 +319,16 @@ public final class CustomerAccounts
     /**
      * The customer's record, new or changed; payments that waited for it are applied. Its bills
      * start with the month of its first reading ({@link #armBill}): before that nothing says in
-     * which month its supply began.
+     * which month its supply began. A record that names another meter is a meter exchange: the new
+     * register is not compared with the old one ({@link DayWatch#registerReplaced}).
      */
     private void onMaster(Customer customer, Context ctx) throws Exception {
         Customer before = master();
         if (before != null && !before.areaId().equals(customer.areaId())) {
             leave(before, "moved to area " + customer.areaId(), ctx);
+        }
+        if (before != null && !before.meterId().equals(customer.meterId())) {
+            days.registerReplaced(watermark(ctx), bookToChange());
         }
         loadToChange().master = SharedCustomers.shared(customer);
         applyAwaitingMaster(ctx);
@@ -603,7 +607,7 @@ public final class CustomerAccounts
             }
         } else {
             accounts.onInspection(e.inspection, model.credit());
-            days.onInspection(e.inspection.outcome(), book);
+            days.onInspection(e.inspection.outcome(), e.inspection.tsMillis(), book);
             DataQualityCase quality = book.quality;
             quality = quality == null ? new DataQualityCase() : quality;
             Alert alert = quality.onInspection(e.inspection, master(), settings.zone());

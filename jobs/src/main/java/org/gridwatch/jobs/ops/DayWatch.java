@@ -1,6 +1,7 @@
 package org.gridwatch.jobs.ops;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -58,12 +59,34 @@ final class DayWatch {
         return Math.min(GRACE.toMillis(), allowedLatenessMillis);
     }
 
-    /** What an inspector found: told to the area with the next day; relearn if vouched for. */
-    void onInspection(InspectionOutcome outcome, AccountBook book) {
+    /**
+     * What an inspector found at {@code tsMillis}: told to the area with the next day; relearn if
+     * vouched for; a faulty meter is replaced, so its register is not compared with the next one.
+     */
+    void onInspection(InspectionOutcome outcome, long tsMillis, AccountBook book) {
         book.inspected = outcome;
         if (outcome != InspectionOutcome.CONFIRMED_THEFT && book.usual != null) {
             book.usual.relearn();
         }
+        if (outcome == InspectionOutcome.METER_FAULT) {
+            registerReplaced(tsMillis, book);
+        }
+    }
+
+    /**
+     * The customer's meter was replaced at event time {@code nowMillis} (its master record names
+     * another meter, or an inspector found it faulty): the new meter's register counts from its own
+     * start ({@link UsageBaseline#registerReplaced}).
+     */
+    void registerReplaced(long nowMillis, AccountBook book) {
+        if (book.usual == null) {
+            book.usual = new UsageBaseline(); // a day of the old meter may not have closed yet
+        }
+        long epochDay =
+                nowMillis == Long.MIN_VALUE
+                        ? Long.MIN_VALUE
+                        : Instant.ofEpochMilli(nowMillis).atZone(zone).toLocalDate().toEpochDay();
+        book.usual.registerReplaced(epochDay);
     }
 
     /**
@@ -93,7 +116,7 @@ final class DayWatch {
     /** The day that closes here at {@code timestamp}, or null when none does (another timer). */
     LocalDate closingOn(long timestamp) {
         long lastMilli = timestamp - grace - 1;
-        LocalDate date = java.time.Instant.ofEpochMilli(lastMilli).atZone(zone).toLocalDate();
+        LocalDate date = Instant.ofEpochMilli(lastMilli).atZone(zone).toLocalDate();
         return closesAt(date) == timestamp ? date : null;
     }
 

@@ -644,19 +644,7 @@ class CustomerAccountsTest {
         knowTheShop();
         read("2026-01-15T08:15", 10.0); // M1, peak: 10 × 1.04 = 10.40
         watermark("2026-01-20T00:00");
-        Customer exchanged =
-                new Customer(
-                        "C1",
-                        "M2",
-                        SHOP.customerClass(),
-                        SHOP.areaId(),
-                        SHOP.tariffId(),
-                        SHOP.prepaid(),
-                        SHOP.contractKw(),
-                        SHOP.sinceEpochDay());
-        join.processElement1(MeterAssignment.release(SHOP, false), 0);
-        join.processElement1(MeterAssignment.assign(exchanged), 0);
-        pass();
+        exchangeForM2();
         for (String[] r :
                 new String[][] {
                     {"2026-01-25T12:15", "10.0"}, // valley: 10 × 0.2925 = 2.925
@@ -674,6 +662,119 @@ class CustomerAccountsTest {
         assertThat(bills())
                 .singleElement()
                 .satisfies(CustomerAccountsTest::assertTheFirstTestsJanuary);
+    }
+
+    /** The shop's meter M1 exchanged for M2: the master names M2 from now on. */
+    private void exchangeForM2() throws Exception {
+        Customer exchanged =
+                new Customer(
+                        "C1",
+                        "M2",
+                        SHOP.customerClass(),
+                        SHOP.areaId(),
+                        SHOP.tariffId(),
+                        SHOP.prepaid(),
+                        SHOP.contractKw(),
+                        SHOP.sinceEpochDay());
+        join.processElement1(MeterAssignment.release(SHOP, false), 0);
+        join.processElement1(MeterAssignment.assign(exchanged), 0);
+        pass();
+    }
+
+    /** A 15-minute reading of M2 ending at {@code end}, its register at {@code registerKwh}. */
+    private void readM2(String end, double kwh, double registerKwh) throws Exception {
+        MeterReading m2 = new MeterReading("M2", at(end), 15, kwh, registerKwh, Double.NaN, 0);
+        join.processElement2(m2, m2.endMillis());
+        pass();
+    }
+
+    /** The day reports the accounts sent for {@code date}, yyyy-MM-dd. */
+    private List<DayReport> reportsOf(String date) {
+        long epochDay = java.time.LocalDate.parse(date).toEpochDay();
+        return sent(CustomerAccounts.DAYS).stream()
+                .filter(r -> !r.isDeparture() && r.epochDay() == epochDay)
+                .toList();
+    }
+
+    /**
+     * A meter exchanged at midnight: the new meter's register counts from 0, far below the old
+     * one's 1,000-odd kWh, which is no rollback (before, the new meter's first day said the
+     * register had been rolled back: theft evidence, 1.5 spreads).
+     */
+    @Test
+    void aMeterExchangedAtMidnightIsNoRegisterRollback() throws Exception {
+        read("2026-01-19T08:15", 1.0);
+        read("2026-01-19T23:45", 1.0); // M1 ends the day at 1,002
+        watermark("2026-01-20T00:00");
+        exchangeForM2();
+        readM2("2026-01-20T08:15", 0.5, 0.5);
+        readM2("2026-01-20T09:15", 0.5, 1.0);
+        watermark("2026-01-21T03:00");
+
+        assertThat(reportsOf("2026-01-19")).singleElement();
+        assertThat(reportsOf("2026-01-20"))
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.kwh()).isEqualTo(1.0);
+                            assertThat(r.registerRollback()).isFalse();
+                            assertThat(r.registerMismatch()).isFalse();
+                        });
+    }
+
+    /**
+     * A meter exchanged at noon, every quarter hour read by one meter or the other: the two meters'
+     * registers make no span of the day (the old one's morning from 1,000, the new one's afternoon
+     * from 0), so the day's register is not compared with its intervals (before, the merged day's
+     * register "advanced" from 1,000 to 12: a register behind its intervals).
+     */
+    @Test
+    void aDayReadByTwoMetersIsNoRegisterMismatch() throws Exception {
+        LocalDateTime q = LocalDateTime.parse("2026-01-20T00:15");
+        for (int i = 0; i < 48; i++, q = q.plusMinutes(15)) {
+            read(q.toString(), 0.25);
+        }
+        exchangeForM2();
+        double m2 = 0;
+        for (int i = 0; i < 48; i++, q = q.plusMinutes(15)) {
+            m2 += 0.25;
+            readM2(q.toString(), 0.25, m2);
+        }
+        watermark("2026-01-21T03:00");
+
+        assertThat(reportsOf("2026-01-20"))
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.kwh()).isEqualTo(24.0);
+                            assertThat(r.registerMismatch()).isFalse();
+                            assertThat(r.registerRollback()).isFalse();
+                        });
+    }
+
+    /**
+     * An inspector finds the meter faulty, and it is replaced under the same meter id: the new
+     * register counts from 0, which is no rollback.
+     */
+    @Test
+    void aMeterFoundFaultyIsReplacedAndItsNewRegisterIsNoRollback() throws Exception {
+        read("2026-01-19T08:15", 1.0);
+        read("2026-01-20T08:15", 1.0); // 1,002
+        Inspection fault =
+                new Inspection(
+                        "C1",
+                        "quality:C1:20260118",
+                        at("2026-01-20T10:00"),
+                        InspectionOutcome.METER_FAULT);
+        harness.processElement2(AccountEvent.of(fault), fault.tsMillis());
+        watermark("2026-01-20T10:00");
+        register = 0; // the replacement
+        read("2026-01-21T08:15", 0.5);
+        watermark("2026-01-22T03:00");
+
+        assertThat(reportsOf("2026-01-21"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.registerRollback()).isFalse());
     }
 
     /** January's bill as the first test works it by hand. */
