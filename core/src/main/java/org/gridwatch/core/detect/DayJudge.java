@@ -10,7 +10,7 @@ import org.gridwatch.core.event.CustomerClass;
  * use), and neither is a day whose register advanced by more than its readings report ({@link
  * MeterEvidence#registerAhead}: the readings missed energy the meter measured and bills, as a meter
  * whose interval channel reads zero while its register counts does); what the meter itself said is
- * reported either way.
+ * reported either way. Nor is a pre-paid customer's day at zero throughout ({@link #relayOpen}).
  */
 public final class DayJudge {
     /** The least share of a day its readings must cover to be judged. */
@@ -44,7 +44,9 @@ public final class DayJudge {
         float[] hourly = day.completedHourly(baseline.usualHours(restDay));
         DayComparison c = null;
         boolean scored = false;
-        if (day.coverage() >= MIN_COVERAGE && !MeterEvidence.registerAhead(day)) {
+        if (day.coverage() >= MIN_COVERAGE
+                && !MeterEvidence.registerAhead(day)
+                && !relayOpen(customer, day)) {
             boolean household = customer.customerClass() == CustomerClass.RESIDENTIAL;
             c = baseline.compare(day, restDay, household, peakHours, hourPrices);
             scored = c != null && baseline.days() >= TheftEvidence.MIN_HISTORY_DAYS;
@@ -75,6 +77,17 @@ public final class DayJudge {
                 hourly,
                 (float) (1 - day.coverage()),
                 null);
+    }
+
+    /**
+     * Whether a pre-paid customer's meter kept its relay open all day: every reading zero. A
+     * pre-paid meter cuts the supply when the credit runs out, until the customer tops up, and the
+     * monitor cannot follow the credit (the balance from before the first top-up it sees is not in
+     * its data). No theft of section 1 makes a meter read zero all day, and a meter bypassed whole
+     * shows in the area's balance, not in its own readings: such a day is no evidence.
+     */
+    static boolean relayOpen(Customer customer, DayLoad day) {
+        return customer.prepaid() && day.readings > 0 && day.zeroReadings == day.readings;
     }
 
     /** Whether the customer's prices differ between the day's hours (a time-of-use tariff). */

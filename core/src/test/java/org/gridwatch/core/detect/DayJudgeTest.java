@@ -12,9 +12,14 @@ import org.junit.jupiter.api.Test;
 class DayJudgeTest {
     private static final Customer HOUSE = customer(CustomerClass.RESIDENTIAL);
     private static final Customer SHOP = customer(CustomerClass.COMMERCIAL);
+    private static final Customer PREPAID_HOUSE = customer(CustomerClass.RESIDENTIAL, true);
 
     private static Customer customer(CustomerClass c) {
-        return new Customer("C1", "M1", c, "A1", "t", false, Double.NaN, Customer.UNKNOWN_SINCE);
+        return customer(c, false);
+    }
+
+    private static Customer customer(CustomerClass c, boolean prepaid) {
+        return new Customer("C1", "M1", c, "A1", "t", prepaid, Double.NaN, Customer.UNKNOWN_SINCE);
     }
 
     private static DayReport close(UsageBaseline b, DayLoad day, Customer c, double[] prices) {
@@ -189,6 +194,30 @@ class DayJudgeTest {
         assertThat(b.lastRegisterKwh).isEqualTo(24.0);
         // and a step back of the new meter is one
         assertThat(close(b, registered(4, 24, 20, 0), HOUSE, null).registerRollback()).isTrue();
+    }
+
+    @Test
+    void aPrepaidDayAtZeroThroughoutIsNeitherJudgedNorLearned() {
+        Customer prepaid = PREPAID_HOUSE;
+        UsageBaseline b = new UsageBaseline();
+        for (int d = 0; d < 30; d++) {
+            close(b, Days.hourly(d, Days.flat(1)), prepaid, null);
+        }
+        int known = b.days();
+        DayReport cut = close(b, Days.hourly(30, Days.flat(0)), prepaid, null);
+        assertThat(cut.scored()).isFalse();
+        assertThat(b.days()).isEqualTo(known);
+        assertThat(cut.kwh()).isZero(); // still reported, for the area's balance
+        // zeros for part of the day are judged: no relay did that
+        double[] morningZeros = Days.flat(1);
+        java.util.Arrays.fill(morningZeros, 0, 12, 0);
+        assertThat(close(b, Days.hourly(31, morningZeros), prepaid, null).scored()).isTrue();
+        // and a post-paid customer's day at zero throughout is judged
+        UsageBaseline postPaid = new UsageBaseline();
+        for (int d = 0; d < 30; d++) {
+            close(postPaid, Days.hourly(d, Days.flat(1)), HOUSE, null);
+        }
+        assertThat(close(postPaid, Days.hourly(30, Days.flat(0)), HOUSE, null).scored()).isTrue();
     }
 
     @Test

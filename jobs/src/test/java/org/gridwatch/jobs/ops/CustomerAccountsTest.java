@@ -777,6 +777,70 @@ class CustomerAccountsTest {
                 .satisfies(r -> assertThat(r.registerRollback()).isFalse());
     }
 
+    /** A pre-paid household on meter M7. */
+    private static final Customer PREPAID_HOUSE =
+            new Customer(
+                    "C7",
+                    "M7",
+                    CustomerClass.RESIDENTIAL,
+                    "A001",
+                    "residential-tiered",
+                    true,
+                    8.0,
+                    Customer.UNKNOWN_SINCE);
+
+    /**
+     * The pre-paid household uses 1 kWh an hour until 4 February; from then its meter reads zero in
+     * the hours before {@code zeroUntilHour} each day (24: all day). The day reports of 5 to 7
+     * February.
+     */
+    private List<DayReport> prepaidHouseReadingZerosFrom4February(int zeroUntilHour)
+            throws Exception {
+        join.processElement1(MeterAssignment.assign(PREPAID_HOUSE), 0);
+        pass();
+        LocalDateTime end = LocalDateTime.parse("2026-01-01T01:00");
+        LocalDateTime zerosFrom = LocalDateTime.parse("2026-02-04T00:00");
+        double register = 5_000;
+        for (; end.isBefore(LocalDateTime.parse("2026-02-08T00:30")); end = end.plusHours(1)) {
+            int hour = end.minusHours(1).getHour();
+            double kwh = end.isAfter(zerosFrom) && hour < zeroUntilHour ? 0 : 1.0;
+            register += kwh;
+            MeterReading r =
+                    new MeterReading("M7", at(end.toString()), 60, kwh, register, Double.NaN, 0);
+            join.processElement2(r, r.endMillis());
+            pass();
+        }
+        watermark("2026-02-08T03:00");
+        return sent(CustomerAccounts.DAYS).stream()
+                .filter(r -> r.customerId().equals("C7") && !r.isDeparture())
+                .filter(r -> r.epochDay() >= java.time.LocalDate.parse("2026-02-05").toEpochDay())
+                .toList();
+    }
+
+    /**
+     * A pre-paid meter cuts the supply when the credit is used up, until the customer tops up: days
+     * at zero throughout are its relay open, not judged (before, they were the theft detectors'
+     * zeros while occupied).
+     */
+    @Test
+    void aPrepaidMeterReadingZeroAllDayIsNotJudged() throws Exception {
+        assertThat(prepaidHouseReadingZerosFrom4February(24))
+                .hasSize(3)
+                .allSatisfy(
+                        r -> {
+                            assertThat(r.kwh()).isZero();
+                            assertThat(r.scored()).isFalse();
+                        });
+    }
+
+    /** Zeros for part of each day (a thief's zero window) are judged, pre-paid or not. */
+    @Test
+    void aPrepaidMetersZerosForPartOfTheDayAreJudged() throws Exception {
+        assertThat(prepaidHouseReadingZerosFrom4February(12))
+                .hasSize(3)
+                .allSatisfy(r -> assertThat(r.scored()).isTrue());
+    }
+
     /** January's bill as the first test works it by hand. */
     private static void assertTheFirstTestsJanuary(Bill b) {
         assertThat(b.period()).isEqualTo("2026-01");
