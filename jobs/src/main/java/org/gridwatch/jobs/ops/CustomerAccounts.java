@@ -320,7 +320,8 @@ public final class CustomerAccounts
      * The customer's record, new or changed; payments that waited for it are applied. Its bills
      * start with the month of its first reading ({@link #armBill}): before that nothing says in
      * which month its supply began. A record that names another meter is a meter exchange: the new
-     * register is not compared with the old one ({@link DayWatch#registerReplaced}).
+     * register is not compared with the old one ({@link DayWatch#registerReplaced}); one that names
+     * another tariff has the usual day learned afresh ({@link DayWatch#onTariffChanged}).
      */
     private void onMaster(Customer customer, Context ctx) throws Exception {
         Customer before = master();
@@ -329,6 +330,9 @@ public final class CustomerAccounts
         }
         if (before != null && !before.meterId().equals(customer.meterId())) {
             days.registerReplaced(watermark(ctx), bookToChange());
+        }
+        if (before != null && !before.tariffId().equals(customer.tariffId()) && book() != null) {
+            days.onTariffChanged(bookToChange());
         }
         loadToChange().master = SharedCustomers.shared(customer);
         applyAwaitingMaster(ctx);

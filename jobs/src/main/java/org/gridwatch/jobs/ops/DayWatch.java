@@ -74,6 +74,19 @@ final class DayWatch {
     }
 
     /**
+     * The customer's tariff changed: the prices of its hours, and so what it pays to use them when
+     * it does, are new, and a customer is expected to answer them (the off-peak option is the
+     * utility's own nudge to move use to the valley). Its usual day is learned afresh ({@link
+     * UsageBaseline#relearn}), as after an inspector vouched for the premises: the first week on
+     * the new prices is not judged, and the days after it soon outweigh the old habits.
+     */
+    void onTariffChanged(AccountBook book) {
+        if (book.usual != null) {
+            book.usual.relearn();
+        }
+    }
+
+    /**
      * The customer's meter was replaced at event time {@code nowMillis} (its master record names
      * another meter, or an inspector found it faulty): the new meter's register counts from its own
      * start ({@link UsageBaseline#registerReplaced}).

@@ -798,22 +798,40 @@ class CustomerAccountsTest {
             throws Exception {
         join.processElement1(MeterAssignment.assign(PREPAID_HOUSE), 0);
         pass();
-        LocalDateTime end = LocalDateTime.parse("2026-01-01T01:00");
         LocalDateTime zerosFrom = LocalDateTime.parse("2026-02-04T00:00");
-        double register = 5_000;
-        for (; end.isBefore(LocalDateTime.parse("2026-02-08T00:30")); end = end.plusHours(1)) {
-            int hour = end.minusHours(1).getHour();
-            double kwh = end.isAfter(zerosFrom) && hour < zeroUntilHour ? 0 : 1.0;
-            register += kwh;
+        readM7Hourly(
+                "2026-01-01T01:00",
+                "2026-02-08T00:00",
+                end ->
+                        end.isAfter(zerosFrom) && end.minusHours(1).getHour() < zeroUntilHour
+                                ? 0
+                                : 1.0);
+        watermark("2026-02-08T03:00");
+        return reportsOfC7From("2026-02-05");
+    }
+
+    private double m7Register = 5_000;
+
+    /** Hourly readings of M7 ending {@code first} to {@code last}, each of {@code kwh(end)}. */
+    private void readM7Hourly(
+            String first, String last, java.util.function.ToDoubleFunction<LocalDateTime> kwh)
+            throws Exception {
+        LocalDateTime end = LocalDateTime.parse(first);
+        for (; !end.isAfter(LocalDateTime.parse(last)); end = end.plusHours(1)) {
+            double k = kwh.applyAsDouble(end);
+            m7Register += k;
             MeterReading r =
-                    new MeterReading("M7", at(end.toString()), 60, kwh, register, Double.NaN, 0);
+                    new MeterReading("M7", at(end.toString()), 60, k, m7Register, Double.NaN, 0);
             join.processElement2(r, r.endMillis());
             pass();
         }
-        watermark("2026-02-08T03:00");
+    }
+
+    /** C7's day reports from {@code date}, yyyy-MM-dd, on. */
+    private List<DayReport> reportsOfC7From(String date) {
         return sent(CustomerAccounts.DAYS).stream()
                 .filter(r -> r.customerId().equals("C7") && !r.isDeparture())
-                .filter(r -> r.epochDay() >= java.time.LocalDate.parse("2026-02-05").toEpochDay())
+                .filter(r -> r.epochDay() >= java.time.LocalDate.parse(date).toEpochDay())
                 .toList();
     }
 
@@ -839,6 +857,55 @@ class CustomerAccountsTest {
         assertThat(prepaidHouseReadingZerosFrom4February(12))
                 .hasSize(3)
                 .allSatisfy(r -> assertThat(r.scored()).isTrue());
+    }
+
+    /**
+     * A household moves to the off-peak option of its tariff (the utility's own nudge) and does its
+     * washing at night: its usual day is learned afresh from the change, as after an inspector's
+     * NO_FINDING, so its first days on the new prices are not judged against the old habits
+     * (before, they were: a peak moved to the valley is what the peak-shift attack looks like).
+     */
+    @Test
+    void aTariffChangeLearnsTheUsualDayAfresh() throws Exception {
+        Customer onTiered = withPrepaid(PREPAID_HOUSE, false);
+        join.processElement1(MeterAssignment.assign(onTiered), 0);
+        pass();
+        readM7Hourly("2026-01-01T01:00", "2026-02-01T00:00", end -> 1.0);
+        watermark("2026-02-01T03:00");
+        assertThat(reportsOfC7From("2026-01-31"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.scored()).isTrue());
+
+        Customer offPeak =
+                new Customer(
+                        "C7",
+                        "M7",
+                        CustomerClass.RESIDENTIAL,
+                        "A001",
+                        "residential-tiered-offpeak",
+                        false,
+                        8.0,
+                        Customer.UNKNOWN_SINCE);
+        join.processElement1(MeterAssignment.assign(offPeak), 0);
+        pass();
+        readM7Hourly("2026-02-01T01:00", "2026-02-03T00:00", end -> 1.0);
+        watermark("2026-02-03T03:00");
+
+        assertThat(reportsOfC7From("2026-02-01"))
+                .hasSize(2)
+                .allSatisfy(r -> assertThat(r.scored()).isFalse());
+    }
+
+    private static Customer withPrepaid(Customer c, boolean prepaid) {
+        return new Customer(
+                c.customerId(),
+                c.meterId(),
+                c.customerClass(),
+                c.areaId(),
+                c.tariffId(),
+                prepaid,
+                c.contractKw(),
+                c.sinceEpochDay());
     }
 
     /** January's bill as the first test works it by hand. */
