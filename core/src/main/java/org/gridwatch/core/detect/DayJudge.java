@@ -83,8 +83,10 @@ public final class DayJudge {
      * Whether a pre-paid customer's meter kept its relay open all day: every reading zero. A
      * pre-paid meter cuts the supply when the credit runs out, until the customer tops up, and the
      * monitor cannot follow the credit (the balance from before the first top-up it sees is not in
-     * its data). No theft of section 1 makes a meter read zero all day, and a meter bypassed whole
-     * shows in the area's balance, not in its own readings: such a day is no evidence.
+     * its data). The attacks of docs/detection.md section 1 leave readings: only on-off, on an
+     * hourly meter, reads a whole day at zero now and then, and its other days still tell. A meter
+     * bypassed whole shows in the area's balance, not in its own readings. Such a day is no
+     * evidence.
      */
     static boolean relayOpen(Customer customer, DayLoad day) {
         return customer.prepaid() && day.readings > 0 && day.zeroReadings == day.readings;
