@@ -32,6 +32,9 @@ public final class DayJudge {
             boolean[] peakHours,
             double[] hourPrices,
             long closedAtMillis) {
+        if (baseline.registerReplacedOn(day.epochDay)) {
+            day.forgetFirstRegister(); // the old register's reads and the new one's
+        }
         double previousRegister =
                 baseline.lastRegisterDay < day.epochDay ? baseline.lastRegisterKwh : Double.NaN;
         MeterEvidence meter =

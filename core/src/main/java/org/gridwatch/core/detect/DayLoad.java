@@ -163,10 +163,7 @@ public final class DayLoad {
         events |= other.events;
         exportHours |= other.exportHours;
         if (!Double.isNaN(other.registerEndKwh) && !Double.isNaN(registerEndKwh)) {
-            // two meters' registers: neither spans the day, nor may the next day's start be
-            // compared with the old meter's end
-            registerStartMillis = Long.MAX_VALUE;
-            registerStartKwh = Double.NaN;
+            forgetFirstRegister(); // two meters' registers: neither spans the day
         } else if (other.registerStartMillis < registerStartMillis) {
             registerStartMillis = other.registerStartMillis;
             registerStartKwh = other.registerStartKwh;
@@ -175,6 +172,16 @@ public final class DayLoad {
             registerEndMillis = other.registerEndMillis;
             registerEndKwh = other.registerEndKwh;
         }
+    }
+
+    /**
+     * Forgets the day's first register read, keeping its last: the day's reads come from two
+     * registers (a meter exchanged or replaced during the day), so they span nothing, the day's
+     * register is not compared with its readings, and the next day goes on from the last read.
+     */
+    public void forgetFirstRegister() {
+        registerStartMillis = Long.MAX_VALUE;
+        registerStartKwh = Double.NaN;
     }
 
     /** The day's hours that {@code [start, end)} covers, wholly or in part, as bits. */

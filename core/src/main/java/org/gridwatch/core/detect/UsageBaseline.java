@@ -64,6 +64,14 @@ public final class UsageBaseline {
         lastRegisterDay = Math.max(lastRegisterDay, epochDay);
     }
 
+    /**
+     * Whether the meter was replaced during {@code epochDay} ({@link #registerReplaced}), before
+     * that day closed: its reads then come from two registers.
+     */
+    public boolean registerReplacedOn(long epochDay) {
+        return lastRegisterDay == epochDay && Double.isNaN(lastRegisterKwh);
+    }
+
     /** Days learned in all. */
     public int days() {
         return typeDays[0] + typeDays[1];

@@ -197,6 +197,35 @@ class DayJudgeTest {
     }
 
     @Test
+    void aMeterReplacedDuringTheDayMakesNoRegisterMismatchThatDay() {
+        UsageBaseline b = new UsageBaseline();
+        close(b, registered(1, 24, 18_000, 0), HOUSE, null); // ends at 18,024
+        // found faulty on day 2 at 10:00 and replaced: the old register to 18,034, the new from 0
+        b.registerReplaced(2);
+        DayLoad day = registered(2, 10, 18_024, 0);
+        for (int h = 10; h < 24; h++) {
+            day.add(
+                    new MeterReading(
+                            "M1",
+                            2 * Days.DAY + (h + 1) * Days.HOUR,
+                            60,
+                            1.0,
+                            h - 9,
+                            Double.NaN,
+                            0));
+        }
+        assertThat(day.registerGapKwh()).as("as read: 14 − 18,024 − 24").isLessThan(-18_000);
+        DayReport r = close(b, day, HOUSE, null);
+        assertThat(r.registerMismatch()).isFalse();
+        assertThat(r.registerRollback()).isFalse();
+        assertThat(MeterEvidence.disagree(day)).isFalse(); // nor for the metering team
+        assertThat(b.lastRegisterKwh).isNaN(); // a day of the replacement is not kept as the last
+        // the next day goes on from the new register
+        close(b, registered(3, 24, 14, 0), HOUSE, null);
+        assertThat(b.lastRegisterKwh).isEqualTo(38.0);
+    }
+
+    @Test
     void aPrepaidDayAtZeroThroughoutIsNeitherJudgedNorLearned() {
         Customer prepaid = PREPAID_HOUSE;
         UsageBaseline b = new UsageBaseline();
