@@ -778,16 +778,20 @@ class CustomerAccountsTest {
     }
 
     /** A pre-paid household on meter M7. */
-    private static final Customer PREPAID_HOUSE =
-            new Customer(
-                    "C7",
-                    "M7",
-                    CustomerClass.RESIDENTIAL,
-                    "A001",
-                    "residential-tiered",
-                    true,
-                    8.0,
-                    Customer.UNKNOWN_SINCE);
+    private static final Customer PREPAID_HOUSE = household("residential-tiered", true);
+
+    /** The household C7 on meter M7. */
+    private static Customer household(String tariffId, boolean prepaid) {
+        return new Customer(
+                "C7",
+                "M7",
+                CustomerClass.RESIDENTIAL,
+                "A001",
+                tariffId,
+                prepaid,
+                8.0,
+                Customer.UNKNOWN_SINCE);
+    }
 
     /**
      * The pre-paid household uses 1 kWh an hour until 4 February; from then its meter reads zero in
@@ -867,7 +871,7 @@ class CustomerAccountsTest {
      */
     @Test
     void aTariffChangeLearnsTheUsualDayAfresh() throws Exception {
-        Customer onTiered = withPrepaid(PREPAID_HOUSE, false);
+        Customer onTiered = household("residential-tiered", false);
         join.processElement1(MeterAssignment.assign(onTiered), 0);
         pass();
         readM7Hourly("2026-01-01T01:00", "2026-02-01T00:00", end -> 1.0);
@@ -876,16 +880,7 @@ class CustomerAccountsTest {
                 .singleElement()
                 .satisfies(r -> assertThat(r.scored()).isTrue());
 
-        Customer offPeak =
-                new Customer(
-                        "C7",
-                        "M7",
-                        CustomerClass.RESIDENTIAL,
-                        "A001",
-                        "residential-tiered-offpeak",
-                        false,
-                        8.0,
-                        Customer.UNKNOWN_SINCE);
+        Customer offPeak = household("residential-tiered-offpeak", false);
         join.processElement1(MeterAssignment.assign(offPeak), 0);
         pass();
         readM7Hourly("2026-02-01T01:00", "2026-02-03T00:00", end -> 1.0);
@@ -894,18 +889,6 @@ class CustomerAccountsTest {
         assertThat(reportsOfC7From("2026-02-01"))
                 .hasSize(2)
                 .allSatisfy(r -> assertThat(r.scored()).isFalse());
-    }
-
-    private static Customer withPrepaid(Customer c, boolean prepaid) {
-        return new Customer(
-                c.customerId(),
-                c.meterId(),
-                c.customerClass(),
-                c.areaId(),
-                c.tariffId(),
-                prepaid,
-                c.contractKw(),
-                c.sinceEpochDay());
     }
 
     /** January's bill as the first test works it by hand. */
