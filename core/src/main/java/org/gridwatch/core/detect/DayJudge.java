@@ -95,6 +95,21 @@ public final class DayJudge {
         return customer.prepaid() && day.readings > 0 && day.zeroReadings == day.readings;
     }
 
+    /**
+     * Whether a customer master change says the customer's use will change, so that its usual day
+     * should be learned afresh ({@link UsageBaseline#relearn}): another tariff (new prices are
+     * meant to be answered: the off-peak option moves use to the valley), another class (a home
+     * turned shop), another contract capacity (a customer asks for less capacity because it will
+     * use less, for more because it will use more), another connection date (a new contract: new
+     * occupants). Not another meter or area: the same customer using as before.
+     */
+    public static boolean expectsNewHabits(Customer before, Customer after) {
+        return !before.tariffId().equals(after.tariffId())
+                || before.customerClass() != after.customerClass()
+                || Double.compare(before.contractKw(), after.contractKw()) != 0
+                || before.sinceEpochDay() != after.sinceEpochDay();
+    }
+
     /** Whether the customer's prices differ between the day's hours (a time-of-use tariff). */
     static boolean changesWithTheHour(double[] hourPrices) {
         if (hourPrices == null) {

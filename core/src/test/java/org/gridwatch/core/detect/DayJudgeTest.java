@@ -3,6 +3,7 @@ package org.gridwatch.core.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import org.gridwatch.core.event.Customer;
 import org.gridwatch.core.event.CustomerClass;
 import org.gridwatch.core.event.MeterEvent;
@@ -247,6 +248,96 @@ class DayJudgeTest {
             close(postPaid, Days.hourly(d, Days.flat(1)), HOUSE, null);
         }
         assertThat(close(postPaid, Days.hourly(30, Days.flat(0)), HOUSE, null).scored()).isTrue();
+    }
+
+    @Test
+    void aNewTariffClassCapacityOrConnectionDateExpectsNewHabits() {
+        Customer home =
+                new Customer("C1", "M1", CustomerClass.RESIDENTIAL, "A1", "t", false, 8.0, 19_000);
+        assertThat(DayJudge.expectsNewHabits(home, home)).isFalse();
+        for (Customer changed :
+                List.of(
+                        new Customer(
+                                "C1",
+                                "M1",
+                                CustomerClass.RESIDENTIAL,
+                                "A1",
+                                "t-offpeak",
+                                false,
+                                8.0,
+                                19_000),
+                        new Customer(
+                                "C1",
+                                "M1",
+                                CustomerClass.COMMERCIAL,
+                                "A1",
+                                "t",
+                                false,
+                                8.0,
+                                19_000),
+                        new Customer(
+                                "C1",
+                                "M1",
+                                CustomerClass.RESIDENTIAL,
+                                "A1",
+                                "t",
+                                false,
+                                4.0,
+                                19_000),
+                        new Customer(
+                                "C1",
+                                "M1",
+                                CustomerClass.RESIDENTIAL,
+                                "A1",
+                                "t",
+                                false,
+                                8.0,
+                                20_000))) {
+            assertThat(DayJudge.expectsNewHabits(home, changed)).as("%s", changed).isTrue();
+        }
+        // another meter, area or way of paying: the same customer using as before
+        for (Customer same :
+                List.of(
+                        new Customer(
+                                "C1",
+                                "M2",
+                                CustomerClass.RESIDENTIAL,
+                                "A1",
+                                "t",
+                                false,
+                                8.0,
+                                19_000),
+                        new Customer(
+                                "C1",
+                                "M1",
+                                CustomerClass.RESIDENTIAL,
+                                "A2",
+                                "t",
+                                false,
+                                8.0,
+                                19_000),
+                        new Customer(
+                                "C1",
+                                "M1",
+                                CustomerClass.RESIDENTIAL,
+                                "A1",
+                                "t",
+                                true,
+                                8.0,
+                                19_000))) {
+            assertThat(DayJudge.expectsNewHabits(home, same)).as("%s", same).isFalse();
+        }
+        Customer noCapacity =
+                new Customer(
+                        "C1",
+                        "M1",
+                        CustomerClass.RESIDENTIAL,
+                        "A1",
+                        "t",
+                        false,
+                        Double.NaN,
+                        19_000);
+        assertThat(DayJudge.expectsNewHabits(noCapacity, noCapacity)).isFalse();
     }
 
     @Test

@@ -32,6 +32,7 @@ import org.gridwatch.core.billing.PaymentOutcome;
 import org.gridwatch.core.billing.ReadingHistory;
 import org.gridwatch.core.codec.EventJson;
 import org.gridwatch.core.detect.DataQualityCase;
+import org.gridwatch.core.detect.DayJudge;
 import org.gridwatch.core.detect.DayLoad;
 import org.gridwatch.core.detect.DayReport;
 import org.gridwatch.core.event.Alert;
@@ -320,8 +321,9 @@ public final class CustomerAccounts
      * The customer's record, new or changed; payments that waited for it are applied. Its bills
      * start with the month of its first reading ({@link #armBill}): before that nothing says in
      * which month its supply began. A record that names another meter is a meter exchange: the new
-     * register is not compared with the old one ({@link DayWatch#registerReplaced}); one that names
-     * another tariff has the usual day learned afresh ({@link DayWatch#onTariffChanged}).
+     * register is not compared with the old one ({@link DayWatch#registerReplaced}); one whose
+     * tariff, class, capacity or connection date changed has the usual day learned afresh ({@link
+     * DayWatch#onNewContract}, {@link DayJudge#expectsNewHabits}).
      */
     private void onMaster(Customer customer, Context ctx) throws Exception {
         Customer before = master();
@@ -331,8 +333,8 @@ public final class CustomerAccounts
         if (before != null && !before.meterId().equals(customer.meterId())) {
             days.registerReplaced(watermark(ctx), bookToChange());
         }
-        if (before != null && !before.tariffId().equals(customer.tariffId()) && book() != null) {
-            days.onTariffChanged(bookToChange());
+        if (before != null && DayJudge.expectsNewHabits(before, customer) && book() != null) {
+            days.onNewContract(bookToChange());
         }
         loadToChange().master = SharedCustomers.shared(customer);
         applyAwaitingMaster(ctx);

@@ -74,13 +74,13 @@ final class DayWatch {
     }
 
     /**
-     * The customer's tariff changed: the prices of its hours, and so what it pays to use them when
-     * it does, are new, and a customer is expected to answer them (the off-peak option is the
-     * utility's own nudge to move use to the valley). Its usual day is learned afresh ({@link
-     * UsageBaseline#relearn}), as after an inspector vouched for the premises: the first week on
-     * the new prices is not judged, and the days after it soon outweigh the old habits.
+     * The customer's contract changed in a way that says its use will ({@link
+     * DayJudge#expectsNewHabits}: its tariff, class, capacity or connection date). Its usual day is
+     * learned afresh ({@link UsageBaseline#relearn}), as after an inspector vouched for the
+     * premises: the first week under the new contract is not judged, and the days after it soon
+     * outweigh the old habits.
      */
-    void onTariffChanged(AccountBook book) {
+    void onNewContract(AccountBook book) {
         if (book.usual != null) {
             book.usual.relearn();
         }
