@@ -244,6 +244,14 @@ public final class SimulateCommand implements Callable<Integer> {
     String payers;
 
     @Option(
+            names = "--prepaid-cut-off",
+            description =
+                    "With --payers varied: a pre-paid meter cuts the supply when the balance runs"
+                            + " out, as its relay does: the pre-paid customers who run out read 0"
+                            + " kWh from the next day on (without it their readings go on).")
+    boolean prepaidCutOff;
+
+    @Option(
             names = "--once",
             description =
                     "With --kafka: send nothing when the meter-readings topic already holds"
@@ -346,6 +354,11 @@ public final class SimulateCommand implements Callable<Integer> {
             config = config.withAreas(areas);
         }
         config = config.withPayerMix(payerMix(payers));
+        if (prepaidCutOff && payerMix(payers) != PayerMix.VARIED) {
+            throw new IllegalArgumentException(
+                    "--prepaid-cut-off goes with --payers varied (the payers who run out)");
+        }
+        config = config.withPrepaidCutOff(prepaidCutOff);
         if (!(thieves > 0) && theftOptionGiven()) {
             throw new IllegalArgumentException(
                     "--theft-start, --theft-start-spread and --attacks go with --thieves only");

@@ -37,6 +37,8 @@ class SimulateTheftOptionsTest {
                 "--payers lavish|gridwatch simulate: --payers must be default or varied, got"
                         + " 'lavish'",
                 "--meter-faults 2|gridwatch simulate: --meter-faults must be a share 0..1, got 2.0",
+                "--prepaid-cut-off|gridwatch simulate: --prepaid-cut-off goes with --payers varied"
+                        + " (the payers who run out)",
                 "--loss-persistence 1|gridwatch simulate: --loss-persistence must be 0..0.95, got"
                         + " 1.0",
                 "--loss-noise 0.06|gridwatch simulate: --loss-noise must be 0..0.05, got 0.06",

@@ -301,6 +301,9 @@ public final class FleetSimulator {
             }
             int a = c.area;
             long wh = off[a] ? 0 : honestWh(c, quarterOfDay);
+            if (c.ranOut && config.prepaidCutOff()) {
+                wh = 0; // the meter's relay is open (the draw above keeps the load stream's place)
+            }
             c.pendingWh += wh;
             c.pendingEvents |= events[a];
             c.dayWh += wh;

@@ -42,6 +42,10 @@ import org.gridwatch.core.codec.EventTime;
  *     AreaSupply}): 0 by default; real areas' daily loss rate moves by a point or more (readings
  *     collected at shifting times, unmetered public loads), persisting as {@code lossPersistence}
  *     says; a stress test of the area balance sets it (0 ≤ σ ≤ {@link #MAX_LOSS_NOISE})
+ * @param prepaidCutOff whether a pre-paid meter cuts the supply when the balance runs out, as a
+ *     pre-paid meter's relay does: a {@link Payer#RUN_OUT} customer's meter then reads 0 kWh from
+ *     the day after its balance fell below zero, its register standing still. False by default (the
+ *     readings go on), so that a seed's fleets stay as they were
  */
 public record SimulationConfig(
         int customers,
@@ -62,7 +66,8 @@ public record SimulationConfig(
         TheftMix theft,
         double meterFaults,
         double lossPersistence,
-        double lossNoise) {
+        double lossNoise,
+        boolean prepaidCutOff) {
 
     /** About a hundred customers per transformer area, a typical 400 kVA city area. */
     public static final int DEFAULT_CUSTOMERS_PER_AREA = 100;
@@ -159,7 +164,8 @@ public record SimulationConfig(
                 TheftMix.NONE,
                 0,
                 0,
-                0);
+                0,
+                false);
     }
 
     private static int areasFor(int customers, int perArea) {
@@ -256,6 +262,11 @@ public record SimulationConfig(
         return edit(d -> d.lossNoise = sigma);
     }
 
+    /** Whether a pre-paid meter cuts the supply when the balance runs out. */
+    public SimulationConfig withPrepaidCutOff(boolean value) {
+        return edit(d -> d.prepaidCutOff = value);
+    }
+
     /** A copy with one change; the canonical constructor validates it. */
     private SimulationConfig edit(Consumer<Draft> change) {
         Draft d = new Draft(this);
@@ -284,6 +295,7 @@ public record SimulationConfig(
         double meterFaults;
         double lossPersistence;
         double lossNoise;
+        boolean prepaidCutOff;
 
         Draft(SimulationConfig c) {
             customers = c.customers;
@@ -305,6 +317,7 @@ public record SimulationConfig(
             meterFaults = c.meterFaults;
             lossPersistence = c.lossPersistence;
             lossNoise = c.lossNoise;
+            prepaidCutOff = c.prepaidCutOff;
         }
 
         SimulationConfig config() {
@@ -327,7 +340,8 @@ public record SimulationConfig(
                     theft,
                     meterFaults,
                     lossPersistence,
-                    lossNoise);
+                    lossNoise,
+                    prepaidCutOff);
         }
     }
 }
