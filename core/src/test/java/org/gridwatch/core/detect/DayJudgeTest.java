@@ -250,93 +250,40 @@ class DayJudgeTest {
         assertThat(close(postPaid, Days.hourly(30, Days.flat(0)), HOUSE, null).scored()).isTrue();
     }
 
+    /** Customer C1 with the contract given. */
+    private static Customer c1(
+            String meterId,
+            CustomerClass c,
+            String areaId,
+            String tariffId,
+            double kw,
+            long since) {
+        return new Customer("C1", meterId, c, areaId, tariffId, false, kw, since);
+    }
+
     @Test
     void aNewTariffClassCapacityOrConnectionDateExpectsNewHabits() {
-        Customer home =
-                new Customer("C1", "M1", CustomerClass.RESIDENTIAL, "A1", "t", false, 8.0, 19_000);
-        assertThat(DayJudge.expectsNewHabits(home, home)).isFalse();
+        CustomerClass home = CustomerClass.RESIDENTIAL;
+        Customer before = c1("M1", home, "A1", "t", 8.0, 19_000);
+        assertThat(DayJudge.expectsNewHabits(before, before)).isFalse();
         for (Customer changed :
                 List.of(
-                        new Customer(
-                                "C1",
-                                "M1",
-                                CustomerClass.RESIDENTIAL,
-                                "A1",
-                                "t-offpeak",
-                                false,
-                                8.0,
-                                19_000),
-                        new Customer(
-                                "C1",
-                                "M1",
-                                CustomerClass.COMMERCIAL,
-                                "A1",
-                                "t",
-                                false,
-                                8.0,
-                                19_000),
-                        new Customer(
-                                "C1",
-                                "M1",
-                                CustomerClass.RESIDENTIAL,
-                                "A1",
-                                "t",
-                                false,
-                                4.0,
-                                19_000),
-                        new Customer(
-                                "C1",
-                                "M1",
-                                CustomerClass.RESIDENTIAL,
-                                "A1",
-                                "t",
-                                false,
-                                8.0,
-                                20_000))) {
-            assertThat(DayJudge.expectsNewHabits(home, changed)).as("%s", changed).isTrue();
+                        c1("M1", home, "A1", "t-offpeak", 8.0, 19_000),
+                        c1("M1", CustomerClass.COMMERCIAL, "A1", "t", 8.0, 19_000),
+                        c1("M1", home, "A1", "t", 4.0, 19_000),
+                        c1("M1", home, "A1", "t", 8.0, 20_000))) {
+            assertThat(DayJudge.expectsNewHabits(before, changed)).as("%s", changed).isTrue();
         }
         // another meter, area or way of paying: the same customer using as before
+        Customer prepaid = new Customer("C1", "M1", home, "A1", "t", true, 8.0, 19_000);
         for (Customer same :
                 List.of(
-                        new Customer(
-                                "C1",
-                                "M2",
-                                CustomerClass.RESIDENTIAL,
-                                "A1",
-                                "t",
-                                false,
-                                8.0,
-                                19_000),
-                        new Customer(
-                                "C1",
-                                "M1",
-                                CustomerClass.RESIDENTIAL,
-                                "A2",
-                                "t",
-                                false,
-                                8.0,
-                                19_000),
-                        new Customer(
-                                "C1",
-                                "M1",
-                                CustomerClass.RESIDENTIAL,
-                                "A1",
-                                "t",
-                                true,
-                                8.0,
-                                19_000))) {
-            assertThat(DayJudge.expectsNewHabits(home, same)).as("%s", same).isFalse();
+                        c1("M2", home, "A1", "t", 8.0, 19_000),
+                        c1("M1", home, "A2", "t", 8.0, 19_000),
+                        prepaid)) {
+            assertThat(DayJudge.expectsNewHabits(before, same)).as("%s", same).isFalse();
         }
-        Customer noCapacity =
-                new Customer(
-                        "C1",
-                        "M1",
-                        CustomerClass.RESIDENTIAL,
-                        "A1",
-                        "t",
-                        false,
-                        Double.NaN,
-                        19_000);
+        Customer noCapacity = c1("M1", home, "A1", "t", Double.NaN, 19_000);
         assertThat(DayJudge.expectsNewHabits(noCapacity, noCapacity)).isFalse();
     }
 
