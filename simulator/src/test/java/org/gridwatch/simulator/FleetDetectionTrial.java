@@ -171,6 +171,7 @@ public final class FleetDetectionTrial {
             }
             for (List<DayReport> area : byArea.values()) {
                 List<double[]> net = PeerGroup.netOfPeers(area);
+                double[] expectedKwh = PeerGroup.usualKwhAsPeersMoved(area);
                 String areaId = area.get(0).areaId();
                 Double supply = sink.supply.get(areaId + "@" + epochDay);
                 AreaBalance balance = null;
@@ -199,6 +200,7 @@ public final class FleetDetectionTrial {
                             tc.observe(
                                     r,
                                     net.get(i),
+                                    expectedKwh[i],
                                     balance,
                                     fit == null ? null : fit.fit(r.customerId()));
                     claimants.add(LossMatch.Claimant.of(r.customerId(), tc.evidence));

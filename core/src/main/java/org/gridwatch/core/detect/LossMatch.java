@@ -19,12 +19,14 @@ import java.util.Locale;
  * drop goes on, at C = 0 it is over and the match starts again. At the drop's first day the area's
  * loss rate over the {@link #BEFORE_DAYS} days before is taken as its usual, with its day-to-day
  * spread. Over the first {@link #WINDOW_DAYS} balanced days from then on, two means are kept: the
- * customer's drop D (its usual day's kWh less the day's metered kWh) and the area's rise R (each
- * day's loss less the usual rate × the day's supply, kWh). Two hypotheses explain them: the drop is
- * stolen energy, and the area's loss rose by D (R ~ N(D, σ²)); or the drop is the customer's own (R
- * ~ N(0, σ²)). σ² is the honest uncertainty of both: the area's loss spread (at least {@link
- * AreaBalance#MIN_SPREAD}) × its mean supply, squared, × (1/n + 1/n_before), plus the customer's
- * own day-to-day variance of its drop / n. The log-likelihood ratio is
+ * customer's drop D (its usual day's kWh, moved as its peers' days moved that day, less the day's
+ * metered kWh: a season that takes a fifth off every household is no household's drop, and the
+ * area's loss does not rise by it; {@link PeerGroup#usualKwhAsPeersMoved}) and the area's rise R
+ * (each day's loss less the usual rate × the day's supply, kWh). Two hypotheses explain them: the
+ * drop is stolen energy, and the area's loss rose by D (R ~ N(D, σ²)); or the drop is the
+ * customer's own (R ~ N(0, σ²)). σ² is the honest uncertainty of both: the area's loss spread (at
+ * least {@link AreaBalance#MIN_SPREAD}) × its mean supply, squared, × (1/n + 1/n_before), plus the
+ * customer's own day-to-day variance of its drop / n. The log-likelihood ratio is
  *
  * <pre>  Λ = D · (2·min(R, D) − D) / (2σ²)   (D &gt; 0; else 0)</pre>
  *
@@ -207,7 +209,8 @@ public final class LossMatch {
      *
      * @param netLevelZ the day's level deviation net of the peers, spreads, theft direction
      * @param kwh the day's metered energy
-     * @param usualDayKwh the usual day's energy
+     * @param usualDayKwh the energy the day would have had honestly: the usual day's, moved as its
+     *     peers' days moved ({@link PeerGroup#usualKwhAsPeersMoved})
      * @param area the area's balance with the day recorded ({@link AreaBalance#record}), or null
      *     when the area has no supply readings
      */
@@ -379,10 +382,11 @@ public final class LossMatch {
 
     /**
      * What an inspector reads: "area A012's loss rose 18.4 kWh/day from 2026-02-03; this customer's
-     * metered energy fell 17.9 kWh/day from 2026-02-02 (14 days)", or where the match clears: "area
-     * A012's loss rose 0.3 kWh/day while this customer's metered energy fell 6.1 kWh/day from
-     * 2026-02-02 (28 days): its supply fell with the meter, as when a household uses less". Null
-     * while the match says less than {@link #REPORTED_SPREADS} either way.
+     * metered energy fell 17.9 kWh/day below its usual day moved as its peers moved, from
+     * 2026-02-02 (14 days)", or where the match clears: "area A012's loss rose 0.3 kWh/day while
+     * this customer's metered energy fell 6.1 kWh/day below its usual day moved as its peers moved,
+     * from 2026-02-02 (28 days): its supply fell with the meter, as when a household uses less".
+     * Null while the match says less than {@link #REPORTED_SPREADS} either way.
      */
     public String describe(String areaId) {
         double said = theftSpreads();
@@ -393,8 +397,9 @@ public final class LossMatch {
             return String.format(
                     Locale.ROOT,
                     "area %s's loss rose %.1f kWh/day while this customer's metered energy fell"
-                            + " %.1f kWh/day from %s (%d days): its supply fell with the meter, as"
-                            + " when a household uses less",
+                            + " %.1f kWh/day below its usual day moved as its peers moved, from %s"
+                            + " (%d days): its supply fell with the meter, as when a household uses"
+                            + " less",
                     areaId,
                     meanRiseKwh(),
                     meanDropKwh(),
@@ -404,7 +409,8 @@ public final class LossMatch {
         return String.format(
                 Locale.ROOT,
                 "area %s's loss rose %.1f kWh/day from %s; this customer's metered energy fell"
-                        + " %.1f kWh/day from %s (%d days)",
+                        + " %.1f kWh/day below its usual day moved as its peers moved, from %s (%d"
+                        + " days)",
                 areaId,
                 meanRiseKwh(),
                 LocalDate.ofEpochDay(areaFrom == NONE ? from : areaFrom),

@@ -99,6 +99,21 @@ public final class TheftCase {
      * matches ({@link LossMatch#share}), then {@link #judge}s each.
      */
     public Alert observe(DayReport r, double[] netZ, AreaBalance area, LossRegression.Fit hourly) {
+        return observe(r, netZ, r.usualKwh(), area, hourly);
+    }
+
+    /**
+     * As {@link #observe(DayReport, double[], AreaBalance, LossRegression.Fit)}, with the energy
+     * the day would have had honestly, had it moved as its peers did ({@link
+     * PeerGroup#usualKwhAsPeersMoved}): a drop below it is what the area's loss would have risen by
+     * had the meter been made to read less ({@link LossMatch}, {@link TheftEvidence#addHourlyFit}).
+     */
+    public Alert observe(
+            DayReport r,
+            double[] netZ,
+            double expectedKwh,
+            AreaBalance area,
+            LossRegression.Fit hourly) {
         if (r.inspected() != null) {
             Alert closed =
                     alertId == null
@@ -124,9 +139,9 @@ public final class TheftCase {
         if (r.scored()) {
             evidence.addDay(r.epochDay(), netZ, r.kwh(), r.usualKwh());
             evidence.areaLoss.onDay(
-                    r.epochDay(), netZ[Feature.LEVEL.ordinal()], r.kwh(), r.usualKwh(), area);
+                    r.epochDay(), netZ[Feature.LEVEL.ordinal()], r.kwh(), expectedKwh, area);
             if (hourly != null) {
-                evidence.addHourlyFit(hourly, r.epochDay());
+                evidence.addHourlyFit(hourly, r.epochDay(), expectedKwh);
             }
             if (!Double.isNaN(r.lossCny())) {
                 lossCnyPerDay =

@@ -231,8 +231,17 @@ public final class TheftEvidence {
      * follow its metered hours, so β says nothing for it.
      */
     public void addHourlyFit(LossRegression.Fit fit, long epochDay) {
+        addHourlyFit(fit, epochDay, usualKwh);
+    }
+
+    /**
+     * As {@link #addHourlyFit(LossRegression.Fit, long)}, with D counted below {@code expectedKwh}
+     * (the usual day moved as the peers moved, {@link PeerGroup#usualKwhAsPeersMoved}) instead of
+     * the usual day.
+     */
+    public void addHourlyFit(LossRegression.Fit fit, long epochDay, double expectedKwh) {
         double metered = Float.isNaN(recentKwh) ? 0 : recentKwh;
-        double drop = Float.isNaN(usualKwh) ? 0 : Math.max(0, usualKwh - metered);
+        double drop = Double.isNaN(expectedKwh) ? 0 : Math.max(0, expectedKwh - metered);
         hourlyStolenKwh = (float) (fit.beta() * metered);
         hourlyStolenSe = (float) (fit.se() * metered);
         hourlyBeta = (float) fit.beta();

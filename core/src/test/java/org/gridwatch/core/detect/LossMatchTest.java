@@ -125,7 +125,8 @@ class LossMatchTest {
         assertThat(m.describe("A1"))
                 .isEqualTo(
                         "area A1's loss rose 4.0 kWh/day from 2026-02-15; this customer's metered"
-                                + " energy fell 4.0 kWh/day from 2026-02-15 (28 days)");
+                                + " energy fell 4.0 kWh/day below its usual day moved as its peers"
+                                + " moved, from 2026-02-15 (28 days)");
     }
 
     /**
@@ -161,8 +162,9 @@ class LossMatchTest {
         assertThat(m.describe("A1"))
                 .isEqualTo(
                         "area A1's loss rose 0.0 kWh/day while this customer's metered energy fell"
-                                + " 4.0 kWh/day from 2026-02-15 (14 days): its supply fell with the"
-                                + " meter, as when a household uses less");
+                                + " 4.0 kWh/day below its usual day moved as its peers moved, from"
+                                + " 2026-02-15 (14 days): its supply fell with the meter, as when a"
+                                + " household uses less");
         // the area's loss rises by 4 kWh a day for the next 14 days: half the drop on average
         // (R = 2), Λ = 4 · (2 · 2 − 4) / (2σ²) = 0; a drop the area once fell short of gains no
         // evidence for theft in the rest of its match

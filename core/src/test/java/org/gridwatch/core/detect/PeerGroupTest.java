@@ -1,6 +1,7 @@
 package org.gridwatch.core.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -130,5 +131,86 @@ class PeerGroupTest {
         assertThat(net.get(0)[Feature.LEVEL.ordinal()]).isEqualTo(1 - 4.5);
         assertThat(net.get(8)[Feature.LEVEL.ordinal()]).isEqualTo(1 - 5.0);
         assertThat(net.get(9)[Feature.LEVEL.ordinal()]).isEqualTo(9 - 5.0);
+    }
+
+    /**
+     * A scored residential day whose usual day is 10 kWh, its level value ln(day / usual day) and
+     * the usual value of it, and its level deviation in spreads; the class's median across the
+     * fleet when not null.
+     */
+    private static DayReport levelDay(
+            String customerClass, double usualLevel, double level, double levelZ, double[] fleet) {
+        double[] z = new double[Feature.COUNT];
+        double[] value = new double[Feature.COUNT];
+        float[] usual = new float[Feature.COUNT];
+        z[Feature.LEVEL.ordinal()] = levelZ;
+        value[Feature.LEVEL.ordinal()] = level;
+        usual[Feature.LEVEL.ordinal()] = (float) usualLevel;
+        DayReport d =
+                new DayReport(
+                        "C",
+                        "M",
+                        "A",
+                        customerClass,
+                        1,
+                        1,
+                        true,
+                        z,
+                        value,
+                        usual,
+                        3,
+                        10,
+                        0,
+                        false,
+                        false,
+                        false,
+                        false);
+        return fleet == null ? d : d.withClassMedian(fleet);
+    }
+
+    @Test
+    void theUsualDayMovesAsThePeersMoved() {
+        assertThat(PeerGroup.SPREAD_FROM_Z).isEqualTo(0.25);
+        assertThat(PeerGroup.MAX_PEER_MOVE).isEqualTo(Math.log(4));
+        List<DayReport> area = new ArrayList<>();
+        // eight residents whose level moved (value less usual value) by −0.1, −0.2, ..., −0.8:
+        // their median move is −0.45, so each usual day of 10 kWh moves to 10 e^−0.45 = 6.376282
+        for (int i = 1; i <= 8; i++) {
+            area.add(levelDay("RESIDENTIAL", 0.05, 0.05 - 0.1 * i, i, null));
+        }
+        // one street light, too few in the area for a class: its class across the fleet moved by
+        // 2.5 spreads (theft direction). Its own day reads ln 0.3 = −1.203973 against a usual
+        // value of −0.02, 4 spreads below: its spread is 1.183973 / 4 = 0.295993, the fleet's move
+        // 2.5 × 0.295993 = 0.739983 down, and its usual day 10 e^−0.739983 = 4.771220 kWh
+        double[] fleet = new double[Feature.COUNT];
+        fleet[Feature.LEVEL.ordinal()] = 2.5;
+        area.add(levelDay("LIGHTING", -0.02, Math.log(0.3), 4, fleet));
+        // another, within a quarter spread of its usual: its spread cannot be read back, so it
+        // moves as the area's scored days did (below)
+        area.add(levelDay("LIGHTING", 0, -0.01, 0.2, fleet));
+        // a lighting customer whose class across the fleet is not known: the area's median too
+        area.add(levelDay("LIGHTING", 0, 3, -10, null));
+        double[] expected = PeerGroup.usualKwhAsPeersMoved(area);
+        for (int i = 0; i < 8; i++) {
+            assertThat(expected[i]).as("resident %d", i).isCloseTo(6.376282, within(1e-6));
+        }
+        assertThat(expected[8]).isCloseTo(4.771220, within(1e-6));
+        // the area's eleven scored days moved −1.183973, −0.8 .. −0.1, −0.01, 3: the median (the
+        // sixth) is −0.4, and 10 e^−0.4 = 6.703200
+        assertThat(expected[9]).isCloseTo(6.703200, within(1e-6));
+        assertThat(expected[10]).isCloseTo(6.703200, within(1e-6));
+    }
+
+    @Test
+    void thePeersMoveTheUsualDayAtMostFourfold() {
+        List<DayReport> area = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            area.add(levelDay("RESIDENTIAL", 0, -3, 2, null)); // e^−3: 20 times less
+        }
+        for (double e : PeerGroup.usualKwhAsPeersMoved(area)) {
+            assertThat(e).isCloseTo(2.5, within(1e-9));
+        }
+        // too few peers anywhere: the usual day
+        assertThat(PeerGroup.usualKwhAsPeersMoved(area.subList(0, 7))).containsOnly(10.0);
     }
 }

@@ -582,4 +582,54 @@ class TheftCaseTest {
                                 + " kWh lost per kWh metered (30 days), 6.0 kWh/day; its meter"
                                 + " reads 10.0 kWh/day less than its usual day");
     }
+
+    /**
+     * A season that takes a quarter off every household of the area, and a meter made to read 0.8
+     * of what is left: the customer's usual day is 20 kWh, its peers' move makes it 15, its meter
+     * reads 12. The transformer supplies 5 kWh a day less (the season), the meters report 8 less,
+     * and the area's loss (5% of 1000 kWh on the 14 days before) is 53 of 995 kWh: it rose by 53 −
+     * 0.05 × 995 = 3.25 kWh a day, the 3 stolen (and their line loss). Matched against the usual
+     * day moved as the peers moved, the drop D = 15 − 12 = 3 is explained by the rise: on the 10th
+     * day σ² = (0.05 · 15 + 0.1)² / 10 + (0.005 × 995)² × (1/10 + 1/14) = 0.07225 + 4.242964 =
+     * 4.315214, Λ = 3 · 3 / (2σ²) = 1.042777 nats, 0.695185 spreads for theft. Against the usual
+     * day itself, D = 8 would be the area's to explain and its rise fell short of it: the same
+     * customer was cleared (σ² = 1.1² / 10 + 4.242964 = 4.363964, Λ = 8 · (6.5 − 8) / (2σ²) =
+     * −1.374896 nats, −0.916597 spreads).
+     */
+    @Test
+    void aDropInASeasonIsMatchedAgainstTheUsualDayMovedAsThePeersMoved() {
+        long d0 = DAY0 - 14;
+        AreaBalance moved = new AreaBalance();
+        AreaBalance unmoved = new AreaBalance();
+        for (int d = 0; d < 14; d++) {
+            moved.record(d0 + d, 1000, 950, 100);
+            unmoved.record(d0 + d, 1000, 950, 100);
+        }
+        TheftCase asPeers = new TheftCase();
+        TheftCase asUsual = new TheftCase();
+        for (int k = 0; k < 10; k++) {
+            moved.record(DAY0 + k, 995, 942, 100);
+            unmoved.record(DAY0 + k, 995, 942, 100);
+            DayReport r =
+                    day(
+                            DAY0 + k,
+                            "RESIDENTIAL",
+                            true,
+                            new double[Feature.COUNT],
+                            12,
+                            20,
+                            5,
+                            MeterEvidence.NONE);
+            asPeers.observe(r, drop(3), 15, moved, null);
+            asUsual.observe(r, drop(3), unmoved, null);
+        }
+        LossMatch matched = asPeers.evidence.areaLoss;
+        assertThat(matched.days).isEqualTo(10);
+        assertThat(matched.meanDropKwh()).isCloseTo(3, within(1e-5));
+        assertThat(matched.meanRiseKwh()).isCloseTo(3.25, within(1e-4));
+        assertThat(matched.spreads).isCloseTo(0.695185f, within(1e-4f));
+        LossMatch cleared = asUsual.evidence.areaLoss;
+        assertThat(cleared.meanDropKwh()).isCloseTo(8, within(1e-5));
+        assertThat(cleared.spreads).isCloseTo(-0.916597f, within(1e-4f));
+    }
 }

@@ -241,6 +241,7 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
             }
         }
         List<double[]> net = PeerGroup.netOfPeers(due);
+        double[] expectedKwh = PeerGroup.usualKwhAsPeersMoved(due);
         // Every case takes its day first, then the area's rise is shared among their matches
         // (a rise is stolen once), then each case is judged.
         List<TheftCase> taken = new ArrayList<>(due.size());
@@ -250,7 +251,12 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
             byte[] kept = cases.get(day.customerId());
             TheftCase c = kept == null ? new TheftCase() : TheftCaseCodec.caseOf(kept);
             Alert closed =
-                    c.observe(day, net.get(i), b, fit == null ? null : fit.fit(day.customerId()));
+                    c.observe(
+                            day,
+                            net.get(i),
+                            expectedKwh[i],
+                            b,
+                            fit == null ? null : fit.fit(day.customerId()));
             if (closed != null) {
                 out.collect(closed);
             }
