@@ -10,9 +10,10 @@ import org.gridwatch.core.event.CustomerClass;
  * the theft score they make. A Flink POJO.
  *
  * <p>The score: S = the case's strength ({@link #strength}) + the meter evidence of the last {@link
- * #METER_MEMORY_DAYS} days + the area's loss matched with the customer's drop, day by day ({@link
- * LossMatch}) and hour by hour ({@link LossRegression}); p = 1 / (1 + e^{−k(S − S₀)}). Deviations
- * are in the customer's own spreads, so S means the same for a steady customer and a volatile one.
+ * #METER_MEMORY_DAYS} days (or of the day a drop that lasts began, {@link #held}) + the area's loss
+ * matched with the customer's drop, day by day ({@link LossMatch}) and hour by hour ({@link
+ * LossRegression}); p = 1 / (1 + e^{−k(S − S₀)}). Deviations are in the customer's own spreads, so
+ * S means the same for a steady customer and a volatile one.
  */
 public final class TheftEvidence {
     /** Weight of a new day in the smoothing: a half-life of about a week. */
@@ -423,15 +424,32 @@ public final class TheftEvidence {
                 + flatLinedSpreads(epochDay);
     }
 
-    private static double recent(long day, long now, double weight) {
+    private double recent(long day, long now, double weight) {
         return held(day, now) ? weight : 0;
     }
 
+    /** How near the day a drop began a sign of the meter must be to have begun it, days. */
+    static final int SIGN_BEGAN_DROP_DAYS = 3;
+
     /**
-     * Whether meter evidence of {@code day} is within {@link #METER_MEMORY_DAYS} of {@code now}.
+     * Whether meter evidence of {@code day} counts on {@code now}: within {@link
+     * #METER_MEMORY_DAYS} of it, or for as long as a drop of the customer's that began within
+     * {@link #SIGN_BEGAN_DROP_DAYS} of it lasts ({@link LossMatch#from}, net of its peers). A cover
+     * opened, a magnet held to the meter or a register wound back on the day the meter began to
+     * read less is the act the drop follows; it does not grow stale while the drop goes on (a
+     * thief's alert used to lose a third of its strength on the 30th day of the theft). A sign with
+     * no drop after it, or long before the drop, is forgotten after {@link #METER_MEMORY_DAYS} as
+     * before.
      */
-    private static boolean held(long day, long now) {
-        return day != Long.MIN_VALUE && now - day < METER_MEMORY_DAYS;
+    private boolean held(long day, long now) {
+        if (day == Long.MIN_VALUE) {
+            return false;
+        }
+        if (now - day < METER_MEMORY_DAYS) {
+            return true;
+        }
+        return areaLoss.from != LossMatch.NONE
+                && Math.abs(areaLoss.from - day) <= SIGN_BEGAN_DROP_DAYS;
     }
 
     /** Backing evidence counts at most this many spreads above the lead. */

@@ -187,6 +187,39 @@ class TheftEvidenceTest {
         assertThat(e.rollbackDay).isEqualTo(D + 10);
     }
 
+    /**
+     * A tamper event the day before the meter began to read less is held while the drop lasts: the
+     * drop's Page statistic (net level z 0.6 a day, allowance 0.5: 0.1 a day more) leaves zero on
+     * day D + 2, 3 days after the event, and stays above it, at 5.8 on D + 59. A tamper event 5
+     * days before the drop began is forgotten on its 30th day, as every sign was. Three days at z
+     * −2 (−2.5 each) bring the statistic back to zero on D + 62: the drop is over, and its tamper
+     * event, 63 days old, is forgotten too.
+     */
+    @Test
+    void aSignOnTheDayADropBeganIsHeldWhileTheDropLasts() {
+        assertThat(TheftEvidence.SIGN_BEGAN_DROP_DAYS).isEqualTo(3);
+        TheftEvidence began = new TheftEvidence();
+        TheftEvidence before = new TheftEvidence();
+        began.addMeterEvidence(new MeterEvidence(true, false, false, false), D - 1);
+        before.addMeterEvidence(new MeterEvidence(true, false, false, false), D - 3);
+        for (long d = D; d < D + 60; d++) {
+            double z = d < D + 2 ? 0 : 0.6; // the drop from D + 2
+            began.areaLoss.onDay(d, z, 10, 10, null);
+            before.areaLoss.onDay(d, z, 10, 10, null);
+        }
+        assertThat(began.areaLoss.from).isEqualTo((int) (D + 2));
+        assertThat(began.areaLoss.drive).isCloseTo(5.8f, within(1e-4f));
+        assertThat(began.meterPart(D + 59)).isEqualTo(1.0);
+        assertThat(before.meterPart(D - 3 + TheftEvidence.METER_MEMORY_DAYS - 1)).isEqualTo(1.0);
+        assertThat(before.meterPart(D - 3 + TheftEvidence.METER_MEMORY_DAYS)).isZero();
+        for (long d = D + 60; d <= D + 62; d++) {
+            assertThat(began.meterPart(d - 1)).as("day %d", d - D - 1).isEqualTo(1.0);
+            began.areaLoss.onDay(d, -2, 14, 10, null);
+        }
+        assertThat(began.areaLoss.from).isEqualTo(LossMatch.NONE);
+        assertThat(began.meterPart(D + 62)).isZero();
+    }
+
     @Test
     void aRegisterMismatchWeighsAsATamperEvent() {
         TheftEvidence e = new TheftEvidence();
