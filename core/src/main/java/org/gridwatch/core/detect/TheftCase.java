@@ -256,9 +256,11 @@ public final class TheftCase {
             Map<String, Object> evidenceOfDay) {
         emittedScore = score;
         emittedSeverity = severity;
-        // the household's flat days lead where they weigh more than its own load's evidence
+        // the household's flat days lead where there are some and they weigh more than its own
+        // load's evidence (which falls below 0 where the customer now reads above its usual day)
+        double flatDays = evidence.flatLinedSpreads(r.epochDay());
         String rule =
-                evidence.flatLinedSpreads(r.epochDay()) > evidence.ownStrength()
+                flatDays > 0 && flatDays > evidence.ownStrength()
                         ? READS_FLAT
                         : rule(evidence.leading());
         return new Alert(

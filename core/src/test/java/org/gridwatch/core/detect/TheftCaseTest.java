@@ -632,4 +632,34 @@ class TheftCaseTest {
         assertThat(cleared.meanDropKwh()).isCloseTo(8, within(1e-5));
         assertThat(cleared.spreads).isCloseTo(-0.916597f, within(1e-4f));
     }
+
+    /**
+     * A case whose customer now reads above its usual day in every feature (all deviations −2) has
+     * an own strength below 0, and no flat day: its alert's later versions are not named for flat
+     * days it never had (they were, as 0 flat-day spreads outweighed the negative strength).
+     */
+    @Test
+    void anAlertIsNamedForFlatDaysOnlyWhereThereAreSome() {
+        TheftCase c = new TheftCase();
+        Alert opened = null;
+        for (int k = 0; k < 7; k++) {
+            Alert a = c.onDay(report(DAY0 + k, true, 5), drop(4));
+            opened = a != null ? a : opened;
+        }
+        assertThat(opened).isNotNull();
+        assertThat(opened.rule()).isEqualTo("sustained-drop");
+        double[] above = new double[Feature.COUNT];
+        java.util.Arrays.fill(above, -2);
+        int versions = 0;
+        for (int k = 7; k < 60; k++) {
+            Alert a = c.onDay(report(DAY0 + k, true, 5), above);
+            if (a != null) {
+                versions++;
+                assertThat(a.rule()).as("day %d", k).isNotEqualTo(TheftCase.READS_FLAT);
+            }
+        }
+        assertThat(versions).isPositive();
+        assertThat(c.evidence.ownStrength()).isNegative();
+        assertThat(c.evidence.flatLinedSpreads(DAY0 + 59)).isZero();
+    }
 }
