@@ -428,18 +428,28 @@ public final class TheftEvidence {
         return held(day, now) ? weight : 0;
     }
 
-    /** How near the day a drop began a sign of the meter must be to have begun it, days. */
+    /**
+     * How long after the day a drop began (by its Page statistic) a sign of the meter may come and
+     * still be the act the drop follows, days: the statistic's day is not the act's to the day.
+     */
     static final int SIGN_BEGAN_DROP_DAYS = 3;
 
     /**
+     * How long before the day a drop began a sign of the meter may come and still be the act the
+     * drop follows, days: a meter wound down by degrees (a ramp) reads less than its spread allows
+     * for days after the act, before the statistic leaves zero.
+     */
+    static final int SIGN_BEFORE_DROP_DAYS = 14;
+
+    /**
      * Whether meter evidence of {@code day} counts on {@code now}: within {@link
-     * #METER_MEMORY_DAYS} of it, or for as long as a drop of the customer's that began within
-     * {@link #SIGN_BEGAN_DROP_DAYS} of it lasts ({@link LossMatch#from}, net of its peers). A cover
-     * opened, a magnet held to the meter or a register wound back on the day the meter began to
-     * read less is the act the drop follows; it does not grow stale while the drop goes on (a
-     * thief's alert used to lose a third of its strength on the 30th day of the theft). A sign with
-     * no drop after it, or long before the drop, is forgotten after {@link #METER_MEMORY_DAYS} as
-     * before.
+     * #METER_MEMORY_DAYS} of it, or for as long as a drop of the customer's lasts ({@link
+     * LossMatch#from}, net of its peers) that began from {@link #SIGN_BEGAN_DROP_DAYS} days before
+     * the sign to {@link #SIGN_BEFORE_DROP_DAYS} days after it. A cover opened, a magnet held to
+     * the meter or a register wound back as the meter began to read less is the act the drop
+     * follows; it does not grow stale while the drop goes on (a thief's alert used to lose a third
+     * of its strength on the 30th day of the theft). A sign with no drop after it, or far from the
+     * drop's beginning, is forgotten after {@link #METER_MEMORY_DAYS} as before.
      */
     private boolean held(long day, long now) {
         if (day == Long.MIN_VALUE) {
@@ -449,7 +459,8 @@ public final class TheftEvidence {
             return true;
         }
         return areaLoss.from != LossMatch.NONE
-                && Math.abs(areaLoss.from - day) <= SIGN_BEGAN_DROP_DAYS;
+                && areaLoss.from - day <= SIGN_BEFORE_DROP_DAYS
+                && day - areaLoss.from <= SIGN_BEGAN_DROP_DAYS;
     }
 
     /** Backing evidence counts at most this many spreads above the lead. */

@@ -188,30 +188,56 @@ class TheftEvidenceTest {
     }
 
     /**
-     * A tamper event the day before the meter began to read less is held while the drop lasts: the
-     * drop's Page statistic (net level z 0.6 a day, allowance 0.5: 0.1 a day more) leaves zero on
-     * day D + 2, 3 days after the event, and stays above it, at 5.8 on D + 59. A tamper event 5
-     * days before the drop began is forgotten on its 30th day, as every sign was. Three days at z
-     * −2 (−2.5 each) bring the statistic back to zero on D + 62: the drop is over, and its tamper
-     * event, 63 days old, is forgotten too.
+     * A tamper event from 14 days before the day a drop began (a ramp takes days to show) to 3 days
+     * after it is held while the drop lasts: the drop's Page statistic (net level z 0.6 a day,
+     * allowance 0.5: 0.1 a day more) leaves zero on day D + 2 and stays above it, at 5.8 on D + 59.
+     * Events 15 days before it (D − 13) and 4 days after it (D + 6) are forgotten on their 30th
+     * day, as every sign was. Three days at z −2 (−2.5 each) bring the statistic back to zero on D
+     * + 62: the drop is over, and its tamper events are forgotten too.
      */
     @Test
-    void aSignOnTheDayADropBeganIsHeldWhileTheDropLasts() {
+    void aSignNearTheDayADropBeganIsHeldWhileTheDropLasts() {
         assertThat(TheftEvidence.SIGN_BEGAN_DROP_DAYS).isEqualTo(3);
-        TheftEvidence began = new TheftEvidence();
-        TheftEvidence before = new TheftEvidence();
-        began.addMeterEvidence(new MeterEvidence(true, false, false, false), D - 1);
-        before.addMeterEvidence(new MeterEvidence(true, false, false, false), D - 3);
+        assertThat(TheftEvidence.SIGN_BEFORE_DROP_DAYS).isEqualTo(14);
+        long[] heldDays = {D - 12, D + 2, D + 5};
+        long[] forgottenDays = {D - 13, D + 6};
+        TheftEvidence[] held = new TheftEvidence[heldDays.length];
+        TheftEvidence[] forgotten = new TheftEvidence[forgottenDays.length];
+        for (int i = 0; i < held.length; i++) {
+            held[i] = new TheftEvidence();
+            held[i].addMeterEvidence(new MeterEvidence(true, false, false, false), heldDays[i]);
+        }
+        for (int i = 0; i < forgotten.length; i++) {
+            forgotten[i] = new TheftEvidence();
+            forgotten[i].addMeterEvidence(
+                    new MeterEvidence(true, false, false, false), forgottenDays[i]);
+        }
         for (long d = D; d < D + 60; d++) {
             double z = d < D + 2 ? 0 : 0.6; // the drop from D + 2
-            began.areaLoss.onDay(d, z, 10, 10, null);
-            before.areaLoss.onDay(d, z, 10, 10, null);
+            for (TheftEvidence e : held) {
+                e.areaLoss.onDay(d, z, 10, 10, null);
+            }
+            for (TheftEvidence e : forgotten) {
+                e.areaLoss.onDay(d, z, 10, 10, null);
+            }
         }
-        assertThat(began.areaLoss.from).isEqualTo((int) (D + 2));
-        assertThat(began.areaLoss.drive).isCloseTo(5.8f, within(1e-4f));
-        assertThat(began.meterPart(D + 59)).isEqualTo(1.0);
-        assertThat(before.meterPart(D - 3 + TheftEvidence.METER_MEMORY_DAYS - 1)).isEqualTo(1.0);
-        assertThat(before.meterPart(D - 3 + TheftEvidence.METER_MEMORY_DAYS)).isZero();
+        assertThat(held[0].areaLoss.from).isEqualTo((int) (D + 2));
+        assertThat(held[0].areaLoss.drive).isCloseTo(5.8f, within(1e-4f));
+        for (int i = 0; i < held.length; i++) {
+            assertThat(held[i].meterPart(D + 59))
+                    .as("tamper on D%+d", heldDays[i] - D)
+                    .isEqualTo(1.0);
+        }
+        for (int i = 0; i < forgotten.length; i++) {
+            long day = forgottenDays[i];
+            assertThat(forgotten[i].meterPart(day + TheftEvidence.METER_MEMORY_DAYS - 1))
+                    .as("tamper on D%+d", day - D)
+                    .isEqualTo(1.0);
+            assertThat(forgotten[i].meterPart(day + TheftEvidence.METER_MEMORY_DAYS))
+                    .as("tamper on D%+d", day - D)
+                    .isZero();
+        }
+        TheftEvidence began = held[1];
         for (long d = D + 60; d <= D + 62; d++) {
             assertThat(began.meterPart(d - 1)).as("day %d", d - D - 1).isEqualTo(1.0);
             began.areaLoss.onDay(d, -2, 14, 10, null);
