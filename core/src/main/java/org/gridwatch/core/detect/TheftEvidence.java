@@ -219,26 +219,19 @@ public final class TheftEvidence {
     /**
      * Takes the area's hourly fit of this customer for the day ({@link LossRegression}): the energy
      * the fit says it took a day, Ŝ = β̂·X (X its recent metered kWh a day), against what its drop
-     * D below its usual day predicts: the fit's statistics forget, so a drop that began k days ago
-     * (its first day as {@link LossMatch} finds it) holds a share w_k = 1 − λ^k of their weight,
-     * and if the drop is stolen energy Ŝ is about w_k·D. Λ = w_k·D·(2·min(Ŝ, w_k·D) − w_k·D) /
-     * (2·se²) nats of "the drop is stolen energy" against "it is the customer's own" add Λ / 1.5
-     * spreads, at most {@link LossMatch#MAX_SPREADS}. No drop, no evidence either way.
+     * D below {@code expectedKwh} predicts (the usual day moved as its peers moved, {@link
+     * PeerGroup#usualKwhAsPeersMoved}, or the usual day itself): the fit's statistics forget, so a
+     * drop that began k days ago (its first day as {@link LossMatch} finds it) holds a share w_k =
+     * 1 − λ^k of their weight, and if the drop is stolen energy Ŝ is about w_k·D. Λ =
+     * w_k·D·(2·min(Ŝ, w_k·D) − w_k·D) / (2·se²) nats of "the drop is stolen energy" against "it is
+     * the customer's own" add Λ / 1.5 spreads, at most {@link LossMatch#MAX_SPREADS}. No drop, no
+     * evidence either way.
      *
      * <p>A loss that plainly did not follow the drop clears the customer (down to −{@link
      * LossMatch#MAX_CLEARING_SPREADS}) only where the day's shape was kept ({@link #shapeKept}): a
      * lower level with the day's shape kept is a scaled meter or an honest change of habits, and β
      * tells them apart; a meter stopped in a window, capped or swapped takes energy that does not
      * follow its metered hours, so β says nothing for it.
-     */
-    public void addHourlyFit(LossRegression.Fit fit, long epochDay) {
-        addHourlyFit(fit, epochDay, usualKwh);
-    }
-
-    /**
-     * As {@link #addHourlyFit(LossRegression.Fit, long)}, with D counted below {@code expectedKwh}
-     * (the usual day moved as the peers moved, {@link PeerGroup#usualKwhAsPeersMoved}) instead of
-     * the usual day.
      */
     public void addHourlyFit(LossRegression.Fit fit, long epochDay, double expectedKwh) {
         double metered = Float.isNaN(recentKwh) ? 0 : recentKwh;

@@ -366,16 +366,16 @@ class LossRegressionTest {
         e.usualKwh = 12;
         e.recentKwh = 8;
         e.areaLoss.from = 1000;
-        e.addHourlyFit(new LossRegression.Fit(0.25, 0.05, 30), 1020);
+        e.addHourlyFit(new LossRegression.Fit(0.25, 0.05, 30), 1020, e.usualKwh);
         assertThat(e.hourlyStolenKwh).isCloseTo(2f, within(1e-5f));
         assertThat(e.hourlySpreads).isCloseTo(2f, within(1e-6f));
-        e.addHourlyFit(new LossRegression.Fit(0, 0.05, 30), 1020);
+        e.addHourlyFit(new LossRegression.Fit(0, 0.05, 30), 1020, e.usualKwh);
         assertThat(e.hourlySpreads).isCloseTo(-2f, within(1e-6f));
         e.smoothed[Feature.SHAPE.ordinal()] = 1.5f;
-        e.addHourlyFit(new LossRegression.Fit(0, 0.05, 30), 1020);
+        e.addHourlyFit(new LossRegression.Fit(0, 0.05, 30), 1020, e.usualKwh);
         assertThat(e.hourlySpreads).isZero();
         e.areaLoss.from = LossMatch.NONE;
-        e.addHourlyFit(new LossRegression.Fit(0.25, 0.05, 30), 1020);
+        e.addHourlyFit(new LossRegression.Fit(0.25, 0.05, 30), 1020, e.usualKwh);
         assertThat(e.hourlySpreads).as("no drop, no evidence").isZero();
     }
 }
