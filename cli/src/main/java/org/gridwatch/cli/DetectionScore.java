@@ -73,7 +73,22 @@ final class DetectionScore {
      */
     private final Map<String, AttackKind> attackOf = new LinkedHashMap<>();
 
+    /** Each thief's first day of theft. */
+    private final Map<String, LocalDate> theftStart = new HashMap<>();
+
     private ScoreRanking ranking;
+
+    private ScoreHistory history;
+
+    /**
+     * The fleet by every score published in the replay (theft-score-history.jsonl, {@code monitor
+     * --score-history}): the least score {@code cut} above which at most {@link #WORKLIST_SHARE} of
+     * the honest customers were at some time — the score an alert would open at for the issue's 2%
+     * of false alarms, counted as the alerts' are (an honest customer with one at any time) — the
+     * honest above it, and per attack kind the thieves whose score rose above it on or after their
+     * first day of theft (as an alert opened then) and the median days from that day to the rise.
+     */
+    record ScoreHistory(double cut, int honestAbove, int honest, Map<AttackKind, Kind> kinds) {}
 
     /**
      * The fleet ranked by each customer's last theft score (0 for a customer without one): the AUC,
@@ -157,6 +172,7 @@ final class DetectionScore {
             int[] c = counts.computeIfAbsent(kind, k -> new int[2]);
             c[0]++;
             LocalDate start = LocalDate.parse(t.get("start").asText());
+            s.theftStart.put(customer, start);
             opened.getOrDefault(customer, List.of()).stream()
                     .filter(day -> !day.isBefore(start))
                     .min(LocalDate::compareTo)
@@ -168,17 +184,11 @@ final class DetectionScore {
                             });
         }
         counts.forEach(
-                (k, c) -> {
-                    List<Long> d = new ArrayList<>(delays.getOrDefault(k, List.of()));
-                    d.sort(null);
-                    double median =
-                            d.isEmpty()
-                                    ? Double.NaN
-                                    : d.size() % 2 == 1
-                                            ? d.get(d.size() / 2)
-                                            : (d.get(d.size() / 2 - 1) + d.get(d.size() / 2)) / 2.0;
-                    s.kinds.put(k, new Kind(k, c[0], c[1], median));
-                });
+                (k, c) ->
+                        s.kinds.put(
+                                k,
+                                new Kind(
+                                        k, c[0], c[1], median(delays.getOrDefault(k, List.of())))));
         Ranked byAlerts = s.rankedBy(best);
         s.auc = byAlerts.auc();
         s.aucWithoutBypass = byAlerts.aucWithoutBypass();
@@ -220,11 +230,7 @@ final class DetectionScore {
         // the worklist: the scores above the highest honest score it must leave off, so that at
         // most WORKLIST_SHARE of the honest are on it (ties at that score are all left off)
         double[] honestScores = byScore.honest().stream().mapToDouble(d -> d).sorted().toArray();
-        int allowed = (int) Math.floor(WORKLIST_SHARE * honestScores.length);
-        double cut =
-                allowed >= honestScores.length
-                        ? -1
-                        : honestScores[honestScores.length - allowed - 1];
+        double cut = cutFor(honestScores);
         int honestAbove = honestScores.length - upperBound(honestScores, cut);
         Map<AttackKind, int[]> kindsAbove = new EnumMap<>(AttackKind.class);
         // each kind's thieves against every honest customer: a kind the fleet's AUC averages away
@@ -254,6 +260,100 @@ final class DetectionScore {
 
     ScoreRanking ranking() {
         return ranking;
+    }
+
+    /**
+     * Adds the fleet by every published score of {@code historyFile} (theft-score-history.jsonl):
+     * {@link ScoreHistory}. A score line's day is the day it judged: its {@code ts} is that day's
+     * close, 2 h after the next midnight (docs/contract.md), so the local date of {@code ts} less
+     * one day.
+     */
+    DetectionScore withScoreHistory(Path historyFile) {
+        Map<String, List<Map.Entry<LocalDate, Double>>> byCustomer = new HashMap<>();
+        for (JsonNode line : read(historyFile)) {
+            LocalDate day =
+                    java.time.OffsetDateTime.parse(line.get("ts").asText())
+                            .toLocalDate()
+                            .minusDays(1);
+            byCustomer
+                    .computeIfAbsent(line.get("customerId").asText(), k -> new ArrayList<>())
+                    .add(Map.entry(day, line.get("score").asDouble()));
+        }
+        byCustomer.values().forEach(h -> h.sort(Map.Entry.comparingByKey()));
+        double[] honestHighest =
+                attackOf.entrySet().stream()
+                        .filter(e -> e.getValue() == null)
+                        .mapToDouble(
+                                e ->
+                                        byCustomer.getOrDefault(e.getKey(), List.of()).stream()
+                                                .mapToDouble(Map.Entry::getValue)
+                                                .max()
+                                                .orElse(0))
+                        .sorted()
+                        .toArray();
+        double cut = cutFor(honestHighest);
+        int honestAbove = honestHighest.length - upperBound(honestHighest, cut);
+        Map<AttackKind, int[]> counts = new EnumMap<>(AttackKind.class);
+        Map<AttackKind, List<Long>> delays = new EnumMap<>(AttackKind.class);
+        attackOf.forEach(
+                (customer, kind) -> {
+                    if (kind == null) {
+                        return;
+                    }
+                    int[] c = counts.computeIfAbsent(kind, k -> new int[2]);
+                    c[0]++;
+                    // as an alert counts: the first rise above the cut on or after the start
+                    LocalDate start = theftStart.get(customer);
+                    LocalDate found = null;
+                    double previous = 0;
+                    for (Map.Entry<LocalDate, Double> e :
+                            byCustomer.getOrDefault(customer, List.of())) {
+                        if (previous <= cut && e.getValue() > cut && !e.getKey().isBefore(start)) {
+                            found = e.getKey();
+                            break;
+                        }
+                        previous = e.getValue();
+                    }
+                    if (found != null) {
+                        c[1]++;
+                        delays.computeIfAbsent(kind, k -> new ArrayList<>())
+                                .add(found.toEpochDay() - start.toEpochDay());
+                    }
+                });
+        Map<AttackKind, Kind> kinds = new EnumMap<>(AttackKind.class);
+        counts.forEach(
+                (k, c) ->
+                        kinds.put(
+                                k,
+                                new Kind(
+                                        k, c[0], c[1], median(delays.getOrDefault(k, List.of())))));
+        history = new ScoreHistory(cut, honestAbove, honestHighest.length, kinds);
+        return this;
+    }
+
+    ScoreHistory history() {
+        return history;
+    }
+
+    /**
+     * The highest of the ascending {@code honest} scores a cut must leave off so that at most
+     * {@link #WORKLIST_SHARE} of them are above it (ties at the cut are all left off); −1 when none
+     * need be.
+     */
+    private static double cutFor(double[] honest) {
+        int allowed = (int) Math.floor(WORKLIST_SHARE * honest.length);
+        return allowed >= honest.length ? -1 : honest[honest.length - allowed - 1];
+    }
+
+    /** The median of {@code days}; NaN for none. */
+    private static double median(List<Long> days) {
+        List<Long> d = new ArrayList<>(days);
+        d.sort(null);
+        return d.isEmpty()
+                ? Double.NaN
+                : d.size() % 2 == 1
+                        ? d.get(d.size() / 2)
+                        : (d.get(d.size() / 2 - 1) + d.get(d.size() / 2)) / 2.0;
     }
 
     /** The honest customers' scores, and each attack kind's thieves'. */
@@ -373,18 +473,7 @@ final class DetectionScore {
         sb.append("| attack | effect | thieves | alerted | recall | median days to alert |\n");
         sb.append("| --- | --- | ---: | ---: | ---: | ---: |\n");
         for (Kind k : kinds.values()) {
-            sb.append(
-                    String.format(
-                            Locale.ROOT,
-                            "| %s | %s | %d | %d | %.3f | %s |%n",
-                            k.kind().label(),
-                            k.kind().effect().name().toLowerCase(Locale.ROOT),
-                            k.thieves(),
-                            k.found(),
-                            k.recall(),
-                            Double.isNaN(k.medianDays())
-                                    ? "-"
-                                    : String.format(Locale.ROOT, "%.1f", k.medianDays())));
+            appendKind(sb, k);
         }
         sb.append(
                 String.format(
@@ -402,6 +491,7 @@ final class DetectionScore {
                         bypassAreasNamingTheThief,
                         bypassAreasFlagged));
         appendRanking(sb);
+        appendHistory(sb);
         sb.append(arrears.table());
         appendMeterFaults(sb);
         return sb.toString();
@@ -439,6 +529,41 @@ final class DetectionScore {
                                                 c[1],
                                                 (double) c[1] / c[0],
                                                 r.kindAuc().get(k))));
+    }
+
+    private void appendHistory(StringBuilder sb) {
+        if (history == null) {
+            return;
+        }
+        ScoreHistory h = history;
+        sb.append(
+                String.format(
+                        Locale.ROOT,
+                        "THEFT score at any time (theft-score-history.jsonl): above %.3f, %d of %d"
+                                + " honest customers at some time (%.2f%%), the score an alert"
+                                + " would open at for 2%% of false alarms; at it:%n",
+                        h.cut(),
+                        h.honestAbove(),
+                        h.honest(),
+                        h.honest() == 0 ? 0.0 : 100.0 * h.honestAbove() / h.honest()));
+        sb.append("| attack | effect | thieves | above it | recall | median days to it |\n");
+        sb.append("| --- | --- | ---: | ---: | ---: | ---: |\n");
+        h.kinds().values().forEach(k -> appendKind(sb, k));
+    }
+
+    private static void appendKind(StringBuilder sb, Kind k) {
+        sb.append(
+                String.format(
+                        Locale.ROOT,
+                        "| %s | %s | %d | %d | %.3f | %s |%n",
+                        k.kind().label(),
+                        k.kind().effect().name().toLowerCase(Locale.ROOT),
+                        k.thieves(),
+                        k.found(),
+                        k.recall(),
+                        Double.isNaN(k.medianDays())
+                                ? "-"
+                                : String.format(Locale.ROOT, "%.1f", k.medianDays())));
     }
 
     private void appendMeterFaults(StringBuilder sb) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.gridwatch.core.event.Output;
+import org.gridwatch.jobs.io.FileOutputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,7 +25,10 @@ import picocli.CommandLine.Spec;
                     + " median days to the alert; the honest customers with a THEFT alert; the"
                     + " AUC of the theft score by the alerts; with theft-scores.jsonl in --out, the"
                     + " AUC of every customer's last theft score and the thieves of each kind on"
-                    + " a worklist that holds at most 2%% of the honest customers; the areas with"
+                    + " a worklist that holds at most 2%% of the honest customers; with"
+                    + " theft-score-history.jsonl (monitor --score-history), the score above which"
+                    + " at most 2%% of the honest customers were at some time and, per kind, the"
+                    + " thieves whose score rose above it and the median days to it; the areas with"
                     + " a bypass that got an AREA_LOSS"
                     + " alert; for ARREARS, the customers who reach 90 days past due alerted"
                     + " 30 days ahead and the precision of the alerts; and, for DATA_QUALITY, the"
@@ -57,7 +61,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             required = true,
             paramLabel = "DIR",
             description =
-                    "The monitor's output folder: alerts.jsonl, and theft-scores.jsonl if there.")
+                    "The monitor's output folder: alerts.jsonl, and theft-scores.jsonl and"
+                            + " theft-score-history.jsonl if there.")
     Path out;
 
     @Override
@@ -75,6 +80,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             Path scores = out.resolve(Output.THEFT_SCORES.fileName());
             if (Files.isRegularFile(scores)) {
                 score.withScores(scores);
+            }
+            Path history = out.resolve(FileOutputs.SCORE_HISTORY_FILE);
+            if (Files.isRegularFile(history)) {
+                score.withScoreHistory(history);
             }
             spec.commandLine().getOut().print(score.table());
         } catch (UncheckedIOException | IllegalArgumentException e) {

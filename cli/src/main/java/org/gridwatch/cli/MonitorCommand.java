@@ -138,6 +138,14 @@ public final class MonitorCommand implements Callable<Integer> {
     boolean bounded;
 
     @Option(
+            names = "--score-history",
+            description =
+                    "With --out: also write every theft score as published"
+                            + " (theft-score-history.jsonl), for `evaluate` to tell how soon"
+                            + " each thief reached the score that flags 2%% of the honest.")
+    boolean scoreHistory;
+
+    @Option(
             names = "--zone",
             paramLabel = "Z",
             description = "The utility's time zone (default: Asia/Shanghai).")
@@ -448,6 +456,7 @@ public final class MonitorCommand implements Callable<Integer> {
                     influxSettings,
                     groupId,
                     bounded,
+                    scoreHistory,
                     settings,
                     kafkaProperties == null
                             ? KafkaClientProperties.NONE
@@ -479,6 +488,7 @@ public final class MonitorCommand implements Callable<Integer> {
                 a.influx(),
                 a.groupId(),
                 a.boundedKafka(),
+                a.scoreHistory(),
                 a.settings().withCheckpointDir(dir),
                 a.kafkaProperties());
     }

@@ -130,4 +130,84 @@ class DetectionScoreTest {
         assertThat(r.honestAbove()).isEqualTo(2);
         assertThat(r.kindsAbove().get(AttackKind.CAP)).containsExactly(1, 0);
     }
+
+    /**
+     * Every published score: 2% of 100 honest may be above the cut at some time, so it is the third
+     * highest honest peak; a thief counts from its first rise above it on or after its first day of
+     * theft, as an alert opened then would.
+     */
+    @Test
+    void theScoreHistoryFindsTheCutForTwoInAHundredHonestAndTheDaysToIt() throws Exception {
+        StringBuilder customers = new StringBuilder();
+        StringBuilder history = new StringBuilder();
+        for (int i = 1; i <= 100; i++) {
+            customers.append("{\"customerId\":\"C").append(i).append("\"}\n");
+            // honest peaks: 0.05 for C1..C97, 0.2 (C98), 0.3 (C99), 0.4 (C100), each once in
+            // January and back to 0.01 after
+            double peak = i == 98 ? 0.2 : i == 99 ? 0.3 : i == 100 ? 0.4 : 0.05;
+            history.append(line("C" + i, "2026-01-20", peak))
+                    .append(line("C" + i, "2026-01-25", 0.01));
+        }
+        for (int i = 1; i <= 5; i++) {
+            customers.append("{\"customerId\":\"T").append(i).append("\"}\n");
+        }
+        // T1 rises above 0.2 on 18 Feb (its line stamped at the close, 19 Feb 02:00): 3 days
+        history.append(line("T1", "2026-02-11", 0.1)).append(line("T1", "2026-02-19", 0.25));
+        // T2 was above it before its theft began and stayed: no rise to count (an alert open
+        // before the theft does not find it)
+        history.append(line("T2", "2026-02-02", 0.5));
+        // T3 too, but fell below and rose again on 25 Feb: 10 days
+        history.append(line("T3", "2026-02-02", 0.5))
+                .append(line("T3", "2026-02-11", 0.1))
+                .append(line("T3", "2026-02-26", 0.3));
+        // T4 never above it (0.2 is not above 0.2); T5 never scored
+        history.append(line("T4", "2026-02-21", 0.2));
+        Path c = Files.writeString(dir.resolve("customers.jsonl"), customers);
+        Path t =
+                write(
+                        "truth.jsonl",
+                        "{\"type\":\"run\",\"start\":\"2026-01-01\",\"days\":90}",
+                        theft("T1", "scale"),
+                        theft("T2", "scale"),
+                        theft("T3", "scale"),
+                        theft("T4", "ramp"),
+                        theft("T5", "ramp"));
+        Path a = write("alerts.jsonl", "");
+        Path h = Files.writeString(dir.resolve("theft-score-history.jsonl"), history);
+
+        DetectionScore.ScoreHistory r = DetectionScore.of(c, t, a).withScoreHistory(h).history();
+
+        assertThat(r.cut()).isEqualTo(0.2);
+        assertThat(r.honestAbove()).isEqualTo(2);
+        assertThat(r.honest()).isEqualTo(100);
+        DetectionScore.Kind scale = r.kinds().get(AttackKind.SCALE);
+        assertThat(scale.thieves()).isEqualTo(3);
+        assertThat(scale.found()).isEqualTo(2);
+        assertThat(scale.medianDays()).isEqualTo(6.5); // (3 + 10) / 2
+        DetectionScore.Kind ramp = r.kinds().get(AttackKind.RAMP);
+        assertThat(ramp.found()).isZero();
+        assertThat(ramp.medianDays()).isNaN();
+        assertThat(DetectionScore.of(c, t, a).withScoreHistory(h).table())
+                .contains("above 0.200, 2 of 100 honest customers at some time (2.00%)")
+                .contains("| scale | level | 3 | 2 | 0.667 | 6.5 |")
+                .contains("| ramp | level | 2 | 0 | 0.000 | - |");
+    }
+
+    private static String line(String customer, String closedOn, double score) {
+        return "{\"areaId\":\"A1\",\"customerId\":\""
+                + customer
+                + "\",\"score\":"
+                + score
+                + ",\"ts\":\""
+                + closedOn
+                + "T02:00:00+08:00\"}\n";
+    }
+
+    private static String theft(String customer, String attack) {
+        return "{\"type\":\"theft\",\"customerId\":\""
+                + customer
+                + "\",\"areaId\":\"A1\",\"attack\":\""
+                + attack
+                + "\",\"start\":\"2026-02-15\"}";
+    }
 }

@@ -36,6 +36,8 @@ import org.gridwatch.jobs.io.ReplayOrder;
  * @param out folder for the replay's output files, or null
  * @param influx where metrics go, or null for none
  * @param boundedKafka read the topics up to the offsets present at start, then finish
+ * @param scoreHistory with {@code out}: also write every theft score as published ({@link
+ *     FileOutputs#SCORE_HISTORY_FILE})
  * @param kafkaProperties Kafka client settings of {@code --kafka-properties FILE} (security), read
  *     on the client and carried in the job; {@link KafkaClientProperties#NONE} without the option
  */
@@ -46,6 +48,7 @@ public record MonitorArgs(
         InfluxSettings influx,
         String groupId,
         boolean boundedKafka,
+        boolean scoreHistory,
         MonitorSettings settings,
         KafkaClientProperties kafkaProperties) {
 
@@ -69,6 +72,7 @@ public record MonitorArgs(
                     "influx-token",
                     "group-id",
                     "bounded",
+                    "score-history",
                     "zone",
                     "checkpoint-interval-ms",
                     "checkpoint-dir",
@@ -98,6 +102,9 @@ public record MonitorArgs(
         }
         if (boundedKafka && kafka == null) {
             throw new IllegalArgumentException("--bounded applies to --kafka only");
+        }
+        if (scoreHistory && out == null) {
+            throw new IllegalArgumentException("--score-history applies to --out only");
         }
         if (kafkaProperties == null) {
             kafkaProperties = KafkaClientProperties.NONE;
@@ -183,7 +190,7 @@ public record MonitorArgs(
             all.add(new KafkaOutputs(kafka, settings.zone(), groupId, kafkaProperties));
         }
         if (out != null) {
-            all.add(new FileOutputs(out, settings.zone()));
+            all.add(new FileOutputs(out, settings.zone(), scoreHistory));
         }
         if (influx != null) {
             all.add(new InfluxOutputs(influx));
@@ -330,6 +337,7 @@ public record MonitorArgs(
                 influx,
                 p.get("group-id", DEFAULT_GROUP_ID),
                 p.has("bounded"),
+                p.has("score-history"),
                 settings,
                 p.has("kafka-properties")
                         ? KafkaClientProperties.read(Path.of(p.get("kafka-properties")))

@@ -200,6 +200,15 @@ class MonitorArgsTest {
     }
 
     @Test
+    void writesTheScoreHistoryBesideTheReplaysFilesOnly() throws Exception {
+        assertThat(parse("--out", dir.resolve("out").toString(), "--score-history").scoreHistory())
+                .isTrue();
+        assertThat(parse("--out", dir.resolve("out").toString()).scoreHistory()).isFalse();
+        assertThatThrownBy(() -> parse("--score-history"))
+                .hasMessage("--score-history applies to --out only");
+    }
+
+    @Test
     void leavesTheStateBackendToTheClusterUnlessOneIsChosen() throws Exception {
         MonitorArgs unset = parse();
         assertThat(unset.settings().stateBackend()).isNull();

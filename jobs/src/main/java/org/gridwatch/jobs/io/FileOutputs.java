@@ -22,10 +22,21 @@ public final class FileOutputs implements MonitorOutputs {
 
     private final String dir;
     private final ZoneId zone;
+    private final boolean scoreHistory;
 
     public FileOutputs(Path dir, ZoneId zone) {
+        this(dir, zone, false);
+    }
+
+    /**
+     * @param scoreHistory also write every theft score as the area watch publishes it ({@link
+     *     #SCORE_HISTORY_FILE}), as the topic has them: what tells the days a thief took to reach
+     *     any score, not only the alert's 0.5 ({@code bin/gridwatch evaluate})
+     */
+    public FileOutputs(Path dir, ZoneId zone, boolean scoreHistory) {
         this.dir = dir.toAbsolutePath().toString();
         this.zone = zone;
+        this.scoreHistory = scoreHistory;
     }
 
     @Override
@@ -76,6 +87,15 @@ public final class FileOutputs implements MonitorOutputs {
      */
     @Override
     public void theftScores(DataStream<TheftScore> scores) {
+        if (scoreHistory) {
+            scores.map(OutputJson.ofTheftScore(zone))
+                    .name("theft score history as JSON")
+                    .uid("theft-score-history-json-file")
+                    .sinkTo(new JsonLinesFileSink(Path.of(dir, SCORE_HISTORY_FILE)))
+                    .name("file: " + SCORE_HISTORY_FILE)
+                    .uid("sink-file-theft-score-history")
+                    .setParallelism(1);
+        }
         write(
                 scores.keyBy(SharedIds.keyOf(TheftScore::customerId))
                         .process(new LastTheftScore())
@@ -85,6 +105,12 @@ public final class FileOutputs implements MonitorOutputs {
                 Output.THEFT_SCORES,
                 OutputJson.ofTheftScore(zone));
     }
+
+    /**
+     * Beside the contract's files, with {@code --score-history}: every theft score as published
+     * (the lines of the topic {@code theft-scores}), in the order written.
+     */
+    public static final String SCORE_HISTORY_FILE = "theft-score-history.jsonl";
 
     /** Beside the contract's files: every customer interruption of supply, as it ended. */
     public static final String INTERRUPTIONS_FILE = "interruptions.jsonl";
