@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -272,9 +273,7 @@ final class DetectionScore {
         Map<String, List<Map.Entry<LocalDate, Double>>> byCustomer = new HashMap<>();
         for (JsonNode line : read(historyFile)) {
             LocalDate day =
-                    java.time.OffsetDateTime.parse(line.get("ts").asText())
-                            .toLocalDate()
-                            .minusDays(1);
+                    OffsetDateTime.parse(line.get("ts").asText()).toLocalDate().minusDays(1);
             byCustomer
                     .computeIfAbsent(line.get("customerId").asText(), k -> new ArrayList<>())
                     .add(Map.entry(day, line.get("score").asDouble()));
