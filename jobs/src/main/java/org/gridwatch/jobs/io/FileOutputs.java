@@ -88,13 +88,7 @@ public final class FileOutputs implements MonitorOutputs {
     @Override
     public void theftScores(DataStream<TheftScore> scores) {
         if (scoreHistory) {
-            scores.map(OutputJson.ofTheftScore(zone))
-                    .name("theft score history as JSON")
-                    .uid("theft-score-history-json-file")
-                    .sinkTo(new JsonLinesFileSink(Path.of(dir, SCORE_HISTORY_FILE)))
-                    .name("file: " + SCORE_HISTORY_FILE)
-                    .uid("sink-file-theft-score-history")
-                    .setParallelism(1);
+            write(scores, "theft-score-history", SCORE_HISTORY_FILE, OutputJson.ofTheftScore(zone));
         }
         write(
                 scores.keyBy(SharedIds.keyOf(TheftScore::customerId))
@@ -117,23 +111,26 @@ public final class FileOutputs implements MonitorOutputs {
 
     @Override
     public void interruptions(DataStream<CustomerInterruption> interruptions) {
-        interruptions
-                .map(OutputJson.ofInterruption(zone))
-                .name("interruptions as JSON")
-                .uid("interruptions-json-file")
-                .sinkTo(new JsonLinesFileSink(Path.of(dir, INTERRUPTIONS_FILE)))
-                .name("file: " + INTERRUPTIONS_FILE)
-                .uid("sink-file-interruptions")
-                .setParallelism(1);
+        write(interruptions, "interruptions", INTERRUPTIONS_FILE, OutputJson.ofInterruption(zone));
     }
 
     private <T> void write(DataStream<T> records, Output output, OutputJson<T> json) {
+        write(records, output.topic(), output.fileName(), json);
+    }
+
+    /**
+     * Each record as a line of {@code fileName}, by one writer; the operators' ids are named after
+     * {@code name} ({@code <name>-json-file}, {@code sink-file-<name>}), so a savepoint restores
+     * them.
+     */
+    private <T> void write(
+            DataStream<T> records, String name, String fileName, OutputJson<T> json) {
         records.map(json)
-                .name(output.topic() + " as JSON")
-                .uid(output.topic() + "-json-file")
-                .sinkTo(new JsonLinesFileSink(Path.of(dir, output.fileName())))
-                .name("file: " + output.fileName())
-                .uid("sink-file-" + output.topic())
+                .name(name + " as JSON")
+                .uid(name + "-json-file")
+                .sinkTo(new JsonLinesFileSink(Path.of(dir, fileName)))
+                .name("file: " + fileName)
+                .uid("sink-file-" + name)
                 .setParallelism(1);
     }
 }
