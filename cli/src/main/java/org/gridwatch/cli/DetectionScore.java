@@ -232,7 +232,7 @@ final class DetectionScore {
         // most WORKLIST_SHARE of the honest are on it (ties at that score are all left off)
         double[] honestScores = byScore.honest().stream().mapToDouble(d -> d).sorted().toArray();
         double cut = cutFor(honestScores);
-        int honestAbove = honestScores.length - upperBound(honestScores, cut);
+        int honestAbove = ScoreCut.countAbove(honestScores, cut);
         Map<AttackKind, int[]> kindsAbove = new EnumMap<>(AttackKind.class);
         // each kind's thieves against every honest customer: a kind the fleet's AUC averages away
         Map<AttackKind, Double> kindAuc = new EnumMap<>(AttackKind.class);
@@ -291,7 +291,7 @@ final class DetectionScore {
                         .sorted()
                         .toArray();
         double cut = cutFor(honestHighest);
-        int honestAbove = honestHighest.length - upperBound(honestHighest, cut);
+        int honestAbove = ScoreCut.countAbove(honestHighest, cut);
         Map<AttackKind, int[]> counts = new EnumMap<>(AttackKind.class);
         Map<AttackKind, List<Long>> delays = new EnumMap<>(AttackKind.class);
         attackOf.forEach(
@@ -336,12 +336,10 @@ final class DetectionScore {
 
     /**
      * The highest of the ascending {@code honest} scores a cut must leave off so that at most
-     * {@link #WORKLIST_SHARE} of them are above it (ties at the cut are all left off); −1 when none
-     * need be.
+     * {@link #WORKLIST_SHARE} of them are above it ({@link ScoreCut#above}).
      */
     private static double cutFor(double[] honest) {
-        int allowed = (int) Math.floor(WORKLIST_SHARE * honest.length);
-        return allowed >= honest.length ? -1 : honest[honest.length - allowed - 1];
+        return ScoreCut.above(honest, WORKLIST_SHARE);
     }
 
     /** The median of {@code days}; NaN for none. */
@@ -410,7 +408,7 @@ final class DetectionScore {
         double wins = 0;
         for (double p : pos) {
             int below = lowerBound(n, p);
-            int notAbove = upperBound(n, p);
+            int notAbove = n.length - ScoreCut.countAbove(n, p);
             wins += below + 0.5 * (notAbove - below);
         }
         return wins / ((double) pos.size() * n.length);
@@ -422,20 +420,6 @@ final class DetectionScore {
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (a[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    private static int upperBound(double[] a, double v) {
-        int lo = 0;
-        int hi = a.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] <= v) {
                 lo = mid + 1;
             } else {
                 hi = mid;

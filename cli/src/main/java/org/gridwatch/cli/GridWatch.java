@@ -34,6 +34,7 @@ import picocli.CommandLine.ParseResult;
             AlertsCommand.class,
             SegmentsCommand.class,
             EvaluateCommand.class,
+            AlertScoreCommand.class,
             WhatIfCommand.class,
             BenchCommand.class
         },

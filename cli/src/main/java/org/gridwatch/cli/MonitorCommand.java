@@ -208,6 +208,16 @@ public final class MonitorCommand implements Callable<Integer> {
     String futureTolerance;
 
     @Option(
+            names = "--theft-alert-score",
+            paramLabel = "SCORE",
+            description =
+                    "Open a THEFT alert when a customer's theft score reaches SCORE (above 0,"
+                            + " below 1; default: 0.5); it closes after two weeks below half of"
+                            + " it. Set it to what your inspectors can visit: see"
+                            + " docs/inspectors.md, \"How many alerts\".")
+    String theftAlertScore;
+
+    @Option(
             names = "--tariffs",
             paramLabel = "FILE",
             description =
@@ -420,6 +430,14 @@ public final class MonitorCommand implements Callable<Integer> {
                 settings =
                         settings.withFutureTolerance(
                                 MonitorArgs.duration("--future-tolerance", futureTolerance));
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
+        }
+        if (theftAlertScore != null) {
+            try {
+                settings =
+                        settings.withTheftAlertScore(MonitorArgs.theftAlertScore(theftAlertScore));
             } catch (IllegalArgumentException e) {
                 throw usage(e.getMessage());
             }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.flink.util.ParameterTool;
+import org.gridwatch.core.detect.TheftCase;
 import org.gridwatch.core.event.Source;
 import org.gridwatch.core.kafka.KafkaClientProperties;
 import org.gridwatch.core.tariff.TariffBook;
@@ -82,7 +83,8 @@ public record MonitorArgs(
                     "holidays",
                     "kafka-properties",
                     "value-model",
-                    "replay-order");
+                    "replay-order",
+                    "theft-alert-score");
 
     public MonitorArgs {
         if ((kafka == null) == (input == null)) {
@@ -144,6 +146,29 @@ public record MonitorArgs(
      * A duration as an operator types it: {@code 1d}, {@code 6h}, {@code 30m}, {@code 90s}, or
      * ISO-8601 ({@code PT6H}).
      */
+    /**
+     * The theft score a THEFT alert opens at, as {@code --theft-alert-score} gives it: a number
+     * above 0 and below 1.
+     */
+    public static double theftAlertScore(String text) {
+        double score;
+        try {
+            score = Double.parseDouble(text == null ? "" : text.trim());
+        } catch (NumberFormatException e) {
+            score = Double.NaN;
+        }
+        if (!(score > 0 && score < 1)) {
+            throw new IllegalArgumentException(
+                    "--theft-alert-score "
+                            + text
+                            + " is not a theft score: give a number above 0 and below 1, e.g."
+                            + " 0.8 (default "
+                            + TheftCase.RAISE
+                            + ")");
+        }
+        return score;
+    }
+
     public static Duration duration(String option, String text) {
         String t = text == null ? "" : text.trim();
         try {
@@ -321,6 +346,9 @@ public record MonitorArgs(
                 throw new IllegalArgumentException("--replay-order applies to --input only");
             }
             settings = settings.withReplayOrder(ReplayOrder.parse(p.get("replay-order")));
+        }
+        if (p.has("theft-alert-score")) {
+            settings = settings.withTheftAlertScore(theftAlertScore(p.get("theft-alert-score")));
         }
         InfluxSettings influx =
                 influx(

@@ -455,7 +455,11 @@ public final class MonitorJob {
         return withClassPeers
                 .keyBy(DayReport::areaId)
                 .connect(areaSupply.keyBy(AreaReading::areaId))
-                .process(new AreaWatch(settings.zone(), settings.allowedLateness().toMillis()))
+                .process(
+                        new AreaWatch(
+                                settings.zone(),
+                                settings.allowedLateness().toMillis(),
+                                settings.theftAlertScore()))
                 .name("theft watch per area: peers, cases, alerts")
                 .uid("area-theft-watch");
     }

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.function.Consumer;
 import org.gridwatch.core.codec.EventTime;
 import org.gridwatch.core.codec.ValidationLimits;
+import org.gridwatch.core.detect.TheftCase;
 import org.gridwatch.core.tariff.TariffBook;
 import org.gridwatch.core.value.ValueModel;
 import org.gridwatch.jobs.io.ReplayOrder;
@@ -60,6 +61,10 @@ import org.gridwatch.jobs.io.ReplayOrder;
  *     docs/value.md)
  * @param replayOrder the order a file replay reads its time-stamped files in ({@link
  *     ReplayOrder#AUTO}: as written, unless a file is plainly not an arrival log)
+ * @param theftAlertScore the theft score a THEFT alert opens at; it closes after two weeks below
+ *     half of it. Default {@link TheftCase#RAISE} (0.5). The share of customers a score flags
+ *     depends on the fleet: a utility sets it to what its inspectors can visit, from its own score
+ *     history (docs/inspectors.md, "How many alerts").
  */
 public record MonitorSettings(
         ZoneId zone,
@@ -77,7 +82,8 @@ public record MonitorSettings(
         PricingFiles pricing,
         ValidationLimits limits,
         ValueModel valueModel,
-        ReplayOrder replayOrder)
+        ReplayOrder replayOrder,
+        double theftAlertScore)
         implements Serializable {
 
     /** Flink's heap state backend ({@code state.backend.type: hashmap}). */
@@ -93,6 +99,7 @@ public record MonitorSettings(
         if (replayOrder == null) {
             replayOrder = ReplayOrder.AUTO;
         }
+        TheftCase.checkedRaise(theftAlertScore);
         if (stateBackend != null
                 && !stateBackend.equals(HASHMAP)
                 && !stateBackend.equals(ROCKSDB)) {
@@ -124,7 +131,8 @@ public record MonitorSettings(
                     PricingFiles.SHIPPED,
                     ValidationLimits.DEFAULT,
                     ValueModel.DEFAULTS,
-                    ReplayOrder.AUTO);
+                    ReplayOrder.AUTO,
+                    TheftCase.RAISE);
 
     public MonitorSettings withZone(ZoneId z) {
         return edit(b -> b.zone = z);
@@ -171,6 +179,10 @@ public record MonitorSettings(
         return edit(b -> b.replayOrder = order);
     }
 
+    public MonitorSettings withTheftAlertScore(double score) {
+        return edit(b -> b.theftAlertScore = score);
+    }
+
     /** A duration in the largest whole unit that fits, for messages: "1 day", "90 min". */
     public static String describe(long millis) {
         Duration d = Duration.ofMillis(millis);
@@ -215,6 +227,7 @@ public record MonitorSettings(
         ValidationLimits limits;
         ValueModel valueModel;
         ReplayOrder replayOrder;
+        double theftAlertScore;
 
         Draft(MonitorSettings s) {
             zone = s.zone;
@@ -233,6 +246,7 @@ public record MonitorSettings(
             limits = s.limits;
             valueModel = s.valueModel;
             replayOrder = s.replayOrder;
+            theftAlertScore = s.theftAlertScore;
         }
 
         MonitorSettings settings() {
@@ -252,7 +266,8 @@ public record MonitorSettings(
                     pricing,
                     limits,
                     valueModel,
-                    replayOrder);
+                    replayOrder,
+                    theftAlertScore);
         }
     }
 }

@@ -302,6 +302,21 @@ class MonitorArgsTest {
     }
 
     @Test
+    void opensTheftAlertsAtTheScoreGivenOrAtOneHalf() throws Exception {
+        assertThat(parse().settings().theftAlertScore()).isEqualTo(0.5);
+        assertThat(parse("--theft-alert-score", "0.9").settings().theftAlertScore()).isEqualTo(0.9);
+        for (String bad : new String[] {"1", "0", "-0.2", "90%", "NaN"}) {
+            assertThatThrownBy(() -> parse("--theft-alert-score", bad))
+                    .as(bad)
+                    .hasMessage(
+                            "--theft-alert-score "
+                                    + bad
+                                    + " is not a theft score: give a number above 0 and below 1,"
+                                    + " e.g. 0.8 (default 0.5)");
+        }
+    }
+
+    @Test
     void refusesAnUnknownStateBackend() {
         assertThatThrownBy(() -> parse("--state-backend", "rocks"))
                 .hasMessage("--state-backend is hashmap or rocksdb, not 'rocks'");

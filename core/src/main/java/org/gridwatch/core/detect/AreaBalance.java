@@ -41,6 +41,13 @@ public final class AreaBalance {
     static final double MIN_SPREAD = 0.005;
     static final double MIDPOINT = 3;
     static final double STEEPNESS = 1.5;
+
+    /**
+     * The area's score an AREA_LOSS alert opens at, and below which it counts a quiet day: the same
+     * as a THEFT alert's by default; the utility's own theft alert score does not move them.
+     */
+    static final double RAISE = TheftCase.RAISE;
+
     static final double CLOSE = 0.25;
     static final int QUIET_DAYS = 7;
 
@@ -398,7 +405,7 @@ public final class AreaBalance {
     private AlertStatus transition(double score) {
         if (alertId == null) {
             quietDays = 0;
-            return score >= TheftCase.RAISE ? AlertStatus.OPEN : null;
+            return score >= RAISE ? AlertStatus.OPEN : null;
         }
         quietDays = score < CLOSE ? quietDays + 1 : 0;
         if (quietDays >= QUIET_DAYS) {

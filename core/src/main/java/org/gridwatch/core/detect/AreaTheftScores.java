@@ -7,22 +7,27 @@ import org.gridwatch.core.metric.MetricPoint;
 /**
  * An area's customers on one day by their theft scores, for the dashboards ({@link
  * Measurements#THEFT_SCORES}): how many customers closed the day there, how many are <em>to
- * watch</em> (a score from {@link TheftCase#CLOSE}, where an open THEFT alert stays open, up to
- * {@link TheftCase#RAISE}, where one opens), how many are at or above {@link TheftCase#RAISE}, and
- * the highest score. Where suspicion builds below the alerts, area by area; the customers
- * themselves are in the {@code theft-scores} topic (a tag per customer would be too many series for
- * InfluxDB).
+ * watch</em> (a score from half the alert score, where an open THEFT alert stays open, up to the
+ * alert score, where one opens: {@link TheftCase#closeBelow}, {@link TheftCase#RAISE} unless the
+ * utility sets its own), how many are at or above the alert score, and the highest score. Where
+ * suspicion builds below the alerts, area by area; the customers themselves are in the {@code
+ * theft-scores} topic (a tag per customer would be too many series for InfluxDB).
  */
 public record AreaTheftScores(int customers, int watch, int suspected, double maxScore) {
 
     public static AreaTheftScores of(List<Double> scores) {
+        return of(scores, TheftCase.RAISE);
+    }
+
+    /** As {@link #of(List)}, with the utility's alert score {@code raise}. */
+    public static AreaTheftScores of(List<Double> scores, double raise) {
         int watch = 0;
         int suspected = 0;
         double max = 0;
         for (double s : scores) {
-            if (s >= TheftCase.RAISE) {
+            if (s >= raise) {
                 suspected++;
-            } else if (s >= TheftCase.CLOSE) {
+            } else if (s >= TheftCase.closeBelow(raise)) {
                 watch++;
             }
             max = Math.max(max, s);

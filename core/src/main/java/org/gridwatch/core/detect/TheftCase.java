@@ -14,11 +14,12 @@ import org.gridwatch.core.event.TheftScore;
 
 /**
  * A customer's theft case as the area's watch keeps it: the {@link TheftEvidence}, the revenue at
- * risk, and the one THEFT alert it may have open. An alert opens when the score reaches {@link
- * #RAISE}; it is emitted again, with the same id, when its score moves by {@link #MATERIAL} or its
- * severity changes; it closes after {@link #QUIET_DAYS} days in a row below {@link #CLOSE}. Its id
- * is {@code theft:<customer>:<yyyyMMdd of the day it opened>}: the same input opens it on the same
- * day, and a later case of the same customer has a later day.
+ * risk, and the one THEFT alert it may have open. An alert opens when the score reaches the alert
+ * score ({@link #RAISE} unless the utility sets its own, {@link #judge(DayReport, double)}); it is
+ * emitted again, with the same id, when its score moves by {@link #MATERIAL} or its severity
+ * changes; it closes after {@link #QUIET_DAYS} days in a row below half the alert score ({@link
+ * #closeBelow}). Its id is {@code theft:<customer>:<yyyyMMdd of the day it opened>}: the same input
+ * opens it on the same day, and a later case of the same customer has a later day.
  *
  * <p>What an inspector finds ends the case: the open alert is closed with the outcome in its
  * evidence, and the evidence starts again from nothing. After CONFIRMED_THEFT a thief who goes on
@@ -32,8 +33,35 @@ import org.gridwatch.core.event.TheftScore;
  * notCounted}). A Flink POJO.
  */
 public final class TheftCase {
+    /**
+     * The score a THEFT alert opens at unless the utility sets its own (the monitor's {@code
+     * --theft-alert-score}): where the case's strength is {@link TheftEvidence#MIDPOINT}. The share
+     * of customers it flags depends on the fleet (docs/detection.md: 0.04% of the simulated fleet's
+     * honest customers, a fifth of real households'); a utility sets it to what its inspectors can
+     * visit, measured on its own score history.
+     */
     public static final double RAISE = 0.5;
-    static final double CLOSE = 0.25;
+
+    /** An open alert closes after {@link #QUIET_DAYS} days below this share of the alert score. */
+    static final double CLOSE_SHARE = 0.5;
+
+    /** The score below which an open alert counts a quiet day: half the alert score. */
+    public static double closeBelow(double raise) {
+        return CLOSE_SHARE * raise;
+    }
+
+    /**
+     * {@code raise} if it can be an alert score, else an error that says why: a score is a
+     * probability, and at 0 every customer, at 1 none, would be alerted.
+     */
+    public static double checkedRaise(double raise) {
+        if (!(raise > 0 && raise < 1)) {
+            throw new IllegalArgumentException(
+                    "the theft alert score is a probability above 0 and below 1, not " + raise);
+        }
+        return raise;
+    }
+
     static final int QUIET_DAYS = 14;
     static final double MATERIAL = 0.05;
 
@@ -160,6 +188,16 @@ public final class TheftCase {
      * day).
      */
     public Alert judge(DayReport r) {
+        return judge(r, RAISE);
+    }
+
+    /**
+     * As {@link #judge(DayReport)}, with the utility's own alert score {@code raise} ({@link
+     * #checkedRaise}): an alert opens at it and closes after {@link #QUIET_DAYS} days below {@link
+     * #closeBelow half} of it. Not kept in the case: a job restarted with another alert score
+     * judges its open alerts by the new one from its next day.
+     */
+    public Alert judge(DayReport r, double raise) {
         if (r.inspected() != null) {
             return null;
         }
@@ -167,14 +205,14 @@ public final class TheftCase {
         double atRisk = valueAtRiskCny();
         Severity severity = severity(score, atRisk);
         if (alertId == null) {
-            if (score < RAISE) {
+            if (score < raise) {
                 return null;
             }
             alertId = Alert.idOf("theft", r.customerId(), LocalDate.ofEpochDay(r.epochDay()));
             quietDays = 0;
             return emit(r, score, severity, atRisk, AlertStatus.OPEN, evidence(r, null));
         }
-        quietDays = score < CLOSE ? quietDays + 1 : 0;
+        quietDays = score < closeBelow(raise) ? quietDays + 1 : 0;
         if (quietDays >= QUIET_DAYS) {
             Alert closed = emit(r, score, severity, atRisk, AlertStatus.CLOSED, evidence(r, null));
             alertId = null;

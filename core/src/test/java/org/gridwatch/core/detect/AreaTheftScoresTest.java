@@ -21,6 +21,16 @@ class AreaTheftScoresTest {
                                 + "max_score=0.93 1768838400000");
     }
 
+    /**
+     * A utility's own alert score of 0.8: of 0.1, 0.399, 0.4, 0.5, 0.7999, 0.8 and 0.93, the watch
+     * (0.4, half of it, up to under 0.8) holds 0.4, 0.5 and 0.7999, the suspected 0.8 and 0.93.
+     */
+    @Test
+    void theBandsFollowTheUtilitysOwnAlertScore() {
+        assertThat(AreaTheftScores.of(List.of(0.1, 0.399, 0.4, 0.5, 0.7999, 0.8, 0.93), 0.8))
+                .isEqualTo(new AreaTheftScores(7, 3, 2, 0.93));
+    }
+
     @Test
     void anAreaWithNoScoreYetCountsZero() {
         assertThat(AreaTheftScores.of(List.of(0.0, 0.0)).point("A1", 0).toLineProtocol())

@@ -1,6 +1,7 @@
 package org.gridwatch.core.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
@@ -293,6 +294,45 @@ class TheftCaseTest {
             }
         }
         assertThat(next).isEqualTo(days.length);
+    }
+
+    /**
+     * A utility's own alert score, 0.8. At z = 4 a day the scores run (by hand, as above) 0.027,
+     * 0.058, 0.113, 0.197, 0.307, 0.430, 0.549, 0.652, 0.734, 0.796, 0.842: the alert opens on the
+     * 11th day, x_11 = 4 · (1 − 0.9^11) = 2.7448. Then at z = 0 the smoothed deviation is x_11 ·
+     * 0.9^j and S = 1.5 of it: j = 3 scores 0.5006, j = 4 0.3898, below 0.4 (half of 0.8), so days
+     * j = 4..17 are the 14 quiet days and it closes on j = 17. At the default (0.5, closing below
+     * 0.25) the first quiet day would be j = 6 (0.2282; j = 5 0.2985) and it would close on j = 19.
+     */
+    @Test
+    void anAlertOpensAtTheUtilitysOwnScoreAndClosesAfterTwoWeeksBelowHalfOfIt() {
+        TheftCase c = new TheftCase();
+        for (int k = 1; k <= 10; k++) {
+            c.observe(report(DAY0 + k - 1, true, 5), drop(4), null, null);
+            assertThat(c.judge(report(DAY0 + k - 1, true, 5), 0.8)).as("day %d", k).isNull();
+        }
+        c.observe(report(DAY0 + 10, true, 5), drop(4), null, null);
+        Alert a = c.judge(report(DAY0 + 10, true, 5), 0.8);
+        assertThat(a.status()).isEqualTo(AlertStatus.OPEN);
+        assertThat(a.score()).isCloseTo(0.842, within(0.0006));
+        assertThat(a.alertId()).isEqualTo(id(DAY0 + 10));
+        for (int j = 1; j <= 17; j++) {
+            long day = DAY0 + 10 + j;
+            c.observe(report(day, true, 5), new double[Feature.COUNT], null, null);
+            Alert next = c.judge(report(day, true, 5), 0.8);
+            boolean closed = next != null && next.status() == AlertStatus.CLOSED;
+            assertThat(closed).as("quiet day j = %d", j).isEqualTo(j == 17);
+        }
+    }
+
+    @Test
+    void theAlertScoreIsAProbabilityAboveZeroAndBelowOne() {
+        assertThat(TheftCase.checkedRaise(0.8)).isEqualTo(0.8);
+        for (double bad : new double[] {0, 1, -0.1, 1.5, Double.NaN}) {
+            assertThatThrownBy(() -> TheftCase.checkedRaise(bad))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("above 0 and below 1");
+        }
     }
 
     @Test

@@ -172,6 +172,44 @@ class DetectionJobTest {
         return wins / ((double) thief.size() * honest.size());
     }
 
+    /**
+     * A utility's own alert score (0.9) through the job: the theft scores are those of the default
+     * run, to the last decimal (the setting does not touch them); the customers with a THEFT alert
+     * are some of those the default 0.5 alerts, and fewer.
+     */
+    @Test
+    void aUtilitysOwnAlertScoreAlertsFewerOfTheSameCustomersAndLeavesTheScores() throws Exception {
+        MonitoredFleet fleet = MonitoredFleet.of(Fleets.THEFT);
+        Path out = ScratchFolder.deletedAtExit("gridwatch-detection-alert-score-");
+        Fleets.monitor(new FileInputs(fleet.simulationDir()), out, s -> s.withTheftAlertScore(0.9));
+
+        Map<String, Double> atDefault = lastScores(fleet.outDir());
+        assertThat(lastScores(out)).isEqualTo(atDefault);
+        Set<String> alertedAtDefault = theftAlerted(alerts);
+        Set<String> alertedAtOwn = theftAlerted(lines(out.resolve("alerts.jsonl")));
+        assertThat(alertedAtOwn).isNotEmpty();
+        assertThat(alertedAtDefault).containsAll(alertedAtOwn);
+        assertThat(alertedAtOwn.size()).isLessThan(alertedAtDefault.size());
+    }
+
+    private static Map<String, Double> lastScores(Path out) throws Exception {
+        Map<String, Double> scores = new HashMap<>();
+        for (JsonNode s : lines(out.resolve("theft-scores.jsonl"))) {
+            scores.put(s.get("customerId").asText(), s.get("score").asDouble());
+        }
+        return scores;
+    }
+
+    private static Set<String> theftAlerted(List<JsonNode> alerts) {
+        Set<String> customers = new HashSet<>();
+        for (JsonNode a : alerts) {
+            if (a.get("type").asText().equals("THEFT")) {
+                customers.add(a.get("customerId").asText());
+            }
+        }
+        return customers;
+    }
+
     @Test
     void theftAlertsGoMostlyToThieves() {
         Set<String> alerted = new HashSet<>();

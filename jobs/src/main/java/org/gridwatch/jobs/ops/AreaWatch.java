@@ -78,9 +78,17 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
     private final ZoneId zone;
     private final long grace;
 
+    /** The theft score a THEFT alert opens at ({@link TheftCase#judge(DayReport, double)}). */
+    private final double theftAlertScore;
+
     public AreaWatch(ZoneId zone, long allowedLatenessMillis) {
+        this(zone, allowedLatenessMillis, TheftCase.RAISE);
+    }
+
+    public AreaWatch(ZoneId zone, long allowedLatenessMillis, double theftAlertScore) {
         this.zone = zone;
         this.grace = DayWatch.graceMillis(allowedLatenessMillis);
+        this.theftAlertScore = TheftCase.checkedRaise(theftAlertScore);
     }
 
     @Override
@@ -268,7 +276,7 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
         for (int i = 0; i < due.size(); i++) {
             DayReport day = due.get(i);
             TheftCase c = taken.get(i);
-            Alert alert = c.judge(day);
+            Alert alert = c.judge(day, theftAlertScore);
             TheftScore published = c.publish(day);
             cases.put(SharedIds.shared(day.customerId()), TheftCaseCodec.caseBytes(c));
             if (alert != null) {
@@ -285,7 +293,7 @@ public final class AreaWatch extends KeyedCoProcessFunction<String, DayReport, A
         suspects.forEach(x -> scores.add(x.theftScore()));
         ctx.output(
                 METRICS,
-                AreaTheftScores.of(scores)
+                AreaTheftScores.of(scores, theftAlertScore)
                         .point(
                                 ctx.getCurrentKey(),
                                 LocalDate.ofEpochDay(epochDay)

@@ -16,6 +16,7 @@ import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.AlertStatus;
 import org.gridwatch.core.event.AlertType;
 import org.gridwatch.core.event.AreaReading;
+import org.gridwatch.core.metric.MetricPoint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -267,6 +268,42 @@ class AreaWatchTest {
             }
         }
         throw new AssertionError("C1's case never opened an alert in 20 days at z = 4");
+    }
+
+    /**
+     * The utility's own alert score, 0.8: C1's case at z = 4 a day (its eight peers at 0, so its
+     * net deviation is 4) has the strength S = 1.5 · x_k, x_k = 4 · (1 − 0.9^k), and the score 1 /
+     * (1 + e^(−1.5 (S − 3))); by hand: day 7 0.549 (where the default 0.5 opens), day 10 0.796, day
+     * 11 0.842 (x = 2.7448, S = 4.1172). So the alert opens on day 11, and that day's band counts
+     * C1 suspected; on day 10 it is to watch (from 0.4, half of 0.8).
+     */
+    @Test
+    void anAlertOpensAtTheUtilitysOwnScoreAndTheBandsFollowIt() throws Exception {
+        harness =
+                ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
+                        new AreaWatch(ZoneOffset.UTC, DAY, 0.8),
+                        DayReport::areaId,
+                        AreaReading::areaId,
+                        Types.STRING);
+        for (long d = DAY0; d < DAY0 + 10; d++) {
+            assertThat(closeDay(d, true)).as("day %d", d - DAY0 + 1).isEmpty();
+        }
+        List<Alert> opened = closeDay(DAY0 + 10, true);
+        assertThat(opened).hasSize(1);
+        assertThat(opened.get(0).status()).isEqualTo(AlertStatus.OPEN);
+        assertThat(opened.get(0).customerId()).isEqualTo("C1");
+        assertThat(opened.get(0).score()).isCloseTo(0.842, within(0.0006));
+        assertThat(opened.get(0).alertId()).isEqualTo("theft:C1:20260311");
+
+        List<MetricPoint> bands = new java.util.ArrayList<>();
+        harness.getSideOutput(AreaWatch.METRICS).forEach(r -> bands.add(r.getValue()));
+        MetricPoint day10 = bands.get(bands.size() - 2);
+        MetricPoint day11 = bands.get(bands.size() - 1);
+        assertThat(day10.field("watch")).isEqualTo(1);
+        assertThat(day10.field("suspected")).isEqualTo(0);
+        assertThat(day10.field("max_score")).isCloseTo(0.796, within(0.0006));
+        assertThat(day11.field("watch")).isEqualTo(0);
+        assertThat(day11.field("suspected")).isEqualTo(1);
     }
 
     @Test
