@@ -1,11 +1,16 @@
 package org.gridwatch.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.gridwatch.core.event.Output;
 import org.gridwatch.jobs.MonitorArgs;
@@ -70,6 +75,14 @@ final class MonitorReport {
         if (s.isValued()) {
             out.println("  segments: " + SummaryLines.value(s));
         }
+        if (args.out() != null
+                && Files.isRegularFile(args.out().resolve(Output.ALERTS.fileName()))) {
+            out.println(
+                    "  alerts: "
+                            + alerts(
+                                    args.out().resolve(Output.ALERTS.fileName()),
+                                    args.settings().theftAlertScore()));
+        }
         for (String where : outputs(args)) {
             out.println("  " + where);
         }
@@ -80,6 +93,39 @@ final class MonitorReport {
                             + " points for good (skipped; the log says why, once per kind)");
         }
     }
+
+    /**
+     * A replay's alerts by type, each with how many are still open, and the theft score a THEFT
+     * alert opened at: "THEFT 13 (9 open), AREA_LOSS 2 (2 open); THEFT opens at a theft score of
+     * 0.5 (--theft-alert-score)".
+     */
+    static String alerts(Path alertsFile, double theftAlertScore) throws IOException {
+        Map<String, long[]> byType = new TreeMap<>();
+        try (Stream<String> lines = Files.lines(alertsFile)) {
+            for (String line : (Iterable<String>) lines.filter(l -> !l.isBlank())::iterator) {
+                JsonNode alert = JSON.readTree(line);
+                long[] n = byType.computeIfAbsent(alert.path("type").asText(), t -> new long[2]);
+                n[0]++;
+                n[1] += "CLOSED".equals(alert.path("status").asText()) ? 0 : 1;
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        byType.forEach(
+                (type, n) ->
+                        parts.add(
+                                type
+                                        + " "
+                                        + SummaryLines.count(n[0])
+                                        + " ("
+                                        + SummaryLines.count(n[1])
+                                        + " open)"));
+        return (parts.isEmpty() ? "none" : String.join(", ", parts))
+                + "; THEFT opens at a theft score of "
+                + BigDecimal.valueOf(theftAlertScore).stripTrailingZeros().toPlainString()
+                + " (--theft-alert-score)";
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Where the job's outputs went, with the number of lines of each output file. */
     private static List<String> outputs(MonitorArgs args) throws IOException {

@@ -54,6 +54,32 @@ class MonitorCommandTest {
         if (rejected > 0) {
             assertThat(monitor.out()).contains("DUPLICATE");
         }
+        assertThat(monitor.out())
+                .containsPattern(
+                        "  alerts: .*; THEFT opens at a theft score of 0.5 \\(--theft-alert-score\\)\n");
+    }
+
+    /**
+     * The summary's alerts line, from a file of four alerts by hand: two THEFT versions of which
+     * one closed, an AREA_LOSS updated; types in alphabetical order.
+     */
+    @Test
+    void theSummaryCountsTheAlertsByTypeAndSaysTheScoreATheftAlertOpensAt() throws IOException {
+        Path alerts = dir.resolve("alerts.jsonl");
+        Files.write(
+                alerts,
+                java.util.List.of(
+                        "{\"alertId\":\"theft:C1:20260301\",\"type\":\"THEFT\",\"status\":\"OPEN\"}",
+                        "{\"alertId\":\"theft:C2:20260301\",\"type\":\"THEFT\",\"status\":\"CLOSED\"}",
+                        "",
+                        "{\"alertId\":\"area:A1:20260302\",\"type\":\"AREA_LOSS\",\"status\":\"UPDATED\"}"));
+        assertThat(MonitorReport.alerts(alerts, 0.972))
+                .isEqualTo(
+                        "AREA_LOSS 1 (1 open), THEFT 2 (1 open); THEFT opens at a theft score of"
+                                + " 0.972 (--theft-alert-score)");
+        Files.write(alerts, java.util.List.of());
+        assertThat(MonitorReport.alerts(alerts, 0.5))
+                .isEqualTo("none; THEFT opens at a theft score of 0.5 (--theft-alert-score)");
     }
 
     @Test
