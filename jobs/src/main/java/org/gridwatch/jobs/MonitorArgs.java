@@ -143,21 +143,13 @@ public record MonitorArgs(
     }
 
     /**
-     * A duration as an operator types it: {@code 1d}, {@code 6h}, {@code 30m}, {@code 90s}, or
-     * ISO-8601 ({@code PT6H}).
-     */
-    /**
      * The theft score a THEFT alert opens at, as {@code --theft-alert-score} gives it: a number
-     * above 0 and below 1.
+     * above 0 and below 1 ({@link TheftCase#checkedRaise}).
      */
     public static double theftAlertScore(String text) {
-        double score;
         try {
-            score = Double.parseDouble(text == null ? "" : text.trim());
-        } catch (NumberFormatException e) {
-            score = Double.NaN;
-        }
-        if (!(score > 0 && score < 1)) {
+            return TheftCase.checkedRaise(Double.parseDouble(text == null ? "" : text.trim()));
+        } catch (IllegalArgumentException e) { // not a number, or not a probability
             throw new IllegalArgumentException(
                     "--theft-alert-score "
                             + text
@@ -166,9 +158,12 @@ public record MonitorArgs(
                             + TheftCase.RAISE
                             + ")");
         }
-        return score;
     }
 
+    /**
+     * A duration as an operator types it: {@code 1d}, {@code 6h}, {@code 30m}, {@code 90s}, or
+     * ISO-8601 ({@code PT6H}).
+     */
     public static Duration duration(String option, String text) {
         String t = text == null ? "" : text.trim();
         try {
