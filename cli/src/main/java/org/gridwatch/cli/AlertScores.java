@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -75,10 +76,19 @@ record AlertScores(double[] highest, LocalDate firstDay, LocalDate lastDay) {
                                                     + l);
                                 }
                                 highest.merge(customer.asText(), score.asDouble(), Math::max);
-                                LocalDate day =
-                                        OffsetDateTime.parse(ts.asText())
-                                                .toLocalDate()
-                                                .minusDays(1);
+                                LocalDate day;
+                                try {
+                                    day =
+                                            OffsetDateTime.parse(ts.asText())
+                                                    .toLocalDate()
+                                                    .minusDays(1);
+                                } catch (DateTimeParseException e) {
+                                    throw new IllegalArgumentException(
+                                            "not a timestamp with an offset in "
+                                                    + historyFile
+                                                    + ": "
+                                                    + l);
+                                }
                                 if (span[0] == null || day.isBefore(span[0])) {
                                     span[0] = day;
                                 }
@@ -110,7 +120,8 @@ record AlertScores(double[] highest, LocalDate firstDay, LocalDate lastDay) {
 
     /**
      * The least alert score, to three decimals, that at most {@code share} of the customers reached
-     * at some time; NaN when no score below 1 does (more than that share reached 0.999).
+     * at some time, with the margin of a score not published ({@link #UNPUBLISHED}); NaN when no
+     * alert score below 1 is that high (more than that share were published at 0.989 or more).
      */
     double alertScoreFor(double share) {
         double cut = ScoreCut.above(highest, share);

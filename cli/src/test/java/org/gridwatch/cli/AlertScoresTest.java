@@ -73,6 +73,25 @@ class AlertScoresTest {
     }
 
     @Test
+    void saysWhichLineIsNotATheftScore() throws Exception {
+        Path file =
+                write(
+                        List.of(
+                                line(0, 1, 0.5),
+                                "{\"customerId\":\"C1\",\"score\":0.2,\"ts\":\"yesterday\"}"));
+        CommandRun run = CommandRun.of("alert-score", "--out", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err())
+                .contains(
+                        "gridwatch alert-score: not a timestamp with an offset in "
+                                + file
+                                + ": {\"customerId\":\"C1\",\"score\":0.2,\"ts\":\"yesterday\"}");
+        write(List.of("{\"customerId\":\"C1\",\"score\":0.2}"));
+        assertThat(CommandRun.of("alert-score", "--out", dir.toString()).err())
+                .contains("not a theft score (customerId, score, ts) in " + file);
+    }
+
+    @Test
     void theCommandSaysHowToWriteTheHistoryWhenThereIsNone() {
         CommandRun run = CommandRun.of("alert-score", "--out", dir.toString());
         assertThat(run.exitCode()).isEqualTo(2);
