@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.gridwatch.core.event.TheftScore;
 
 /**
  * A fleet's theft scores over a stretch of its own history (a replay's {@code
@@ -40,9 +41,9 @@ record AlertScores(double[] highest, LocalDate firstDay, LocalDate lastDay) {
 
     /**
      * How far a score may move without being published (docs/contract.md, the theft-scores topic):
-     * less than a hundredth.
+     * less than {@link TheftScore#STEP}.
      */
-    static final BigDecimal UNPUBLISHED = new BigDecimal("0.01");
+    static final BigDecimal UNPUBLISHED = BigDecimal.valueOf(TheftScore.STEP);
 
     /** The shares {@code alert-score} prints when none is asked for. */
     static final List<Double> SHARES = List.of(0.005, 0.01, 0.02, 0.05, 0.1);
@@ -78,10 +79,7 @@ record AlertScores(double[] highest, LocalDate firstDay, LocalDate lastDay) {
                                 highest.merge(customer.asText(), score.asDouble(), Math::max);
                                 LocalDate day;
                                 try {
-                                    day =
-                                            OffsetDateTime.parse(ts.asText())
-                                                    .toLocalDate()
-                                                    .minusDays(1);
+                                    day = judgedDay(ts.asText());
                                 } catch (DateTimeParseException e) {
                                     throw new IllegalArgumentException(
                                             "not a timestamp with an offset in "
@@ -107,6 +105,14 @@ record AlertScores(double[] highest, LocalDate firstDay, LocalDate lastDay) {
         double[] sorted =
                 highest.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return new AlertScores(sorted, span[0], span[1]);
+    }
+
+    /**
+     * The day a theft score line judged: its {@code ts} is that day's close, 2 h after the next
+     * midnight (docs/contract.md), so the local date of {@code ts} less one day.
+     */
+    static LocalDate judgedDay(String ts) {
+        return OffsetDateTime.parse(ts).toLocalDate().minusDays(1);
     }
 
     int customers() {

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -272,8 +271,7 @@ final class DetectionScore {
     DetectionScore withScoreHistory(Path historyFile) {
         Map<String, List<Map.Entry<LocalDate, Double>>> byCustomer = new HashMap<>();
         for (JsonNode line : read(historyFile)) {
-            LocalDate day =
-                    OffsetDateTime.parse(line.get("ts").asText()).toLocalDate().minusDays(1);
+            LocalDate day = AlertScores.judgedDay(line.get("ts").asText());
             byCustomer
                     .computeIfAbsent(line.get("customerId").asText(), k -> new ArrayList<>())
                     .add(Map.entry(day, line.get("score").asDouble()));
@@ -524,11 +522,12 @@ final class DetectionScore {
                         Locale.ROOT,
                         "THEFT score at any time (theft-score-history.jsonl): above %.3f, %d of %d"
                                 + " honest customers at some time (%.2f%%), the score an alert"
-                                + " would open at for 2%% of false alarms; at it:%n",
+                                + " would open at for %s of false alarms; at it:%n",
                         h.cut(),
                         h.honestAbove(),
                         h.honest(),
-                        h.honest() == 0 ? 0.0 : 100.0 * h.honestAbove() / h.honest()));
+                        h.honest() == 0 ? 0.0 : 100.0 * h.honestAbove() / h.honest(),
+                        AlertScores.percent(WORKLIST_SHARE)));
         sb.append("| attack | effect | thieves | above it | recall | median days to it |\n");
         sb.append("| --- | --- | ---: | ---: | ---: | ---: |\n");
         h.kinds().values().forEach(k -> appendKind(sb, k));

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.gridwatch.core.event.Alert;
 import org.gridwatch.embedded.InfluxQueryClient;
 import org.gridwatch.embedded.LocalInfluxd;
 import org.gridwatch.embedded.QueryResult;
+import org.gridwatch.jobs.LocalCluster;
 import org.gridwatch.jobs.influx.InfluxSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,13 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class AlertInfluxOutputsTest {
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = LocalCluster.twoSlots();
 
     @Test
     @Timeout(180)

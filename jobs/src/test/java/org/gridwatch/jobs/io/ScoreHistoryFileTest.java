@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.gridwatch.core.codec.EventJson;
 import org.gridwatch.core.event.TheftScore;
+import org.gridwatch.jobs.LocalCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,13 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A replay's theft scores: each customer's last, and with the history every one published. */
 class ScoreHistoryFileTest {
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = LocalCluster.twoSlots();
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final long DAY = 86_400_000L;

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.gridwatch.core.event.CreditGrade;
@@ -18,6 +17,7 @@ import org.gridwatch.core.event.SegmentChange;
 import org.gridwatch.embedded.InfluxQueryClient;
 import org.gridwatch.embedded.LocalInfluxd;
 import org.gridwatch.embedded.QueryResult;
+import org.gridwatch.jobs.LocalCluster;
 import org.gridwatch.jobs.influx.InfluxSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,13 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class WorklistInfluxOutputsTest {
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = LocalCluster.twoSlots();
 
     private static final long T0 = Instant.parse("2026-02-07T16:00:00Z").toEpochMilli();
     private static final long DAY = 86_400_000L;

@@ -5,7 +5,6 @@ import static org.gridwatch.jobs.Fixtures.at;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.gridwatch.core.event.BasicChargeAdvice;
 import org.gridwatch.core.event.CreditGrade;
@@ -18,6 +17,7 @@ import org.gridwatch.core.metric.MetricPoint;
 import org.gridwatch.core.value.CustomerStanding;
 import org.gridwatch.core.value.InspectionPlan;
 import org.gridwatch.core.value.ValueModel;
+import org.gridwatch.jobs.LocalCluster;
 import org.gridwatch.jobs.ops.FleetValueRun.Step;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,13 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The fleet value's steps together, at parallelism 2, over scripts of standings. */
 class FleetValueTest {
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = LocalCluster.twoSlots();
 
     /** When the job bills January: a week after the month end, less a millisecond. */
     private static final long BILLING = at("2026-02-08T00:00") - 1;
