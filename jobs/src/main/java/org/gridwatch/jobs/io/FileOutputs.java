@@ -31,7 +31,8 @@ public final class FileOutputs implements MonitorOutputs {
     /**
      * @param scoreHistory also write every theft score as the area watch publishes it ({@link
      *     #SCORE_HISTORY_FILE}), as the topic has them: what tells the days a thief took to reach
-     *     any score, not only the alert's 0.5 ({@code bin/gridwatch evaluate})
+     *     any score ({@code bin/gridwatch evaluate}), and the alert score for a share of the
+     *     customers ({@code bin/gridwatch alert-score})
      */
     public FileOutputs(Path dir, ZoneId zone, boolean scoreHistory) {
         this.dir = dir.toAbsolutePath().toString();
