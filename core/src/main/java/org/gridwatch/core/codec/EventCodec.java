@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -54,6 +55,9 @@ public final class EventCodec {
 
     private final ZoneId zone;
     private final ValidationLimits limits;
+
+    // The timestamps of the compact readings read last: a collection round's share one.
+    private final CompactReading.Stamps stamps = new CompactReading.Stamps();
 
     public EventCodec(ZoneId zone, ValidationLimits limits) {
         this.zone = zone;
@@ -158,6 +162,22 @@ public final class EventCodec {
     }
 
     /**
+     * A reading from its UTF-8 bytes, as a Kafka record brings it: one in the contract's compact
+     * form ({@link CompactReading}) is read from the bytes, without decoding the record; any other
+     * is decoded and parsed as {@link #parseReading(String)} parses it, with the same outcome.
+     */
+    public Parsed<MeterReading> parseReading(byte[] utf8) {
+        // A record of no more bytes than the limit has no more characters either.
+        if (utf8 != null && utf8.length <= limits.maxRecordChars()) {
+            MeterReading compact = compactReading(CompactReading.scan(utf8, stamps));
+            if (compact != null) {
+                return new Parsed.Ok<>(compact);
+            }
+        }
+        return parseReading(utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8));
+    }
+
+    /**
      * A reading as the contract writes it, read token by token without a JSON tree: the fields are
      * the contract's (in any order, unknown ones skipped), each once, of the plain type, and the
      * record is valid. Anything else — a fault, an {@code events} array, a duplicate, a float
@@ -168,15 +188,9 @@ public final class EventCodec {
      * parser first ({@link CompactReading}).
      */
     MeterReading usualReading(String raw) {
-        CompactReading compact = CompactReading.scan(raw);
+        CompactReading compact = CompactReading.scan(raw.getBytes(StandardCharsets.UTF_8), stamps);
         if (compact != null) {
-            return validReading(
-                    compact.meterId,
-                    compact.endMillis,
-                    compact.intervalMinutes,
-                    compact.kwh,
-                    compact.registerKwh,
-                    compact.exportKwh);
+            return compactReading(compact);
         }
         String meterId = null;
         String ts = null;
@@ -261,6 +275,19 @@ public final class EventCodec {
             return null;
         }
         return validReading(meterId, end, interval, kwh, register, export);
+    }
+
+    /** A scanned compact reading if its fields pass every check, else null (also for null). */
+    private MeterReading compactReading(CompactReading compact) {
+        return compact == null
+                ? null
+                : validReading(
+                        compact.meterId,
+                        compact.endMillis,
+                        compact.intervalMinutes,
+                        compact.kwh,
+                        compact.registerKwh,
+                        compact.exportKwh);
     }
 
     /** The reading if its fields pass every check the tree's path makes, else null. */

@@ -2,6 +2,7 @@ package org.gridwatch.core.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +54,9 @@ class UsualReadingTest {
             }
             Parsed<MeterReading> reference = codec.parseReadingWithTree(raw);
             assertThat(codec.parseReading(raw)).as(raw).isEqualTo(reference);
+            assertThat(codec.parseReading(raw.getBytes(StandardCharsets.UTF_8)))
+                    .as("from its bytes: " + raw)
+                    .isEqualTo(reference);
             MeterReading fast = codec.usualReading(raw);
             if (fast != null) {
                 taken++;
@@ -88,6 +92,9 @@ class UsualReadingTest {
             String raw = render(fields, null);
             Parsed<MeterReading> reference = codec.parseReadingWithTree(raw);
             assertThat(codec.parseReading(raw)).as(raw).isEqualTo(reference);
+            assertThat(codec.parseReading(raw.getBytes(StandardCharsets.UTF_8)))
+                    .as("from its bytes: " + raw)
+                    .isEqualTo(reference);
             MeterReading fast = codec.usualReading(raw);
             if (fast != null) {
                 assertThat(reference).as(raw).isEqualTo(new Parsed.Ok<>(fast));
@@ -99,6 +106,91 @@ class UsualReadingTest {
             }
         }
         assertThat(usual).isGreaterThan(15_000);
+    }
+
+    /**
+     * A collection round's readings share their timestamp, which the codec parses once while it
+     * repeats: readings of a few rounds interleaved (a late one among the next round's, two
+     * partitions' rounds apart) must each read as the tree reads it alone.
+     */
+    @Test
+    void readingsSharingTheirTimestampReadAsEachAlone() {
+        String[] stamps = {
+            "2026-03-01T00:15:00+08:00",
+            "2026-03-01T00:30:00+08:00",
+            "2026-03-01T00:30:00+09:00",
+            "2026-03-01T00:30:00Z",
+            "2026-03-01T00:31:00+08:00",
+            "2026-03-32T00:30:00+08:00",
+            "2026-03-01T00:45:00+08:00"
+        };
+        SplittableRandom random = new SplittableRandom(5);
+        int taken = 0;
+        for (int i = 0; i < 5_000; i++) {
+            String ts = stamps[Math.min(stamps.length - 1, i / 700 + random.nextInt(2))];
+            String raw =
+                    "{\"meterId\":\"M"
+                            + random.nextInt(1000)
+                            + "\",\"ts\":\""
+                            + ts
+                            + "\",\"intervalMinutes\":15,\"kwh\":0."
+                            + random.nextInt(1, 1000)
+                            + "}";
+            Parsed<MeterReading> alone = new EventCodec().parseReadingWithTree(raw);
+            assertThat(codec.parseReading(raw.getBytes(StandardCharsets.UTF_8)))
+                    .as(raw)
+                    .isEqualTo(alone);
+            assertThat(codec.parseReading(raw)).as(raw).isEqualTo(alone);
+            if (alone instanceof Parsed.Ok<MeterReading>) {
+                taken++;
+            }
+        }
+        assertThat(taken).as("most stamps are valid").isGreaterThan(3_000);
+    }
+
+    /**
+     * Bytes that are not plain ASCII: an id with a letter outside it, a byte that is no UTF-8 at
+     * all, in the id, the timestamp or a number. Read from the bytes, each must come out as its
+     * decoded text does.
+     */
+    @Test
+    void bytesOutsideAsciiReadAsTheirDecodedText() {
+        byte[] head = "{\"meterId\":\"M".getBytes(StandardCharsets.UTF_8);
+        String tail = "\",\"ts\":\"2026-01-01T00:15:00+08:00\",\"intervalMinutes\":15,\"kwh\":0.5}";
+        List<byte[]> records = new ArrayList<>();
+        records.add(("{\"meterId\":\"Mé1" + tail).getBytes(StandardCharsets.UTF_8));
+        records.add(concat(head, new byte[] {(byte) 0xE2}, tail.getBytes(StandardCharsets.UTF_8)));
+        records.add(
+                concat(head, new byte[] {(byte) 0xFF, '1'}, tail.getBytes(StandardCharsets.UTF_8)));
+        records.add(
+                ("{\"meterId\":\"M1\",\"ts\":\"2026-01-01T00:1５:00+08:00\",\"intervalMinutes\":15,\"kwh\":0.5}")
+                        .getBytes(StandardCharsets.UTF_8));
+        records.add(
+                concat(
+                        ("{\"meterId\":\"M1\",\"ts\":\"2026-01-01T00:15:00+08:00\",\"intervalMinutes\":15,\"kwh\":0.")
+                                .getBytes(StandardCharsets.UTF_8),
+                        new byte[] {(byte) 0xB5},
+                        "}".getBytes(StandardCharsets.UTF_8)));
+        records.add(("{\"meterId\":\"M1" + tail).getBytes(StandardCharsets.UTF_8));
+        for (byte[] bytes : records) {
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            Parsed<MeterReading> reference = codec.parseReadingWithTree(text);
+            assertThat(codec.parseReading(bytes)).as(text).isEqualTo(reference);
+        }
+        assertThat(codec.parseReading(records.get(records.size() - 1)))
+                .as("the plain one is read")
+                .isInstanceOf(Parsed.Ok.class);
+        assertThat(codec.parseReading(records.get(0)))
+                .as("an id outside the contract's characters is refused")
+                .isInstanceOf(Parsed.Bad.class);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
     }
 
     /** Values the compact scan must leave to the parser, or read as the parser reads them. */

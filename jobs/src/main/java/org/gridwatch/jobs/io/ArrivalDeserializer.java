@@ -26,6 +26,8 @@ final class ArrivalDeserializer<T> implements KafkaRecordDeserializationSchema<A
     private final InputKind<T> kind;
     private final MonitorSettings settings;
     private transient Map<Integer, StreamIntake<T>> partitions;
+    private transient int lastPartition;
+    private transient StreamIntake<T> lastIntake;
 
     ArrivalDeserializer(InputKind<T> kind, MonitorSettings settings) {
         this.kind = kind;
@@ -39,16 +41,25 @@ final class ArrivalDeserializer<T> implements KafkaRecordDeserializationSchema<A
 
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Arrival<T>> out) {
-        StreamIntake<T> intake =
-                partitions.computeIfAbsent(
-                        record.partition(), p -> new StreamIntake<>(kind, settings));
+        StreamIntake<T> intake = intakeOf(record.partition());
         byte[] value = record.value();
         if (value == null) {
             out.collect(tombstone(record.key(), intake));
             return;
         }
-        String raw = new String(value, StandardCharsets.UTF_8);
-        out.collect(intake.judgeLive(intake.parse(raw), System.currentTimeMillis()));
+        out.collect(intake.readLive(value, System.currentTimeMillis()));
+    }
+
+    /**
+     * The partition's intake: a fetch brings a run of one partition's records, so mostly the last.
+     */
+    private StreamIntake<T> intakeOf(int partition) {
+        if (partition != lastPartition || lastIntake == null) {
+            lastIntake =
+                    partitions.computeIfAbsent(partition, p -> new StreamIntake<>(kind, settings));
+            lastPartition = partition;
+        }
+        return lastIntake;
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package org.gridwatch.jobs.io;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.gridwatch.core.codec.EventCodec;
 import org.gridwatch.core.codec.EventTime;
@@ -48,6 +49,28 @@ final class StreamIntake<T> {
         return Arrival.rejected(bad.reason(), bad.detail(), raw, bad.eventMillis());
     }
 
+    /**
+     * Parses a live record from its UTF-8 bytes (a Kafka record's value) and judges its time
+     * against the wall clock, as {@link #parse} and {@link #judgeLive} do with its text; the text
+     * is decoded only for a rejection, which carries it.
+     */
+    Arrival<T> readLive(byte[] utf8, long nowMillis) {
+        Parsed<T> parsed = kind.parser().parse(codec, utf8);
+        if (parsed instanceof Parsed.Ok<T> ok) {
+            return judgeLive(
+                    Arrival.usable(ok.value(), kind.eventTime().of(ok.value()), false),
+                    nowMillis,
+                    utf8);
+        }
+        Parsed.Bad<T> bad = (Parsed.Bad<T>) parsed;
+        return finish(
+                Arrival.rejected(
+                        bad.reason(),
+                        bad.detail(),
+                        new String(utf8, StandardCharsets.UTF_8),
+                        bad.eventMillis()));
+    }
+
     /** A rejection made before parsing (an empty Kafka record, say). */
     Arrival<T> reject(RejectReason reason, String detail, String raw) {
         return finish(Arrival.rejected(reason, detail, raw, Long.MIN_VALUE));
@@ -60,9 +83,19 @@ final class StreamIntake<T> {
 
     /** Judges a parsed record of a live stream against the wall clock. */
     Arrival<T> judgeLive(Arrival<T> a, long nowMillis) {
+        return judgeLive(a, nowMillis, null);
+    }
+
+    /**
+     * As {@link #judgeLive(Arrival, long)}; a record rejected here gets its text from {@code utf8}.
+     */
+    private Arrival<T> judgeLive(Arrival<T> a, long nowMillis, byte[] utf8) {
         if (a.isTimed()) {
             StreamProgress.Arrival verdict = progress.judgeLive(a.eventMillis, nowMillis);
             if (verdict == StreamProgress.Arrival.FUTURE) {
+                if (a.raw == null && utf8 != null) {
+                    a.raw = new String(utf8, StandardCharsets.UTF_8);
+                }
                 return future(a, "the wall clock (" + time.format(nowMillis) + ")");
             }
             a.late = verdict == StreamProgress.Arrival.LATE;

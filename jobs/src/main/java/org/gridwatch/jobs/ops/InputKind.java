@@ -1,6 +1,7 @@
 package org.gridwatch.jobs.ops;
 
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.gridwatch.core.codec.EventCodec;
 import org.gridwatch.core.codec.Parsed;
@@ -41,7 +42,7 @@ public record InputKind<T>(
             new InputKind<>(
                     Source.METER_READINGS,
                     MeterReading.class,
-                    EventCodec::parseReading,
+                    RecordParser.readings(),
                     MeterReading::endMillis,
                     MeterReading::meterId,
                     true);
@@ -106,6 +107,34 @@ public record InputKind<T>(
     @FunctionalInterface
     public interface RecordParser<T> extends Serializable {
         Parsed<T> parse(EventCodec codec, String raw);
+
+        /**
+         * A record from its UTF-8 bytes (a Kafka record's value): decoded and parsed, unless the
+         * kind reads its bytes itself ({@link #readings}).
+         */
+        default Parsed<T> parse(EventCodec codec, byte[] utf8) {
+            return parse(codec, new String(utf8, StandardCharsets.UTF_8));
+        }
+
+        /**
+         * The readings' parser: a Kafka record's bytes are scanned as they are, never decoded whole
+         * when they are in the contract's compact form ({@link EventCodec#parseReading(byte[])}).
+         */
+        static RecordParser<MeterReading> readings() {
+            return new RecordParser<>() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public Parsed<MeterReading> parse(EventCodec codec, String raw) {
+                    return codec.parseReading(raw);
+                }
+
+                @Override
+                public Parsed<MeterReading> parse(EventCodec codec, byte[] utf8) {
+                    return codec.parseReading(utf8);
+                }
+            };
+        }
     }
 
     @FunctionalInterface
