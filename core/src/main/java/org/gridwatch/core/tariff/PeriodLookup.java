@@ -38,13 +38,30 @@ public final class PeriodLookup {
     }
 
     public TariffPeriod periodAt(long epochMillis) {
+        Slot last = lastSlot;
+        if (last != null && epochMillis >= last.fromMillis && epochMillis < last.toMillis) {
+            return last.period;
+        }
         long local = epochMillis + offsetMillis;
         long epochDay = Math.floorDiv(local, MILLIS_PER_DAY);
         int minuteOfDay = (int) (Math.floorMod(local, MILLIS_PER_DAY) / 60_000L);
         DayType dayType = calendar.dayTypeOfEpochDay(epochDay);
         int index = schedule.index(monthOfEpochDay(epochDay), dayType.ordinal(), minuteOfDay);
-        return TariffPeriod.ofOrdinal(schedule.periodOrdinalAt(index));
+        TariffPeriod period = TariffPeriod.ofOrdinal(schedule.periodOrdinalAt(index));
+        long slotMillis = schedule.slotMinutes() * 60_000L;
+        long from = epochMillis - (local - epochDay * MILLIS_PER_DAY) % slotMillis;
+        lastSlot = new Slot(from, from + slotMillis, period);
+        return period;
     }
+
+    /**
+     * The schedule's slot asked for last and its period: the readings of a collection round, one a
+     * meter, all start in the same slot, so all but the first ask nothing of the calendar. One
+     * immutable value, so that a lookup shared between threads at worst works a slot out again.
+     */
+    private record Slot(long fromMillis, long toMillis, TariffPeriod period) {}
+
+    private Slot lastSlot;
 
     public TariffPeriod periodAt(LocalDateTime local) {
         return schedule.period(

@@ -109,6 +109,46 @@ class PeriodLookupTest {
     }
 
     @Test
+    void findsThePeriodOfEachMillisecondAroundASlotsEdgeWhateverWasAskedBefore() {
+        // The lookup keeps the slot it was asked last: an instant a millisecond either side of a
+        // slot's edge, asked right after the other side, must be priced by its own slot, as a new
+        // lookup that was asked nothing before prices it; before 1970 too (negative instants).
+        PeriodLookup asked = lookup("commercial-tou");
+        PeriodLookup asked15 =
+                PeriodLookup.china(
+                        TouSchedule.everyDay(
+                                new DayProfile(
+                                        "quarter",
+                                        List.of(
+                                                new DayProfile.Segment(
+                                                        0, 8 * 60 + 15, TariffPeriod.VALLEY),
+                                                new DayProfile.Segment(
+                                                        8 * 60 + 15, 24 * 60, TariffPeriod.FLAT))),
+                                15),
+                        HolidayCalendar.weekdaysOnly());
+        for (String day : List.of("2026-03-10", "1969-12-31", "2026-10-01")) {
+            for (String edge :
+                    List.of("00:00", "07:00", "08:00", "08:15", "10:59", "11:00", "23:00")) {
+                long at = LocalDateTime.parse(day + "T" + edge).toInstant(CHINA).toEpochMilli();
+                for (long millis :
+                        new long[] {at - 1, at, at - 1, at + 1, at, at + 899_999, at + 900_000}) {
+                    assertThat(asked.periodAt(millis))
+                            .as("%s %s %+d ms", day, edge, millis - at)
+                            .isEqualTo(lookup("commercial-tou").periodAt(millis));
+                    LocalDateTime local =
+                            LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli(millis), CHINA);
+                    assertThat(asked15.periodAt(millis))
+                            .as("quarter hours, %s", local)
+                            .isEqualTo(
+                                    local.getHour() * 60 + local.getMinute() < 8 * 60 + 15
+                                            ? TariffPeriod.VALLEY
+                                            : TariffPeriod.FLAT);
+                }
+            }
+        }
+    }
+
+    @Test
     void readsTheMonthOfAnEpochDayAsLocalDateDoes() {
         for (long day = LocalDate.parse("1899-12-01").toEpochDay();
                 day < LocalDate.parse("2101-03-01").toEpochDay();
