@@ -289,7 +289,7 @@ public final class MonitorJob {
         SingleOutputStreamOperator<LoadPartial> loadPartials =
                 metered.transform(
                                 "load per area and class, this task's part",
-                                Types.POJO(LoadPartial.class),
+                                ReadingTypes.LOAD_PARTIAL,
                                 new LoadPartials(settings))
                         .uid("load-partials");
         c.laterRejected.add(loadPartials.getSideOutput(Rejections.REJECTED));

@@ -1,5 +1,7 @@
 package org.gridwatch.jobs.ops;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -37,6 +39,9 @@ public final class LoadPartials
     private transient long watermark;
     private transient TariffBook.Resolver tariffs;
     private transient EventJson json;
+    private transient Map<String, String[]> seriesKeys;
+
+    private static final CustomerClass[] CLASSES = CustomerClass.values();
 
     public LoadPartials(MonitorSettings settings) {
         this.settings = settings;
@@ -64,6 +69,7 @@ public final class LoadPartials
         watermark = Long.MIN_VALUE;
         tariffs = settings.tariffBook().resolver();
         json = new EventJson(settings.zone());
+        seriesKeys = new HashMap<>();
     }
 
     @Override
@@ -124,6 +130,21 @@ public final class LoadPartials
     @Override
     protected LoadPartial sent(SeriesQuarter key, LoadTotal total) {
         return new LoadPartial(
-                LoadBuckets.key(key.areaId(), key.customerClass()), key.quarterStart(), total);
+                seriesKey(key.areaId(), key.customerClass()), key.quarterStart(), total);
+    }
+
+    /**
+     * The series' key as {@link LoadBuckets#key} makes it, made once a series in this task: each
+     * watermark sends a partial of every series that had readings, and the one copy keeps its hash
+     * for the key-by that sends it on.
+     */
+    private String seriesKey(String areaId, CustomerClass customerClass) {
+        String[] ofArea = seriesKeys.computeIfAbsent(areaId, a -> new String[CLASSES.length]);
+        String key = ofArea[customerClass.ordinal()];
+        if (key == null) {
+            key = LoadBuckets.key(areaId, customerClass);
+            ofArea[customerClass.ordinal()] = key;
+        }
+        return key;
     }
 }

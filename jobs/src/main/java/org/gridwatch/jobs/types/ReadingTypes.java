@@ -1,6 +1,7 @@
 package org.gridwatch.jobs.types;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
@@ -13,6 +14,8 @@ import org.gridwatch.core.event.CustomerClass;
 import org.gridwatch.core.event.MeterReading;
 import org.gridwatch.core.meter.MeteredReading;
 import org.gridwatch.jobs.ops.CustomerFeed;
+import org.gridwatch.jobs.ops.LoadPartial;
+import org.gridwatch.jobs.ops.LoadTotal;
 import org.gridwatch.jobs.state.StateCodec;
 
 /**
@@ -32,6 +35,14 @@ public final class ReadingTypes {
     public static final TypeInformation<CustomerFeed> CUSTOMER_FEED =
             new HandWrittenType<>(CustomerFeed.class, CustomerFeedSerializer::new);
 
+    /**
+     * The load's partial sums, one per area, class and quarter hour from each join task: Flink's
+     * POJO serializer read and wrote their fields by reflection, a sixth of what the join's task
+     * spent at each watermark (docs/benchmarks.md, session 43).
+     */
+    public static final TypeInformation<LoadPartial> LOAD_PARTIAL =
+            new HandWrittenType<>(LoadPartial.class, LoadPartialSerializer::new);
+
     /** The hand-written type of {@code type} when there is one, else Flink's POJO type. */
     @SuppressWarnings("unchecked")
     public static <T> TypeInformation<T> of(Class<T> type) {
@@ -44,6 +55,9 @@ public final class ReadingTypes {
         if (type == CustomerFeed.class) {
             return (TypeInformation<T>) CUSTOMER_FEED;
         }
+        if (type == LoadPartial.class) {
+            return (TypeInformation<T>) LOAD_PARTIAL;
+        }
         return Types.POJO(type);
     }
 
@@ -52,7 +66,7 @@ public final class ReadingTypes {
 
         @Override
         void write(MeterReading r, DataOutputView out) throws IOException {
-            writeString(r.meterId(), out);
+            writeId(r.meterId(), out);
             out.writeLong(r.endMillis());
             out.writeInt(r.intervalMinutes());
             out.writeDouble(r.kwh());
@@ -64,7 +78,7 @@ public final class ReadingTypes {
         @Override
         MeterReading read(DataInputView in) throws IOException {
             return new MeterReading(
-                    readString(in),
+                    readId(in),
                     in.readLong(),
                     in.readInt(),
                     in.readDouble(),
@@ -76,6 +90,52 @@ public final class ReadingTypes {
         @Override
         public TypeSerializerSnapshot<MeterReading> snapshotConfiguration() {
             return new MeterReadingSnapshot();
+        }
+
+        /**
+         * The meter's id as its UTF-8 bytes after their count plus one (0: none), written and read
+         * whole: every reading crosses the network once with its id, and Flink's string encoding
+         * writes and reads it a character at a time, through a thread-local buffer on the way in
+         * (docs/benchmarks.md, session 43).
+         */
+        private static void writeId(String id, DataOutputView out) throws IOException {
+            if (id == null) {
+                out.writeByte(0);
+                return;
+            }
+            byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
+            writeCount(bytes.length + 1, out);
+            out.write(bytes);
+        }
+
+        private static String readId(DataInputView in) throws IOException {
+            int count = readCount(in);
+            if (count == 0) {
+                return null;
+            }
+            byte[] bytes = new byte[count - 1];
+            in.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        /** A count in 7-bit groups, low first: one byte up to 127. */
+        private static void writeCount(int count, DataOutputView out) throws IOException {
+            while (count >= 0x80) {
+                out.writeByte((count & 0x7F) | 0x80);
+                count >>>= 7;
+            }
+            out.writeByte(count);
+        }
+
+        private static int readCount(DataInputView in) throws IOException {
+            int count = 0;
+            for (int shift = 0; ; shift += 7) {
+                int b = in.readUnsignedByte();
+                count |= (b & 0x7F) << shift;
+                if (b < 0x80) {
+                    return count;
+                }
+            }
         }
     }
 
@@ -212,6 +272,69 @@ public final class ReadingTypes {
             extends SimpleTypeSerializerSnapshot<CustomerFeed> {
         public CustomerFeedSnapshot() {
             super(CustomerFeedSerializer::new);
+        }
+    }
+
+    static final class LoadPartialSerializer extends FieldSerializer<LoadPartial> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        void write(LoadPartial p, DataOutputView out) throws IOException {
+            writeString(p.key, out);
+            out.writeLong(p.quarterStart);
+            LoadTotal t = p.total;
+            out.writeBoolean(t != null);
+            if (t != null) {
+                out.writeLong(t.microKwh);
+                out.writeLong(t.readings);
+                writeLongs(t.microKwhBySlot, out);
+                writeLongs(t.microCnyBySlot, out);
+                out.writeLong(t.emittedMicroKwh);
+            }
+        }
+
+        @Override
+        LoadPartial read(DataInputView in) throws IOException {
+            LoadPartial p = new LoadPartial();
+            p.key = readString(in);
+            p.quarterStart = in.readLong();
+            if (in.readBoolean()) {
+                LoadTotal t = new LoadTotal();
+                t.microKwh = in.readLong();
+                t.readings = in.readLong();
+                t.microKwhBySlot = readLongs(in);
+                t.microCnyBySlot = readLongs(in);
+                t.emittedMicroKwh = in.readLong();
+                p.total = t;
+            }
+            return p;
+        }
+
+        private static void writeLongs(long[] values, DataOutputView out) throws IOException {
+            out.writeInt(values.length);
+            for (long v : values) {
+                out.writeLong(v);
+            }
+        }
+
+        private static long[] readLongs(DataInputView in) throws IOException {
+            long[] values = new long[in.readInt()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = in.readLong();
+            }
+            return values;
+        }
+
+        @Override
+        public TypeSerializerSnapshot<LoadPartial> snapshotConfiguration() {
+            return new LoadPartialSnapshot();
+        }
+    }
+
+    public static final class LoadPartialSnapshot
+            extends SimpleTypeSerializerSnapshot<LoadPartial> {
+        public LoadPartialSnapshot() {
+            super(LoadPartialSerializer::new);
         }
     }
 }

@@ -18,6 +18,8 @@ import org.gridwatch.core.event.CustomerClass;
 import org.gridwatch.core.event.MeterReading;
 import org.gridwatch.core.meter.MeteredReading;
 import org.gridwatch.jobs.ops.CustomerFeed;
+import org.gridwatch.jobs.ops.LoadPartial;
+import org.gridwatch.jobs.ops.LoadTotal;
 import org.junit.jupiter.api.Test;
 
 /** The hand-written serializers give back exactly what they were given, whatever it holds. */
@@ -41,7 +43,36 @@ class ReadingTypesTest {
         assertThat(roundTrip(ReadingTypes.METER_READING, READING)).isEqualTo(READING);
         MeterReading bare = new MeterReading(null, 0, 60, Double.NaN, Double.NaN, -0.0, 0);
         assertThat(roundTrip(ReadingTypes.METER_READING, bare)).isEqualTo(bare);
+        for (String id :
+                new String[] {"", "é-電表-1", "M".repeat(127), "M".repeat(128), "M".repeat(20_000)}) {
+            MeterReading odd = new MeterReading(id, 1, 15, 0.5, Double.NaN, Double.NaN, 0);
+            assertThat(roundTrip(ReadingTypes.METER_READING, odd)).as(id).isEqualTo(odd);
+        }
         assertThat(roundTrip(ReadingTypes.METER_READING, null)).isNull();
+    }
+
+    @Test
+    void aLoadPartialComesBackAsItWas() throws IOException {
+        LoadTotal total = new LoadTotal();
+        total.microKwh = 250_000;
+        total.readings = 3;
+        total.microKwhBySlot[0] = 100_000;
+        total.microKwhBySlot[total.microKwhBySlot.length - 1] = 150_000;
+        total.microCnyBySlot[0] = 61_234;
+        total.emittedMicroKwh = -7;
+        LoadPartial p = new LoadPartial();
+        p.key = "A-01|COMMERCIAL";
+        p.quarterStart = 1_767_225_600_000L;
+        p.total = total;
+
+        LoadPartial back = roundTrip(ReadingTypes.LOAD_PARTIAL, p);
+
+        assertThat(back).usingRecursiveComparison().isEqualTo(p);
+        LoadPartial empty = new LoadPartial();
+        assertThat(roundTrip(ReadingTypes.LOAD_PARTIAL, empty))
+                .usingRecursiveComparison()
+                .isEqualTo(empty);
+        assertThat(roundTrip(ReadingTypes.LOAD_PARTIAL, null)).isNull();
     }
 
     @Test
@@ -155,6 +186,10 @@ class ReadingTypesTest {
         T second = serializer.deserialize(in);
         assertThat(in.available()).isZero();
         if (first instanceof CustomerFeed) {
+            return first;
+        }
+        if (first instanceof LoadPartial) {
+            assertThat(second).usingRecursiveComparison().isEqualTo(first);
             return first;
         }
         assertThat(second).isEqualTo(first);
