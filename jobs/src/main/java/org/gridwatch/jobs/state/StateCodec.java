@@ -126,14 +126,15 @@ public final class StateCodec {
         return b == 0 ? null : values[b - 1];
     }
 
-    private static void writeLongs(DataOutput out, long[] a) throws IOException {
+    /** An array of longs: its length, then each value as a signed varint (small ones in a byte). */
+    public static void writeLongs(DataOutput out, long[] a) throws IOException {
         writeVarLong(out, a.length);
         for (long v : a) {
             writeSigned(out, v);
         }
     }
 
-    private static long[] readLongs(DataInput in) throws IOException {
+    public static long[] readLongs(DataInput in) throws IOException {
         long[] a = new long[(int) readVarLong(in)];
         for (int i = 0; i < a.length; i++) {
             a[i] = readSigned(in);

@@ -93,10 +93,10 @@ public final class ReadingTypes {
         }
 
         /**
-         * The meter's id as its UTF-8 bytes after their count plus one (0: none), written and read
-         * whole: every reading crosses the network once with its id, and Flink's string encoding
-         * writes and reads it a character at a time, through a thread-local buffer on the way in
-         * (docs/benchmarks.md, session 43).
+         * The meter's id as its UTF-8 bytes after their count plus one as a varint (0: none),
+         * written and read whole: every reading crosses the network once with its id, and Flink's
+         * string encoding writes and reads it a character at a time, through a thread-local buffer
+         * on the way in (docs/benchmarks.md, session 43).
          */
         private static void writeId(String id, DataOutputView out) throws IOException {
             if (id == null) {
@@ -104,38 +104,18 @@ public final class ReadingTypes {
                 return;
             }
             byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
-            writeCount(bytes.length + 1, out);
+            StateCodec.writeVarLong(out, bytes.length + 1);
             out.write(bytes);
         }
 
         private static String readId(DataInputView in) throws IOException {
-            int count = readCount(in);
+            int count = (int) StateCodec.readVarLong(in);
             if (count == 0) {
                 return null;
             }
             byte[] bytes = new byte[count - 1];
             in.readFully(bytes);
             return new String(bytes, StandardCharsets.UTF_8);
-        }
-
-        /** A count in 7-bit groups, low first: one byte up to 127. */
-        private static void writeCount(int count, DataOutputView out) throws IOException {
-            while (count >= 0x80) {
-                out.writeByte((count & 0x7F) | 0x80);
-                count >>>= 7;
-            }
-            out.writeByte(count);
-        }
-
-        private static int readCount(DataInputView in) throws IOException {
-            int count = 0;
-            for (int shift = 0; ; shift += 7) {
-                int b = in.readUnsignedByte();
-                count |= (b & 0x7F) << shift;
-                if (b < 0x80) {
-                    return count;
-                }
-            }
         }
     }
 
@@ -287,8 +267,8 @@ public final class ReadingTypes {
             if (t != null) {
                 out.writeLong(t.microKwh);
                 out.writeLong(t.readings);
-                writeLongs(t.microKwhBySlot, out);
-                writeLongs(t.microCnyBySlot, out);
+                StateCodec.writeLongs(out, t.microKwhBySlot);
+                StateCodec.writeLongs(out, t.microCnyBySlot);
                 out.writeLong(t.emittedMicroKwh);
             }
         }
@@ -302,27 +282,12 @@ public final class ReadingTypes {
                 LoadTotal t = new LoadTotal();
                 t.microKwh = in.readLong();
                 t.readings = in.readLong();
-                t.microKwhBySlot = readLongs(in);
-                t.microCnyBySlot = readLongs(in);
+                t.microKwhBySlot = StateCodec.readLongs(in);
+                t.microCnyBySlot = StateCodec.readLongs(in);
                 t.emittedMicroKwh = in.readLong();
                 p.total = t;
             }
             return p;
-        }
-
-        private static void writeLongs(long[] values, DataOutputView out) throws IOException {
-            out.writeInt(values.length);
-            for (long v : values) {
-                out.writeLong(v);
-            }
-        }
-
-        private static long[] readLongs(DataInputView in) throws IOException {
-            long[] values = new long[in.readInt()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = in.readLong();
-            }
-            return values;
         }
 
         @Override
