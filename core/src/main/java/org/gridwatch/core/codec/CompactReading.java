@@ -73,11 +73,6 @@ final class CompactReading {
         this.exportKwh = exportKwh;
     }
 
-    /** The reading's fields if {@code raw} is in the compact form, else null. */
-    static CompactReading scan(String raw) {
-        return scan(raw.getBytes(StandardCharsets.UTF_8), new Stamps());
-    }
-
     /**
      * The reading's fields if the UTF-8 bytes {@code raw} are in the compact form, else null.
      *

@@ -101,7 +101,12 @@ class UsualReadingTest {
             }
             if (!mutated) {
                 usual++;
-                assertThat(CompactReading.scan(raw)).as("scanned: " + raw).isNotNull();
+                assertThat(
+                                CompactReading.scan(
+                                        raw.getBytes(StandardCharsets.UTF_8),
+                                        new CompactReading.Stamps()))
+                        .as("scanned: " + raw)
+                        .isNotNull();
                 assertThat(fast).as(raw).isNotNull();
             }
         }

@@ -41,12 +41,11 @@ final class StreamIntake<T> {
     Arrival<T> parse(String raw) {
         Parsed<T> parsed = kind.parser().parse(codec, raw);
         if (parsed instanceof Parsed.Ok<T> ok) {
-            Arrival<T> a = Arrival.usable(ok.value(), kind.eventTime().of(ok.value()), false);
+            Arrival<T> a = usable(ok);
             a.raw = raw; // until judged: a record judged FUTURE is rejected with its text
             return a;
         }
-        Parsed.Bad<T> bad = (Parsed.Bad<T>) parsed;
-        return Arrival.rejected(bad.reason(), bad.detail(), raw, bad.eventMillis());
+        return rejected((Parsed.Bad<T>) parsed, raw);
     }
 
     /**
@@ -57,18 +56,19 @@ final class StreamIntake<T> {
     Arrival<T> readLive(byte[] utf8, long nowMillis) {
         Parsed<T> parsed = kind.parser().parse(codec, utf8);
         if (parsed instanceof Parsed.Ok<T> ok) {
-            return judgeLive(
-                    Arrival.usable(ok.value(), kind.eventTime().of(ok.value()), false),
-                    nowMillis,
-                    utf8);
+            return judgeLive(usable(ok), nowMillis, utf8);
         }
-        Parsed.Bad<T> bad = (Parsed.Bad<T>) parsed;
-        return finish(
-                Arrival.rejected(
-                        bad.reason(),
-                        bad.detail(),
-                        new String(utf8, StandardCharsets.UTF_8),
-                        bad.eventMillis()));
+        return judgeLive(
+                rejected((Parsed.Bad<T>) parsed, new String(utf8, StandardCharsets.UTF_8)),
+                nowMillis);
+    }
+
+    private Arrival<T> usable(Parsed.Ok<T> ok) {
+        return Arrival.usable(ok.value(), kind.eventTime().of(ok.value()), false);
+    }
+
+    private static <T> Arrival<T> rejected(Parsed.Bad<T> bad, String raw) {
+        return Arrival.rejected(bad.reason(), bad.detail(), raw, bad.eventMillis());
     }
 
     /** A rejection made before parsing (an empty Kafka record, say). */
