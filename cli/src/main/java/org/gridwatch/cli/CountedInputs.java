@@ -1,6 +1,7 @@
 package org.gridwatch.cli;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -47,7 +48,7 @@ final class CountedInputs implements MonitorInputs {
 
         private final String summaryId;
         private final String topic;
-        private transient LiveSummary summary;
+        private transient LongAdder count;
         private transient boolean looked;
 
         CountRead(String summaryId, String topic) {
@@ -58,11 +59,12 @@ final class CountedInputs implements MonitorInputs {
         @Override
         public Arrival<T> map(Arrival<T> record) {
             if (!looked) {
-                summary = LiveSummary.find(summaryId);
+                LiveSummary summary = LiveSummary.find(summaryId);
+                count = summary == null ? null : summary.readCount(topic);
                 looked = true;
             }
-            if (summary != null) {
-                summary.read(topic);
+            if (count != null) {
+                count.increment();
             }
             return record;
         }

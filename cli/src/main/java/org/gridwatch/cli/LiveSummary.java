@@ -73,9 +73,18 @@ final class LiveSummary implements AutoCloseable {
         return id;
     }
 
-    /** One raw record of {@code topic} was read (by {@link CountedInputs}). */
+    /** One raw record of {@code topic} was read. */
     void read(String topic) {
-        read.computeIfAbsent(topic, t -> new LongAdder()).increment();
+        readCount(topic).increment();
+    }
+
+    /**
+     * The count of the raw records of {@code topic} read, for a reader to add to ({@link
+     * CountedInputs} keeps it: looking it up for every record was a fiftieth of the readings'
+     * source, docs/benchmarks.md, session 44).
+     */
+    LongAdder readCount(String topic) {
+        return read.computeIfAbsent(topic, t -> new LongAdder());
     }
 
     /**

@@ -59,6 +59,16 @@ public final class EventCodec {
     // The timestamps of the compact readings read last: a collection round's share one.
     private final CompactReading.Stamps stamps = new CompactReading.Stamps();
 
+    /**
+     * The interval end worked out last, for a reading's {@code ts} and interval: a collection
+     * round's readings share both, and working it out asks the zone's rules for the offset at that
+     * instant (a search of its transitions) and divides. Immutable, replaced whole: a codec shared
+     * by threads reads either memo, each right for its own arguments.
+     */
+    private record AlignedEnd(long endMillis, int intervalMinutes, long aligned) {}
+
+    private AlignedEnd lastAligned = new AlignedEnd(Long.MIN_VALUE, 0, Long.MIN_VALUE);
+
     public EventCodec(ZoneId zone, ValidationLimits limits) {
         this.zone = zone;
         this.limits = limits;
@@ -450,6 +460,16 @@ public final class EventCodec {
      * is {@code MISALIGNED_TIMESTAMP}.
      */
     private long aligned(long endMillis, int intervalMinutes) throws InvalidRecordException {
+        AlignedEnd last = lastAligned;
+        if (last.endMillis() == endMillis && last.intervalMinutes() == intervalMinutes) {
+            return last.aligned();
+        }
+        long aligned = alignedAfresh(endMillis, intervalMinutes);
+        lastAligned = new AlignedEnd(endMillis, intervalMinutes, aligned);
+        return aligned;
+    }
+
+    private long alignedAfresh(long endMillis, int intervalMinutes) throws InvalidRecordException {
         long offsetMillis =
                 zone.getRules().getOffset(Instant.ofEpochMilli(endMillis)).getTotalSeconds()
                         * 1000L;

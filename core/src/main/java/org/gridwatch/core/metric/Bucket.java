@@ -71,6 +71,9 @@ public final class Bucket {
      * pieces, so the pieces always add up to the total exactly.
      */
     public static long share(long total, int n, int i) {
+        if (n == 1) {
+            return total; // a quarter-hour reading: no division (two a reading, twice a reading)
+        }
         long base = Math.floorDiv(total, n);
         long remainder = Math.floorMod(total, n);
         return base + (i < remainder ? 1 : 0);

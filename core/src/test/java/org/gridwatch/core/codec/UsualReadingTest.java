@@ -116,7 +116,8 @@ class UsualReadingTest {
     /**
      * A collection round's readings share their timestamp, which the codec parses once while it
      * repeats: readings of a few rounds interleaved (a late one among the next round's, two
-     * partitions' rounds apart) must each read as the tree reads it alone.
+     * partitions' rounds apart), of 15, 30 and 60 minutes (so the same timestamp is a boundary of
+     * one and off another's), must each read as the tree of a codec of its own reads it alone.
      */
     @Test
     void readingsSharingTheirTimestampReadAsEachAlone() {
@@ -138,7 +139,9 @@ class UsualReadingTest {
                             + random.nextInt(1000)
                             + "\",\"ts\":\""
                             + ts
-                            + "\",\"intervalMinutes\":15,\"kwh\":0."
+                            + "\",\"intervalMinutes\":"
+                            + new int[] {15, 15, 30, 60}[random.nextInt(4)]
+                            + ",\"kwh\":0."
                             + random.nextInt(1, 1000)
                             + "}";
             Parsed<MeterReading> alone = new EventCodec().parseReadingWithTree(raw);
@@ -150,7 +153,7 @@ class UsualReadingTest {
                 taken++;
             }
         }
-        assertThat(taken).as("most stamps are valid").isGreaterThan(3_000);
+        assertThat(taken).as("most stamps are valid").isGreaterThan(2_000);
     }
 
     /**

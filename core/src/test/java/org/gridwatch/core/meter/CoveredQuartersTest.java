@@ -9,6 +9,9 @@ import static org.gridwatch.core.meter.CoveredQuarters.Verdict.TOO_LATE;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.gridwatch.core.meter.CoveredQuarters.Verdict;
 import org.junit.jupiter.api.Test;
 
@@ -256,5 +259,81 @@ class CoveredQuartersTest {
         assertThat(CoveredQuarters.covering(3_600_000L).horizonQuarters()).isEqualTo(4);
         assertThatThrownBy(() -> CoveredQuarters.covering(2_700_000L))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * Judged by the definitions instead of a ring: the intervals admitted so far, and the horizon
+     * behind the newest quarter hour admitted; a quarter hour counts as covered while it lies in an
+     * admitted interval and within the horizon.
+     */
+    private static final class Delivered {
+        private final int horizon;
+        private final List<long[]> admitted = new ArrayList<>();
+        private long newest = Long.MIN_VALUE;
+
+        Delivered(int horizon) {
+            this.horizon = horizon;
+        }
+
+        Verdict deliver(long first, long last) {
+            if (!admitted.isEmpty()) {
+                if (newest - first >= horizon) {
+                    return TOO_LATE;
+                }
+                for (long[] a : admitted) {
+                    if (a[0] == first && a[1] == last) {
+                        return DUPLICATE;
+                    }
+                }
+                for (long q = first; q <= last; q++) {
+                    if (q > newest - horizon && q <= newest && isAdmitted(q)) {
+                        return OVERLAP;
+                    }
+                }
+            }
+            admitted.add(new long[] {first, last});
+            newest = admitted.size() == 1 ? last : Math.max(newest, last);
+            return ADMITTED;
+        }
+
+        private boolean isAdmitted(long q) {
+            for (long[] a : admitted) {
+                if (a[0] <= q && q <= a[1]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    @Test
+    void judgesEveryIntervalAsTheDefinitionsDoAroundTheRingsEdgesWhateverCameBefore() {
+        Random random = new Random(44);
+        long quarter = 900_000L;
+        for (int horizon : new int[] {4, 5, 8, 13, 672}) {
+            for (int run = 0; run < 20; run++) {
+                CoveredQuarters ring = new CoveredQuarters(horizon);
+                Delivered model = new Delivered(horizon);
+                long front = 1_000_000 + random.nextInt(1_000); // quarter hours since the epoch
+                for (int i = 0; i < 400; i++) {
+                    int length = new int[] {1, 1, 2, 4, Math.min(horizon, 4)}[random.nextInt(5)];
+                    int move = random.nextInt(10);
+                    long first =
+                            move < 5
+                                    ? front + random.nextInt(3) // on, or just past, the newest
+                                    : move < 9
+                                            ? front - random.nextInt(horizon + 3) // late
+                                            : front + horizon + random.nextInt(2 * horizon);
+                    long last = first + length - 1;
+                    Verdict expected = model.deliver(first, last);
+                    assertThat(ring.admit(first * quarter, (last + 1) * quarter))
+                            .as(
+                                    "horizon %d, run %d, delivery %d: [%d, %d]",
+                                    horizon, run, i, first, last)
+                            .isEqualTo(expected);
+                    front = Math.max(front, expected == ADMITTED ? last : front);
+                }
+            }
+        }
     }
 }

@@ -36,6 +36,10 @@ class BucketTest {
                                 + Bucket.share(-7, 4, 2)
                                 + Bucket.share(-7, 4, 3))
                 .isEqualTo(-7);
+        // one piece is the whole, whatever its sign
+        assertThat(Bucket.share(1_001_000, 1, 0)).isEqualTo(1_001_000);
+        assertThat(Bucket.share(-7, 1, 0)).isEqualTo(-7);
+        assertThat(Bucket.share(0, 1, 0)).isZero();
     }
 
     @Test
