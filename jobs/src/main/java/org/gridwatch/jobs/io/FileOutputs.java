@@ -55,9 +55,10 @@ public final class FileOutputs implements MonitorOutputs {
     public void segments(DataStream<SegmentChange> changes) {
         write(
                 changes.keyBy(SharedIds.keyOf(SegmentChange::customerId))
-                        .process(new LastPerCustomer())
-                        .returns(Types.POJO(SegmentChange.class))
-                        .name("each customer's last segment")
+                        .transform(
+                                "each customer's last segment",
+                                Types.POJO(SegmentChange.class),
+                                new LastPerCustomer())
                         .uid("last-segment-per-customer"),
                 Output.SEGMENTS,
                 OutputJson.ofSegmentChange(zone));
@@ -93,9 +94,10 @@ public final class FileOutputs implements MonitorOutputs {
         }
         write(
                 scores.keyBy(SharedIds.keyOf(TheftScore::customerId))
-                        .process(new LastTheftScore())
-                        .returns(Types.POJO(TheftScore.class))
-                        .name("each customer's last theft score")
+                        .transform(
+                                "each customer's last theft score",
+                                Types.POJO(TheftScore.class),
+                                new LastTheftScore())
                         .uid("last-theft-score-per-customer"),
                 Output.THEFT_SCORES,
                 OutputJson.ofTheftScore(zone));

@@ -4,15 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.OperatorSnapshotUtil;
 import org.gridwatch.core.event.TheftScore;
+import org.gridwatch.jobs.types.SharedIds;
 import org.junit.jupiter.api.Test;
 
-/** Each customer's last theft score, emitted once when the input ends. */
+/**
+ * Each customer's last theft score, emitted once when the input ends; also from a savepoint of
+ * c6b0c1d, which kept a timer at the end of time for each customer ({@code
+ * last-theft-score-c6b0c1d.snapshot}: that commit's {@code LastTheftScore} in a {@code
+ * KeyedProcessOperator}, keyed by the score's customer id, given the first four scores of {@link
+ * #eachCustomersLatestScoreComesOutWhenTheInputEnds} and a snapshot at day 41; 3 entries, 3
+ * timers).
+ */
 class LastTheftScoreTest {
     private static final long DAY = 86_400_000L;
 
@@ -20,9 +29,7 @@ class LastTheftScoreTest {
     void eachCustomersLatestScoreComesOutWhenTheInputEnds() throws Exception {
         try (var h =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new LastTheftScore()),
-                        TheftScore::customerId,
-                        Types.STRING)) {
+                        new LastTheftScore(), TheftScore::customerId, Types.STRING)) {
             h.open();
             h.processElement(new TheftScore("C1", "A1", 10 * DAY, 0.0, null), 10 * DAY);
             h.processElement(new TheftScore("C1", "A1", 40 * DAY, 0.62, "theft:C1:x"), 40 * DAY);
@@ -36,13 +43,74 @@ class LastTheftScoreTest {
             h.processElement(new TheftScore("C3", "A4", 20 * DAY, 0.3, null), 20 * DAY);
             assertThat(scores(h)).as("nothing before the input ends").isEmpty();
 
-            h.processWatermark(new Watermark(Long.MAX_VALUE));
+            h.endInput();
 
             assertThat(scores(h))
                     .containsExactlyInAnyOrder(
                             new TheftScore("C1", "A2", 51 * DAY, 0.0, null),
                             new TheftScore("C2", "A1", 12 * DAY, 0.05, null),
                             new TheftScore("C3", "A5", 20 * DAY, 0.2, null));
+            assertThat(h.getOutput())
+                    .allSatisfy(
+                            o ->
+                                    assertThat(((StreamRecord<?>) o).getTimestamp())
+                                            .as("stamped at the end of time, as a timer there was")
+                                            .isEqualTo(Long.MAX_VALUE));
+        }
+    }
+
+    /**
+     * What is kept of a score holds the copies of its ids every operator shares, not the ones the
+     * score came with: the customer's the key's, the area's the shared one.
+     */
+    @Test
+    void keepsTheSharedCopiesOfTheScoresIds() throws Exception {
+        String customer = SharedIds.shared(new String("C-44001"));
+        String area = SharedIds.shared(new String("A-44001"));
+        try (var h =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new LastTheftScore(),
+                        SharedIds.keyOf(TheftScore::customerId),
+                        SharedIds.KEY)) {
+            h.open();
+            TheftScore arrived =
+                    new TheftScore(new String("C-44001"), new String("A-44001"), DAY, 0.3, null);
+            h.processElement(arrived, DAY);
+            h.endInput();
+
+            TheftScore kept = scores(h).get(0);
+            assertThat(kept).isEqualTo(arrived);
+            assertThat(kept.customerId()).isSameAs(customer).isNotSameAs(arrived.customerId());
+            assertThat(kept.areaId()).isSameAs(area).isNotSameAs(arrived.areaId());
+        }
+    }
+
+    @Test
+    void aSavepointWithATimerACustomerGoesOnAsIfNeverStopped() throws Exception {
+        try (var h =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new LastTheftScore(), TheftScore::customerId, Types.STRING)) {
+            h.initializeState(
+                    OperatorSnapshotUtil.readStateHandle(
+                            Objects.requireNonNull(
+                                            getClass()
+                                                    .getResource(
+                                                            "/legacy-state/last-theft-score-c6b0c1d.snapshot"))
+                                    .getPath()));
+            h.open();
+            h.processElement(new TheftScore("C1", "A2", 51 * DAY, 0.0, null), 51 * DAY);
+            h.processElement(new TheftScore("C2", "A3", 11 * DAY, 0.4, null), 11 * DAY);
+            // the end of event time, where the restored timers lie: nothing asks for them
+            h.processWatermark(new Watermark(Long.MAX_VALUE));
+            assertThat(scores(h)).as("only the input's end emits").isEmpty();
+
+            h.endInput();
+
+            assertThat(scores(h))
+                    .containsExactlyInAnyOrder(
+                            new TheftScore("C1", "A2", 51 * DAY, 0.0, null),
+                            new TheftScore("C2", "A1", 12 * DAY, 0.05, null),
+                            new TheftScore("C3", "A4", 20 * DAY, 0.3, null));
         }
     }
 
