@@ -15,7 +15,9 @@ that reaches it. Sizes are as a 64-bit HotSpot lays objects out with compressed 
 headers, 4-byte references, 16-byte array headers, 8-byte alignment), the JVM's default below
 32 GB of heap.
 
-For timers it also prints the queue's capacity against the timers in it: Flink's heap timer queue
+Besides the total it prints the total without the timer queues' spare slots (the arrays' slots
+past what their timers need now), the figure to compare between runs. For timers it also prints
+the queue's capacity against the timers in it: Flink's heap timer queue
 and its per-key-group deduplication maps grow with the most timers the operator ever had and do not
 shrink, so an operator that once had many timers keeps their slots (a restore sizes them anew).
 
@@ -219,6 +221,11 @@ def main():
         print("%12d  %s%s  [%s]" % (b, per, name, top))
     per = ("%10.1f  " % (total / customers)) if customers else ""
     print("%12d  %sall keyed state and timers" % (total, per))
+    spare = sum(spare_bytes(*queue_sizes(root, field, refs, size, ints)) for (name, root) in roots
+                if name.startswith("timers of "))
+    per = ("%10.1f  " % ((total - spare) / customers)) if customers else ""
+    print("%12d  %sthe same without the timer queues' spare slots (%d B that only the run's"
+          " peak of timers left)" % (total - spare, per, spare))
     rest = collections.Counter()
     for o, c in cls.items():
         if o not in counted:
@@ -231,14 +238,29 @@ def main():
     for (name, root) in roots:
         if not name.startswith("timers of "):
             continue
-        queue = field(root, "queue")
-        capacity = (size.get(queue, 16) - 16) // 4 if queue else 0
-        maps = [r for (_, r) in refs.get(field(root, "deduplicationMapsByKeyGroup"), [])]
-        slots = sum((size.get(field(mp, "table"), 16) - 16) // 4 for mp in maps
-                    if field(mp, "table"))
-        if ints.get(root, 0) or capacity > 1000:
+        timers, capacity, slots = queue_sizes(root, field, refs, size, ints)
+        if timers or capacity > 1000:
             print("%8d timers %8d slots %8d map slots  %s" % (
-                ints.get(root, 0), capacity, slots, name[len("timers of "):]))
+                timers, capacity, slots, name[len("timers of "):]))
+
+
+def queue_sizes(root, field, refs, size, ints):
+    """A timer queue's timers, its array's slots and its deduplication maps' table slots."""
+    queue = field(root, "queue")
+    capacity = (size.get(queue, 16) - 16) // 4 if queue else 0
+    maps = [r for (_, r) in refs.get(field(root, "deduplicationMapsByKeyGroup"), [])]
+    slots = sum((size.get(field(mp, "table"), 16) - 16) // 4 for mp in maps if field(mp, "table"))
+    return ints.get(root, 0), capacity, slots
+
+
+def spare_bytes(timers, capacity, slots):
+    """
+    The bytes of a timer queue's arrays beyond what its timers need now: the queue's slots past
+    its timers, and the maps' table slots past what a HashMap holds them in (a load of 0.75).
+    Flink's heap timer queue keeps the capacity of the most timers it ever held (session 38), so
+    two runs of one build differ here by the peaks their replays reached.
+    """
+    return 4 * (max(0, capacity - timers) + max(0, slots - int(timers / 0.75)))
 
 
 if __name__ == "__main__":
