@@ -122,13 +122,7 @@ public final class CoveredQuarters {
         long first =
                 Math.max(Math.floorDiv(startMillis, Bucket.MILLIS), newestQuarter - horizon + 1);
         long last = Math.floorDiv(endMillis - 1, Bucket.MILLIS);
-        int n = 0;
-        for (long q = first; q <= last; q++) {
-            if (get(q, index(q)) != FREE) {
-                n++;
-            }
-        }
-        return n;
+        return coveredAmong(first, last, index(first));
     }
 
     /**
@@ -148,6 +142,11 @@ public final class CoveredQuarters {
         return get(last + 1, slot(base, last + 1 - first)) != CONTINUES;
     }
 
+    /**
+     * How many of [first, last] are covered; {@code base} is the ring slot of {@code first}, which
+     * lies less than a horizon behind the newest (a quarter hour past the newest is free whatever
+     * slot it would have).
+     */
     private int coveredAmong(long first, long last, int base) {
         int n = 0;
         for (long q = first; q <= last; q++) {

@@ -296,6 +296,16 @@ class CoveredQuartersTest {
             return ADMITTED;
         }
 
+        int covered(long first, long last) {
+            int n = 0;
+            for (long q = first; q <= last; q++) {
+                if (!admitted.isEmpty() && q > newest - horizon && q <= newest && isAdmitted(q)) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
         private boolean isAdmitted(long q) {
             for (long[] a : admitted) {
                 if (a[0] <= q && q <= a[1]) {
@@ -332,6 +342,11 @@ class CoveredQuartersTest {
                                     horizon, run, i, first, last)
                             .isEqualTo(expected);
                     front = Math.max(front, expected == ADMITTED ? last : front);
+                    long from = front - random.nextInt(horizon + 4);
+                    long to = from + random.nextInt(horizon + 8);
+                    assertThat(ring.coveredQuarters(from * quarter, (to + 1) * quarter))
+                            .as("horizon %d, run %d, covered of [%d, %d]", horizon, run, from, to)
+                            .isEqualTo(model.covered(from, to));
                 }
             }
         }
