@@ -12,6 +12,9 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -26,7 +29,10 @@ import org.gridwatch.core.reliability.ReliabilityAlertRule;
 import org.gridwatch.core.reliability.ReliabilityLedger;
 import org.gridwatch.core.reliability.SegmentHistory;
 import org.gridwatch.core.reliability.SupplyReliabilityCase;
+import org.gridwatch.jobs.state.SupplyCustomer;
+import org.gridwatch.jobs.state.SupplyCustomerSerializer;
 import org.gridwatch.jobs.types.SharedCustomers;
+import org.gridwatch.jobs.types.SharedIds;
 
 /**
  * A customer's supply, keyed by customer (docs/supply-reliability.md): its meters' POWER_OFF and
@@ -50,9 +56,14 @@ import org.gridwatch.jobs.types.SharedCustomers;
  * the change's instant). A held interruption closes on a timer after its end anyway; an
  * interruption a reading makes whole at once waits in {@code waiting-interruptions} for its end,
  * unless event time has passed it already (a late reading).
+ *
+ * <p>The customer's master record, segment, served area and latest event are one state value
+ * ({@link SupplyCustomer}); a savepoint of a release that kept them as four states is read into it
+ * the first time each customer is touched after the restore ({@link #customer}).
  */
 public final class CustomerSupplyWatch
-        extends KeyedCoProcessFunction<String, CustomerFeed, SegmentChange, CustomerInterruption> {
+        extends KeyedCoProcessFunction<String, CustomerFeed, SegmentChange, CustomerInterruption>
+        implements CheckpointedFunction {
 
     private static final long serialVersionUID = 1L;
 
@@ -73,14 +84,16 @@ public final class CustomerSupplyWatch
     private final ReliabilityAlertRule rule;
     private final long allowedLatenessMillis;
 
-    private transient ValueState<Customer> master;
-    private transient ValueState<String> segment;
-    private transient ValueState<String> servedArea;
+    private transient ValueState<SupplyCustomer> customerState;
     private transient ValueState<CustomerOutages> outages;
     private transient ValueState<SupplyReliabilityCase> alertCase;
-    private transient ValueState<Long> latestEvent;
     private transient ValueState<SegmentHistory> earlierSegments;
     private transient ListState<Interruption> waiting;
+
+    /** Whether the job was restored: only then can a customer be in the four states of before. */
+    private transient boolean restored;
+
+    private transient LegacyStates legacy;
 
     /**
      * @param allowedLatenessMillis how long after its interval a reading is still admitted: how far
@@ -92,15 +105,23 @@ public final class CustomerSupplyWatch
         this.allowedLatenessMillis = allowedLatenessMillis;
     }
 
+    /** The state of the customer's record, segment, served area and latest event. */
+    static ValueStateDescriptor<SupplyCustomer> customerDescriptor() {
+        return new ValueStateDescriptor<>("supply-customer", SupplyCustomerSerializer.INSTANCE);
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) {
+        restored = context.isRestored();
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) {}
+
     @Override
     public void open(OpenContext openContext) {
-        master =
-                getRuntimeContext()
-                        .getState(new ValueStateDescriptor<>("master", Types.POJO(Customer.class)));
-        segment = getRuntimeContext().getState(new ValueStateDescriptor<>("segment", Types.STRING));
-        servedArea =
-                getRuntimeContext()
-                        .getState(new ValueStateDescriptor<>("served-area", Types.STRING));
+        customerState = getRuntimeContext().getState(customerDescriptor());
+        legacy = restored ? new LegacyStates() : null;
         outages =
                 getRuntimeContext()
                         .getState(
@@ -112,9 +133,6 @@ public final class CustomerSupplyWatch
                                 new ValueStateDescriptor<>(
                                         "reliability-case",
                                         Types.POJO(SupplyReliabilityCase.class)));
-        latestEvent =
-                getRuntimeContext()
-                        .getState(new ValueStateDescriptor<>("latest-event", Types.LONG));
         earlierSegments =
                 getRuntimeContext()
                         .getState(
@@ -134,11 +152,15 @@ public final class CustomerSupplyWatch
             case MASTER -> onMaster(feed.customer);
             case REMOVAL -> onRemoval(ctx);
             case READING -> {
-                if (!feed.metered().customer().equals(master.value())) {
-                    master.update(SharedCustomers.shared(feed.metered().customer()));
+                SupplyCustomer c = customer();
+                if (!feed.metered().customer().equals(c.master)) {
+                    c.master = SharedCustomers.shared(feed.metered().customer());
                 }
-                serve(master.value(), ctx); // the shared record: its area is one copy
-                onReading(feed.metered().reading(), ctx, out);
+                serve(c, ctx); // the shared record: its area is one copy
+                MeterReading r = feed.metered().reading();
+                c.latestEventMillis = Math.max(c.latestEventMillis, r.endMillis());
+                customerState.update(c);
+                onReading(r, ctx, out);
             }
         }
     }
@@ -149,7 +171,8 @@ public final class CustomerSupplyWatch
             throws Exception {
         String now =
                 change.segment() == null ? ReliabilityLedger.NO_SEGMENT : change.segment().name();
-        String before = segmentNow();
+        SupplyCustomer c = customer();
+        String before = segmentNow(c);
         if (now.equals(before)) {
             return;
         }
@@ -165,8 +188,9 @@ public final class CustomerSupplyWatch
         } else {
             earlierSegments.update(earlier);
         }
-        segment.update(now);
-        String area = servedArea.value();
+        c.segment = now;
+        customerState.update(c);
+        String area = c.servedArea;
         if (area != null) {
             ctx.output(SERVED, new ServedChange(area, before, -1));
             ctx.output(SERVED, new ServedChange(area, now, +1));
@@ -175,7 +199,9 @@ public final class CustomerSupplyWatch
 
     /** The master's record; the customer's area among the served follows its readings. */
     private void onMaster(Customer customer) throws Exception {
-        master.update(SharedCustomers.shared(customer));
+        SupplyCustomer c = customer();
+        c.master = SharedCustomers.shared(customer);
+        customerState.update(c);
     }
 
     /**
@@ -183,40 +209,33 @@ public final class CustomerSupplyWatch
      * customers served with its first reading (a customer whose meter never reports is one the
      * monitor cannot speak for), moves with the master, and leaves when removed.
      */
-    private void serve(Customer customer, Context ctx) throws Exception {
-        String area = servedArea.value();
-        if (customer.areaId().equals(area)) {
+    private void serve(SupplyCustomer c, Context ctx) {
+        String area = c.servedArea;
+        if (c.master.areaId().equals(area)) {
             return;
         }
         if (area != null) {
-            ctx.output(SERVED, new ServedChange(area, segmentNow(), -1));
+            ctx.output(SERVED, new ServedChange(area, segmentNow(c), -1));
         }
-        ctx.output(SERVED, new ServedChange(customer.areaId(), segmentNow(), +1));
-        servedArea.update(customer.areaId());
+        ctx.output(SERVED, new ServedChange(c.master.areaId(), segmentNow(c), +1));
+        c.servedArea = c.master.areaId();
     }
 
     /** A customer removed from the master is served no more; what it had is forgotten. */
     private void onRemoval(Context ctx) throws Exception {
-        String area = servedArea.value();
-        if (area != null) {
-            ctx.output(SERVED, new ServedChange(area, segmentNow(), -1));
+        SupplyCustomer c = customer();
+        if (c.servedArea != null) {
+            ctx.output(SERVED, new ServedChange(c.servedArea, segmentNow(c), -1));
         }
-        servedArea.clear();
-        master.clear();
-        segment.clear();
+        customerState.clear();
         earlierSegments.clear();
         waiting.clear();
         outages.clear();
         alertCase.clear();
-        latestEvent.clear();
     }
 
     private void onReading(MeterReading r, Context ctx, Collector<CustomerInterruption> out)
             throws Exception {
-        Long latest = latestEvent.value();
-        if (latest == null || r.endMillis() > latest) {
-            latestEvent.update(r.endMillis());
-        }
         if (r.events() == 0 && outages.value() == null) {
             return; // the usual reading of a customer with nothing dark: no state touched
         }
@@ -252,9 +271,15 @@ public final class CustomerSupplyWatch
         }
         SupplyReliabilityCase c = alertCase.value();
         if (c != null && timestamp >= c.nextReviewAt(rule) && withinInput(timestamp, ctx)) {
-            Customer customer = master.value();
-            if (customer != null) {
-                Alert closed = c.review(customer, segmentAt(timestamp), timestamp, zone, rule);
+            SupplyCustomer customer = customer();
+            if (customer.master != null) {
+                Alert closed =
+                        c.review(
+                                customer.master,
+                                segmentAt(customer, timestamp),
+                                timestamp,
+                                zone,
+                                rule);
                 if (closed != null) {
                     ctx.output(ALERTS, closed);
                 }
@@ -287,11 +312,12 @@ public final class CustomerSupplyWatch
      */
     private void emit(Interruption i, long now, Context ctx, Collector<CustomerInterruption> out)
             throws Exception {
-        Customer customer = master.value();
+        SupplyCustomer sc = customer();
+        Customer customer = sc.master;
         if (customer == null) {
             return;
         }
-        String seg = segmentAt(i.endMillis());
+        String seg = segmentAt(sc, i.endMillis());
         out.collect(
                 new CustomerInterruption(
                         customer.customerId(),
@@ -342,20 +368,71 @@ public final class CustomerSupplyWatch
      * did not close within the input.
      */
     private boolean withinInput(long timestamp, Context ctx) throws Exception {
-        Long latest = latestEvent.value();
         return ctx.timerService().currentWatermark() != Long.MAX_VALUE
-                || (latest != null && timestamp <= latest);
+                || timestamp <= customer().latestEventMillis;
     }
 
     /** The customer's segment at {@code atMillis} of event time. */
-    private String segmentAt(long atMillis) throws Exception {
+    private String segmentAt(SupplyCustomer c, long atMillis) throws Exception {
         SegmentHistory earlier = earlierSegments.value();
-        return earlier == null ? segmentNow() : earlier.at(atMillis, segmentNow());
+        return earlier == null ? segmentNow(c) : earlier.at(atMillis, segmentNow(c));
     }
 
     /** The customer's latest segment. */
-    private String segmentNow() throws Exception {
-        String s = segment.value();
-        return s == null ? ReliabilityLedger.NO_SEGMENT : s;
+    private static String segmentNow(SupplyCustomer c) {
+        return c.segment == null ? ReliabilityLedger.NO_SEGMENT : c.segment;
+    }
+
+    /**
+     * The current customer's record, segment, served area and latest event, new and empty if none
+     * is kept; a customer of a savepoint that kept them as four states is moved into one first.
+     * Changes are kept by {@code customerState.update}.
+     */
+    private SupplyCustomer customer() throws Exception {
+        SupplyCustomer c = customerState.value();
+        if (c != null) {
+            return c;
+        }
+        c = legacy == null ? new SupplyCustomer() : legacy.take();
+        if (!c.isEmpty()) {
+            customerState.update(c);
+        }
+        return c;
+    }
+
+    /**
+     * The four states a savepoint of a release before session 45 kept a customer in, read (and
+     * cleared) once for each customer it holds, the first time the customer is touched.
+     */
+    private final class LegacyStates {
+        private final ValueState<Customer> master =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("master", Types.POJO(Customer.class)));
+        private final ValueState<String> segment =
+                getRuntimeContext().getState(new ValueStateDescriptor<>("segment", Types.STRING));
+        private final ValueState<String> servedArea =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("served-area", Types.STRING));
+        private final ValueState<Long> latestEvent =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("latest-event", Types.LONG));
+
+        SupplyCustomer take() throws Exception {
+            SupplyCustomer c = new SupplyCustomer();
+            Customer m = master.value();
+            c.master = m == null ? null : SharedCustomers.shared(m);
+            String named = segment.value();
+            c.segment = named == null ? null : named.intern();
+            c.servedArea = SharedIds.shared(servedArea.value());
+            Long latest = latestEvent.value();
+            c.latestEventMillis = latest == null ? SupplyCustomer.NONE : latest;
+            if (!c.isEmpty()) {
+                master.clear();
+                segment.clear();
+                servedArea.clear();
+                latestEvent.clear();
+            }
+            return c;
+        }
     }
 }

@@ -27,6 +27,7 @@ import org.gridwatch.core.meter.CoveredQuarters;
 import org.gridwatch.core.value.CreditRecord;
 import org.gridwatch.core.value.CustomerAccount;
 import org.gridwatch.core.value.ValueHistory;
+import org.gridwatch.jobs.types.SharedIds;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -393,6 +394,28 @@ class StateCodecTest {
                     MeterStateSerializer.INSTANCE.deserialize(
                             new DataInputDeserializer(out.getCopyOfBuffer())),
                     "meter");
+        }
+    }
+
+    @Test
+    void theSupplyWatchsCustomerIsReadBackAsWrittenWithTheSharedIds() throws Exception {
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        for (int n = 0; n < 300; n++) {
+            SupplyCustomer c = new SupplyCustomer();
+            c.master = random.nextInt(4) == 0 ? null : anyCustomer();
+            c.segment = random.nextInt(3) == 0 ? null : "HIGH";
+            c.servedArea = random.nextInt(3) == 0 ? null : new String("A" + random.nextInt(1000));
+            c.latestEventMillis = random.nextInt(4) == 0 ? SupplyCustomer.NONE : random.nextLong();
+            out.clear();
+            SupplyCustomerSerializer.INSTANCE.serialize(c, out);
+            SupplyCustomer back =
+                    SupplyCustomerSerializer.INSTANCE.deserialize(
+                            new DataInputDeserializer(out.getCopyOfBuffer()));
+            assertSame(c, back, "supply customer");
+            assertSame(c, SupplyCustomerSerializer.INSTANCE.copy(c), "copy");
+            if (c.servedArea != null) { // one copy of an area's id on the heap, the master's
+                assertThat(back.servedArea).isSameAs(SharedIds.shared(c.servedArea));
+            }
         }
     }
 
