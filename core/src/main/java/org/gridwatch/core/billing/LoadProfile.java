@@ -23,7 +23,7 @@ import org.gridwatch.core.tariff.DayType;
  * holidays alike; tariff periods change on whole hours in every shipped tariff, so an hourly shape
  * puts estimated energy in the right period. Finer slots would multiply the state for a shape the
  * hour already gives. Cost: 48 ints (192 bytes) kept per customer, and while a month is open 48
- * longs and 48 shorts of sums in its {@link MonthlyUsage} (480 bytes).
+ * longs in its {@link MonthlyUsage}, each a slot's energy and quarter hours (400 bytes).
  */
 public final class LoadProfile {
 
@@ -57,8 +57,8 @@ public final class LoadProfile {
         int flat = flatLevel(month, kept);
         int[] levels = new int[SLOTS];
         for (int s = 0; s < SLOTS; s++) {
-            if (month.slotQuarters[s] > 0) {
-                levels[s] = averageWh(month.slotMicroKwh[s], month.slotQuarters[s]);
+            if (month.slotQuarters(s) > 0) {
+                levels[s] = averageWh(month.slotMicroKwh(s), month.slotQuarters(s));
             } else {
                 levels[s] = kept[s] != UNKNOWN ? kept[s] : flat;
             }
@@ -73,7 +73,7 @@ public final class LoadProfile {
     static int[] keep(MonthlyUsage month, int[] levels, int[] kept) {
         int[] next = kept.clone();
         for (int s = 0; s < SLOTS; s++) {
-            if (month.slotQuarters[s] > 0) {
+            if (month.slotQuarters(s) > 0) {
                 next[s] = levels[s];
             }
         }

@@ -24,8 +24,9 @@ import org.gridwatch.core.tariff.TariffPeriod;
  * admission step does that); a reading overlapping one already added is refused.
  *
  * <p>Flink state: public no-arg constructor and public fields; energy per period is an array
- * indexed by {@link TariffPeriod#ordinal()}. About 100 bytes, 480 of profile sums and 20 a gap. The
- * zone must have a fixed offset (as for {@link PeriodLookup}): every day has 96 quarter hours.
+ * indexed by {@link TariffPeriod#ordinal()}. About 100 bytes, 400 of profile sums ({@link #slots})
+ * and 20 a gap. The zone must have a fixed offset (as for {@link PeriodLookup}): every day has 96
+ * quarter hours.
  */
 public final class MonthlyUsage {
 
@@ -68,11 +69,29 @@ public final class MonthlyUsage {
     /** The quarter hours with a reading, and the register around each gap. */
     public ReadingGaps readings = new ReadingGaps();
 
-    /** Metered energy per {@link LoadProfile#slot}, micro-kWh: the customer's own profile. */
-    public long[] slotMicroKwh = new long[LoadProfile.SLOTS];
+    /**
+     * Per {@link LoadProfile#slot}, the customer's own profile: its metered quarter hours in the
+     * top {@value #SLOT_COUNT_BITS} bits, their energy in micro-kWh below ({@link #slotMicroKwh},
+     * {@link #slotQuarters}). One array where a {@code long[]} of energies and a {@code short[]} of
+     * counts took 112 bytes a month more (docs/benchmarks.md, session 45). A slot holds at most 31
+     * days × 4 quarter hours (124) and, below the count, 2⁵⁶ micro-kWh (72 million MWh, far beyond
+     * any customer's month in one hour of the day).
+     */
+    public long[] slots = new long[LoadProfile.SLOTS];
 
-    /** Metered quarter hours per {@link LoadProfile#slot}. */
-    public short[] slotQuarters = new short[LoadProfile.SLOTS];
+    /**
+     * The energy per slot, as a month of release 0.1 kept it (Flink's POJO state, restored by the
+     * accounts' upgrade path); null in every month made since. Folded into {@link #slots} when the
+     * month is first read.
+     */
+    public long[] slotMicroKwh;
+
+    /** The quarter hours per slot, as a month of release 0.1 kept them; null since. */
+    public short[] slotQuarters;
+
+    static final int SLOT_COUNT_BITS = 8;
+    private static final int SLOT_ENERGY_BITS = Long.SIZE - SLOT_COUNT_BITS;
+    private static final long SLOT_ENERGY_MASK = (1L << SLOT_ENERGY_BITS) - 1;
 
     /** The largest energy of one quarter hour this month, micro-kWh (× 4 gives kW). */
     public long maxQuarterMicroKwh;
@@ -188,6 +207,7 @@ public final class MonthlyUsage {
         if (!readings.add(first, first + quarters, registerAtStart, registerAtEnd)) {
             return false;
         }
+        long[] slots = slots();
         for (int q = 0; q < quarters; q++) {
             long part = Bucket.share(total, quarters, q);
             TariffPeriod period = lookup.periodAt(startMillis + q * QUARTER_MILLIS);
@@ -200,8 +220,7 @@ public final class MonthlyUsage {
                 maxQuarterMicroKwh = part;
             }
             int slot = slotOf(first + q, lookup);
-            slotMicroKwh[slot] += part;
-            slotQuarters[slot]++;
+            slots[slot] = slotPlus(slots[slot], part, 1);
         }
         latestEndMillis = Math.max(latestEndMillis, startMillis + quarters * QUARTER_MILLIS);
         readingCount++;
@@ -233,9 +252,10 @@ public final class MonthlyUsage {
         for (int p = 0; p < microKwh.length; p++) {
             microKwh[p] += other.microKwh[p];
         }
-        for (int s = 0; s < slotMicroKwh.length; s++) {
-            slotMicroKwh[s] += other.slotMicroKwh[s];
-            slotQuarters[s] += other.slotQuarters[s];
+        long[] slots = slots();
+        long[] others = other.slots();
+        for (int s = 0; s < slots.length; s++) {
+            slots[s] = slotPlus(slots[s], others[s] & SLOT_ENERGY_MASK, slotQuarters(others[s]));
         }
         maxQuarterMicroKwh = Math.max(maxQuarterMicroKwh, other.maxQuarterMicroKwh);
         latestEndMillis = Math.max(latestEndMillis, other.latestEndMillis);
@@ -243,6 +263,72 @@ public final class MonthlyUsage {
         quarterCount += other.quarterCount;
         peakHoursMicroKwh += other.peakHoursMicroKwh;
         return true;
+    }
+
+    /** The metered energy of a {@link LoadProfile#slot}, micro-kWh. */
+    public long slotMicroKwh(int slot) {
+        return slots()[slot] & SLOT_ENERGY_MASK;
+    }
+
+    /** The metered quarter hours of a {@link LoadProfile#slot}. */
+    public int slotQuarters(int slot) {
+        return slotQuarters(slots()[slot]);
+    }
+
+    /** The number of {@link LoadProfile} slots kept: {@link LoadProfile#SLOTS}. */
+    public int slotCount() {
+        return slots().length;
+    }
+
+    /** Sets a slot's energy and quarter hours, as the state's codec reads them back. */
+    public void setSlot(int slot, long microKwh, int quarters) {
+        slots()[slot] = slotPlus(0, microKwh, quarters);
+    }
+
+    /**
+     * {@link #slots}, with a month of release 0.1's arrays folded in first. (Its slots are then
+     * still all 0: a POJO restore leaves the field as the no-argument constructor made it.)
+     */
+    private long[] slots() {
+        if (slotMicroKwh != null || slotQuarters != null) {
+            long[] folded = new long[LoadProfile.SLOTS];
+            for (int s = 0; s < folded.length; s++) {
+                folded[s] =
+                        slotPlus(
+                                0,
+                                slotMicroKwh == null ? 0 : slotMicroKwh[s],
+                                slotQuarters == null ? 0 : slotQuarters[s]);
+            }
+            slots = folded;
+            slotMicroKwh = null;
+            slotQuarters = null;
+        }
+        return slots;
+    }
+
+    private static int slotQuarters(long slot) {
+        return (int) (slot >>> SLOT_ENERGY_BITS);
+    }
+
+    /** A slot with {@code microKwh} and {@code quarters} more. */
+    private static long slotPlus(long slot, long microKwh, int quarters) {
+        long energy = (slot & SLOT_ENERGY_MASK) + microKwh;
+        long count = slotQuarters(slot) + (long) quarters;
+        if (microKwh < 0
+                || quarters < 0
+                || energy > SLOT_ENERGY_MASK
+                || count >= 1L << SLOT_COUNT_BITS) {
+            throw new ArithmeticException(
+                    "a load profile slot holds up to "
+                            + SLOT_ENERGY_MASK
+                            + " micro-kWh in "
+                            + ((1 << SLOT_COUNT_BITS) - 1)
+                            + " quarter hours: "
+                            + energy
+                            + " in "
+                            + count);
+        }
+        return count << SLOT_ENERGY_BITS | energy;
     }
 
     /** The number of quarter hours in the month. */

@@ -69,8 +69,10 @@ class MonthlyUsageMergeTest {
 
     private static void assertSameMonth(MonthlyUsage merged, MonthlyUsage whole) {
         assertThat(merged.microKwh).containsExactly(whole.microKwh);
-        assertThat(merged.slotMicroKwh).containsExactly(whole.slotMicroKwh);
-        assertThat(merged.slotQuarters).containsExactly(whole.slotQuarters);
+        for (int slot = 0; slot < LoadProfile.SLOTS; slot++) {
+            assertThat(merged.slotMicroKwh(slot)).isEqualTo(whole.slotMicroKwh(slot));
+            assertThat(merged.slotQuarters(slot)).isEqualTo(whole.slotQuarters(slot));
+        }
         assertThat(merged.maxQuarterMicroKwh).isEqualTo(whole.maxQuarterMicroKwh);
         assertThat(merged.peakHoursMicroKwh).isEqualTo(whole.peakHoursMicroKwh);
         assertThat(merged.latestEndMillis).isEqualTo(whole.latestEndMillis);

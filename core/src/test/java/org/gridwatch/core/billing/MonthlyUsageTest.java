@@ -106,4 +106,72 @@ class MonthlyUsageTest {
         assertThat(new BillingCalendar(BillingCalendar.CHINA.zone(), 10).dueMillis(december))
                 .isEqualTo(MonthOfReadings.at("2027-01-11T00:00"));
     }
+
+    /**
+     * A 10 MW customer read every quarter hour of March 2026 from 10:00 to 11:00: 22 workdays (31
+     * days less the 9 of its weekends, no holiday in March) and 9 other days, 2,500 kWh a quarter
+     * hour. The workday 10:00 slot: 88 quarter hours, 220,000 kWh; the other days' 36 and 90,000.
+     */
+    @Test
+    void theProfileSlotsCountALargeCustomersWholeMonthExactly() {
+        MonthlyUsage usage = march();
+        for (int day = 1; day <= 31; day++) {
+            for (int q = 0; q < 4; q++) {
+                usage.add(
+                        MonthOfReadings.at(String.format("2026-03-%02dT10:%02d", day, 15 * q)),
+                        15,
+                        2_500.0,
+                        LOOKUP);
+            }
+        }
+        int workday10 = LoadProfile.slot(org.gridwatch.core.tariff.DayType.WORKDAY, 40);
+        int otherDay10 = LoadProfile.slot(org.gridwatch.core.tariff.DayType.WEEKEND, 40);
+        assertThat(usage.slotQuarters(workday10)).isEqualTo(88);
+        assertThat(usage.slotMicroKwh(workday10)).isEqualTo(220_000_000_000L);
+        assertThat(usage.slotQuarters(otherDay10)).isEqualTo(36);
+        assertThat(usage.slotMicroKwh(otherDay10)).isEqualTo(90_000_000_000L);
+        for (int slot = 0; slot < LoadProfile.SLOTS; slot++) {
+            if (slot != workday10 && slot != otherDay10) {
+                assertThat(usage.slotQuarters(slot)).as("slot %d", slot).isZero();
+                assertThat(usage.slotMicroKwh(slot)).as("slot %d", slot).isZero();
+            }
+        }
+    }
+
+    /**
+     * A month as release 0.1's state restores it (Flink's POJO serializer: the two arrays it kept,
+     * the slots as the constructor made them) reads as it was kept, and takes more readings.
+     */
+    @Test
+    void aMonthOfRelease01KeepsItsProfileAndTakesMoreReadings() {
+        MonthlyUsage usage = march();
+        usage.slotMicroKwh = new long[LoadProfile.SLOTS];
+        usage.slotQuarters = new short[LoadProfile.SLOTS];
+        int workday10 = LoadProfile.slot(org.gridwatch.core.tariff.DayType.WORKDAY, 40);
+        usage.slotMicroKwh[workday10] = 7_000_000L;
+        usage.slotQuarters[workday10] = 5;
+        usage.slotMicroKwh[0] = 1L;
+        usage.slotQuarters[0] = 1;
+
+        usage.add(MonthOfReadings.at("2026-03-10T10:15"), 15, 0.5, LOOKUP); // a Tuesday
+
+        assertThat(usage.slotQuarters(workday10)).isEqualTo(6);
+        assertThat(usage.slotMicroKwh(workday10)).isEqualTo(7_500_000L);
+        assertThat(usage.slotQuarters(0)).isEqualTo(1);
+        assertThat(usage.slotMicroKwh(0)).isEqualTo(1L);
+        assertThat(usage.slotMicroKwh).isNull();
+        assertThat(usage.slotQuarters).isNull();
+    }
+
+    @Test
+    void aSlotRefusesMoreThanItHolds() {
+        MonthlyUsage usage = march();
+        usage.setSlot(3, (1L << 56) - 1, 255);
+        assertThat(usage.slotMicroKwh(3)).isEqualTo((1L << 56) - 1);
+        assertThat(usage.slotQuarters(3)).isEqualTo(255);
+        assertThatThrownBy(() -> usage.setSlot(3, 1L << 56, 1))
+                .isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> usage.setSlot(3, 1, 256)).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> usage.setSlot(3, -1, 1)).isInstanceOf(ArithmeticException.class);
+    }
 }

@@ -298,8 +298,7 @@ public final class StateCodec {
         writeLongs(out, u.microKwh);
         writeSigned(out, u.estimatedMicroKwh);
         writeGaps(out, u.readings);
-        writeLongs(out, u.slotMicroKwh);
-        writeShorts(out, u.slotQuarters);
+        writeSlots(out, u);
         writeSigned(out, u.maxQuarterMicroKwh);
         writeInt(out, u.readingCount);
         writeInt(out, u.quarterCount);
@@ -372,13 +371,46 @@ public final class StateCodec {
         u.microKwh = readLongs(in);
         u.estimatedMicroKwh = readSigned(in);
         u.readings = readGaps(in);
-        u.slotMicroKwh = readLongs(in);
-        u.slotQuarters = readShorts(in);
+        readSlots(in, u);
         u.maxQuarterMicroKwh = readSigned(in);
         u.readingCount = readInt(in);
         u.quarterCount = readInt(in);
         u.peakHoursMicroKwh = readSigned(in);
         return u;
+    }
+
+    /**
+     * A month's load profile slots as two arrays, the energies (as {@link #writeLongs}) and the
+     * quarter hours (as {@link #writeShorts}): the layout of the releases that kept them so, which
+     * checkpoints and packed ended months keep.
+     */
+    private static void writeSlots(DataOutput out, MonthlyUsage u) throws IOException {
+        int n = u.slotCount();
+        writeVarLong(out, n);
+        for (int s = 0; s < n; s++) {
+            writeSigned(out, u.slotMicroKwh(s));
+        }
+        writeVarLong(out, n);
+        for (int s = 0; s < n; s++) {
+            writeInt(out, u.slotQuarters(s));
+        }
+    }
+
+    private static void readSlots(DataInput in, MonthlyUsage u) throws IOException {
+        long[] energy = readLongs(in);
+        short[] quarters = readShorts(in);
+        if (quarters.length != energy.length) {
+            throw new IOException(
+                    "a month's profile of "
+                            + energy.length
+                            + " energies and "
+                            + quarters.length
+                            + " counts");
+        }
+        u.slots = new long[energy.length];
+        for (int s = 0; s < energy.length; s++) {
+            u.setSlot(s, energy[s], quarters[s]);
+        }
     }
 
     private static void writeGaps(DataOutput out, ReadingGaps g) throws IOException {

@@ -51,6 +51,8 @@ class StateCodecTest {
                                     "microKwh",
                                     "estimatedMicroKwh",
                                     "readings",
+                                    "slots",
+                                    // release 0.1's arrays, read by Flink's POJO serializer only
                                     "slotMicroKwh",
                                     "slotQuarters",
                                     "maxQuarterMicroKwh",
@@ -285,6 +287,10 @@ class StateCodecTest {
             fresh.firstMonthIndex = anyInt();
             fresh.latestMonthIndex = anyInt();
             return type.cast(fresh);
+        }
+        if (o instanceof MonthlyUsage m) { // release 0.1's arrays: null in every month made since
+            m.slotMicroKwh = null;
+            m.slotQuarters = null;
         }
         if (o instanceof DataQualityCase q && q.mismatchDay == DataQualityCase.NONE) {
             // written only with a disagreement
