@@ -181,13 +181,16 @@ public final class CustomerSupplyWatch
         earlier.changed(change.tsMillis(), before);
         long wm = ctx.timerService().currentWatermark();
         if (wm != Long.MIN_VALUE) {
-            earlier.forgetEndedBy(wm - allowedLatenessMillis - SEGMENTS_KEPT_PAST_LATENESS_MILLIS);
+            earlier.forgetEndedBy(segmentsKeptSince(wm));
         }
-        if (earlier.isEmpty()) {
-            earlierSegments.clear();
-        } else {
-            earlierSegments.update(earlier);
-        }
+        keepEarlier(earlier);
+        // The segment just ended is forgotten when event time is past its keeping, not only at the
+        // customer's next change a month or more later (129 B a customer till then, session 45).
+        ctx.timerService()
+                .registerEventTimeTimer(
+                        change.tsMillis()
+                                + allowedLatenessMillis
+                                + SEGMENTS_KEPT_PAST_LATENESS_MILLIS);
         c.segment = now;
         customerState.update(c);
         String area = c.servedArea;
@@ -254,10 +257,28 @@ public final class CustomerSupplyWatch
         save(o, true, ctx);
     }
 
+    /** The earlier segments that ended at or before this are no longer asked for at {@code now}. */
+    private long segmentsKeptSince(long now) {
+        return now - allowedLatenessMillis - SEGMENTS_KEPT_PAST_LATENESS_MILLIS;
+    }
+
+    private void keepEarlier(SegmentHistory earlier) throws Exception {
+        if (earlier.isEmpty()) {
+            earlierSegments.clear();
+        } else {
+            earlierSegments.update(earlier);
+        }
+    }
+
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<CustomerInterruption> out)
             throws Exception {
         emitEnded(timestamp, ctx, out);
+        SegmentHistory earlier = earlierSegments.value();
+        if (earlier != null) {
+            earlier.forgetEndedBy(segmentsKeptSince(timestamp));
+            keepEarlier(earlier);
+        }
         CustomerOutages o = outages.value();
         if (o != null && o.closesAt() != CustomerOutages.NONE && timestamp >= o.closesAt()) {
             Optional<Interruption> closed = o.close(timestamp);

@@ -26,6 +26,7 @@ import org.gridwatch.core.event.Severity;
 import org.gridwatch.core.meter.MeteredReading;
 import org.gridwatch.core.reliability.CustomerInterruption;
 import org.gridwatch.core.reliability.ReliabilityAlertRule;
+import org.gridwatch.core.reliability.ReliabilityLedger;
 import org.gridwatch.jobs.MonitorSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -284,6 +285,34 @@ class CustomerSupplyWatchTest {
                                 "MEDIUM",
                                 at("2026-01-05T11:07") + 30_000,
                                 at("2026-01-05T11:37") + 30_000));
+    }
+
+    /**
+     * The segment a customer had before a change is kept for the allowed lateness (7 days) and a
+     * day after the change, for interruptions that end before it and are reported late; then it is
+     * forgotten, whether or not another change comes.
+     */
+    @Test
+    void anEarlierSegmentIsForgottenEightDaysAfterItEnded() throws Exception {
+        read(NEW_METER, "2026-01-05T00:15", 15, 0);
+        segment(Segment.HIGH, "2026-01-05T13:30");
+        watermark("2026-01-06T00:00");
+        assertThat(harness.numKeyedStateEntries())
+                .as("the customer, its earlier segment")
+                .isEqualTo(2);
+
+        // Reported on the 12th, from the old meter's memory: off 08:30-09:30 on the 5th, before the
+        // change, so it counts under no segment.
+        read(OLD_METER, "2026-01-05T09:00", 60, OFF);
+        read(OLD_METER, "2026-01-05T10:00", 60, ON);
+        watermark("2026-01-12T00:00");
+        assertThat(segmentsCounted()).containsExactly(ReliabilityLedger.NO_SEGMENT);
+        int entries = harness.numKeyedStateEntries(); // its supply case too, now
+
+        watermark("2026-01-13T13:29");
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(entries);
+        watermark("2026-01-13T13:30"); // 5 January 13:30 + 7 days + 1 day
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(entries - 1);
     }
 
     @Test
