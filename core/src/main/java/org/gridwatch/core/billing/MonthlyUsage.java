@@ -71,11 +71,11 @@ public final class MonthlyUsage {
 
     /**
      * Per {@link LoadProfile#slot}, the customer's own profile: its metered quarter hours in the
-     * top {@value #SLOT_COUNT_BITS} bits, their energy in micro-kWh below ({@link #slotMicroKwh},
-     * {@link #slotQuarters}). One array where a {@code long[]} of energies and a {@code short[]} of
-     * counts took 112 bytes a month more (docs/benchmarks.md, session 45). A slot holds at most 31
-     * days × 4 quarter hours (124) and, below the count, 2⁵⁶ micro-kWh (72 million MWh, far beyond
-     * any customer's month in one hour of the day).
+     * top {@value #SLOT_COUNT_BITS} bits, their energy in micro-kWh below ({@link
+     * #slotMicroKwh(int)}, {@link #slotQuarters(int)}). One array where a {@code long[]} of
+     * energies and a {@code short[]} of counts took 112 bytes a month more (docs/benchmarks.md,
+     * session 45). A slot holds at most 31 days × 4 quarter hours (124) and, below the count, 2⁵⁶
+     * micro-kWh (72 million MWh, far beyond any customer's month in one hour of the day).
      */
     public long[] slots = new long[LoadProfile.SLOTS];
 
