@@ -39,16 +39,7 @@ class CustomerSupplyWatchTest {
 
     private static final int OFF = MeterEvent.POWER_OFF.bit();
     private static final int ON = MeterEvent.POWER_ON.bit();
-    private static final Customer OLD_METER =
-            new Customer(
-                    "C1",
-                    "M1",
-                    CustomerClass.COMMERCIAL,
-                    "A001",
-                    "commercial-tou",
-                    false,
-                    50,
-                    Customer.UNKNOWN_SINCE);
+    private static final Customer OLD_METER = LegacySupplyScenario.SHOP;
     private static final Customer NEW_METER =
             new Customer(
                     "C1",
