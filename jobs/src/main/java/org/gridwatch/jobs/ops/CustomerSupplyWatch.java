@@ -291,21 +291,23 @@ public final class CustomerSupplyWatch
             save(o, false, ctx);
         }
         SupplyReliabilityCase c = alertCase.value();
-        if (c != null && timestamp >= c.nextReviewAt(rule) && withinInput(timestamp, ctx)) {
+        if (c != null && timestamp >= c.nextReviewAt(rule)) {
             SupplyCustomer customer = customer();
-            if (customer.master != null) {
-                Alert closed =
-                        c.review(
-                                customer.master,
-                                segmentAt(customer, timestamp),
-                                timestamp,
-                                zone,
-                                rule);
-                if (closed != null) {
-                    ctx.output(ALERTS, closed);
+            if (withinInput(timestamp, customer, ctx)) {
+                if (customer.master != null) {
+                    Alert closed =
+                            c.review(
+                                    customer.master,
+                                    segmentAt(customer, timestamp),
+                                    timestamp,
+                                    zone,
+                                    rule);
+                    if (closed != null) {
+                        ctx.output(ALERTS, closed);
+                    }
                 }
+                saveCase(c, ctx);
             }
-            saveCase(c, ctx);
         }
     }
 
@@ -388,9 +390,9 @@ public final class CustomerSupplyWatch
      * At the end of a replay every timer fires; an alert closing after the customer's last reading
      * did not close within the input.
      */
-    private boolean withinInput(long timestamp, Context ctx) throws Exception {
+    private static boolean withinInput(long timestamp, SupplyCustomer customer, Context ctx) {
         return ctx.timerService().currentWatermark() != Long.MAX_VALUE
-                || timestamp <= customer().latestEventMillis;
+                || timestamp <= customer.latestEventMillis;
     }
 
     /** The customer's segment at {@code atMillis} of event time. */
