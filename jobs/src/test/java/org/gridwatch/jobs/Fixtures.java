@@ -14,16 +14,26 @@ public final class Fixtures {
         return OffsetDateTime.parse(localDateTime + ":00+08:00").toInstant().toEpochMilli();
     }
 
+    /** A household on the tiered residential tariff. */
     public static Customer customer(String id, String meter, String area, double contractKw) {
+        return customer(
+                id, meter, CustomerClass.RESIDENTIAL, "residential-tiered", area, contractKw);
+    }
+
+    /** A shop on the commercial time-of-use tariff. */
+    public static Customer shop(String id, String meter, String area, double contractKw) {
+        return customer(id, meter, CustomerClass.COMMERCIAL, "commercial-tou", area, contractKw);
+    }
+
+    private static Customer customer(
+            String id,
+            String meter,
+            CustomerClass customerClass,
+            String tariff,
+            String area,
+            double contractKw) {
         return new Customer(
-                id,
-                meter,
-                CustomerClass.RESIDENTIAL,
-                area,
-                "residential-tiered",
-                false,
-                contractKw,
-                Customer.UNKNOWN_SINCE);
+                id, meter, customerClass, area, tariff, false, contractKw, Customer.UNKNOWN_SINCE);
     }
 
     public static MeterReading reading(String meter, String end, int minutes, double kwh) {

@@ -10,7 +10,6 @@ import static org.gridwatch.jobs.ops.LegacySupplyScenario.SHOP;
 import static org.gridwatch.jobs.ops.LegacySupplyScenario.read;
 import static org.gridwatch.jobs.ops.LegacySupplyScenario.segment;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.flink.api.common.state.ValueState;
@@ -21,7 +20,6 @@ import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.watermark.Watermark;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.OperatorSnapshotUtil;
 import org.gridwatch.core.event.Alert;
@@ -178,26 +176,13 @@ class CustomerSupplyWatchRestoreTest {
     }
 
     private static List<ServedChange> served(KeyedTwoInputStreamOperatorTestHarness<?, ?, ?, ?> h) {
-        List<ServedChange> out = new ArrayList<>();
-        var side = h.getSideOutput(CustomerSupplyWatch.SERVED);
-        if (side != null) {
-            for (StreamRecord<ServedChange> r : side) {
-                out.add(r.getValue());
-            }
-        }
-        return out;
+        return LegacySupplyScenario.sideOutput(h, CustomerSupplyWatch.SERVED);
     }
 
+    /** The alerts opened (not their closings). */
     private static List<Alert> alerts(KeyedTwoInputStreamOperatorTestHarness<?, ?, ?, ?> h) {
-        List<Alert> out = new ArrayList<>();
-        var side = h.getSideOutput(CustomerSupplyWatch.ALERTS);
-        if (side != null) {
-            for (StreamRecord<Alert> r : side) {
-                if (r.getValue().status() == AlertStatus.OPEN) {
-                    out.add(r.getValue());
-                }
-            }
-        }
-        return out;
+        return LegacySupplyScenario.sideOutput(h, CustomerSupplyWatch.ALERTS).stream()
+                .filter(a -> a.status() == AlertStatus.OPEN)
+                .toList();
     }
 }

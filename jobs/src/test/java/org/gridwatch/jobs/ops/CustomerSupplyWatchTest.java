@@ -2,13 +2,13 @@ package org.gridwatch.jobs.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridwatch.jobs.Fixtures.at;
+import static org.gridwatch.jobs.Fixtures.shop;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.watermark.Watermark;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -17,8 +17,6 @@ import org.gridwatch.core.event.AlertStatus;
 import org.gridwatch.core.event.AlertType;
 import org.gridwatch.core.event.CreditGrade;
 import org.gridwatch.core.event.Customer;
-import org.gridwatch.core.event.CustomerClass;
-import org.gridwatch.core.event.MeterEvent;
 import org.gridwatch.core.event.MeterReading;
 import org.gridwatch.core.event.Segment;
 import org.gridwatch.core.event.SegmentChange;
@@ -37,19 +35,10 @@ import org.junit.jupiter.api.Test;
  */
 class CustomerSupplyWatchTest {
 
-    private static final int OFF = MeterEvent.POWER_OFF.bit();
-    private static final int ON = MeterEvent.POWER_ON.bit();
+    private static final int OFF = LegacySupplyScenario.OFF;
+    private static final int ON = LegacySupplyScenario.ON;
     private static final Customer OLD_METER = LegacySupplyScenario.SHOP;
-    private static final Customer NEW_METER =
-            new Customer(
-                    "C1",
-                    "M2",
-                    CustomerClass.COMMERCIAL,
-                    "A001",
-                    "commercial-tou",
-                    false,
-                    50,
-                    Customer.UNKNOWN_SINCE);
+    private static final Customer NEW_METER = shop("C1", "M2", "A001", 50);
 
     private KeyedTwoInputStreamOperatorTestHarness<
                     String, CustomerFeed, SegmentChange, CustomerInterruption>
@@ -93,14 +82,7 @@ class CustomerSupplyWatchTest {
     }
 
     private List<Alert> alerts() {
-        List<Alert> out = new ArrayList<>();
-        var side = harness.getSideOutput(CustomerSupplyWatch.ALERTS);
-        if (side != null) {
-            for (StreamRecord<Alert> r : side) {
-                out.add(r.getValue());
-            }
-        }
-        return out;
+        return LegacySupplyScenario.sideOutput(harness, CustomerSupplyWatch.ALERTS);
     }
 
     @Test
@@ -321,11 +303,7 @@ class CustomerSupplyWatchTest {
                         CreditGrade.A,
                         new String[0]),
                 at("2026-02-08T00:00"));
-        List<ServedChange> served = new ArrayList<>();
-        for (StreamRecord<ServedChange> r : harness.getSideOutput(CustomerSupplyWatch.SERVED)) {
-            served.add(r.getValue());
-        }
-        assertThat(served)
+        assertThat(LegacySupplyScenario.sideOutput(harness, CustomerSupplyWatch.SERVED))
                 .containsExactly(
                         new ServedChange("A001", "NONE", 1),
                         new ServedChange("A001", "NONE", -1),

@@ -1,15 +1,21 @@
 package org.gridwatch.jobs.ops;
 
 import static org.gridwatch.jobs.Fixtures.at;
+import static org.gridwatch.jobs.Fixtures.customer;
+import static org.gridwatch.jobs.Fixtures.shop;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.OperatorSnapshotUtil;
+import org.apache.flink.util.OutputTag;
 import org.gridwatch.core.event.CreditGrade;
 import org.gridwatch.core.event.Customer;
-import org.gridwatch.core.event.CustomerClass;
 import org.gridwatch.core.event.MeterEvent;
 import org.gridwatch.core.event.MeterReading;
 import org.gridwatch.core.event.Segment;
@@ -31,36 +37,9 @@ final class LegacySupplyScenario {
     static final int OFF = MeterEvent.POWER_OFF.bit();
     static final int ON = MeterEvent.POWER_ON.bit();
 
-    static final Customer SHOP =
-            new Customer(
-                    "C1",
-                    "M1",
-                    CustomerClass.COMMERCIAL,
-                    "A001",
-                    "commercial-tou",
-                    false,
-                    50,
-                    Customer.UNKNOWN_SINCE);
-    static final Customer OFFICE =
-            new Customer(
-                    "C2",
-                    "M2",
-                    CustomerClass.COMMERCIAL,
-                    "A002",
-                    "commercial-tou",
-                    false,
-                    30,
-                    Customer.UNKNOWN_SINCE);
-    static final Customer HOUSE =
-            new Customer(
-                    "C3",
-                    "M3",
-                    CustomerClass.RESIDENTIAL,
-                    "A001",
-                    "residential-tiered",
-                    false,
-                    8,
-                    Customer.UNKNOWN_SINCE);
+    static final Customer SHOP = shop("C1", "M1", "A001", 50);
+    static final Customer OFFICE = shop("C2", "M2", "A002", 30);
+    static final Customer HOUSE = customer("C3", "M3", "A001", 8);
 
     /** The end of the scenario's event time, the snapshot's instant. */
     static final long STOP = at("2026-01-05T13:00");
@@ -119,6 +98,18 @@ final class LegacySupplyScenario {
         read(h, HOUSE, "2026-01-05T11:15", 15, 0);
         read(h, HOUSE, "2026-01-05T11:45", 30, OFF); // off at 11:30, dark since
         h.processBothWatermarks(new Watermark(STOP));
+    }
+
+    /** What the harness wrote to a side output so far, in order; empty if nothing. */
+    static <T> List<T> sideOutput(AbstractStreamOperatorTestHarness<?> h, OutputTag<T> tag) {
+        List<T> out = new ArrayList<>();
+        var side = h.getSideOutput(tag);
+        if (side != null) {
+            for (StreamRecord<T> r : side) {
+                out.add(r.getValue());
+            }
+        }
+        return out;
     }
 
     /**

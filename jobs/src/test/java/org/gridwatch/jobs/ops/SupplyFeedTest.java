@@ -15,7 +15,6 @@ import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.gridwatch.core.event.Alert;
 import org.gridwatch.core.event.CreditGrade;
 import org.gridwatch.core.event.Customer;
-import org.gridwatch.core.event.CustomerClass;
 import org.gridwatch.core.event.MeterEvent;
 import org.gridwatch.core.event.MeterReading;
 import org.gridwatch.core.event.Segment;
@@ -23,6 +22,7 @@ import org.gridwatch.core.event.SegmentChange;
 import org.gridwatch.core.meter.MeteredReading;
 import org.gridwatch.core.reliability.CustomerInterruption;
 import org.gridwatch.core.reliability.ReliabilityAlertRule;
+import org.gridwatch.jobs.Fixtures;
 import org.gridwatch.jobs.MonitorSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,15 +51,7 @@ class SupplyFeedTest {
     }
 
     private static Customer customer(String id, String meter, String area) {
-        return new Customer(
-                id,
-                meter,
-                CustomerClass.COMMERCIAL,
-                area,
-                "commercial-tou",
-                false,
-                50,
-                Customer.UNKNOWN_SINCE);
+        return Fixtures.shop(id, meter, area, 50);
     }
 
     private static CustomerFeed reading(Customer c, long end, int events) {
